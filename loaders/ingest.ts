@@ -1,0 +1,165 @@
+/**
+ * `iln ingest`: reads a round folder, a folder of round folders, or one file; validates every
+ * row and the files' consistency with each other and with what the database holds; then, only
+ * when nothing at all is wrong, writes everything in one transaction. A file whose content (and
+ * mapping) was already ingested for its round and kind is skipped, so ingesting the same files
+ * twice changes nothing; a changed file replaces that round's rows of its kind.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { sql, type Db } from "../src/db";
+import type { Pseudonymiser } from "../src/privacy/pseudonym";
+import { canonicalise, type Canonical } from "./canonicalise";
+import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } from "./consistency";
+import { discover, type FileInput, type RoundInput } from "./discover";
+import { InputError, type Problem } from "./errors";
+import { parseExport } from "./formats/read-export";
+import { KIND_SPECS, type Kind } from "./kinds";
+import type { EventRow } from "./kinds/events";
+import type { PartnershipRow } from "./kinds/partnerships";
+import type { RegistrationRow } from "./kinds/registrations";
+import type { RoundFile } from "./kinds/round";
+import type { SurveyRow } from "./kinds/survey";
+import { defaultPartnershipId, replaceKind, upsertRound } from "./write";
+
+export interface IngestOptions {
+  kind?: string;
+  round?: string;
+  mapping?: string;
+  dryRun?: boolean;
+  pseudonymise: Pseudonymiser;
+  /** Called with a line of progress (the CLI prints it on stderr). */
+  progress?: (line: string) => void;
+}
+
+/** What happened to each file. */
+export interface FileReport {
+  file: string;
+  kind: Kind;
+  round: string;
+  rows: number;
+  status: "written" | "unchanged" | "valid (dry run)";
+}
+
+export interface IngestReport {
+  files: FileReport[];
+  warnings: string[];
+  dryRun: boolean;
+}
+
+interface Parsed {
+  input: FileInput;
+  hash: string;
+  canonical?: Canonical<unknown>;
+}
+
+function hashOf(bytes: Uint8Array, input: FileInput): string {
+  return createHash("sha256").update(bytes).update(JSON.stringify(input.mapping)).digest("hex");
+}
+
+async function lastHash(db: Db, roundId: string, kind: Kind): Promise<string | null> {
+  const rows = await db.all<{ h: string }>(sql`SELECT content_hash AS h FROM ingest_log WHERE round_id = ${roundId} AND kind = ${kind} ORDER BY ingested_at DESC, rowid DESC LIMIT 1`);
+  return rows[0]?.h ?? null;
+}
+
+async function dbRound(db: Db, roundId: string): Promise<RoundFile | null> {
+  const rows = await db.all<RoundFile>(sql`SELECT round_id AS id, name, start_date::VARCHAR AS start, end_date::VARCHAR AS "end", synthetic FROM rounds WHERE round_id = ${roundId}`);
+  return rows[0] ?? null;
+}
+
+/** The round's facts after the run: this run's rows where it brings a kind, the database's otherwise. */
+async function roundFacts(db: Db, round: RoundFile, parsed: Parsed[], pid: Pseudonymiser): Promise<RoundFacts> {
+  const id = round.id;
+  const fresh = (k: Kind) => parsed.find((p) => p.input.kind === k && p.canonical);
+  const loc = (p: Parsed, row: number) => ({ file: p.input.path, row, headerOf: p.canonical!.headerOf });
+  const reg = fresh("registrations");
+  const registered = reg
+    ? { pids: new Set((reg.canonical!.rows as { value: RegistrationRow }[]).map((r) => pid(r.value.email))), loc: { file: reg.input.path } }
+    : { pids: new Set((await db.all<{ pid: string }>(sql`SELECT pid FROM registrations WHERE round_id = ${id}`)).map((r) => r.pid)) };
+  const facts: RoundFacts = { roundId: id, roundEnd: round.end, registered };
+  const par = fresh("partnerships");
+  if (par) {
+    facts.partnerships = (par.canonical!.rows as { row: number; value: PartnershipRow }[]).map(({ row, value: v }): PartnershipFacts => ({
+      id: v.partnership_id ?? defaultPartnershipId(id, row), a: pid(v.email_a), b: pid(v.email_b), emailA: v.email_a, emailB: v.email_b,
+      start: v.matched_on, end: v.ended_on, replaces: v.replaces, loc: loc(par, row),
+    }));
+  } else {
+    const rows = await db.all<PartnershipFacts>(sql`SELECT partnership_id AS id, pid_a AS a, pid_b AS b, matched_on::VARCHAR AS start, ended_on::VARCHAR AS "end", replaces FROM partnerships WHERE round_id = ${id}`);
+    if (rows.length) facts.partnerships = rows;
+  }
+  const people = async (k: "events" | "survey", table: "events" | "survey_responses"): Promise<PersonFact[] | undefined> => {
+    const p = fresh(k);
+    if (p) return (p.canonical!.rows as { row: number; value: EventRow | SurveyRow }[]).map(({ row, value }) => ({ pid: pid(value.email), email: value.email, loc: loc(p, row) }));
+    const rows = table === "events"
+      ? await db.all<PersonFact>(sql`SELECT DISTINCT pid FROM events WHERE round_id = ${id}`)
+      : await db.all<PersonFact>(sql`SELECT pid FROM survey_responses WHERE round_id = ${id}`);
+    return rows.length ? rows : undefined;
+  };
+  facts.events = await people("events", "events");
+  facts.survey = await people("survey", "survey_responses");
+  return facts;
+}
+
+/**
+ * Ingests `target` into `db`.
+ * @throws UsageError (exit 2) for wrong usage; InputError (exit 1) listing every problem of
+ *   every file when anything is invalid, in which case nothing was written.
+ */
+export async function ingest(db: Db, target: string, opts: IngestOptions): Promise<IngestReport> {
+  const progress = opts.progress ?? (() => {});
+  const { rounds, warnings } = discover(target, opts);
+  const problems: Problem[] = [];
+  const plan: { input: RoundInput; round: RoundFile; parsed: Parsed[] }[] = [];
+  const report: FileReport[] = [];
+
+  for (const input of rounds) {
+    const round = input.round ?? (await dbRound(db, input.roundId));
+    if (!round) {
+      problems.push({ file: input.files[0].path, row: 0, column: "*", message: `round ${JSON.stringify(input.roundId)} is not in the database; ingest its round folder (with round.json) first` });
+      continue;
+    }
+    const parsed: Parsed[] = [];
+    for (const f of input.files) {
+      const bytes = readFileSync(f.path);
+      const hash = hashOf(bytes, f);
+      if ((await lastHash(db, round.id, f.kind)) === hash) {
+        report.push({ file: f.path, kind: f.kind, round: round.id, rows: 0, status: "unchanged" });
+        continue;
+      }
+      try {
+        const table = parseExport(f.path, bytes);
+        const canonical = canonicalise<unknown>(table, KIND_SPECS[f.kind], f.mapping);
+        problems.push(...canonical.problems);
+        warnings.push(...canonical.warnings);
+        parsed.push({ input: f, hash, canonical: canonical.problems.length ? undefined : canonical });
+        progress(`${f.path}: ${table.format}, ${table.rows.length} rows${canonical.problems.length ? `, ${canonical.problems.length} problems` : ""}`);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        problems.push(...err.problems);
+        parsed.push({ input: f, hash });
+      }
+    }
+    plan.push({ input, round, parsed });
+  }
+  for (const { round, parsed } of plan) {
+    if (!parsed.length || parsed.some((p) => !p.canonical)) continue;
+    problems.push(...checkRound(await roundFacts(db, round, parsed, opts.pseudonymise)));
+  }
+  if (problems.length) throw new InputError(problems);
+
+  const status = opts.dryRun ? "valid (dry run)" : "written";
+  for (const { round, parsed } of plan) {
+    for (const p of parsed) report.push({ file: p.input.path, kind: p.input.kind, round: round.id, rows: p.canonical!.rows.length, status });
+  }
+  if (!opts.dryRun) {
+    await db.transaction(async () => {
+      for (const { input, round, parsed } of plan) {
+        if (input.round) await upsertRound(db, round, round.synthetic ?? false);
+        for (const p of parsed) {
+          await replaceKind(db, { kind: p.input.kind, roundId: round.id, rows: p.canonical!.rows, pid: opts.pseudonymise, file: p.input.path, hash: p.hash });
+        }
+      }
+    });
+  }
+  return { files: report, warnings, dryRun: opts.dryRun ?? false };
+}

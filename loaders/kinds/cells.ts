@@ -1,0 +1,137 @@
+/**
+ * zod builders for one cell of an export: each takes the raw cell text (or `undefined` when the
+ * column is absent from the file) and yields the normalised value, or adds an issue whose message
+ * names the offending value. The kinds' row schemas are assembled from these, so each row type is
+ * `z.infer` of its schema.
+ */
+import { z } from "zod";
+import { normaliseEmail } from "../../src/privacy/pseudonym";
+import { normaliseCountry } from "../normalise/country";
+import { parseDate, parseTimestamp, type SlashOrder } from "../normalise/dates";
+import { quote } from "../normalise/text";
+import { parseVocab, splitMulti } from "../normalise/values";
+
+/** A normaliser: the value, null for a blank cell, undefined when the text is not recognised. */
+export type Parse<T> = (raw: string) => T | null | undefined;
+
+/** A cell whose column must exist and whose value must be present and valid. */
+export function requiredCell<T>(parse: Parse<T>, what: string, hint = "") {
+  return z.string().transform((raw, ctx): T => {
+    const v = parse(raw);
+    if (v === null) ctx.addIssue({ code: "custom", message: `${what} is required but the cell is blank` });
+    else if (v === undefined) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${quote(raw)}${hint}` });
+    else return v;
+    return z.NEVER;
+  });
+}
+
+/** A cell that may be blank (or whose column may be absent): null then. */
+export function optionalCell<T>(parse: Parse<T>, what: string, hint = "") {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T | null => {
+      if (raw === undefined) return null;
+      const v = parse(raw);
+      if (v === undefined) {
+        ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${quote(raw)}${hint}` });
+        return z.NEVER;
+      }
+      return v;
+    });
+}
+
+/** Lists the accepted values of a vocabulary for an error hint. */
+export function expected(values: readonly string[]): string {
+  return `; expected one of ${values.join(", ")}`;
+}
+
+/** A closed vocabulary, by folded-label aliases. */
+export function vocab<T extends string>(aliases: Readonly<Record<string, T>>): Parse<T> {
+  return (raw) => parseVocab(raw, aliases);
+}
+
+/** Free text, trimmed; blank is null. */
+export const text: Parse<string> = (raw) => raw.trim() || null;
+
+const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+/** An email address, trimmed and lower-cased. */
+export const email: Parse<string> = (raw) => {
+  const e = normaliseEmail(raw);
+  if (e === "") return null;
+  return EMAIL_RE.test(e) ? e : undefined;
+};
+
+/** A free-text country to ISO 3166-1 alpha-2; the error names the closest known countries. */
+export function countryCell() {
+  return z.string().transform((raw, ctx): string => {
+    if (raw.trim() === "") {
+      ctx.addIssue({ code: "custom", message: "country is required but the cell is blank" });
+      return z.NEVER;
+    }
+    const r = normaliseCountry(raw);
+    if (r.ok) return r.code;
+    const near = r.suggestions.length ? `; closest known names: ${r.suggestions.join(", ")}` : "";
+    ctx.addIssue({ code: "custom", message: `unknown country ${quote(raw)}${near}` });
+    return z.NEVER;
+  });
+}
+
+/** A multi-select list of countries (alpha-2); an unknown one is an error naming it. */
+export function countryListCell() {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): string[] => {
+      if (raw === undefined || raw.trim() === "") return [];
+      const whole = normaliseCountry(raw);
+      if (whole.ok) return [whole.code];
+      const codes: string[] = [];
+      for (const item of splitMulti(raw)) {
+        const r = normaliseCountry(item);
+        if (r.ok) {
+          if (!codes.includes(r.code)) codes.push(r.code);
+        } else {
+          const near = r.suggestions.length ? `; closest known names: ${r.suggestions.join(", ")}` : "";
+          ctx.addIssue({ code: "custom", message: `unknown country ${quote(item)}${near}` });
+        }
+      }
+      return codes;
+    });
+}
+
+/** A multi-select cell split into items (see splitMulti); absent or blank is []. */
+export function listCell(map: (item: string) => string = (s) => s) {
+  return z
+    .string()
+    .optional()
+    .transform((raw): string[] => (raw === undefined ? [] : [...new Set(splitMulti(raw).map(map))]));
+}
+
+/** A multi-select over a closed vocabulary; an unknown item is an error naming it. */
+export function vocabListCell<T extends string>(aliases: Readonly<Record<string, T>>, values: readonly string[]) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T[] => {
+      if (raw === undefined) return [];
+      const out: T[] = [];
+      for (const item of splitMulti(raw)) {
+        const v = parseVocab(item, aliases);
+        if (v == null) ctx.addIssue({ code: "custom", message: `unknown option ${quote(item)}${expected(values)}` });
+        else if (!out.includes(v)) out.push(v);
+      }
+      return out;
+    });
+}
+
+/** A timestamp cell (`YYYY-MM-DD HH:MM:SS`), slashed dates read in the file's detected order. */
+export function timestampCell(order: SlashOrder) {
+  return requiredCell((raw) => (raw.trim() === "" ? null : parseTimestamp(raw, order) ?? undefined), "date and time");
+}
+
+/** A date cell (`YYYY-MM-DD`). */
+export function dateCell(order: SlashOrder, required: boolean) {
+  const parse: Parse<string> = (raw) => (raw.trim() === "" ? null : parseDate(raw, order) ?? undefined);
+  return required ? requiredCell(parse, "date") : optionalCell(parse, "date");
+}

@@ -1,0 +1,36 @@
+/**
+ * What every export kind declares: its canonical fields with header aliases, and the zod schema
+ * of one row (built per file, because slashed dates are read in the order detected for that file).
+ */
+import type { z } from "zod";
+import type { SlashOrder } from "../normalise/dates";
+
+/** The export kinds of a round (DESIGN section 3). */
+export const KINDS = ["registrations", "partnerships", "events", "survey"] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** A canonical field: its name, the headers it is known by, whether its column must exist. */
+export interface FieldSpec {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly required: boolean;
+  /** Several columns may feed it (a multi-select spread over one column per option). */
+  readonly multi?: boolean;
+  /** Holds dates whose slashed order is detected per file. */
+  readonly date?: boolean;
+}
+
+/** Context a row schema is built with. */
+export interface RowContext {
+  /** Month/day order of slashed dates, per date field. */
+  readonly dateOrder: Readonly<Record<string, SlashOrder>>;
+}
+
+/** An export kind: fields, row schema, and how duplicates resolve. */
+export interface KindSpec<S extends z.ZodType = z.ZodType> {
+  readonly kind: Kind;
+  readonly fields: readonly FieldSpec[];
+  readonly schema: (ctx: RowContext) => S;
+  /** For kinds with one row per person: the email field and the timestamp field deciding which row is latest. */
+  readonly onePerPerson?: { readonly email: string; readonly time: string };
+}

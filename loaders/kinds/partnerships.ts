@@ -1,0 +1,46 @@
+/**
+ * Partnerships: one row per partnership of a round, rematches included (DESIGN section 3).
+ */
+import { z } from "zod";
+import type { FieldSpec, KindSpec, RowContext } from "./kind";
+import { dateCell, email, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+
+export const PARTNERSHIP_STATUSES = ["active", "completed", "dissolved", "withdrawn"] as const;
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+const STATUS_ALIASES: Record<string, PartnershipStatus> = {
+  active: "active", ongoing: "active", completed: "completed", complete: "completed", finished: "completed",
+  dissolved: "dissolved", withdrawn: "withdrawn", withdrew: "withdrawn",
+};
+export const CONTINUED = ["yes", "no", "unknown"] as const;
+const CONTINUED_ALIASES: Record<string, (typeof CONTINUED)[number]> = {
+  yes: "yes", y: "yes", true: "yes", no: "no", n: "no", false: "no", unknown: "unknown", "": "unknown",
+};
+
+export const partnershipFields: readonly FieldSpec[] = [
+  { name: "partnership_id", aliases: ["Partnership ID", "Partnership", "Pair ID", "ID"], required: false },
+  { name: "email_a", aliases: ["Partner A email", "Email A", "Partner A", "Participant A"], required: true },
+  { name: "email_b", aliases: ["Partner B email", "Email B", "Partner B", "Participant B"], required: true },
+  { name: "matched_on", aliases: ["Matched on", "Match date", "Date matched", "Matched"], required: true, date: true },
+  { name: "status", aliases: ["Status", "Partnership status"], required: true },
+  { name: "ended_on", aliases: ["Ended on", "End date", "Date ended"], required: false, date: true },
+  { name: "replaces", aliases: ["Replaces", "Rematch of", "Replaces partnership"], required: false },
+  { name: "continued", aliases: ["Continued", "Continuing", "Continued after round"], required: false },
+];
+
+/** The row schema of a partnerships file. */
+export function partnershipSchema(ctx: RowContext) {
+  return z.object({
+    partnership_id: optionalCell(text, "partnership id"),
+    email_a: requiredCell(email, "email address"),
+    email_b: requiredCell(email, "email address"),
+    matched_on: dateCell(ctx.dateOrder.matched_on ?? "mdy", true),
+    status: requiredCell(vocab(STATUS_ALIASES), "status", expected(PARTNERSHIP_STATUSES)),
+    ended_on: dateCell(ctx.dateOrder.ended_on ?? "mdy", false),
+    replaces: optionalCell(text, "partnership id"),
+    continued: optionalCell(vocab(CONTINUED_ALIASES), "continued value", expected(CONTINUED)).transform((v) => v ?? "unknown"),
+  });
+}
+
+export type PartnershipRow = z.infer<ReturnType<typeof partnershipSchema>>;
+
+export const partnerships: KindSpec = { kind: "partnerships", fields: partnershipFields, schema: partnershipSchema };

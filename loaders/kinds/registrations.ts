@@ -1,0 +1,75 @@
+/**
+ * Registrations: one row per applicant and round (DESIGN section 3).
+ */
+import { z } from "zod";
+import type { FieldSpec, KindSpec, RowContext } from "./kind";
+import { countryCell, countryListCell, email, expected, listCell, optionalCell, requiredCell, text, timestampCell, vocab } from "./cells";
+import { parseYears, parseYesNo } from "../normalise/values";
+
+/** Library sectors, canonical values. */
+export const SECTORS = ["academic", "public", "special", "school", "government", "national", "other"] as const;
+export type Sector = (typeof SECTORS)[number];
+const SECTOR_ALIASES: Record<string, Sector> = {
+  academic: "academic", "academic library": "academic", university: "academic", "higher education": "academic",
+  college: "academic", "tertiary": "academic", public: "public", "public library": "public",
+  special: "special", "special library": "special", corporate: "special", law: "special", health: "special",
+  medical: "special", "health/medical": "special", school: "school", "school library": "school",
+  government: "government", "government library": "government", national: "national",
+  "national library": "national", "state library": "national", "national/state": "national", other: "other",
+};
+
+export const PREF_SECTOR = ["same", "any"] as const;
+const PREF_SECTOR_ALIASES: Record<string, (typeof PREF_SECTOR)[number]> = {
+  same: "same", "same sector": "same", "a partner from the same sector": "same", any: "any",
+  "any sector": "any", "no preference": "any", "don't mind": "any", "different sector": "any",
+};
+export const PREF_CAREER = ["different", "similar", "any"] as const;
+const PREF_CAREER_ALIASES: Record<string, (typeof PREF_CAREER)[number]> = {
+  different: "different", "different career stage": "different", similar: "similar",
+  "similar career stage": "similar", same: "similar", "same career stage": "similar", any: "any",
+  "no preference": "any", "don't mind": "any",
+};
+
+export const registrationFields: readonly FieldSpec[] = [
+  { name: "timestamp", aliases: ["Timestamp", "Submitted", "Submission date", "Date submitted", "Completion time", "submitdate", "End Date"], required: true, date: true },
+  { name: "email", aliases: ["Email Address", "Email", "E-mail", "E-mail address", "Your email", "Your email address"], required: true },
+  { name: "name", aliases: ["Full name", "Name", "Your name"], required: true },
+  { name: "country", aliases: ["Country where you work", "Country", "Country you work in", "Which country do you work in?", "In which country do you work?", "Country of work"], required: true },
+  { name: "sector", aliases: ["Library sector", "Sector", "Which sector do you work in?", "Type of library"], required: true },
+  { name: "role", aliases: ["Your role", "Role", "Job title", "Position"], required: false },
+  { name: "years_experience", aliases: ["Years of experience in libraries", "Years of experience", "Experience", "How many years have you worked in libraries?"], required: true },
+  { name: "interests", aliases: ["Professional interests", "Interests", "Areas of interest"], required: false, multi: true },
+  { name: "pref_sector", aliases: ["Partner sector preference", "Sector preference", "Would you like a partner from the same sector?"], required: true },
+  { name: "pref_career", aliases: ["Partner career stage preference", "Career stage preference", "Career preference"], required: true },
+  { name: "pref_countries", aliases: ["Countries you would like a partner from (optional)", "Preferred countries", "Preferred partner countries", "Country preference"], required: false, multi: true },
+  { name: "languages", aliases: ["Languages you can work in", "Languages", "Languages spoken"], required: false, multi: true },
+  { name: "participated_before", aliases: ["Have you taken part in ILN before?", "Have you participated in ILN before?", "Participated before", "Returning participant"], required: false },
+];
+
+/** The row schema of a registrations file. */
+export function registrationSchema(ctx: RowContext) {
+  return z.object({
+    timestamp: timestampCell(ctx.dateOrder.timestamp ?? "mdy"),
+    email: requiredCell(email, "email address"),
+    name: optionalCell(text, "name"),
+    country: countryCell(),
+    sector: requiredCell(vocab(SECTOR_ALIASES), "library sector", expected(SECTORS)),
+    role: optionalCell(text, "role"),
+    years_experience: requiredCell(parseYears, "years of experience", "; expected a number or a range such as 0-2, 3-5, 6-10, 11-20, 20+"),
+    interests: listCell(),
+    pref_sector: requiredCell(vocab(PREF_SECTOR_ALIASES), "sector preference", expected(PREF_SECTOR)),
+    pref_career: requiredCell(vocab(PREF_CAREER_ALIASES), "career stage preference", expected(PREF_CAREER)),
+    pref_countries: countryListCell(),
+    languages: listCell((s) => s.toLowerCase()),
+    participated_before: optionalCell(parseYesNo, "yes/no answer"),
+  });
+}
+
+export type RegistrationRow = z.infer<ReturnType<typeof registrationSchema>>;
+
+export const registrations: KindSpec = {
+  kind: "registrations",
+  fields: registrationFields,
+  schema: registrationSchema,
+  onePerPerson: { email: "email", time: "timestamp" },
+};

@@ -1,0 +1,18 @@
+/**
+ * `round.json`: a round's identity and dates (DESIGN section 3).
+ */
+import { z } from "zod";
+
+const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
+
+export const RoundFile = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "expected letters, digits, '.', '_' or '-'"),
+    name: z.string().min(1),
+    start: isoDate,
+    end: isoDate,
+    synthetic: z.boolean().optional(),
+  })
+  .refine((r) => r.start <= r.end, { message: "start is after end", path: ["end"] });
+
+export type RoundFile = z.infer<typeof RoundFile>;

@@ -1,0 +1,78 @@
+/**
+ * Survey: the end-of-round evaluation, one response per respondent and round (DESIGN section 3).
+ * Blank answers are kept as null and excluded from every metric.
+ */
+import { z } from "zod";
+import type { FieldSpec, KindSpec, RowContext } from "./kind";
+import { email, expected, optionalCell, requiredCell, text, timestampCell, vocab, vocabListCell } from "./cells";
+import { parseIntIn, parseLikert } from "../normalise/values";
+
+export const CONTACT_FREQUENCIES = ["Weekly", "Fortnightly", "Monthly", "Less than monthly", "Never"] as const;
+export type ContactFrequency = (typeof CONTACT_FREQUENCIES)[number];
+const CONTACT_ALIASES: Record<string, ContactFrequency> = {
+  weekly: "Weekly", "once a week": "Weekly", "more than weekly": "Weekly", "several times a week": "Weekly",
+  fortnightly: "Fortnightly", "every two weeks": "Fortnightly", "every 2 weeks": "Fortnightly", biweekly: "Fortnightly",
+  monthly: "Monthly", "once a month": "Monthly", "less than monthly": "Less than monthly",
+  "less often than monthly": "Less than monthly", never: "Never", "no contact": "Never",
+};
+export const METHODS = ["Email", "Video call", "Social media", "Phone", "Messaging", "Other"] as const;
+const METHOD_ALIASES: Record<string, (typeof METHODS)[number]> = {
+  email: "Email", "e-mail": "Email", "video call": "Video call", video: "Video call", skype: "Video call",
+  "social media": "Social media", phone: "Phone", telephone: "Phone", messaging: "Messaging",
+  "instant messaging": "Messaging", chat: "Messaging", other: "Other",
+};
+export const AGAIN = ["Yes", "No", "Maybe"] as const;
+const AGAIN_ALIASES: Record<string, (typeof AGAIN)[number]> = { yes: "Yes", no: "No", maybe: "Maybe", unsure: "Maybe", "not sure": "Maybe" };
+export const CONTINUE = ["Yes", "No", "Undecided"] as const;
+const CONTINUE_ALIASES: Record<string, (typeof CONTINUE)[number]> = { yes: "Yes", no: "No", undecided: "Undecided", maybe: "Undecided", "not sure": "Undecided" };
+
+const satisfaction = (raw: string) => parseLikert(raw, "satisfaction");
+const agreement = (raw: string) => parseLikert(raw, "agreement");
+const SAT_HINT = "; expected 1-5 or Very dissatisfied, Dissatisfied, Neutral, Satisfied, Very satisfied";
+const AGREE_HINT = "; expected 1-5 or Strongly disagree, Disagree, Neither agree nor disagree, Agree, Strongly agree";
+
+export const surveyFields: readonly FieldSpec[] = [
+  { name: "email", aliases: ["Email Address", "Email", "E-mail", "Recipient Email", "RecipientEmail"], required: true },
+  { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted", "Recorded Date"], required: true, date: true },
+  { name: "program_satisfaction", aliases: ["Overall, how satisfied are you with the ILN program?", "Program satisfaction", "Overall satisfaction"], required: true },
+  { name: "partner_satisfaction", aliases: ["How satisfied were you with your partner?", "Partner satisfaction"], required: true },
+  { name: "contact_frequency", aliases: ["How often were you in contact with your partner?", "Contact frequency"], required: true },
+  { name: "methods", aliases: ["How did you communicate with your partner?", "Methods", "Communication methods"], required: false, multi: true },
+  { name: "outcome_perspective", aliases: ["The ILN gave me new perspectives on librarianship", "New perspectives"], required: true },
+  { name: "outcome_ideas", aliases: ["I gained new ideas for my work", "New ideas"], required: true },
+  { name: "outcome_confidence", aliases: ["I feel more confident working with international colleagues", "Confidence"], required: true },
+  { name: "outcome_motivation", aliases: ["I feel more motivated in my career", "Motivation"], required: true },
+  { name: "recommend", aliases: ["How likely are you to recommend the ILN to a colleague?", "Recommend", "Likelihood to recommend", "NPS"], required: false },
+  { name: "participate_again", aliases: ["Would you participate in the ILN again?", "Participate again", "Would you sign up again?"], required: true },
+  { name: "continue_partnership", aliases: ["Will you continue the partnership after the round?", "Continue partnership"], required: false },
+  { name: "comments", aliases: ["Any other comments?", "Comments", "Other comments"], required: false },
+];
+
+/** The row schema of a survey file. */
+export function surveySchema(ctx: RowContext) {
+  return z.object({
+    email: requiredCell(email, "email address"),
+    submitted: timestampCell(ctx.dateOrder.submitted ?? "mdy"),
+    program_satisfaction: optionalCell(satisfaction, "satisfaction answer", SAT_HINT),
+    partner_satisfaction: optionalCell(satisfaction, "satisfaction answer", SAT_HINT),
+    contact_frequency: optionalCell(vocab(CONTACT_ALIASES), "contact frequency", expected(CONTACT_FREQUENCIES)),
+    methods: vocabListCell(METHOD_ALIASES, METHODS),
+    outcome_perspective: optionalCell(agreement, "agreement answer", AGREE_HINT),
+    outcome_ideas: optionalCell(agreement, "agreement answer", AGREE_HINT),
+    outcome_confidence: optionalCell(agreement, "agreement answer", AGREE_HINT),
+    outcome_motivation: optionalCell(agreement, "agreement answer", AGREE_HINT),
+    recommend: optionalCell((raw) => parseIntIn(raw, 0, 10), "recommendation score", "; expected a whole number 0-10"),
+    participate_again: optionalCell(vocab(AGAIN_ALIASES), "answer", expected(AGAIN)),
+    continue_partnership: optionalCell(vocab(CONTINUE_ALIASES), "answer", expected(CONTINUE)),
+    comments: optionalCell(text, "comment"),
+  });
+}
+
+export type SurveyRow = z.infer<ReturnType<typeof surveySchema>>;
+
+export const survey: KindSpec = {
+  kind: "survey",
+  fields: surveyFields,
+  schema: surveySchema,
+  onePerPerson: { email: "email", time: "submitted" },
+};

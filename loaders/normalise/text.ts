@@ -1,0 +1,21 @@
+/**
+ * Folds a label for comparison: Unicode NFKD, diacritics removed, lower case, every run of
+ * characters other than a-z and 0-9 removed. `"E-mail Address:"` and `"email address"` fold alike.
+ */
+export function foldKey(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
+}
+
+/** Folds a value label: trimmed, lower case, inner spaces collapsed, trailing full stops dropped. */
+export function foldLabel(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.+$/, "");
+}
+
+/** Quotes a raw cell value for a message, so blanks and spaces show. */
+export function quote(s: string): string {
+  return JSON.stringify(s);
+}

@@ -1,0 +1,115 @@
+/**
+ * Value normalisers shared by the export kinds: Likert labels, years of experience, multi-selects,
+ * yes/no answers and closed vocabularies. Each returns `null` (or an empty list) for a blank
+ * cell and `undefined` for a value it does not recognise, so the caller can report it.
+ */
+import { foldLabel } from "./text";
+
+const SATISFACTION: Record<string, number> = {
+  "very dissatisfied": 1, "very unsatisfied": 1, "dissatisfied": 2, "unsatisfied": 2,
+  "neutral": 3, "neither satisfied nor dissatisfied": 3, "satisfied": 4, "very satisfied": 5,
+};
+const AGREEMENT: Record<string, number> = {
+  "strongly disagree": 1, "disagree": 2, "neither agree nor disagree": 3, "neutral": 3,
+  "agree": 4, "strongly agree": 5,
+};
+
+/** Which Likert vocabulary a 1-5 item uses. */
+export type LikertScale = "satisfaction" | "agreement";
+
+/**
+ * A 1-5 Likert answer: a number 1..5 (`4`, `4.0`), a label of the scale ("Very satisfied" = 5,
+ * "Strongly disagree" = 1; case and trailing full stops ignored), or a number with its label
+ * ("5 - Very satisfied", "Agree (4)").
+ * @returns 1..5, null for blank, undefined when not recognised.
+ */
+export function parseLikert(raw: string, scale: LikertScale): number | null | undefined {
+  const s = foldLabel(raw);
+  if (s === "") return null;
+  const table = scale === "satisfaction" ? SATISFACTION : AGREEMENT;
+  if (s in table) return table[s];
+  if (/^[1-5](\.0+)?$/.test(s)) return Number(s);
+  const m = /^([1-5])\s*[-:=.)]\s*(.+)$/.exec(s) ?? /^(.+?)\s*[-:(]\s*([1-5])\)?$/.exec(s);
+  if (m) {
+    const [n, label] = /^[1-5]$/.test(m[1]) ? [Number(m[1]), m[2]] : [Number(m[2]), m[1]];
+    if (table[label] === n) return n;
+  }
+  return undefined;
+}
+
+/**
+ * An integer in `lo..hi` (`"7"`, `"7.0"`). @returns the number, null for blank, undefined otherwise.
+ */
+export function parseIntIn(raw: string, lo: number, hi: number): number | null | undefined {
+  const s = raw.trim();
+  if (s === "") return null;
+  if (!/^-?\d+(\.0+)?$/.test(s)) return undefined;
+  const n = Number(s);
+  return n >= lo && n <= hi ? n : undefined;
+}
+
+/** Years of experience as stored: a representative number and the range as written, if any. */
+export interface Years {
+  years: number;
+  range: string | null;
+}
+
+/**
+ * Years of experience: a number (`7`, `7.5`, `7 years`) or a range (`0-2`, `3–5`, `20+`,
+ * `more than 20`). A range's representative value is its midpoint; an open range `a+` counts
+ * as `a + 5` (so `20+` is 25). Values above 70 years are rejected.
+ * @returns the years, null for blank, undefined when not recognised.
+ */
+export function parseYears(raw: string): Years | null | undefined {
+  const s = foldLabel(raw).replace(/\s*years?$/, "");
+  if (s === "") return null;
+  let m = /^(\d+(?:\.\d+)?)$/.exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    return n <= 70 ? { years: n, range: null } : undefined;
+  }
+  m = /^(\d+)\s*[-–—]\s*(\d+)$/.exec(s) ?? /^(\d+)\s*to\s*(\d+)$/.exec(s);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return a <= b && b <= 70 ? { years: (a + b) / 2, range: `${a}-${b}` } : undefined;
+  }
+  m = /^(\d+)\s*\+$/.exec(s) ?? /^(?:more than|over)\s*(\d+)$/.exec(s);
+  if (m) return { years: Number(m[1]) + 5, range: `${Number(m[1])}+` };
+  return undefined;
+}
+
+/**
+ * Splits a multi-select cell on `;` when it has one, else on `,`; trims items and drops blanks
+ * and exact duplicates (first occurrence kept).
+ */
+export function splitMulti(raw: string): string[] {
+  const sep = raw.includes(";") ? ";" : ",";
+  const out: string[] = [];
+  for (const part of raw.split(sep)) {
+    const t = part.trim();
+    if (t !== "" && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Maps a label to one of a closed vocabulary through `aliases` (folded labels to canonical values).
+ * @returns the canonical value, null for blank, undefined when unknown.
+ */
+export function parseVocab<T extends string>(raw: string, aliases: Readonly<Record<string, T>>): T | null | undefined {
+  const s = foldLabel(raw);
+  if (s === "") return null;
+  return Object.prototype.hasOwnProperty.call(aliases, s) ? aliases[s] : undefined;
+}
+
+/** Yes/no answers (`yes`, `y`, `true`, `1`, `no`, `n`, `false`, `0`). */
+export const YES_NO: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, "1": true, no: false, n: false, false: false, "0": false };
+
+/**
+ * A yes/no answer. @returns true/false, null for blank, undefined when not recognised.
+ */
+export function parseYesNo(raw: string): boolean | null | undefined {
+  const s = foldLabel(raw);
+  if (s === "") return null;
+  return Object.prototype.hasOwnProperty.call(YES_NO, s) ? YES_NO[s] : undefined;
+}

@@ -1,0 +1,27 @@
+/**
+ * `iln ingest PATH [--kind K --round R] [--mapping FILE] [--dry-run]`.
+ */
+import type { Command } from "commander";
+import { ingest } from "../../loaders/ingest";
+import { dbPathOf, pseudonymiserFor, withDb } from "./context";
+
+/** Registers the ingest command. */
+export function ingestCommand(program: Command): void {
+  program
+    .command("ingest")
+    .description("ingest a round folder, a folder of round folders, or one file (with --kind and --round)")
+    .argument("<path>", "round folder, folder of rounds, or one export file")
+    .option("--kind <kind>", "export kind of a single file: registrations|partnerships|events|survey")
+    .option("--round <id>", "round id of a single file")
+    .option("--mapping <file>", "JSON mapping of headers to canonical fields")
+    .option("--dry-run", "validate everything and report, write nothing")
+    .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
+    .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; dryRun?: boolean; db?: string }) => {
+      const pseudonymise = pseudonymiserFor(dbPathOf(opts));
+      const report = await withDb(opts, false, (db) => ingest(db, target, { ...opts, pseudonymise, progress: (l) => process.stderr.write(`${l}\n`) }));
+      for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+      for (const f of report.files) process.stdout.write(`${f.round}\t${f.kind}\t${f.status}\t${f.status === "unchanged" ? "-" : f.rows}\t${f.file}\n`);
+      const written = report.files.filter((f) => f.status !== "unchanged").length;
+      process.stderr.write(`${report.dryRun ? "dry run: nothing written; " : ""}${written} file(s) ${report.dryRun ? "valid" : "ingested"}, ${report.files.length - written} unchanged\n`);
+    });
+}

@@ -1,0 +1,53 @@
+/**
+ * The `iln` command line (DESIGN section 6). Exit codes: 0 done, 1 input rejected (nothing
+ * written), 2 wrong usage. Errors go to stderr; `--json` output alone goes to stdout.
+ */
+import { Command, CommanderError } from "commander";
+import { InputError, formatProblem } from "../../loaders/errors";
+import { UsageError } from "../../loaders/discover";
+import { DatabaseBusyError, DatabaseMissingError } from "../db";
+import { EXIT } from "./exit-codes";
+import { ingestCommand } from "./ingest-command";
+import { demoCommand } from "./demo-command";
+
+/** Builds the program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command("iln")
+    .description("ILN outcomes toolkit: ingest round exports, compute metrics, replay and improve matching")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  demoCommand(program);
+  ingestCommand(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code.
+ * Never throws: every error is printed on stderr and mapped to an exit code.
+ */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof InputError) {
+      for (const p of err.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      process.stderr.write(`rejected: ${err.problems.length} problem(s); nothing was written\n`);
+      return EXIT.rejected;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`iln: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof DatabaseBusyError || err instanceof DatabaseMissingError) {
+      process.stderr.write(`iln: ${err.message}\n`);
+      return EXIT.rejected;
+    }
+    process.stderr.write(`iln: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT.rejected;
+  }
+}

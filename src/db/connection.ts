@@ -1,0 +1,118 @@
+/**
+ * The one module that opens the database. Everything else receives a `Db`.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance, DuckDBConnection, DuckDBAppender, listValue } from "@duckdb/node-api";
+import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
+import { sql, type Sql, type SqlValue } from "./sql";
+
+/** Default database path, relative to the working directory: `ILN_DB` or `data/iln.duckdb`. */
+export function defaultDbPath(): string {
+  return process.env.ILN_DB || "data/iln.duckdb";
+}
+
+/** Thrown when another process holds the database open for writing. */
+export class DatabaseBusyError extends Error {
+  constructor(readonly dbPath: string, readonly holder: string) {
+    super(`database is busy: ${dbPath} is held by another process (${holder}); try again when it has finished`);
+    this.name = "DatabaseBusyError";
+  }
+}
+
+/** Thrown when a read-only open finds no database file. */
+export class DatabaseMissingError extends Error {
+  constructor(readonly dbPath: string) {
+    super(`no database at ${dbPath}: run \`iln ingest\` (or \`npm start\` for the demo) first`);
+    this.name = "DatabaseMissingError";
+  }
+}
+
+/** An open database: parameterised queries, transactions and bulk appends. */
+export interface Db {
+  readonly path: string;
+  readonly readOnly: boolean;
+  /** Runs a statement for its effect. */
+  run(q: Sql): Promise<void>;
+  /** Runs a query and returns its rows as plain JSON-safe objects (BIGINT as string: cast counts in SQL). */
+  all<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
+  /** Runs `fn` inside one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** A bulk appender on `table` (part of the current transaction, if any). */
+  appender(table: string): Promise<DuckDBAppender>;
+  close(): void;
+}
+
+const LOCK_RE = /Conflicting lock is held in (.*?) \(PID (\d+)\)/;
+
+/**
+ * Opens (creating when writable) the DuckDB database at `dbPath` and ensures the schema.
+ * @throws DatabaseBusyError when another process holds the file; DatabaseMissingError when a
+ *   read-only open finds no file.
+ */
+export async function openDatabase(dbPath: string = defaultDbPath(), options: { readOnly?: boolean } = {}): Promise<Db> {
+  const readOnly = options.readOnly ?? false;
+  if (dbPath !== ":memory:") {
+    if (readOnly && !existsSync(dbPath)) throw new DatabaseMissingError(dbPath);
+    mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  }
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(dbPath, readOnly ? { access_mode: "READ_ONLY" } : {});
+  } catch (err) {
+    const m = LOCK_RE.exec(String((err as Error).message));
+    if (m) throw new DatabaseBusyError(dbPath, `PID ${m[2]}: ${m[1]}`);
+    throw err;
+  }
+  const conn = await instance.connect();
+  const db = wrap(dbPath, readOnly, instance, conn);
+  if (!readOnly) await ensureSchema(db);
+  return db;
+}
+
+async function ensureSchema(db: Db): Promise<void> {
+  for (const ddl of SCHEMA_SQL) await db.run({ text: ddl, params: [] });
+  await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${String(SCHEMA_VERSION)})`);
+}
+
+function bind(params: readonly SqlValue[]): unknown[] | undefined {
+  return params.length ? params.map((p) => (Array.isArray(p) ? listValue([...p]) : p)) : undefined;
+}
+
+function wrap(dbPath: string, readOnly: boolean, instance: DuckDBInstance, conn: DuckDBConnection): Db {
+  let inTransaction = false;
+  const db: Db = {
+    path: dbPath,
+    readOnly,
+    async run(q) {
+      await conn.run(q.text, bind(q.params) as never);
+    },
+    async all<T>(q: Sql) {
+      const reader = await conn.runAndReadAll(q.text, bind(q.params) as never);
+      return reader.getRowObjectsJson() as unknown as T[];
+    },
+    async transaction(fn) {
+      if (inTransaction) return fn();
+      await conn.run("BEGIN TRANSACTION");
+      inTransaction = true;
+      try {
+        const result = await fn();
+        await conn.run("COMMIT");
+        return result;
+      } catch (err) {
+        await conn.run("ROLLBACK");
+        throw err;
+      } finally {
+        inTransaction = false;
+      }
+    },
+    appender(table) {
+      return conn.createAppender(table);
+    },
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+  return db;
+}

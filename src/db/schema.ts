@@ -1,0 +1,117 @@
+/**
+ * The database schema. Participants are keyed everywhere by `pid`, a pseudonym (see
+ * `src/privacy/pseudonym.ts`); only `identities` holds emails and names, and only `iln forget`
+ * and internal (never published) at-risk lists read it.
+ *
+ * Survey responses are stored wide: one row per respondent and round, one column per canonical
+ * question (DESIGN section 3), because every metric reads whole responses and the question set is
+ * fixed by the canonical fields. Multi-selects are `VARCHAR[]`.
+ *
+ * No foreign keys: DuckDB restricts updates and deletes under them, and the ingest enforces
+ * referential consistency itself before it writes (loaders/consistency.ts).
+ */
+export const SCHEMA_VERSION = 1;
+
+/** DDL statements, idempotent (`IF NOT EXISTS`), applied in order by `ensureSchema`. */
+export const SCHEMA_SQL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS rounds (
+     round_id   VARCHAR PRIMARY KEY,
+     name       VARCHAR NOT NULL,
+     start_date DATE NOT NULL,
+     end_date   DATE NOT NULL,
+     synthetic  BOOLEAN NOT NULL DEFAULT false
+   )`,
+  `CREATE TABLE IF NOT EXISTS identities (
+     pid   VARCHAR PRIMARY KEY,
+     email VARCHAR NOT NULL,
+     name  VARCHAR
+   )`,
+  `CREATE TABLE IF NOT EXISTS registrations (
+     round_id            VARCHAR NOT NULL,
+     pid                 VARCHAR NOT NULL,
+     submitted_at        TIMESTAMP NOT NULL,
+     country             VARCHAR NOT NULL,
+     sector              VARCHAR NOT NULL,
+     role                VARCHAR,
+     years_experience    DOUBLE,
+     years_range         VARCHAR,
+     interests           VARCHAR[] NOT NULL,
+     pref_sector         VARCHAR NOT NULL,
+     pref_career         VARCHAR NOT NULL,
+     pref_countries      VARCHAR[] NOT NULL,
+     languages           VARCHAR[] NOT NULL,
+     participated_before BOOLEAN,
+     source_row          INTEGER NOT NULL,
+     PRIMARY KEY (round_id, pid)
+   )`,
+  `CREATE TABLE IF NOT EXISTS partnerships (
+     round_id       VARCHAR NOT NULL,
+     partnership_id VARCHAR NOT NULL,
+     pid_a          VARCHAR NOT NULL,
+     pid_b          VARCHAR NOT NULL,
+     matched_on     DATE NOT NULL,
+     status         VARCHAR NOT NULL,
+     ended_on       DATE,
+     replaces       VARCHAR,
+     continued      VARCHAR NOT NULL,
+     source_row     INTEGER NOT NULL,
+     PRIMARY KEY (round_id, partnership_id)
+   )`,
+  `CREATE TABLE IF NOT EXISTS events (
+     round_id   VARCHAR NOT NULL,
+     event_date DATE NOT NULL,
+     pid        VARCHAR NOT NULL,
+     type       VARCHAR NOT NULL,
+     note       VARCHAR,
+     source_row INTEGER NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS survey_responses (
+     round_id              VARCHAR NOT NULL,
+     pid                   VARCHAR NOT NULL,
+     submitted_at          TIMESTAMP NOT NULL,
+     program_satisfaction  TINYINT,
+     partner_satisfaction  TINYINT,
+     contact_frequency     VARCHAR,
+     methods               VARCHAR[] NOT NULL,
+     outcome_perspective   TINYINT,
+     outcome_ideas         TINYINT,
+     outcome_confidence    TINYINT,
+     outcome_motivation    TINYINT,
+     recommend             TINYINT,
+     participate_again     VARCHAR,
+     continue_partnership  VARCHAR,
+     comments              VARCHAR,
+     source_row            INTEGER NOT NULL,
+     PRIMARY KEY (round_id, pid)
+   )`,
+  `CREATE TABLE IF NOT EXISTS ingest_log (
+     file         VARCHAR NOT NULL,
+     content_hash VARCHAR NOT NULL,
+     kind         VARCHAR NOT NULL,
+     round_id     VARCHAR NOT NULL,
+     rows         INTEGER NOT NULL,
+     ingested_at  TIMESTAMP NOT NULL
+   )`,
+  `CREATE OR REPLACE VIEW participants AS
+     SELECT pid, min(r.start_date) AS first_registered
+     FROM registrations g JOIN rounds r USING (round_id)
+     GROUP BY pid`,
+];
+
+/** Tables that hold per-round rows of one export kind, by kind. */
+export const KIND_TABLES = {
+  registrations: "registrations",
+  partnerships: "partnerships",
+  events: "events",
+  survey: "survey_responses",
+} as const;
+
+/** Every table that can hold a participant's pseudonym, with the columns that do. */
+export const PID_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  identities: ["pid"],
+  registrations: ["pid"],
+  partnerships: ["pid_a", "pid_b"],
+  events: ["pid"],
+  survey_responses: ["pid"],
+};

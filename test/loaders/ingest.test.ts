@@ -1,0 +1,168 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sql, type Db } from "../../src/db";
+import { InputError, formatProblem } from "../../loaders/errors";
+import { ingest } from "../../loaders/ingest";
+import { baseRound, dumpDb, freshDb, tempDir, testPseudonymiser, writeRound, type RoundFiles } from "../helpers/rounds";
+
+let dir: string;
+let db: Db;
+const pseudonymise = testPseudonymiser();
+
+beforeEach(async () => {
+  dir = tempDir();
+  db = await freshDb(dir);
+});
+afterEach(() => db.close());
+
+async function count(table: string): Promise<number> {
+  const rows = await db.all<{ n: number }>({ text: `SELECT count(*)::INTEGER AS n FROM ${table}`, params: [] });
+  return rows[0].n;
+}
+
+/** Ingests a round built from the base round with `change` applied; returns the problems or []. */
+async function tryIngest(change: RoundFiles, name = "T1"): Promise<string[]> {
+  const folder = writeRound(dir, name, { ...baseRound(), ...change });
+  try {
+    await ingest(db, folder, { pseudonymise });
+    return [];
+  } catch (err) {
+    if (err instanceof InputError) return err.problems.map(formatProblem);
+    throw err;
+  }
+}
+
+describe("ingest of a valid round folder", () => {
+  it("writes every kind, keyed by pseudonym, latest registration winning", async () => {
+    const folder = writeRound(dir, "T1", baseRound());
+    const report = await ingest(db, folder, { pseudonymise });
+    // 8 registration rows, Ana twice -> 7 people; counted by hand from baseRound().
+    expect(report.files.map((f) => [f.kind, f.rows])).toEqual([["events", 4], ["partnerships", 4], ["registrations", 7], ["survey", 4]]);
+    expect(report.warnings.some((w) => w.includes("ana@example.org submitted twice; row 8 (the latest) counts, row 2 is ignored"))).toBe(true);
+    expect(await count("registrations")).toBe(7);
+    expect(await count("identities")).toBe(7);
+    const ana = await db.all<{ role: string; country: string; years_experience: number; interests: string[]; pid: string }>(
+      sql`SELECT role, country, years_experience, interests, pid FROM registrations r JOIN identities i USING (pid) WHERE i.email = ${"ana@example.org"}`,
+    );
+    expect(ana).toEqual([{ role: "Senior librarian", country: "BR", years_experience: 4, interests: ["Cataloguing", "Outreach"], pid: pseudonymise("ana@example.org") }]);
+    // Ben's email arrived as "Ben@Example.org " and is stored trimmed and lower-cased.
+    expect(await db.all(sql`SELECT email, country FROM identities JOIN registrations USING (pid) WHERE email LIKE 'ben%'`)).toEqual([{ email: "ben@example.org", country: "US" }]);
+    // No analytics table holds an email.
+    const leaked = await db.all(sql`SELECT * FROM registrations WHERE pid LIKE '%@%'`);
+    expect(leaked).toEqual([]);
+    const sv = await db.all(sql`SELECT program_satisfaction AS p, partner_satisfaction AS q, methods, recommend FROM survey_responses ORDER BY submitted_at`);
+    expect(sv).toEqual([
+      { p: 5, q: 4, methods: ["Email", "Video call"], recommend: 10 },
+      { p: 4, q: 5, methods: ["Email"], recommend: 9 },
+      { p: 2, q: 1, methods: [], recommend: 3 },
+      { p: 4, q: 3, methods: ["Messaging"], recommend: 7 },
+    ]);
+  });
+
+  it("changes nothing when the same files are ingested again", async () => {
+    const folder = writeRound(dir, "T1", baseRound());
+    await ingest(db, folder, { pseudonymise });
+    const before = await dumpDb(db);
+    const again = await ingest(db, folder, { pseudonymise });
+    expect(again.files.every((f) => f.status === "unchanged")).toBe(true);
+    expect(await dumpDb(db)).toBe(before);
+  });
+
+  it("replaces a round's rows of one kind when a corrected file is ingested", async () => {
+    const folder = writeRound(dir, "T1", baseRound());
+    await ingest(db, folder, { pseudonymise });
+    const survey = String(baseRound()["survey.csv"]).split("\n").slice(0, 3).join("\n") + "\n";
+    writeFileSync(path.join(folder, "survey.csv"), survey);
+    const report = await ingest(db, folder, { pseudonymise });
+    expect(report.files.filter((f) => f.status === "written").map((f) => f.kind)).toEqual(["survey"]);
+    expect(await count("survey_responses")).toBe(2);
+    expect(await count("registrations")).toBe(7);
+  });
+
+  it("ingests one file with --kind and --round into a known round", async () => {
+    const folder = writeRound(dir, "T1", { ...baseRound(), "survey.csv": undefined });
+    writeFileSync(path.join(folder, "survey.csv"), "");
+    await expect(ingest(db, path.join(dir, "T1"), { pseudonymise })).rejects.toThrow(/empty/);
+    const f2 = writeRound(dir, "T1b", { ...baseRound() });
+    const one = path.join(dir, "survey-late.csv");
+    // The folder's survey has 4 responses; the late file has the first 3 of them.
+    writeFileSync(one, String(baseRound()["survey.csv"]).split("\n").slice(0, 4).join("\n") + "\n");
+    await ingest(db, f2, { pseudonymise });
+    const r = await ingest(db, one, { pseudonymise, kind: "survey", round: "T1" });
+    expect(r.files[0]).toMatchObject({ kind: "survey", round: "T1", rows: 3, status: "written" });
+    expect(await count("survey_responses")).toBe(3);
+    await expect(ingest(db, one, { pseudonymise, kind: "survey", round: "T9" })).rejects.toThrow(/round "T9" is not in the database/);
+  });
+
+  it("validates but writes nothing in a dry run", async () => {
+    const folder = writeRound(dir, "T1", baseRound());
+    const before = await dumpDb(db);
+    const r = await ingest(db, folder, { pseudonymise, dryRun: true });
+    expect(r.files.every((f) => f.status === "valid (dry run)")).toBe(true);
+    expect(await dumpDb(db)).toBe(before);
+  });
+});
+
+describe("bad input is rejected whole, located, and leaves the database as it was", () => {
+  const base = baseRound();
+  const reg = String(base["registrations.csv"]);
+  const regLines = reg.split("\r\n");
+  const withReg = (i: number, line: string) => regLines.map((l, j) => (j === i ? line : l)).join("\r\n");
+
+  // Each case: the change, and substrings the problem lines must contain (file:row:column and the value).
+  const cases: [string, RoundFiles, string[]][] = [
+    ["unknown country", { "registrations.csv": withReg(3, regLines[3].replace("France", "Atlantis")) }, ["registrations.csv:4:Country where you work: unknown country \"Atlantis\""]],
+    ["misspelt country with suggestions", { "registrations.csv": withReg(3, regLines[3].replace("France", "Frnace")) }, ["registrations.csv:4:Country where you work: unknown country \"Frnace\"; closest known names: France"]],
+    ["unknown sector", { "registrations.csv": withReg(2, regLines[2].replace("Public", "Pubic")) }, ["registrations.csv:3:Library sector: not a valid library sector: \"Pubic\""]],
+    ["bad email", { "registrations.csv": withReg(4, regLines[4].replace("dev@example.org", "dev-at-example")) }, ["registrations.csv:5:Email Address: not a valid email address: \"dev-at-example\""]],
+    ["bad date", { "registrations.csv": withReg(5, regLines[5].replace("7/14/2016", "7/34/2016")) }, ["registrations.csv:6:Timestamp: not a valid date and time: \"7/34/2016 13:00:00\""]],
+    ["bad years", { "registrations.csv": withReg(6, regLines[6].replace(",4,", ",lots,")) }, ["registrations.csv:7:Years of experience in libraries: not a valid years of experience: \"lots\""]],
+    ["missing column", { "registrations.csv": reg.replace("Library sector", "Something else") }, ["registrations.csv:1:sector: missing column for \"sector\""]],
+    ["empty file", { "survey.csv": "" }, ["survey.csv:0:"]],
+    ["malformed CSV (unterminated quote)", { "events.csv": "date,email,type,note\n2016-08-20,ben@example.org,intervention,\"never closed\n" }, ["events.csv:2:"]],
+    ["partner not registered", { "partnerships.csv": String(base["partnerships.csv"]).replace("fay@example.org", "zed@example.org") }, ["partnerships.csv:2:email_b: \"zed@example.org\" is in partnership \"T1-1\" but not registered in round T1"]],
+    ["overlapping partnerships", { "partnerships.csv": String(base["partnerships.csv"]).replace("2016-09-15,withdrawn", "2016-09-01,withdrawn") }, ["partnerships.csv:5:matched_on: \"ben@example.org\" is in partnership \"T1-4\" from 2016-09-01 while still in \"T1-2\""]],
+    ["rematch replaces a missing partnership", { "partnerships.csv": String(base["partnerships.csv"]).replace(",T1-2,", ",T1-9,") }, ["partnerships.csv:5:replaces: replaces partnership \"T1-9\", which is not in round T1"]],
+    ["duplicate partnership id", { "partnerships.csv": String(base["partnerships.csv"]).replace("T1-3,", "T1-1,") }, ["partnerships.csv:4:partnership_id: partnership id \"T1-1\" appears twice (first at row 2)"]],
+    ["survey respondent not matched", { "survey.csv": String(base["survey.csv"]).replace("dev@example.org", "emi2@example.org") }, ["survey.csv:5:Email Address: respondent \"emi2@example.org\" is not a matched participant of round T1"]],
+    ["event for an unknown person", { "events.csv": String(base["events.csv"]).replace("gus@", "gustav@") }, ["events.csv:5:email: \"gustav@example.org\" is not registered in round T1"]],
+    ["bad Likert label", { "survey.csv": String(base["survey.csv"]).replace("Very satisfied,Satisfied", "Very satisfied,Happy") }, ["survey.csv:2:How satisfied were you with your partner?: not a valid satisfaction answer: \"Happy\""]],
+    ["bad round.json", { "round.json": JSON.stringify({ id: "T1", name: "x", start: "2016-13-01", end: "2016-11-30" }) }, ["round.json:0:start: expected a date as YYYY-MM-DD"]],
+  ];
+
+  it.each(cases)("%s", async (_name, change, expected) => {
+    // A valid round already in the database must survive the rejected one untouched.
+    const good = writeRound(dir, "T0", { ...baseRound(), "round.json": JSON.stringify({ id: "T0", name: "Earlier", start: "2016-01-01", end: "2016-05-01" }) });
+    await ingest(db, good, { pseudonymise });
+    const before = await dumpDb(db);
+    const problems = await tryIngest(change);
+    for (const e of expected) expect(problems.join("\n")).toContain(e);
+    expect(await dumpDb(db)).toBe(before);
+  });
+
+  it("lists every problem of every file, not just the first", async () => {
+    const problems = await tryIngest({
+      "registrations.csv": withReg(3, regLines[3].replace("France", "Atlantis").replace("Academic", "Acadmic")),
+      "survey.csv": String(base["survey.csv"]).replace("Weekly", "Daily"),
+    });
+    expect(problems.length).toBe(3);
+  });
+
+  it("reads Windows-1252 files (as Excel saves them) without mangling accents", async () => {
+    const bytes = iconv.encode(reg.replace("France", "Côte d'Ivoire"), "win1252");
+    const folder = writeRound(dir, "T1", { ...baseRound(), "registrations.csv": bytes });
+    const r = await ingest(db, folder, { pseudonymise });
+    expect(r.warnings.join("\n")).toMatch(/1252/);
+    expect(await db.all(sql`SELECT name FROM identities WHERE email = ${"chloe@example.org"}`)).toEqual([{ name: "Chloé Martin" }]);
+    expect(await db.all(sql`SELECT country FROM registrations WHERE pid = ${pseudonymise("chloe@example.org")}`)).toEqual([{ country: "CI" }]);
+  });
+
+  it("honours a mapping file for headers it does not know", async () => {
+    const renamed = reg.replace("Library sector", "Type of institution");
+    await expect(tryIngest({ "registrations.csv": renamed })).resolves.not.toEqual([]);
+    const ok = await tryIngest({ "registrations.csv": renamed, "mapping.json": JSON.stringify({ registrations: { "Type of institution": "sector" } }) }, "T1m");
+    expect(ok).toEqual([]);
+  });
+});
