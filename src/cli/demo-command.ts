@@ -2,7 +2,6 @@
  * `iln demo [--out DIR] [--seed N]`: writes the synthetic demo exports.
  */
 import { InvalidArgumentError, type Command } from "commander";
-import { writeDemo } from "../demo";
 
 function seedArg(v: string): number {
   if (!/^\d+$/.test(v)) throw new InvalidArgumentError("expected a whole number");
@@ -17,6 +16,7 @@ export function demoCommand(program: Command): void {
     .option("--out <dir>", "output folder", "data/demo")
     .option("--seed <n>", "random seed (same seed, same files)", seedArg, 2013)
     .action(async (opts: { out: string; seed: number }) => {
+      const { writeDemo } = await import("../demo/index");
       const summary = await writeDemo(opts.out, { seed: opts.seed });
       process.stderr.write(`synthetic demo written to ${opts.out}: ${JSON.stringify(summary)}\n`);
     });

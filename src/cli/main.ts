@@ -9,6 +9,7 @@ import { DatabaseBusyError, DatabaseMissingError } from "../db";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";
 import { demoCommand } from "./demo-command";
+import { forgetCommand } from "./forget-command";
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   demoCommand(program);
   ingestCommand(program);
+  forgetCommand(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
