@@ -14,7 +14,7 @@ import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } f
 import { discover, type FileInput, type RoundInput } from "./discover";
 import { InputError, type Problem } from "./errors";
 import { parseExport } from "./formats/read-export";
-import { KIND_SPECS, type Kind } from "./kinds";
+import { KIND_SPECS, KINDS, type Kind } from "./kinds";
 import type { EventRow } from "./kinds/events";
 import type { PartnershipRow } from "./kinds/partnerships";
 import type { RegistrationRow } from "./kinds/registrations";
@@ -145,6 +145,7 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
     if (!parsed.length || parsed.some((p) => !p.canonical)) continue;
     problems.push(...checkRound(await roundFacts(db, round, parsed, opts.pseudonymise)));
   }
+  progress(`checked consistency of ${plan.length} round(s)`);
   if (problems.length) throw new InputError(problems);
 
   const status = opts.dryRun ? "valid (dry run)" : "written";
@@ -153,11 +154,13 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
   }
   if (!opts.dryRun) {
     await db.transaction(async () => {
-      for (const { input, round, parsed } of plan) {
-        if (input.round) await upsertRound(db, round, round.synthetic ?? false);
-        for (const p of parsed) {
-          await replaceKind(db, { kind: p.input.kind, roundId: round.id, rows: p.canonical!.rows, pid: opts.pseudonymise, file: p.input.path, hash: p.hash });
-        }
+      for (const { input, round } of plan) if (input.round) await upsertRound(db, round, round.synthetic ?? false);
+      for (const kind of KINDS) {
+        const batches = plan.flatMap(({ round, parsed }) =>
+          parsed.filter((p) => p.input.kind === kind).map((p) => ({ roundId: round.id, rows: p.canonical!.rows, file: p.input.path, hash: p.hash })),
+        );
+        await replaceKind(db, kind, batches, opts.pseudonymise);
+        if (batches.length) progress(`wrote ${kind} of ${batches.length} round(s)`);
       }
     });
   }

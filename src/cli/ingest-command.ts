@@ -5,6 +5,8 @@ import type { Command } from "commander";
 import { ingest } from "../../loaders/ingest";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
 
+const MAX_WARNINGS = 20;
+
 /** Registers the ingest command. */
 export function ingestCommand(program: Command): void {
   program
@@ -15,11 +17,14 @@ export function ingestCommand(program: Command): void {
     .option("--round <id>", "round id of a single file")
     .option("--mapping <file>", "JSON mapping of headers to canonical fields")
     .option("--dry-run", "validate everything and report, write nothing")
+    .option("--verbose", "print every warning (default: the first 20)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; dryRun?: boolean; db?: string }) => {
+    .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; dryRun?: boolean; verbose?: boolean; db?: string }) => {
       const pseudonymise = pseudonymiserFor(dbPathOf(opts));
       const report = await withDb(opts, false, (db) => ingest(db, target, { ...opts, pseudonymise, progress: (l) => process.stderr.write(`${l}\n`) }));
-      for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+      const shown = opts.verbose ? report.warnings : report.warnings.slice(0, MAX_WARNINGS);
+      for (const w of shown) process.stderr.write(`warning: ${w}\n`);
+      if (shown.length < report.warnings.length) process.stderr.write(`... and ${report.warnings.length - shown.length} more warnings (--verbose shows them all)\n`);
       for (const f of report.files) process.stdout.write(`${f.round}\t${f.kind}\t${f.status}\t${f.status === "unchanged" ? "-" : f.rows}\t${f.file}\n`);
       const written = report.files.filter((f) => f.status !== "unchanged").length;
       process.stderr.write(`${report.dryRun ? "dry run: nothing written; " : ""}${written} file(s) ${report.dryRun ? "valid" : "ingested"}, ${report.files.length - written} unchanged\n`);

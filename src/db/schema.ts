@@ -7,8 +7,11 @@
  * question (DESIGN section 3), because every metric reads whole responses and the question set is
  * fixed by the canonical fields. Multi-selects are `VARCHAR[]`.
  *
- * No foreign keys: DuckDB restricts updates and deletes under them, and the ingest enforces
- * referential consistency itself before it writes (loaders/consistency.ts).
+ * No foreign keys, and primary keys only where a statement needs one (`INSERT OR REPLACE`
+ * on `rounds`): DuckDB restricts updates and deletes under foreign keys, and index
+ * maintenance dominates bulk loads. The ingest guarantees what the keys would: one identity per pseudonym, one registration and
+ * one survey response per person and round (latest wins), unique partnership ids per round
+ * (loaders/canonicalise.ts, loaders/consistency.ts).
  */
 export const SCHEMA_VERSION = 1;
 
@@ -23,7 +26,7 @@ export const SCHEMA_SQL: readonly string[] = [
      synthetic  BOOLEAN NOT NULL DEFAULT false
    )`,
   `CREATE TABLE IF NOT EXISTS identities (
-     pid   VARCHAR PRIMARY KEY,
+     pid   VARCHAR NOT NULL,
      email VARCHAR NOT NULL,
      name  VARCHAR
    )`,
@@ -42,8 +45,7 @@ export const SCHEMA_SQL: readonly string[] = [
      pref_countries      VARCHAR[] NOT NULL,
      languages           VARCHAR[] NOT NULL,
      participated_before BOOLEAN,
-     source_row          INTEGER NOT NULL,
-     PRIMARY KEY (round_id, pid)
+     source_row          INTEGER NOT NULL
    )`,
   `CREATE TABLE IF NOT EXISTS partnerships (
      round_id       VARCHAR NOT NULL,
@@ -55,8 +57,7 @@ export const SCHEMA_SQL: readonly string[] = [
      ended_on       DATE,
      replaces       VARCHAR,
      continued      VARCHAR NOT NULL,
-     source_row     INTEGER NOT NULL,
-     PRIMARY KEY (round_id, partnership_id)
+     source_row     INTEGER NOT NULL
    )`,
   `CREATE TABLE IF NOT EXISTS events (
      round_id   VARCHAR NOT NULL,
@@ -82,8 +83,7 @@ export const SCHEMA_SQL: readonly string[] = [
      participate_again     VARCHAR,
      continue_partnership  VARCHAR,
      comments              VARCHAR,
-     source_row            INTEGER NOT NULL,
-     PRIMARY KEY (round_id, pid)
+     source_row            INTEGER NOT NULL
    )`,
   `CREATE TABLE IF NOT EXISTS ingest_log (
      file         VARCHAR NOT NULL,

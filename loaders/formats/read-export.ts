@@ -1,0 +1,202 @@
+/**
+ * Reads one survey/form export into a uniform table: decodes the bytes, parses the CSV, detects the
+ * tool's header layout and turns its header rows into columns.
+ *
+ * Layout detection looks at the first three records after any blank leading rows; the first rule
+ * that matches wins:
+ * 1. `qualtrics`: row 3's first cell starts with `{"ImportId"` (tags, labels, import ids).
+ * 2. `qualtrics-legacy`: row 1 starts `V1,V2` and there is a second (label) row.
+ * 3. `surveymonkey`: row 2's first cell is empty and row 1 starts with `RespondentID` /
+ *    `Respondent ID`, or row 2 holds a `Response` / `Open-Ended Response` cell. (A one-row file
+ *    starting with the respondent id header also counts: a header-only export.)
+ * 4. `microsoft-forms`: row 1 starts `Id,Start time,Completion time` (case-insensitive).
+ * 5. `google-forms`: row 1's first cell is `Timestamp` (or Sheets' localised `Marca temporal`,
+ *    `Horodateur`, `Zeitstempel`, `Carimbo de data/hora`).
+ * 6. `limesurvey`: row 1 holds `id` and `submitdate` (or `Response ID` and `Date submitted`), or at
+ *    least 80% of its (3 or more) named headers read `code. question text`.
+ * 7. `csv`: anything else, one header row.
+ * `options.format` skips detection. An XLSX workbook (a ZIP container) is read from its first
+ * sheet (`readXlsx`: dates become ISO 8601 text); its header layout is detected by the same rules,
+ * and the table says `format: "xlsx"`, `encoding: "utf-8"`. In every layout, trailing columns that
+ * are empty in all header rows and all data rows (the legacy Qualtrics trailing comma) are dropped,
+ * and data rows may carry extra empty cells past the last column.
+ */
+import { readFileSync } from "node:fs";
+import { InputError, type Problem } from "../errors";
+import { isBlankRecord, parseCsv } from "./csv";
+import { decodeBytes } from "./decode";
+import { googleForms } from "./google-forms";
+import type { Layout } from "./layout";
+import { limeSurvey } from "./limesurvey";
+import { microsoftForms } from "./microsoft-forms";
+import { plainCsv } from "./plain-csv";
+import { qualtrics, qualtricsLegacy } from "./qualtrics";
+import { surveyMonkey } from "./surveymonkey";
+import { readXlsx } from "./xlsx";
+
+export type ExportFormat =
+  | "google-forms"
+  | "surveymonkey"
+  | "qualtrics"
+  | "qualtrics-legacy"
+  | "microsoft-forms"
+  | "limesurvey"
+  | "csv"
+  | "xlsx";
+export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
+
+/** One column of an export, named as the tool's header rows name it. */
+export interface RawColumn {
+  /**
+   * The human header of the column, trimmed; for a SurveyMonkey multi-select group the question text
+   * of the group's first column is carried onto every column of the group (likewise for empty and
+   * Excel-placeholder `ColumnN` headers in one-row layouts); Qualtrics: the label row (row 2),
+   * legacy: the label row; LimeSurvey: the question text without the "code. " prefix.
+   */
+  header: string;
+  /**
+   * The sub-answer label when the layout has one (SurveyMonkey row 2, unless it is "Response" or
+   * "Open-Ended Response"; LimeSurvey "[SQ001]"-style sub-question text); else null.
+   */
+  option: string | null;
+  /**
+   * Other names of the column: Qualtrics export tag (row 1, e.g. "Q1", "ResponseId") and ImportId,
+   * LimeSurvey question code, legacy "V1"..., Excel placeholder "Column7"; may be empty.
+   */
+  aliases: string[];
+}
+
+/** A decoded, parsed export: columns and data rows. */
+export interface RawTable {
+  /** The path as given by the caller. */
+  file: string;
+  format: ExportFormat;
+  encoding: Encoding;
+  columns: RawColumn[];
+  /** Data rows only, each exactly `columns.length` cells (strings, untrimmed as in the file). */
+  rows: string[][];
+  /**
+   * For each data row, its row number as a spreadsheet shows it: 1 = first header row; a record
+   * with a multi-line quoted cell is one row; blank records count as rows but are not returned.
+   */
+  rowNumbers: number[];
+  /** Notes for the user, e.g. "decoded as Windows-1252 ...", "text looks double-encoded ...". */
+  warnings: string[];
+}
+
+/** Layouts in detection order; the last one matches anything. */
+const LAYOUTS: readonly Layout[] = [qualtrics, qualtricsLegacy, surveyMonkey, microsoftForms, googleForms, limeSurvey, plainCsv];
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Reads an export file (bytes from disk), detects encoding and tool layout; see `parseExport`.
+ * @throws {InputError} when the file cannot be read, and for everything `parseExport` rejects.
+ */
+export function readExport(file: string, options?: { format?: ExportFormat }): RawTable {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new InputError([{ file, row: 0, column: "*", message: `the file cannot be read (${reason})` }]);
+  }
+  return parseExport(file, bytes, options);
+}
+
+/**
+ * Parses an export already in memory (`file` is used only for messages). Detects the encoding
+ * (`decodeBytes`) and the layout (rules in this module's comment, unless `options.format` names
+ * it), builds the columns from the header rows and returns the non-blank data rows with their
+ * spreadsheet row numbers. A header-only file gives zero rows.
+ * @throws {InputError} listing every problem: empty file, binary content (NUL bytes), UTF-16,
+ *   an unreadable XLSX workbook (or `format: "xlsx"` for a non-ZIP file), malformed CSV
+ *   (unterminated quote, stray quote; the row where it starts), and every row with fewer cells
+ *   than the header has columns or with filled cells beyond them (column `"*"`, both counts given).
+ */
+export function parseExport(file: string, bytes: Uint8Array, options?: { format?: ExportFormat }): RawTable {
+  const whole = (message: string) => new InputError([{ file, row: 0, column: "*", message }]);
+  const isZip = bytes.length >= 4 && ZIP_MAGIC.every((b, i) => bytes[i] === b);
+  if (options?.format === "xlsx" && !isZip) throw whole("the file is not an XLSX workbook (it is not a ZIP container)");
+  let records: string[][];
+  let encoding: Encoding;
+  let warnings: string[];
+  if (isZip) {
+    const sheet = readXlsx(file, bytes);
+    records = sheet.records;
+    encoding = "utf-8";
+    warnings = [`read the first sheet of the workbook, ${JSON.stringify(sheet.name)}`];
+  } else {
+    const decoded = decodeBytes(file, bytes);
+    records = parseCsv(file, decoded.text);
+    encoding = decoded.encoding;
+    warnings = decoded.warnings;
+  }
+
+  let first = 0;
+  while (first < records.length && isBlankRecord(records[first])) first++;
+  if (first === records.length) throw whole("the file is empty");
+
+  const forced = options?.format && options.format !== "xlsx" ? options.format : undefined;
+  const layout = forced
+    ? LAYOUTS.find((l) => l.format === forced) ?? plainCsv
+    : LAYOUTS.find((l) => l.detect(records.slice(first, first + 3))) ?? plainCsv;
+  const headerEnd = Math.min(first + layout.headerRows, records.length);
+  const header = records.slice(first, headerEnd);
+
+  let width = 0;
+  for (const h of header) width = Math.max(width, h.length);
+  width = dropEmptyTrailing(records, first, headerEnd, width);
+  const padded = header.map((h) => (h.length >= width ? h.slice(0, width) : [...h, ...Array<string>(width - h.length).fill("")]));
+  const columns = layout.columns(padded, width);
+
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  const problems: Problem[] = [];
+  for (let r = headerEnd; r < records.length; r++) {
+    const rec = records[r];
+    if (rec.length === width) {
+      if (isBlankRecord(rec)) continue;
+      rows.push(rec);
+      rowNumbers.push(r + 1);
+      continue;
+    }
+    if (isBlankRecord(rec)) continue;
+    if (rec.length < width) {
+      problems.push({ file, row: r + 1, column: "*", message: `this row has ${rec.length} cells, fewer than the ${width} columns of the header` });
+      continue;
+    }
+    let lastFilled = rec.length - 1;
+    while (lastFilled >= width && rec[lastFilled].trim() === "") lastFilled--;
+    if (lastFilled >= width) {
+      problems.push({
+        file,
+        row: r + 1,
+        column: "*",
+        message: `this row has ${lastFilled + 1} cells up to its last filled one, more than the ${width} columns of the header`,
+      });
+      continue;
+    }
+    rows.push(rec.slice(0, width));
+    rowNumbers.push(r + 1);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { file, format: isZip ? "xlsx" : layout.format, encoding, columns, rows, rowNumbers, warnings };
+}
+
+/**
+ * The width left after removing trailing columns that are blank in every header record
+ * (`records[first..headerEnd)`) and every later record (missing cells count as blank).
+ */
+function dropEmptyTrailing(records: readonly string[][], first: number, headerEnd: number, width: number): number {
+  const blankAt = (rec: readonly string[], i: number) => i >= rec.length || rec[i].trim() === "";
+  while (width > 0) {
+    const i = width - 1;
+    let blank = true;
+    for (let r = first; r < headerEnd && blank; r++) blank = blankAt(records[r], i);
+    for (let r = headerEnd; r < records.length && blank; r++) blank = blankAt(records[r], i);
+    if (!blank) break;
+    width--;
+  }
+  return width;
+}

@@ -1,0 +1,84 @@
+/**
+ * `iln metrics [--round R] [--json]`: the metrics of DESIGN section 4. By default a readable
+ * table, one row per round, then the across-rounds figures; with `--round` also the round's
+ * detail. With `--json`, the metrics document (`metricsDocument`) alone on stdout.
+ */
+import type { Command } from "commander";
+import { UsageError } from "../../loaders/discover";
+import { metricsDocument, UnknownRoundError, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
+import { withDb } from "./context";
+
+/** Registers the metrics command. */
+export function metricsCommand(program: Command): void {
+  program
+    .command("metrics")
+    .description("per-round metrics: participants, countries, retention, satisfaction, partnership health")
+    .option("--round <id>", "only this round (figures still computed against the whole history)")
+    .option("--json", "print one JSON document on stdout")
+    .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
+    .action(async (opts: { round?: string; json?: boolean; db?: string }) => {
+      let doc: MetricsDocument;
+      try {
+        doc = await withDb(opts, true, (db) => metricsDocument(db, { round: opts.round }));
+      } catch (err) {
+        if (err instanceof UnknownRoundError) throw new UsageError(err.message);
+        throw err;
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : formatMetrics(doc));
+    });
+}
+
+const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "-" : `${(100 * x).toFixed(0)}%`);
+const share = (p: Proportion): string => pct(p.share);
+const withCi = (p: { share: number | null; ci: [number, number] | null; n: number }): string =>
+  p.share === null || !p.ci ? `- (n=${p.n})` : `${pct(p.share)} [${pct(p.ci[0])}, ${pct(p.ci[1])}] (n=${p.n})`;
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
+}
+
+function roundDetail(r: RoundMetrics): string {
+  const lines = [
+    `Round ${r.round} (${r.name}, ${r.start} to ${r.end})`,
+    `  returning share       ${withCi(r.returning_share)}`,
+    `  completion rate       ${withCi(r.completion_rate)}`,
+    `  dissolution rate      ${withCi(r.dissolution_rate)}`,
+    `  continued share       ${withCi(r.continued_share)}`,
+    `  response rate         ${withCi(r.response_rate)}`,
+    `  program satisfaction  top-2 ${withCi({ share: r.program_satisfaction.top2, ci: r.program_satisfaction.top2_ci, n: r.program_satisfaction.n })}, mean ${r.program_satisfaction.mean?.toFixed(2) ?? "-"}`,
+    `  partner satisfaction  top-2 ${withCi({ share: r.partner_satisfaction.top2, ci: r.partner_satisfaction.top2_ci, n: r.partner_satisfaction.n })}, mean ${r.partner_satisfaction.mean?.toFixed(2) ?? "-"}`,
+    `  NPS                   ${r.nps ? `${r.nps.score.toFixed(0)} (n=${r.nps.n})` : "not asked"}`,
+    `  participate again     ${withCi(r.participate_again)}`,
+    `  sectors               ${Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
+    `  largest country       ${r.largest_country ? `${r.largest_country.country} ${pct(r.largest_country.share)} of ${r.largest_country.registered} applicants (cap 20%${r.largest_country.over_cap ? ", OVER" : ""})` : "-"}`,
+    `  cross-sector pairs    ${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}`,
+    `  cross-career pairs    ${withCi(r.pairing.cross_career)}; asked for a different stage ${share(r.pairing.asked_different_career)}`,
+    `  health                thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}`,
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * The readable form of a metrics document: a table of rounds, the round's detail when only one
+ * round is in the document, and the across-rounds figures. Percentages are rounded to whole
+ * numbers; "-" marks an empty group.
+ */
+export function formatMetrics(doc: MetricsDocument): string {
+  const header = ["round", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
+  const rows = doc.rounds.map((r) => [
+    r.round, String(r.registered), String(r.participants), String(r.partnerships), String(r.countries), String(r.new_countries),
+    share(r.returning_share), share(r.completion_rate), share(r.dissolution_rate), share(r.response_rate),
+    pct(r.program_satisfaction.top2), pct(r.partner_satisfaction.top2), r.nps ? r.nps.score.toFixed(0) : "-",
+    String(r.health.at_risk), String(r.health.failed),
+  ]);
+  const o = doc.overall;
+  const parts = [
+    doc.synthetic ? "SYNTHETIC DATA (demo)\n" : "",
+    table(header, rows),
+    doc.rounds.length === 1 ? `\n${roundDetail(doc.rounds[0])}` : "",
+    `\nOverall (${o.rounds} rounds): ${o.participants} participants matched (${o.registered} registered), ${o.countries} countries, ${o.partnerships} partnerships\n`,
+  ];
+  return parts.join("");
+}
