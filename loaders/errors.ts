@@ -23,7 +23,8 @@ export function formatProblem(p: Problem): string {
 export class InputError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(problems.length === 1 ? formatProblem(problems[0]) : `${problems.length} problems:\n${problems.map(formatProblem).join("\n")}`);
+    const shown = problems.slice(0, 20).map(formatProblem).join("\n");
+    super(problems.length === 1 ? shown : `${problems.length} problems:\n${shown}${problems.length > 20 ? `\n... and ${problems.length - 20} more` : ""}`);
     this.name = "InputError";
     this.problems = problems;
   }

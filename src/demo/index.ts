@@ -1,0 +1,154 @@
+/**
+ * `iln demo`: writes a synthetic history of the ILN's rounds in the real export layouts.
+ * See data/demo/README.md for what is simulated and the planted outcome model.
+ */
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { simulateHistory, type RoundData } from "./history";
+import { defaultPlans, syntheticPlans, type RoundPlan } from "./rounds";
+import { eventsCsv, partnershipsCsv, registrationsCsv, roundJson, surveyCells, surveyCsv } from "./writers";
+
+export { PLANTED_COMPLETION, PLANTED_SATISFACTION } from "./planted-model";
+export { HEURISTIC_WEIGHTS } from "./heuristic-match";
+
+/** Default seed of `iln demo`. */
+export const DEFAULT_SEED = 2013;
+
+/** Figures of one written round. */
+export interface RoundSummary {
+  id: string;
+  /** Rows in registrations.csv (duplicates included). */
+  registrationRows: number;
+  /** Distinct registrants. */
+  registered: number;
+  /** Distinct matched participants. */
+  participants: number;
+  /** Partnerships, rematches included. */
+  partnerships: number;
+  /** Distinct countries of matched participants. */
+  countries: number;
+  /** Matched participants who were matched in an earlier round. */
+  returning: number;
+  rematches: number;
+  dissolved: number;
+  withdrawn: number;
+  /** Registrants never matched. */
+  unmatched: number;
+  /** Applicants turned away by the 20% country cap (never registered). */
+  turnedAway: number;
+  /** Rows in survey.csv (answering twice included) and non-blank answer cells. */
+  surveyRows: number;
+  surveyCells: number;
+}
+
+/** What `writeDemo` / `writeSyntheticHistory` wrote. */
+export interface DemoSummary {
+  seed: number;
+  outDir: string;
+  rounds: RoundSummary[];
+  /** Distinct matched participants and their countries over the whole history. */
+  participants: number;
+  countries: number;
+  registrationRows: number;
+  surveyRows: number;
+  surveyCells: number;
+  /** Files written, relative to outDir. */
+  files: string[];
+}
+
+function summarise(d: RoundData): RoundSummary {
+  const matched = new Set<number>();
+  const countries = new Set<string>();
+  let returning = 0;
+  for (const p of d.partnerships) {
+    for (const r of [p.a, p.b]) {
+      if (matched.has(r.person.id)) continue;
+      matched.add(r.person.id);
+      countries.add(r.person.country.code);
+      if (r.returning) returning++;
+    }
+  }
+  return {
+    id: d.plan.id,
+    registrationRows: d.rows.length,
+    registered: d.registrations.length,
+    participants: matched.size,
+    partnerships: d.partnerships.length,
+    countries: countries.size,
+    returning,
+    rematches: d.partnerships.filter((p) => p.replaces !== "").length,
+    dissolved: d.partnerships.filter((p) => p.status === "dissolved").length,
+    withdrawn: d.partnerships.filter((p) => p.status === "withdrawn").length,
+    unmatched: d.unmatched.length,
+    turnedAway: d.turnedAway,
+    surveyRows: d.survey.length,
+    surveyCells: surveyCells(d),
+  };
+}
+
+function checkSeed(seed: number): void {
+  if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
+}
+
+async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Promise<DemoSummary> {
+  const history = simulateHistory(plans, seed);
+  const files: string[] = [];
+  const people = new Set<number>();
+  const countries = new Set<string>();
+  for (const d of history) {
+    const dir = path.join(outDir, d.plan.id);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const contents: [string, string][] = [
+      ["round.json", roundJson(d)],
+      ["registrations.csv", registrationsCsv(d)],
+      ["partnerships.csv", partnershipsCsv(d)],
+      ["events.csv", eventsCsv(d)],
+      ["survey.csv", surveyCsv(d)],
+    ];
+    for (const [name, text] of contents) {
+      await writeFile(path.join(dir, name), text, "utf8");
+      files.push(`${d.plan.id}/${name}`);
+    }
+    for (const p of d.partnerships) for (const r of [p.a, p.b]) { people.add(r.person.id); countries.add(r.person.country.code); }
+  }
+  const rounds = history.map(summarise);
+  return {
+    seed, outDir, rounds, participants: people.size, countries: countries.size,
+    registrationRows: rounds.reduce((s, r) => s + r.registrationRows, 0),
+    surveyRows: rounds.reduce((s, r) => s + r.surveyRows, 0),
+    surveyCells: rounds.reduce((s, r) => s + r.surveyCells, 0),
+    files,
+  };
+}
+
+/**
+ * Writes the default demo history (8 rounds, 2013P to 2016B, calibrated to the program's published
+ * figures) into `outDir/<roundId>/` (round.json, registrations.csv, partnerships.csv, events.csv,
+ * survey.csv). Each round folder is replaced; other files in outDir (README.md) are left alone.
+ * Deterministic for a seed.
+ * @param options.seed integer, default 2013.
+ * @param options.scale multiplies round sizes (default 1; the calibration figures hold at 1 only).
+ * @throws {Error} on a non-integer seed or a scale that is not a positive number; file-system errors propagate.
+ */
+export async function writeDemo(outDir: string, options: { seed?: number; scale?: number } = {}): Promise<DemoSummary> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const scale = options.scale ?? 1;
+  checkSeed(seed);
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
+  return writeRounds(outDir, defaultPlans(scale), seed);
+}
+
+/**
+ * Writes a large synthetic history for benchmarks: `rounds` rounds (default 20, 2013A onwards)
+ * with about `registrations` registration rows in all (default 100,000), in the same layouts.
+ * @throws {Error} on a non-integer seed, rounds < 1, or fewer than 20 registrations per round.
+ */
+export async function writeSyntheticHistory(
+  outDir: string,
+  options: { seed?: number; rounds?: number; registrations?: number } = {},
+): Promise<DemoSummary> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  checkSeed(seed);
+  return writeRounds(outDir, syntheticPlans(options.rounds ?? 20, options.registrations ?? 100_000), seed);
+}

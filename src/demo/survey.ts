@@ -1,0 +1,109 @@
+/**
+ * The end-of-round survey: who answers (realistic non-response), and what they answer. Partner
+ * satisfaction follows the planted ordered-logit model of `planted-model.ts`; the other answers
+ * follow from it (documented in data/demo/README.md).
+ */
+import { addDays } from "./dates";
+import type { Partnership } from "./outcomes";
+import type { Registration } from "./people";
+import { PLANTED_SATISFACTION, linearPredictor, satisfactionFromLatent } from "./planted-model";
+import { hashString, type Rng } from "./random";
+import { METHODS } from "./vocab";
+
+/** One survey submission. Numbers are 1-5 (0-10 for recommend); null = left blank. */
+export interface SurveyAnswer {
+  reg: Registration;
+  partner: Registration;
+  /** Start and submission time. */
+  started: Date;
+  submitted: Date;
+  program: number | null;
+  partnerSat: number | null;
+  /** Index into CONTACT_LABELS (0 = Weekly). */
+  contact: number | null;
+  methods: string[];
+  perspective: number | null;
+  ideas: number | null;
+  confidence: number | null;
+  motivation: number | null;
+  recommend: number | null;
+  again: "Yes" | "No" | "Maybe" | null;
+  continuePartnership: "Yes" | "No" | "Undecided" | null;
+  comments: string;
+  /** SurveyMonkey: whether the respondent's first/last name columns are filled. */
+  showsName: boolean;
+}
+
+/** Country factor of the response rate, 0.8..1.2, fixed per country (people in some countries answer more). */
+export function countryResponseFactor(code: string): number {
+  return 0.8 + 0.4 * (hashString(`response:${code}`) / 4294967296);
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const GENERIC_COMMENTS = [
+  "Great program, thank you!", "More structure in the discussion topics would help.", "Time zones made it hard to find a time to talk.",
+  "Would love a longer round.", "Please keep the program going.", "The fortnightly topics were really useful.",
+  "I learned a lot about libraries in another part of the world.", "It was hard to keep up during semester.",
+];
+const NAMED_COMMENTS = [
+  "Working with {first} was the highlight of my year.", "{first} and I plan to meet at a conference next year.",
+  "I wish {first} had replied more often.", "{first} gave me great ideas for our outreach.", "Thanks to {first} for being so generous with their time.",
+];
+const AGAIN_YES = [0.1, 0.3, 0.55, 0.8, 0.88];
+
+function answers(rng: Rng, reg: Registration, p: Partnership, submitted: Date, contactOffset: number): SurveyAnswer {
+  const partner = p.a === reg ? p.b : p.a;
+  const completed = p.status === "completed";
+  const latent = linearPredictor(PLANTED_SATISFACTION, p.features) + rng.logistic();
+  const partnerSat = satisfactionFromLatent(latent);
+  const program = satisfactionFromLatent(0.55 * latent + 1.3 + 0.9 * rng.normal());
+  const c = latent + (completed ? 0 : -2.5) + contactOffset + 0.7 * rng.normal();
+  const contact = c > 3.0 ? 0 : c > 1.9 ? 1 : c > 0.6 ? 2 : c > -1 ? 3 : 4;
+  const methods = contact === 4 ? [] : METHODS.filter((_, i) => rng.chance([0.88, 0.45, 0.25, 0.08, 0.3][i]));
+  if (contact !== 4 && methods.length === 0) methods.push("Email");
+  const agree = () => clamp(Math.round(program - 0.1 + 0.8 * rng.normal()), 1, 5);
+  const again = rng.chance(AGAIN_YES[program - 1]) ? "Yes" : rng.chance(0.65) ? "Maybe" : "No";
+  let cont: "Yes" | "No" | "Undecided";
+  if (!completed) cont = rng.chance(0.8) ? "No" : "Undecided";
+  else if (p.continuedTruth) cont = rng.chance(0.85) ? "Yes" : "Undecided";
+  else cont = rng.chance(0.1) ? "Yes" : rng.chance(0.6) ? "No" : "Undecided";
+  let comments = "";
+  if (rng.chance(0.18)) {
+    comments = rng.chance(0.3) ? rng.pick(NAMED_COMMENTS).replace("{first}", partner.person.first) : rng.pick(GENERIC_COMMENTS);
+  }
+  const blank = <T>(v: T, p = 0.03): T | null => (rng.chance(p) ? null : v);
+  return {
+    reg, partner, started: addDays(submitted, -(3 + rng.next() * 22) / 1440), submitted,
+    program: blank(program, 0.02), partnerSat: blank(partnerSat, 0.02), contact: blank(contact),
+    methods: rng.chance(0.03) ? [] : methods,
+    perspective: blank(agree()), ideas: blank(agree()), confidence: blank(agree()), motivation: blank(agree()),
+    recommend: blank(clamp(Math.round(1.9 * program + 0.6 + 1.1 * rng.normal()), 0, 10)),
+    again: blank(again), continuePartnership: blank(cont), comments, showsName: rng.chance(0.3),
+  };
+}
+
+/**
+ * The survey of a round: each matched participant, about their last partnership of the round,
+ * answers with probability responseBase × (1 if it completed, else 0.55) × countryResponseFactor,
+ * within 3 weeks after the round's end; 1.2% of respondents submit twice (the earlier submission
+ * differs and is superseded). Sorted by submission time.
+ */
+export function simulateSurvey(rng: Rng, partnerships: Partnership[], end: Date, responseBase: number, contactOffset: number): SurveyAnswer[] {
+  const last = new Map<Registration, Partnership>();
+  for (const p of partnerships) {
+    for (const r of [p.a, p.b]) {
+      const prev = last.get(r);
+      if (!prev || prev.matchedOn <= p.matchedOn) last.set(r, p);
+    }
+  }
+  const out: SurveyAnswer[] = [];
+  for (const [reg, p] of last) {
+    const prob = responseBase * (p.status === "completed" ? 1 : 0.55) * countryResponseFactor(reg.person.country.code);
+    if (!rng.chance(prob)) continue;
+    const twice = rng.chance(0.012);
+    const submitted = addDays(end, (twice ? 1 : 0) + rng.next() * 20);
+    if (twice) out.push(answers(rng, reg, p, addDays(submitted, -(0.01 + rng.next() * 0.99)), contactOffset));
+    out.push(answers(rng, reg, p, submitted, contactOffset));
+  }
+  return out.sort((x, y) => x.submitted.getTime() - y.submitted.getTime());
+}

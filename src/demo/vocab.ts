@@ -1,0 +1,79 @@
+/**
+ * The answer vocabularies of the demo exports: registration choices and survey labels, exactly
+ * as the forms show them.
+ */
+
+/** Library sectors with their relative weights (academic largest). */
+export const SECTORS: readonly (readonly [string, number])[] = Object.freeze([
+  ["Academic", 0.46], ["Public", 0.2], ["Special", 0.13], ["School", 0.1], ["Government", 0.07], ["National", 0.04],
+] as const);
+
+/** Professional interests offered by the registration form (no commas inside). */
+export const INTERESTS: readonly string[] = Object.freeze([
+  "Information literacy", "Reference services", "Cataloguing and metadata", "Digital collections",
+  "Research data management", "Open access", "Library management", "Children and youth services",
+  "Outreach and marketing", "Copyright", "Preservation and archives", "Library technology",
+  "Teaching and learning", "Community engagement", "Professional development",
+]);
+
+/** Extra working languages people add beyond English and their country's main language. */
+export const EXTRA_LANGUAGES: readonly string[] = Object.freeze([
+  "Spanish", "French", "German", "Portuguese", "Chinese", "Arabic", "Italian", "Japanese", "Russian",
+]);
+
+/** Roles by career stage. */
+export const ROLES: Readonly<Record<"early" | "mid" | "senior", readonly string[]>> = Object.freeze({
+  early: ["Library assistant", "Graduate librarian", "Library technician", "LIS student", "Librarian"],
+  mid: ["Librarian", "Liaison librarian", "Systems librarian", "Teacher librarian", "Archivist", "Team leader"],
+  senior: ["Library manager", "Head of collections", "Director", "Senior librarian", "University librarian"],
+});
+
+/** Registration form headers, in order (Google Forms layout). */
+export const REGISTRATION_HEADERS: readonly string[] = Object.freeze([
+  "Timestamp", "Email Address", "Full name", "Country where you work", "Library sector", "Your role",
+  "Years of experience in libraries", "Professional interests", "Partner sector preference",
+  "Partner career stage preference", "Countries you would like a partner from (optional)",
+  "Languages you can work in", "Have you taken part in ILN before?",
+]);
+
+/** Partnerships sheet headers. */
+export const PARTNERSHIP_HEADERS: readonly string[] = Object.freeze([
+  "partnership_id", "email_a", "email_b", "matched_on", "status", "ended_on", "replaces", "continued",
+]);
+
+/** Coordinators' event log headers. */
+export const EVENT_HEADERS: readonly string[] = Object.freeze(["date", "email", "type", "note"]);
+
+/** The survey's question texts, in order (the methods question is multi-select). */
+export const SURVEY_QUESTIONS = Object.freeze({
+  program: "Overall, how satisfied are you with the ILN program?",
+  partner: "How satisfied were you with your partner?",
+  contact: "How often were you in contact with your partner?",
+  methods: "How did you communicate with your partner?",
+  perspective: "The ILN gave me new perspectives on librarianship",
+  ideas: "I gained new ideas for my work",
+  confidence: "I feel more confident working with international colleagues",
+  motivation: "I feel more motivated in my career",
+  recommend: "How likely are you to recommend the ILN to a colleague?",
+  again: "Would you participate in the ILN again?",
+  continue: "Will you continue the partnership after the round?",
+  comments: "Any other comments?",
+});
+
+/** Satisfaction labels for 1..5. */
+export const SATISFACTION_LABELS: readonly string[] = Object.freeze([
+  "Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied",
+]);
+
+/** Agreement labels for 1..5. */
+export const AGREEMENT_LABELS: readonly string[] = Object.freeze([
+  "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree",
+]);
+
+/** Contact frequency labels, most frequent first. */
+export const CONTACT_LABELS: readonly string[] = Object.freeze([
+  "Weekly", "Fortnightly", "Monthly", "Less than monthly", "Never",
+]);
+
+/** Communication methods (multi-select options). */
+export const METHODS: readonly string[] = Object.freeze(["Email", "Video call", "Social media", "Phone", "Messaging"]);

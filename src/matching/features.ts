@@ -1,0 +1,172 @@
+/**
+ * Pair features of a candidate partnership (DESIGN section 5). Pure functions of two
+ * participant profiles; no Node imports, so the same code runs in the CLI, the tests and the
+ * browser. The demo generator uses them for its historical matching and its planted outcomes.
+ */
+import { offsetGap, utcOffset } from "../geo/timezones";
+
+/** Library sectors as the registration form offers them. */
+export type Sector = "Academic" | "Public" | "Special" | "School" | "Government" | "National";
+
+/** Career stage derived from years of experience (see {@link careerStage}). */
+export type CareerStage = "early" | "mid" | "senior";
+
+/** One participant as the matching sees them. */
+export interface Profile {
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  country: string;
+  /** Library sector (free text accepted; compared exactly). */
+  sector: string;
+  /** Years of experience in libraries: the number given, or the midpoint of the range ticked (see {@link yearsFromExperience}). */
+  years: number;
+  /** Career stage, {@link careerStage} of `years`. */
+  stage: CareerStage;
+  /** Professional interests (exact labels). */
+  interests: string[];
+  /** Languages the participant can work in (exact labels, e.g. "English"). */
+  languages: string[];
+  /** Partner sector preference: `same` sector, or `any`. */
+  prefSector: "same" | "any";
+  /** Partner career stage preference: `different`, `similar`, or `any` (no preference). */
+  prefCareer: "different" | "similar" | "any";
+  /** Countries the participant would like a partner from (alpha-2); empty = no preference. */
+  prefCountries: string[];
+  /** True when the participant was matched in an earlier round. */
+  returning: boolean;
+}
+
+/** The features of a pair (DESIGN section 5). All are numbers so that weights can multiply them. */
+export interface PairFeatures {
+  /** 1 when both work in the same sector, else 0. */
+  same_sector: number;
+  /** Absolute difference of years of experience, in years (>= 0). */
+  career_gap: number;
+  /** Share of the two partners whose sector preference the pair meets: 0, 0.5 or 1. `any` is always met; `same` is met when the sectors are equal. */
+  sector_pref_met: number;
+  /** Share of the two partners whose career-stage preference the pair meets: 0, 0.5 or 1. `any` is always met; `different` when the stages differ; `similar` when they are equal. */
+  career_pref_met: number;
+  /** Share of the two partners whose country preference the pair meets: 0, 0.5 or 1. An empty list is always met; otherwise met when the partner's country is in the list. */
+  country_pref_met: number;
+  /** Jaccard index of the two interest sets, |A ∩ B| / |A ∪ B|, 0..1; 0 when both are empty. */
+  shared_interests: number;
+  /** 1 when the partners share at least one working language, else 0. */
+  shared_language: number;
+  /** Circular distance between the two countries' representative UTC offsets, hours, 0..12. */
+  timezone_gap: number;
+  /** 1 when neither partner is returning (both new to the program), else 0. */
+  both_new: number;
+}
+
+/** Names of the pair features, in a fixed order (for design matrices and weights files). */
+export const FEATURE_NAMES = [
+  "same_sector",
+  "career_gap",
+  "sector_pref_met",
+  "career_pref_met",
+  "country_pref_met",
+  "shared_interests",
+  "shared_language",
+  "timezone_gap",
+  "both_new",
+] as const satisfies readonly (keyof PairFeatures)[];
+
+/** One of {@link FEATURE_NAMES}. */
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** Years assigned to each experience range of the registration form: the range's midpoint; `20+` counts as 25. */
+export const EXPERIENCE_RANGE_YEARS: Readonly<Record<string, number>> = Object.freeze({
+  "0-2": 1,
+  "3-5": 4,
+  "6-10": 8,
+  "11-20": 15.5,
+  "20+": 25,
+});
+
+/**
+ * Years of experience from the form's answer: a plain number ("7", "7.5") is taken as is; one of
+ * the ranges `0-2`, `3-5`, `6-10`, `11-20`, `20+` gives its midpoint (`20+` gives 25); any other
+ * `A-B` range gives (A + B) / 2 and `N+` gives N + 5. Surrounding spaces and en dashes are accepted.
+ * @returns years, >= 0.
+ * @throws {Error} when the text is neither a non-negative number nor a range.
+ * @example yearsFromExperience("11-20") // 15.5
+ */
+export function yearsFromExperience(raw: string): number {
+  const s = raw.trim().replace(/[\u2013\u2014]/g, "-").replace(/\s+/g, "");
+  if (s in EXPERIENCE_RANGE_YEARS) return EXPERIENCE_RANGE_YEARS[s];
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  const range = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(s);
+  if (range) {
+    const a = Number(range[1]);
+    const b = Number(range[2]);
+    if (a <= b) return (a + b) / 2;
+  }
+  const plus = /^(\d+(?:\.\d+)?)\+$/.exec(s);
+  if (plus) return Number(plus[1]) + 5;
+  throw new Error(`Not a number of years or a range of years: ${JSON.stringify(raw)}`);
+}
+
+/**
+ * Career stage from years of experience: `early` below 6 years, `mid` from 6 to below 16,
+ * `senior` from 16. With the form's ranges: 0-2 and 3-5 are early, 6-10 and 11-20 (15.5) are mid,
+ * 20+ is senior.
+ * @throws {Error} when years is negative or not finite.
+ */
+export function careerStage(years: number): CareerStage {
+  if (!Number.isFinite(years) || years < 0) throw new Error(`Years of experience must be a non-negative number, got ${years}`);
+  if (years < 6) return "early";
+  if (years < 16) return "mid";
+  return "senior";
+}
+
+function sectorMet(p: Profile, partner: Profile): number {
+  return p.prefSector === "any" || p.sector === partner.sector ? 1 : 0;
+}
+
+function careerMet(p: Profile, partner: Profile): number {
+  if (p.prefCareer === "any") return 1;
+  const same = p.stage === partner.stage;
+  return (p.prefCareer === "similar") === same ? 1 : 0;
+}
+
+function countryMet(p: Profile, partner: Profile): number {
+  return p.prefCountries.length === 0 || p.prefCountries.includes(partner.country) ? 1 : 0;
+}
+
+/** Jaccard index of two label lists taken as sets (duplicates ignored); 0 when both are empty. */
+export function jaccard(a: readonly string[], b: readonly string[]): number {
+  // Lists are short (a handful of labels): quadratic scans beat allocating Sets.
+  let sizeA = 0;
+  let inter = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a.indexOf(a[i]) !== i) continue;
+    sizeA++;
+    if (b.includes(a[i])) inter++;
+  }
+  let sizeB = 0;
+  for (let i = 0; i < b.length; i++) if (b.indexOf(b[i]) === i) sizeB++;
+  const union = sizeA + sizeB - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+/**
+ * The features of the pair (a, b), as defined on {@link PairFeatures}. Symmetric: the result for
+ * (b, a) is the same. Does not check that the pair is allowed (same country, earlier partners):
+ * that is the matcher's job.
+ * @throws {Error} when a country has no known UTC offset (see `utcOffset`).
+ * @example pairFeatures(a, b).timezone_gap // 9 for AU (+10) with US (-5)
+ */
+export function pairFeatures(a: Profile, b: Profile): PairFeatures {
+  let lang = 0;
+  for (const l of a.languages) if (b.languages.includes(l)) { lang = 1; break; }
+  return {
+    same_sector: a.sector === b.sector ? 1 : 0,
+    career_gap: Math.abs(a.years - b.years),
+    sector_pref_met: (sectorMet(a, b) + sectorMet(b, a)) / 2,
+    career_pref_met: (careerMet(a, b) + careerMet(b, a)) / 2,
+    country_pref_met: (countryMet(a, b) + countryMet(b, a)) / 2,
+    shared_interests: jaccard(a.interests, b.interests),
+    shared_language: lang,
+    timezone_gap: offsetGap(utcOffset(a.country), utcOffset(b.country)),
+    both_new: !a.returning && !b.returning ? 1 : 0,
+  };
+}

@@ -1,0 +1,117 @@
+import countries from "i18n-iso-countries";
+import { describe, expect, it } from "vitest";
+import { UTC_OFFSET_HOURS, offsetGap, utcOffset } from "../../src/geo/timezones";
+import { FEATURE_NAMES, careerStage, jaccard, pairFeatures, yearsFromExperience, type Profile } from "../../src/matching/features";
+
+const profile = (p: Partial<Profile> & Pick<Profile, "country" | "years">): Profile =>
+  Object.freeze({
+    sector: "Academic", stage: careerStage(p.years), interests: [], languages: ["English"], prefSector: "any",
+    prefCareer: "any", prefCountries: [], returning: false, ...p,
+  });
+
+describe("pairFeatures on hand-worked pairs", () => {
+  it("AU early academic vs US mid academic", () => {
+    const a = profile({
+      country: "AU", years: yearsFromExperience("0-2"), sector: "Academic",
+      interests: ["Open access", "Copyright", "Information literacy"], languages: ["English"],
+      prefSector: "same", prefCareer: "different",
+    });
+    const b = profile({
+      country: "US", years: yearsFromExperience("11-20"), sector: "Academic",
+      interests: ["Open access", "Copyright", "Library technology", "Reference services"], languages: ["English", "Spanish"],
+      prefSector: "any", prefCareer: "similar", prefCountries: ["GB"], returning: true,
+    });
+    // By hand: same sector; |1 - 15.5| = 14.5 years; a wants same sector (met), b any (met) -> 1;
+    // a wants a different stage (early vs mid: met), b a similar one (not met) -> 0.5;
+    // a states no country (met), b wants GB but a is AU -> 0.5; interests 2 shared of 5 distinct -> 0.4;
+    // English shared; AU +10 vs US -5 is 15 h one way, 9 h the other -> 9; b returning -> both_new 0.
+    const expected = {
+      same_sector: 1, career_gap: 14.5, sector_pref_met: 1, career_pref_met: 0.5, country_pref_met: 0.5,
+      shared_interests: 0.4, shared_language: 1, timezone_gap: 9, both_new: 0,
+    };
+    expect(pairFeatures(a, b)).toEqual(expected);
+    expect(pairFeatures(b, a)).toEqual(expected);
+  });
+
+  it("IN senior public vs NP early school, no shared language or interests", () => {
+    const c = profile({ country: "IN", years: yearsFromExperience("20+"), sector: "Public", languages: ["Hindi"], prefSector: "same" });
+    const d = profile({
+      country: "NP", years: yearsFromExperience("3-5"), sector: "School", languages: ["Nepali", "English"],
+      prefSector: "same", prefCareer: "different", prefCountries: ["IN"],
+    });
+    // By hand: sectors differ; |25 - 4| = 21; both want the same sector -> 0; c any (met), d different
+    // (senior vs early: met) -> 1; c none (met), d wants IN and c is IN -> 1; both interest lists empty -> 0;
+    // Hindi vs Nepali/English -> 0; IN +5.5 vs NP +5.75 -> 0.25 h; both new -> 1.
+    expect(pairFeatures(c, d)).toEqual({
+      same_sector: 0, career_gap: 21, sector_pref_met: 0, career_pref_met: 1, country_pref_met: 1,
+      shared_interests: 0, shared_language: 0, timezone_gap: 0.25, both_new: 1,
+    });
+  });
+
+  it("time-zone gap is circular", () => {
+    // Samoa +13 and American Samoa -11 share a clock time (24 h apart): 0; NZ +12 vs US -5: 17 h or 7 h -> 7.
+    expect(pairFeatures(profile({ country: "WS", years: 1 }), profile({ country: "AS", years: 1 })).timezone_gap).toBe(0);
+    expect(pairFeatures(profile({ country: "NZ", years: 1 }), profile({ country: "US", years: 1 })).timezone_gap).toBe(7);
+    expect(offsetGap(-11, 13)).toBe(0);
+    expect(offsetGap(0, 12)).toBe(12);
+  });
+
+  it("similar-stage preference and a returning pair", () => {
+    const e = profile({ country: "GB", years: 8, prefCareer: "similar", returning: true });
+    const f = profile({ country: "FR", years: 12, prefCareer: "similar", returning: true });
+    // 8 and 12 years are both mid-career: both similar preferences met -> 1; both returning -> 0.
+    const x = pairFeatures(e, f);
+    expect(x.career_pref_met).toBe(1);
+    expect(x.career_gap).toBe(4);
+    expect(x.both_new).toBe(0);
+  });
+
+  it("lists every feature in FEATURE_NAMES", () => {
+    expect(Object.keys(pairFeatures(profile({ country: "GB", years: 1 }), profile({ country: "FR", years: 2 }))).sort())
+      .toEqual([...FEATURE_NAMES].sort());
+  });
+
+  it("throws on a country without an offset", () => {
+    expect(() => pairFeatures(profile({ country: "ZZ", years: 1 }), profile({ country: "FR", years: 2 }))).toThrow(/ZZ/);
+  });
+});
+
+describe("jaccard", () => {
+  it("handles duplicates and empties", () => {
+    expect(jaccard([], [])).toBe(0);
+    expect(jaccard(["a"], [])).toBe(0);
+    expect(jaccard(["a", "a", "b"], ["b", "c"])).toBeCloseTo(1 / 3, 12); // {b} of {a,b,c}
+  });
+});
+
+describe("experience and career stage", () => {
+  it("maps the form's ranges to midpoints (20+ -> 25)", () => {
+    expect(["0-2", "3-5", "6-10", "11-20", "20+"].map(yearsFromExperience)).toEqual([1, 4, 8, 15.5, 25]);
+    expect(yearsFromExperience(" 7 ")).toBe(7);
+    expect(yearsFromExperience("6\u201310")).toBe(8);
+    expect(yearsFromExperience("30+")).toBe(35);
+    expect(() => yearsFromExperience("a lot")).toThrow(/a lot/);
+  });
+  it("stages: early < 6 <= mid < 16 <= senior", () => {
+    expect([0, 5.9, 6, 15.5, 16, 40].map(careerStage)).toEqual(["early", "early", "mid", "mid", "senior", "senior"]);
+    expect(() => careerStage(-1)).toThrow();
+  });
+});
+
+describe("timezones", () => {
+  it("has an offset for every code i18n-iso-countries knows", () => {
+    const codes = Object.keys(countries.getAlpha2Codes());
+    expect(codes.length).toBeGreaterThan(240);
+    for (const c of codes) {
+      expect(UTC_OFFSET_HOURS[c], c).toBeTypeOf("number");
+      expect(UTC_OFFSET_HOURS[c]).toBeGreaterThanOrEqual(-12);
+      expect(UTC_OFFSET_HOURS[c]).toBeLessThanOrEqual(14);
+    }
+  });
+  it("matches standard times known by hand", () => {
+    // AEST +10, EST -5, IST +5:30, Nepal +5:45, GMT 0, JST +9, Brasília -3, CET +1, NZST +12.
+    const expected: Record<string, number> = { AU: 10, US: -5, IN: 5.5, NP: 5.75, GB: 0, IE: 0, JP: 9, BR: -3, DE: 1, NZ: 12 };
+    for (const [c, h] of Object.entries(expected)) expect(utcOffset(c), c).toBe(h);
+    expect(() => utcOffset("XX")).toThrow(/XX/);
+  });
+});
