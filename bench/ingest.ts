@@ -60,7 +60,7 @@ export function benchIngest(): string[] {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === `file://${path.resolve(process.argv[1])}`) {
   process.chdir(ROOT);
   console.log(benchIngest().join("\n"));
 }

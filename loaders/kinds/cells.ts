@@ -130,8 +130,14 @@ export function timestampCell(order: SlashOrder) {
   return requiredCell((raw) => (raw.trim() === "" ? null : parseTimestamp(raw, order) ?? undefined), "date and time");
 }
 
-/** A date cell (`YYYY-MM-DD`). */
-export function dateCell(order: SlashOrder, required: boolean) {
-  const parse: Parse<string> = (raw) => (raw.trim() === "" ? null : parseDate(raw, order) ?? undefined);
-  return required ? requiredCell(parse, "date") : optionalCell(parse, "date");
+const dateParser = (order: SlashOrder): Parse<string> => (raw) => (raw.trim() === "" ? null : parseDate(raw, order) ?? undefined);
+
+/** A required date cell (`YYYY-MM-DD`). */
+export function dateCell(order: SlashOrder) {
+  return requiredCell(dateParser(order), "date");
+}
+
+/** An optional date cell (`YYYY-MM-DD`, null when blank). */
+export function optionalDateCell(order: SlashOrder) {
+  return optionalCell(dateParser(order), "date");
 }

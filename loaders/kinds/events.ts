@@ -21,7 +21,7 @@ export const eventFields: readonly FieldSpec[] = [
 /** The row schema of an events file. */
 export function eventSchema(ctx: RowContext) {
   return z.object({
-    date: dateCell(ctx.dateOrder.date ?? "mdy", true),
+    date: dateCell(ctx.dateOrder.date ?? "mdy"),
     email: requiredCell(email, "email address"),
     type: requiredCell(vocab(TYPE_ALIASES), "event type", expected(EVENT_TYPES)),
     note: optionalCell(text, "note"),

@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { dateCell, email, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { dateCell, email, optionalDateCell, expected, optionalCell, requiredCell, text, vocab } from "./cells";
 
 export const PARTNERSHIP_STATUSES = ["active", "completed", "dissolved", "withdrawn"] as const;
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
@@ -33,9 +33,9 @@ export function partnershipSchema(ctx: RowContext) {
     partnership_id: optionalCell(text, "partnership id"),
     email_a: requiredCell(email, "email address"),
     email_b: requiredCell(email, "email address"),
-    matched_on: dateCell(ctx.dateOrder.matched_on ?? "mdy", true),
+    matched_on: dateCell(ctx.dateOrder.matched_on ?? "mdy"),
     status: requiredCell(vocab(STATUS_ALIASES), "status", expected(PARTNERSHIP_STATUSES)),
-    ended_on: dateCell(ctx.dateOrder.ended_on ?? "mdy", false),
+    ended_on: optionalDateCell(ctx.dateOrder.ended_on ?? "mdy"),
     replaces: optionalCell(text, "partnership id"),
     continued: optionalCell(vocab(CONTINUED_ALIASES), "continued value", expected(CONTINUED)).transform((v) => v ?? "unknown"),
   });

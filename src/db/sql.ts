@@ -25,6 +25,18 @@ export function ident(name: string): Identifier {
   return { [IDENT]: name };
 }
 
+const TYPES = new Set(["VARCHAR", "DOUBLE", "INTEGER", "BIGINT", "TINYINT", "SMALLINT", "BOOLEAN", "DATE", "TIMESTAMP", "VARCHAR[]"]);
+
+/**
+ * A column type name for a CAST, from the fixed set the schema uses (`VARCHAR`, `DOUBLE`,
+ * `INTEGER`, `TINYINT`, `BOOLEAN`, `DATE`, `TIMESTAMP`, `VARCHAR[]`, ...), as a SQL fragment.
+ * @throws Error for any other text.
+ */
+export function sqlType(name: string): Sql {
+  if (!TYPES.has(name)) throw new Error(`not a schema column type: ${JSON.stringify(name)}`);
+  return { text: name, params: [] };
+}
+
 function isSql(v: unknown): v is Sql {
   return typeof v === "object" && v !== null && "text" in v && "params" in v;
 }

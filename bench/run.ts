@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: every benchmark of the project in one run, printed as markdown (the figures
+ * that go into BENCHMARKS.md) and saved to bench/out/results.md.
+ *   1. ingest of a 20-round, 100,000-registration synthetic history vs DuckDB's read_csv;
+ *   2. all metrics on that database;
+ *   3. the matching solver on ILN-shaped pools beside networkx (BENCH_SKIP_NETWORKX=1 skips it);
+ *   4. re-matching an 800-person pool after a weight change; replay of a demo round;
+ *   5. the dashboard build from a clean cache on the demo data.
+ * Steps whose script is absent are reported as such.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { benchIngest } from "./ingest";
+import { OUT, ROOT } from "./lib";
+
+process.chdir(ROOT);
+mkdirSync(OUT, { recursive: true });
+const lines: string[] = [`## Run of ${new Date().toISOString().slice(0, 16)} on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, ""];
+
+function step(title: string, script: string, args: string[] = []): void {
+  lines.push(`### ${title}`, "");
+  if (!existsSync(path.join(ROOT, script))) {
+    lines.push(`(${script} is not in this checkout)`, "");
+    return;
+  }
+  const r = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+  lines.push(r.status === 0 ? r.stdout.trim() : `FAILED (exit ${r.status})\n\n${r.stdout}`, "");
+}
+
+lines.push(...benchIngest());
+step("Metrics on the 100,000-participant history", "bench/metrics.ts", [path.join(OUT, "bench.duckdb")]);
+step("Matching solver", "bench/blossom.ts");
+step("Re-matching and replay", "bench/match.ts");
+step("Dashboard build", "bench/site.ts");
+
+const text = lines.join("\n");
+writeFileSync(path.join(OUT, "results.md"), text + "\n");
+console.log(text);
