@@ -10,6 +10,9 @@ import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";
 import { demoCommand } from "./demo-command";
 import { forgetCommand } from "./forget-command";
+import { matchCommand } from "./match-command";
+import { replayCommand } from "./replay-command";
+import { weightsCommand } from "./weights-command";
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -19,8 +22,15 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   demoCommand(program);
   ingestCommand(program);
+  replayCommand(program);
+  weightsCommand(program);
+  matchCommand(program);
   forgetCommand(program);
-  for (const c of program.commands) c.exitOverride();
+  const override = (c: Command): void => {
+    c.exitOverride();
+    c.commands.forEach(override);
+  };
+  program.commands.forEach(override);
   return program;
 }
 

@@ -1,0 +1,90 @@
+/**
+ * `iln replay --round R [--weights FILE] [--pool registered|matched] [--no-predictions] [--json]`:
+ * the round's historical first matching beside the matching the weights produce from the same
+ * pool (DESIGN section 5). Without `--weights`, the default weights. Output holds pseudonyms at
+ * most, never emails or names.
+ */
+import type { Command } from "commander";
+import { UsageError } from "../../loaders/discover";
+import { UnknownRoundError } from "../matching/pool";
+import type { GroupQuality, MatchingQuality } from "../matching/quality";
+import { replayRound, type ReplayReport } from "../matching/replay";
+import { withDb } from "./context";
+import { readWeightsFile } from "./weights-command";
+
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? "-" : `${(100 * x).toFixed(0)}%`);
+const num = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? "-" : x.toFixed(d));
+
+function sideBySide(h: MatchingQuality, r: MatchingQuality): string[] {
+  const rows: [string, string, string][] = [
+    ["pairs", String(h.pairs), String(r.pairs)],
+    ["unmatched people", String(h.unmatched), String(r.unmatched)],
+    ["total score", num(h.total, 3), num(r.total, 3)],
+    ["mean pair score", num(h.mean, 3), num(r.mean, 3)],
+    ["min pair score", num(h.min, 3), num(r.min, 3)],
+    ...(Object.keys(h.principles) as (keyof MatchingQuality["principles"])[]).map((k): [string, string, string] => [`principle: ${k.replace(/_/g, " ")}`, pct(h.principles[k]), pct(r.principles[k])]),
+    ...(Object.keys(h.preferences) as (keyof MatchingQuality["preferences"])[]).map((k): [string, string, string] => [`preference met: ${k.replace(/_pref/, "")}`, pct(h.preferences[k]), pct(r.preferences[k])]),
+    ["hard-rule violations", String(h.violations.total), String(r.violations.total)],
+    ["predicted completion (PREDICTION)", pct(h.predicted_completion), pct(r.predicted_completion)],
+  ];
+  return rows.map(([a, b, c]) => `  ${a.padEnd(36)} ${b.padStart(10)} ${c.padStart(10)}`);
+}
+
+function groups(title: string, h: GroupQuality[], r: GroupQuality[], limit: number): string[] {
+  const byGroup = new Map(r.map((g) => [g.group, g]));
+  const out = [`  by ${title} (historical -> replayed: unmatched, mean score, sector pref met, career pref met, predicted completion)`];
+  for (const g of h.slice(0, limit)) {
+    const q = byGroup.get(g.group);
+    if (!q) continue;
+    out.push(
+      `    ${g.group.padEnd(22)} n=${String(g.people).padStart(4)}  unmatched ${g.unmatched}->${q.unmatched}  score ${num(g.mean_score)}->${num(q.mean_score)}  sector ${pct(g.preferences.sector_pref.share)}->${pct(q.preferences.sector_pref.share)}  career ${pct(g.preferences.career_pref.share)}->${pct(q.preferences.career_pref.share)}  pred ${pct(g.predicted_completion)}->${pct(q.predicted_completion)}`,
+    );
+  }
+  if (h.length > limit) out.push(`    ... ${h.length - limit} more (--json has all)`);
+  return out;
+}
+
+/** The readable replay report. */
+export function formatReplay(rep: ReplayReport): string {
+  const lines = [
+    ...(rep.synthetic ? ["SYNTHETIC DATA (demo)"] : []),
+    `Replay of round ${rep.round} (${rep.name}): pool of ${rep.pool.people} people (${rep.pool.include}), ${rep.pool.earlier_partner_pairs} earlier-partner pairs excluded`,
+    `  ${"".padEnd(36)} ${"historical".padStart(10)} ${"replayed".padStart(10)}`,
+    ...sideBySide(rep.historical, rep.replayed),
+    `  observed completion of the historical pairs: ${pct(rep.historical.observed.completion_rate)} (${rep.historical.observed.completed} of ${rep.historical.observed.ended})`,
+    `  replayed pairs equal to historical ones: ${rep.overlap.same_pairs} (${pct(rep.overlap.share_of_replayed)} of replayed); pairs changed: ${rep.pairs_changed}`,
+    ...groups("world region", rep.historical.breakdowns.region, rep.replayed.breakdowns.region, 10),
+    ...groups("sector", rep.historical.breakdowns.sector, rep.replayed.breakdowns.sector, 10),
+    ...groups("career stage", rep.historical.breakdowns.stage, rep.replayed.breakdowns.stage, 10),
+    ...groups("country (largest 10)", rep.historical.breakdowns.country, rep.replayed.breakdowns.country, 10),
+    ...(rep.prediction ? [`Note: ${rep.prediction.label} (fitted on ${rep.prediction.fitted_on_rounds.join(", ")}, n=${rep.prediction.n}).`] : []),
+    ...rep.notes.map((n) => `Note: ${n}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** Registers the replay command. */
+export function replayCommand(program: Command): void {
+  program
+    .command("replay")
+    .description("replay a past round's matching under weights, beside the historical matching")
+    .requiredOption("--round <id>", "round to replay")
+    .option("--weights <file>", "weights file (default: the built-in defaults)")
+    .option("--pool <which>", "registered (all of the round's registrations) or matched (people of the historical first matching)", "registered")
+    .option("--no-predictions", "skip the fitted completion model")
+    .option("--json", "print one JSON document on stdout")
+    .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
+    .action(async (opts: { round: string; weights?: string; pool: string; predictions: boolean; json?: boolean; db?: string }) => {
+      if (opts.pool !== "registered" && opts.pool !== "matched") throw new UsageError(`--pool must be registered or matched, got ${JSON.stringify(opts.pool)}`);
+      const weights = readWeightsFile(opts.weights);
+      let rep: ReplayReport;
+      try {
+        process.stderr.write(`replaying round ${opts.round}...\n`);
+        rep = await withDb(opts, true, (db) => replayRound(db, opts.round, weights, { include: opts.pool as "registered" | "matched", predictions: opts.predictions }));
+      } catch (err) {
+        if (err instanceof UnknownRoundError) throw new UsageError(err.message);
+        throw err;
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(rep, null, 2)}\n` : formatReplay(rep));
+    });
+}

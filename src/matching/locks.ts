@@ -1,0 +1,63 @@
+/**
+ * Coordinator lock and forbid files for `iln match --locks F --forbid F`: pairs of emails, as
+ * - JSON: `[["a@example.org", "b@example.org"], ...]` or `[{"email_a": "...", "email_b": "..."}, ...]`;
+ * - CSV: a header row naming `email_a` and `email_b` (any case), or else the first two columns
+ *   of every row (then the first row is data unless it has no `@`).
+ * Emails are trimmed; comparing them case-insensitively is the pseudonymiser's job.
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { InputError, type Problem } from "../../loaders/errors";
+
+/**
+ * Reads a file of email pairs (see module doc).
+ * @throws InputError naming the file, row and problem for a missing file, bad JSON, or a row without two emails.
+ */
+export function readPairsFile(file: string): [string, string][] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (err) {
+    throw new InputError([{ file, row: 0, column: "", message: `cannot read: ${(err as Error).message}` }]);
+  }
+  const problems: Problem[] = [];
+  const pairs: [string, string][] = [];
+  const take = (a: unknown, b: unknown, row: number, column: string) => {
+    const x = typeof a === "string" ? a.trim() : "";
+    const y = typeof b === "string" ? b.trim() : "";
+    if (!x.includes("@") || !y.includes("@")) problems.push({ file, row, column, message: `expected two emails, got ${JSON.stringify([a, b])}` });
+    else pairs.push([x, y]);
+  };
+  if (/^\s*[[{]/.test(text)) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      throw new InputError([{ file, row: 0, column: "", message: `not JSON: ${(err as Error).message}` }]);
+    }
+    if (!Array.isArray(doc)) throw new InputError([{ file, row: 0, column: "", message: "expected a JSON array of pairs" }]);
+    doc.forEach((item, k) => {
+      if (Array.isArray(item) && item.length === 2) take(item[0], item[1], k + 1, `[${k}]`);
+      else if (item && typeof item === "object") take((item as Record<string, unknown>).email_a, (item as Record<string, unknown>).email_b, k + 1, `[${k}]`);
+      else problems.push({ file, row: k + 1, column: `[${k}]`, message: "expected [email, email] or {email_a, email_b}" });
+    });
+  } else {
+    const rows = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    let ia = 0;
+    let ib = 1;
+    let start = 0;
+    if (rows.length) {
+      const head = rows[0].map((h) => h.trim().toLowerCase().replace(/[^a-z_]/g, ""));
+      if (head.includes("email_a") && head.includes("email_b")) {
+        ia = head.indexOf("email_a");
+        ib = head.indexOf("email_b");
+        start = 1;
+      } else if (!rows[0].some((c) => c.includes("@"))) {
+        start = 1;
+      }
+    }
+    for (let r = start; r < rows.length; r++) take(rows[r][ia], rows[r][ib], r + 1, "email_a/email_b");
+  }
+  if (problems.length) throw new InputError(problems);
+  return pairs;
+}

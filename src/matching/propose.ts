@@ -1,0 +1,122 @@
+/**
+ * The proposed matching of a pool: pool JSON + weights -> the maximum-weight matching of all
+ * allowed pairs (exact: `maxWeightMatchingDense`), coordinator locks and forbids honoured, plus
+ * its quality summary. Pure (no Node imports, no database): the dashboards bundle
+ * {@link proposeMatching} to re-match a pool in the browser after a weight change.
+ *
+ * Locks: each locked pair is kept as given (it must obey the hard rules), its two people are taken
+ * out of the solve, and the solver completes the rest. Forbids: the pair is not allowed.
+ */
+import { maxWeightMatchingDense } from "./dense-matching";
+import type { PairFeatures } from "./features";
+import { matchingQuality, type MatchingQuality, type PairQuality } from "./quality";
+import { FORBIDDEN, scorePool, violationOf, type Pool, type ScoreMatrix } from "./score";
+import type { Weights } from "./weights";
+
+/** Options of {@link proposeMatching}. */
+export interface ProposeOptions {
+  /** Pairs of ids a coordinator fixed by hand. */
+  locks?: readonly [string, string][];
+  /** Pairs of ids a coordinator ruled out. */
+  forbids?: readonly [string, string][];
+  /** Completion probability from pair features (a fitted model), for predictions in the summary. */
+  predict?: (x: PairFeatures) => number;
+}
+
+/** A proposed matching. */
+export interface Proposal {
+  round: string;
+  /** Pairs as indices into `pool.people` (locked pairs first). */
+  pairs: [number, number][];
+  /** Pairs as ids. */
+  pairIds: [string, string][];
+  /** Ids of people left unmatched (odd pool, isolated people, or a better total without them). */
+  unmatched: string[];
+  locked: number;
+  quality: MatchingQuality;
+  pairQuality: PairQuality[];
+  /** The scored problem (reusable for lookups). */
+  matrix: ScoreMatrix;
+  solver: { iterations: number; candidateEdges: number };
+}
+
+/** Thrown when locks cannot be honoured: every problem is listed. */
+export class LockError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`cannot honour the locks:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "LockError";
+  }
+}
+
+/**
+ * Solves the scored problem exactly, with the people in `exclude` kept out. Returns pairs (i < j).
+ * Cost: see `maxWeightMatchingDense`.
+ */
+export function solve(m: ScoreMatrix, exclude: ReadonlySet<number> = new Set()): { pairs: [number, number][]; iterations: number; candidateEdges: number } {
+  let units = m.units;
+  if (exclude.size) {
+    units = units.slice();
+    for (const v of exclude) {
+      for (let j = 0; j < m.n; j++) {
+        units[v * m.n + j] = FORBIDDEN;
+        units[j * m.n + v] = FORBIDDEN;
+      }
+    }
+  }
+  const r = maxWeightMatchingDense(m.n, units, { forbidden: FORBIDDEN, candidatesPerVertex: 6 });
+  const pairs: [number, number][] = [];
+  for (let v = 0; v < m.n; v++) if (r.mate[v] > v) pairs.push([v, r.mate[v]]);
+  return { pairs, iterations: r.iterations, candidateEdges: r.candidateEdges };
+}
+
+/**
+ * Checks locks against the pool and hard rules; returns them as index pairs.
+ * @throws LockError when an id is not in the pool, someone is locked twice, or a locked pair breaks a hard rule (same country, earlier partners, forbidden).
+ */
+export function resolveLocks(pool: Pool, m: ScoreMatrix, locks: readonly [string, string][]): [number, number][] {
+  const problems: string[] = [];
+  const seen = new Set<number>();
+  const out: [number, number][] = [];
+  for (const [x, y] of locks) {
+    const i = m.index.get(x);
+    const j = m.index.get(y);
+    if (i === undefined || j === undefined) {
+      problems.push(`lock ${x} + ${y}: ${[i === undefined ? x : null, j === undefined ? y : null].filter(Boolean).join(" and ")} not registered in round ${pool.round}`);
+      continue;
+    }
+    if (i === j) { problems.push(`lock ${x} + ${y}: a person cannot be their own partner`); continue; }
+    for (const v of [i, j]) if (seen.has(v)) problems.push(`lock ${x} + ${y}: ${pool.people[v].id} is locked twice`);
+    seen.add(i);
+    seen.add(j);
+    const why = violationOf(m, pool.people, i, j);
+    if (why) problems.push(`lock ${x} + ${y}: breaks a hard rule (${why.replace("_", " ")})`);
+    out.push([Math.min(i, j), Math.max(i, j)]);
+  }
+  if (problems.length) throw new LockError(problems);
+  return out;
+}
+
+/**
+ * The proposed matching of `pool` under `weights` (see module doc), with its quality summary.
+ * @throws LockError when locks cannot be honoured; Error from `scorePool` (duplicate id, unknown country offset).
+ */
+export function proposeMatching(pool: Pool, weights: Weights, options: ProposeOptions = {}): Proposal {
+  const m = scorePool(pool, weights, options.forbids ?? []);
+  const locked = resolveLocks(pool, m, options.locks ?? []);
+  const exclude = new Set(locked.flat());
+  const s = solve(m, exclude);
+  const pairs = [...locked, ...s.pairs];
+  const { summary, pairs: pq } = matchingQuality(m, pool.people, pairs, options.predict);
+  const inPair = new Set(pairs.flat());
+  return {
+    round: pool.round,
+    pairs,
+    pairIds: pairs.map(([i, j]) => [pool.people[i].id, pool.people[j].id]),
+    unmatched: pool.people.filter((_, i) => !inPair.has(i)).map((p) => p.id),
+    locked: locked.length,
+    quality: summary,
+    pairQuality: pq,
+    matrix: m,
+    solver: { iterations: s.iterations, candidateEdges: s.candidateEdges },
+  };
+}

@@ -1,0 +1,251 @@
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { fixture, describeShared } from "../helpers/shared";
+import { maxWeightMatching, reducedCost, solveMatching } from "../../src/matching/blossom";
+
+type Edge = [number, number, number];
+
+/** mulberry32: small seeded PRNG, uniform in [0, 1). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Checks `mate` is a symmetric matching using only edges of the list; returns total and size. */
+function evaluate(edges: Edge[], mate: number[]): { total: number; card: number } {
+  const best = new Map<string, number>();
+  for (const [u, v, w] of edges) {
+    if (u === v) continue;
+    const key = u < v ? `${u},${v}` : `${v},${u}`;
+    best.set(key, Math.max(best.get(key) ?? -Infinity, w));
+  }
+  let total = 0;
+  let card = 0;
+  for (let v = 0; v < mate.length; v++) {
+    const u = mate[v];
+    if (u === -1) continue;
+    expect(mate[u]).toBe(v);
+    if (v < u) {
+      const w = best.get(`${v},${u}`);
+      expect(w, `pair ${v}-${u} is not an edge`).toBeDefined();
+      total += w!;
+      card++;
+    }
+  }
+  return { total, card };
+}
+
+/** Exhaustive optimum (total, and size) over all matchings; for n <= 10. */
+function bruteForce(n: number, edges: Edge[], maxCard: boolean): { total: number; card: number } {
+  const w: number[][] = Array.from({ length: n }, () => new Array(n).fill(-Infinity));
+  for (const [u, v, x] of edges) {
+    if (u === v) continue;
+    w[u][v] = Math.max(w[u][v], x);
+    w[v][u] = w[u][v];
+  }
+  let best = { total: 0, card: 0 };
+  const used = new Array(n).fill(false);
+  const rec = (i: number, total: number, card: number): void => {
+    while (i < n && used[i]) i++;
+    if (i >= n) {
+      const better = maxCard
+        ? card > best.card || (card === best.card && total > best.total)
+        : total > best.total;
+      if (better) best = { total, card };
+      return;
+    }
+    used[i] = true;
+    rec(i + 1, total, card);
+    for (let j = i + 1; j < n; j++) {
+      if (!used[j] && w[i][j] !== -Infinity) {
+        used[j] = true;
+        rec(i + 1, total + w[i][j], card + 1);
+        used[j] = false;
+      }
+    }
+    used[i] = false;
+  };
+  rec(0, 0, 0);
+  return best;
+}
+
+interface Instance {
+  n: number;
+  edges: Edge[];
+  maxCard: boolean;
+  float: boolean;
+}
+
+/** Random graph: n vertices, each pair an edge with probability `density`, weights from `weight`. */
+function randomInstance(rand: () => number, n: number, density: number, weight: () => number, maxCard: boolean, float = false): Instance {
+  const edges: Edge[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (rand() < density) edges.push(rand() < 0.5 ? [i, j, weight()] : [j, i, weight()]);
+    }
+  }
+  return { n, edges, maxCard, float };
+}
+
+function generateInstances(): Instance[] {
+  const rand = prng(20261123);
+  const int = (lo: number, hi: number) => () => lo + Math.floor(rand() * (hi - lo + 1));
+  const out: Instance[] = [];
+  for (let r = 0; r < 80; r++) {
+    const mc = r % 2 === 1;
+    out.push(randomInstance(rand, 4 + Math.floor(rand() * 12), 0.9, int(1, 100), mc)); // small dense
+    out.push(randomInstance(rand, 10 + Math.floor(rand() * 40), 0.12, int(1, 1000), mc)); // sparse
+    out.push(randomInstance(rand, 6 + Math.floor(rand() * 30), 0.5, int(0, 3), mc)); // many ties
+    out.push(randomInstance(rand, 6 + Math.floor(rand() * 20), 0.4, int(-20, 20), mc)); // negative weights
+  }
+  for (let r = 0; r < 10; r++) {
+    out.push(randomInstance(rand, 60 + Math.floor(rand() * 60), 0.3, int(0, 40), r % 2 === 1)); // ILN-like ties
+  }
+  for (let r = 0; r < 40; r++) {
+    out.push(randomInstance(rand, 5 + Math.floor(rand() * 30), 0.4, () => rand() * 10 - 2, r % 2 === 1, true)); // floats
+  }
+  return out;
+}
+
+const NX_SCRIPT = `
+import json, sys
+import networkx as nx
+out = []
+for inst in json.load(sys.stdin):
+    G = nx.Graph()
+    G.add_nodes_from(range(inst["n"]))
+    for u, v, w in inst["edges"]:
+        G.add_edge(u, v, weight=w)
+    m = nx.max_weight_matching(G, maxcardinality=inst["maxCard"])
+    out.append({"total": sum(G[u][v]["weight"] for u, v in m), "card": len(m)})
+json.dump(out, sys.stdout)
+`;
+
+const hasNetworkx = spawnSync("python3", ["-c", "import networkx"], { stdio: "ignore" }).status === 0;
+const describeNx: typeof describe = hasNetworkx
+  ? describe
+  : (((name: string, fn: () => void) =>
+      describe.skip(`${name} (skipped: python3 with networkx not found; apt-get install -y python3-networkx)`, fn)) as typeof describe);
+
+function close(a: number, b: number, float: boolean): boolean {
+  return float ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) : a === b;
+}
+
+describe("maxWeightMatching: named cases", () => {
+  it("returns [] for no edges and ignores self-loops", () => {
+    expect(maxWeightMatching([])).toEqual([]);
+    expect(maxWeightMatching([[0, 0, 5]])).toEqual([-1]);
+  });
+  it("prefers the heavier middle edge of a path (worked by hand: 11 > 5 + 5 is false, 10 < 11)", () => {
+    // path 0-1-2-3 weights 5, 11, 5: {0-1, 2-3} totals 10, {1-2} totals 11.
+    expect(maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]])).toEqual([-1, 2, 1, -1]);
+    // maxCardinality forces both outer edges.
+    expect(maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]], { maxCardinality: true })).toEqual([1, 0, 3, 2]);
+  });
+  it("rejects bad vertex ids and weights", () => {
+    expect(() => maxWeightMatching([[0, -1, 1]])).toThrow(RangeError);
+    expect(() => maxWeightMatching([[0, 1.5, 1]])).toThrow(RangeError);
+    expect(() => maxWeightMatching([[0, 1, Number.NaN]])).toThrow(RangeError);
+  });
+  it("handles a long chain of triangles without stack overflow (iterative augment/expand)", () => {
+    // 20,001 vertices: triangles (3t, 3t+1, 3t+2) of weight-10 edges, linked 3t+2 - 3t+3 by
+    // weight 9. Worked by hand: at most one weight-10 pair per triangle (6,667) and at most
+    // 10,000 pairs in all, so the optimum is 6,667 * 10 + 3,333 * 9 = 96,667, reached by one
+    // triangle pair each plus links pairing consecutive triangles' leftovers.
+    const edges: Edge[] = [];
+    const T = 6667;
+    for (let t = 0; t < T; t++) {
+      const a = 3 * t;
+      edges.push([a, a + 1, 10], [a + 1, a + 2, 10], [a, a + 2, 10]);
+      if (t + 1 < T) edges.push([a + 2, a + 3, 9]);
+    }
+    const mate = maxWeightMatching(edges);
+    const { total, card } = evaluate(edges, mate);
+    expect(card).toBe(10_000);
+    expect(total).toBe(96_667);
+  });
+});
+
+describeShared("maxWeightMatching: shared reference cases (nx_cases.json)", () => {
+  const data = JSON.parse(readFileSync(fixture("matching", "nx_cases.json"), "utf8")) as {
+    cases: { id: string; n: number; edges: Edge[]; maxcardinality: boolean; expected: [number, number][]; expected_weight: number; expected_cardinality: number; unique_optimum: boolean }[];
+  };
+  it("has 73 cases", () => expect(data.cases.length).toBe(73));
+  for (const c of data.cases) {
+    it(c.id, () => {
+      const mate = maxWeightMatching(c.edges, { maxCardinality: c.maxcardinality });
+      const { total, card } = evaluate(c.edges, mate);
+      expect(close(total, c.expected_weight, true)).toBe(true);
+      if (c.maxcardinality) expect(card).toBe(c.expected_cardinality);
+      if (c.unique_optimum) {
+        const pairs: [number, number][] = [];
+        mate.forEach((u, v) => {
+          if (u > v) pairs.push([v, u]);
+        });
+        const sorted = [...c.expected].map(([a, b]) => (a < b ? [a, b] : [b, a])).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        expect(pairs).toEqual(sorted);
+      }
+    });
+  }
+});
+
+describe("maxWeightMatching: brute force on tiny graphs (no python needed)", () => {
+  it("equals exhaustive enumeration on 400 random graphs with n <= 10", () => {
+    const rand = prng(7);
+    for (let r = 0; r < 400; r++) {
+      const n = 2 + Math.floor(rand() * 9);
+      const mc = r % 2 === 0;
+      const kind = r % 4;
+      const weight = kind === 0 ? () => Math.floor(rand() * 5) : kind === 1 ? () => Math.floor(rand() * 41) - 10 : () => 1 + Math.floor(rand() * 1000);
+      const inst = randomInstance(rand, n, 0.2 + rand() * 0.8, weight, mc);
+      const got = evaluate(inst.edges, maxWeightMatching(inst.edges, { maxCardinality: mc }));
+      const want = bruteForce(n, inst.edges, mc);
+      expect(got.total, `instance ${r}`).toBe(want.total);
+      if (mc) expect(got.card, `instance ${r}`).toBe(want.card);
+    }
+  });
+  it("leaves every edge dually feasible (certificate used by the dense solver)", () => {
+    const rand = prng(11);
+    for (let r = 0; r < 100; r++) {
+      const inst = randomInstance(rand, 5 + Math.floor(rand() * 40), 0.3, () => Math.floor(rand() * 41), false);
+      const m = inst.edges.length;
+      const eu = new Int32Array(m);
+      const ev = new Int32Array(m);
+      const ew = new Float64Array(m);
+      inst.edges.forEach(([u, v, w], k) => {
+        eu[k] = u;
+        ev[k] = v;
+        ew[k] = w;
+      });
+      const state = solveMatching(inst.n, eu, ev, ew);
+      for (let k = 0; k < m; k++) expect(reducedCost(state, eu[k], ev[k], ew[k])).toBeGreaterThanOrEqual(0);
+      for (let v = 0; v < inst.n; v++) {
+        expect(state.dual[v]).toBeGreaterThanOrEqual(0);
+        if (state.mate[v] === -1) expect(state.dual[v]).toBe(0);
+      }
+    }
+  });
+});
+
+describeNx("maxWeightMatching: agrees with networkx on random graphs", () => {
+  const instances = generateInstances();
+  it(`${instances.length} instances (dense, sparse, ties, negative, float; maxCardinality both ways)`, () => {
+    // Expected totals come from networkx.max_weight_matching, run once in a python3 subprocess.
+    const res = spawnSync("python3", ["-c", NX_SCRIPT], { input: JSON.stringify(instances), encoding: "utf8", maxBuffer: 1 << 26 });
+    expect(res.status, res.stderr).toBe(0);
+    const expected = JSON.parse(res.stdout) as { total: number; card: number }[];
+    expect(expected.length).toBe(instances.length);
+    instances.forEach((inst, r) => {
+      const got = evaluate(inst.edges, maxWeightMatching(inst.edges, { maxCardinality: inst.maxCard }));
+      expect(close(got.total, expected[r].total, inst.float), `instance ${r}: ${got.total} vs ${expected[r].total}`).toBe(true);
+      if (inst.maxCard) expect(got.card, `instance ${r}`).toBe(expected[r].card);
+    });
+  });
+});

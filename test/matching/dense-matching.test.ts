@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import { maxWeightMatching } from "../../src/matching/blossom";
+import { maxWeightMatchingDense } from "../../src/matching/dense-matching";
+
+// Expected values: the plain solver (maxWeightMatching, itself checked against networkx and
+// brute force in blossom.test.ts) on the full edge list of the same instance.
+
+/** mulberry32: small seeded PRNG, uniform in [0, 1). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * ILN-shaped pool as an n*n Float64Array with NaN for forbidden pairs: C = n/10 countries with
+ * skewed sizes (same country forbidden), a few earlier partners forbidden, integer scores 0..40
+ * from sector, career gap and shared interests (many ties), or floats when `float`.
+ */
+function ilnMatrix(n: number, seed: number, float = false, extraForbidden = 0.02): Float64Array {
+  const rand = prng(seed);
+  const C = Math.max(2, Math.round(n / 10));
+  const country = Array.from({ length: n }, () => Math.floor(Math.pow(rand(), 1.5) * C));
+  const sector = Array.from({ length: n }, () => Math.floor(rand() * 6));
+  const years = Array.from({ length: n }, () => Math.floor(rand() * 30));
+  const interests = Array.from({ length: n }, () => (1 << Math.floor(rand() * 10)) | (1 << Math.floor(rand() * 10)));
+  const w = new Float64Array(n * n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (country[i] === country[j] || rand() < extraForbidden) continue;
+      let shared = interests[i] & interests[j];
+      let k = 0;
+      while (shared) {
+        shared &= shared - 1;
+        k++;
+      }
+      const s = (sector[i] === sector[j] ? 10 : 0) + Math.max(0, 15 - Math.abs(years[i] - years[j])) + 7 * k;
+      const x = float ? Math.min(40, s) * (0.5 + rand()) : Math.min(40, s);
+      w[i * n + j] = x;
+      w[j * n + i] = x;
+    }
+  }
+  return w;
+}
+
+function plain(n: number, w: Float64Array, maxCardinality = false): { total: number; card: number } {
+  const edges: [number, number, number][] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (!Number.isNaN(w[i * n + j])) edges.push([i, j, w[i * n + j]]);
+  const mate = maxWeightMatching(edges, { maxCardinality });
+  let total = 0;
+  let card = 0;
+  mate.forEach((u, v) => {
+    if (u > v) {
+      total += w[v * n + u];
+      card++;
+    }
+  });
+  return { total, card };
+}
+
+/** Checks the dense result is a matching of allowed pairs whose reported total is its weight. */
+function check(n: number, w: Float64Array, mate: ArrayLike<number>, total: number): number {
+  let t = 0;
+  let card = 0;
+  for (let v = 0; v < n; v++) {
+    const u = mate[v];
+    if (u === -1) continue;
+    expect(mate[u]).toBe(v);
+    expect(Number.isNaN(w[v * n + u]), `pair ${v}-${u} is forbidden`).toBe(false);
+    if (u > v) {
+      t += w[v * n + u];
+      card++;
+    }
+  }
+  expect(total).toBeCloseTo(t, 9);
+  return card;
+}
+
+describe("maxWeightMatchingDense", () => {
+  it("solves tiny cases worked by hand", () => {
+    // Path 0-1-2-3 as a matrix (weights 5, 11, 5; other pairs forbidden): best is {1-2}, 11.
+    const F = -1;
+    const w4 = new Int32Array([F, 5, F, F, 5, F, 11, F, F, 11, F, 5, F, F, 5, F]);
+    const r = maxWeightMatchingDense(4, w4, { forbidden: F });
+    expect(Array.from(r.mate)).toEqual([-1, 2, 1, -1]);
+    expect(r.total).toBe(11);
+    // maxCardinality: {0-1, 2-3}, 10.
+    const rc = maxWeightMatchingDense(4, w4, { forbidden: F, maxCardinality: true });
+    expect(Array.from(rc.mate)).toEqual([1, 0, 3, 2]);
+    expect(rc.total).toBe(10);
+    expect(maxWeightMatchingDense(0, () => 1).total).toBe(0);
+    expect(Array.from(maxWeightMatchingDense(1, () => 1).mate)).toEqual([-1]);
+  });
+
+  it("maxCardinality finds an augmenting path through a pair no candidate list holds", () => {
+    // x=0, x'=1, y=2, y'=3, p=4, q=5. Edges: x-x' 0, y-y' 0, x-y -10, x'-p -10, y'-q -10.
+    // With one candidate per person the pair x-y is missing and the candidate graph's maximum
+    // matching has 2 pairs; the full graph has the perfect matching {p-x', x-y, y'-q}, total -30.
+    const E: Record<string, number> = { "0,1": 0, "2,3": 0, "0,2": -10, "1,4": -10, "3,5": -10 };
+    const r = maxWeightMatchingDense(6, (i, j) => E[`${i},${j}`] ?? null, { maxCardinality: true, candidatesPerVertex: 1 });
+    expect(Array.from(r.mate)).toEqual([2, 4, 0, 5, 1, 3]);
+    expect(r.total).toBe(-30);
+    // Without maxCardinality the optimum is {x-x', y-y'}, total 0.
+    expect(maxWeightMatchingDense(6, (i, j) => E[`${i},${j}`] ?? null, { candidatesPerVertex: 1 }).total).toBe(0);
+  });
+
+  it("takes a callback, null meaning forbidden", () => {
+    // 6 people, 3 countries of two; weight = i + j across countries. Checked by the plain solver.
+    const country = [0, 0, 1, 1, 2, 2];
+    const cb = (i: number, j: number) => (country[i] === country[j] ? null : i + j);
+    const r = maxWeightMatchingDense(6, cb);
+    const w = new Float64Array(36).fill(NaN);
+    for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) if (i !== j && country[i] !== country[j]) w[i * 6 + j] = i + j;
+    expect(r.total).toBe(plain(6, w).total);
+    check(6, w, r.mate, r.total);
+  });
+
+  it("rejects bad arguments", () => {
+    expect(() => maxWeightMatchingDense(-1, () => 1)).toThrow(RangeError);
+    expect(() => maxWeightMatchingDense(3, new Float64Array(8))).toThrow(RangeError);
+    expect(() => maxWeightMatchingDense(2, () => Infinity)).toThrow(RangeError);
+    expect(() => maxWeightMatchingDense(2, () => 1, { candidatesPerVertex: 0 })).toThrow(RangeError);
+  });
+
+  it("equals the plain solver on the full graph: ILN-shaped integer pools up to n=300", () => {
+    for (let r = 0; r < 14; r++) {
+      const n = 40 + ((r * 97) % 261);
+      const w = ilnMatrix(n, 100 + r);
+      // K = 1 forces several pricing rounds (warm starts); the default takes the fast path.
+      const K = r % 2 === 0 ? 1 : 10;
+      const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: K });
+      check(n, w, res.mate, res.total);
+      expect(res.total, `pool ${r} (n=${n}, K=${K})`).toBe(plain(n, w).total);
+    }
+  });
+
+  it("equals the plain solver with many forbidden pairs (sparse allowed graph, isolated people)", () => {
+    for (let r = 0; r < 10; r++) {
+      const n = 30 + ((r * 53) % 150);
+      const w = ilnMatrix(n, 500 + r, false, 0.85);
+      const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: 1 + (r % 3) });
+      check(n, w, res.mate, res.total);
+      expect(res.total, `pool ${r}`).toBe(plain(n, w).total);
+    }
+  });
+
+  it("equals the plain solver with float weights (1e-9 relative tolerance)", () => {
+    for (let r = 0; r < 8; r++) {
+      const n = 30 + ((r * 71) % 200);
+      const w = ilnMatrix(n, 900 + r, true);
+      const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: 1 + (r % 4) * 3 });
+      check(n, w, res.mate, res.total);
+      const want = plain(n, w).total;
+      expect(Math.abs(res.total - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+    }
+  });
+
+  it("maxCardinality: same total and cardinality as the plain solver, negative weights included", () => {
+    for (let r = 0; r < 12; r++) {
+      const n = 20 + ((r * 41) % 120);
+      const w = ilnMatrix(n, 1300 + r, false, r % 2 === 0 ? 0.9 : 0.3);
+      if (r % 3 === 0) for (let k = 0; k < w.length; k++) w[k] -= 25; // many negative pairs
+      const res = maxWeightMatchingDense(n, w, { maxCardinality: true, candidatesPerVertex: 1 + (r % 2) });
+      const card = check(n, w, res.mate, res.total);
+      const want = plain(n, w, true);
+      expect(card, `pool ${r}`).toBe(want.card);
+      expect(res.total, `pool ${r}`).toBe(want.total);
+    }
+  });
+
+  it("Int32Array with a sentinel and a callback give the same optimum", () => {
+    const n = 120;
+    const w = ilnMatrix(n, 77);
+    const wi = new Int32Array(n * n);
+    for (let k = 0; k < w.length; k++) wi[k] = Number.isNaN(w[k]) ? -1 : w[k];
+    const a = maxWeightMatchingDense(n, wi, { forbidden: -1 });
+    const b = maxWeightMatchingDense(n, (i, j) => (Number.isNaN(w[i * n + j]) ? null : w[i * n + j]));
+    expect(a.total).toBe(b.total);
+    expect(a.total).toBe(plain(n, w).total);
+  });
+});
