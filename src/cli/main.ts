@@ -11,6 +11,7 @@ import { ingestCommand } from "./ingest-command";
 import { demoCommand } from "./demo-command";
 import { forgetCommand } from "./forget-command";
 import { matchCommand } from "./match-command";
+import { metricsCommand } from "./metrics-command";
 import { replayCommand } from "./replay-command";
 import { weightsCommand } from "./weights-command";
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   demoCommand(program);
   ingestCommand(program);
+  metricsCommand(program);
   replayCommand(program);
   weightsCommand(program);
   matchCommand(program);

@@ -1,0 +1,130 @@
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/db";
+import { ingest } from "../../loaders/ingest";
+import { UnknownRoundError } from "../../src/metrics/base";
+import { metricsDocument, type MetricsDocument } from "../../src/metrics/document";
+import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
+import { historyDb, prop, rounded } from "./fixture";
+
+/** Every number in the document is finite, and every share-like field is in 0..1. */
+function checkNumbers(v: unknown, key = ""): void {
+  if (typeof v === "number") {
+    expect(Number.isFinite(v), key).toBe(true);
+    if (/share|rate|top2|promoters|detractors|^ci$|_ci$/.test(key)) expect(v >= 0 && v <= 1, `${key}=${v}`).toBe(true);
+  } else if (typeof v === "bigint") {
+    throw new Error(`bigint at ${key}`);
+  } else if (Array.isArray(v)) {
+    v.forEach((x) => checkNumbers(x, key));
+  } else if (v && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) checkNumbers(x, k);
+  }
+}
+
+describe("metricsDocument on the three-round fixture", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await historyDb();
+  });
+  afterAll(() => db.close());
+
+  it("assembles every family per round, JSON-safe, shares in 0..1", async () => {
+    const doc = await metricsDocument(db);
+    checkNumbers(doc);
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+    expect(doc.rounds.map((r) => r.round)).toEqual(["Z0", "A1", "B2"]);
+    const a1 = doc.rounds[1];
+    // Hand-computed in the family tests: see retention/coverage/satisfaction/health tests.
+    expect([a1.registered, a1.participants, a1.partnerships, a1.countries, a1.new_countries]).toEqual([6, 6, 3, 6, 4]);
+    expect(a1.nps).toEqual({ n: 4, promoters: 0.5, detractors: 0.25, score: 25 });
+    expect(doc.rounds[0].nps).toBeNull();
+    expect(doc.rounds[0].program_satisfaction).toEqual({ n: 0, mean: null, top2: null, top2_ci: null });
+    expect(a1.health).toEqual({ partnerships: 3, thriving: 1, ok: 1, at_risk: 1, failed: 0 });
+    expect(doc.overall).toMatchObject({ rounds: 3, registered: 10, participants: 10, countries: 8, partnerships: 7 });
+    expect(doc.overall.cohort_retention).toHaveLength(3);
+    expect(doc.synthetic).toBe(false);
+  });
+
+  it("restricts rounds to --round, keeps overall whole", async () => {
+    const doc = await metricsDocument(db, { round: "B2" });
+    expect(doc.rounds.map((r) => r.round)).toEqual(["B2"]);
+    expect(doc.rounds[0].returning_share.count).toBe(2);
+    expect(doc.overall.participants).toBe(10);
+    await expect(metricsDocument(db, { round: "nope" })).rejects.toThrow(UnknownRoundError);
+  });
+
+  it("works on an empty database", async () => {
+    const empty = await freshDb();
+    try {
+      const doc = await metricsDocument(empty);
+      expect(doc).toEqual({ synthetic: false, rounds: [], overall: { rounds: 0, registered: 0, participants: 0, countries: 0, partnerships: 0, to_date: [], cohort_retention: [] } });
+    } finally {
+      empty.close();
+    }
+  });
+});
+
+describe("metricsDocument on ingested rounds (the real loaders)", () => {
+  let db: Db;
+  let doc: MetricsDocument;
+  beforeAll(async () => {
+    const dir = tempDir();
+    db = await freshDb(dir);
+    const pseudonymise = testPseudonymiser();
+    await ingest(db, writeRound(dir, "T1", baseRound()), { pseudonymise });
+    // T2: the same seven people again, in a later round.
+    await ingest(db, writeRound(dir, "T2", { ...baseRound(), "round.json": JSON.stringify({ id: "T2", name: "Test round 2", start: "2017-08-01", end: "2017-11-30" }) }), { pseudonymise });
+    doc = await metricsDocument(db);
+  });
+  afterAll(() => db.close());
+
+  it("counts a round by hand: rematches, blanks, continuation, NPS, health", () => {
+    const t1 = doc.rounds[0];
+    // baseRound(): 7 registrants, all matched, 4 partnerships of which T1-4 is a rematch of T1-2.
+    expect([t1.round, t1.registered, t1.participants, t1.partnerships, t1.rematches, t1.countries, t1.new_countries]).toEqual(["T1", 7, 7, 4, 1, 7, 7]);
+    // completed T1-1, T1-3; dissolved T1-2 + withdrawn T1-4; continued: T1-1 (yes), not T1-3 (unknown, Dev undecided).
+    expect(rounded([t1.completion_rate, t1.dissolution_rate, t1.continued_share, t1.response_rate, t1.returning_share]))
+      .toEqual(rounded([prop(2, 4), prop(2, 4), prop(1, 2), prop(4, 7), prop(0, 7)]));
+    // program 5, 4, 2, 4: mean 3.75, top2 3/4; partner 4, 5, 1, 3: mean 3.25, top2 2/4.
+    expect(rounded(t1.program_satisfaction)).toEqual(rounded({ n: 4, mean: 3.75, top2: 0.75, top2_ci: prop(3, 4).ci }));
+    expect(rounded(t1.partner_satisfaction)).toEqual(rounded({ n: 4, mean: 3.25, top2: 0.5, top2_ci: prop(2, 4).ci }));
+    // recommend 10, 9, 3, 7: promoters 2/4, detractors 1/4.
+    expect(t1.nps).toEqual({ n: 4, promoters: 0.5, detractors: 0.25, score: 25 });
+    // T1-1 weekly -> thriving; T1-2 dissolved and T1-4 withdrawn -> failed; T1-3 monthly (Dev) -> ok.
+    expect(t1.health).toEqual({ partnerships: 4, thriving: 1, ok: 1, at_risk: 0, failed: 2 });
+    expect(t1.sectors).toEqual({ academic: 3, public: 2, school: 1, special: 1 });
+  });
+
+  it("recognises returning participants across two rounds by pseudonym", () => {
+    const t2 = doc.rounds[1];
+    expect(rounded(t2.returning_share)).toEqual(rounded(prop(7, 7)));
+    expect(t2.new_countries).toBe(0);
+    expect(doc.overall.cohort_retention).toEqual([{ cohort: "T1", round: "T2", cohort_size: 7, retained: 7, share: 1 }]);
+    expect(doc.overall).toMatchObject({ participants: 7, countries: 7, partnerships: 8 });
+  });
+});
+
+const demoIndex = path.resolve(__dirname, "../../src/demo/index.ts");
+
+describe.skipIf(!existsSync(demoIndex))("metricsDocument on the demo data (slow: ~15 s)", () => {
+  it("reproduces the calibration figures of round 1 (2013B): 392 participants, 40 countries, 196 partnerships", async () => {
+    const { writeDemo } = await import("../../src/demo/index");
+    const dir = tempDir("iln-metrics-demo-");
+    await writeDemo(path.join(dir, "demo"));
+    const db = await freshDb(dir);
+    try {
+      await ingest(db, path.join(dir, "demo"), { pseudonymise: testPseudonymiser() });
+      const doc = await metricsDocument(db, { round: "2013B" });
+      const r = doc.rounds[0];
+      expect([r.participants, r.countries, r.partnerships]).toEqual([392, 40, 196]);
+      // The pilot (2013P): 92 participants from 20 countries (DESIGN section 1).
+      const pilot = (await metricsDocument(db, { round: "2013P" })).rounds[0];
+      expect([pilot.participants, pilot.countries]).toEqual([92, 20]);
+      checkNumbers(doc);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
