@@ -1,0 +1,27 @@
+// A share per segment (top-2-box satisfaction, response rate) with its 95% Wilson interval.
+import * as Plot from "npm:@observablehq/plot";
+import {OKABE_ITO} from "./format.js";
+
+/**
+ * @param {{segment: string, value: number, lo: number, hi: number, n: number}[]} rows published rows only.
+ * @param {{width: number, xLabel: string, yLabel: string, domain?: [number, number], reference?: number}} options
+ */
+export function SegmentDots(rows, {width, xLabel, yLabel, domain = [0, 1], reference, marginLeft = 170} = {}) {
+  return Plot.plot({
+    width,
+    height: 70 + 34 * rows.length,
+    style: {fontSize: "14px"},
+    marginLeft,
+    marginRight: 60,
+    marginBottom: 50,
+    x: {label: xLabel, labelAnchor: "center", labelOffset: 42, tickFormat: "%", domain, grid: true},
+    y: {label: yLabel, domain: rows.map((d) => d.segment), labelAnchor: "top"},
+    marks: [
+      reference != null ? Plot.ruleX([reference], {stroke: "#555", strokeDasharray: "6,4"}) : null,
+      Plot.ruleY(rows, {y: "segment", x1: "lo", x2: "hi", stroke: OKABE_ITO.blue, strokeWidth: 3, strokeOpacity: 0.5}),
+      Plot.dot(rows, {y: "segment", x: "value", fill: OKABE_ITO.blue, r: 6, tip: true,
+        title: (d) => `${d.segment}: ${(d.value * 100).toFixed(1)}% (95% CI ${(d.lo * 100).toFixed(1)}–${(d.hi * 100).toFixed(1)}%), n = ${d.n}`}),
+      Plot.text(rows, {y: "segment", x: "hi", text: (d) => `n=${d.n}`, dx: 8, textAnchor: "start", fill: "#555"})
+    ]
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * What the dashboards publish: metric outputs of `src/metrics` turned into aggregates that are
+ * safe on the open web (DESIGN section 7). Pure functions; the data loaders call them, the
+ * pages only format what they get.
+ *
+ * Rules (the minimum cell size `min` comes from `minCellSize()`, default 5):
+ * - a count of people (or partnerships) between 1 and min-1 is published as `null`;
+ * - a share is published only when its base n >= min and neither the count it stands for nor
+ *   its complement (n - count) is a small cell, since with n either would give the small count
+ *   back; its interval goes with it;
+ * - a mean is published only when its n >= min;
+ * - breakdowns (sectors, Likert answers) merge small cells with `mergeSmallCells`.
+ */
+import type { Interval, ItemSummary, Nps, Proportion } from "../../../src/metrics";
+import { mergeSmallCells, suppressCount } from "../../../src/privacy/suppress";
+
+/** A published share: `n` may be null (small), `share`/`ci`/`count` null when suppressed. */
+export interface PublishedShare {
+  n: number | null;
+  count: number | null;
+  share: number | null;
+  ci: Interval | null;
+}
+
+const small = (c: number, min: number): boolean => c > 0 && c < min;
+
+/**
+ * A share of `count` out of `n` when publishable (see the module rules), else nulls.
+ * @throws RangeError when `min` < 1 or a count is negative.
+ */
+export function publishShare(p: Proportion, min: number): PublishedShare {
+  const ok = p.n >= min && !small(p.count, min) && !small(p.n - p.count, min) && p.share !== null;
+  return { n: suppressCount(p.n, min), count: ok ? p.count : null, share: ok ? p.share : null, ci: ok ? p.ci : null };
+}
+
+/** A 1-5 item summary: n (null when small), mean when n >= min, top-2 share under the share rule. */
+export function publishSummary(s: ItemSummary, min: number): ItemSummary & { n: number | null } {
+  const top = s.top2 === null ? 0 : Math.round(s.top2 * s.n);
+  const shareOk = s.n >= min && s.top2 !== null && !small(top, min) && !small(s.n - top, min);
+  return {
+    n: suppressCount(s.n, min) as number,
+    mean: s.n >= min ? s.mean : null,
+    top2: shareOk ? s.top2 : null,
+    top2_ci: shareOk ? s.top2_ci : null,
+  };
+}
+
+/** Net Promoter Score when at least `min` answered, else null. */
+export function publishNps(nps: Nps | null, min: number): { n: number; score: number } | null {
+  return nps && nps.n >= min ? { n: nps.n, score: nps.score } : null;
+}
+
+/**
+ * A breakdown of people by category (sector, answer, reason) as rows in input order, small cells
+ * merged into one row labelled `otherLabel` (its count null when even the merged cell is small).
+ */
+export function publishBreakdown(
+  counts: readonly { key: string; count: number }[],
+  min: number,
+  otherLabel = "other (small groups merged)",
+): { key: string; count: number | null; merged?: number }[] {
+  return mergeSmallCells<{ key: string; count: number | null }>(
+    counts.map((c) => ({ key: c.key, count: c.count })),
+    (r) => r.count ?? 0,
+    min,
+    (count) => ({ key: otherLabel, count }),
+  );
+}

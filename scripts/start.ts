@@ -1,0 +1,109 @@
+/**
+ * `npm start`: the dashboards on http://127.0.0.1:3000 (PORT overrides).
+ *
+ * 1. When the database (`ILN_DB`, default data/iln.duckdb) does not exist, generates the demo
+ *    exports (`iln demo`, into data/demo) and ingests them (`iln ingest data/demo`).
+ * 2. Builds the site offline (scripts/build-site.ts).
+ * 3. Serves dist/ with a small static server bound to 127.0.0.1 and prints the address.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildSite } from "./build-site";
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+/**
+ * Maps a URL path to a file of `dir` the way Framework's clean URLs expect: `/` -> index.html,
+ * `/coverage` -> coverage.html, `/rounds/` -> rounds/index.html. Null when there is no such file
+ * or the path escapes `dir`.
+ */
+export function resolveStatic(dir: string, urlPath: string): string | null {
+  let p: string;
+  try {
+    p = decodeURIComponent(urlPath.split("?")[0].split("#")[0]);
+  } catch {
+    return null;
+  }
+  const base = path.resolve(dir);
+  const candidates = p.endsWith("/") ? [path.join(p, "index.html")] : [p, `${p}.html`, path.join(p, "index.html")];
+  for (const c of candidates) {
+    const full = path.resolve(base, `.${c}`);
+    if (full !== base && !full.startsWith(base + path.sep)) return null;
+    if (existsSync(full) && statSync(full).isFile()) return full;
+  }
+  return null;
+}
+
+/**
+ * Serves `dir` on 127.0.0.1:`port` (0 picks a free port). Resolves with the server and its URL.
+ * @throws (rejects) when the port is taken.
+ */
+export function serveStatic(dir: string, port: number): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer((req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405).end();
+      return;
+    }
+    const file = resolveStatic(dir, req.url ?? "/");
+    if (!file) {
+      const notFound = path.join(dir, "404.html");
+      res.writeHead(404, { "content-type": TYPES[".html"] });
+      res.end(existsSync(notFound) ? readFileSync(notFound) : "Not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+    res.end(req.method === "HEAD" ? undefined : readFileSync(file));
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const addr = server.address();
+      const actual = typeof addr === "object" && addr ? addr.port : port;
+      resolve({ server, url: `http://127.0.0.1:${actual}/` });
+    });
+  });
+}
+
+/** Runs the iln CLI synchronously. @throws Error when it exits non-zero. */
+function iln(args: string[]): void {
+  const r = spawnSync(process.execPath, [path.join(PROJECT, "bin", "iln.js"), ...args], { cwd: PROJECT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`iln ${args.join(" ")} failed (exit code ${r.status})`);
+}
+
+async function main(): Promise<void> {
+  const dbPath = path.resolve(PROJECT, process.env.ILN_DB || path.join("data", "iln.duckdb"));
+  if (!existsSync(dbPath)) {
+    console.error(`no database at ${dbPath}: generating and ingesting the synthetic demo`);
+    const demoDir = path.join(PROJECT, "data", "demo");
+    iln(["demo", "--out", demoDir]);
+    iln(["ingest", demoDir, "--db", dbPath]);
+  }
+  const { ms, bytes } = await buildSite({ dbPath });
+  console.error(`built dist/ (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${(ms / 1000).toFixed(1)} s`);
+  const port = Number(process.env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  const { url } = await serveStatic(path.join(PROJECT, "dist"), port);
+  console.log(`ILN dashboards: ${url}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(`start failed: ${(err as Error).message}`);
+    process.exit(1);
+  });
+}
