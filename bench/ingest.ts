@@ -12,7 +12,7 @@ import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fmt, measure, OUT, ROOT } from "./lib";
 
-const HISTORY = path.join(OUT, "history");
+const HISTORY = path.join(OUT, "history-v2");
 const DB = path.join(OUT, "bench.duckdb");
 
 function sizeMB(dir: string): number {
@@ -26,7 +26,7 @@ function sizeMB(dir: string): number {
 
 export function benchIngest(): string[] {
   if (!existsSync(path.join(HISTORY, "done"))) {
-    const g = measure(["--import", "tsx", "-e", `import("./src/demo/index.ts").then(async (m) => { await m.writeSyntheticHistory(${JSON.stringify(HISTORY)}, { rounds: 20, registrations: 100000 }); require("fs").writeFileSync(${JSON.stringify(path.join(HISTORY, "done"))}, ""); })`]);
+    const g = measure(["--import", "tsx", "-e", `import("./src/demo/index.ts").then(async (m) => { await m.writeSyntheticHistory(${JSON.stringify(HISTORY)}, { rounds: 20, registrations: 100000, responseBase: 0.92 }); require("fs").writeFileSync(${JSON.stringify(path.join(HISTORY, "done"))}, ""); })`]);
     process.stderr.write(`generated history in ${fmt(g.seconds)} s\n`);
   }
   for (const f of [DB, `${DB}.wal`]) rmSync(f, { force: true });

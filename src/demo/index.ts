@@ -141,14 +141,15 @@ export async function writeDemo(outDir: string, options: { seed?: number; scale?
 
 /**
  * Writes a large synthetic history for benchmarks: `rounds` rounds (default 20, 2013A onwards)
- * with about `registrations` registration rows in all (default 100,000), in the same layouts.
+ * with about `registrations` registration rows in all (default 100,000), in the same layouts;
+ * `responseBase` sets the survey's base response rate (default 0.62).
  * @throws {Error} on a non-integer seed, rounds < 1, or fewer than 20 registrations per round.
  */
 export async function writeSyntheticHistory(
   outDir: string,
-  options: { seed?: number; rounds?: number; registrations?: number } = {},
+  options: { seed?: number; rounds?: number; registrations?: number; responseBase?: number } = {},
 ): Promise<DemoSummary> {
   const seed = options.seed ?? DEFAULT_SEED;
   checkSeed(seed);
-  return writeRounds(outDir, syntheticPlans(options.rounds ?? 20, options.registrations ?? 100_000), seed);
+  return writeRounds(outDir, syntheticPlans(options.rounds ?? 20, options.registrations ?? 100_000, options.responseBase), seed);
 }

@@ -71,7 +71,7 @@ export function defaultPlans(scale = 1): RoundPlan[] {
  * a survey response rate of about 62% (about 15 answer columns each in the SurveyMonkey layout).
  * @throws {Error} when rounds < 1 or registrations < 20 * rounds.
  */
-export function syntheticPlans(rounds: number, registrations: number): RoundPlan[] {
+export function syntheticPlans(rounds: number, registrations: number, responseBase = 0.62): RoundPlan[] {
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`rounds must be a positive integer, got ${rounds}`);
   if (registrations < 20 * rounds) throw new Error(`registrations must be at least 20 per round, got ${registrations} for ${rounds} rounds`);
   const perRound = registrations / rounds;
@@ -92,7 +92,7 @@ export function syntheticPlans(rounds: number, registrations: number): RoundPlan
       countries,
       returning: i === 0 ? 0 : Math.round(participants * (i === 1 ? 0.1 : 0.2)),
       unconfirmed,
-      responseBase: 0.62,
+      responseBase,
       seedAllCountries: i === 0,
     }));
   }

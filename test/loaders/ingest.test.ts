@@ -96,6 +96,15 @@ describe("ingest of a valid round folder", () => {
     await expect(ingest(db, one, { pseudonymise, kind: "survey", round: "T9" })).rejects.toThrow(/round "T9" is not in the database/);
   });
 
+  it("keeps awkward text intact: quotes, commas, line breaks, accents, blanks", async () => {
+    const comment = 'She said "hi",\nthen: 你好 — ok';
+    const survey = String(baseRound()["survey.csv"]).replace("Fay was wonderful", `"${comment.replace(/"/g, '""')}"`);
+    const folder = writeRound(dir, "T1", { ...baseRound(), "survey.csv": survey });
+    await ingest(db, folder, { pseudonymise });
+    const rows = await db.all<{ comments: string | null }>(sql`SELECT comments FROM survey_responses ORDER BY submitted_at`);
+    expect(rows.map((r) => r.comments)).toEqual([comment, null, null, null]);
+  });
+
   it("validates but writes nothing in a dry run", async () => {
     const folder = writeRound(dir, "T1", baseRound());
     const before = await dumpDb(db);
