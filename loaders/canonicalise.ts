@@ -27,8 +27,15 @@ export interface Canonical<T> {
   warnings: string[];
   /** Columns that map to no field, kept out of the database. */
   extras: string[];
-  /** The header each field was read from (the field name when absent). */
+  /** The header each present field was read from. */
+  headers: Record<string, string>;
+  /** The header a field was read from (the field name when absent). */
   headerOf: (field: string) => string;
+}
+
+/** `headerOf` for a field -> header map. */
+export function headerLookup(headers: Readonly<Record<string, string>>): (field: string) => string {
+  return (field) => headers[field] ?? field;
 }
 
 /** Which columns feed each field; fields absent from the file have no entry. */
@@ -93,11 +100,10 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: Header
   const { columns, problems, extras } = matchColumns(table, spec.fields, mapping);
   const warnings = [...table.warnings.map((w) => `${table.file}: ${w}`)];
   if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(quote).join(", ")}`);
-  const headerOf = (name: string) => {
-    const idx = columns.get(name);
-    return idx ? table.columns[idx[0]].header : name;
-  };
-  if (problems.length) return { rows: [], problems, warnings, extras, headerOf };
+  const headers: Record<string, string> = {};
+  for (const [name, idx] of columns) headers[name] = table.columns[idx[0]].header;
+  const headerOf = headerLookup(headers);
+  if (problems.length) return { rows: [], problems, warnings, extras, headers, headerOf };
 
   const dateOrder: Record<string, SlashOrder> = {};
   for (const f of spec.fields) {
@@ -126,7 +132,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: Header
       }
     }
   });
-  return { rows: spec.onePerPerson ? latestPerPerson(rows, spec.onePerPerson, table.file, warnings) : rows, problems, warnings, extras, headerOf };
+  return { rows: spec.onePerPerson ? latestPerPerson(rows, spec.onePerPerson, table.file, warnings) : rows, problems, warnings, extras, headers, headerOf };
 }
 
 /** A field-level issue of one row. */

@@ -9,12 +9,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { sql, type Db } from "../src/db";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
-import { canonicalise, type Canonical } from "./canonicalise";
+import { headerLookup, type CanonicalRow } from "./canonicalise";
 import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } from "./consistency";
 import { discover, type FileInput, type RoundInput } from "./discover";
 import { InputError, type Problem } from "./errors";
-import { parseExport } from "./formats/read-export";
-import { KIND_SPECS, KINDS, type Kind } from "./kinds";
+import { KINDS, type Kind } from "./kinds";
+import { parseFiles } from "./parse-pool";
 import type { EventRow } from "./kinds/events";
 import type { PartnershipRow } from "./kinds/partnerships";
 import type { RegistrationRow } from "./kinds/registrations";
@@ -28,6 +28,8 @@ export interface IngestOptions {
   mapping?: string;
   dryRun?: boolean;
   pseudonymise: Pseudonymiser;
+  /** Parse files on worker threads: true, false, or by total size when absent (parse-pool.ts). */
+  parallel?: boolean;
   /** Called with a line of progress (the CLI prints it on stderr). */
   progress?: (line: string) => void;
 }
@@ -50,7 +52,8 @@ export interface IngestReport {
 interface Parsed {
   input: FileInput;
   hash: string;
-  canonical?: Canonical<unknown>;
+  /** Set when the file parsed without any problem. */
+  canonical?: { rows: CanonicalRow<unknown>[]; headerOf: (field: string) => string };
 }
 
 function hashOf(bytes: Uint8Array, input: FileInput): string {
@@ -118,28 +121,31 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
       problems.push({ file: input.files[0].path, row: 0, column: "*", message: `round ${JSON.stringify(input.roundId)} is not in the database; ingest its round folder (with round.json) first` });
       continue;
     }
-    const parsed: Parsed[] = [];
+    const pending: { input: FileInput; hash: string }[] = [];
     for (const f of input.files) {
       const bytes = readFileSync(f.path);
       const hash = hashOf(bytes, f);
       if ((await lastHash(db, round.id, f.kind)) === hash) {
         report.push({ file: f.path, kind: f.kind, round: round.id, rows: 0, status: "unchanged" });
-        continue;
-      }
-      try {
-        const table = parseExport(f.path, bytes);
-        const canonical = canonicalise<unknown>(table, KIND_SPECS[f.kind], f.mapping);
-        problems.push(...canonical.problems);
-        warnings.push(...canonical.warnings);
-        parsed.push({ input: f, hash, canonical: canonical.problems.length ? undefined : canonical });
-        progress(`${f.path}: ${table.format}, ${table.rows.length} rows${canonical.problems.length ? `, ${canonical.problems.length} problems` : ""}`);
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        problems.push(...err.problems);
-        parsed.push({ input: f, hash });
+      } else {
+        pending.push({ input: f, hash });
       }
     }
-    plan.push({ input, round, parsed });
+    plan.push({ input, round, parsed: pending });
+  }
+  const jobs = plan.flatMap((p) => p.parsed.map((x) => x.input));
+  const results = await parseFiles(jobs, {
+    parallel: opts.parallel,
+    onDone: (job, r) => progress(`${job.path}: ${r.format ?? "unreadable"}, ${r.rowCount} rows${r.problems.length ? `, ${r.problems.length} problems` : ""}`),
+  });
+  let k = 0;
+  for (const p of plan) {
+    for (const x of p.parsed) {
+      const r = results[k++];
+      problems.push(...r.problems);
+      warnings.push(...r.warnings);
+      if (r.rows) x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers) };
+    }
   }
   for (const { round, parsed } of plan) {
     if (!parsed.length || parsed.some((p) => !p.canonical)) continue;

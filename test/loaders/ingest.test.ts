@@ -105,6 +105,22 @@ describe("ingest of a valid round folder", () => {
     expect(rows.map((r) => r.comments)).toEqual([comment, null, null, null]);
   });
 
+  it("gives the same database when files are parsed on worker threads", async () => {
+    const folder = writeRound(dir, "T1", baseRound());
+    await ingest(db, folder, { pseudonymise, parallel: false });
+    const inThread = (await dumpDb(db)).replace(/"ingested_at":"[^"]*"/g, "");
+    const other = await freshDb(tempDir());
+    try {
+      await ingest(other, folder, { pseudonymise, parallel: true });
+      expect((await dumpDb(other)).replace(/"ingested_at":"[^"]*"/g, "")).toBe(inThread);
+      // Bad input is located the same way from a worker.
+      const bad = writeRound(dir, "T1bad", { ...baseRound(), "registrations.csv": String(baseRound()["registrations.csv"]).replace("Japan", "Japn") });
+      await expect(ingest(other, bad, { pseudonymise, parallel: true })).rejects.toThrow(/registrations\.csv:6:Country where you work: unknown country "Japn"/);
+    } finally {
+      other.close();
+    }
+  });
+
   it("validates but writes nothing in a dry run", async () => {
     const folder = writeRound(dir, "T1", baseRound());
     const before = await dumpDb(db);

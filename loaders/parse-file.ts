@@ -1,0 +1,44 @@
+/**
+ * One export file from bytes to validated canonical rows: layout and encoding detection
+ * (loaders/formats), then header matching and row validation (loaders/canonicalise). The result
+ * is plain data, so it can cross a worker thread (see parse-pool.ts).
+ */
+import { readFileSync } from "node:fs";
+import { canonicalise, type CanonicalRow, type HeaderMapping } from "./canonicalise";
+import { InputError, type Problem } from "./errors";
+import { parseExport } from "./formats/read-export";
+import { KIND_SPECS, type Kind } from "./kinds";
+
+/** What to parse. */
+export interface ParseJob {
+  path: string;
+  kind: Kind;
+  mapping: HeaderMapping;
+}
+
+/** A parsed file: its layout, and either its rows or its problems. */
+export interface ParsedFile {
+  format: string | null;
+  /** Data rows read (before validation). */
+  rowCount: number;
+  /** Valid rows, when the file has no problem at all. */
+  rows: CanonicalRow<unknown>[] | null;
+  headers: Record<string, string>;
+  problems: Problem[];
+  warnings: string[];
+}
+
+/**
+ * Reads (unless `bytes` are given), parses and validates one file. Never throws for bad input:
+ * problems are returned. @throws only for unexpected failures (a bug, or an unreadable file).
+ */
+export function parseFile(job: ParseJob, bytes: Uint8Array = readFileSync(job.path)): ParsedFile {
+  try {
+    const table = parseExport(job.path, bytes);
+    const c = canonicalise<unknown>(table, KIND_SPECS[job.kind], job.mapping);
+    return { format: table.format, rowCount: table.rows.length, rows: c.problems.length ? null : c.rows, headers: c.headers, problems: c.problems, warnings: c.warnings };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return { format: null, rowCount: 0, rows: null, headers: {}, problems: err.problems, warnings: [] };
+  }
+}
