@@ -19,19 +19,20 @@ process.chdir(ROOT);
 mkdirSync(OUT, { recursive: true });
 const lines: string[] = [`## Run of ${new Date().toISOString().slice(0, 16)} on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, ""];
 
-function step(title: string, script: string, args: string[] = []): void {
+function step(title: string, script: string, args: string[] = [], env: Record<string, string> = {}): void {
   lines.push(`### ${title}`, "");
   if (!existsSync(path.join(ROOT, script))) {
     lines.push(`(${script} is not in this checkout)`, "");
     return;
   }
-  const r = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
   lines.push(r.status === 0 ? r.stdout.trim() : `FAILED (exit ${r.status})\n\n${r.stdout}`, "");
 }
 
 lines.push(...benchIngest());
 step("Metrics on the 100,000-participant history", "bench/metrics.ts", [path.join(OUT, "bench.duckdb")]);
-step("Matching solver", "bench/blossom.ts");
+// networkx takes minutes at N=800 and far longer at 1600: compare up to 800 (BENCH_NX_MAX overrides).
+step("Matching solver (networkx up to N=800)", "bench/blossom.ts", [], { BENCH_NX_MAX: process.env.BENCH_NX_MAX ?? "800", BENCH_PLAIN_MAX: process.env.BENCH_PLAIN_MAX ?? "1600" });
 step("Re-matching and replay", "bench/match.ts");
 step("Dashboard build", "bench/site.ts");
 
