@@ -55,6 +55,7 @@ export default {
     { name: "Retention", path: "/retention" },
     { name: "Coverage", path: "/coverage" },
     { name: "Partnership health", path: "/health" },
+    { name: "Matching", path: "/matching" },
     { name: "Methods", path: "/methods" },
   ],
   dynamicPaths: rounds.map((r) => `/rounds/${r.round_id}`),

@@ -7,6 +7,8 @@
  *   takeaway and downloads, and the synthetic banner shows when the data are synthetic;
  * - every file of the build is scanned for each email, name, pseudonym and comment of the input.
  * Browser checks skip with a message when /usr/bin/chromium is absent (CI installs it).
+ * - the matching page re-runs the exact matcher in the browser: moving a weight slider changes the
+ *   displayed result; the re-match time of an 800-person pool is printed (no timing assertion).
  * Set ILN_SCREENSHOTS=<dir> to save a full-page screenshot of every page.
  */
 import { spawnSync } from "node:child_process";
@@ -98,7 +100,7 @@ describe("published dashboards (built from the demo)", () => {
 
   it("writes every page, under the 15 MB budget", () => {
     const pages = files(outDir).filter((f) => f.endsWith(".html")).map((f) => path.relative(outDir, f));
-    for (const p of ["index.html", "satisfaction.html", "retention.html", "coverage.html", "health.html", "methods.html"]) expect(pages).toContain(p);
+    for (const p of ["index.html", "satisfaction.html", "retention.html", "coverage.html", "health.html", "matching.html", "methods.html"]) expect(pages).toContain(p);
     const rounds = readdirSync(demoDir).filter((d) => statSync(path.join(demoDir, d)).isDirectory());
     for (const r of rounds) expect(pages).toContain(path.join("rounds", `${r}.html`));
     expect(built.bytes).toBeLessThan(MAX_DIST_BYTES);
@@ -194,6 +196,87 @@ describe("published dashboards (built from the demo)", () => {
       const [pngDownload] = await Promise.all([page.waitForEvent("download"), card.locator(".download-png").click()]);
       const png = readFileSync((await pngDownload.path())!);
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  const matchingTest = "matching page: re-matches live in Chromium when a weight changes, offline, without console errors";
+  it.skipIf(!hasChromium)(hasChromium ? matchingTest : `${matchingTest} (skipped: ${CHROMIUM} is absent)`, async () => {
+    const { chromium } = await import("playwright-core");
+    const userDataDir = mkdtempSync(path.join(os.tmpdir(), "iln-chromium-"));
+    const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      context.on("request", (r) => {
+        const u = r.url();
+        if (!u.startsWith(url) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.push(`request left 127.0.0.1: ${u}`);
+      });
+      await page.goto(`${url}matching`, { waitUntil: "networkidle" });
+      // The precomputed replay charts are always there.
+      await page.waitForSelector("#replay-score .chart-body svg", { timeout: 30_000 });
+      await page.waitForSelector("#replay-prediction .chart-body svg");
+      if (!synthetic) {
+        // Real data: aggregates only, no live controls, and the page says why.
+        expect(await page.locator(".weights-form").count()).toBe(0);
+        expect(await page.locator(".privacy-note").textContent()).toContain("re-identify");
+        expect(problems).toEqual([]);
+        return;
+      }
+      // Synthetic demo: live controls; the first re-match (latest round) draws the breakdown charts.
+      await page.waitForSelector(".rematch-time", { timeout: 60_000 });
+      for (const id of ["live-region", "live-sector", "live-stage"]) await page.waitForSelector(`#${id} .chart-body svg`);
+      // Pick the 800-person pool and wait for its re-match.
+      const rematched = async (action: () => Promise<unknown>) => {
+        await page.evaluate(() => ((window as unknown as { __old: Element | null }).__old = document.querySelector(".rematch-time")));
+        const t0 = Date.now();
+        await action();
+        await page.waitForFunction(() => {
+          const el = document.querySelector(".rematch-time");
+          return el && el !== (window as unknown as { __old: Element | null }).__old;
+        }, undefined, { timeout: 60_000 });
+        const wall = Date.now() - t0;
+        const info = await page.$eval(".rematch-time", (el) => ({ ms: Number((el as HTMLElement).dataset.ms), people: Number((el as HTMLElement).dataset.people) }));
+        const total = await page.locator(".big-number .value").first().textContent();
+        const shares = await page.locator(".share-table").textContent();
+        return { ...info, wall, total, shares };
+      };
+      const pool = page.locator("#observablehq-main select").first();
+      const label = await pool.evaluate((el) => Array.from((el as HTMLSelectElement).options).map((o) => o.textContent ?? "").find((t) => /first 800/.test(t)));
+      expect(label, "an 800-person pool option").toBeTruthy();
+      const before = await rematched(() => pool.selectOption({ label: label as string }));
+      expect(before.people).toBe(800);
+      // Move the "Sector wish met" weight from 3 to 0 as a user would (input while dragging, change on release).
+      const setWeight = (name: string, value: number) =>
+        page.evaluate(
+          ([n, v]) => {
+            const lab = Array.from(document.querySelectorAll(".weights-form label")).find((l) => l.textContent?.trim() === n);
+            const range = lab?.parentElement?.querySelector("input[type=range]") as HTMLInputElement | null;
+            if (!range) throw new Error(`no slider ${n}`);
+            range.value = String(v);
+            range.dispatchEvent(new Event("input", { bubbles: true }));
+            range.dispatchEvent(new Event("change", { bubbles: true }));
+          },
+          [name, value] as const,
+        );
+      const after = await rematched(() => setWeight("Sector wish met", 0));
+      expect(after.people).toBe(800);
+      expect(after.total).not.toBe(before.total);
+      expect(after.shares).not.toBe(before.shares);
+      console.error(`browser re-match of ${after.people} people after a weight change: ${after.ms.toFixed(0)} ms (page figure), ${after.wall} ms until the page showed it`);
+      // Violations of the exact matcher are always 0.
+      expect(await page.locator(".big-number", { hasText: "Hard-rule violations" }).locator(".value").textContent()).toBe("0");
+      // Reset restores the default weights' result.
+      const reset = await rematched(() => page.getByRole("button", { name: "Reset weights to the defaults" }).click());
+      expect(reset.total).toBe(before.total);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -1,0 +1,209 @@
+/**
+ * What the matching page may publish (DESIGN sections 5 and 7): replay summaries as aggregates
+ * with small cells suppressed, and, for synthetic or internal builds only, a round's pool as the
+ * minimal per-person records the matcher needs. Pure functions; `reports/data/matching.json.ts`
+ * calls them.
+ *
+ * Privacy decision: a pool's per-person records (country, sector, years of experience,
+ * interests, languages, preferences) are microdata: even without names, emails or pseudonyms a
+ * person from a small country or sector can be recognised from them. So they are published only
+ * when every round of the database is synthetic, or when `ILN_INTERNAL_BUILD=1` marks a build
+ * for coordinators' eyes only; a published build of real data carries aggregates only, and the
+ * page then shows the precomputed replays without live controls.
+ */
+import type { FeatureName } from "../../../src/matching/features";
+import type { RegressionFit } from "../../../src/matching/fit";
+import type { GroupQuality, MatchingQuality, Preference, Principle } from "../../../src/matching/quality";
+import type { ReplayReport } from "../../../src/matching/replay";
+import type { RoundPool } from "../../../src/matching/pool";
+import type { PoolPerson } from "../../../src/matching/score";
+import { suppressBreakdown, suppressCount } from "../../../src/privacy/suppress";
+
+/**
+ * Whether per-person pool records may be published: every round synthetic (and at least one
+ * round), or `ILN_INTERNAL_BUILD` is "1" in `env`.
+ */
+export function livePoolsAllowed(rounds: readonly { synthetic: boolean }[], env: Readonly<Record<string, string | undefined>>): boolean {
+  if (env.ILN_INTERNAL_BUILD === "1") return true;
+  return rounds.length > 0 && rounds.every((r) => r.synthetic === true);
+}
+
+const small = (c: number, min: number): boolean => c > 0 && c < min;
+
+/**
+ * A share `share` of a base of `n` units, or null when it could reveal a small count: when
+ * n < min, or the count it stands for (round(share * n)) or its complement is 1..min-1.
+ */
+export function publishedShare(share: number | null, n: number, min: number): number | null {
+  if (share === null || n < min) return null;
+  const k = Math.round(share * n);
+  return small(k, min) || small(n - k, min) ? null : share;
+}
+
+/** A published group of a breakdown (world region, sector, career stage). */
+export interface PublishedGroup {
+  group: string;
+  /** People of the group in the pool; null when small (or hidden so a small one cannot be worked out). */
+  people: number | null;
+  /** Matched and unmatched people; null when small or when the group is hidden. */
+  matched: number | null;
+  unmatched: number | null;
+  /** Mean pair score of the group's matched people, points; null unless at least `min` matched. */
+  mean_score: number | null;
+  principles: Record<Principle, number | null>;
+  /** Share of those who stated the preference whose preference is met. */
+  preferences: Record<Preference, number | null>;
+  /** Mean predicted completion (a PREDICTION); null unless at least `min` matched. */
+  predicted_completion: number | null;
+}
+
+/**
+ * Publishes a breakdown: people counts with complementary suppression (`suppressBreakdown`);
+ * for a hidden group every figure is null; otherwise counts pass `suppressCount`, means need
+ * `min` matched people, and shares pass {@link publishedShare} on their base. Minimum scores
+ * are not published per group (one pair's value).
+ * @throws RangeError when `min` < 1.
+ */
+export function publishGroups(groups: readonly GroupQuality[], min: number): PublishedGroup[] {
+  const people = suppressBreakdown(groups.map((g) => g.people), min);
+  return groups.map((g, i) => {
+    const shown = people[i] !== null;
+    const ok = shown && g.matched >= min;
+    const pr = (k: Principle) => (shown ? publishedShare(g.principles[k], g.matched, min) : null);
+    const pf = (k: Preference) => (shown ? publishedShare(g.preferences[k].share, g.preferences[k].stated, min) : null);
+    return {
+      group: g.group,
+      people: people[i],
+      matched: shown ? suppressCount(g.matched, min) : null,
+      unmatched: shown ? suppressCount(g.unmatched, min) : null,
+      mean_score: ok ? g.mean_score : null,
+      principles: { another_country: pr("another_country"), similar_sector: pr("similar_sector"), different_stage: pr("different_stage") },
+      preferences: { sector_pref: pf("sector_pref"), career_pref: pf("career_pref"), country_pref: pf("country_pref") },
+      predicted_completion: ok ? g.predicted_completion : null,
+    };
+  });
+}
+
+/** A matching's quality as published (no country breakdown: most countries are small cells). */
+export interface PublishedQuality {
+  people: number;
+  pairs: number;
+  /** People left unmatched; null when 1..min-1. */
+  unmatched: number | null;
+  total: number;
+  mean: number | null;
+  min: number | null;
+  principles: Record<Principle, number | null>;
+  preferences: Record<Preference, number | null>;
+  /** Pairs breaking a hard rule; null when 1..min-1. */
+  violations: number | null;
+  /** Mean predicted completion over pairs (a PREDICTION of the fitted model). */
+  predicted_completion: number | null;
+  breakdowns: { region: PublishedGroup[]; sector: PublishedGroup[]; stage: PublishedGroup[] };
+}
+
+/**
+ * Publishes a quality summary: round totals (people, pairs, scores) as they are, small counts
+ * of unmatched people and violations suppressed, shares checked against the number of pairs,
+ * breakdowns through {@link publishGroups}.
+ * @throws RangeError when `min` < 1.
+ */
+export function publishQuality(q: MatchingQuality, min: number): PublishedQuality {
+  const sh = (s: number | null) => publishedShare(s, q.pairs, min);
+  return {
+    people: q.people,
+    pairs: q.pairs,
+    unmatched: suppressCount(q.unmatched, min),
+    total: q.total,
+    mean: q.mean,
+    min: q.min,
+    principles: { another_country: sh(q.principles.another_country), similar_sector: sh(q.principles.similar_sector), different_stage: sh(q.principles.different_stage) },
+    preferences: { sector_pref: sh(q.preferences.sector_pref), career_pref: sh(q.preferences.career_pref), country_pref: sh(q.preferences.country_pref) },
+    violations: suppressCount(q.violations.total, min),
+    predicted_completion: q.predicted_completion,
+    breakdowns: { region: publishGroups(q.breakdowns.region, min), sector: publishGroups(q.breakdowns.sector, min), stage: publishGroups(q.breakdowns.stage, min) },
+  };
+}
+
+/** A replay as published. */
+export interface PublishedReplay {
+  weights: "default" | "fitted";
+  historical: PublishedQuality & { observed_completion_rate: number | null; observed_ended: number | null };
+  replayed: PublishedQuality;
+  /** Replayed pairs that are historical pairs, and the share of replayed pairs they are. */
+  same_pairs: number | null;
+  share_same: number | null;
+  pairs_changed: number | null;
+}
+
+/**
+ * Publishes a replay report (`replayPool`) as aggregates: see {@link publishQuality}; the
+ * observed completion rate of the historical pairs passes the share rule on the ended ones.
+ * @throws RangeError when `min` < 1.
+ */
+export function publishReplay(r: ReplayReport, which: "default" | "fitted", min: number): PublishedReplay {
+  const obs = r.historical.observed;
+  return {
+    weights: which,
+    historical: {
+      ...publishQuality(r.historical, min),
+      observed_completion_rate: publishedShare(obs.completion_rate, obs.ended, min),
+      observed_ended: suppressCount(obs.ended, min),
+    },
+    replayed: publishQuality(r.replayed, min),
+    same_pairs: suppressCount(r.overlap.same_pairs, min),
+    share_same: publishedShare(r.overlap.share_of_replayed, r.replayed.pairs, min),
+    pairs_changed: suppressCount(r.pairs_changed, min),
+  };
+}
+
+/** A pool person as published for live re-matching: the profile only; the id is the array index. */
+export type PoolRecord = Omit<PoolPerson, "id">;
+
+/** A round's pool as published for live re-matching (synthetic or internal builds only). */
+export interface PublishedPool {
+  round: string;
+  name: string;
+  people: PoolRecord[];
+  /** Earlier partners as index pairs into `people`. */
+  earlierPartners: [number, number][];
+  /** The historical first matching as index pairs (i < j). */
+  historical: [number, number][];
+  /** The completion model fitted on the other rounds (for PREDICTIONS), coefficients only; null when none. */
+  model: { coefficients: { name: "intercept" | FeatureName; estimate: number }[]; rounds: string[] } | null;
+}
+
+/**
+ * The minimal per-person records of a round's pool: pseudonyms replaced by array indices,
+ * nothing but the profile fields the matcher reads (no emails, names or comments exist in a
+ * pool). Call only when {@link livePoolsAllowed}.
+ */
+export function publishPool(rp: RoundPool, model: { fit: RegressionFit; rounds: string[] } | null): PublishedPool {
+  const index = new Map(rp.pool.people.map((p, i) => [p.id, i]));
+  const pair = ([x, y]: [string, string]): [number, number] => {
+    const i = index.get(x) as number;
+    const j = index.get(y) as number;
+    return [Math.min(i, j), Math.max(i, j)];
+  };
+  return {
+    round: rp.pool.round,
+    name: rp.name,
+    people: rp.pool.people.map((p) => ({
+      country: p.country,
+      sector: p.sector,
+      years: p.years,
+      stage: p.stage,
+      interests: p.interests,
+      languages: p.languages,
+      prefSector: p.prefSector,
+      prefCareer: p.prefCareer,
+      prefCountries: p.prefCountries,
+      returning: p.returning,
+    })),
+    earlierPartners: rp.pool.earlierPartners.filter(([x, y]) => index.has(x) && index.has(y)).map(pair),
+    historical: rp.historical.pairs.map(pair),
+    model: model
+      ? { coefficients: model.fit.coefficients.map((c) => ({ name: c.name as "intercept" | FeatureName, estimate: c.estimate })), rounds: model.rounds }
+      : null,
+  };
+}

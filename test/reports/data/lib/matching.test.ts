@@ -1,0 +1,96 @@
+/**
+ * The matching page's publishing rules (reports/data/lib/matching.ts). Expected values are worked
+ * out by hand from the rules stated in the module and in src/privacy/suppress.ts (min cell 5).
+ */
+import { describe, expect, it } from "vitest";
+import { livePoolsAllowed, publishedShare, publishGroups, publishPool } from "../../../../reports/data/lib/matching";
+import type { GroupQuality } from "../../../../src/matching/quality";
+import type { RoundPool } from "../../../../src/matching/pool";
+
+describe("livePoolsAllowed", () => {
+  it("allows per-person pools only for all-synthetic databases or ILN_INTERNAL_BUILD=1", () => {
+    expect(livePoolsAllowed([], {})).toBe(false);
+    expect(livePoolsAllowed([{ synthetic: true }, { synthetic: true }], {})).toBe(true);
+    expect(livePoolsAllowed([{ synthetic: true }, { synthetic: false }], {})).toBe(false);
+    expect(livePoolsAllowed([{ synthetic: false }], { ILN_INTERNAL_BUILD: "1" })).toBe(true);
+    expect(livePoolsAllowed([{ synthetic: false }], { ILN_INTERNAL_BUILD: "true" })).toBe(false);
+  });
+});
+
+describe("publishedShare (min 5)", () => {
+  it("publishes a share only when its base, count and complement are not small cells", () => {
+    expect(publishedShare(0.5, 20, 5)).toBe(0.5); // 10 of 20, complement 10
+    expect(publishedShare(1, 20, 5)).toBe(1); // 20 of 20, complement 0 (not a small cell)
+    expect(publishedShare(0.9, 20, 5)).toBeNull(); // complement 2
+    expect(publishedShare(0.1, 20, 5)).toBeNull(); // count 2
+    expect(publishedShare(0.5, 4, 5)).toBeNull(); // base 4
+    expect(publishedShare(null, 20, 5)).toBeNull();
+  });
+});
+
+const group = (name: string, people: number, over: Partial<GroupQuality> = {}): GroupQuality => ({
+  group: name,
+  people,
+  matched: people,
+  unmatched: 0,
+  mean_score: 12,
+  min_score: 9,
+  principles: { another_country: 1, similar_sector: 0.5, different_stage: 0.8 },
+  preferences: { sector_pref: { share: 0.75, stated: 4 }, career_pref: { share: 0.5, stated: 10 }, country_pref: { share: null, stated: 0 } },
+  predicted_completion: 0.9,
+  ...over,
+});
+
+describe("publishGroups (min 5)", () => {
+  it("hides small groups and the next smallest with them, and suppresses revealing shares", () => {
+    // People 10, 3, 8: 3 is small; merged alone it stays below 5, so the next smallest (8) joins it:
+    // both are hidden, only the group of 10 is shown.
+    const out = publishGroups([group("A", 10), group("B", 3), group("C", 8)], 5);
+    expect(out.map((g) => g.people)).toEqual([10, null, null]);
+    const a = out[0];
+    expect(a.matched).toBe(10);
+    expect(a.mean_score).toBe(12);
+    expect(a.principles).toEqual({ another_country: 1, similar_sector: 0.5, different_stage: null }); // 8 of 10: complement 2
+    expect(a.preferences).toEqual({ sector_pref: null, career_pref: 0.5, country_pref: null }); // 4 stated < 5; 5 of 10
+    expect(a.predicted_completion).toBe(0.9);
+    expect(a).not.toHaveProperty("min_score");
+    for (const g of out.slice(1)) {
+      expect(g.mean_score).toBeNull();
+      expect(g.matched).toBeNull();
+      expect(Object.values(g.principles).every((v) => v === null)).toBe(true);
+    }
+  });
+
+  it("suppresses a small unmatched count and means of fewer than 5 matched people", () => {
+    const [g] = publishGroups([group("A", 7, { matched: 4, unmatched: 3 })], 5);
+    expect(g.people).toBe(7);
+    expect(g.matched).toBeNull();
+    expect(g.unmatched).toBeNull();
+    expect(g.mean_score).toBeNull();
+  });
+});
+
+describe("publishPool", () => {
+  it("replaces ids by array indices and keeps only the matcher's profile fields", () => {
+    const person = (id: string, country: string) => ({
+      id, country, sector: "academic", years: 5, stage: "mid" as const, interests: ["x"], languages: ["English"],
+      prefSector: "any" as const, prefCareer: "any" as const, prefCountries: [], returning: false,
+    });
+    const rp: RoundPool = {
+      pool: { round: "R1", people: [person("pidAAAA", "AU"), person("pidBBBB", "US"), person("pidCCCC", "NZ")], earlierPartners: [["pidCCCC", "pidAAAA"]] },
+      name: "Round 1",
+      start: "2020-01-01",
+      synthetic: true,
+      historical: { pairs: [["pidBBBB", "pidAAAA"]], partnershipIds: ["partXXXX"], statuses: ["completed"] },
+      partnerships: 1,
+      notes: [],
+    };
+    const out = publishPool(rp, null);
+    expect(out.earlierPartners).toEqual([[0, 2]]);
+    expect(out.historical).toEqual([[0, 1]]);
+    expect(out.people.map((p) => p.country)).toEqual(["AU", "US", "NZ"]);
+    expect(Object.keys(out.people[0]).sort()).toEqual(["country", "interests", "languages", "prefCareer", "prefCountries", "prefSector", "returning", "sector", "stage", "years"]);
+    const text = JSON.stringify(out);
+    for (const secret of ["pidAAAA", "pidBBBB", "pidCCCC", "partXXXX"]) expect(text).not.toContain(secret);
+  });
+});
