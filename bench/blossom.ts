@@ -14,18 +14,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { maxWeightMatching } from "../src/matching/blossom";
 import { maxWeightMatchingDense } from "../src/matching/dense-matching";
+import { mulberry32 } from "../src/demo/random";
 
-/** mulberry32 seeded PRNG in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG in [0, 1) (mulberry32). */
+const prng = mulberry32;
 
 /**
  * An ILN-shaped pool: N participants in C = N/10 countries (Zipf-like sizes, none above 20%),

@@ -14,6 +14,21 @@ function splitmix32(state: number): () => number {
   };
 }
 
+/**
+ * mulberry32: a tiny seeded generator, uniform in [0, 1). Used where a bare function is handier
+ * than `Rng` (random graphs in the solver's tests and benchmark). Deterministic for a seed.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** 32-bit FNV-1a hash of a string, for deriving sub-stream seeds from labels. */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;

@@ -3,20 +3,12 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { fixture, describeShared } from "../helpers/shared";
 import { maxWeightMatching, reducedCost, solveMatching } from "../../src/matching/blossom";
+import { mulberry32 } from "../../src/demo/random";
 
 type Edge = [number, number, number];
 
-/** mulberry32: small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG in [0, 1) (mulberry32). */
+const prng = mulberry32;
 
 /** Checks `mate` is a symmetric matching using only edges of the list; returns total and size. */
 function evaluate(edges: Edge[], mate: number[]): { total: number; card: number } {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { maxWeightMatching } from "../../src/matching/blossom";
 import { maxWeightMatchingDense } from "../../src/matching/dense-matching";
+import { mulberry32 } from "../../src/demo/random";
 
 // Expected values: the plain solver (maxWeightMatching, itself checked against networkx and
 // brute force in blossom.test.ts) on the full edge list of the same instance.
 
-/** mulberry32: small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG in [0, 1) (mulberry32). */
+const prng = mulberry32;
 
 /**
  * ILN-shaped pool as an n*n Float64Array with NaN for forbidden pairs: C = n/10 countries with
