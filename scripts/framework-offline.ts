@@ -102,23 +102,36 @@ export async function fillFrameworkNpmCache(root: string = path.join(PROJECT, "r
     const dir = `${name}@${version}`;
     const outFile = path.join(cache, dir, "_esm.js");
     if (existsSync(outFile)) continue;
-    const hasDefault = await hasDefaultExport(name);
-    const contents =
-      `export * from ${JSON.stringify(name)};\n` +
-      (hasDefault ? `export { default } from ${JSON.stringify(name)};\n` : "");
-    await build({
-      stdin: { contents, resolveDir: PROJECT, loader: "js" },
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      target: ["es2022"],
-      minify: true,
-      legalComments: "none",
-      define: { "process.env.NODE_ENV": '"production"' },
-      outfile: outFile,
-      plugins: [linkCached(name, versions, dir)],
-      logLevel: "error",
-    });
+    const bundle = (withDefault: boolean) =>
+      build({
+        stdin: {
+          contents: `export * from ${JSON.stringify(name)};\n` + (withDefault ? `export { default } from ${JSON.stringify(name)};\n` : ""),
+          resolveDir: PROJECT,
+          loader: "js",
+        },
+        bundle: true,
+        format: "esm",
+        platform: "browser",
+        target: ["es2022"],
+        minify: true,
+        legalComments: "none",
+        define: { "process.env.NODE_ENV": '"production"' },
+        outfile: outFile,
+        plugins: [linkCached(name, versions, dir)],
+        logLevel: "silent",
+      });
+    // Node's view of a package (its CommonJS "main") may have a default export that the ES module
+    // esbuild picks for the browser ("module") lacks (topojson-client): try with it, then without.
+    if (await hasDefaultExport(name)) {
+      try {
+        await bundle(true);
+      } catch (err) {
+        if (!/No matching export .* for import "default"/.test(String((err as Error).message))) throw err;
+        await bundle(false);
+      }
+    } else {
+      await bundle(false);
+    }
     written.push(dir);
   }
   for (const name of frameworkNpmNames()) {
