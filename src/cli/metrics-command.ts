@@ -5,8 +5,21 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../loaders/discover";
-import { metricsDocument, UnknownRoundError, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
+import { writeFileSync } from "node:fs";
+import { atRiskList, metricsDocument, UnknownRoundError, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
+import { toSafeCsv } from "../privacy/csv-safe";
 import { withDb } from "./context";
+
+const AT_RISK_COLUMNS = ["partnership_id", "health", "reasons", "last_contact", "last_problem", "email_a", "name_a", "country_a", "email_b", "name_b", "country_b"] as const;
+
+/** One CSV record of the at-risk list. */
+function atRiskRecord(r: AtRiskRow): Record<(typeof AT_RISK_COLUMNS)[number], unknown> {
+  const [a, b] = r.partners;
+  return {
+    partnership_id: r.partnership_id, health: r.health, reasons: r.reasons.join("; "), last_contact: r.last_contact, last_problem: r.last_problem,
+    email_a: a.email, name_a: a.name, country_a: a.country, email_b: b.email, name_b: b.name, country_b: b.country,
+  };
+}
 
 /** Registers the metrics command. */
 export function metricsCommand(program: Command): void {
@@ -15,11 +28,20 @@ export function metricsCommand(program: Command): void {
     .description("per-round metrics: participants, countries, retention, satisfaction, partnership health")
     .option("--round <id>", "only this round (figures still computed against the whole history)")
     .option("--json", "print one JSON document on stdout")
+    .option("--at-risk <file>", "also write the round's at-risk and failed partnerships, naming the partners, as CSV for coordinators (internal: never publish); needs --round")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (opts: { round?: string; json?: boolean; db?: string }) => {
+    .action(async (opts: { round?: string; json?: boolean; atRisk?: string; db?: string }) => {
+      if (opts.atRisk && !opts.round) throw new UsageError("--at-risk needs --round");
       let doc: MetricsDocument;
       try {
-        doc = await withDb(opts, true, (db) => metricsDocument(db, { round: opts.round }));
+        doc = await withDb(opts, true, async (db) => {
+          if (opts.atRisk) {
+            const rows = await atRiskList(db, opts.round!);
+            writeFileSync(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
+            process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
+          }
+          return metricsDocument(db, { round: opts.round });
+        });
       } catch (err) {
         if (err instanceof UnknownRoundError) throw new UsageError(err.message);
         throw err;

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { baseRound, tempDir, writeRound } from "../helpers/rounds";
@@ -51,6 +51,29 @@ describe("iln CLI", () => {
     const r = iln(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("ingest");
+  });
+
+  it("writes the internal at-risk list of a running round as spreadsheet-safe CSV", () => {
+    const files = baseRound();
+    const running = writeRound(dir, "T3", {
+      ...files,
+      "round.json": JSON.stringify({ id: "T3", name: "Running", start: "2017-02-01", end: "2017-06-01" }),
+      // Dev typed a formula as his name; his partnership with Chloé is still active and he has gone quiet.
+      "registrations.csv": String(files["registrations.csv"]).replace("Dev Patel", '"=HYPERLINK(""http://x.example"",""hi"")"'),
+      "partnerships.csv": String(files["partnerships.csv"]).replace("T1-3,chloe@example.org,dev@example.org,2016-08-01,completed,2016-11-30", "T1-3,chloe@example.org,dev@example.org,2016-08-01,active,"),
+      "events.csv": String(files["events.csv"]) + "2016-10-15,chloe@example.org,no_response_reported,Dev silent since September\n",
+      "survey.csv": undefined,
+    });
+    const db3 = path.join(dir, "risk.duckdb");
+    expect(iln(["ingest", running, "--db", db3]).code).toBe(0);
+    const out = path.join(dir, "at-risk.csv");
+    const r = iln(["metrics", "--round", "T3", "--at-risk", out, "--db", db3]);
+    expect(r.code).toBe(0);
+    const csv = readFileSync(out, "utf8");
+    expect(csv).toContain("T1-3,at_risk");
+    expect(csv).toContain("chloe@example.org");
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""hi"")"`);
+    expect(iln(["metrics", "--at-risk", out, "--db", db3]).code).toBe(2);
   });
 
   it("forgets a participant", () => {
