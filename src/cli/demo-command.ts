@@ -18,6 +18,10 @@ export function demoCommand(program: Command): void {
     .action(async (opts: { out: string; seed: number }) => {
       const { writeDemo } = await import("../demo/index");
       const summary = await writeDemo(opts.out, { seed: opts.seed });
-      process.stderr.write(`synthetic demo written to ${opts.out}: ${JSON.stringify(summary)}\n`);
+      const n = (x: number) => x.toLocaleString("en");
+      process.stderr.write(
+        `synthetic demo written to ${opts.out} (seed ${opts.seed}): ${summary.rounds.length} rounds (${summary.rounds.map((r) => r.id).join(", ")}), ` +
+          `${n(summary.participants)} participants from ${summary.countries} countries, ${n(summary.registrationRows)} registration rows, ${n(summary.surveyRows)} survey responses\n`,
+      );
     });
 }
