@@ -27,10 +27,8 @@ export interface Canonical<T> {
   warnings: string[];
   /** Columns that map to no field, kept out of the database. */
   extras: string[];
-  /** The header each present field was read from. */
+  /** The header each present field was read from (`headerLookup` turns it into a function). */
   headers: Record<string, string>;
-  /** The header a field was read from (the field name when absent). */
-  headerOf: (field: string) => string;
 }
 
 /** `headerOf` for a field -> header map. */
@@ -103,7 +101,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: Header
   const headers: Record<string, string> = {};
   for (const [name, idx] of columns) headers[name] = table.columns[idx[0]].header;
   const headerOf = headerLookup(headers);
-  if (problems.length) return { rows: [], problems, warnings, extras, headers, headerOf };
+  if (problems.length) return { rows: [], problems, warnings, extras, headers };
 
   const dateOrder: Record<string, SlashOrder> = {};
   for (const f of spec.fields) {
@@ -132,7 +130,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: Header
       }
     }
   });
-  return { rows: spec.onePerPerson ? latestPerPerson(rows, spec.onePerPerson, table.file, warnings) : rows, problems, warnings, extras, headers, headerOf };
+  return { rows: spec.onePerPerson ? latestPerPerson(rows, spec.onePerPerson, table.file, warnings) : rows, problems, warnings, extras, headers };
 }
 
 /** A field-level issue of one row. */

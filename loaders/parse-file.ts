@@ -4,17 +4,14 @@
  * is plain data, so it can cross a worker thread (see parse-pool.ts).
  */
 import { readFileSync } from "node:fs";
-import { canonicalise, type CanonicalRow, type HeaderMapping } from "./canonicalise";
+import { canonicalise, type CanonicalRow } from "./canonicalise";
+import type { FileInput } from "./discover";
 import { InputError, type Problem } from "./errors";
 import { parseExport } from "./formats/read-export";
-import { KIND_SPECS, type Kind } from "./kinds";
+import { KIND_SPECS } from "./kinds";
 
-/** What to parse. */
-export interface ParseJob {
-  path: string;
-  kind: Kind;
-  mapping: HeaderMapping;
-}
+/** What to parse: one file of a round, as `discover` found it. */
+export type ParseJob = FileInput;
 
 /** A parsed file: its layout, and either its rows or its problems. */
 export interface ParsedFile {

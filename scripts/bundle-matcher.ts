@@ -17,6 +17,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { BROWSER_ESM } from "./framework-offline";
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Where the bundle is written. */
@@ -56,12 +57,8 @@ export async function bundleMatcher(outFile: string = MATCHER_BUNDLE): Promise<n
   mkdirSync(path.dirname(outFile), { recursive: true });
   await build({
     stdin: { contents: ENTRY, resolveDir: PROJECT, loader: "ts", sourcefile: "matcher-entry.ts" },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: ["es2022"],
-    minify: true,
-    legalComments: "none",
+    ...BROWSER_ESM,
+    target: [...BROWSER_ESM.target],
     define: { "process.env": "{}", "process.env.NODE_ENV": '"production"' },
     outfile: outFile,
     logLevel: "error",

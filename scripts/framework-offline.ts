@@ -36,6 +36,16 @@ export const BUNDLED: readonly string[] = Object.freeze([
 /** Placeholder version for libraries Framework mentions but no page uses. */
 const PLACEHOLDER_VERSION = "0.0.0-offline";
 
+/** esbuild options of every browser bundle the site ships (npm cache entries, the matcher). */
+export const BROWSER_ESM = Object.freeze({
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: ["es2022"],
+  minify: true,
+  legalComments: "none",
+} as const);
+
 /** Installed version of a package, read from its package.json. @throws when it is not installed. */
 function installedVersion(name: string): string {
   const pkgPath = path.join(PROJECT, "node_modules", name, "package.json");
@@ -109,12 +119,8 @@ export async function fillFrameworkNpmCache(root: string = path.join(PROJECT, "r
           resolveDir: PROJECT,
           loader: "js",
         },
-        bundle: true,
-        format: "esm",
-        platform: "browser",
-        target: ["es2022"],
-        minify: true,
-        legalComments: "none",
+        ...BROWSER_ESM,
+        target: [...BROWSER_ESM.target],
         define: { "process.env.NODE_ENV": '"production"' },
         outfile: outFile,
         plugins: [linkCached(name, versions, dir)],

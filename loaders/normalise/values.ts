@@ -3,6 +3,7 @@
  * yes/no answers and closed vocabularies. Each returns `null` (or an empty list) for a blank
  * cell and `undefined` for a value it does not recognise, so the caller can report it.
  */
+import { yearsFromExperience } from "../../src/matching/features";
 import { foldLabel } from "./text";
 
 const SATISFACTION: Record<string, number> = {
@@ -56,8 +57,9 @@ export interface Years {
 
 /**
  * Years of experience: a number (`7`, `7.5`, `7 years`) or a range (`0-2`, `3–5`, `20+`,
- * `more than 20`). A range's representative value is its midpoint; an open range `a+` counts
- * as `a + 5` (so `20+` is 25). Values above 70 years are rejected.
+ * `more than 20`, `3 to 5`). The representative number of a range is `yearsFromExperience`'s
+ * (src/matching/features.ts: the midpoint; an open range `a+` counts as `a + 5`, so `20+` is 25),
+ * so ingest and matching read a range alike. Values above 70 years are rejected.
  * @returns the years, null for blank, undefined when not recognised.
  */
 export function parseYears(raw: string): Years | null | undefined {
@@ -68,14 +70,12 @@ export function parseYears(raw: string): Years | null | undefined {
     const n = Number(m[1]);
     return n <= 70 ? { years: n, range: null } : undefined;
   }
+  let range: string | null = null;
   m = /^(\d+)\s*[-–—]\s*(\d+)$/.exec(s) ?? /^(\d+)\s*to\s*(\d+)$/.exec(s);
-  if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    return a <= b && b <= 70 ? { years: (a + b) / 2, range: `${a}-${b}` } : undefined;
-  }
+  if (m && Number(m[1]) <= Number(m[2]) && Number(m[2]) <= 70) range = `${Number(m[1])}-${Number(m[2])}`;
   m = /^(\d+)\s*\+$/.exec(s) ?? /^(?:more than|over)\s*(\d+)$/.exec(s);
-  if (m) return { years: Number(m[1]) + 5, range: `${Number(m[1])}+` };
-  return undefined;
+  if (m) range = `${Number(m[1])}+`;
+  return range === null ? undefined : { years: yearsFromExperience(range), range };
 }
 
 /**
