@@ -133,7 +133,8 @@ export async function loadRoundPool(db: Db, round: string, options: { include?: 
     SELECT DISTINCT p.pid_a, p.pid_b FROM partnerships p JOIN rounds r2 ON r2.round_id = p.round_id
     WHERE r2.start_date < ${info.start_date}::DATE
       AND p.pid_a IN (SELECT pid FROM registrations WHERE round_id = ${round})
-      AND p.pid_b IN (SELECT pid FROM registrations WHERE round_id = ${round})`);
+      AND p.pid_b IN (SELECT pid FROM registrations WHERE round_id = ${round})
+    ORDER BY p.pid_a, p.pid_b`);
   return {
     pool: { round, people: list, earlierPartners: earlier.map((e) => [e.pid_a, e.pid_b]) },
     name: info.name,

@@ -107,14 +107,16 @@ export function scorePool(pool: Pool, weights: Weights, forbidden: readonly [str
   const index = indexPeople(people);
   const excluded = excludedPairs(pool, index, forbidden);
   const units = new Int32Array(n * n).fill(FORBIDDEN);
-  const fast = compile(people);
+  const { country, score } = compile(people, weights);
   for (let i = 0; i < n; i++) {
-    const a = people[i];
+    const ci = country[i];
+    const row = i * n;
     for (let j = i + 1; j < n; j++) {
-      if (a.country === people[j].country || excluded.has(i * n + j)) continue;
-      units[i * n + j] = toUnits(fast(weights, i, j));
+      if (ci === country[j]) continue;
+      units[row + j] = toUnits(score(i, j));
     }
   }
+  for (const key of excluded.keys()) units[key] = FORBIDDEN;
   return { n, units, index, excluded };
 }
 
@@ -130,7 +132,7 @@ function popcount(x: number): number {
  * bit masks (interests, languages) and precomputed UTC offsets, summed in `FEATURE_NAMES` order as
  * `pairScore` does, so the result is identical (`test/matching/score.test.ts` checks it).
  */
-function compile(people: readonly PoolPerson[]): (w: Weights, i: number, j: number) => number {
+function compile(people: readonly PoolPerson[], w: Weights): { country: Int32Array; score: (i: number, j: number) => number } {
   const n = people.length;
   /** Each person's labels as a bit set of `words` 32-bit words (label ids in first-seen order). */
   const bits = (lists: readonly (readonly string[])[]): { words: number; set: Int32Array } => {
@@ -179,8 +181,18 @@ function compile(people: readonly PoolPerson[]): (w: Weights, i: number, j: numb
   const wishes = (i: number, j: number) => (noWish[i] || (wish[i * cwords + (country[j] >>> 5)] & (1 << (country[j] & 31))) !== 0 ? 1 : 0);
   const sectorMet = (i: number, j: number) => (anySector[i] || sector[i] === sector[j] ? 1 : 0);
   const careerMet = (i: number, j: number) => (career[i] === 0 ? 1 : (career[i] === 1) === (stage[i] === stage[j]) ? 1 : 0);
-  return (w, i, j) => {
-    const ww = w.weights;
+  // Weights as locals: the scorer runs n^2/2 times.
+  const { base, weights: ww } = w;
+  const wSameSector = ww.same_sector;
+  const wCareerGap = ww.career_gap;
+  const wSectorPref = ww.sector_pref_met;
+  const wCareerPref = ww.career_pref_met;
+  const wCountryPref = ww.country_pref_met;
+  const wInterests = ww.shared_interests;
+  const wLanguage = ww.shared_language;
+  const wTimezone = ww.timezone_gap;
+  const wBothNew = ww.both_new;
+  const score = (i: number, j: number): number => {
     let inter = 0;
     let union = 0;
     for (let k = 0; k < int.words; k++) {
@@ -191,18 +203,20 @@ function compile(people: readonly PoolPerson[]): (w: Weights, i: number, j: numb
     }
     let language = 0;
     for (let k = 0; k < lang.words; k++) if ((lang.set[i * lang.words + k] & lang.set[j * lang.words + k]) !== 0) language = 1;
-    let s = w.base;
-    s += ww.same_sector * (sector[i] === sector[j] ? 1 : 0);
-    s += ww.career_gap * Math.abs(years[i] - years[j]);
-    s += ww.sector_pref_met * ((sectorMet(i, j) + sectorMet(j, i)) / 2);
-    s += ww.career_pref_met * ((careerMet(i, j) + careerMet(j, i)) / 2);
-    s += ww.country_pref_met * ((wishes(i, j) + wishes(j, i)) / 2);
-    s += ww.shared_interests * (union === 0 ? 0 : inter / union);
-    s += ww.shared_language * language;
-    s += ww.timezone_gap * offsetGap(offset[i], offset[j]);
-    s += ww.both_new * (isNew[i] & isNew[j]);
+    // Summed in FEATURE_NAMES order, as pairScore does, so the floating-point result is identical.
+    let s = base;
+    s += wSameSector * (sector[i] === sector[j] ? 1 : 0);
+    s += wCareerGap * Math.abs(years[i] - years[j]);
+    s += wSectorPref * ((sectorMet(i, j) + sectorMet(j, i)) / 2);
+    s += wCareerPref * ((careerMet(i, j) + careerMet(j, i)) / 2);
+    s += wCountryPref * ((wishes(i, j) + wishes(j, i)) / 2);
+    s += wInterests * (union === 0 ? 0 : inter / union);
+    s += wLanguage * language;
+    s += wTimezone * offsetGap(offset[i], offset[j]);
+    s += wBothNew * (isNew[i] & isNew[j]);
     return s;
   };
+  return { country, score };
 }
 
 /**
