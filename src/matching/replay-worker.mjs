@@ -1,0 +1,5 @@
+// Worker thread entry for replay-pool.ts: makes TypeScript importable here, then loads the worker.
+import { register } from "tsx/esm/api";
+
+register();
+await import("./replay-worker.ts");
