@@ -1,8 +1,9 @@
 /**
  * `npm run build`: builds the dashboards into dist/ offline.
  *
- * 1. Cleans Framework's cache except the npm cache (the loader cache is keyed on loader files'
- *    age, not on src/ or the database, so a stale cache would publish stale figures).
+ * 1. Cleans Framework's cache except the npm cache and the replay cache (the loader cache is keyed
+ *    on loader files' age, not on src/ or the database, so a stale cache would publish stale
+ *    figures; the replay cache is keyed by content, reports/data/lib/replay-cache.ts).
  * 2. Fills the npm cache from node_modules (scripts/framework-offline.ts), bundles the matcher
  *    for the matching page into reports/_generated/matcher.js (scripts/bundle-matcher.ts), and runs the data
  *    loaders of reports/data/ in parallel into Framework's loader cache (Framework itself runs
@@ -19,6 +20,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_REPLAY_CACHE } from "../reports/data/lib/replay-cache";
 import { bundleMatcher } from "./bundle-matcher";
 import { fillFrameworkNpmCache } from "./framework-offline";
 
@@ -34,10 +36,13 @@ const NO_NETWORK = `data:text/javascript,${encodeURIComponent(
   "globalThis.fetch = async (url) => { throw new Error(`offline build: refused to fetch ${url}`); };",
 )}`;
 
-/** Removes everything in Framework's cache except the npm cache. */
+/** Entries of Framework's cache that survive {@link cleanLoaderCache}: keyed by content, never stale. */
+const KEPT = new Set(["_npm", path.basename(DEFAULT_REPLAY_CACHE)]);
+
+/** Removes everything in Framework's cache except the npm cache and the replay cache. */
 export function cleanLoaderCache(cache: string = CACHE): void {
   if (!existsSync(cache)) return;
-  for (const entry of readdirSync(cache)) if (entry !== "_npm") rmSync(path.join(cache, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(cache)) if (!KEPT.has(entry)) rmSync(path.join(cache, entry), { recursive: true, force: true });
 }
 
 /** Total size in bytes of the files under `dir`. */

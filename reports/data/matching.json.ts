@@ -12,6 +12,9 @@
  *   per-person records the matcher needs (pseudonyms replaced by array indices; no email, name or
  *   comment), with the historical first matching as index pairs and the left-out completion model.
  *
+ * The replays run on worker threads (src/matching/replay-pool.ts) and are cached by content
+ * (reports/data/lib/replay-cache.ts): a rebuild over an unchanged database replays nothing.
+ *
  * Privacy decision: per-person records are microdata that can re-identify people from small
  * countries or sectors, so a published build of REAL data carries aggregates only (`live: false`)
  * and the page shows the precomputed replays without live controls, saying why.
@@ -19,10 +22,12 @@
 import { fitOutcomes, FitError, weightsFromFit } from "../../src/matching/fit";
 import { FEATURE_NAMES } from "../../src/matching/features";
 import { loadOutcomes, loadRoundPool } from "../../src/matching/pool";
-import { replayPool, type PredictionModel } from "../../src/matching/replay";
+import type { PredictionModel } from "../../src/matching/replay";
+import { replayPools, type ReplayJob } from "../../src/matching/replay-pool";
 import { defaultWeights, type Weights } from "../../src/matching/weights";
 import { sql } from "../../src/db";
 import { livePoolsAllowed, publishPool, publishReplay, type PublishedPool, type PublishedReplay } from "./lib/matching";
+import { ReplayCache } from "./lib/replay-cache";
 import { runLoader } from "./lib/run";
 
 /** Target size of the smaller live pool (the in-browser re-match benchmark uses 800 people). */
@@ -53,6 +58,11 @@ await runLoader("matching.json", async (db, min) => {
     fitted: PublishedReplay | null;
   }[] = [];
   const pools: PublishedPool[] = [];
+  // Load every round and fit its leave-round-out model here; the replays (the costly part) then
+  // run on worker threads, each looked up first in the content-keyed cache.
+  const cache = ReplayCache.fromEnv(process.env, min);
+  const jobs: ReplayJob[] = [];
+  const pending: { entry: (typeof replays)[number]; which: "default" | "fitted"; key: string }[] = [];
   for (const r of rounds) {
     if (r.people < 2) continue;
     const rp = await loadRoundPool(db, r.round_id);
@@ -65,7 +75,7 @@ await runLoader("matching.json", async (db, min) => {
     } catch (err) {
       if (!(err instanceof FitError)) throw err;
     }
-    replays.push({
+    const entry: (typeof replays)[number] = {
       round: r.round_id,
       name: r.name,
       synthetic: r.synthetic,
@@ -73,11 +83,30 @@ await runLoader("matching.json", async (db, min) => {
       fitted_weights: fitted?.weights ?? null,
       fitted_base: fitted?.base ?? null,
       fitted_on: model?.rounds ?? [],
-      default: publishReplay(replayPool(rp, w0, model), "default", min),
-      fitted: fitted ? publishReplay(replayPool(rp, fitted, model), "fitted", min) : null,
-    });
+      default: null,
+      fitted: null,
+    };
+    replays.push(entry);
+    for (const [which, weights] of [["default", w0], ["fitted", fitted]] as const) {
+      if (!weights) continue;
+      const key = cache.key({ which, rp, weights, model });
+      const hit = cache.get<PublishedReplay>(key);
+      if (hit) entry[which] = hit;
+      else {
+        jobs.push({ rp, weights, model });
+        pending.push({ entry, which, key });
+      }
+    }
     if (liveRounds.has(r.round_id)) pools.push(publishPool(rp, model));
   }
+  const reports = await replayPools(jobs);
+  reports.forEach((report, k) => {
+    const { entry, which, key } = pending[k];
+    entry[which] = publishReplay(report, which, min);
+    cache.set(key, entry[which]);
+  });
+  cache.prune();
+  console.error(`matching.json: ${reports.length} replays computed, ${cache.hits} from the cache${cache.dir ? ` (${cache.dir})` : " (off)"}`);
   return {
     min_cell: min,
     synthetic: rounds.length > 0 && rounds.every((r) => r.synthetic),

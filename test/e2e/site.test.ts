@@ -88,6 +88,7 @@ describe("published dashboards (built from the demo)", () => {
     } finally {
       db.close();
     }
+    process.env.ILN_REPLAY_CACHE = path.join(tmp, "replays"); // an empty replay cache, removed with tmp
     built = await buildSite({ dbPath, outDir, quiet: true });
     console.error(`site built from a clean loader cache in ${(built.ms / 1000).toFixed(1)} s, ${(built.bytes / 1024 / 1024).toFixed(2)} MB`);
     ({ server, url } = await serveStatic(outDir, 0));

@@ -1,0 +1,74 @@
+/**
+ * The matching page's content-keyed replay cache (reports/data/lib/replay-cache.ts): a key moves
+ * with any input, the minimum cell size and the code; entries are read back as written; old
+ * entries are pruned; "0" turns it off.
+ */
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { codeHash, DEFAULT_REPLAY_CACHE, ReplayCache } from "../../../../reports/data/lib/replay-cache";
+import { tempDir } from "../../../helpers/rounds";
+
+describe("ReplayCache", () => {
+  it("keys by content: equal inputs share a key, any change (input, min cell) moves it", () => {
+    const dir = tempDir();
+    const a = ReplayCache.fromEnv({ ILN_REPLAY_CACHE: dir }, 5);
+    const b = ReplayCache.fromEnv({ ILN_REPLAY_CACHE: dir }, 5);
+    const c = ReplayCache.fromEnv({ ILN_REPLAY_CACHE: dir }, 10);
+    const input = { which: "default", rp: { people: [{ id: "x", country: "AU" }] }, weights: { base: 4 } };
+    expect(a.key(input)).toBe(b.key(structuredClone(input)));
+    expect(a.key({ ...input, weights: { base: 5 } })).not.toBe(a.key(input));
+    expect(a.key({ ...input, which: "fitted" })).not.toBe(a.key(input));
+    expect(c.key(input)).not.toBe(a.key(input));
+    expect(a.key(input)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("reads back what was written, counts hits and misses, and treats a damaged entry as a miss", () => {
+    const dir = tempDir();
+    const cache = ReplayCache.fromEnv({ ILN_REPLAY_CACHE: dir }, 5);
+    const key = cache.key({ round: "2016B" });
+    expect(cache.get(key)).toBeUndefined();
+    cache.set(key, { total: 12.5, groups: [null, 3] });
+    expect(cache.get(key)).toEqual({ total: 12.5, groups: [null, 3] });
+    expect([cache.hits, cache.misses]).toEqual([1, 1]);
+    expect(readdirSync(dir)).toEqual([`${key}.json`]); // no temporary file left
+    writeFileSync(path.join(dir, `${key}.json`), "{ half");
+    expect(cache.get(key)).toBeUndefined();
+  });
+
+  it("prunes entries untouched for 14 days and keeps the rest", () => {
+    const dir = tempDir();
+    const cache = ReplayCache.fromEnv({ ILN_REPLAY_CACHE: dir }, 5);
+    cache.set("old", 1);
+    cache.set("new", 2);
+    const longAgo = new Date(Date.now() - 15 * 86_400_000);
+    utimesSync(path.join(dir, "old.json"), longAgo, longAgo);
+    cache.prune();
+    expect(readdirSync(dir)).toEqual(["new.json"]);
+  });
+
+  it("is off with ILN_REPLAY_CACHE=0 and defaults to Framework's cache folder", () => {
+    const off = ReplayCache.fromEnv({ ILN_REPLAY_CACHE: "0" }, 5);
+    off.set("k", 1);
+    expect(off.dir).toBeNull();
+    expect(off.get("k")).toBeUndefined();
+    expect(ReplayCache.fromEnv({}, 5).dir).toBe(DEFAULT_REPLAY_CACHE);
+    expect(DEFAULT_REPLAY_CACHE.split(path.sep).slice(-4)).toEqual(["reports", ".observablehq", "cache", "_replays"]);
+  });
+
+  it("codeHash changes when a source file changes, is added or is renamed", () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "sub"));
+    writeFileSync(path.join(dir, "sub", "a.ts"), "export const a = 1;");
+    writeFileSync(path.join(dir, "notes.txt"), "ignored");
+    const h0 = codeHash([dir]);
+    expect(codeHash([dir])).toBe(h0);
+    writeFileSync(path.join(dir, "notes.txt"), "still ignored");
+    expect(codeHash([dir])).toBe(h0);
+    writeFileSync(path.join(dir, "sub", "a.ts"), "export const a = 2;");
+    const h1 = codeHash([dir]);
+    expect(h1).not.toBe(h0);
+    writeFileSync(path.join(dir, "b.mjs"), "");
+    expect(codeHash([dir])).not.toBe(h1);
+  });
+});
