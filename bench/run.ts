@@ -5,7 +5,8 @@
  *   2. all metrics on that database;
  *   3. the matching solver on ILN-shaped pools beside networkx (BENCH_SKIP_NETWORKX=1 skips it);
  *   4. re-matching an 800-person pool after a weight change; replay of a demo round;
- *   5. the dashboard build from a clean cache on the demo data.
+ *   5. the dashboard build from a clean cache on the demo data;
+ *   6. the dashboard build on the 100,000-participant history, cold and with the replay cache.
  * Steps whose script is absent are reported as such.
  */
 import { spawnSync } from "node:child_process";
@@ -35,6 +36,7 @@ step("Metrics on the 100,000-participant history", "bench/metrics.ts", [path.joi
 step("Matching solver (networkx up to N=800)", "bench/blossom.ts", [], { BENCH_NX_MAX: process.env.BENCH_NX_MAX ?? "800", BENCH_PLAIN_MAX: process.env.BENCH_PLAIN_MAX ?? "1600" });
 step("Re-matching and replay", "bench/match.ts");
 step("Dashboard build", "bench/site.ts");
+step("Dashboard build at 100,000 participants", "bench/site-scale.ts", [path.join(OUT, "bench.duckdb")]);
 
 const text = lines.join("\n");
 writeFileSync(path.join(OUT, "results.md"), text + "\n");

@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/site.ts`: builds the dashboards from a clean loader cache (`buildSite`) on the
+ * `npx tsx bench/site.ts`: builds the dashboards from a clean loader cache and an empty replay cache (`buildSite`) on the
  * demo database and measures, in headless Chromium, the matching page's re-match of an
  * 800-person pool after a weight change (the figure the page shows: score all pairs, exact
  * solve, quality summary; median of 5 weight changes). Prints one markdown table row:
@@ -82,6 +82,7 @@ async function browserRematchMs(url: string, changes = 5): Promise<{ ms: number;
 const tmp = mkdtempSync(path.join(os.tmpdir(), "iln-bench-site-"));
 try {
   const dbPath = await demoDb(tmp);
+  process.env.ILN_REPLAY_CACHE = path.join(tmp, "replays"); // an empty replay cache: a clean build
   const built = await buildSite({ dbPath, outDir: path.join(tmp, "dist"), quiet: true });
   let browser = "n/a (no /usr/bin/chromium)";
   if (existsSync(CHROMIUM)) {

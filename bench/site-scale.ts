@@ -1,0 +1,32 @@
+/**
+ * `npx tsx bench/site-scale.ts [DB]`: the dashboard build on the 100,000-participant, 20-round
+ * history (default bench/out/bench.duckdb, made by bench/ingest.ts), twice: with an empty replay
+ * cache (the matching page replays every round under the default and the fitted weights: 40
+ * exact matchings of about 5,000 people) and again with the cache the first build left (a rebuild
+ * over an unchanged database). Prints markdown table rows: wall time, peak resident memory of the
+ * largest process (GNU time), size of dist/.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { directorySize } from "../scripts/build-site";
+import { fmt, measure, OUT } from "./lib";
+
+const db = path.resolve(process.argv[2] ?? path.join(OUT, "bench.duckdb"));
+if (!existsSync(db)) {
+  console.error(`no database at ${db}: run \`npx tsx bench/ingest.ts\` (or \`npm run bench\`) first`);
+  process.exit(1);
+}
+const tmp = mkdtempSync(path.join(os.tmpdir(), "iln-bench-scale-"));
+try {
+  const outDir = path.join(tmp, "dist");
+  const env = { ILN_DB: db, ILN_SITE_OUT: outDir, ILN_REPLAY_CACHE: path.join(tmp, "replays") };
+  console.log("| build of the 100,000-participant history | wall | peak memory (largest process) | dist |");
+  console.log("|---|---|---|---|");
+  for (const label of ["empty replay cache (every round replayed twice)", "rebuild, replay cache kept"]) {
+    const m = measure(["--import", "tsx", "scripts/build-site.ts"], env);
+    console.log(`| ${label} | ${fmt(m.seconds)} s | ${fmt(m.peakMB, 0)} MB | ${fmt(directorySize(outDir) / 1024 / 1024, 2)} MB |`);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
