@@ -20,7 +20,7 @@ import type { PartnershipRow } from "./kinds/partnerships";
 import type { RegistrationRow } from "./kinds/registrations";
 import type { RoundFile } from "./kinds/round";
 import type { SurveyRow } from "./kinds/survey";
-import { defaultPartnershipId, replaceKind, upsertRound } from "./write";
+import { clearStaging, defaultPartnershipId, replaceKind, upsertRound } from "./write";
 
 export interface IngestOptions {
   kind?: string;
@@ -159,6 +159,7 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
     for (const p of parsed) report.push({ file: p.input.path, kind: p.input.kind, round: round.id, rows: p.canonical!.rows.length, status });
   }
   if (!opts.dryRun) {
+    clearStaging(db); // files an ingest killed mid-write left behind
     await db.transaction(async () => {
       for (const { input, round } of plan) if (input.round) await upsertRound(db, round, round.synthetic ?? false);
       for (const kind of KINDS) {

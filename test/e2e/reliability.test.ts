@@ -4,6 +4,7 @@
  * the process that holds it.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db";
@@ -54,9 +55,20 @@ describe("ingest under failure", () => {
     expect(killedAt).toBe("mid-write");
     await new Promise((r) => child.on("close", r));
     expect(await dump(db)).toBe(before);
+    // The staged rows (pseudonyms, comments) live only beside the database, owner-only ...
+    if (existsSync(`${db}.staging`)) expect(statSync(`${db}.staging`).mode & 0o077).toBe(0);
     const again = iln(["ingest", demo, "--db", db]);
     expect(again.status).toBe(0);
     expect(await dump(db)).not.toBe(before);
+    expect(existsSync(`${db}.staging`)).toBe(false);
+    // ... and the next ingest clears what a killed one left there, even when it has nothing to
+    // write itself (every file unchanged). Whether the kill above left a file depends on timing,
+    // so one is planted.
+    mkdirSync(`${db}.staging`, { recursive: true });
+    writeFileSync(`${db}.staging/survey_responses.csv`, "a staged row a killed ingest left\n");
+    const unchanged = iln(["ingest", demo, "--db", db]);
+    expect(unchanged.status).toBe(0);
+    expect(existsSync(`${db}.staging`)).toBe(false);
   }, 120_000);
 
   it("a second writer gets 'database is busy' naming the holder", async () => {
