@@ -1,7 +1,8 @@
 /**
  * CSV text -> records, with csv-parse (RFC 4180 grammar). Record `i` of the result is spreadsheet
  * row `i + 1`: a quoted cell that spans several lines stays one record, and a blank line is a record
- * of its own (`[""]`), so numbering matches what a spreadsheet shows.
+ * of its own (`[""]`), so numbering matches what a spreadsheet shows. The field delimiter is
+ * comma, semicolon or tab, read off the header line ({@link sniffDelimiter}).
  */
 import { parse } from "csv-parse/sync";
 import { InputError } from "../errors";
@@ -23,17 +24,54 @@ const OPTIONS = {
   bom: true,
 };
 
+/** Field delimiters read, comma first (it wins a tie). */
+export const DELIMITERS = [",", ";", "\t"] as const;
+/** One of {@link DELIMITERS}. */
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** A delimiter's name for messages. */
+export function delimiterName(d: Delimiter): string {
+  return d === "," ? "comma" : d === ";" ? "semicolon" : "tab";
+}
+
+/**
+ * The field delimiter of CSV text: whichever of comma, semicolon and tab occurs most often outside
+ * quotes in the first non-blank line (the header), comma on a tie or when none occurs. Excel saves
+ * "CSV" with semicolons wherever the decimal separator is a comma (much of Europe and Latin
+ * America), and survey tools offer tab-separated exports; a comma file's header has a comma between
+ * every two columns, so only a header with more semicolons (or tabs) than columns could mislead
+ * this. Never throws.
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  const counts = [0, 0, 0];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < text.length && (text[i] === "\r" || text[i] === "\n")) i++;
+  let quoted = false;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted; // a doubled quote toggles twice
+    else if (!quoted) {
+      if (c === "\r" || c === "\n") break;
+      const k = DELIMITERS.indexOf(c as Delimiter);
+      if (k >= 0) counts[k]++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
+  return DELIMITERS[best];
+}
+
 /**
  * Parses CSV text into records of raw (untrimmed) cells. Records are returned in file order;
  * record `i` is spreadsheet row `i + 1`; blank lines come back as `[""]`. Quotes inside an unquoted
  * cell and text after a closing quote are malformed (as csv-parse defines them), not guessed at.
- * Runs at csv-parse's speed (no per-cell work here).
+ * `delimiter` defaults to {@link sniffDelimiter}'s reading. Runs at csv-parse's speed (no per-cell work here).
  * @throws {InputError} with the spreadsheet row where the malformed record starts (column `"*"`):
  *   an unterminated quoted cell, a stray quote, or any other csv-parse error.
  */
-export function parseCsv(file: string, text: string): string[][] {
+export function parseCsv(file: string, text: string, delimiter: Delimiter = sniffDelimiter(text)): string[][] {
   try {
-    return parse(text, OPTIONS) as string[][];
+    return parse(text, { ...OPTIONS, delimiter }) as string[][];
   } catch (e) {
     const err = e as CsvParseError;
     if (typeof err.records !== "number") throw e;
@@ -48,7 +86,7 @@ export function parseCsv(file: string, text: string): string[][] {
         message = `a quote appears inside an unquoted cell${field}; quote the whole cell and double the inner quote ("")`;
         break;
       case "CSV_INVALID_CLOSING_QUOTE":
-        message = `a quoted cell${field} is followed by other text before the next comma; malformed CSV`;
+        message = `a quoted cell${field} is followed by other text before the next ${delimiterName(delimiter)}; malformed CSV`;
         break;
       default:
         message = `malformed CSV: ${err.message}`;

@@ -23,7 +23,7 @@
  */
 import { readFileSync } from "node:fs";
 import { InputError, type Problem } from "../errors";
-import { isBlankRecord, parseCsv } from "./csv";
+import { delimiterName, isBlankRecord, parseCsv, sniffDelimiter } from "./csv";
 import { decodeBytes } from "./decode";
 import { googleForms } from "./google-forms";
 import type { Layout } from "./layout";
@@ -128,9 +128,10 @@ export function parseExport(file: string, bytes: Uint8Array, options?: { format?
     warnings = [`read the first sheet of the workbook, ${JSON.stringify(sheet.name)}`];
   } else {
     const decoded = decodeBytes(file, bytes);
-    records = parseCsv(file, decoded.text);
+    const delimiter = sniffDelimiter(decoded.text);
+    records = parseCsv(file, decoded.text, delimiter);
     encoding = decoded.encoding;
-    warnings = decoded.warnings;
+    warnings = delimiter === "," ? decoded.warnings : [...decoded.warnings, `read as ${delimiterName(delimiter)}-separated values (from the header line)`];
   }
 
   let first = 0;

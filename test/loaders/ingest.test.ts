@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql, type Db } from "../../src/db";
@@ -182,6 +184,23 @@ describe("bad input is rejected whole, located, and leaves the database as it wa
     expect(r.warnings.join("\n")).toMatch(/1252/);
     expect(await db.all(sql`SELECT name FROM identities WHERE email = ${"chloe@example.org"}`)).toEqual([{ name: "Chloé Martin" }]);
     expect(await db.all(sql`SELECT country FROM registrations WHERE pid = ${pseudonymise("chloe@example.org")}`)).toEqual([{ country: "CI" }]);
+  });
+
+  it("reads a semicolon-separated Windows-1252 export (Excel in a comma-decimal locale) as the comma file", async () => {
+    const records = parse(reg, { relax_column_count: true }) as string[][];
+    const semicolon = iconv.encode(stringify(records, { delimiter: ";", record_delimiter: "\r\n" }), "win1252");
+    expect(semicolon.includes(Buffer.from(";"))).toBe(true);
+    const regs = async (target: Db) => target.all(sql`SELECT * EXCLUDE (source_row) FROM registrations ORDER BY pid`);
+    await ingest(db, writeRound(dir, "T1", baseRound()), { pseudonymise });
+    const other = await freshDb(tempDir());
+    try {
+      const r = await ingest(other, writeRound(dir, "T1s", { ...baseRound(), "registrations.csv": semicolon }), { pseudonymise });
+      expect(r.warnings.join("\n")).toMatch(/read as semicolon-separated values/);
+      expect(r.warnings.join("\n")).toMatch(/1252/);
+      expect(JSON.stringify(await regs(other))).toBe(JSON.stringify(await regs(db)));
+    } finally {
+      other.close();
+    }
   });
 
   it("honours a mapping file for headers it does not know", async () => {

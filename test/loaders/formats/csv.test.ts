@@ -1,7 +1,7 @@
 /** `parseCsv` and `isBlankRecord`. Expected records written by hand from RFC 4180. */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../loaders/errors";
-import { isBlankRecord, parseCsv } from "../../../loaders/formats/csv";
+import { isBlankRecord, parseCsv, sniffDelimiter } from "../../../loaders/formats/csv";
 
 function rowOfError(text: string): number {
   try {
@@ -13,7 +13,39 @@ function rowOfError(text: string): number {
   throw new Error("no error");
 }
 
+describe("sniffDelimiter", () => {
+  it("takes the delimiter that occurs most often outside quotes in the header line", () => {
+    expect(sniffDelimiter("a,b,c\n1;2;3;4;5\n")).toBe(","); // only the first line counts
+    expect(sniffDelimiter("Name;Country;Sector (school, public)\r\nx;y;z\r\n")).toBe(";"); // 2 semicolons beat 1 comma
+    expect(sniffDelimiter("a\tb\tc\n")).toBe("\t");
+    expect(sniffDelimiter('"x;y;z;w",b\n')).toBe(","); // semicolons inside quotes do not count
+    expect(sniffDelimiter('"say ""a;b""";c;d\n')).toBe(";"); // a doubled quote stays inside the cell
+  });
+
+  it("falls back to comma on a tie, a single column, an empty text; skips a BOM and leading blank lines", () => {
+    expect(sniffDelimiter("a;b,c\n")).toBe(",");
+    expect(sniffDelimiter("email\nx@example.org\n")).toBe(",");
+    expect(sniffDelimiter("")).toBe(",");
+    expect(sniffDelimiter("\ufeff\r\n\r\na;b;c\r\n")).toBe(";");
+  });
+});
+
 describe("parseCsv", () => {
+  it("reads semicolon- and tab-separated files like comma-separated ones", () => {
+    // Excel in a comma-decimal locale: semicolons between cells, commas inside them.
+    expect(parseCsv("f", 'a;b;c\r\n"x;y";2,5;"z ""q"""\r\n')).toEqual([["a", "b", "c"], ["x;y", "2,5", 'z "q"']]);
+    expect(parseCsv("f", "a\tb\n1,5\t\"t\tu\"\n")).toEqual([["a", "b"], ["1,5", "t\tu"]]);
+  });
+
+  it("names the delimiter when text follows a closing quote", () => {
+    try {
+      parseCsv("f.csv", 'a;b\n"x"y;2\n');
+      throw new Error("no error");
+    } catch (e) {
+      expect((e as InputError).problems[0].message).toMatch(/before the next semicolon/);
+    }
+  });
+
   it("keeps one record per spreadsheet row, blank lines included", () => {
     expect(parseCsv("f", 'a,b\n1,"x\ny"\n\n3,4\n')).toEqual([["a", "b"], ["1", "x\ny"], [""], ["3", "4"]]);
   });
