@@ -8,6 +8,10 @@
  * in the same round between `matched_on` and `ended_on` (inclusive; open-ended while active).
  * A partner's survey answer on contact frequency applies to each of their partnerships in the
  * round. When the two partners report different frequencies, the more frequent one counts.
+ *
+ * "As of" for silence: a round's *as-of date* is the date of the latest event logged in it (for
+ * anyone), at most its end date: the data's own "today", so a published build does not depend on
+ * the day it was built. A round with no events has none, and no partnership of it is silent.
  */
 import { sql, type Db } from "../db";
 import { ROUND_ORDER, checkRound, roundIs, type RoundOpts } from "./base";
@@ -16,6 +20,9 @@ import { ROUND_ORDER, checkRound, roundIs, type RoundOpts } from "./base";
 export const HEALTH_CLASSES = ["thriving", "ok", "at_risk", "failed"] as const;
 /** One of {@link HEALTH_CLASSES}. */
 export type HealthClass = (typeof HEALTH_CLASSES)[number];
+
+/** An active partnership with no contact logged for more than this many days before the round's as-of date is at risk. */
+export const SILENT_DAYS = 42;
 
 /** Contact frequencies of the survey, most frequent first. */
 export const CONTACT_ORDER = ["Weekly", "Fortnightly", "Monthly", "Less than monthly", "Never"] as const;
@@ -29,6 +36,10 @@ export const HEALTH_RULES: readonly { class: HealthClass; rule: string }[] = Obj
   { class: "failed", rule: "Every partner who answered the survey's contact question said they were never in contact." },
   { class: "at_risk", rule: "A non-response was reported or a coordinator intervened, and no contact was logged on or after the latest such event." },
   { class: "at_risk", rule: "The more frequent contact either partner reported is less than monthly." },
+  {
+    class: "at_risk",
+    rule: `The partnership is still active and no contact was logged in the ${SILENT_DAYS} days (6 weeks) before the round's as-of date (its latest logged event, at most its end date), counting from the match date when none was logged.`,
+  },
   {
     class: "thriving",
     rule: "The status is completed or active, no non-response or intervention was ever logged, and a partner reported weekly or fortnightly contact (or, with no survey answer on contact, at least two contacts were logged).",
@@ -47,6 +58,11 @@ export interface HealthFacts {
   unresolved: boolean;
   /** The more frequent contact frequency reported by its partners, or null when neither answered. */
   best_contact: (typeof CONTACT_ORDER)[number] | null;
+  /**
+   * True when the status is active and the latest contact logged (else the match date) is more
+   * than {@link SILENT_DAYS} days before the round's as-of date (module doc).
+   */
+  silent: boolean;
 }
 
 /**
@@ -63,6 +79,7 @@ export function classifyPartnership(f: HealthFacts): { health: HealthClass; reas
   if (f.best_contact === "Never") failed.push("partners reported no contact at all");
   if (f.unresolved) atRisk.push("non-response reported or intervention, no contact logged since");
   if (f.best_contact === "Less than monthly") atRisk.push("contact less than monthly");
+  if (f.silent) atRisk.push(`active, no contact logged in the ${SILENT_DAYS} days before the round's latest event`);
   if (failed.length) return { health: "failed", reasons: [...failed, ...atRisk] };
   if (atRisk.length) return { health: "at_risk", reasons: atRisk };
   const live = f.status === "completed" || f.status === "active";
@@ -91,7 +108,7 @@ interface DetailRow extends FactRow {
 
 /**
  * `health_facts(round_id, ord, partnership_id, pid_a, pid_b, status, contacts, problems,
- * last_contact, last_problem, unresolved, best)` of every partnership (of one round, when given):
+ * last_contact, last_problem, unresolved, best, silent)` of every partnership (of one round, when given):
  * the inputs of {@link HEALTH_RULES}. `best` is the 1-based position in {@link CONTACT_ORDER} of
  * the more frequent contact reported. A SQL fragment for a WITH clause. Internal: carries pids.
  */
@@ -111,10 +128,14 @@ function healthFactsSql(round: string | undefined) {
              CAST(min(list_position(${[...CONTACT_ORDER]}::VARCHAR[], r.contact_frequency)) AS INTEGER) AS best
            FROM sides s JOIN survey_responses r ON r.round_id = s.round_id AND r.pid = s.pid
            WHERE r.contact_frequency IS NOT NULL GROUP BY s.round_id, s.partnership_id),
+    as_of AS (SELECT e.round_id, least(max(e.event_date), any_value(r.end_date)) AS as_of
+              FROM events e JOIN rounds r USING (round_id) WHERE ${roundIs(round, sql`e.round_id`)} GROUP BY e.round_id),
     health_facts AS (SELECT p.round_id, o.ord, p.partnership_id, p.pid_a, p.pid_b, p.status,
       coalesce(ev.contacts, 0) AS contacts, coalesce(ev.problems, 0) AS problems, ev.last_contact, ev.last_problem,
-      (ev.last_problem IS NOT NULL AND (ev.last_contact IS NULL OR ev.last_contact < ev.last_problem)) AS unresolved, sv.best
+      (ev.last_problem IS NOT NULL AND (ev.last_contact IS NULL OR ev.last_contact < ev.last_problem)) AS unresolved, sv.best,
+      coalesce(p.status = 'active' AND date_diff('day', coalesce(ev.last_contact, p.matched_on), a.as_of) > ${SILENT_DAYS}, false) AS silent
     FROM partnerships p JOIN round_order o USING (round_id)
+    LEFT JOIN as_of a ON a.round_id = p.round_id
     LEFT JOIN ev ON ev.round_id = p.round_id AND ev.partnership_id = p.partnership_id
     LEFT JOIN sv ON sv.round_id = p.round_id AND sv.partnership_id = p.partnership_id
     WHERE ${roundIs(round, sql`p.round_id`)})`;
@@ -127,20 +148,21 @@ const STATUSES = ["active", "completed", "dissolved", "withdrawn"];
 /**
  * The facts the rules depend on, capped (contacts at 2, problems at 1: see classifyPartnership),
  * packed into one integer per partnership so that 50,000 partnerships cross from DuckDB to
- * JavaScript as three small columns: status position (1-4, 0 other) * 10000 + capped contacts *
- * 1000 + capped problems * 100 + unresolved * 10 + best contact position (0 none).
+ * JavaScript as three small columns: silent * 100000 + status position (1-4, 0 other) * 10000 +
+ * capped contacts * 1000 + capped problems * 100 + unresolved * 10 + best contact position (0 none).
  */
-const FACT_CODE = sql`(coalesce(list_position(${STATUSES}::VARCHAR[], status), 0) * 10000 + least(contacts, 2) * 1000
-  + least(problems, 1) * 100 + CAST(unresolved AS INTEGER) * 10 + coalesce(best, 0))`;
+const FACT_CODE = sql`(CAST(silent AS INTEGER) * 100000 + coalesce(list_position(${STATUSES}::VARCHAR[], status), 0) * 10000
+  + least(contacts, 2) * 1000 + least(problems, 1) * 100 + CAST(unresolved AS INTEGER) * 10 + coalesce(best, 0))`;
 
 function decodeFacts(code: number): HealthFacts {
-  const s = Math.floor(code / 10000);
+  const s = Math.floor(code / 10000) % 10;
   return {
     status: s ? STATUSES[s - 1] : "other",
     contacts: Math.floor(code / 1000) % 10,
     problems: Math.floor(code / 100) % 10,
     unresolved: Math.floor(code / 10) % 10 === 1,
     best_contact: bestContact(code % 10),
+    silent: Math.floor(code / 100000) === 1,
   };
 }
 
@@ -229,7 +251,7 @@ export interface AtRiskRow {
 export async function atRiskList(db: Db, round: string): Promise<AtRiskRow[]> {
   await checkRound(db, round);
   const facts = await db.all<Omit<DetailRow, "best_contact"> & { best: number | null }>(sql`WITH ${healthFactsSql(round)}
-    SELECT round_id AS round, partnership_id, pid_a, pid_b, status, contacts, problems, unresolved, best,
+    SELECT round_id AS round, partnership_id, pid_a, pid_b, status, contacts, problems, unresolved, best, silent,
       CAST(last_contact AS VARCHAR) AS last_contact, CAST(last_problem AS VARCHAR) AS last_problem
     FROM health_facts WHERE status = 'active' ORDER BY partnership_id`);
   const flagged = facts

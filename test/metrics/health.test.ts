@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db";
 import { HEALTH_CLASSES, HEALTH_RULES, atRiskList, classifyPartnership, healthByRound, partnershipHealth } from "../../src/metrics/health";
 import { UnknownRoundError } from "../../src/metrics/base";
-import { historyDb } from "./fixture";
+import { addEvent, addPartnership, addRound, historyDb } from "./fixture";
+import { freshDb, tempDir } from "../helpers/rounds";
 
 // Expected classes are worked out by hand from the fixture (test/metrics/fixture.ts) and the rules.
 let db: Db;
@@ -12,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe("classifyPartnership", () => {
-  const base = { status: "completed", contacts: 0, problems: 0, unresolved: false, best_contact: null } as const;
+  const base = { status: "completed", contacts: 0, problems: 0, unresolved: false, best_contact: null, silent: false } as const;
 
   it("applies the rules in order and lists every condition that holds", () => {
     expect(classifyPartnership({ ...base, status: "withdrawn", problems: 1, unresolved: true, best_contact: "Never" })).toEqual({
@@ -26,6 +27,11 @@ describe("classifyPartnership", () => {
     expect(classifyPartnership({ ...base, best_contact: "Weekly", problems: 1, contacts: 3 }).health).toBe("ok");
     expect(classifyPartnership({ ...base, status: "active", contacts: 2 }).health).toBe("thriving");
     expect(classifyPartnership({ ...base, status: "active", contacts: 1 }).health).toBe("ok");
+    // Silence puts even a partnership with weekly contact reported at risk.
+    expect(classifyPartnership({ ...base, status: "active", best_contact: "Weekly", contacts: 5, silent: true })).toEqual({
+      health: "at_risk",
+      reasons: ["active, no contact logged in the 42 days before the round's latest event"],
+    });
   });
 
   it("documents one rule set covering every class", () => {
@@ -76,5 +82,44 @@ describe("atRiskList (internal)", () => {
     // A1 is over: no active partnership, nothing to act on.
     expect(await atRiskList(db, "A1")).toEqual([]);
     await expect(atRiskList(db, "nope")).rejects.toThrow(UnknownRoundError);
+  });
+});
+
+describe("silence (no contact for 6 weeks, as of the round's latest event)", () => {
+  it("flags active partnerships whose latest contact, or match date, is more than 42 days before the as-of date", async () => {
+    // Worked by hand. Round C3 runs 2016-01-01..2016-06-30; its latest event is on 2016-03-01, so
+    // that is its as-of date, and "more than 42 days before" means on or before 2016-01-18.
+    const silentDb = await freshDb(tempDir());
+    try {
+      await addRound(silentDb, "C3", "2016-01-01", "2016-06-30");
+      const matched = { matched: "2016-01-05" };
+      await addPartnership(silentDb, "C3", "C3-1", "p1", "p2", "active", matched); // contact 01-10: 51 days -> silent
+      await addPartnership(silentDb, "C3", "C3-2", "p3", "p4", "active", matched); // contact 03-01: 0 days
+      await addPartnership(silentDb, "C3", "C3-3", "p5", "p6", "completed", matched); // not active: never silent
+      await addPartnership(silentDb, "C3", "C3-4", "p7", "p8", "active", matched); // no contact: 56 days from the match -> silent
+      await addPartnership(silentDb, "C3", "C3-5", "p9", "p10", "active", matched); // contact 01-19: exactly 42 days, not more
+      await addEvent(silentDb, "C3", "2016-01-10", "p1", "contact_logged");
+      await addEvent(silentDb, "C3", "2016-03-01", "p3", "contact_logged");
+      await addEvent(silentDb, "C3", "2016-01-19", "p10", "contact_logged");
+      // A round with no events has no as-of date: its active partnerships are not silent.
+      await addRound(silentDb, "D4", "2016-07-01", "2016-10-31");
+      await addPartnership(silentDb, "D4", "D4-1", "p1", "p3", "active", { matched: "2016-07-02" });
+      const silentReason = "active, no contact logged in the 42 days before the round's latest event";
+      const rows = await partnershipHealth(silentDb);
+      expect(rows.filter((r) => r.reasons.includes(silentReason)).map((r) => r.partnership_id)).toEqual(["C3-1", "C3-4"]);
+      expect(rows.find((r) => r.partnership_id === "C3-1")?.health).toBe("at_risk");
+      expect(rows.find((r) => r.partnership_id === "D4-1")?.health).toBe("ok");
+      expect((await healthByRound(silentDb, { round: "C3" }))[0].at_risk).toBe(2);
+      expect((await atRiskList(silentDb, "C3")).map((r) => [r.partnership_id, r.last_contact])).toEqual([["C3-1", "2016-01-10"], ["C3-4", null]]);
+      // The as-of date is capped at the round's end: an event logged long after it does not make
+      // partnerships silent that were in contact within 6 weeks of the end.
+      await addRound(silentDb, "E5", "2017-01-01", "2017-03-31");
+      await addPartnership(silentDb, "E5", "E5-1", "p1", "p2", "active", { matched: "2017-01-05" });
+      await addEvent(silentDb, "E5", "2017-03-01", "p1", "contact_logged");
+      await addEvent(silentDb, "E5", "2017-09-01", "p2", "no_response_reported");
+      expect((await partnershipHealth(silentDb, { round: "E5" }))[0].reasons).not.toContain(silentReason);
+    } finally {
+      silentDb.close();
+    }
   });
 });
