@@ -4,8 +4,10 @@
  * slow, so this solves it on a sparse candidate graph and proves the result optimal for the
  * full graph by pricing (column generation):
  *
- * 1. Candidates: each person's `candidatesPerVertex` best partners, plus the edges of a greedy
- *    matching (top-K alone is unsafe: everyone's favourites are the same popular people).
+ * 1. Candidates: each person's `candidatesPerVertex` best partners, their
+ *    `relativeCandidatesPerVertex` best by weight relative to the partner's own K-th best, plus the
+ *    edges of a greedy matching (top-K alone is unsafe: everyone's favourites are the same popular
+ *    people).
  * 2. Solve the candidate graph exactly ({@link solveMatching}), keeping the final duals. The
  *    solver sees doubled weights W = 2w, so with integer weights every number below is exact.
  * 3. Price every other allowed pair against those duals: reduced cost
