@@ -5,7 +5,7 @@
  * of the jobs.
  */
 import { statSync } from "node:fs";
-import { runOnWorkers, workerThreads } from "../src/workers/pool";
+import { mapJobs } from "../src/workers/pool";
 import { parseFile, type ParsedFile, type ParseJob } from "./parse-file";
 
 /** Below this many bytes in all, files are parsed in this thread. */
@@ -17,23 +17,13 @@ export const PARALLEL_MIN_BYTES = 8_000_000;
  * @throws Error when a worker fails unexpectedly (a bug, not bad input).
  */
 export async function parseFiles(jobs: readonly ParseJob[], opts: { parallel?: boolean; onDone?: (job: ParseJob, r: ParsedFile) => void } = {}): Promise<ParsedFile[]> {
-  const onDone = opts.onDone ?? (() => {});
-  const bytes = jobs.reduce((sum, j) => sum + statSync(j.path).size, 0);
-  const threads = Math.min(workerThreads(), jobs.length);
-  const parallel = opts.parallel ?? (bytes >= PARALLEL_MIN_BYTES && threads > 1);
-  if (!parallel) {
-    return jobs.map((j) => {
-      const r = parseFile(j);
-      onDone(j, r);
-      return r;
-    });
-  }
-  // Largest files first, so the last file to finish is a small one.
-  const order = jobs.map((_, i) => i).sort((a, b) => statSync(jobs[b].path).size - statSync(jobs[a].path).size);
-  return runOnWorkers<ParseJob, ParsedFile>(new URL("./parse-worker.mjs", import.meta.url), jobs, {
-    threads,
-    order,
+  return mapJobs<ParseJob, ParsedFile>(jobs, {
+    entry: new URL("./parse-worker.mjs", import.meta.url),
+    work: parseFile,
+    size: (j) => statSync(j.path).size,
+    minWork: PARALLEL_MIN_BYTES,
+    parallel: opts.parallel,
     describe: (j) => `parsing ${j.path}`,
-    onDone,
+    onDone: opts.onDone,
   });
 }

@@ -33,8 +33,12 @@ export interface Person {
   propensity: number;
 }
 
-/** One registration row as submitted (the latest row of a person in a round is the one that counts). */
-export interface Registration {
+/**
+ * One registration row as submitted (the latest row of a person in a round is the one that counts).
+ * The answers shared with a matching profile have its types; `prefCountries` are alpha-2 codes,
+ * written to the file as English names.
+ */
+export interface Registration extends Pick<Profile, "interests" | "languages" | "prefSector" | "prefCareer" | "prefCountries" | "returning"> {
   person: Person;
   /** Email as typed this time. */
   email: string;
@@ -44,13 +48,6 @@ export interface Registration {
   role: string;
   /** Years of experience as answered ("6-10", or "7" where asked as a number). */
   experience: string;
-  interests: string[];
-  languages: string[];
-  prefSector: "same" | "any";
-  prefCareer: "different" | "similar" | "any";
-  /** Alpha-2 codes; written as English names. */
-  prefCountries: string[];
-  returning: boolean;
   /** The profile the ingest will derive from this row. */
   profile: Profile;
 }

@@ -4,7 +4,7 @@
  * the work repays starting them (about half a second each), else in this thread. Node-only.
  * Results keep the order of the jobs.
  */
-import { runOnWorkers, workerThreads } from "../workers/pool";
+import { mapJobs } from "../workers/pool";
 import type { RoundPool } from "./pool";
 import { replayPool, type PredictionModel, type ReplayReport } from "./replay";
 import type { Weights } from "./weights";
@@ -28,23 +28,18 @@ export const PARALLEL_MIN_WORK = 4_000_000;
  * @throws Error from `replayPool` (naming the round when it ran in a worker).
  */
 export async function replayPools(jobs: readonly ReplayJob[], opts: { parallel?: boolean; onDone?: (job: ReplayJob, r: ReplayReport) => void } = {}): Promise<ReplayReport[]> {
-  const size = (j: ReplayJob) => j.rp.pool.people.length ** 2;
-  const work = jobs.reduce((sum, j) => sum + size(j), 0);
-  const threads = Math.min(workerThreads(), jobs.length);
-  const parallel = opts.parallel ?? (work >= PARALLEL_MIN_WORK && threads > 1);
-  if (!parallel) {
-    return jobs.map((j) => {
-      const r = replayPool(j.rp, j.weights, j.model);
-      opts.onDone?.(j, r);
-      return r;
-    });
-  }
-  // Largest pools first, so the last replay to finish is a small one.
-  const order = jobs.map((_, i) => i).sort((a, b) => size(jobs[b]) - size(jobs[a]));
-  return runOnWorkers<ReplayJob, ReplayReport>(new URL("./replay-worker.mjs", import.meta.url), jobs, {
-    threads,
-    order,
+  return mapJobs<ReplayJob, ReplayReport>(jobs, {
+    entry: new URL("./replay-worker.mjs", import.meta.url),
+    work: replayJob,
+    size: (j) => j.rp.pool.people.length ** 2,
+    minWork: PARALLEL_MIN_WORK,
+    parallel: opts.parallel,
     describe: (j) => `replaying round ${j.rp.pool.round}`,
     onDone: opts.onDone,
   });
+}
+
+/** One job's replay (the work a worker does). */
+export function replayJob(j: ReplayJob): ReplayReport {
+  return replayPool(j.rp, j.weights, j.model);
 }

@@ -2,7 +2,6 @@
  * Worker side of replay-pool.ts: replays the rounds it is sent, one message each.
  */
 import { serveJobs } from "../workers/serve";
-import type { ReplayJob } from "./replay-pool";
-import { replayPool } from "./replay";
+import { replayJob } from "./replay-pool";
 
-serveJobs((j: ReplayJob) => replayPool(j.rp, j.weights, j.model));
+serveJobs(replayJob);

@@ -12,13 +12,52 @@ export function workerThreads(max = 2): number {
   return Math.max(1, Math.min(max, os.availableParallelism()));
 }
 
+/** How {@link mapJobs} runs a list of jobs. */
+export interface MapJobsOptions<J, R> {
+  /** The worker entry (`.mjs`) whose module serves `work`. */
+  entry: URL;
+  /** The work of one job, run in this thread when the jobs are not worth workers. */
+  work: (job: J) => R;
+  /** A job's size (bytes, pairs...): jobs run largest first, and the sizes' sum decides. */
+  size: (job: J) => number;
+  /** Below this total size the jobs run in this thread (each worker costs about half a second to start). */
+  minWork: number;
+  /** Forces (true) or forbids (false) worker threads; default by `minWork`. */
+  parallel?: boolean;
+  /** Names a job in errors. */
+  describe: (job: J) => string;
+  /** Called as each job finishes, in completion order. */
+  onDone?: (job: J, result: R) => void;
+}
+
+/**
+ * Runs `work` over `jobs`: on {@link workerThreads} workers when the total size reaches
+ * `minWork` (or `parallel` says so), largest job first so the last to finish is a small one;
+ * else in this thread, in order. Results keep the jobs' order.
+ * @throws what `work` throws in this thread; from a worker, an Error naming the job (`describe`).
+ */
+export async function mapJobs<J, R>(jobs: readonly J[], opts: MapJobsOptions<J, R>): Promise<R[]> {
+  const sizes = jobs.map(opts.size);
+  const total = sizes.reduce((sum, x) => sum + x, 0);
+  const threads = Math.min(workerThreads(), jobs.length);
+  if (!(opts.parallel ?? (total >= opts.minWork && threads > 1))) {
+    return jobs.map((j) => {
+      const r = opts.work(j);
+      opts.onDone?.(j, r);
+      return r;
+    });
+  }
+  const order = jobs.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
+  return runOnWorkers<J, R>(opts.entry, jobs, { threads, order, describe: opts.describe, onDone: opts.onDone });
+}
+
 /**
  * Runs `jobs` on `threads` workers started from `entry`, in the order `order` (indices; default
  * as given: put the longest first so the last to finish is short). Results keep the jobs' order.
  * @param onDone called as each job finishes, in completion order.
  * @throws Error naming the job when a worker reports a failure or dies; all workers are stopped.
  */
-export async function runOnWorkers<J, R>(
+async function runOnWorkers<J, R>(
   entry: URL,
   jobs: readonly J[],
   opts: { threads: number; order?: readonly number[]; describe?: (job: J) => string; onDone?: (job: J, result: R) => void },
