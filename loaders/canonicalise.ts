@@ -5,11 +5,11 @@
  * resolved latest-wins. Collects every problem rather than stopping at the first.
  */
 import { z } from "zod";
-import type { Problem } from "./errors";
-import type { RawTable } from "./formats/read-export";
+import { showValue, type Problem } from "../src/domain/errors";
+import type { RawTable } from "./formats/raw-table";
 import type { FieldSpec, KindSpec } from "./kinds";
 import { detectSlashOrder, type SlashOrder } from "./normalise/dates";
-import { foldKey, quote } from "./normalise/text";
+import { foldKey } from "./normalise/text";
 
 /** A header mapping from a mapping file: header as in the file -> canonical field. */
 export type HeaderMapping = Readonly<Record<string, string>>;
@@ -54,7 +54,7 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   for (const [header, target] of Object.entries(mapping)) {
     const f = fieldByName.get(target);
     if (!f) {
-      problems.push({ file: table.file, row: 0, column: header, message: `the mapping names unknown field ${quote(target)}; fields of this kind: ${fields.map((x) => x.name).join(", ")}` });
+      problems.push({ file: table.file, row: 0, column: header, message: `the mapping names unknown field ${showValue(target)}; fields of this kind: ${fields.map((x) => x.name).join(", ")}` });
     } else {
       mapped.set(foldKey(header), f);
     }
@@ -70,7 +70,7 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
     }
     const list = columns.get(f.name) ?? [];
     if (list.length && !f.multi) {
-      problems.push({ file: table.file, row: 1, column: col.header, message: `a second column for field ${quote(f.name)} (the first is ${quote(table.columns[list[0]].header)}); remove one or map it with --mapping` });
+      problems.push({ file: table.file, row: 1, column: col.header, message: `a second column for field ${showValue(f.name)} (the first is ${showValue(table.columns[list[0]].header)}); remove one or map it with --mapping` });
       return;
     }
     list.push(i);
@@ -78,7 +78,7 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   });
   for (const f of fields) {
     if (f.required && !columns.has(f.name)) {
-      problems.push({ file: table.file, row: 1, column: f.name, message: `missing column for ${quote(f.name)}; accepted headers: ${f.aliases.join(" | ")} (or map one with --mapping)` });
+      problems.push({ file: table.file, row: 1, column: f.name, message: `missing column for ${showValue(f.name)}; accepted headers: ${f.aliases.join(" | ")} (or map one with --mapping)` });
     }
   }
   return { columns, problems, extras };
@@ -97,7 +97,7 @@ function cellFor(row: string[], idx: number[]): string {
 export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: HeaderMapping = {}): Canonical<T> {
   const { columns, problems, extras } = matchColumns(table, spec.fields, mapping);
   const warnings = [...table.warnings.map((w) => `${table.file}: ${w}`)];
-  if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(quote).join(", ")}`);
+  if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(showValue).join(", ")}`);
   const headers: Record<string, string> = {};
   for (const [name, idx] of columns) headers[name] = table.columns[idx[0]].header;
   const headerOf = headerLookup(headers);
@@ -112,7 +112,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: Header
     if (d.ambiguous) {
       problems.push({ file: table.file, row: 0, column: table.columns[idx[0]].header, message: "dates are written both month-first and day-first in this column; use one order (or ISO YYYY-MM-DD)" });
     } else if (d.decided) {
-      warnings.push(`${table.file}: column ${quote(table.columns[idx[0]].header)} read as ${d.order === "dmy" ? "day/month/year" : "month/day/year"}`);
+      warnings.push(`${table.file}: column ${showValue(table.columns[idx[0]].header)} read as ${d.order === "dmy" ? "day/month/year" : "month/day/year"}`);
     }
   }
   const validate = rowValidator(spec.schema({ dateOrder }));

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { InputError, type Problem } from "./errors";
+import { InputError, UsageError, type Problem } from "../src/domain/errors";
 import type { HeaderMapping } from "./canonicalise";
 import { KINDS, type Kind } from "./kinds";
 import { RoundFile } from "./kinds/round";
@@ -22,14 +22,6 @@ export interface RoundInput {
   round?: RoundFile;
   roundFile?: string;
   files: FileInput[];
-}
-
-/** Wrong usage of the command (exit code 2), as opposed to rejected input. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
 }
 
 const MAPPING_FILE = "mapping.json";

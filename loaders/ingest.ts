@@ -12,7 +12,7 @@ import type { Pseudonymiser } from "../src/privacy/pseudonym";
 import { headerLookup, type CanonicalRow } from "./canonicalise";
 import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } from "./consistency";
 import { discover, type FileInput, type RoundInput } from "./discover";
-import { InputError, type Problem } from "./errors";
+import { InputError, type Problem } from "../src/domain/errors";
 import { KINDS, type Kind } from "./kinds";
 import { parseFiles } from "./parse-pool";
 import type { EventRow } from "./kinds/events";

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { canonicalise, type CanonicalRow } from "./canonicalise";
 import type { FileInput } from "./discover";
-import { InputError, type Problem } from "./errors";
+import { InputError, type Problem } from "../src/domain/errors";
 import { parseExport } from "./formats/read-export";
 import { KIND_SPECS } from "./kinds";
 

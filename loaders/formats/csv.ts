@@ -5,7 +5,7 @@
  * comma, semicolon or tab, read off the header line ({@link sniffDelimiter}).
  */
 import { parse } from "csv-parse/sync";
-import { InputError } from "../errors";
+import { InputError } from "../../src/domain/errors";
 
 /** The shape of the error csv-parse throws (only the fields used here). */
 interface CsvParseError {

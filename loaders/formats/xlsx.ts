@@ -11,7 +11,7 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { unzipSync } from "fflate";
-import { InputError } from "../errors";
+import { InputError } from "../../src/domain/errors";
 
 /** The first sheet of a workbook as records. */
 export interface XlsxSheet {

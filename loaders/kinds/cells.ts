@@ -5,10 +5,10 @@
  * `z.infer` of its schema.
  */
 import { z } from "zod";
+import { showValue } from "../../src/domain/errors";
 import { normaliseEmail } from "../../src/privacy/pseudonym";
 import { normaliseCountry } from "../normalise/country";
 import { parseDate, parseTimestamp, type SlashOrder } from "../normalise/dates";
-import { quote } from "../normalise/text";
 import { parseVocab, splitMulti } from "../normalise/values";
 
 /** A normaliser: the value, null for a blank cell, undefined when the text is not recognised. */
@@ -19,7 +19,7 @@ export function requiredCell<T>(parse: Parse<T>, what: string, hint = "") {
   return z.string().transform((raw, ctx): T => {
     const v = parse(raw);
     if (v === null) ctx.addIssue({ code: "custom", message: `${what} is required but the cell is blank` });
-    else if (v === undefined) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${quote(raw)}${hint}` });
+    else if (v === undefined) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${showValue(raw)}${hint}` });
     else return v;
     return z.NEVER;
   });
@@ -34,7 +34,7 @@ export function optionalCell<T>(parse: Parse<T>, what: string, hint = "") {
       if (raw === undefined) return null;
       const v = parse(raw);
       if (v === undefined) {
-        ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${quote(raw)}${hint}` });
+        ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${showValue(raw)}${hint}` });
         return z.NEVER;
       }
       return v;
@@ -72,7 +72,7 @@ export function countryCell() {
     const r = normaliseCountry(raw);
     if (r.ok) return r.code;
     const near = r.suggestions.length ? `; closest known names: ${r.suggestions.join(", ")}` : "";
-    ctx.addIssue({ code: "custom", message: `unknown country ${quote(raw)}${near}` });
+    ctx.addIssue({ code: "custom", message: `unknown country ${showValue(raw)}${near}` });
     return z.NEVER;
   });
 }
@@ -93,7 +93,7 @@ export function countryListCell() {
           if (!codes.includes(r.code)) codes.push(r.code);
         } else {
           const near = r.suggestions.length ? `; closest known names: ${r.suggestions.join(", ")}` : "";
-          ctx.addIssue({ code: "custom", message: `unknown country ${quote(item)}${near}` });
+          ctx.addIssue({ code: "custom", message: `unknown country ${showValue(item)}${near}` });
         }
       }
       return codes;
@@ -118,7 +118,7 @@ export function vocabListCell<T extends string>(aliases: Readonly<Record<string,
       const out: T[] = [];
       for (const item of splitMulti(raw)) {
         const v = parseVocab(item, aliases);
-        if (v == null) ctx.addIssue({ code: "custom", message: `unknown option ${quote(item)}${expected(values)}` });
+        if (v == null) ctx.addIssue({ code: "custom", message: `unknown option ${showValue(item)}${expected(values)}` });
         else if (!out.includes(v)) out.push(v);
       }
       return out;

@@ -4,9 +4,8 @@
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
 import { dateCell, email, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { EVENT_TYPES, type EventType } from "../../src/domain/vocabulary";
 
-export const EVENT_TYPES = ["contact_logged", "no_response_reported", "intervention", "dissolved", "withdrew", "rematched"] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 const TYPE_ALIASES: Record<string, EventType> = Object.fromEntries(
   EVENT_TYPES.flatMap((t) => [[t, t], [t.replace(/_/g, " "), t]]),
 ) as Record<string, EventType>;

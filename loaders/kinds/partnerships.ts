@@ -4,15 +4,13 @@
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
 import { dateCell, email, optionalDateCell, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { CONTINUED_VALUES, PARTNERSHIP_STATUSES, type Continued, type PartnershipStatus } from "../../src/domain/vocabulary";
 
-export const PARTNERSHIP_STATUSES = ["active", "completed", "dissolved", "withdrawn"] as const;
-export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
 const STATUS_ALIASES: Record<string, PartnershipStatus> = {
   active: "active", ongoing: "active", completed: "completed", complete: "completed", finished: "completed",
   dissolved: "dissolved", withdrawn: "withdrawn", withdrew: "withdrawn",
 };
-export const CONTINUED = ["yes", "no", "unknown"] as const;
-const CONTINUED_ALIASES: Record<string, (typeof CONTINUED)[number]> = {
+const CONTINUED_ALIASES: Record<string, Continued> = {
   yes: "yes", y: "yes", true: "yes", no: "no", n: "no", false: "no", unknown: "unknown", "": "unknown",
 };
 
@@ -37,7 +35,7 @@ export function partnershipSchema(ctx: RowContext) {
     status: requiredCell(vocab(STATUS_ALIASES), "status", expected(PARTNERSHIP_STATUSES)),
     ended_on: optionalDateCell(ctx.dateOrder.ended_on ?? "mdy"),
     replaces: optionalCell(text, "partnership id"),
-    continued: optionalCell(vocab(CONTINUED_ALIASES), "continued value", expected(CONTINUED)).transform((v) => v ?? "unknown"),
+    continued: optionalCell(vocab(CONTINUED_ALIASES), "continued value", expected(CONTINUED_VALUES)).transform((v) => v ?? "unknown"),
   });
 }
 

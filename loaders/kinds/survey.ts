@@ -6,30 +6,29 @@ import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
 import { email, expected, optionalCell, requiredCell, text, timestampCell, vocab, vocabListCell } from "./cells";
 import { parseIntIn, parseLikert } from "../normalise/values";
+import {
+  AGREEMENT_LABELS, COMMUNICATION_METHODS, CONTACT_FREQUENCIES, CONTINUE_PARTNERSHIP_ANSWERS, PARTICIPATE_AGAIN_ANSWERS, SATISFACTION_LABELS,
+  type CommunicationMethod, type ContactFrequency,
+} from "../../src/domain/vocabulary";
 
-export const CONTACT_FREQUENCIES = ["Weekly", "Fortnightly", "Monthly", "Less than monthly", "Never"] as const;
-export type ContactFrequency = (typeof CONTACT_FREQUENCIES)[number];
 const CONTACT_ALIASES: Record<string, ContactFrequency> = {
   weekly: "Weekly", "once a week": "Weekly", "more than weekly": "Weekly", "several times a week": "Weekly",
   fortnightly: "Fortnightly", "every two weeks": "Fortnightly", "every 2 weeks": "Fortnightly", biweekly: "Fortnightly",
   monthly: "Monthly", "once a month": "Monthly", "less than monthly": "Less than monthly",
   "less often than monthly": "Less than monthly", never: "Never", "no contact": "Never",
 };
-export const METHODS = ["Email", "Video call", "Social media", "Phone", "Messaging", "Other"] as const;
-const METHOD_ALIASES: Record<string, (typeof METHODS)[number]> = {
+const METHOD_ALIASES: Record<string, CommunicationMethod> = {
   email: "Email", "e-mail": "Email", "video call": "Video call", video: "Video call", skype: "Video call",
   "social media": "Social media", phone: "Phone", telephone: "Phone", messaging: "Messaging",
   "instant messaging": "Messaging", chat: "Messaging", other: "Other",
 };
-export const AGAIN = ["Yes", "No", "Maybe"] as const;
-const AGAIN_ALIASES: Record<string, (typeof AGAIN)[number]> = { yes: "Yes", no: "No", maybe: "Maybe", unsure: "Maybe", "not sure": "Maybe" };
-export const CONTINUE = ["Yes", "No", "Undecided"] as const;
-const CONTINUE_ALIASES: Record<string, (typeof CONTINUE)[number]> = { yes: "Yes", no: "No", undecided: "Undecided", maybe: "Undecided", "not sure": "Undecided" };
+const AGAIN_ALIASES: Record<string, (typeof PARTICIPATE_AGAIN_ANSWERS)[number]> = { yes: "Yes", no: "No", maybe: "Maybe", unsure: "Maybe", "not sure": "Maybe" };
+const CONTINUE_ALIASES: Record<string, (typeof CONTINUE_PARTNERSHIP_ANSWERS)[number]> = { yes: "Yes", no: "No", undecided: "Undecided", maybe: "Undecided", "not sure": "Undecided" };
 
 const satisfaction = (raw: string) => parseLikert(raw, "satisfaction");
 const agreement = (raw: string) => parseLikert(raw, "agreement");
-const SAT_HINT = "; expected 1-5 or Very dissatisfied, Dissatisfied, Neutral, Satisfied, Very satisfied";
-const AGREE_HINT = "; expected 1-5 or Strongly disagree, Disagree, Neither agree nor disagree, Agree, Strongly agree";
+const SAT_HINT = `; expected 1-5 or ${SATISFACTION_LABELS.join(", ")}`;
+const AGREE_HINT = `; expected 1-5 or ${AGREEMENT_LABELS.join(", ")}`;
 
 export const surveyFields: readonly FieldSpec[] = [
   { name: "email", aliases: ["Email Address", "Email", "E-mail", "Recipient Email", "RecipientEmail"], required: true },
@@ -56,14 +55,14 @@ export function surveySchema(ctx: RowContext) {
     program_satisfaction: optionalCell(satisfaction, "satisfaction answer", SAT_HINT),
     partner_satisfaction: optionalCell(satisfaction, "satisfaction answer", SAT_HINT),
     contact_frequency: optionalCell(vocab(CONTACT_ALIASES), "contact frequency", expected(CONTACT_FREQUENCIES)),
-    methods: vocabListCell(METHOD_ALIASES, METHODS),
+    methods: vocabListCell(METHOD_ALIASES, COMMUNICATION_METHODS),
     outcome_perspective: optionalCell(agreement, "agreement answer", AGREE_HINT),
     outcome_ideas: optionalCell(agreement, "agreement answer", AGREE_HINT),
     outcome_confidence: optionalCell(agreement, "agreement answer", AGREE_HINT),
     outcome_motivation: optionalCell(agreement, "agreement answer", AGREE_HINT),
     recommend: optionalCell((raw) => parseIntIn(raw, 0, 10), "recommendation score", "; expected a whole number 0-10"),
-    participate_again: optionalCell(vocab(AGAIN_ALIASES), "answer", expected(AGAIN)),
-    continue_partnership: optionalCell(vocab(CONTINUE_ALIASES), "answer", expected(CONTINUE)),
+    participate_again: optionalCell(vocab(AGAIN_ALIASES), "answer", expected(PARTICIPATE_AGAIN_ANSWERS)),
+    continue_partnership: optionalCell(vocab(CONTINUE_ALIASES), "answer", expected(CONTINUE_PARTNERSHIP_ANSWERS)),
     comments: optionalCell(text, "comment"),
   });
 }

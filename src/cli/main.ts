@@ -3,8 +3,7 @@
  * written), 2 wrong usage. Errors go to stderr; `--json` output alone goes to stdout.
  */
 import { Command, CommanderError } from "commander";
-import { InputError, formatProblem } from "../../loaders/errors";
-import { UsageError } from "../../loaders/discover";
+import { formatProblem, InputError, UsageError } from "../domain/errors";
 import { DatabaseBusyError, DatabaseMissingError } from "../db";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";

@@ -4,9 +4,9 @@
  * detail. With `--json`, the metrics document (`metricsDocument`) alone on stdout.
  */
 import type { Command } from "commander";
-import { UsageError } from "../../loaders/discover";
+import { UsageError } from "../domain/errors";
 import { writeFileSync } from "node:fs";
-import { atRiskList, metricsDocument, UnknownRoundError, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
+import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { withDb } from "./context";
 
@@ -32,20 +32,15 @@ export function metricsCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round?: string; json?: boolean; atRisk?: string; db?: string }) => {
       if (opts.atRisk && !opts.round) throw new UsageError("--at-risk needs --round");
-      let doc: MetricsDocument;
-      try {
-        doc = await withDb(opts, true, async (db) => {
-          if (opts.atRisk) {
-            const rows = await atRiskList(db, opts.round!);
-            writeFileSync(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
-            process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
-          }
-          return metricsDocument(db, { round: opts.round });
-        });
-      } catch (err) {
-        if (err instanceof UnknownRoundError) throw new UsageError(err.message);
-        throw err;
-      }
+      // An unknown --round throws UnknownRoundError, a usage error (exit 2).
+      const doc: MetricsDocument = await withDb(opts, true, async (db) => {
+        if (opts.atRisk) {
+          const rows = await atRiskList(db, opts.round!);
+          writeFileSync(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
+          process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
+        }
+        return metricsDocument(db, { round: opts.round });
+      });
       process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : formatMetrics(doc));
     });
 }

@@ -5,8 +5,7 @@
  * most, never emails or names.
  */
 import type { Command } from "commander";
-import { UsageError } from "../../loaders/discover";
-import { UnknownRoundError } from "../matching/pool";
+import { UsageError } from "../domain/errors";
 import type { GroupQuality, MatchingQuality } from "../matching/quality";
 import { replayRound, type ReplayReport } from "../matching/replay";
 import { withDb } from "./context";
@@ -77,14 +76,9 @@ export function replayCommand(program: Command): void {
     .action(async (opts: { round: string; weights?: string; pool: string; predictions: boolean; json?: boolean; db?: string }) => {
       if (opts.pool !== "registered" && opts.pool !== "matched") throw new UsageError(`--pool must be registered or matched, got ${JSON.stringify(opts.pool)}`);
       const weights = readWeightsFile(opts.weights);
-      let rep: ReplayReport;
-      try {
-        process.stderr.write(`replaying round ${opts.round}...\n`);
-        rep = await withDb(opts, true, (db) => replayRound(db, opts.round, weights, { include: opts.pool as "registered" | "matched", predictions: opts.predictions }));
-      } catch (err) {
-        if (err instanceof UnknownRoundError) throw new UsageError(err.message);
-        throw err;
-      }
+      process.stderr.write(`replaying round ${opts.round}...\n`);
+      // An unknown --round throws UnknownRoundError, a usage error (exit 2).
+      const rep: ReplayReport = await withDb(opts, true, (db) => replayRound(db, opts.round, weights, { include: opts.pool as "registered" | "matched", predictions: opts.predictions }));
       process.stdout.write(opts.json ? `${JSON.stringify(rep, null, 2)}\n` : formatReplay(rep));
     });
 }

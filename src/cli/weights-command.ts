@@ -5,10 +5,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { InputError } from "../../loaders/errors";
-import { UsageError } from "../../loaders/discover";
+import { InputError, UsageError } from "../domain/errors";
 import { fitOutcomes, weightsFromFit, FitError, type OutcomeFit, type RegressionFit } from "../matching/fit";
-import { loadOutcomes, UnknownRoundError } from "../matching/pool";
+import { loadOutcomes } from "../matching/pool";
 import { defaultWeights, parseWeightsText, WeightsError, type Weights } from "../matching/weights";
 import { withDb } from "./context";
 
@@ -77,7 +76,7 @@ export function weightsCommand(program: Command): void {
         process.stderr.write(`fitting on ${rows.length} partnerships...\n`);
         fit = fitOutcomes(rows);
       } catch (err) {
-        if (err instanceof UnknownRoundError || err instanceof FitError) throw new UsageError(err.message);
+        if (err instanceof FitError) throw new UsageError(err.message); // an unknown round already is one
         throw err;
       }
       const w = weightsFromFit(fit);

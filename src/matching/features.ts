@@ -3,13 +3,8 @@
  * participant profiles; no Node imports, so the same code runs in the CLI, the tests and the
  * browser. The demo generator uses them for its historical matching and its planted outcomes.
  */
-import { offsetGap, utcOffset } from "../geo/timezones";
-
-/** Library sectors as the registration form offers them. */
-export type Sector = "Academic" | "Public" | "Special" | "School" | "Government" | "National";
-
-/** Career stage derived from years of experience (see {@link careerStage}). */
-export type CareerStage = "early" | "mid" | "senior";
+import { offsetGap, utcOffset } from "../domain/countries/timezones";
+import type { CareerPreference, CareerStage, SectorPreference } from "../domain/vocabulary";
 
 /** One participant as the matching sees them. */
 export interface Profile {
@@ -17,18 +12,18 @@ export interface Profile {
   country: string;
   /** Library sector (free text accepted; compared exactly). */
   sector: string;
-  /** Years of experience in libraries: the number given, or the midpoint of the range ticked (see {@link yearsFromExperience}). */
+  /** Years of experience in libraries: the number given, or the midpoint of the range ticked (`yearsFromExperience`, src/domain/vocabulary.ts). */
   years: number;
-  /** Career stage, {@link careerStage} of `years`. */
+  /** Career stage, `careerStage` of `years` (src/domain/vocabulary.ts). */
   stage: CareerStage;
   /** Professional interests (exact labels). */
   interests: string[];
   /** Languages the participant can work in (exact labels, e.g. "English"). */
   languages: string[];
   /** Partner sector preference: `same` sector, or `any`. */
-  prefSector: "same" | "any";
+  prefSector: SectorPreference;
   /** Partner career stage preference: `different`, `similar`, or `any` (no preference). */
-  prefCareer: "different" | "similar" | "any";
+  prefCareer: CareerPreference;
   /** Countries the participant would like a partner from (alpha-2); empty = no preference. */
   prefCountries: string[];
   /** True when the participant was matched in an earlier round. */
@@ -72,51 +67,6 @@ export const FEATURE_NAMES = [
 
 /** One of {@link FEATURE_NAMES}. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
-
-/** Years assigned to each experience range of the registration form: the range's midpoint; `20+` counts as 25. */
-export const EXPERIENCE_RANGE_YEARS: Readonly<Record<string, number>> = Object.freeze({
-  "0-2": 1,
-  "3-5": 4,
-  "6-10": 8,
-  "11-20": 15.5,
-  "20+": 25,
-});
-
-/**
- * Years of experience from the form's answer: a plain number ("7", "7.5") is taken as is; one of
- * the ranges `0-2`, `3-5`, `6-10`, `11-20`, `20+` gives its midpoint (`20+` gives 25); any other
- * `A-B` range gives (A + B) / 2 and `N+` gives N + 5. Surrounding spaces and en dashes are accepted.
- * @returns years, >= 0.
- * @throws {Error} when the text is neither a non-negative number nor a range.
- * @example yearsFromExperience("11-20") // 15.5
- */
-export function yearsFromExperience(raw: string): number {
-  const s = raw.trim().replace(/[\u2013\u2014]/g, "-").replace(/\s+/g, "");
-  if (s in EXPERIENCE_RANGE_YEARS) return EXPERIENCE_RANGE_YEARS[s];
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  const range = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(s);
-  if (range) {
-    const a = Number(range[1]);
-    const b = Number(range[2]);
-    if (a <= b) return (a + b) / 2;
-  }
-  const plus = /^(\d+(?:\.\d+)?)\+$/.exec(s);
-  if (plus) return Number(plus[1]) + 5;
-  throw new Error(`Not a number of years or a range of years: ${JSON.stringify(raw)}`);
-}
-
-/**
- * Career stage from years of experience: `early` below 6 years, `mid` from 6 to below 16,
- * `senior` from 16. With the form's ranges: 0-2 and 3-5 are early, 6-10 and 11-20 (15.5) are mid,
- * 20+ is senior.
- * @throws {Error} when years is negative or not finite.
- */
-export function careerStage(years: number): CareerStage {
-  if (!Number.isFinite(years) || years < 0) throw new Error(`Years of experience must be a non-negative number, got ${years}`);
-  if (years < 6) return "early";
-  if (years < 16) return "mid";
-  return "senior";
-}
 
 function sectorMet(p: Profile, partner: Profile): number {
   return p.prefSector === "any" || p.sector === partner.sector ? 1 : 0;

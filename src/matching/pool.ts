@@ -13,18 +13,11 @@
  * Sectors and languages are compared as the database stores them (lower case).
  */
 import { sql, type Db } from "../db";
-import { yearsFromExperience } from "./features";
-import type { OutcomeRow } from "./fit";
+import { UnknownRoundError } from "../domain/errors";
+import { yearsFromExperience } from "../domain/vocabulary";
 import { pairFeatures } from "./features";
+import type { OutcomeRow } from "./fit";
 import { withStage, type Pool, type PoolPerson } from "./score";
-
-/** Thrown when the round is not in the database. */
-export class UnknownRoundError extends Error {
-  constructor(readonly round: string, known: string[]) {
-    super(`unknown round ${JSON.stringify(round)}; rounds in the database: ${known.join(", ") || "none"}`);
-    this.name = "UnknownRoundError";
-  }
-}
 
 /** A round's pool and history. */
 export interface RoundPool {

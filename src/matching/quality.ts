@@ -16,7 +16,7 @@
  *
  * Pure (no Node imports).
  */
-import { regionOf } from "../geo/regions";
+import { regionOf } from "../domain/countries/regions";
 import type { PairFeatures } from "./features";
 import { featuresOf, scoreOf, violationOf, type PoolPerson, type ScoreMatrix, type Violation } from "./score";
 

@@ -10,8 +10,9 @@
  *
  * Pure (no Node imports): the dashboards bundle it with a pool JSON file.
  */
-import { careerStage, pairFeatures, type PairFeatures, type Profile } from "./features";
-import { offsetGap, utcOffset } from "../geo/timezones";
+import { offsetGap, utcOffset } from "../domain/countries/timezones";
+import { careerStage } from "../domain/vocabulary";
+import { pairFeatures, type PairFeatures, type Profile } from "./features";
 import { pairScore, type Weights } from "./weights";
 
 /** One person of a pool: a profile plus an opaque id (a pseudonym in analytics output). */

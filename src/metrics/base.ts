@@ -6,21 +6,14 @@
  * Rounds are ordered by start date (then id): "earlier round" always means an earlier start.
  */
 import { sql, type Db, type Sql } from "../db";
-import { regionOf } from "../geo/regions";
-import { careerStage } from "../matching/features";
+import { regionOf } from "../domain/countries/regions";
+import { UnknownRoundError } from "../domain/errors";
+import { careerStage } from "../domain/vocabulary";
 
 /** Options of every per-round metric: restrict the output to one round (computed against the whole history). */
 export interface RoundOpts {
   /** Round id; all rounds when absent. */
   round?: string;
-}
-
-/** Thrown when a metric is asked for a round the database does not hold. */
-export class UnknownRoundError extends Error {
-  constructor(readonly round: string, readonly known: readonly string[]) {
-    super(`unknown round ${JSON.stringify(round)}; the database holds: ${known.length ? known.join(", ") : "no rounds"}`);
-    this.name = "UnknownRoundError";
-  }
 }
 
 /** Label of a participant or answer whose segment value is missing (no registration, blank answer). */
@@ -83,7 +76,7 @@ export function regionOrUnknown(code: string | null): string {
 }
 
 /**
- * Career stage (`careerStage` of src/matching/features.ts: early < 6 years, mid < 16, senior) of
+ * Career stage (`careerStage` of src/domain/vocabulary.ts: early < 6 years, mid < 16, senior) of
  * a representative number of years, or {@link UNKNOWN} when the years are missing or invalid.
  */
 export function stageOrUnknown(years: number | null): string {

@@ -14,6 +14,7 @@
  * the day it was built. A round with no events has none, and no partnership of it is silent.
  */
 import { sql, type Db } from "../db";
+import { CONTACT_FREQUENCIES, PARTNERSHIP_STATUSES, type ContactFrequency } from "../domain/vocabulary";
 import { ROUND_ORDER, checkRound, roundIs, type RoundOpts } from "./base";
 
 /** The four health classes, best first. */
@@ -23,9 +24,6 @@ export type HealthClass = (typeof HEALTH_CLASSES)[number];
 
 /** An active partnership with no contact logged for more than this many days before the round's as-of date is at risk. */
 export const SILENT_DAYS = 42;
-
-/** Contact frequencies of the survey, most frequent first. */
-export const CONTACT_ORDER = ["Weekly", "Fortnightly", "Monthly", "Less than monthly", "Never"] as const;
 
 /**
  * The rule set, in the order it is applied: the first rule that holds gives the class. Shown on
@@ -57,7 +55,7 @@ export interface HealthFacts {
   /** True when the latest problem event has no contact logged on or after its date. */
   unresolved: boolean;
   /** The more frequent contact frequency reported by its partners, or null when neither answered. */
-  best_contact: (typeof CONTACT_ORDER)[number] | null;
+  best_contact: ContactFrequency | null;
   /**
    * True when the status is active and the latest contact logged (else the match date) is more
    * than {@link SILENT_DAYS} days before the round's as-of date (module doc).
@@ -109,7 +107,7 @@ interface DetailRow extends FactRow {
 /**
  * `health_facts(round_id, ord, partnership_id, pid_a, pid_b, status, contacts, problems,
  * last_contact, last_problem, unresolved, best, silent)` of every partnership (of one round, when given):
- * the inputs of {@link HEALTH_RULES}. `best` is the 1-based position in {@link CONTACT_ORDER} of
+ * the inputs of {@link HEALTH_RULES}. `best` is the 1-based position in `CONTACT_FREQUENCIES` (src/domain/vocabulary.ts) of
  * the more frequent contact reported. A SQL fragment for a WITH clause. Internal: carries pids.
  */
 function healthFactsSql(round: string | undefined) {
@@ -125,7 +123,7 @@ function healthFactsSql(round: string | undefined) {
              AND e.event_date >= s.matched_on AND (s.ended_on IS NULL OR e.event_date <= s.ended_on)
            GROUP BY s.round_id, s.partnership_id),
     sv AS (SELECT s.round_id, s.partnership_id,
-             CAST(min(list_position(${[...CONTACT_ORDER]}::VARCHAR[], r.contact_frequency)) AS INTEGER) AS best
+             CAST(min(list_position(${CONTACT_FREQUENCIES}::VARCHAR[], r.contact_frequency)) AS INTEGER) AS best
            FROM sides s JOIN survey_responses r ON r.round_id = s.round_id AND r.pid = s.pid
            WHERE r.contact_frequency IS NOT NULL GROUP BY s.round_id, s.partnership_id),
     as_of AS (SELECT e.round_id, least(max(e.event_date), any_value(r.end_date)) AS as_of
@@ -141,9 +139,7 @@ function healthFactsSql(round: string | undefined) {
     WHERE ${roundIs(round, sql`p.round_id`)})`;
 }
 
-const bestContact = (best: number | null) => (best ? CONTACT_ORDER[best - 1] : null);
-
-const STATUSES = ["active", "completed", "dissolved", "withdrawn"];
+const bestContact = (best: number | null) => (best ? CONTACT_FREQUENCIES[best - 1] : null);
 
 /**
  * The facts the rules depend on, capped (contacts at 2, problems at 1: see classifyPartnership),
@@ -151,13 +147,13 @@ const STATUSES = ["active", "completed", "dissolved", "withdrawn"];
  * JavaScript as three small columns: silent * 100000 + status position (1-4, 0 other) * 10000 +
  * capped contacts * 1000 + capped problems * 100 + unresolved * 10 + best contact position (0 none).
  */
-const FACT_CODE = sql`(CAST(silent AS INTEGER) * 100000 + coalesce(list_position(${STATUSES}::VARCHAR[], status), 0) * 10000
+const FACT_CODE = sql`(CAST(silent AS INTEGER) * 100000 + coalesce(list_position(${PARTNERSHIP_STATUSES}::VARCHAR[], status), 0) * 10000
   + least(contacts, 2) * 1000 + least(problems, 1) * 100 + CAST(unresolved AS INTEGER) * 10 + coalesce(best, 0))`;
 
 function decodeFacts(code: number): HealthFacts {
   const s = Math.floor(code / 10000) % 10;
   return {
-    status: s ? STATUSES[s - 1] : "other",
+    status: s ? PARTNERSHIP_STATUSES[s - 1] : "other",
     contacts: Math.floor(code / 1000) % 10,
     problems: Math.floor(code / 100) % 10,
     unresolved: Math.floor(code / 10) % 10 === 1,

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { UsageError } from "../../loaders/discover";
+import { UsageError } from "../../src/domain/errors";
 import { metricsCommand } from "../../src/cli/metrics-command";
 import { DatabaseMissingError } from "../../src/db";
 import { historyDb } from "../metrics/fixture";

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, sql, type Db } from "../../src/db";
-import { InputError } from "../../loaders/errors";
+import { InputError } from "../../src/domain/errors";
 import { ingest } from "../../loaders/ingest";
 import { baseRound, dumpDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 

@@ -5,7 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql, type Db } from "../../src/db";
-import { InputError, formatProblem } from "../../loaders/errors";
+import { InputError, formatProblem } from "../../src/domain/errors";
 import { ingest } from "../../loaders/ingest";
 import { baseRound, dumpDb, freshDb, tempDir, testPseudonymiser, writeRound, type RoundFiles } from "../helpers/rounds";
 

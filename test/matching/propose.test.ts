@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { careerStage } from "../../src/matching/features";
+import { careerStage } from "../../src/domain/vocabulary";
 import { LockError, proposeMatching } from "../../src/matching/propose";
 import type { Pool } from "../../src/matching/score";
 import { defaultWeights } from "../../src/matching/weights";

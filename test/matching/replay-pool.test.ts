@@ -3,7 +3,7 @@
  * replaying in this thread, keeps the jobs' order, and a failing replay names its round.
  */
 import { describe, expect, it } from "vitest";
-import { careerStage } from "../../src/matching/features";
+import { careerStage } from "../../src/domain/vocabulary";
 import type { RoundPool } from "../../src/matching/pool";
 import { replayPool } from "../../src/matching/replay";
 import { replayPools, type ReplayJob } from "../../src/matching/replay-pool";

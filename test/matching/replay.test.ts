@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ingest } from "../../loaders/ingest";
-import { careerStage } from "../../src/matching/features";
+import { careerStage } from "../../src/domain/vocabulary";
 import type { RoundPool } from "../../src/matching/pool";
 import { replayPool, replayRound } from "../../src/matching/replay";
 import { FEATURE_NAMES } from "../../src/matching/features";

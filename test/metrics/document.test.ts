@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db";
 import { ingest } from "../../loaders/ingest";
-import { UnknownRoundError } from "../../src/metrics/base";
+import { UnknownRoundError } from "../../src/domain/errors";
 import { metricsDocument, type MetricsDocument } from "../../src/metrics/document";
 import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 import { historyDb, prop, rounded } from "./fixture";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db";
 import { HEALTH_CLASSES, HEALTH_RULES, atRiskList, classifyPartnership, healthByRound, partnershipHealth } from "../../src/metrics/health";
-import { UnknownRoundError } from "../../src/metrics/base";
+import { UnknownRoundError } from "../../src/domain/errors";
 import { addEvent, addPartnership, addRound, historyDb } from "./fixture";
 import { freshDb, tempDir } from "../helpers/rounds";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db";
-import { UnknownRoundError } from "../../src/metrics/base";
+import { UnknownRoundError } from "../../src/domain/errors";
 import { cohortRetention, responseRateByCountry, retentionByRound } from "../../src/metrics/retention";
 import { addPartnership, addRegistration, addRound, historyDb, prop, rounded } from "./fixture";
 import { freshDb } from "../helpers/rounds";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db";
-import { UnknownRoundError } from "../../src/metrics/base";
+import { UnknownRoundError } from "../../src/domain/errors";
 import { compareRounds, itemSummaries, likertDistributions, npsByRound, participateAgainByRound, satisfactionBySegment } from "../../src/metrics/satisfaction";
 import { Z_TEST } from "../../src/metrics/stats";
 import { addAnswer, addRound, historyDb, rounded, W } from "./fixture";

@@ -1,6 +1,6 @@
 /** `parseCsv` and `isBlankRecord`. Expected records written by hand from RFC 4180. */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../loaders/errors";
+import { InputError } from "../../../src/domain/errors";
 import { isBlankRecord, parseCsv, sniffDelimiter } from "../../../loaders/formats/csv";
 
 function rowOfError(text: string): number {

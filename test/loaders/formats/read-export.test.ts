@@ -7,8 +7,9 @@
  * python with `.encode("cp1252").decode("utf-8")`.
  */
 import { describe, expect, it } from "vitest";
-import { InputError, type Problem } from "../../../loaders/errors";
-import { parseExport, readExport, type RawTable } from "../../../loaders/formats/read-export";
+import { InputError, type Problem } from "../../../src/domain/errors";
+import type { RawTable } from "../../../loaders/formats/raw-table";
+import { parseExport, readExport } from "../../../loaders/formats/read-export";
 import { describeShared, fixture } from "../../helpers/shared";
 
 const read = (...parts: string[]) => readExport(fixture("real-exports", ...parts));

@@ -5,7 +5,7 @@
  */
 import { zipSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../loaders/errors";
+import { InputError } from "../../../src/domain/errors";
 import { parseExport } from "../../../loaders/formats/read-export";
 import { excelSerialToIso, readXlsx } from "../../../loaders/formats/xlsx";
 
