@@ -3,11 +3,10 @@
  * replaced whole (delete, then bulk append), identities upserted, the ingest logged. Callers run
  * it inside `db.transaction`, so a failure anywhere leaves the database as it was.
  */
-import type { DuckDBAppender } from "@duckdb/node-api";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ident, sql, sqlType, type Db, type Sql } from "../src/db";
+import { ident, sql, type AppendCell, type Db, type Sql } from "../src/db";
 import { KIND_TABLES } from "../src/db/schema";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
 import type { CanonicalRow } from "./canonicalise";
@@ -20,21 +19,11 @@ import type { SurveyRow } from "./kinds/survey";
 
 type Cell = string | number | boolean | null | string[];
 
-function appendRow(a: DuckDBAppender, cells: readonly Cell[]): void {
-  for (const c of cells) {
-    if (c === null) a.appendNull();
-    else if (typeof c === "number") a.appendDouble(c);
-    else if (typeof c === "boolean") a.appendBoolean(c);
-    else a.appendVarchar(String(c));
-  }
-  a.endRow();
-}
-
-/** Appends rows of scalar cells (no lists) with DuckDB's appender. */
-async function appendAll(db: Db, table: string, rows: Iterable<readonly Cell[]>): Promise<void> {
+/** Appends rows of scalar cells (no lists) with the database's appender. */
+async function appendAll(db: Db, table: string, rows: Iterable<readonly AppendCell[]>): Promise<void> {
   const a = await db.appender(table);
-  for (const r of rows) appendRow(a, r);
-  a.closeSync();
+  for (const r of rows) a.row(r);
+  a.close();
 }
 
 /** List items travel joined by the ASCII unit separator, which no export cell holds. */
@@ -47,13 +36,12 @@ function csvField(v: Cell): string {
   return s === "" || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A `read_csv` column spec `{'name': 'TYPE', ...}` from the schema's own names and types. */
+/**
+ * A `read_csv` column spec `{"name": 'TYPE', ...}` from the schema's own names (identifiers) and
+ * types (bound parameters); list columns are read as text and split afterwards.
+ */
 function columnSpec(cols: readonly { name: string; type: string }[]): Sql {
-  const parts = cols.map((c) => {
-    ident(c.name); // validates the name
-    return `'${c.name}': '${sqlType(c.type.endsWith("[]") ? "VARCHAR" : c.type).text}'`;
-  });
-  return { text: `{${parts.join(", ")}}`, params: [] };
+  return sql`{${join(cols.map((c) => sql`${ident(c.name)}: ${c.type.endsWith("[]") ? "VARCHAR" : c.type}`))}}`;
 }
 
 /**

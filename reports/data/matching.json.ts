@@ -35,7 +35,7 @@ const SMALL_POOL = 800;
 
 await runLoader("matching.json", async (db, min) => {
   const rounds = await db.all<{ round_id: string; name: string; synthetic: boolean; people: number }>(sql`
-    SELECT r.round_id, r.name, r.synthetic, (SELECT count(*) FROM registrations g WHERE g.round_id = r.round_id)::INTEGER AS people
+    SELECT r.round_id, r.name, r.synthetic, (SELECT count(*) FROM registrations g WHERE g.round_id = r.round_id) AS people
     FROM rounds r ORDER BY r.start_date, r.round_id`);
   const live = livePoolsAllowed(rounds, process.env);
   const outcomes = await loadOutcomes(db);

@@ -9,7 +9,7 @@ import { COUNTRY_CAP, HEALTH_RULES, Z_TEST, FISHER_TEST } from "../../src/metric
 import { runLoader } from "./lib/run";
 
 await runLoader("methods.json", async (db, min) => {
-  const [row] = await db.all<{ synthetic: boolean; rounds: number }>(sql`SELECT coalesce(bool_or(synthetic), false) AS synthetic, CAST(count(*) AS INTEGER) AS rounds FROM rounds`);
+  const [row] = await db.all<{ synthetic: boolean; rounds: number }>(sql`SELECT coalesce(bool_or(synthetic), false) AS synthetic, count(*) AS rounds FROM rounds`);
   return {
     min_cell: min,
     synthetic: row.synthetic,

@@ -3,7 +3,8 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { DuckDBInstance, DuckDBConnection, DuckDBAppender, listValue } from "@duckdb/node-api";
+import { DuckDBInstance, DuckDBConnection, listValue } from "@duckdb/node-api";
+import { rowValue } from "./rows";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
 import { sql, type Sql, type SqlValue } from "./sql";
 
@@ -28,18 +29,33 @@ export class DatabaseMissingError extends Error {
   }
 }
 
+/** One cell for an {@link Appender}: NULL, a DOUBLE, a BOOLEAN or text (VARCHAR). */
+export type AppendCell = string | number | boolean | null;
+
+/** A bulk appender on one table: whole rows of scalar cells in the table's column order. */
+export interface Appender {
+  /** Appends one row. @throws Error from DuckDB when a cell does not fit its column. */
+  row(cells: readonly AppendCell[]): void;
+  /** Flushes the rows and closes the appender (call once, after the last row). */
+  close(): void;
+}
+
 /** An open database: parameterised queries, transactions and bulk appends. */
 export interface Db {
   readonly path: string;
   readonly readOnly: boolean;
   /** Runs a statement for its effect. */
   run(q: Sql): Promise<void>;
-  /** Runs a query and returns its rows as plain JSON-safe objects (BIGINT as string: cast counts in SQL). */
+  /**
+   * Runs a query and returns its rows as plain objects, every value converted by `rowValue`
+   * (src/db/rows.ts): integers of any width as numbers, dates as `YYYY-MM-DD` text.
+   * @throws RangeError when an integer is beyond JavaScript's safe range.
+   */
   all<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
   /** Runs `fn` inside one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** A bulk appender on `table` (part of the current transaction, if any). */
-  appender(table: string): Promise<DuckDBAppender>;
+  appender(table: string): Promise<Appender>;
   close(): void;
 }
 
@@ -71,7 +87,7 @@ export async function openDatabase(dbPath: string = defaultDbPath(), options: { 
 }
 
 async function ensureSchema(db: Db): Promise<void> {
-  for (const ddl of SCHEMA_SQL) await db.run({ text: ddl, params: [] });
+  for (const ddl of SCHEMA_SQL) await db.run(ddl);
   await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${String(SCHEMA_VERSION)})`);
 }
 
@@ -89,7 +105,7 @@ function wrap(dbPath: string, readOnly: boolean, instance: DuckDBInstance, conn:
     },
     async all<T>(q: Sql) {
       const reader = await conn.runAndReadAll(q.text, bind(q.params) as never);
-      return reader.getRowObjectsJson() as unknown as T[];
+      return reader.convertRowObjects(rowValue) as unknown as T[];
     },
     async transaction(fn) {
       if (inTransaction) return fn();
@@ -106,8 +122,22 @@ function wrap(dbPath: string, readOnly: boolean, instance: DuckDBInstance, conn:
         inTransaction = false;
       }
     },
-    appender(table) {
-      return conn.createAppender(table);
+    async appender(table) {
+      const a = await conn.createAppender(table);
+      return {
+        row(cells) {
+          for (const c of cells) {
+            if (c === null) a.appendNull();
+            else if (typeof c === "number") a.appendDouble(c);
+            else if (typeof c === "boolean") a.appendBoolean(c);
+            else a.appendVarchar(c);
+          }
+          a.endRow();
+        },
+        close() {
+          a.closeSync();
+        },
+      };
     },
     close() {
       conn.closeSync();

@@ -1,3 +1,4 @@
 export * from "./connection";
+export * from "./rows";
 export * from "./sql";
 export * from "./schema";

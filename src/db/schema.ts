@@ -13,24 +13,26 @@
  * one survey response per person and round (latest wins), unique partnership ids per round
  * (loaders/canonicalise.ts, loaders/consistency.ts).
  */
+import { sql, type Sql } from "./sql";
+
 export const SCHEMA_VERSION = 1;
 
 /** DDL statements, idempotent (`IF NOT EXISTS`), applied in order by `ensureSchema`. */
-export const SCHEMA_SQL: readonly string[] = [
-  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS rounds (
+export const SCHEMA_SQL: readonly Sql[] = [
+  sql`CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+  sql`CREATE TABLE IF NOT EXISTS rounds (
      round_id   VARCHAR PRIMARY KEY,
      name       VARCHAR NOT NULL,
      start_date DATE NOT NULL,
      end_date   DATE NOT NULL,
      synthetic  BOOLEAN NOT NULL DEFAULT false
    )`,
-  `CREATE TABLE IF NOT EXISTS identities (
+  sql`CREATE TABLE IF NOT EXISTS identities (
      pid   VARCHAR NOT NULL,
      email VARCHAR NOT NULL,
      name  VARCHAR
    )`,
-  `CREATE TABLE IF NOT EXISTS registrations (
+  sql`CREATE TABLE IF NOT EXISTS registrations (
      round_id            VARCHAR NOT NULL,
      pid                 VARCHAR NOT NULL,
      submitted_at        TIMESTAMP NOT NULL,
@@ -47,7 +49,7 @@ export const SCHEMA_SQL: readonly string[] = [
      participated_before BOOLEAN,
      source_row          INTEGER NOT NULL
    )`,
-  `CREATE TABLE IF NOT EXISTS partnerships (
+  sql`CREATE TABLE IF NOT EXISTS partnerships (
      round_id       VARCHAR NOT NULL,
      partnership_id VARCHAR NOT NULL,
      pid_a          VARCHAR NOT NULL,
@@ -59,7 +61,7 @@ export const SCHEMA_SQL: readonly string[] = [
      continued      VARCHAR NOT NULL,
      source_row     INTEGER NOT NULL
    )`,
-  `CREATE TABLE IF NOT EXISTS events (
+  sql`CREATE TABLE IF NOT EXISTS events (
      round_id   VARCHAR NOT NULL,
      event_date DATE NOT NULL,
      pid        VARCHAR NOT NULL,
@@ -67,7 +69,7 @@ export const SCHEMA_SQL: readonly string[] = [
      note       VARCHAR,
      source_row INTEGER NOT NULL
    )`,
-  `CREATE TABLE IF NOT EXISTS survey_responses (
+  sql`CREATE TABLE IF NOT EXISTS survey_responses (
      round_id              VARCHAR NOT NULL,
      pid                   VARCHAR NOT NULL,
      submitted_at          TIMESTAMP NOT NULL,
@@ -85,7 +87,7 @@ export const SCHEMA_SQL: readonly string[] = [
      comments              VARCHAR,
      source_row            INTEGER NOT NULL
    )`,
-  `CREATE TABLE IF NOT EXISTS ingest_log (
+  sql`CREATE TABLE IF NOT EXISTS ingest_log (
      file         VARCHAR NOT NULL,
      content_hash VARCHAR NOT NULL,
      kind         VARCHAR NOT NULL,
@@ -93,7 +95,7 @@ export const SCHEMA_SQL: readonly string[] = [
      rows         INTEGER NOT NULL,
      ingested_at  TIMESTAMP NOT NULL
    )`,
-  `CREATE OR REPLACE VIEW participants AS
+  sql`CREATE OR REPLACE VIEW participants AS
      SELECT pid, min(r.start_date) AS first_registered
      FROM registrations g JOIN rounds r USING (round_id)
      GROUP BY pid`,

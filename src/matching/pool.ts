@@ -105,7 +105,7 @@ export async function loadRoundPool(db: Db, round: string, options: { include?: 
   let list = await people(db, round);
   const first = await db.all<{ partnership_id: string; pid_a: string; pid_b: string; status: string }>(sql`
     SELECT partnership_id, pid_a, pid_b, status FROM partnerships WHERE round_id = ${round} AND replaces IS NULL ORDER BY source_row`);
-  const [{ n: partnerships }] = await db.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM partnerships WHERE round_id = ${round}`);
+  const [{ n: partnerships }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM partnerships WHERE round_id = ${round}`);
   const notes: string[] = [];
   if (options.include === "matched") {
     const inFirst = new Set(first.flatMap((p) => [p.pid_a, p.pid_b]));
@@ -166,7 +166,7 @@ export async function loadOutcomes(db: Db, rounds?: readonly string[]): Promise<
           SELECT pid_a AS pid, partnership_id, matched_on, source_row FROM partnerships WHERE round_id = ${round}
           UNION ALL SELECT pid_b, partnership_id, matched_on, source_row FROM partnerships WHERE round_id = ${round})
         QUALIFY row_number() OVER (PARTITION BY pid ORDER BY matched_on DESC, source_row DESC) = 1)
-      SELECT l.partnership_id, CAST(s.partner_satisfaction AS INTEGER) AS partner_satisfaction
+      SELECT l.partnership_id, s.partner_satisfaction AS partner_satisfaction
       FROM survey_responses s JOIN last l ON l.pid = s.pid
       WHERE s.round_id = ${round} AND s.partner_satisfaction IS NOT NULL`);
     const answers = new Map<string, number[]>();

@@ -24,7 +24,7 @@ export const UNKNOWN = "unknown";
  * A SQL fragment for a WITH clause.
  */
 export const ROUND_ORDER: Sql = sql`round_order AS (
-  SELECT round_id, start_date, CAST(row_number() OVER (ORDER BY start_date, round_id) AS INTEGER) AS ord FROM rounds)`;
+  SELECT round_id, start_date, row_number() OVER (ORDER BY start_date, round_id) AS ord FROM rounds)`;
 
 /**
  * `matched(round_id, pid)`: distinct participants in at least one partnership of the round.

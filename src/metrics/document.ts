@@ -113,10 +113,10 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
       };
     });
   const [totals] = await db.all<{ registered: number; participants: number; countries: number; partnerships: number }>(sql`WITH ${MATCHED}
-    SELECT (SELECT CAST(count(DISTINCT pid) AS INTEGER) FROM registrations) AS registered,
-      (SELECT CAST(count(DISTINCT pid) AS INTEGER) FROM matched) AS participants,
-      (SELECT CAST(count(DISTINCT g.country) AS INTEGER) FROM matched m JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid) AS countries,
-      (SELECT CAST(count(*) AS INTEGER) FROM partnerships) AS partnerships`);
+    SELECT (SELECT count(DISTINCT pid) FROM registrations) AS registered,
+      (SELECT count(DISTINCT pid) FROM matched) AS participants,
+      (SELECT count(DISTINCT g.country) FROM matched m JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid) AS countries,
+      (SELECT count(*) FROM partnerships) AS partnerships`);
   return {
     synthetic: rounds.some((r) => r.synthetic),
     rounds: perRound,

@@ -115,15 +115,15 @@ function healthFactsSql(round: string | undefined) {
     sides AS (SELECT round_id, partnership_id, pid_a AS pid, matched_on, ended_on FROM partnerships WHERE ${roundIs(round)}
               UNION ALL SELECT round_id, partnership_id, pid_b, matched_on, ended_on FROM partnerships WHERE ${roundIs(round)}),
     ev AS (SELECT s.round_id, s.partnership_id,
-             CAST(count(*) FILTER (WHERE e.type = 'contact_logged') AS INTEGER) AS contacts,
-             CAST(count(*) FILTER (WHERE e.type IN ('no_response_reported', 'intervention')) AS INTEGER) AS problems,
+             count(*) FILTER (WHERE e.type = 'contact_logged') AS contacts,
+             count(*) FILTER (WHERE e.type IN ('no_response_reported', 'intervention')) AS problems,
              max(e.event_date) FILTER (WHERE e.type = 'contact_logged') AS last_contact,
              max(e.event_date) FILTER (WHERE e.type IN ('no_response_reported', 'intervention')) AS last_problem
            FROM sides s JOIN events e ON e.round_id = s.round_id AND e.pid = s.pid
              AND e.event_date >= s.matched_on AND (s.ended_on IS NULL OR e.event_date <= s.ended_on)
            GROUP BY s.round_id, s.partnership_id),
     sv AS (SELECT s.round_id, s.partnership_id,
-             CAST(min(list_position(${CONTACT_FREQUENCIES}::VARCHAR[], r.contact_frequency)) AS INTEGER) AS best
+             min(list_position(${CONTACT_FREQUENCIES}::VARCHAR[], r.contact_frequency)) AS best
            FROM sides s JOIN survey_responses r ON r.round_id = s.round_id AND r.pid = s.pid
            WHERE r.contact_frequency IS NOT NULL GROUP BY s.round_id, s.partnership_id),
     as_of AS (SELECT e.round_id, least(max(e.event_date), any_value(r.end_date)) AS as_of
@@ -172,7 +172,7 @@ function decodeFacts(code: number): HealthFacts {
 export async function partnershipHealth(db: Db, opts: RoundOpts = {}): Promise<{ round: string; partnership_id: string; health: HealthClass; reasons: string[] }[]> {
   await checkRound(db, opts.round);
   const rows = await db.all<{ round: string; partnership_id: string; code: number }>(sql`WITH ${healthFactsSql(opts.round)}
-    SELECT round_id AS round, partnership_id, CAST(${FACT_CODE} AS INTEGER) AS code FROM health_facts ORDER BY ord, partnership_id`);
+    SELECT round_id AS round, partnership_id, ${FACT_CODE} AS code FROM health_facts ORDER BY ord, partnership_id`);
   const classes = new Map<number, { health: HealthClass; reasons: string[] }>();
   const out: { round: string; partnership_id: string; health: HealthClass; reasons: string[] }[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -204,7 +204,7 @@ export async function healthByRound(db: Db, opts: RoundOpts = {}): Promise<({ ro
   const out = new Map(rounds.map((r) => [r.round, { round: r.round, partnerships: 0, thriving: 0, ok: 0, at_risk: 0, failed: 0 }]));
   // Partnerships with equal capped facts fall in the same class: classify each combination once.
   const groups = await db.all<{ round: string; code: number; n: number }>(sql`WITH ${healthFactsSql(opts.round)}
-    SELECT round_id AS round, CAST(${FACT_CODE} AS INTEGER) AS code, CAST(count(*) AS INTEGER) AS n FROM health_facts GROUP BY ALL`);
+    SELECT round_id AS round, ${FACT_CODE} AS code, count(*) AS n FROM health_facts GROUP BY ALL`);
   for (const g of groups) {
     const c = out.get(g.round)!;
     const { health } = classifyPartnership(decodeFacts(g.code));

@@ -44,16 +44,16 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
     completed: number; dissolved: number; continued: number; respondents: number;
   }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
     -- registrations has one row per (round_id, pid): its primary key.
-    reg AS (SELECT round_id, CAST(count(*) AS INTEGER) AS registered FROM registrations GROUP BY round_id),
-    par AS (SELECT m.round_id, CAST(count(*) AS INTEGER) AS participants, CAST(count(*) FILTER (WHERE f.first_ord < o.ord) AS INTEGER) AS returning,
-              CAST(count(*) FILTER (WHERE s.pid IS NOT NULL) AS INTEGER) AS respondents
+    reg AS (SELECT round_id, count(*) AS registered FROM registrations GROUP BY round_id),
+    par AS (SELECT m.round_id, count(*) AS participants, count(*) FILTER (WHERE f.first_ord < o.ord) AS returning,
+              count(*) FILTER (WHERE s.pid IS NOT NULL) AS respondents
             FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
             LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid GROUP BY m.round_id),
     said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes'),
-    ps AS (SELECT p.round_id, CAST(count(*) AS INTEGER) AS partnerships, CAST(count(*) FILTER (WHERE p.replaces IS NOT NULL) AS INTEGER) AS rematches,
-             CAST(count(*) FILTER (WHERE p.status = 'completed') AS INTEGER) AS completed,
-             CAST(count(*) FILTER (WHERE p.status IN ('dissolved', 'withdrawn')) AS INTEGER) AS dissolved,
-             CAST(count(*) FILTER (WHERE p.status = 'completed' AND (p.continued = 'yes' OR ya.pid IS NOT NULL OR yb.pid IS NOT NULL)) AS INTEGER) AS continued
+    ps AS (SELECT p.round_id, count(*) AS partnerships, count(*) FILTER (WHERE p.replaces IS NOT NULL) AS rematches,
+             count(*) FILTER (WHERE p.status = 'completed') AS completed,
+             count(*) FILTER (WHERE p.status IN ('dissolved', 'withdrawn')) AS dissolved,
+             count(*) FILTER (WHERE p.status = 'completed' AND (p.continued = 'yes' OR ya.pid IS NOT NULL OR yb.pid IS NOT NULL)) AS continued
            FROM partnerships p
            LEFT JOIN said_yes ya ON ya.round_id = p.round_id AND ya.pid = p.pid_a
            LEFT JOIN said_yes yb ON yb.round_id = p.round_id AND yb.pid = p.pid_b
@@ -101,8 +101,8 @@ export interface CohortCell {
  */
 export async function cohortRetention(db: Db): Promise<CohortCell[]> {
   const rows = await db.all<{ cohort: string; round: string; cohort_size: number; retained: number }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
-    cohorts AS (SELECT first_ord, CAST(count(*) AS INTEGER) AS size FROM first_matched GROUP BY first_ord),
-    kept AS (SELECT f.first_ord, o.ord, CAST(count(*) AS INTEGER) AS retained
+    cohorts AS (SELECT first_ord, count(*) AS size FROM first_matched GROUP BY first_ord),
+    kept AS (SELECT f.first_ord, o.ord, count(*) AS retained
              FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
              WHERE o.ord > f.first_ord GROUP BY ALL)
     SELECT co.round_id AS cohort, ro.round_id AS round, c.size AS cohort_size, coalesce(k.retained, 0) AS retained
@@ -126,8 +126,8 @@ export async function responseRateByCountry(
 ): Promise<{ round: string; country: string; region: string; participants: number; respondents: number; share: number | null; ci: Interval | null }[]> {
   await checkRound(db, opts.round);
   const rows = await db.all<{ round: string; country: string; participants: number; respondents: number }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}
-    SELECT m.round_id AS round, coalesce(g.country, ${UNKNOWN}) AS country, CAST(count(*) AS INTEGER) AS participants,
-      CAST(count(s.pid) AS INTEGER) AS respondents
+    SELECT m.round_id AS round, coalesce(g.country, ${UNKNOWN}) AS country, count(*) AS participants,
+      count(s.pid) AS respondents
     FROM matched m JOIN round_order o USING (round_id)
     LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
     LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid

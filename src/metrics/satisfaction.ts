@@ -74,8 +74,8 @@ export async function likertDistributions(db: Db, opts: RoundOpts = {}): Promise
   return db.all(sql`WITH ${ROUND_ORDER}, ${LIKERT_LONG},
     surveyed AS (SELECT DISTINCT round_id FROM survey_responses WHERE ${roundIs(opts.round)}),
     items AS (SELECT unnest(${[...LIKERT_ITEMS]}::VARCHAR[]) AS item, generate_subscripts(${[...LIKERT_ITEMS]}::VARCHAR[], 1) AS item_ord),
-    counts AS (SELECT round_id, item, answer, CAST(count(*) AS INTEGER) AS n FROM likert GROUP BY ALL)
-    SELECT s.round_id AS round, i.item, CAST(a.answer AS INTEGER) AS answer, coalesce(c.n, 0) AS count
+    counts AS (SELECT round_id, item, answer, count(*) AS n FROM likert GROUP BY ALL)
+    SELECT s.round_id AS round, i.item, a.answer AS answer, coalesce(c.n, 0) AS count
     FROM surveyed s JOIN round_order o USING (round_id) CROSS JOIN items i CROSS JOIN range(1, 6) a(answer)
     LEFT JOIN counts c ON c.round_id = s.round_id AND c.item = i.item AND c.answer = a.answer
     ORDER BY o.ord, i.item_ord, a.answer`);
@@ -91,7 +91,7 @@ export async function itemSummaries(db: Db, opts: RoundOpts = {}): Promise<({ ro
   await checkRound(db, opts.round);
   const rows = await db.all<{ round: string; item: LikertItem; n: number; total: number; top: number }>(sql`WITH ${ROUND_ORDER}, ${LIKERT_LONG},
     items AS (SELECT unnest(${[...LIKERT_ITEMS]}::VARCHAR[]) AS item, generate_subscripts(${[...LIKERT_ITEMS]}::VARCHAR[], 1) AS item_ord),
-    agg AS (SELECT round_id, item, CAST(count(*) AS INTEGER) AS n, CAST(sum(answer) AS DOUBLE) AS total, CAST(count(*) FILTER (WHERE answer >= 4) AS INTEGER) AS top FROM likert GROUP BY ALL)
+    agg AS (SELECT round_id, item, count(*) AS n, sum(answer) AS total, count(*) FILTER (WHERE answer >= 4) AS top FROM likert GROUP BY ALL)
     SELECT o.round_id AS round, i.item, coalesce(a.n, 0) AS n, coalesce(a.total, 0) AS total, coalesce(a.top, 0) AS top
     FROM round_order o CROSS JOIN items i LEFT JOIN agg a ON a.round_id = o.round_id AND a.item = i.item
     WHERE ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord, i.item_ord`);
@@ -111,8 +111,8 @@ function summarise(n: number, total: number, top: number): ItemSummary {
 export async function npsByRound(db: Db, opts: RoundOpts = {}): Promise<({ round: string } & Nps)[]> {
   await checkRound(db, opts.round);
   const rows = await db.all<{ round: string; n: number; pro: number; det: number }>(sql`WITH ${ROUND_ORDER}
-    SELECT round_id AS round, CAST(count(recommend) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE recommend >= 9) AS INTEGER) AS pro,
-      CAST(count(*) FILTER (WHERE recommend <= 6) AS INTEGER) AS det
+    SELECT round_id AS round, count(recommend) AS n, count(*) FILTER (WHERE recommend >= 9) AS pro,
+      count(*) FILTER (WHERE recommend <= 6) AS det
     FROM survey_responses JOIN round_order USING (round_id) WHERE ${roundIs(opts.round)}
     GROUP BY round_id, ord HAVING count(recommend) > 0 ORDER BY ord`);
   return rows.map((r) => ({ round: r.round, n: r.n, promoters: r.pro / r.n, detractors: r.det / r.n, score: (100 * (r.pro - r.det)) / r.n }));
@@ -127,7 +127,7 @@ export async function npsByRound(db: Db, opts: RoundOpts = {}): Promise<({ round
 export async function participateAgainByRound(db: Db, opts: RoundOpts = {}): Promise<({ round: string } & Proportion)[]> {
   await checkRound(db, opts.round);
   const rows = await db.all<{ round: string; n: number; yes: number }>(sql`WITH ${ROUND_ORDER}
-    SELECT o.round_id AS round, CAST(count(s.participate_again) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE s.participate_again = 'Yes') AS INTEGER) AS yes
+    SELECT o.round_id AS round, count(s.participate_again) AS n, count(*) FILTER (WHERE s.participate_again = 'Yes') AS yes
     FROM round_order o LEFT JOIN survey_responses s USING (round_id) WHERE ${roundIs(opts.round, sql`o.round_id`)}
     GROUP BY o.round_id, o.ord ORDER BY o.ord`);
   return rows.map((r) => ({ round: r.round, ...proportion(r.yes, r.n) }));
@@ -181,8 +181,8 @@ export async function satisfactionBySegment(
       : sql`LEFT JOIN registrations g ON g.round_id = s.round_id AND g.pid = s.pid
         ${seg === "career_stage" ? sql`LEFT JOIN career_stage cs ON cs.years IS NOT DISTINCT FROM g.years_experience` : sql``}`;
   const rows = await db.all<{ round: string; ord: number; key: string; n: number; total: number; top: number }>(sql`WITH ${ROUND_ORDER}${ctes}
-    SELECT s.round_id AS round, o.ord, ${segmentKey(seg)} AS key, CAST(count(s.${item}) AS INTEGER) AS n,
-      CAST(coalesce(sum(s.${item}), 0) AS DOUBLE) AS total, CAST(count(*) FILTER (WHERE s.${item} >= 4) AS INTEGER) AS top
+    SELECT s.round_id AS round, o.ord, ${segmentKey(seg)} AS key, count(s.${item}) AS n,
+      coalesce(sum(s.${item}), 0) AS total, count(*) FILTER (WHERE s.${item} >= 4) AS top
     FROM survey_responses s JOIN round_order o USING (round_id) ${joins}
     WHERE ${roundIs(opts.round, sql`s.round_id`)} GROUP BY ALL`);
   const mapKey = opts.segment === "region" ? (k: string) => (k === UNKNOWN ? k : regionOrUnknown(k)) : (k: string) => k;
@@ -222,7 +222,7 @@ export async function compareRounds(
   await checkRound(db, b);
   const col = ident(item);
   const rows = await db.all<{ round: string; n: number; top: number }>(sql`
-    SELECT round_id AS round, CAST(count(${col}) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE ${col} >= 4) AS INTEGER) AS top
+    SELECT round_id AS round, count(${col}) AS n, count(*) FILTER (WHERE ${col} >= 4) AS top
     FROM survey_responses WHERE round_id IN (${a}, ${b}) GROUP BY round_id`);
   const get = (r: string) => rows.find((x) => x.round === r) ?? { round: r, n: 0, top: 0 };
   const ra = get(a);

@@ -30,12 +30,12 @@ export async function forget(db: Db, email: string, pseudonymise: Pseudonymiser)
   return db.transaction(async () => {
     const rows: Record<string, number> = {};
     for (const table of DELETE_FROM) {
-      const n = await db.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${ident(table)} WHERE pid = ${pid}`);
+      const n = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)} WHERE pid = ${pid}`);
       rows[table] = n[0].n;
       await db.run(sql`DELETE FROM ${ident(table)} WHERE pid = ${pid}`);
     }
     const tombstone = `erased_${randomBytes(10).toString("hex")}`;
-    const p = await db.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM partnerships WHERE pid_a = ${pid} OR pid_b = ${pid}`);
+    const p = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM partnerships WHERE pid_a = ${pid} OR pid_b = ${pid}`);
     rows.partnerships = p[0].n;
     await db.run(sql`UPDATE partnerships SET pid_a = ${tombstone} WHERE pid_a = ${pid}`);
     await db.run(sql`UPDATE partnerships SET pid_b = ${tombstone} WHERE pid_b = ${pid}`);

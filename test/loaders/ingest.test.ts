@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sql, type Db } from "../../src/db";
+import { ident, sql, type Db } from "../../src/db";
 import { InputError, formatProblem } from "../../src/domain/errors";
 import { ingest } from "../../loaders/ingest";
 import { baseRound, dumpDb, freshDb, tempDir, testPseudonymiser, writeRound, type RoundFiles } from "../helpers/rounds";
@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 async function count(table: string): Promise<number> {
-  const rows = await db.all<{ n: number }>({ text: `SELECT count(*)::INTEGER AS n FROM ${table}`, params: [] });
+  const rows = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)}`);
   return rows[0].n;
 }
 
