@@ -9,6 +9,7 @@
  */
 import { existsSync } from "node:fs";
 import { defaultDbPath, openDatabase, sql } from "./src/db";
+import { minCellSize } from "./src/privacy/suppress";
 
 interface SiteRound {
   round_id: string;
@@ -63,5 +64,5 @@ export default {
   head: `<link rel="icon" href="data:,">`,
   header: synthetic ? BANNER : "",
   footer: `International Librarians Network outcomes toolkit. Only aggregates are published; cells of fewer than
-${process.env.ILN_MIN_CELL || 5} people are suppressed or merged.`,
+${minCellSize()} people are suppressed or merged.`,
 };

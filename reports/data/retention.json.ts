@@ -4,21 +4,16 @@
  * or respondents than the minimum left out), for the retention page.
  */
 import { cohortRetention, responseRateByCountry } from "../../src/metrics";
-import { suppressCount } from "../../src/privacy/suppress";
 import { displayName } from "./lib/countries";
 import { publishShare } from "./lib/publish";
 import { runLoader } from "./lib/run";
 
 await runLoader("retention.json", async (db, min) => {
+  // A cell is a share of its cohort: the share rule of lib/publish.ts (no small cohort, retained
+  // count or complement).
   const cells = (await cohortRetention(db)).map((c) => {
-    const ok = c.cohort_size >= min && !(c.retained > 0 && c.retained < min) && !(c.cohort_size - c.retained > 0 && c.cohort_size - c.retained < min);
-    return {
-      cohort: c.cohort,
-      round: c.round,
-      cohort_size: suppressCount(c.cohort_size, min),
-      retained: ok ? c.retained : null,
-      share: ok ? c.share : null,
-    };
+    const p = publishShare({ n: c.cohort_size, count: c.retained, share: c.share, ci: null }, min);
+    return { cohort: c.cohort, round: c.round, cohort_size: p.n, retained: p.count, share: p.share };
   });
   const response = [];
   let hidden = 0;

@@ -13,10 +13,12 @@
  *
  * Written by hand: no maintained npm package fits a logistic regression with standard errors
  * (simple-statistics has none; ml-logistic-regression fits by gradient descent without
- * inference). `test/matching/fit.test.ts` cross-checks against Python's statsmodels.
+ * inference). P-values use the normal tail of src/metrics/stats.ts, precise far into the tail.
+ * `test/matching/fit.test.ts` cross-checks estimates, standard errors and p-values against
+ * Python's statsmodels.
  * Pure (no Node imports).
  */
-import { errorFunction } from "simple-statistics";
+import { normalSf, Z95 } from "../metrics/stats";
 import { FEATURE_NAMES, type FeatureName, type PairFeatures } from "./features";
 import type { Weights } from "./weights";
 
@@ -38,7 +40,7 @@ export interface Coefficient {
   /** 95% Wald interval, estimate ± 1.96·SE. */
   ci: [number, number];
   z: number;
-  /** Two-sided p-value of estimate = 0 (normal approximation). */
+  /** Two-sided p-value of estimate = 0 (normal approximation): 2 · (1 − Φ(|z|)), precise in the far tail (`normalSf`). */
   p: number;
 }
 
@@ -59,13 +61,6 @@ export class FitError extends Error {
     super(message);
     this.name = "FitError";
   }
-}
-
-const Z95 = 1.959963984540054;
-
-/** Standard normal CDF Φ(z) = (1 + erf(z/√2)) / 2. */
-function phi(z: number): number {
-  return 0.5 * (1 + errorFunction(z / Math.SQRT2));
 }
 
 /**
@@ -113,7 +108,7 @@ function coefficients(names: Coefficient["name"][], beta: number[], cov: number[
   return names.map((name, j) => {
     const se = Math.sqrt(cov[j][j]);
     const z = beta[j] / se;
-    return { name, estimate: beta[j], se, ci: [beta[j] - Z95 * se, beta[j] + Z95 * se], z, p: 2 * (1 - phi(Math.abs(z))) };
+    return { name, estimate: beta[j], se, ci: [beta[j] - Z95 * se, beta[j] + Z95 * se], z, p: 2 * normalSf(Math.abs(z)) };
   });
 }
 
