@@ -14,7 +14,7 @@ import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } f
 import { discover, type FileInput, type RoundInput } from "./discover";
 import { InputError, type Problem } from "../src/domain/errors";
 import { KINDS, type Kind } from "./kinds";
-import { parseFiles } from "./parse-pool";
+import { parseFiles } from "./parse-files";
 import type { EventRow } from "./kinds/events";
 import type { PartnershipRow } from "./kinds/partnerships";
 import type { RegistrationRow } from "./kinds/registrations";
@@ -28,7 +28,7 @@ export interface IngestOptions {
   mapping?: string;
   dryRun?: boolean;
   pseudonymise: Pseudonymiser;
-  /** Parse files on worker threads: true, false, or by total size when absent (parse-pool.ts). */
+  /** Parse files on worker threads: true, false, or by total size when absent (parse-files.ts). */
   parallel?: boolean;
   /** Called with a line of progress (the CLI prints it on stderr). */
   progress?: (line: string) => void;

@@ -1,7 +1,7 @@
 /**
  * One export file from bytes to validated canonical rows: layout and encoding detection
  * (loaders/formats), then header matching and row validation (loaders/canonicalise). The result
- * is plain data, so it can cross a worker thread (see parse-pool.ts).
+ * is plain data, so it can cross a worker thread (see parse-files.ts).
  */
 import { readFileSync } from "node:fs";
 import { canonicalise, type CanonicalRow } from "./canonicalise";

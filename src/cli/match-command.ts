@@ -9,10 +9,10 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../domain/errors";
 import { readPairsFile } from "../matching/locks";
-import { loadIdentities, loadRoundPool } from "../matching/pool";
+import { loadIdentities, loadRoundData } from "../matching/round-data";
 import { LockError, proposeMatching, type Proposal } from "../matching/propose";
 import { PREFERENCES, PRINCIPLES } from "../matching/quality";
-import { predictionModelFor } from "../matching/replay";
+import { predictionModelFor } from "../matching/replay-rounds";
 import { predictCompletion } from "../matching/fit";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
@@ -59,7 +59,7 @@ export function matchCommand(program: Command): void {
       const forbids = opts.forbid ? toPids(readPairsFile(opts.forbid)) : [];
       const emailOf = new Map<string, string>(lockEmails.flat().map((e) => [pid(e), e]));
       await withDb(opts, true, async (db) => {
-        const rp = await loadRoundPool(db, opts.round); // an unknown round is a usage error (exit 2)
+        const rp = await loadRoundData(db, opts.round); // an unknown round is a usage error (exit 2)
         if (rp.pool.people.length === 0) throw new UsageError(`round ${opts.round} has no registrations`);
         if (rp.partnerships > 0) process.stderr.write(`note: round ${opts.round} already has ${rp.partnerships} partnerships in the database; they are ignored, the proposal starts from its registrations\n`);
         const model = await predictionModelFor(db, opts.round);

@@ -7,7 +7,8 @@
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
 import type { GroupQuality, MatchingQuality } from "../matching/quality";
-import { replayRound, type ReplayReport } from "../matching/replay";
+import type { ReplayReport } from "../matching/replay";
+import { replayRounds } from "../matching/replay-rounds";
 import { withDb } from "./context";
 import { readWeightsFile } from "./weights-command";
 
@@ -78,7 +79,9 @@ export function replayCommand(program: Command): void {
       const weights = readWeightsFile(opts.weights);
       process.stderr.write(`replaying round ${opts.round}...\n`);
       // An unknown --round throws UnknownRoundError, a usage error (exit 2).
-      const rep: ReplayReport = await withDb(opts, true, (db) => replayRound(db, opts.round, weights, { include: opts.pool as "registered" | "matched", predictions: opts.predictions }));
+      const [{ given: rep }] = await withDb(opts, true, (db) =>
+        replayRounds(db, [opts.round], { weights, include: opts.pool as "registered" | "matched", predictions: opts.predictions }),
+      );
       process.stdout.write(opts.json ? `${JSON.stringify(rep, null, 2)}\n` : formatReplay(rep));
     });
 }

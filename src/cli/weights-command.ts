@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../domain/errors";
 import { fitOutcomes, weightsFromFit, FitError, type OutcomeFit, type RegressionFit } from "../matching/fit";
-import { loadOutcomes } from "../matching/pool";
+import { loadOutcomes } from "../matching/round-data";
 import { defaultWeights, parseWeightsText, WeightsError, type Weights } from "../matching/weights";
 import { withDb } from "./context";
 

@@ -68,6 +68,76 @@ export const FEATURE_NAMES = [
 /** One of {@link FEATURE_NAMES}. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+/** What people are told about a feature: the matching page's controls and tables are built from it. */
+export interface FeatureInfo {
+  /** The feature in plain words, as the weight's slider is labelled. */
+  label: string;
+  /** What one unit of the feature is (its weight is in points per unit). */
+  unit: string;
+  /** One sentence: what the feature measures. */
+  explanation: string;
+  /** The weight slider's range and step on the matching page, points per unit. */
+  slider: { min: number; max: number; step: number };
+}
+
+/** Every feature's {@link FeatureInfo}, defined once here beside the names and shipped to the matching page. */
+export const FEATURE_INFO: Readonly<Record<FeatureName, Readonly<FeatureInfo>>> = Object.freeze({
+  same_sector: {
+    label: "Same sector",
+    unit: "a pair in one sector (0 or 1)",
+    explanation: "1 when both partners work in the same library sector.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  career_gap: {
+    label: "Career gap (per year)",
+    unit: "a year of experience apart",
+    explanation: "How many years of library experience the partners are apart.",
+    slider: { min: -0.5, max: 0.5, step: 0.01 },
+  },
+  sector_pref_met: {
+    label: "Sector wish met",
+    unit: "both partners' wish met (0, ½ or 1)",
+    explanation: "The share of the two partners whose wish for a partner from the same sector (or any sector) the pair meets.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  career_pref_met: {
+    label: "Career-stage wish met",
+    unit: "both partners' wish met (0, ½ or 1)",
+    explanation: "The share of the two partners whose wish for a partner at a different or a similar career stage the pair meets.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  country_pref_met: {
+    label: "Country wish met",
+    unit: "both partners' wish met (0, ½ or 1)",
+    explanation: "The share of the two partners whose list of countries they would like a partner from (if any) the pair meets.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  shared_interests: {
+    label: "Shared interests (Jaccard)",
+    unit: "all interests shared (Jaccard index 0 to 1)",
+    explanation: "The professional interests the partners share, as a share of all the interests either of them named.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  shared_language: {
+    label: "Shared language",
+    unit: "a working language shared (0 or 1)",
+    explanation: "1 when the partners can work in at least one language in common.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  timezone_gap: {
+    label: "Time-zone gap (per hour)",
+    unit: "an hour between the partners' clocks (0 to 12)",
+    explanation: "How many hours apart the partners' countries' standard times are, around the clock.",
+    slider: { min: -1, max: 1, step: 0.01 },
+  },
+  both_new: {
+    label: "Both new to ILN",
+    unit: "a pair of newcomers (0 or 1)",
+    explanation: "1 when neither partner took part in an earlier round.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+});
+
 function sectorMet(p: Profile, partner: Profile): number {
   return p.prefSector === "any" || p.sector === partner.sector ? 1 : 0;
 }

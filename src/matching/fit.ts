@@ -290,6 +290,13 @@ export interface OutcomeFit {
   validation: HeldOutRound[];
 }
 
+/** A completion model for predictions (`predictCompletion`), with the rounds it was fitted on. */
+export interface PredictionModel {
+  fit: RegressionFit;
+  /** Rounds the model was fitted on. */
+  rounds: string[];
+}
+
 function completionData(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
   const use = rows.filter((r) => r.completed !== null);
   return { X: use.map((r) => names.map((f) => r.features[f])), y: use.map((r) => r.completed as number) };
@@ -413,4 +420,20 @@ export function weightsFromFit(fit: OutcomeFit): Weights {
       validation: fit.validation.map((v) => ({ round: v.round, n: v.n, log_loss: round3(v.logLoss), baseline_log_loss: round3(v.baselineLogLoss), auc: v.auc === null ? null : round3(v.auc) })),
     },
   };
+}
+
+/**
+ * The models of a round's replay, fitted with that round left out so that its own outcomes do not
+ * flatter it: the completion model (for predictions) fitted on every other round's outcomes, and
+ * the weights file made from it (`weightsFromFit`). No validation is run.
+ * @returns null when the other rounds are too few or too uniform to fit (a `FitError`).
+ */
+export function fitLeavingOut(rows: readonly OutcomeRow[], round: string): { model: PredictionModel; weights: Weights } | null {
+  try {
+    const fit = fitOutcomes(rows.filter((r) => r.round !== round), undefined, { validate: false });
+    return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
+  } catch (err) {
+    if (err instanceof FitError) return null;
+    throw err;
+  }
 }

@@ -1,35 +1,31 @@
 /**
- * Replay of a past round (DESIGN section 5): the historical first matching beside the matching
- * the weights produce from the same pool, with quality summaries (`quality.ts`), the overlap
- * between the two, observed outcomes where they exist (historical pairs only) and the fitted
- * model's predicted completion for both, always labelled as predictions.
+ * Replay of one loaded round (docs/matching.md, "Replay"): the historical first matching beside
+ * the matching the weights produce from the same pool, with quality summaries (`quality.ts`), the
+ * overlap between the two, observed outcomes where they exist (historical pairs only) and the
+ * fitted model's predicted completion for both, always labelled as predictions. Pure (no
+ * database, no Node): `replay-rounds.ts` loads the rounds and runs the replays.
  *
  * Guarantee: both matchings are scored by the same matrix and the solver is exact, so
  * `replayed.total >= historical.total` (historical pairs breaking a hard rule have no score).
  * The report holds pseudonyms at most: never emails or names.
  */
-import type { Db } from "../db";
 import type { PairFeatures } from "./features";
-import { fitOutcomes, FitError, predictCompletion, type RegressionFit } from "./fit";
-import { loadOutcomes, loadRoundPool, type RoundPool } from "./pool";
+import { predictCompletion, type PredictionModel } from "./fit";
 import { solve } from "./propose";
 import { matchingQuality, type MatchingQuality } from "./quality";
+import type { RoundData } from "./round-data";
 import { scorePool } from "./score";
 import type { Weights } from "./weights";
 
-/** Completion model used for predictions, with where it came from. */
-export interface PredictionModel {
-  fit: RegressionFit;
-  /** Rounds the model was fitted on. */
-  rounds: string[];
-}
+/** Which people of a round form the replayed pool: all its registrations, or the people of its historical first matching. */
+export type PoolChoice = "registered" | "matched";
 
 /** The replay report (JSON with `--json`). */
 export interface ReplayReport {
   round: string;
   name: string;
   synthetic: boolean;
-  pool: { include: "registered" | "matched"; people: number; earlier_partner_pairs: number };
+  pool: { include: PoolChoice; people: number; earlier_partner_pairs: number };
   weights: Weights;
   historical: MatchingQuality & { observed: { completed: number; ended: number; completion_rate: number | null; label: string } };
   replayed: MatchingQuality;
@@ -45,14 +41,15 @@ export interface ReplayReport {
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Replays a loaded round (pure: no database). `model` supplies predicted completion (null for none).
+ * Replays a loaded round under `weights`; `model` supplies predicted completion (null for none),
+ * `include` says which people `data` was loaded with (it is reported, not applied here).
  * @throws Error from `scorePool` (unknown country offset, duplicate id).
  */
-export function replayPool(rp: RoundPool, weights: Weights, model: PredictionModel | null, include: "registered" | "matched" = "registered"): ReplayReport {
-  const people = rp.pool.people;
-  const m = scorePool(rp.pool, weights);
+export function replayLoadedRound(data: RoundData, weights: Weights, model: PredictionModel | null, include: PoolChoice = "registered"): ReplayReport {
+  const people = data.pool.people;
+  const m = scorePool(data.pool, weights);
   const predict = model ? (x: PairFeatures) => predictCompletion(model.fit, x) : undefined;
-  const hist: [number, number][] = rp.historical.pairs.map(([x, y]) => {
+  const hist: [number, number][] = data.historical.pairs.map(([x, y]) => {
     const i = m.index.get(x) as number;
     const j = m.index.get(y) as number;
     return [Math.min(i, j), Math.max(i, j)];
@@ -61,21 +58,21 @@ export function replayPool(rp: RoundPool, weights: Weights, model: PredictionMod
   const h = matchingQuality(m, people, hist, predict);
   const r = matchingQuality(m, people, s.pairs, predict);
   const key = ([i, j]: [number, number]) => i * m.n + j;
-  const histKeys = new Map(hist.map((p, k) => [key(p), rp.historical.statuses[k]]));
+  const histKeys = new Map(hist.map((p, k) => [key(p), data.historical.statuses[k]]));
   const same = s.pairs.filter((p) => histKeys.has(key(p)));
   const sameEnded = same.map((p) => histKeys.get(key(p))).filter((st) => st !== "active");
-  const ended = rp.historical.statuses.filter((st) => st !== "active");
+  const ended = data.historical.statuses.filter((st) => st !== "active");
   const completed = ended.filter((st) => st === "completed").length;
-  const notes = [...rp.notes];
+  const notes = [...data.notes];
   if (!model) notes.push("no completion model could be fitted on the other rounds: no predictions");
-  if (rp.pool.people.length > h.summary.matched) {
-    notes.push(`${rp.pool.people.length - h.summary.matched} people of the pool were not in the historical first matching (unconfirmed, waiting list, or matched only in a rematch); the replay may place them`);
+  if (data.pool.people.length > h.summary.matched) {
+    notes.push(`${data.pool.people.length - h.summary.matched} people of the pool were not in the historical first matching (unconfirmed, waiting list, or matched only in a rematch); the replay may place them`);
   }
   return {
-    round: rp.pool.round,
-    name: rp.name,
-    synthetic: rp.synthetic,
-    pool: { include, people: people.length, earlier_partner_pairs: rp.pool.earlierPartners.length },
+    round: data.pool.round,
+    name: data.name,
+    synthetic: data.synthetic,
+    pool: { include, people: people.length, earlier_partner_pairs: data.pool.earlierPartners.length },
     weights,
     historical: {
       ...h.summary,
@@ -105,31 +102,4 @@ export function replayPool(rp: RoundPool, weights: Weights, model: PredictionMod
     solver: { iterations: s.iterations, candidate_edges: s.candidateEdges },
     notes,
   };
-}
-
-/**
- * Fits the completion model for predictions in a replay of `round`: on every other round
- * (the replayed round is left out, so its own outcomes do not flatter its predictions).
- * Returns null when there is too little data.
- */
-export async function predictionModelFor(db: Db, round: string): Promise<PredictionModel | null> {
-  const rows = (await loadOutcomes(db)).filter((r) => r.round !== round);
-  try {
-    const fit = fitOutcomes(rows, undefined, { validate: false });
-    return { fit: fit.completion, rounds: fit.rounds };
-  } catch (err) {
-    if (err instanceof FitError) return null;
-    throw err;
-  }
-}
-
-/**
- * Replays `round` of the database under `weights` (see module doc).
- * @throws UnknownRoundError when the round is not in the database.
- */
-export async function replayRound(db: Db, round: string, weights: Weights, options: { include?: "registered" | "matched"; predictions?: boolean } = {}): Promise<ReplayReport> {
-  const include = options.include ?? "registered";
-  const rp = await loadRoundPool(db, round, { include });
-  const model = options.predictions === false ? null : await predictionModelFor(db, round);
-  return replayPool(rp, weights, model, include);
 }

@@ -7,7 +7,6 @@
  */
 import { sql, type Db, type Sql } from "../db";
 import { regionOf } from "../domain/countries/regions";
-import { UnknownRoundError } from "../domain/errors";
 import { careerStage } from "../domain/vocabulary";
 
 /** Options of every per-round metric: restrict the output to one round (computed against the whole history). */
@@ -44,22 +43,6 @@ export const FIRST_MATCHED: Sql = sql`first_matched AS (
 /** A WHERE condition keeping `column` = the chosen round, or everything when no round is chosen. */
 export function roundIs(round: string | undefined, column: Sql = sql`round_id`): Sql {
   return sql`(${round ?? null}::VARCHAR IS NULL OR ${column} = ${round ?? null}::VARCHAR)`;
-}
-
-/** Round ids in order of start date. */
-export async function roundIds(db: Db): Promise<string[]> {
-  const rows = await db.all<{ round_id: string }>(sql`SELECT round_id FROM rounds ORDER BY start_date, round_id`);
-  return rows.map((r) => r.round_id);
-}
-
-/**
- * Checks that `round` (when given) is in the database.
- * @throws {UnknownRoundError} when it is not.
- */
-export async function checkRound(db: Db, round: string | undefined): Promise<void> {
-  if (round === undefined) return;
-  const ids = await roundIds(db);
-  if (!ids.includes(round)) throw new UnknownRoundError(round, ids);
 }
 
 /**

@@ -6,8 +6,8 @@
  *
  * Country codes are ISO 3166-1 alpha-2 as stored; names are the dashboards' business.
  */
-import { sql, type Db } from "../db";
-import { MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, checkRound, regionOrUnknown, roundIs, type RoundOpts } from "./base";
+import { checkRound, sql, type Db } from "../db";
+import { MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, regionOrUnknown, roundIs, type RoundOpts } from "./base";
 import { proportion, type Proportion } from "./stats";
 
 /** The program's cap: no country may hold more than this share of a round's applicants. */

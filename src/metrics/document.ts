@@ -3,8 +3,8 @@
  * figures, as one JSON-safe object. `iln metrics --json` prints exactly this; the dashboards'
  * data loaders read it too.
  */
-import { sql, type Db } from "../db";
-import { MATCHED, checkRound, type RoundOpts } from "./base";
+import { checkRound, sql, type Db } from "../db";
+import { MATCHED, type RoundOpts } from "./base";
 import { coverageByRound, pairMix, toDate, type PairMix, type RoundCoverage } from "./coverage";
 import { healthByRound, type HealthCounts } from "./health";
 import { cohortRetention, retentionByRound, type CohortCell, type RoundRetention } from "./retention";

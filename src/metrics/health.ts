@@ -13,9 +13,9 @@
  * anyone), at most its end date: the data's own "today", so a published build does not depend on
  * the day it was built. A round with no events has none, and no partnership of it is silent.
  */
-import { sql, type Db } from "../db";
+import { checkRound, sql, type Db } from "../db";
 import { CONTACT_FREQUENCIES, PARTNERSHIP_STATUSES, type ContactFrequency } from "../domain/vocabulary";
-import { ROUND_ORDER, checkRound, roundIs, type RoundOpts } from "./base";
+import { ROUND_ORDER, roundIs, type RoundOpts } from "./base";
 
 /** The four health classes, best first. */
 export const HEALTH_CLASSES = ["thriving", "ok", "at_risk", "failed"] as const;

@@ -3,8 +3,8 @@
  * returning share, completion, dissolution, continuation, survey response rate (overall and by
  * country, since non-response is not random), and the cohort retention matrix across rounds.
  */
-import { sql, type Db } from "../db";
-import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, checkRound, regionOrUnknown, roundIs, type RoundOpts } from "./base";
+import { checkRound, sql, type Db } from "../db";
+import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, regionOrUnknown, roundIs, type RoundOpts } from "./base";
 import { proportion, type Interval, type Proportion } from "./stats";
 
 /** Retention figures of one round. */

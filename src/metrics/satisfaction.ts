@@ -5,8 +5,8 @@
  *
  * Blank answers are excluded everywhere: n counts the non-blank answers of an item.
  */
-import { ident, sql, type Db, type Sql } from "../db";
-import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, checkRound, regionOrUnknown, roundIs, type RoundOpts } from "./base";
+import { checkRound, ident, sql, type Db, type Sql } from "../db";
+import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, regionOrUnknown, roundIs, type RoundOpts } from "./base";
 import { compareProportions, meanOrNull, proportion, wilsonInterval, type Interval, type Proportion, type ProportionComparison } from "./stats";
 
 /** The survey's 1-5 (Likert) items: two satisfaction items and four outcome agreement items. */

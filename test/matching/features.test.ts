@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { offsetGap } from "../../src/domain/countries/timezones";
 import { careerStage, yearsFromExperience } from "../../src/domain/vocabulary";
-import { FEATURE_NAMES, jaccard, pairFeatures, type Profile } from "../../src/matching/features";
+import { FEATURE_INFO, FEATURE_NAMES, jaccard, pairFeatures, type Profile } from "../../src/matching/features";
+import { defaultWeights } from "../../src/matching/weights";
 
 const profile = (p: Partial<Profile> & Pick<Profile, "country" | "years">): Profile =>
   Object.freeze({
@@ -81,5 +82,25 @@ describe("jaccard", () => {
     expect(jaccard([], [])).toBe(0);
     expect(jaccard(["a"], [])).toBe(0);
     expect(jaccard(["a", "a", "b"], ["b", "c"])).toBeCloseTo(1 / 3, 12); // {b} of {a,b,c}
+  });
+});
+
+describe("FEATURE_INFO", () => {
+  it("describes every feature once, with a slider range that holds the default weight", () => {
+    expect(Object.keys(FEATURE_INFO).sort()).toEqual([...FEATURE_NAMES].sort());
+    const w = defaultWeights().weights;
+    const labels = new Set<string>();
+    for (const f of FEATURE_NAMES) {
+      const { label, unit, explanation, slider } = FEATURE_INFO[f];
+      expect(label.length, f).toBeGreaterThan(3);
+      expect(unit.length, f).toBeGreaterThan(3);
+      expect(explanation, f).toMatch(/^[A-Z0-9].*\.$/);
+      expect(slider.min, f).toBeLessThan(slider.max);
+      expect(slider.step, f).toBeGreaterThan(0);
+      expect(w[f], f).toBeGreaterThanOrEqual(slider.min);
+      expect(w[f], f).toBeLessThanOrEqual(slider.max);
+      labels.add(label);
+    }
+    expect(labels.size).toBe(FEATURE_NAMES.length);
   });
 });

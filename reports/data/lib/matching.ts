@@ -1,8 +1,8 @@
 /**
- * What the matching page may publish (DESIGN sections 5 and 7): replay summaries as aggregates
- * with small cells suppressed, and, for synthetic or internal builds only, a round's pool as the
- * minimal per-person records the matcher needs. Pure functions; `reports/data/matching.json.ts`
- * calls them.
+ * What the matching page may publish (docs/matching.md and docs/privacy.md): replay summaries as
+ * aggregates with small cells suppressed, and, for synthetic or internal builds only, a round's
+ * pool as the minimal per-person records the matcher needs, with the sentence that says which
+ * of the two a build carries and why. Pure functions; `reports/data/matching.json.ts` calls them.
  *
  * Privacy decision: a pool's per-person records (country, sector, years of experience,
  * interests, languages, preferences) are microdata: even without names, emails or pseudonyms a
@@ -12,11 +12,13 @@
  * page then shows the precomputed replays without live controls.
  */
 import type { FeatureName } from "../../../src/matching/features";
-import type { RegressionFit } from "../../../src/matching/fit";
+import type { PredictionModel } from "../../../src/matching/fit";
 import type { GroupQuality, MatchingQuality, Preference, Principle } from "../../../src/matching/quality";
 import type { ReplayReport } from "../../../src/matching/replay";
-import type { RoundPool } from "../../../src/matching/pool";
+import type { RoundReplay } from "../../../src/matching/replay-rounds";
+import type { RoundData } from "../../../src/matching/round-data";
 import type { PoolPerson } from "../../../src/matching/score";
+import type { Weights } from "../../../src/matching/weights";
 import { suppressBreakdown, suppressCount } from "../../../src/privacy/suppress";
 
 /**
@@ -26,6 +28,44 @@ import { suppressBreakdown, suppressCount } from "../../../src/privacy/suppress"
 export function livePoolsAllowed(rounds: readonly { synthetic: boolean }[], env: Readonly<Record<string, string | undefined>>): boolean {
   if (env.ILN_INTERNAL_BUILD === "1") return true;
   return rounds.length > 0 && rounds.every((r) => r.synthetic === true);
+}
+
+/**
+ * The publication policy of a build: whether it carries per-person pools for live re-matching
+ * ({@link livePoolsAllowed}), and the sentence saying why, which the page data carries.
+ */
+export function livePolicy(rounds: readonly { synthetic: boolean }[], env: Readonly<Record<string, string | undefined>>): { live: boolean; reason: string } {
+  if (!livePoolsAllowed(rounds, env)) {
+    return {
+      live: false,
+      reason: "real data: per-person pool records are microdata that could re-identify people from small countries or sectors, so this published build carries aggregates only",
+    };
+  }
+  return {
+    live: true,
+    reason:
+      env.ILN_INTERNAL_BUILD === "1"
+        ? "internal build (ILN_INTERNAL_BUILD=1): per-person pool records included; do not publish this build"
+        : "every round is synthetic: per-person pool records of generated people are included for live re-matching",
+  };
+}
+
+/** Target size of the smaller live pool (the in-browser re-match benchmark uses 800 people). */
+export const SMALL_POOL = 800;
+
+/**
+ * The rounds whose pools a live build publishes: the latest round, and the round whose size is
+ * closest to {@link SMALL_POOL} (the same round when it is both). Rounds without registrations
+ * are never chosen.
+ * @param rounds every round in start order, with its number of registrations.
+ */
+export function livePoolRounds(rounds: readonly { round: string; registered: number }[]): Set<string> {
+  const out = new Set<string>();
+  if (!rounds.length) return out;
+  out.add(rounds[rounds.length - 1].round);
+  const near = rounds.filter((r) => r.registered > 0).sort((a, b) => Math.abs(a.registered - SMALL_POOL) - Math.abs(b.registered - SMALL_POOL))[0];
+  if (near) out.add(near.round);
+  return out;
 }
 
 const small = (c: number, min: number): boolean => c > 0 && c < min;
@@ -157,6 +197,36 @@ export function publishReplay(r: ReplayReport, which: "default" | "fitted", min:
   };
 }
 
+/** One round's replays as the page gets them: under the default weights and under weights fitted on the other rounds. */
+export interface PublishedRoundReplays {
+  round: string;
+  name: string;
+  synthetic: boolean;
+  /** People in the round's pool (its registrations). */
+  people: number | null;
+  fitted_weights: Weights["weights"] | null;
+  fitted_base: number | null;
+  /** Rounds the fitted model and weights came from. */
+  fitted_on: string[];
+  default: PublishedReplay | null;
+  fitted: PublishedReplay | null;
+}
+
+/** A round's entry of the page's replays, from its {@link RoundReplay} of published replays. */
+export function publishRoundReplays(r: RoundReplay<PublishedReplay>): PublishedRoundReplays {
+  return {
+    round: r.round,
+    name: r.data.name,
+    synthetic: r.data.synthetic,
+    people: r.data.pool.people.length,
+    fitted_weights: r.fittedWeights?.weights ?? null,
+    fitted_base: r.fittedWeights?.base ?? null,
+    fitted_on: r.model?.rounds ?? [],
+    default: r.given,
+    fitted: r.fitted,
+  };
+}
+
 /** A pool person as published for live re-matching: the profile only; the id is the array index. */
 export type PoolRecord = Omit<PoolPerson, "id">;
 
@@ -178,17 +248,17 @@ export interface PublishedPool {
  * nothing but the profile fields the matcher reads (no emails, names or comments exist in a
  * pool). Call only when {@link livePoolsAllowed}.
  */
-export function publishPool(rp: RoundPool, model: { fit: RegressionFit; rounds: string[] } | null): PublishedPool {
-  const index = new Map(rp.pool.people.map((p, i) => [p.id, i]));
+export function publishPool(data: RoundData, model: PredictionModel | null): PublishedPool {
+  const index = new Map(data.pool.people.map((p, i) => [p.id, i]));
   const pair = ([x, y]: [string, string]): [number, number] => {
     const i = index.get(x) as number;
     const j = index.get(y) as number;
     return [Math.min(i, j), Math.max(i, j)];
   };
   return {
-    round: rp.pool.round,
-    name: rp.name,
-    people: rp.pool.people.map((p) => ({
+    round: data.pool.round,
+    name: data.name,
+    people: data.pool.people.map((p) => ({
       country: p.country,
       sector: p.sector,
       years: p.years,
@@ -200,8 +270,8 @@ export function publishPool(rp: RoundPool, model: { fit: RegressionFit; rounds: 
       prefCountries: p.prefCountries,
       returning: p.returning,
     })),
-    earlierPartners: rp.pool.earlierPartners.filter(([x, y]) => index.has(x) && index.has(y)).map(pair),
-    historical: rp.historical.pairs.map(pair),
+    earlierPartners: data.pool.earlierPartners.filter(([x, y]) => index.has(x) && index.has(y)).map(pair),
+    historical: data.historical.pairs.map(pair),
     model: model
       ? { coefficients: model.fit.coefficients.map((c) => ({ name: c.name as "intercept" | FeatureName, estimate: c.estimate })), rounds: model.rounds }
       : null,

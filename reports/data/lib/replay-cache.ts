@@ -18,6 +18,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ReplayJob } from "../../../src/matching/replay-jobs";
+import type { ReplayStore, ReplayWeights } from "../../../src/matching/replay-rounds";
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -92,6 +94,24 @@ export class ReplayCache {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(value));
     renameSync(temp, file);
+  }
+
+  /**
+   * This cache as the store of finished replays that `replayRounds` takes: a replay's key is that
+   * of `{ which, ...job }` (its round data, weights, model and pool choice, and which weights).
+   */
+  replays<T>(): ReplayStore<T> {
+    // A job's key hashes its whole round: computed once for the lookup and the store that follows.
+    const keys = new WeakMap<ReplayJob, Partial<Record<ReplayWeights, string>>>();
+    const keyOf = (job: ReplayJob, which: ReplayWeights) => {
+      const known = keys.get(job) ?? {};
+      keys.set(job, known);
+      return (known[which] ??= this.key({ which, ...job }));
+    };
+    return {
+      get: (job, which) => this.get<T>(keyOf(job, which)),
+      set: (job, which, value) => this.set(keyOf(job, which), value),
+    };
   }
 
   /** Removes entries (and stray temporary files) untouched for `days` days. */

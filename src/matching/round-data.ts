@@ -1,7 +1,8 @@
 /**
- * Loads what the matching needs from the database: a round's pool (its registrations as
- * profiles), earlier partners, the round's historical first matching, the outcomes of past
- * partnerships for weight fitting, and (for `iln match` only) the identities of the people.
+ * Loads what the matching needs from the database: a round's data (its pool of registrations as
+ * profiles, earlier partners, the historical first matching), the outcomes of past partnerships
+ * for weight fitting, and (for `iln match` only) the identities of the people. The rules are
+ * documented in docs/matching.md.
  *
  * Definitions:
  * - a person is *returning* when they were in a partnership of a round that started earlier,
@@ -12,15 +13,15 @@
  *   (`replaces` is null).
  * Sectors and languages are compared as the database stores them (lower case).
  */
-import { sql, type Db } from "../db";
+import { roundIds, sql, type Db } from "../db";
 import { UnknownRoundError } from "../domain/errors";
 import { yearsFromExperience } from "../domain/vocabulary";
 import { pairFeatures } from "./features";
 import type { OutcomeRow } from "./fit";
 import { withStage, type Pool, type PoolPerson } from "./score";
 
-/** A round's pool and history. */
-export interface RoundPool {
+/** A round as the matching sees it: its pool (who may be matched) and its history. */
+export interface RoundData {
   pool: Pool;
   name: string;
   start: string;
@@ -66,10 +67,7 @@ function toPerson(r: RegRow): PoolPerson {
 
 async function roundRow(db: Db, round: string) {
   const rows = await db.all<{ round_id: string; name: string; start_date: string; synthetic: boolean }>(sql`SELECT round_id, name, CAST(start_date AS VARCHAR) AS start_date, synthetic FROM rounds WHERE round_id = ${round}`);
-  if (rows.length === 0) {
-    const known = await db.all<{ round_id: string }>(sql`SELECT round_id FROM rounds ORDER BY start_date`);
-    throw new UnknownRoundError(round, known.map((k) => k.round_id));
-  }
+  if (rows.length === 0) throw new UnknownRoundError(round, await roundIds(db));
   return rows[0];
 }
 
@@ -100,7 +98,7 @@ async function people(db: Db, round: string): Promise<PoolPerson[]> {
  * first matching. Historical pairs with someone outside the pool are left out and noted.
  * @throws UnknownRoundError when the round is not in the database.
  */
-export async function loadRoundPool(db: Db, round: string, options: { include?: "registered" | "matched" } = {}): Promise<RoundPool> {
+export async function loadRoundData(db: Db, round: string, options: { include?: "registered" | "matched" } = {}): Promise<RoundData> {
   const info = await roundRow(db, round);
   let list = await people(db, round);
   const first = await db.all<{ partnership_id: string; pid_a: string; pid_b: string; status: string }>(sql`
@@ -112,7 +110,7 @@ export async function loadRoundPool(db: Db, round: string, options: { include?: 
     list = list.filter((p) => inFirst.has(p.id));
   }
   const ids = new Set(list.map((p) => p.id));
-  const historical: RoundPool["historical"] = { pairs: [], partnershipIds: [], statuses: [] };
+  const historical: RoundData["historical"] = { pairs: [], partnershipIds: [], statuses: [] };
   for (const p of first) {
     if (!ids.has(p.pid_a) || !ids.has(p.pid_b)) {
       notes.push(`historical partnership ${p.partnership_id} has a partner without a registration in round ${round}; left out`);
@@ -139,9 +137,20 @@ export async function loadRoundPool(db: Db, round: string, options: { include?: 
   };
 }
 
-/** Round ids in the database, oldest first. */
-export async function roundIds(db: Db): Promise<string[]> {
-  return (await db.all<{ round_id: string }>(sql`SELECT round_id FROM rounds ORDER BY start_date, round_id`)).map((r) => r.round_id);
+/** One round of the database with its number of registrations. */
+export interface RoundSummary {
+  round: string;
+  name: string;
+  synthetic: boolean;
+  /** Registrations in the round: the size of its pool. */
+  registered: number;
+}
+
+/** Every round of the database with its number of registrations, in order of start date. */
+export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
+  return db.all<RoundSummary>(sql`
+    SELECT r.round_id AS round, r.name, r.synthetic, (SELECT count(*) FROM registrations g WHERE g.round_id = r.round_id) AS registered
+    FROM rounds r ORDER BY r.start_date, r.round_id`);
 }
 
 /**
