@@ -109,11 +109,23 @@ export const KIND_TABLES = {
   survey: "survey_responses",
 } as const;
 
-/** Every table that can hold a participant's pseudonym, with the columns that do. */
-export const PID_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  identities: ["pid"],
-  registrations: ["pid"],
-  partnerships: ["pid_a", "pid_b"],
-  events: ["pid"],
-  survey_responses: ["pid"],
-};
+/** What erasing a person does to a table's rows (docs/privacy.md, "Erasure"). */
+export type Erasure =
+  /** The rows are the person's alone (their registration, answers, log entries, identity): deleted. */
+  | "delete"
+  /** A row is shared with someone else (a partnership): the person's column is overwritten with a tombstone, the row kept. */
+  | "tombstone";
+
+/**
+ * Every table that can hold a participant's pseudonym, with the columns that do and what
+ * erasure does there. `iln forget` erases from exactly these (src/privacy/forget.ts), in this
+ * order; `test/privacy/forget.test.ts` fails when a table of the schema holds a pseudonym in a
+ * column this list does not name, so a new table cannot escape erasure.
+ */
+export const PID_COLUMNS: Readonly<Record<string, { readonly columns: readonly string[]; readonly erase: Erasure }>> = Object.freeze({
+  registrations: { columns: ["pid"], erase: "delete" },
+  events: { columns: ["pid"], erase: "delete" },
+  survey_responses: { columns: ["pid"], erase: "delete" },
+  identities: { columns: ["pid"], erase: "delete" },
+  partnerships: { columns: ["pid_a", "pid_b"], erase: "tombstone" },
+});
