@@ -1,5 +1,5 @@
 /**
- * Observable Framework configuration of the ILN outcomes dashboards (DESIGN section 2).
+ * Observable Framework configuration of the ILN outcomes dashboards (docs/README.md).
  *
  * The site is built offline: `globalStylesheets: []` stops the default Google Fonts request, and
  * scripts/framework-offline.ts fills the npm cache before `observable build` (scripts/build-site.ts).

@@ -1,5 +1,5 @@
 /**
- * Consistency of a round's files with each other (DESIGN section 3, issue "ingest" item 5):
+ * Consistency of a round's files with each other (docs/formats.md, "Bad input"):
  * every partner and every logged person is registered in the round; nobody is in two
  * partnerships that overlap in time; a rematch's `replaces` names a partnership of the round;
  * partnership ids are unique; survey respondents are participants of the round (matched, when

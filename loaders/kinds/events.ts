@@ -1,5 +1,5 @@
 /**
- * Events: the coordinators' log of a round (DESIGN section 3). Notes are private.
+ * Events: the coordinators' log of a round (docs/formats.md). Notes are private.
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";

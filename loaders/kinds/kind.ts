@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import type { SlashOrder } from "../normalise/dates";
 
-/** The export kinds of a round (DESIGN section 3). */
+/** The export kinds of a round (docs/formats.md). */
 export const KINDS = ["registrations", "partnerships", "events", "survey"] as const;
 export type Kind = (typeof KINDS)[number];
 

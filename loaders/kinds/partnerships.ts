@@ -1,5 +1,5 @@
 /**
- * Partnerships: one row per partnership of a round, rematches included (DESIGN section 3).
+ * Partnerships: one row per partnership of a round, rematches included (docs/formats.md).
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";

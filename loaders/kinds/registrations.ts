@@ -1,5 +1,5 @@
 /**
- * Registrations: one row per applicant and round (DESIGN section 3).
+ * Registrations: one row per applicant and round (docs/formats.md).
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";

@@ -1,5 +1,5 @@
 /**
- * `round.json`: a round's identity and dates (DESIGN section 3).
+ * `round.json`: a round's identity and dates (docs/formats.md).
  */
 import { z } from "zod";
 

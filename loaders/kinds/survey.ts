@@ -1,5 +1,5 @@
 /**
- * Survey: the end-of-round evaluation, one response per respondent and round (DESIGN section 3).
+ * Survey: the end-of-round evaluation, one response per respondent and round (docs/formats.md).
  * Blank answers are kept as null and excluded from every metric.
  */
 import { z } from "zod";

@@ -2,7 +2,7 @@
  * Country normalisation: free text -> ISO 3166-1 alpha-2. Base names from `i18n-iso-countries`
  * (`en` locale, every name it lists for a code), plus our table in `country-aliases.ts`.
  *
- * Decisions (DESIGN.md section 3):
+ * Decisions (docs/formats.md, "Values"):
  * - Matching folds case, accents, punctuation and spacing, drops a leading "the", and reads
  *   "St"/"St." as "Saint" and "&" as "and": "U.S.A.", "united states ", "Côte d'Ivoire" match.
  * - A bare two-letter value is a code only if ISO assigns it and it is not in `AMBIGUOUS_CODES`

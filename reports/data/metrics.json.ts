@@ -1,6 +1,6 @@
 /**
  * metrics.json: the program's story across rounds (overview page, round pages): every per-round
- * metric of DESIGN section 4 from `metricsDocument`, published under the small-cell rules of
+ * metric of docs/metrics.md from `metricsDocument`, published under the small-cell rules of
  * lib/publish.ts, plus the across-rounds totals and round-to-round tests of satisfaction.
  */
 import { compareRounds, metricsDocument, type RoundMetrics } from "../../src/metrics";

@@ -1,5 +1,5 @@
 /**
- * The `iln` command line (DESIGN section 6). Exit codes: 0 done, 1 input rejected (nothing
+ * The `iln` command line (docs/README.md). Exit codes: 0 done, 1 input rejected (nothing
  * written), 2 wrong usage. Errors go to stderr; `--json` output alone goes to stdout.
  */
 import { Command, CommanderError } from "commander";

@@ -1,5 +1,5 @@
 /**
- * `iln metrics [--round R] [--json]`: the metrics of DESIGN section 4. By default a readable
+ * `iln metrics [--round R] [--json]`: the metrics of docs/metrics.md. By default a readable
  * table, one row per round, then the across-rounds figures; with `--round` also the round's
  * detail. With `--json`, the metrics document (`metricsDocument`) alone on stdout.
  */

@@ -1,7 +1,7 @@
 /**
  * `iln replay --round R [--weights FILE] [--pool registered|matched] [--no-predictions] [--json]`:
  * the round's historical first matching beside the matching the weights produce from the same
- * pool (DESIGN section 5). Without `--weights`, the default weights. Output holds pseudonyms at
+ * pool (docs/matching.md). Without `--weights`, the default weights. Output holds pseudonyms at
  * most, never emails or names.
  */
 import type { Command } from "commander";

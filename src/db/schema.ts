@@ -4,7 +4,7 @@
  * and internal (never published) at-risk lists read it.
  *
  * Survey responses are stored wide: one row per respondent and round, one column per canonical
- * question (DESIGN section 3), because every metric reads whole responses and the question set is
+ * question (docs/formats.md), because every metric reads whole responses and the question set is
  * fixed by the canonical fields. Multi-selects are `VARCHAR[]`.
  *
  * No foreign keys, and primary keys only where a statement needs one (`INSERT OR REPLACE`

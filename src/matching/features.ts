@@ -1,5 +1,5 @@
 /**
- * Pair features of a candidate partnership (DESIGN section 5). Pure functions of two
+ * Pair features of a candidate partnership (docs/matching.md). Pure functions of two
  * participant profiles; no Node imports, so the same code runs in the CLI, the tests and the
  * browser. The demo generator uses them for its historical matching and its planted outcomes.
  */
@@ -30,7 +30,7 @@ export interface Profile {
   returning: boolean;
 }
 
-/** The features of a pair (DESIGN section 5). All are numbers so that weights can multiply them. */
+/** The features of a pair (docs/matching.md). All are numbers so that weights can multiply them. */
 export interface PairFeatures {
   /** 1 when both work in the same sector, else 0. */
   same_sector: number;

@@ -1,5 +1,5 @@
 /**
- * Weight fitting (DESIGN section 5): models of partnership outcome on pair features, validated by
+ * Weight fitting (docs/matching.md): models of partnership outcome on pair features, validated by
  * leaving one round out, turned into a weights file.
  *
  * - Completion (status `completed` vs `dissolved`/`withdrawn`): logistic regression fitted by

@@ -2,7 +2,7 @@
  * A round's matching problem: the pool (people with their profiles, earlier partners, coordinator
  * forbids), the hard rules, and the integer score of every allowed pair under a weights file.
  *
- * Hard rules (DESIGN section 5): two people from the same country are never paired, nor two who
+ * Hard rules (docs/matching.md): two people from the same country are never paired, nor two who
  * were partners in an earlier round, nor a pair a coordinator forbade. Every other pair is allowed
  * and scored `pairScore` (weights.ts) points; the solver sees the score in integer
  * thousandths of a point ({@link SCORE_UNITS}), so it is exact and a weight change of 0.001 point or more

@@ -1,5 +1,5 @@
 /**
- * The weights file (DESIGN section 5): how pair features turn into a pair score.
+ * The weights file (docs/matching.md): how pair features turn into a pair score.
  *
  *     score(pair) = base + Σ_f weights[f] · x_f      (points)
  *

@@ -1,8 +1,8 @@
 /**
- * Coverage metrics (DESIGN sections 4 and 5): countries and new countries, participants per
- * country and world region, the largest country's share of applicants against the program's 20%
- * cap, the sector mix, cross-sector and cross-career pairs against what participants asked for,
- * and unique participants and countries to date.
+ * Coverage metrics (docs/metrics.md; the pairing figures also docs/matching.md): countries and new
+ * countries, participants per country and world region, the largest country's share of
+ * applicants against the program's 20% cap, the sector mix, cross-sector and cross-career pairs
+ * against what participants asked for, and unique participants and countries to date.
  *
  * Country codes are ISO 3166-1 alpha-2 as stored; names are the dashboards' business.
  */

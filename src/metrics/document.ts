@@ -1,5 +1,5 @@
 /**
- * The metrics document: every per-round metric of DESIGN section 4 and the across-rounds
+ * The metrics document: every per-round metric of docs/metrics.md and the across-rounds
  * figures, as one JSON-safe object. `iln metrics --json` prints exactly this; the dashboards'
  * data loaders read it too.
  */
@@ -11,7 +11,7 @@ import { cohortRetention, retentionByRound, type CohortCell, type RoundRetention
 import { itemSummaries, npsByRound, participateAgainByRound, type ItemSummary, type LikertItem, type Nps } from "./satisfaction";
 import type { Proportion } from "./stats";
 
-/** The metrics of one round; keys as in DESIGN section 4. Shares are 0..1, sampled shares carry n and a 95% Wilson ci. */
+/** The metrics of one round; keys as in docs/metrics.md. Shares are 0..1, sampled shares carry n and a 95% Wilson ci. */
 export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundCoverage, "round"> {
   round: string;
   /** The round's display name and dates (YYYY-MM-DD). */
@@ -58,7 +58,7 @@ export interface MetricsDocument {
 const EMPTY_SUMMARY: ItemSummary = { n: 0, mean: null, top2: null, top2_ci: null };
 
 /**
- * Every metric of DESIGN section 4 for every round (or one round) plus the across-rounds
+ * Every metric of docs/metrics.md for every round (or one round) plus the across-rounds
  * figures. Each family runs set-based over all rounds at once (a handful of queries in all).
  * Per-round keys: round, name, start, end, registered, participants, partnerships, rematches,
  * countries, new_countries, sectors, largest_country, returning_share, completion_rate,

@@ -1,5 +1,5 @@
 /**
- * Partnership health (DESIGN section 4): every partnership classed `thriving`, `ok`, `at_risk` or
+ * Partnership health (docs/metrics.md): every partnership classed `thriving`, `ok`, `at_risk` or
  * `failed` by a documented rule set ({@link HEALTH_RULES}) from its status, the coordinators'
  * event log and the contact frequency its partners reported in the survey; per-round counts; and
  * the internal at-risk list of a running round.

@@ -1,5 +1,5 @@
 /**
- * The metrics library (DESIGN section 4), one module per family. The CLI, the dashboards' data
+ * The metrics library (docs/metrics.md), one module per family. The CLI, the dashboards' data
  * loaders and the tests all call these functions; each metric is defined once, here.
  */
 export * from "./stats";

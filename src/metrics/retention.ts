@@ -1,5 +1,5 @@
 /**
- * Retention metrics (DESIGN section 4): registered and matched participants, partnerships,
+ * Retention metrics (docs/metrics.md): registered and matched participants, partnerships,
  * returning share, completion, dissolution, continuation, survey response rate (overall and by
  * country, since non-response is not random), and the cohort retention matrix across rounds.
  */

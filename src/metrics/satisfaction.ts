@@ -1,5 +1,5 @@
 /**
- * Satisfaction metrics (DESIGN section 4): distributions of the survey's 1-5 items, their mean,
+ * Satisfaction metrics (docs/metrics.md): distributions of the survey's 1-5 items, their mean,
  * the top-2-box share (answers 4 or 5) with n and a 95% Wilson interval, the Net Promoter Score,
  * the "participate again" share, breakdowns by segment, and the comparison of two rounds.
  *

@@ -1,5 +1,5 @@
 /**
- * Pseudonyms (DESIGN section 7): a participant's key in every analytics table is
+ * Pseudonyms (docs/privacy.md): a participant's key in every analytics table is
  * `HMAC-SHA256(key, normalisedEmail)`, hex, first 20 characters (80 bits; the chance of a
  * collision among a million people is about 4e-13), prefixed `p_`. The key is 32 random bytes
  * in a local file created on first use with mode 0600, outside git (`*.key` is ignored), so the
@@ -10,7 +10,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Trims and lower-cases an email (DESIGN section 3: emails compare trimmed, case-insensitively). */
+/** Trims and lower-cases an email (docs/formats.md: emails compare trimmed, case-insensitively). */
 export function normaliseEmail(raw: string): string {
   return raw.trim().toLowerCase();
 }

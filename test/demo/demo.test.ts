@@ -1,7 +1,7 @@
 /**
  * The default demo (seed 2013) read back from its files with csv-parse: layouts, consistency rules
- * the ingest enforces, and the calibration figures of DESIGN section 1 / the brief.
- * Expected figures come from the published ILN numbers (DESIGN section 1), not from the generator.
+ * the ingest enforces, and the calibration figures of docs/README.md.
+ * Expected figures come from the published ILN numbers (docs/README.md), not from the generator.
  */
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
@@ -240,7 +240,7 @@ describe("consistency the ingest enforces", () => {
   });
 });
 
-describe("calibration (DESIGN section 1)", () => {
+describe("calibration (docs/README.md)", () => {
   const cumulative = (upTo: string) => {
     const people = new Set<string>();
     const cs = new Set<string>();

@@ -118,7 +118,7 @@ describe.skipIf(!existsSync(demoIndex))("metricsDocument on the demo data (slow:
       const doc = await metricsDocument(db, { round: "2013B" });
       const r = doc.rounds[0];
       expect([r.participants, r.countries, r.partnerships]).toEqual([392, 40, 196]);
-      // The pilot (2013P): 92 participants from 20 countries (DESIGN section 1).
+      // The pilot (2013P): 92 participants from 20 countries (docs/README.md).
       const pilot = (await metricsDocument(db, { round: "2013P" })).rounds[0];
       expect([pilot.participants, pilot.countries]).toEqual([92, 20]);
       checkNumbers(doc);

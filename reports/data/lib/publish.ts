@@ -1,6 +1,6 @@
 /**
  * What the dashboards publish: metric outputs of `src/metrics` turned into aggregates that are
- * safe on the open web (DESIGN section 7). Pure functions; the data loaders call them, the
+ * safe on the open web (docs/privacy.md). Pure functions; the data loaders call them, the
  * pages only format what they get.
  *
  * Rules (the minimum cell size `min` comes from `minCellSize()`, default 5):
