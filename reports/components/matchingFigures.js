@@ -3,8 +3,9 @@
 // (reports/data/lib/matching.ts), and the rows and sentences the breakdown charts show.
 import {label, num, pct} from "./format.js";
 
-/** Names of the principles and stated preferences, as the page words them. */
+/** Names of the principles (src/matching/quality.ts `PRINCIPLES`), as the page words them. */
 export const PRINCIPLE_LABELS = {another_country: "Another country", similar_sector: "Same sector", different_stage: "Different career stage"};
+/** Names of the stated preferences (src/matching/quality.ts `PREFERENCES`), as the page words them. */
 export const PREFERENCE_LABELS = {sector_pref: "Sector wish met", career_pref: "Career-stage wish met", country_pref: "Country wish met"};
 
 /** Breakdowns of a matching, in the page's order. */

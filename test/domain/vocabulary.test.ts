@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { careerStage, yearsFromExperience } from "../../src/domain/vocabulary";
+import { CAREER_STAGE_LABELS, CAREER_STAGES, careerStage, EXPERIENCE_RANGES, SECTOR_LABELS, SECTORS, yearsFromExperience } from "../../src/domain/vocabulary";
 
 describe("experience and career stage", () => {
   it("maps the form's ranges to midpoints (20+ -> 25)", () => {
@@ -12,5 +12,17 @@ describe("experience and career stage", () => {
   it("stages: early < 6 <= mid < 16 <= senior", () => {
     expect([0, 5.9, 6, 15.5, 16, 40].map(careerStage)).toEqual(["early", "early", "mid", "mid", "senior", "senior"]);
     expect(() => careerStage(-1)).toThrow();
+  });
+});
+
+describe("lists and labels", () => {
+  it("labels every sector and career stage, and nothing else", () => {
+    expect(Object.keys(SECTOR_LABELS)).toEqual([...SECTORS]);
+    expect(Object.keys(CAREER_STAGE_LABELS)).toEqual([...CAREER_STAGES]);
+  });
+  it("orders the experience ranges and gives each the stage of its years", () => {
+    // By hand: 0-2 -> 1 and 3-5 -> 4 are early, 6-10 -> 8 and 11-20 -> 15.5 mid, 20+ -> 25 senior.
+    expect(EXPERIENCE_RANGES.map((r) => careerStage(yearsFromExperience(r.label)))).toEqual(["early", "early", "mid", "mid", "senior"]);
+    expect(EXPERIENCE_RANGES.map((r) => r.max)).toEqual([2, 5, 10, 20, null]);
   });
 });
