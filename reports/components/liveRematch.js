@@ -7,7 +7,7 @@ import {html} from "npm:htl";
 import {BigNumbers, ChartCard, DataTable} from "./chartCard.js";
 import {count, num, pct} from "./format.js";
 import {GroupCompare, MATCHINGS} from "./matchingCharts.js";
-import {BREAKDOWNS, PREFERENCE_LABELS, PRINCIPLE_LABELS, compareRows, formatOf, gapSentence, groupName, ordered} from "./matchingFigures.js";
+import {BREAKDOWNS, PRINCIPLE_LABELS, compareRows, formatOf, gapSentence, groupName, ordered, preferenceLabel} from "./matchingFigures.js";
 
 /** What this build carries, and why (matching.json `live`, `synthetic`, `min_cell`). */
 export function PrivacyNote(data) {
@@ -61,12 +61,15 @@ export function LiveSummary(live) {
   ]);
 }
 
-/** The share of pairs meeting each principle and stated preference, historical against re-matched. */
-export function ShareTable(live, {principles, preferences}) {
+/**
+ * The share of pairs meeting each principle and stated preference, historical against
+ * re-matched; preferences named by their features' labels (matching.json `features`).
+ */
+export function ShareTable(live, {principles, preferences, features}) {
   const {q, historical: h} = live;
   const rows = [
     ...principles.map((k) => ({what: `Principle: ${PRINCIPLE_LABELS[k]}`, historical: h.principles[k], rematched: q.principles[k]})),
-    ...preferences.map((k) => ({what: `Stated preference: ${PREFERENCE_LABELS[k]} (both partners)`, historical: h.preferences[k], rematched: q.preferences[k]}))
+    ...preferences.map((k) => ({what: `Stated preference: ${preferenceLabel(k, features)} (both partners)`, historical: h.preferences[k], rematched: q.preferences[k]}))
   ];
   return html`<div><h3>Share of pairs meeting each principle and stated preference</h3><div class="share-table">${DataTable(rows, [
     {key: "what", label: "Pairs that meet"},

@@ -5,8 +5,14 @@ import {label, num, pct} from "./format.js";
 
 /** Names of the principles (src/matching/quality.ts `PRINCIPLES`), as the page words them. */
 export const PRINCIPLE_LABELS = {another_country: "Another country", similar_sector: "Same sector", different_stage: "Different career stage"};
-/** Names of the stated preferences (src/matching/quality.ts `PREFERENCES`), as the page words them. */
-export const PREFERENCE_LABELS = {sector_pref: "Sector wish met", career_pref: "Career-stage wish met", country_pref: "Country wish met"};
+
+/**
+ * Name of a stated preference (src/matching/quality.ts `PREFERENCES`, e.g. `sector_pref`): the
+ * label of its feature (`sector_pref_met`) in matching.json `features`.
+ */
+export function preferenceLabel(k, features) {
+  return features.find((f) => f.name === `${k}_met`)?.label ?? k;
+}
 
 /** Breakdowns of a matching, in the page's order. */
 export const BREAKDOWNS = [{key: "region", label: "World region"}, {key: "sector", label: "Sector"}, {key: "stage", label: "Career stage"}];
