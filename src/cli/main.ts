@@ -8,6 +8,7 @@ import { UsageError } from "../../loaders/discover";
 import { DatabaseBusyError, DatabaseMissingError } from "../db";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";
+import { countriesCommand } from "./countries-command";
 import { demoCommand } from "./demo-command";
 import { forgetCommand } from "./forget-command";
 import { matchCommand } from "./match-command";
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   weightsCommand(program);
   matchCommand(program);
   forgetCommand(program);
+  countriesCommand(program);
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);
