@@ -32,7 +32,7 @@ describe("iln CLI", () => {
     const bad = writeRound(dir, "T2", { ...files, "round.json": JSON.stringify({ id: "T2", name: "T2", start: "2017-01-01", end: "2017-04-01" }), "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Japn") });
     const r = iln(["ingest", bad, "--db", db]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/registrations\.csv:6:Country where you work: unknown country "Japn"; closest known names: Japan/);
+    expect(r.stderr).toMatch(/registrations\.csv:6:Country where you work: unknown country "Japn"; suggestions: Japan \[JP\]/);
     expect(r.stderr).toContain("nothing was written");
   });
 
