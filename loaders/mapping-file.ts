@@ -136,7 +136,7 @@ export function kindMapping(m: MappingFile | undefined, kind: Kind): KindMapping
  * @returns how many values were written.
  * @throws Error when the file cannot be written.
  */
-export function writeSuggestedMapping(file: string, unknownValues: readonly string[], base?: MappingFile): number {
+export function writeSuggestedMapping(file: string, unknownValues: readonly string[], base?: Readonly<Record<string, unknown>>): number {
   const seen = new Set<string>();
   const countries: Record<string, string | null> = {};
   const alternatives: Record<string, string[]> = {};
@@ -150,7 +150,7 @@ export function writeSuggestedMapping(file: string, unknownValues: readonly stri
     countries[value] = codes[0] ?? null;
     if (codes.length > 1) alternatives[value] = codes.slice(1);
   }
-  const prior = (base ?? {}) as Record<string, unknown>;
+  const prior = base ?? {};
   // The top level's values, where this file puts its own.
   const priorCountries = typeof prior.countries === "object" && prior.countries !== null ? (prior.countries as Record<string, string>) : {};
   const out: Record<string, unknown> = {

@@ -68,8 +68,8 @@ export type CountryValueMap = Readonly<Record<string, string>>;
 
 /** A country value's code: the mapping file's, else the normaliser's; or the message for an unknown one. */
 function countryOf(raw: string, mapped: CountryValueMap): { code: string } | { message: string } {
-  const own = mapped[countryValueKey(raw)];
-  if (own) return { code: own };
+  const key = countryValueKey(raw);
+  if (Object.hasOwn(mapped, key)) return { code: mapped[key] };
   const r = normaliseCountry(raw);
   if (r.ok) return { code: r.code };
   const near = r.suggestions.length ? `; suggestions: ${formatSuggestions(r.suggestions)}` : "";

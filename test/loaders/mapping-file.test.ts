@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError, formatProblem } from "../../loaders/errors";
+import { countryCell } from "../../loaders/kinds/cells";
 import { countryValueKey, kindMapping, readMapping, writeSuggestedMapping } from "../../loaders/mapping-file";
 import { tempDir } from "../helpers/rounds";
 
@@ -31,6 +32,13 @@ describe("mapping file", () => {
   it("folds a value's case, accents form and spacing for its key", () => {
     expect(countryValueKey("  Boston,   MA ")).toBe("boston, ma");
     expect(countryValueKey("Espan\u0303a")).toBe(countryValueKey("España"));
+  });
+  it("applies a country cell's mapped values first, and only its own keys", () => {
+    const cell = countryCell({ "boston, ma": "US", france: "BE" });
+    expect(cell.safeParse(" Boston,  MA").data).toBe("US");
+    expect(cell.safeParse("France").data).toBe("BE");
+    expect(cell.safeParse("Spain").data).toBe("ES");
+    for (const hostile of ["constructor", "__proto__", "toString"]) expect(cell.safeParse(hostile).success, hostile).toBe(false);
   });
   it("locates every problem at its key", () => {
     expect(problemsOf({ countries: { Amsterdam: "Netherlands", Perth: "au", Lima: null } })).toEqual([
