@@ -9,9 +9,10 @@
  *   "St"/"St." as "Saint" and "&" as "and": "U.S.A.", "united states ", "Côte d'Ivoire" match.
  * - A bare two-letter value is a code only if ISO assigns it and it is in neither `AMBIGUOUS_CODES`
  *   (US state / Canadian province abbreviations that are also ISO codes, and "SA": "VA", "CA", "IN",
- *   "DE") nor `MISREAD_CODES` ("NA" = n/a, "NO" = no, "IS"/"UA" = "US" mistyped). Those are refused
- *   with both readings suggested, the more populous first. Alpha-3 codes are accepted. A flag
- *   emoji (🇺🇸) is its code.
+ *   "DE") nor `MISREAD_CODES` ("NA" = n/a, "NO" = no, "IS"/"UA" = "US" mistyped), and is not one
+ *   letter twice ("ss", "ff" are keyboard mashing more often than South Sudan). Those are refused
+ *   with their readings suggested, the more populous first (populations are the gazetteer's sums).
+ *   Alpha-3 codes are accepted. A flag emoji (🇺🇸) is its code.
  * - Values of several parts, split at "/", "|", ";", brackets and spaced dashes ("Spain / España",
  *   "Deutschland (Germany)", "Belgique - België") or at commas, resolve when one country is named
  *   and every other part agrees with it: names it too, is one of its states or provinces, or (naming
