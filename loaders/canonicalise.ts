@@ -29,6 +29,8 @@ export interface Canonical<T> {
   extras: string[];
   /** The header each present field was read from (`headerLookup` turns it into a function). */
   headers: Record<string, string>;
+  /** Distinct country values that neither the mapping file nor the normaliser resolved, in file order. */
+  unknownCountries: string[];
 }
 
 /** `headerOf` for a field -> header map. */
@@ -94,14 +96,14 @@ function cellFor(row: string[], idx: number[]): string {
  * @returns canonical rows (when there are no problems, all of them), problems located as
  *   FILE:ROW:COLUMN with the offending value, warnings (duplicates, date order, ignored columns).
  */
-export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: HeaderMapping = {}): Canonical<T> {
+export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: HeaderMapping = {}, countries: Readonly<Record<string, string>> = {}): Canonical<T> {
   const { columns, problems, extras } = matchColumns(table, spec.fields, mapping);
   const warnings = [...table.warnings.map((w) => `${table.file}: ${w}`)];
   if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(showValue).join(", ")}`);
   const headers: Record<string, string> = {};
   for (const [name, idx] of columns) headers[name] = table.columns[idx[0]].header;
   const headerOf = headerLookup(headers);
-  if (problems.length) return { rows: [], problems, warnings, extras, headers };
+  if (problems.length) return { rows: [], problems, warnings, extras, headers, unknownCountries: [] };
 
   const dateOrder: Record<string, SlashOrder> = {};
   for (const f of spec.fields) {
@@ -115,7 +117,8 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: Header
       warnings.push(`${table.file}: column ${showValue(table.columns[idx[0]].header)} read as ${d.order === "dmy" ? "day/month/year" : "month/day/year"}`);
     }
   }
-  const validate = rowValidator(spec.schema({ dateOrder }));
+  const validate = rowValidator(spec.schema({ dateOrder, countries }));
+  const unknownCountries = new Set<string>();
   const rows: CanonicalRow<T>[] = [];
   const fieldsPresent = [...columns];
   table.rows.forEach((r, i) => {
@@ -127,16 +130,18 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: Header
     } else {
       for (const issue of res.issues) {
         problems.push({ file: table.file, row: table.rowNumbers[i], column: headerOf(issue.field), message: issue.message });
+        if (issue.country !== undefined) unknownCountries.add(issue.country);
       }
     }
   });
-  return { rows: spec.onePerPerson ? latestPerPerson(rows, spec.onePerPerson, table.file, warnings) : rows, problems, warnings, extras, headers };
+  return { rows: spec.onePerPerson ? latestPerPerson(rows, spec.onePerPerson, table.file, warnings) : rows, problems, warnings, extras, headers, unknownCountries: [...unknownCountries] };
 }
 
-/** A field-level issue of one row. */
+/** A field-level issue of one row; `country` is the unknown country value it is about, if any. */
 interface FieldIssue {
   field: string;
   message: string;
+  country?: string;
 }
 
 /**
@@ -162,10 +167,16 @@ export function rowValidator(schema: z.ZodType): (input: Record<string, string>)
         if (m.size < 50_000) m.set(raw, res);
       }
       if (res.success) value[f] = res.data;
-      else (issues ??= []).push(...res.error.issues.map((i) => ({ field: f, message: i.message })));
+      else (issues ??= []).push(...res.error.issues.map((i) => fieldIssue(f, i)));
     }
     return issues ? { ok: false, issues } : { ok: true, value };
   };
+}
+
+/** A zod issue as a field issue, keeping the unknown country a country cell names in its params. */
+function fieldIssue(field: string, i: z.core.$ZodIssue): FieldIssue {
+  const country = i.code === "custom" ? (i.params as { country?: unknown } | undefined)?.country : undefined;
+  return typeof country === "string" ? { field, message: i.message, country } : { field, message: i.message };
 }
 
 /**

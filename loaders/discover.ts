@@ -2,11 +2,13 @@
  * Finds what an `iln ingest PATH` means: a round folder (it has `round.json`), a folder of round
  * folders, or one file (with `--kind` and `--round`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError, UsageError, type Problem } from "../src/domain/errors";
+import { readJson } from "./read-json";
 import type { HeaderMapping } from "./canonicalise";
 import { KINDS, type Kind } from "./kinds";
+import { kindMapping, readMapping, type CountryValues, type MappingFile } from "./mapping-file";
 import { RoundFile } from "./kinds/round";
 
 /** One export file to ingest. */
@@ -14,6 +16,8 @@ export interface FileInput {
   path: string;
   kind: Kind;
   mapping: HeaderMapping;
+  /** Country values of the mapping file, keyed by `countryValueKey`; absent when there are none. */
+  countries?: CountryValues;
 }
 
 /** One round to ingest: its round.json (absent when a single file targets a known round) and files. */
@@ -26,20 +30,6 @@ export interface RoundInput {
 
 const MAPPING_FILE = "mapping.json";
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new InputError([{ file, row: 0, column: "*", message: `cannot read: ${(err as Error).message}` }]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputError([{ file, row: 0, column: "*", message: `not valid JSON: ${(err as Error).message}` }]);
-  }
-}
-
 function zodProblems(file: string, issues: { path: PropertyKey[]; message: string }[]): Problem[] {
   return issues.map((i) => ({ file, row: 0, column: i.path.map(String).join(".") || "*", message: i.message }));
 }
@@ -51,44 +41,24 @@ export function readRoundFile(file: string): RoundFile {
   return res.data;
 }
 
-/**
- * Reads a mapping file: either `{"Header": "field"}` (for one file) or, in a round folder,
- * `{"registrations": {...}, "survey": {...}}`.
- * @throws InputError when it is not an object of strings.
- */
-export function readMapping(file: string): Record<string, Record<string, string>> | Record<string, string> {
-  const data = readJson(file);
-  const problems: Problem[] = [];
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new InputError([{ file, row: 0, column: "*", message: "a mapping file must be a JSON object" }]);
-  }
-  for (const [k, v] of Object.entries(data)) {
-    if (typeof v === "string") continue;
-    if ((KINDS as readonly string[]).includes(k) && typeof v === "object" && v !== null && Object.values(v).every((x) => typeof x === "string")) continue;
-    problems.push({ file, row: 0, column: k, message: "expected a canonical field name, or (under a kind) an object of header -> field" });
-  }
-  if (problems.length) throw new InputError(problems);
-  return data as Record<string, string>;
+export { readMapping };
+
+/** A file's input with the mapping for its kind. */
+function fileInput(file: string, kind: Kind, m: MappingFile | undefined): FileInput {
+  const { headers, countries } = kindMapping(m, kind);
+  return Object.keys(countries).length ? { path: file, kind, mapping: headers, countries } : { path: file, kind, mapping: headers };
 }
 
-function kindMapping(m: Record<string, unknown> | undefined, kind: Kind): HeaderMapping {
-  if (!m) return {};
-  const perKind = m[kind];
-  if (typeof perKind === "object" && perKind !== null) return perKind as HeaderMapping;
-  const flat = Object.fromEntries(Object.entries(m).filter(([, v]) => typeof v === "string")) as HeaderMapping;
-  return flat;
-}
-
-function roundFolder(dir: string, mappingOverride?: Record<string, unknown>): { input: RoundInput; warnings: string[] } {
+function roundFolder(dir: string, mappingOverride?: MappingFile): { input: RoundInput; warnings: string[] } {
   const roundFile = path.join(dir, "round.json");
   const round = readRoundFile(roundFile);
   const mfile = path.join(dir, MAPPING_FILE);
-  const mapping = mappingOverride ?? (existsSync(mfile) ? (readMapping(mfile) as Record<string, unknown>) : undefined);
+  const mapping = mappingOverride ?? (existsSync(mfile) ? readMapping(mfile) : undefined);
   const files: FileInput[] = [];
   const warnings: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const kind = name.replace(/\.csv$/i, "") as Kind;
-    if (/\.csv$/i.test(name) && KINDS.includes(kind)) files.push({ path: path.join(dir, name), kind, mapping: kindMapping(mapping, kind) });
+    if (/\.csv$/i.test(name) && KINDS.includes(kind)) files.push(fileInput(path.join(dir, name), kind, mapping));
     else if (name !== "round.json" && name !== MAPPING_FILE && !name.startsWith(".") && !/readme/i.test(name)) warnings.push(`${path.join(dir, name)}: not an export kind this tool reads (expected ${KINDS.map((k) => k + ".csv").join(", ")}); ignored`);
   }
   if (!files.some((f) => f.kind === "registrations")) {
@@ -104,12 +74,12 @@ function roundFolder(dir: string, mappingOverride?: Record<string, unknown>): { 
  */
 export function discover(target: string, opts: { kind?: string; round?: string; mapping?: string } = {}): { rounds: RoundInput[]; warnings: string[] } {
   if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
-  const override = opts.mapping ? (readMapping(opts.mapping) as Record<string, unknown>) : undefined;
+  const override = opts.mapping ? readMapping(opts.mapping) : undefined;
   if (statSync(target).isFile()) {
     if (!opts.kind || !opts.round) throw new UsageError(`ingesting one file needs --kind (${KINDS.join("|")}) and --round`);
     if (!(KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`unknown --kind ${opts.kind}; expected one of ${KINDS.join(", ")}`);
     const kind = opts.kind as Kind;
-    return { rounds: [{ roundId: opts.round, files: [{ path: target, kind, mapping: kindMapping(override, kind) }] }], warnings: [] };
+    return { rounds: [{ roundId: opts.round, files: [fileInput(target, kind, override)] }], warnings: [] };
   }
   if (opts.kind || opts.round) throw new UsageError("--kind and --round go with one file, not a folder");
   if (existsSync(path.join(target, "round.json"))) {

@@ -6,7 +6,8 @@
  * twice changes nothing; a changed file replaces that round's rows of its kind.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { sql, type Db } from "../src/db";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
 import { headerLookup, type CanonicalRow } from "./canonicalise";
@@ -14,6 +15,7 @@ import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } f
 import { discover, type FileInput, type RoundInput } from "./discover";
 import { InputError, type Problem } from "../src/domain/errors";
 import { KINDS, type Kind } from "./kinds";
+import { readMapping, writeSuggestedMapping } from "./mapping-file";
 import { parseFiles } from "./parse-files";
 import type { EventRow } from "./kinds/events";
 import type { PartnershipRow } from "./kinds/partnerships";
@@ -26,6 +28,8 @@ export interface IngestOptions {
   kind?: string;
   round?: string;
   mapping?: string;
+  /** When country values are unknown, write them with their first suggestions to this mapping file. */
+  suggestMapping?: string;
   dryRun?: boolean;
   pseudonymise: Pseudonymiser;
   /** Parse files on worker threads: true, false, or by total size when absent (parse-files.ts). */
@@ -57,7 +61,24 @@ interface Parsed {
 }
 
 function hashOf(bytes: Uint8Array, input: FileInput): string {
-  return createHash("sha256").update(bytes).update(JSON.stringify(input.mapping)).digest("hex");
+  const h = createHash("sha256").update(bytes).update(JSON.stringify(input.mapping));
+  if (input.countries) h.update(JSON.stringify(input.countries));
+  return h.digest("hex");
+}
+
+/**
+ * Writes the unknown country values of a rejected run to `file` as a mapping to review (keeping
+ * the mapping in use: `--mapping`, or a round folder's mapping.json) and says so.
+ */
+function suggestMapping(file: string, unknown: string[], target: string, opts: IngestOptions, progress: (line: string) => void): void {
+  if (!unknown.length) {
+    progress(`no unknown country values; ${file} not written`);
+    return;
+  }
+  const own = existsSync(target) && statSync(target).isDirectory() ? path.join(target, "mapping.json") : undefined;
+  const base = opts.mapping ? readMapping(opts.mapping) : own && existsSync(own) ? readMapping(own) : undefined;
+  const n = writeSuggestedMapping(file, unknown, base);
+  progress(`wrote ${n} unknown country value(s) with suggested codes to ${file}: check each (null = no suggestion), then ingest again with --mapping ${file}`);
 }
 
 async function lastHash(db: Db, roundId: string, kind: Kind): Promise<string | null> {
@@ -139,11 +160,13 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
     onDone: (job, r) => progress(`${job.path}: ${r.format ?? "unreadable"}, ${r.rowCount} rows${r.problems.length ? `, ${r.problems.length} problems` : ""}`),
   });
   let k = 0;
+  const unknownCountries: string[] = [];
   for (const p of plan) {
     for (const x of p.parsed) {
       const r = results[k++];
       problems.push(...r.problems);
       warnings.push(...r.warnings);
+      unknownCountries.push(...r.unknownCountries);
       if (r.rows) x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers) };
     }
   }
@@ -152,6 +175,7 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
     problems.push(...checkRound(await roundFacts(db, round, parsed, opts.pseudonymise)));
   }
   progress(`checked consistency of ${plan.length} round(s)`);
+  if (opts.suggestMapping) suggestMapping(opts.suggestMapping, unknownCountries, target, opts, progress);
   if (problems.length) throw new InputError(problems);
 
   const status = opts.dryRun ? "valid (dry run)" : "written";

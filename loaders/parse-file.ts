@@ -23,6 +23,8 @@ export interface ParsedFile {
   headers: Record<string, string>;
   problems: Problem[];
   warnings: string[];
+  /** Distinct country values nothing resolved (see `Canonical.unknownCountries`). */
+  unknownCountries: string[];
 }
 
 /**
@@ -32,10 +34,10 @@ export interface ParsedFile {
 export function parseFile(job: ParseJob, bytes: Uint8Array = readFileSync(job.path)): ParsedFile {
   try {
     const table = parseExport(job.path, bytes);
-    const c = canonicalise<unknown>(table, KIND_SPECS[job.kind], job.mapping);
-    return { format: table.format, rowCount: table.rows.length, rows: c.problems.length ? null : c.rows, headers: c.headers, problems: c.problems, warnings: c.warnings };
+    const c = canonicalise<unknown>(table, KIND_SPECS[job.kind], job.mapping, job.countries);
+    return { format: table.format, rowCount: table.rows.length, rows: c.problems.length ? null : c.rows, headers: c.headers, problems: c.problems, warnings: c.warnings, unknownCountries: c.unknownCountries };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { format: null, rowCount: 0, rows: null, headers: {}, problems: err.problems, warnings: [] };
+    return { format: null, rowCount: 0, rows: null, headers: {}, problems: err.problems, warnings: [], unknownCountries: [] };
   }
 }

@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { showValue } from "../../src/domain/errors";
 import { normaliseEmail } from "../../src/privacy/pseudonym";
-import { normaliseCountry } from "../normalise/country";
+import { countryValueKey } from "../mapping-file";
+import { formatSuggestions, normaliseCountry } from "../normalise/country";
 import { parseDate, parseTimestamp, type SlashOrder } from "../normalise/dates";
 import { parseVocab, splitMulti } from "../normalise/values";
 
@@ -62,38 +63,60 @@ export const email: Parse<string> = (raw) => {
   return EMAIL_RE.test(e) ? e : undefined;
 };
 
-/** A free-text country to ISO 3166-1 alpha-2; the error names the closest known countries. */
-export function countryCell() {
+/** Country values mapped by a mapping file (keyed by `countryValueKey`). */
+export type CountryValueMap = Readonly<Record<string, string>>;
+
+/** A country value's code: the mapping file's, else the normaliser's; or the message for an unknown one. */
+function countryOf(raw: string, mapped: CountryValueMap): { code: string } | { message: string } {
+  const key = countryValueKey(raw);
+  if (Object.hasOwn(mapped, key)) return { code: mapped[key] };
+  const r = normaliseCountry(raw);
+  if (r.ok) return { code: r.code };
+  const near = r.suggestions.length ? `; suggestions: ${formatSuggestions(r.suggestions)}` : "";
+  return { message: `unknown country ${showValue(raw)}${near} (map it with --mapping; --suggest-mapping FILE writes a mapping to review)` };
+}
+
+/**
+ * Issue params of an unknown country: `{country: raw}`, which canonicalise collects for
+ * `--suggest-mapping`.
+ */
+export interface UnknownCountryParams {
+  country: string;
+}
+
+/**
+ * A free-text country to ISO 3166-1 alpha-2, the mapping file's values first; the error names the
+ * suggested countries with their codes.
+ */
+export function countryCell(mapped: CountryValueMap = {}) {
   return z.string().transform((raw, ctx): string => {
     if (raw.trim() === "") {
       ctx.addIssue({ code: "custom", message: "country is required but the cell is blank" });
       return z.NEVER;
     }
-    const r = normaliseCountry(raw);
-    if (r.ok) return r.code;
-    const near = r.suggestions.length ? `; closest known names: ${r.suggestions.join(", ")}` : "";
-    ctx.addIssue({ code: "custom", message: `unknown country ${showValue(raw)}${near}` });
+    const r = countryOf(raw, mapped);
+    if ("code" in r) return r.code;
+    ctx.addIssue({ code: "custom", message: r.message, params: { country: raw } satisfies UnknownCountryParams });
     return z.NEVER;
   });
 }
 
-/** A multi-select list of countries (alpha-2); an unknown one is an error naming it. */
-export function countryListCell() {
+/** A multi-select list of countries (alpha-2), the mapping file's values first; an unknown one is an error naming it. */
+export function countryListCell(mapped: CountryValueMap = {}) {
   return z
     .string()
     .optional()
     .transform((raw, ctx): string[] => {
       if (raw === undefined || raw.trim() === "") return [];
-      const whole = normaliseCountry(raw);
-      if (whole.ok) return [whole.code];
+      const whole = countryOf(raw, mapped);
+      if ("code" in whole) return [whole.code];
       const codes: string[] = [];
       for (const item of splitMulti(raw)) {
-        const r = normaliseCountry(item);
-        if (r.ok) {
+        const r = countryOf(item, mapped);
+        if ("code" in r) {
           if (!codes.includes(r.code)) codes.push(r.code);
         } else {
-          const near = r.suggestions.length ? `; closest known names: ${r.suggestions.join(", ")}` : "";
-          ctx.addIssue({ code: "custom", message: `unknown country ${showValue(item)}${near}` });
+          ctx.addIssue({ code: "custom", message: r.message, params: { country: item } satisfies UnknownCountryParams });
         }
       }
       return codes;

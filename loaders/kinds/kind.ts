@@ -24,6 +24,8 @@ export interface FieldSpec {
 export interface RowContext {
   /** Month/day order of slashed dates, per date field. */
   readonly dateOrder: Readonly<Record<string, SlashOrder>>;
+  /** Country values of the mapping file -> ISO codes, keyed by `countryValueKey`; they win over normalisation. */
+  readonly countries?: Readonly<Record<string, string>>;
 }
 
 /** An export kind: fields, row schema, and how duplicates resolve. */

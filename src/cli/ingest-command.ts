@@ -1,5 +1,5 @@
 /**
- * `iln ingest PATH [--kind K --round R] [--mapping FILE] [--dry-run]`.
+ * `iln ingest PATH [--kind K --round R] [--mapping FILE] [--suggest-mapping FILE] [--dry-run]`.
  */
 import type { Command } from "commander";
 import { ingest } from "../../loaders/ingest";
@@ -15,11 +15,12 @@ export function ingestCommand(program: Command): void {
     .argument("<path>", "round folder, folder of rounds, or one export file")
     .option("--kind <kind>", "export kind of a single file: registrations|partnerships|events|survey")
     .option("--round <id>", "round id of a single file")
-    .option("--mapping <file>", "JSON mapping of headers to canonical fields")
+    .option("--mapping <file>", "JSON mapping of headers to canonical fields and of country values to ISO codes")
+    .option("--suggest-mapping <file>", "when country values are unknown, write them with their first suggested codes to this mapping file to review")
     .option("--dry-run", "validate everything and report, write nothing")
     .option("--verbose", "print every warning (default: the first 20)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; dryRun?: boolean; verbose?: boolean; db?: string }) => {
+    .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; suggestMapping?: string; dryRun?: boolean; verbose?: boolean; db?: string }) => {
       const pseudonymise = pseudonymiserFor(dbPathOf(opts));
       const report = await withDb(opts, false, (db) => ingest(db, target, { ...opts, pseudonymise, progress: (l) => process.stderr.write(`${l}\n`) }));
       const shown = opts.verbose ? report.warnings : report.warnings.slice(0, MAX_WARNINGS);

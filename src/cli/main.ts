@@ -7,6 +7,7 @@ import { formatProblem, InputError, UsageError } from "../domain/errors";
 import { DatabaseBusyError, DatabaseMissingError } from "../db";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";
+import { countriesCommand } from "./countries-command";
 import { demoCommand } from "./demo-command";
 import { forgetCommand } from "./forget-command";
 import { matchCommand } from "./match-command";
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   weightsCommand(program);
   matchCommand(program);
   forgetCommand(program);
+  countriesCommand(program);
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);

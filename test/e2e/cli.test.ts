@@ -32,8 +32,23 @@ describe("iln CLI", () => {
     const bad = writeRound(dir, "T2", { ...files, "round.json": JSON.stringify({ id: "T2", name: "T2", start: "2017-01-01", end: "2017-04-01" }), "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Japn") });
     const r = iln(["ingest", bad, "--db", db]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/registrations\.csv:6:Country where you work: unknown country "Japn"; closest known names: Japan/);
+    expect(r.stderr).toMatch(/registrations\.csv:6:Country where you work: unknown country "Japn"; suggestions: Japan \[JP\]/);
     expect(r.stderr).toContain("nothing was written");
+  });
+
+  it("--suggest-mapping writes the unknown countries for review and still exits 1; the reviewed file ingests", () => {
+    const files = baseRound();
+    const folder = writeRound(dir, "T2s", { ...files, "round.json": JSON.stringify({ id: "T2s", name: "T2s", start: "2017-01-01", end: "2017-04-01" }), "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Tokyo") });
+    const file = path.join(dir, "suggested.json");
+    const own = path.join(dir, "suggest.duckdb"); // its own database: the tests below count Ben's rounds
+    const r = iln(["ingest", folder, "--db", own, "--suggest-mapping", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`wrote 1 unknown country value(s) with suggested codes to ${file}`);
+    expect(r.stderr).toMatch(/unknown country "Tokyo"; suggestions: Japan \[JP\]/);
+    expect(JSON.parse(readFileSync(file, "utf8")).countries).toEqual({ Tokyo: "JP" });
+    const again = iln(["ingest", folder, "--db", own, "--mapping", file]);
+    expect(again.stderr).toContain("4 file(s) ingested");
+    expect(again.code).toBe(0);
   });
 
   it("exits 2 on wrong usage", () => {

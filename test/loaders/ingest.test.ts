@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
@@ -141,7 +141,7 @@ describe("bad input is rejected whole, located, and leaves the database as it wa
   // Each case: the change, and substrings the problem lines must contain (file:row:column and the value).
   const cases: [string, RoundFiles, string[]][] = [
     ["unknown country", { "registrations.csv": withReg(3, regLines[3].replace("France", "Atlantis")) }, ["registrations.csv:4:Country where you work: unknown country \"Atlantis\""]],
-    ["misspelt country with suggestions", { "registrations.csv": withReg(3, regLines[3].replace("France", "Frnace")) }, ["registrations.csv:4:Country where you work: unknown country \"Frnace\"; closest known names: France"]],
+    ["misspelt country with suggestions", { "registrations.csv": withReg(3, regLines[3].replace("France", "Frnace")) }, ["registrations.csv:4:Country where you work: unknown country \"Frnace\"; suggestions: France [FR] (map it with --mapping"]],
     ["unknown sector", { "registrations.csv": withReg(2, regLines[2].replace("Public", "Pubic")) }, ["registrations.csv:3:Library sector: not a valid library sector: \"Pubic\""]],
     ["bad email", { "registrations.csv": withReg(4, regLines[4].replace("dev@example.org", "dev-at-example")) }, ["registrations.csv:5:Email Address: not a valid email address: \"dev-at-example\""]],
     ["bad date", { "registrations.csv": withReg(5, regLines[5].replace("7/14/2016", "7/34/2016")) }, ["registrations.csv:6:Timestamp: not a valid date and time: \"7/34/2016 13:00:00\""]],
@@ -201,6 +201,42 @@ describe("bad input is rejected whole, located, and leaves the database as it wa
     } finally {
       other.close();
     }
+  });
+
+  it("rejects, writes the unknown countries with suggestions, and ingests with the reviewed mapping", async () => {
+    const places = withReg(2, regLines[2].replace(",USA,", ",\"Boston, MA\",")).replace(",France,", ",Amsterdam,").replace("Japan", "Your mom");
+    const folder = writeRound(dir, "T1c", { ...baseRound(), "registrations.csv": places });
+    const file = path.join(dir, "suggested.json");
+    const before = await dumpDb(db);
+    const said: string[] = [];
+    const err = await ingest(db, folder, { pseudonymise, suggestMapping: file, progress: (l) => said.push(l) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems.map(formatProblem).join("\n")).toContain('registrations.csv:3:Country where you work: unknown country "Boston, MA"; suggestions: United States [US], Morocco [MA]');
+    expect(await dumpDb(db)).toBe(before);
+    expect(said.join("\n")).toContain(`wrote 3 unknown country value(s) with suggested codes to ${file}`);
+    const suggestion = JSON.parse(readFileSync(file, "utf8"));
+    expect(suggestion.countries).toEqual({ "Boston, MA": "US", Amsterdam: "NL", "Your mom": null });
+    expect(suggestion._alternatives).toEqual({ "Boston, MA": ["MA"] });
+    // Passed back unreviewed, the null is refused, located at its key.
+    await expect(ingest(db, folder, { pseudonymise, mapping: file })).rejects.toThrow(/suggested\.json:0:countries\.Your mom: write the ISO 3166-1 alpha-2 code/);
+    // Reviewed: the coordinator writes JP for the joke answer (the original row said Japan).
+    writeFileSync(file, JSON.stringify({ ...suggestion, countries: { ...suggestion.countries, "Your mom": "JP" } }));
+    await ingest(db, folder, { pseudonymise, mapping: file });
+    const rows = await db.all<{ email: string; country: string }>(sql`SELECT email, country FROM identities JOIN registrations USING (pid) ORDER BY email`);
+    expect(rows.map((r) => r.country)).toEqual(["BR", "US", "NL", "AU", "JP", "GB", "DE"]);
+  });
+
+  it("applies a mapping's country values before normalisation, per kind over the top level", async () => {
+    const mapping = { countries: { "usa ": "CA", France: "BE" }, registrations: { countries: { France: "FR" } } };
+    expect(await tryIngest({ "mapping.json": JSON.stringify(mapping) }, "T1v")).toEqual([]);
+    const rows = await db.all<{ country: string }>(sql`SELECT country FROM registrations ORDER BY country`);
+    // "USA" matches "usa " (case and spaces aside) and the value mapping wins over the normaliser.
+    expect(rows.map((r) => r.country)).toEqual(["AU", "BR", "CA", "DE", "FR", "GB", "JP"]);
+  });
+
+  it("refuses a mapping whose country code is unknown, located at the value", async () => {
+    const problems = await tryIngest({ "mapping.json": JSON.stringify({ countries: { Amsterdam: "Netherlands" } }) }, "T1x");
+    expect(problems).toEqual([expect.stringMatching(/mapping\.json:0:countries\.Amsterdam: not an ISO 3166-1 alpha-2 code this tool knows/)]);
   });
 
   it("honours a mapping file for headers it does not know", async () => {
