@@ -13,6 +13,7 @@ import { forgetCommand } from "./forget-command";
 import { matchCommand } from "./match-command";
 import { metricsCommand } from "./metrics-command";
 import { replayCommand } from "./replay-command";
+import { themesCommand } from "./themes-command";
 import { weightsCommand } from "./weights-command";
 
 /** Builds the program with every command registered. */
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   weightsCommand(program);
   matchCommand(program);
   forgetCommand(program);
+  themesCommand(program);
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);
