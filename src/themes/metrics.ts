@@ -57,6 +57,8 @@ export interface CodedRespondent {
   outcome: string;
   sector: string;
   region: string;
+  /** The comment as written (internal: never published). */
+  comment: string;
   coded: CodedComment;
 }
 
@@ -86,6 +88,7 @@ export async function codedRespondents(db: Db, coder: Coder, opts: RoundOpts = {
     outcome: outcome(r.status),
     sector: r.sector ?? UNKNOWN,
     region: regionOrUnknown(r.country),
+    comment: r.comments,
     coded: coder.code(r.comments),
   }));
 }
@@ -105,12 +108,13 @@ export function themeGroup(coded: readonly CodedComment[], themes: readonly stri
 
 /**
  * The themes document: every round (or one) with its theme shares, segments and sentiment, the
- * overall figures and the last change between rounds.
+ * overall figures and the last change between rounds. `coded` (from {@link codedRespondents}
+ * with the same options) saves coding the comments twice.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
-export async function themesDocument(db: Db, coder: Coder, opts: RoundOpts = {}): Promise<ThemesDocument> {
+export async function themesDocument(db: Db, coder: Coder, opts: RoundOpts = {}, coded?: readonly CodedRespondent[]): Promise<ThemesDocument> {
   const ids = coder.codebook.themes.map((t) => t.id);
-  const people = await codedRespondents(db, coder, opts);
+  const people = coded ?? (await codedRespondents(db, coder, opts));
   const order = (await roundIds(db)).filter((r) => opts.round === undefined || r === opts.round);
   const respondents = new Map(
     (await db.all<{ round: string; n: number }>(sql`SELECT round_id AS round, CAST(count(*) AS INTEGER) AS n FROM survey_responses GROUP BY round_id`)).map((r) => [r.round, r.n]),
