@@ -35,10 +35,17 @@ describe("demo comments", () => {
     expect(c.length / all.length).toBeGreaterThan(0.14);
     expect(c.length / all.length).toBeLessThan(0.22);
     const share = (rows: typeof c, theme: string) => rows.filter((r) => r.a.themes.includes(theme as never)).length / rows.length;
-    // Non-response is planted mostly after failed partnerships, whose respondents do not continue.
-    const notContinuing = c.filter((r) => r.a.continuePartnership === "No");
-    const continuing = c.filter((r) => r.a.continuePartnership === "Yes");
-    expect(share(notContinuing, "partner_unresponsive")).toBeGreaterThan(3 * share(continuing, "partner_unresponsive"));
+    // Non-response is planted mostly for the partner left behind by a failed partnership.
+    const outcome = (round: string, reg: unknown) => {
+      const d = history.find((h) => h.plan.id === round)!;
+      const p = d.partnerships.filter((x) => x.a === reg || x.b === reg).sort((x, y) => x.matchedOn.getTime() - y.matchedOn.getTime()).at(-1)!;
+      return p.status === "completed" ? "completed" : p.quitter === reg ? "quit" : "left";
+    };
+    const left = c.filter((r) => outcome(r.round, r.a.reg) === "left");
+    const done = c.filter((r) => outcome(r.round, r.a.reg) === "completed");
+    expect(left.length).toBeGreaterThan(20);
+    expect(share(left, "partner_unresponsive")).toBeGreaterThan(0.4);
+    expect(share(done, "partner_unresponsive")).toBeLessThan(0.1);
     expect(share(c, "partner_unresponsive")).toBeLessThan(0.15);
     expect(share(c, "international_perspective")).toBeGreaterThan(0.25);
   });
