@@ -26,7 +26,11 @@ export interface Word {
 export interface Analysis {
   /** Sentences in order, each a list of words (punctuation dropped, recorded in `clauseStart`). */
   sentences: Word[][];
-  /** wink-nlp's sentiment of the whole text, -1 (most negative) .. 1 (most positive), 0 neutral. */
+  /**
+   * wink-nlp's sentiment of the whole text, -1 (most negative) .. 1 (most positive): the mean over
+   * sentences of the mean polarity of each sentence's sentiment-bearing words (AFINN-based scores
+   * scaled to -1..1, sign flipped under negation; a sentence without any scores 0).
+   */
   sentiment: number;
   /** wink-nlp's named entities (emails, URLs, mentions, dates, numbers...) with their character spans. */
   entities: { value: string; type: string; start: number; end: number }[];
