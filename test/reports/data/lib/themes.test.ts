@@ -6,14 +6,14 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { exampleQuotes, publishThemes } from "../../../reports/data/lib/themes";
-import { sql } from "../../../src/db";
-import { loadCodebook } from "../../../src/themes/codebook";
-import { createCoder } from "../../../src/themes/coder";
-import { codedRespondents, themeGroup, type ThemesDocument } from "../../../src/themes/metrics";
-import { historyDb } from "../../metrics/fixture";
+import { exampleQuotes, publishThemes } from "../../../../reports/data/lib/themes";
+import { sql } from "../../../../src/db";
+import { loadCodebook } from "../../../../src/themes/codebook";
+import { createCoder } from "../../../../src/themes/coder";
+import { codedRespondents, themeGroup, type ThemesDocument } from "../../../../src/themes/metrics";
+import { historyDb } from "../../../metrics/fixture";
 
-const ROOT = path.resolve(__dirname, "../../..");
+const ROOT = path.resolve(__dirname, "../../../..");
 const COMMENT = (i: number) => `Thank you so much, Person One, I made a good friend in Brazil and got ideas number ${i}.`;
 
 let dbPath = "";
