@@ -56,6 +56,7 @@ export default {
     { name: "Retention", path: "/retention" },
     { name: "Coverage", path: "/coverage" },
     { name: "Partnership health", path: "/health" },
+    { name: "Comment themes", path: "/themes" },
     { name: "Matching", path: "/matching" },
     { name: "Methods", path: "/methods" },
   ],

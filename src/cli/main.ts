@@ -13,6 +13,7 @@ import { forgetCommand } from "./forget-command";
 import { matchCommand } from "./match-command";
 import { metricsCommand } from "./metrics-command";
 import { replayCommand } from "./replay-command";
+import { themesCommand } from "./themes-command";
 import { weightsCommand } from "./weights-command";
 
 /** Builds the program with every command registered. */
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   matchCommand(program);
   forgetCommand(program);
   countriesCommand(program);
+  themesCommand(program);
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);

@@ -6,7 +6,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simulateHistory, type RoundData } from "./history";
 import { defaultPlans, syntheticPlans, type RoundPlan } from "./rounds";
-import { eventsCsv, partnershipsCsv, registrationsCsv, roundJson, surveyCells, surveyCsv } from "./writers";
+import { eventsCsv, partnershipsCsv, plantedThemesCsv, registrationsCsv, roundJson, surveyCells, surveyCsv } from "./writers";
 
 export { PLANTED_COMPLETION, PLANTED_SATISFACTION } from "./planted-model";
 export { HEURISTIC_WEIGHTS } from "./heuristic-match";
@@ -54,7 +54,12 @@ export interface DemoSummary {
   surveyCells: number;
   /** Files written, relative to outDir. */
   files: string[];
+  /** The side file of planted comment themes, relative to outDir (not an export: never ingested). */
+  plantedThemes: string;
 }
+
+/** Name of the side file holding the comments' planted themes. */
+export const PLANTED_THEMES_FILE = "planted-themes.csv";
 
 function summarise(d: RoundData): RoundSummary {
   const matched = new Set<number>();
@@ -112,6 +117,7 @@ async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Pr
     }
     for (const p of d.partnerships) for (const r of [p.a, p.b]) { people.add(r.person.id); countries.add(r.person.country.code); }
   }
+  await writeFile(path.join(outDir, PLANTED_THEMES_FILE), plantedThemesCsv(history), "utf8");
   const rounds = history.map(summarise);
   return {
     seed, outDir, rounds, participants: people.size, countries: countries.size,
@@ -119,6 +125,7 @@ async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Pr
     surveyRows: rounds.reduce((s, r) => s + r.surveyRows, 0),
     surveyCells: rounds.reduce((s, r) => s + r.surveyCells, 0),
     files,
+    plantedThemes: PLANTED_THEMES_FILE,
   };
 }
 

@@ -7,7 +7,8 @@ import { addDays } from "./dates";
 import type { Partnership } from "./outcomes";
 import type { Registration } from "./people";
 import { PLANTED_SATISFACTION, linearPredictor, satisfactionFromLatent } from "./planted-model";
-import { hashString, type Rng } from "./random";
+import { plantThemes, writeComment, type PlantedTheme } from "./comments";
+import { hashString, Rng } from "./random";
 import { METHODS } from "./vocab";
 
 /** One survey submission. Numbers are 1-5 (0-10 for recommend); null = left blank. */
@@ -30,6 +31,8 @@ export interface SurveyAnswer {
   again: "Yes" | "No" | "Maybe" | null;
   continuePartnership: "Yes" | "No" | "Undecided" | null;
   comments: string;
+  /** The themes planted in `comments` (see comments.ts); empty when there is no comment. */
+  themes: PlantedTheme[];
   /** SurveyMonkey: whether the respondent's first/last name columns are filled. */
   showsName: boolean;
 }
@@ -40,15 +43,6 @@ export function countryResponseFactor(code: string): number {
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-const GENERIC_COMMENTS = [
-  "Great program, thank you!", "More structure in the discussion topics would help.", "Time zones made it hard to find a time to talk.",
-  "Would love a longer round.", "Please keep the program going.", "The fortnightly topics were really useful.",
-  "I learned a lot about libraries in another part of the world.", "It was hard to keep up during semester.",
-];
-const NAMED_COMMENTS = [
-  "Working with {first} was the highlight of my year.", "{first} and I plan to meet at a conference next year.",
-  "I wish {first} had replied more often.", "{first} gave me great ideas for our outreach.", "Thanks to {first} for being so generous with their time.",
-];
 const AGAIN_YES = [0.1, 0.3, 0.55, 0.8, 0.88];
 
 function answers(rng: Rng, reg: Registration, p: Partnership, submitted: Date, contactOffset: number): SurveyAnswer {
@@ -67,9 +61,19 @@ function answers(rng: Rng, reg: Registration, p: Partnership, submitted: Date, c
   if (!completed) cont = rng.chance(0.8) ? "No" : "Undecided";
   else if (p.continuedTruth) cont = rng.chance(0.85) ? "Yes" : "Undecided";
   else cont = rng.chance(0.1) ? "Yes" : rng.chance(0.6) ? "No" : "Undecided";
+  // 18% comment, 30% of them naming the partner. The comment's themes and words come from a
+  // generator seeded by this stream's next draw, so the other answers' draws are as before.
   let comments = "";
+  let themes: PlantedTheme[] = [];
   if (rng.chance(0.18)) {
-    comments = rng.chance(0.3) ? rng.pick(NAMED_COMMENTS).replace("{first}", partner.person.first) : rng.pick(GENERIC_COMMENTS);
+    const named = rng.chance(0.3);
+    const textRng = new Rng(Math.floor(rng.next() * 4294967296));
+    const ctx = {
+      completed, quitter: p.quitter === reg, partnerSat,
+      partnerFirst: partner.person.first, partnerCountry: partner.person.country.name,
+    };
+    themes = plantThemes(textRng, ctx);
+    comments = writeComment(textRng, themes, ctx, named);
   }
   const blank = <T>(v: T, p = 0.03): T | null => (rng.chance(p) ? null : v);
   return {
@@ -78,7 +82,7 @@ function answers(rng: Rng, reg: Registration, p: Partnership, submitted: Date, c
     methods: rng.chance(0.03) ? [] : methods,
     perspective: blank(agree()), ideas: blank(agree()), confidence: blank(agree()), motivation: blank(agree()),
     recommend: blank(clamp(Math.round(1.9 * program + 0.6 + 1.1 * rng.normal()), 0, 10)),
-    again: blank(again), continuePartnership: blank(cont), comments, showsName: rng.chance(0.3),
+    again: blank(again), continuePartnership: blank(cont), comments, themes, showsName: rng.chance(0.3),
   };
 }
 

@@ -118,3 +118,20 @@ export function surveyCells(d: RoundData): number {
   }
   return n;
 }
+
+/**
+ * planted-themes.csv (beside the round folders, never ingested): for every survey row with a
+ * comment, its round, its row number as a spreadsheet shows it in that round's survey.csv, and
+ * the themes planted in it (`;`-separated, empty = none), so `iln themes agree` can measure the
+ * coder against the truth.
+ */
+export function plantedThemesCsv(history: readonly RoundData[]): string {
+  const rows: string[][] = [];
+  for (const d of history) {
+    const headerRows = d.plan.surveyLayout === "google" ? 1 : SURVEYMONKEY_HEADER_ROWS.length;
+    d.survey.forEach((a, i) => {
+      if (a.comments !== "") rows.push([d.plan.id, String(i + headerRows + 1), a.themes.join(";")]);
+    });
+  }
+  return csvDocument([["round", "row", "themes"], ...rows], "\n");
+}
