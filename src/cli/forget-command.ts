@@ -2,7 +2,6 @@
  * `iln forget EMAIL`: erases a participant from every table, for good.
  */
 import type { Command } from "commander";
-import { forget } from "../privacy/forget";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
 
 /** Registers the forget command. */
@@ -13,6 +12,7 @@ export function forgetCommand(program: Command): void {
     .argument("<email>", "the participant's email address")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (email: string, opts: { db?: string }) => {
+      const { forget } = await import("../privacy/forget");
       const pseudonymise = pseudonymiserFor(dbPathOf(opts));
       const report = await withDb(opts, false, (db) => forget(db, email, pseudonymise));
       if (!report.found) process.stderr.write(`no participant with that email in ${dbPathOf(opts)}; nothing changed\n`);

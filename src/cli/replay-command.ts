@@ -8,7 +8,6 @@ import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
 import type { GroupQuality, MatchingQuality } from "../matching/quality";
 import type { ReplayReport } from "../matching/replay";
-import { replayRounds } from "../matching/replay-rounds";
 import { withDb } from "./context";
 import { readWeightsFile } from "./weights-command";
 
@@ -76,7 +75,8 @@ export function replayCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round: string; weights?: string; pool: string; predictions: boolean; json?: boolean; db?: string }) => {
       if (opts.pool !== "registered" && opts.pool !== "matched") throw new UsageError(`--pool must be registered or matched, got ${JSON.stringify(opts.pool)}`);
-      const weights = readWeightsFile(opts.weights);
+      const weights = await readWeightsFile(opts.weights);
+      const { replayRounds } = await import("../matching/replay-rounds");
       process.stderr.write(`replaying round ${opts.round}...\n`);
       // An unknown --round throws UnknownRoundError, a usage error (exit 2).
       const [{ given: rep }] = await withDb(opts, true, (db) =>

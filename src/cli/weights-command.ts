@@ -6,16 +6,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../domain/errors";
-import { fitOutcomes, weightsFromFit, FitError, type OutcomeFit, type RegressionFit } from "../matching/fit";
-import { loadOutcomes } from "../matching/round-data";
-import { defaultWeights, parseWeightsText, WeightsError, type Weights } from "../matching/weights";
+import type { OutcomeFit, RegressionFit } from "../matching/fit";
+import type { Weights } from "../matching/weights";
 import { withDb } from "./context";
 
 /**
  * Reads and validates a weights file; no path gives the defaults.
  * @throws InputError (exit 1) when the file is missing or invalid, one problem per line.
  */
-export function readWeightsFile(file: string | undefined): Weights {
+export async function readWeightsFile(file: string | undefined): Promise<Weights> {
+  const { defaultWeights, parseWeightsText, WeightsError } = await import("../matching/weights");
   if (!file) return defaultWeights();
   let text: string;
   try {
@@ -70,6 +70,8 @@ export function weightsCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { rounds?: string; out?: string; json?: boolean; db?: string }) => {
       const rounds = opts.rounds ? opts.rounds.split(",").map((r) => r.trim()).filter(Boolean) : undefined;
+      const { fitOutcomes, weightsFromFit, FitError } = await import("../matching/fit");
+      const { loadOutcomes } = await import("../matching/round-data");
       let fit: OutcomeFit;
       try {
         const rows = await withDb(opts, true, (db) => loadOutcomes(db, rounds));

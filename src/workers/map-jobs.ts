@@ -2,10 +2,31 @@
  * Runs jobs on worker threads: each worker takes the next job of a shared queue when it is free,
  * so long and short jobs balance across threads. Node-only. The worker side is
  * {@link ./serve.ts}; a worker entry is a `.mjs` file that registers tsx and imports its `.ts`
- * module (Node cannot start a worker from TypeScript by itself).
+ * module (Node cannot start a worker from TypeScript by itself). The compiled CLI
+ * (scripts/build-cli.mjs) bundles each worker beside itself and starts them from there instead
+ * ({@link useCompiledWorkers}), with no TypeScript to compile in each thread.
  */
 import os from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
+
+/** Folder of the compiled workers, once {@link useCompiledWorkers} has named it. */
+let compiledWorkers: URL | undefined;
+
+/**
+ * Makes every later worker start from the compiled worker of the same name in `dir` (the
+ * `.mjs` entry `replay-worker.mjs` -> `dir/replay-worker.js`). Called by the compiled CLI
+ * (bin/iln.js) with its own folder; sources (tsx, vitest) never call it. `undefined` undoes it.
+ */
+export function useCompiledWorkers(dir: URL | undefined): void {
+  compiledWorkers = dir;
+}
+
+/** The file a worker whose entry is `entry` starts from: `entry`, or its compiled twin (see {@link useCompiledWorkers}). */
+export function workerUrl(entry: URL): URL {
+  if (!compiledWorkers) return entry;
+  return new URL(`${path.posix.basename(entry.pathname, ".mjs")}.js`, compiledWorkers);
+}
 
 /** Threads worth starting for CPU-bound jobs on this machine: `min(2, cores)` unless `max` is lower. */
 export function workerThreads(max = 2): number {
@@ -65,7 +86,7 @@ async function runOnWorkers<J, R>(
   const results: R[] = new Array(jobs.length);
   const queue = [...(opts.order ?? jobs.map((_, i) => i))];
   const describe = opts.describe ?? ((_: J) => "a job");
-  const workers = Array.from({ length: Math.max(1, Math.min(opts.threads, jobs.length)) }, () => new Worker(entry));
+  const workers = Array.from({ length: Math.max(1, Math.min(opts.threads, jobs.length)) }, () => new Worker(workerUrl(entry)));
   try {
     await Promise.all(
       workers.map(

@@ -1,13 +1,18 @@
 /**
  * Replaying on worker threads (src/matching/replay-jobs.ts) gives exactly the reports of
- * replaying in this thread, keeps the jobs' order, and a failing replay names its round.
+ * replaying in this thread, keeps the jobs' order, and a failing replay names its round; so do
+ * the compiled CLI's replay workers (scripts/build-cli.mjs).
  */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { careerStage } from "../../src/domain/vocabulary";
 import type { RoundData } from "../../src/matching/round-data";
 import { replayLoadedRound } from "../../src/matching/replay";
 import { replayJobs, type ReplayJob } from "../../src/matching/replay-jobs";
 import { defaultWeights } from "../../src/matching/weights";
+import { useCompiledWorkers } from "../../src/workers/map-jobs";
 
 const COUNTRIES = ["AU", "US", "GB", "IN", "NG", "JP", "BR", "ZA"];
 const SECTORS = ["academic", "public", "school", "special"];
@@ -62,6 +67,19 @@ describe("replayJobs", () => {
     expect([...done].sort()).toEqual(["R1", "R2", "R3"]);
     // and in this thread when told so
     expect(await replayJobs(jobs, { parallel: false })).toEqual(here);
+  });
+
+  it("gives the same reports on the compiled CLI's workers", async () => {
+    const root = path.resolve(__dirname, "../..");
+    const r = spawnSync(process.execPath, ["scripts/build-cli.mjs"], { cwd: root, encoding: "utf8" });
+    const dir = /compiled CLI in (\S+)/.exec(r.stderr)?.[1];
+    expect(dir, r.stderr).toBeDefined();
+    useCompiledWorkers(pathToFileURL(`${path.join(root, dir!)}/`));
+    try {
+      expect(await replayJobs(jobs, { parallel: true })).toEqual(jobs.map((j) => replayLoadedRound(j.data, j.weights, j.model)));
+    } finally {
+      useCompiledWorkers(undefined);
+    }
   });
 
   it("rejects with the round named when a replay fails in a worker", async () => {
