@@ -12,9 +12,8 @@ try {
   entry = undefined;
 }
 if (entry) {
-  const cli = await import(entry.href);
-  cli.useCompiledWorkers(new URL(".", entry));
-  process.exitCode = await cli.main(argv);
+  const { main } = await import(entry.href);
+  process.exitCode = await main(argv);
 } else {
   const { register } = await import("tsx/esm/api");
   register();

@@ -21,6 +21,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_REPLAY_CACHE } from "../reports/data/lib/replay-cache";
+import { buildCli, compiledLoader } from "./build-cli.mjs";
 import { bundleMatcher } from "./bundle-matcher";
 import { fillFrameworkNpmCache } from "./framework-offline";
 
@@ -56,31 +57,45 @@ export function directorySize(dir: string): number {
 }
 
 /**
- * Runs every data loader `reports/data/*.json.ts` (tsx, project root as working directory, like
+ * Runs every data loader `reports/data/*.json.ts` (project root as working directory, like
  * Framework) with at most `concurrency` at once, each writing into Framework's loader cache
- * (`cache/data/<name>.json`) only when it succeeds.
+ * (`cache/data/<name>.json`) only when it succeeds. The loaders run compiled
+ * (scripts/build-cli.mjs: no TypeScript to compile in each process and its workers), or through
+ * tsx when they cannot be compiled.
+ * @param progress gets each line a loader writes on stderr, and a line as each loader finishes.
  * @throws Error naming the loader and its stderr when one fails.
  */
-export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4): Promise<void> {
+export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4, progress: (line: string) => void = () => {}): Promise<void> {
   const dataDir = path.join(ROOT, "data");
   const loaders = readdirSync(dataDir).filter((f) => f.endsWith(".json.ts"));
   const tsx = path.join(PROJECT, "node_modules", "tsx", "dist", "cli.mjs");
+  const compiled = await buildCli({ quiet: true }).catch(() => null);
+  const command = (file: string) => (compiled ? [compiledLoader(compiled, file)] : [tsx, path.join(dataDir, file)]);
   const outDir = path.join(CACHE, "data");
   mkdirSync(outDir, { recursive: true });
+  let done = 0;
   const run = (file: string) =>
     new Promise<void>((resolve, reject) => {
+      const started = Date.now();
       const target = path.join(outDir, file.replace(/\.ts$/, ""));
       const temp = `${target}.${process.pid}.tmp`;
       const out = createWriteStream(temp);
-      const child = spawn(process.execPath, [tsx, path.join(dataDir, file)], { cwd: PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, command(file), { cwd: PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
       let stderr = "";
+      let partial = "";
       child.stdout.pipe(out);
-      child.stderr.on("data", (d: Buffer) => (stderr += d));
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d;
+        const lines = (partial + d).split("\n");
+        partial = lines.pop() ?? "";
+        for (const line of lines) if (line.trim()) progress(line);
+      });
       child.on("error", reject);
       child.on("close", (code) => {
         out.end(() => {
           if (code === 0) {
             renameSync(temp, target);
+            progress(`data loader ${file.replace(/\.ts$/, "")} run in ${seconds(Date.now() - started)} (${++done} of ${loaders.length})`);
             resolve();
           } else {
             unlinkSync(temp);
@@ -97,8 +112,24 @@ export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4): Prom
   );
 }
 
+/** A duration in seconds, one decimal: `1.2 s`. */
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
 /**
- * Builds the site into dist/ from the database `dbPath`.
+ * Runs `work`, saying through `progress` what it was and how long it took.
+ * @returns what `work` returns.
+ */
+async function timed<T>(progress: (line: string) => void, work: () => Promise<T>, done: (result: T) => string): Promise<T> {
+  const t0 = Date.now();
+  const result = await work();
+  progress(`${done(result)} in ${seconds(Date.now() - t0)}`);
+  return result;
+}
+
+/**
+ * Builds the site into dist/ from the database `dbPath`. Unless `quiet`, says on stderr what
+ * each step did and how long it took as it finishes (the data loaders one by one, and their own
+ * progress lines), and shows Framework's output.
  * @throws Error when the database is missing, the build fails, or dist/ is too large.
  */
 export async function buildSite(
@@ -109,9 +140,15 @@ export async function buildSite(
   const dbPath = path.resolve(options.dbPath ?? (process.env.ILN_DB || path.join(PROJECT, "data", "iln.duckdb")));
   if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}: run \`npm run demo\` (or \`iln ingest\`) first`);
   const env = { ...process.env, ILN_DB: dbPath, ILN_SITE_OUT: outDir, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" };
+  const progress = options.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   if (!options.keepCache) cleanLoaderCache();
-  await Promise.all([fillFrameworkNpmCache(ROOT), bundleMatcher(), options.keepCache ? undefined : warmLoaders(env)]);
-  if (!options.quiet) console.error(`npm cache filled, matcher bundled and data loaders run in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  progress(options.keepCache ? "building the site (loader cache kept)" : "building the site: npm cache, matcher bundle and the data loaders, then observable build");
+  await Promise.all([
+    timed(progress, () => fillFrameworkNpmCache(ROOT), (dirs) => (dirs.length ? `npm cache for Framework: ${dirs.length} folder(s) written` : "npm cache for Framework: already filled")),
+    timed(progress, () => bundleMatcher(), (bytes) => `matcher bundled (${Math.round(bytes / 1024)} kB)`),
+    options.keepCache ? undefined : timed(progress, () => warmLoaders(env, undefined, progress), () => "data loaders run"),
+  ]);
+  progress(`observable build (pages, then the files they use) after ${seconds(Date.now() - t0)}`);
   const bin = path.join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], {

@@ -5,6 +5,9 @@
  *    exports (`iln demo`, into data/demo) and ingests them (`iln ingest data/demo`).
  * 2. Builds the site offline (scripts/build-site.ts).
  * 3. Serves dist/ with a small static server bound to 127.0.0.1 and prints the address.
+ *
+ * Progress goes to stderr: a line as each step starts and as it ends with its duration, and
+ * within the longer steps the lines of the CLI and of the site build as their parts finish.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -79,22 +82,32 @@ export function serveStatic(dir: string, port: number): Promise<{ server: http.S
   });
 }
 
-/** Runs the iln CLI synchronously. @throws Error when it exits non-zero. */
+/** Runs the iln CLI synchronously; its stdout (ingest's table of files) is not shown. @throws Error when it exits non-zero. */
 function iln(args: string[]): void {
-  const r = spawnSync(process.execPath, [path.join(PROJECT, "bin", "iln.js"), ...args], { cwd: PROJECT, stdio: "inherit" });
+  const r = spawnSync(process.execPath, [path.join(PROJECT, "bin", "iln.js"), ...args], { cwd: PROJECT, stdio: ["ignore", "ignore", "inherit"] });
   if (r.status !== 0) throw new Error(`iln ${args.join(" ")} failed (exit code ${r.status})`);
 }
 
+/** Says on stderr that step `what` starts, runs it, and says how long it took. */
+async function step<T>(what: string, work: () => T | Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  console.error(`npm start: ${what}...`);
+  const result = await work();
+  console.error(`npm start: ${what}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result;
+}
+
 async function main(): Promise<void> {
+  const t0 = Date.now();
   const dbPath = path.resolve(PROJECT, process.env.ILN_DB || path.join("data", "iln.duckdb"));
   if (!existsSync(dbPath)) {
-    console.error(`no database at ${dbPath}: generating and ingesting the synthetic demo`);
+    console.error(`npm start: no database at ${dbPath}: generating and ingesting the synthetic demo`);
     const demoDir = path.join(PROJECT, "data", "demo");
-    iln(["demo", "--out", demoDir]);
-    iln(["ingest", demoDir, "--db", dbPath]);
+    await step(`generating the synthetic demo into ${path.relative(PROJECT, demoDir)}`, () => iln(["demo", "--out", demoDir]));
+    await step(`ingesting it into ${path.relative(PROJECT, dbPath)}`, () => iln(["ingest", demoDir, "--db", dbPath]));
   }
-  const { ms, bytes } = await buildSite({ dbPath });
-  console.error(`built dist/ (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${(ms / 1000).toFixed(1)} s`);
+  const { bytes } = await step("building the dashboards into dist/", () => buildSite({ dbPath }));
+  console.error(`npm start: dist/ is ${(bytes / 1024 / 1024).toFixed(1)} MB; ready ${((Date.now() - t0) / 1000).toFixed(1)} s after start`);
   const port = Number(process.env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const { url } = await serveStatic(path.join(PROJECT, "dist"), port);

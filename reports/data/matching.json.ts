@@ -33,6 +33,7 @@ await runLoader("matching.json", async (db, min) => {
     fitted: true,
     finish: (report, which) => (computed++, publishReplay(report, which === "given" ? "default" : "fitted", min)),
     store: cache.replays<PublishedReplay>(),
+    onReplayed: (round, which, done, total) => console.error(`matching.json: replayed ${round} under the ${which === "given" ? "default" : "fitted"} weights (${done} of ${total} to compute)`),
   });
   cache.prune();
   console.error(`matching.json: ${computed} replays computed, ${cache.hits} from the cache${cache.dir ? ` (${cache.dir})` : " (off)"}`);

@@ -45,6 +45,8 @@ export interface ReplayRoundsOptions<T> {
   finish?: (report: ReplayReport, which: ReplayWeights) => T;
   /** Finished results to reuse, and to keep the new ones in. */
   store?: ReplayStore<T>;
+  /** Called as each replay that had to run finishes (in completion order), with how many of them are done. */
+  onReplayed?: (round: string, which: ReplayWeights, done: number, total: number) => void;
 }
 
 /** The replays of one round. */
@@ -98,7 +100,12 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
       else pending.push({ entry, which, job });
     }
   }
-  const reports = await replayJobs(pending.map((p) => p.job), { parallel: opts.parallel });
+  let done = 0;
+  const which = new Map(pending.map((p) => [p.job, p.which]));
+  const reports = await replayJobs(
+    pending.map((p) => p.job),
+    { parallel: opts.parallel, onDone: (job) => opts.onReplayed?.(job.data.pool.round, which.get(job)!, ++done, pending.length) },
+  );
   reports.forEach((report, k) => {
     const { entry, which, job } = pending[k];
     const value = finish(report, which);

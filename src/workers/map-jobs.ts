@@ -16,7 +16,8 @@ let compiledWorkers: URL | undefined;
 /**
  * Makes every later worker start from the compiled worker of the same name in `dir` (the
  * `.mjs` entry `replay-worker.mjs` -> `dir/replay-worker.js`). Called by the compiled CLI
- * (bin/iln.js) with its own folder; sources (tsx, vitest) never call it. `undefined` undoes it.
+ * (each program's entry in the bundle calls it first, with the bundle's folder); sources (tsx,
+ * vitest) never call it. `undefined` undoes it.
  */
 export function useCompiledWorkers(dir: URL | undefined): void {
   compiledWorkers = dir;

@@ -1,7 +1,8 @@
 /**
  * The one replay path (src/matching/replay-rounds.ts) that `iln replay` and the matching page's
  * loader share: each round replayed under the given weights and under weights fitted with that
- * round left out, with the left-out model's predictions; a store of finished results reused.
+ * round left out, with the left-out model's predictions; a store of finished results reused, and
+ * each replay that ran reported as it finishes.
  * Expected reports are the pure replay of the same loaded round (src/matching/replay.ts) with the
  * same left-out fit, computed here step by step.
  */
@@ -64,11 +65,15 @@ describe("replayRounds on a small synthetic history", () => {
     const store: ReplayStore<number> = { get: (job, which) => kept.get(keyOf(job, which)), set: (job, which, v) => kept.set(keyOf(job, which), v) };
     let finished = 0;
     const finish = (rep: ReplayReport) => (finished++, rep.replayed.total);
-    const first = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish });
+    const progress: string[] = [];
+    const first = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish, onReplayed: (r, which, done, total) => progress.push(`${r}/${which} ${done}/${total}`) });
     expect(finished).toBe(4);
+    expect(progress).toEqual(rounds.slice(-2).flatMap((r) => [`${r}/given`, `${r}/fitted`]).map((x, k) => `${x} ${k + 1}/4`));
     expect([...kept.keys()].sort()).toEqual(rounds.slice(-2).flatMap((r) => [`${r}/fitted`, `${r}/given`]).sort());
-    const again = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish });
+    const replayed: string[] = [];
+    const again = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish, onReplayed: (r, which) => replayed.push(`${r}/${which}`) });
     expect(finished).toBe(4);
+    expect(replayed).toEqual([]); // nothing computed, nothing reported
     expect(again.map((r) => [r.given, r.fitted])).toEqual(first.map((r) => [r.given, r.fitted]));
   });
 

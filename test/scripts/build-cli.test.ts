@@ -1,5 +1,5 @@
 /**
- * The compiled CLI (scripts/build-cli.mjs, bin/iln.js): one build per state of the sources, the
+ * The compiled programs (scripts/build-cli.mjs, bin/iln.js): one build per state of the sources, the
  * compiled workers doing the sources' work, a rebuild after an edit, and the TypeScript sources
  * through tsx when it cannot be built. How fast it starts is BENCHMARKS.md, not a test.
  */
@@ -32,9 +32,9 @@ function build(root = ROOT): string {
 }
 
 describe("scripts/build-cli.mjs", () => {
-  it("builds the CLI and both workers once for a state of the sources", () => {
+  it("builds the CLI, both workers and the data loaders once for a state of the sources", () => {
     const dir = build();
-    for (const f of ["iln.js", "replay-worker.js", "parse-worker.js"]) expect(existsSync(path.join(dir, f))).toBe(true);
+    for (const f of ["iln.js", "replay-worker.js", "parse-worker.js", "loader-matching.json.js", "loader-metrics.json.js"]) expect(existsSync(path.join(dir, f))).toBe(true);
     const made = statSync(path.join(dir, "iln.js")).mtimeMs;
     expect(build()).toBe(dir);
     expect(statSync(path.join(dir, "iln.js")).mtimeMs).toBe(made);
@@ -56,7 +56,7 @@ describe("scripts/build-cli.mjs", () => {
 describe("bin/iln.js in a copy of the checkout", () => {
   const copy = tempDir("iln-bin-");
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
-  for (const p of ["bin", "scripts/build-cli.mjs", "src", "loaders", "package.json", "package-lock.json", "tsconfig.json"]) cpSync(path.join(ROOT, p), path.join(copy, p), { recursive: true });
+  for (const p of ["bin", "scripts/build-cli.mjs", "src", "loaders", "reports/data", "package.json", "package-lock.json", "tsconfig.json"]) cpSync(path.join(ROOT, p), path.join(copy, p), { recursive: true });
   const builds = () => (existsSync(path.join(copy, "build/cli")) ? readdirSync(path.join(copy, "build/cli")).sort() : []);
   const main = path.join(copy, "src/cli/main.ts");
   const bin = path.join(copy, "bin/iln.js");
