@@ -127,13 +127,28 @@ async function timed<T>(progress: (line: string) => void, work: () => Promise<T>
 }
 
 /**
+ * What the build needs besides the database: Framework's npm cache filled from node_modules and
+ * the matcher bundled for the matching page, both at once. `npm start` starts this while it
+ * generates and ingests the demo, then hands it to {@link buildSite}.
+ * @param progress gets a line as each part finishes, with its duration.
+ * @throws Error from esbuild.
+ */
+export async function prepareAssets(progress: (line: string) => void = () => {}): Promise<void> {
+  await Promise.all([
+    timed(progress, () => fillFrameworkNpmCache(ROOT), (dirs) => (dirs.length ? `npm cache for Framework: ${dirs.length} folder(s) written` : "npm cache for Framework: already filled")),
+    timed(progress, () => bundleMatcher(), (bytes) => `matcher bundled (${Math.round(bytes / 1024)} kB)`),
+  ]);
+}
+
+/**
  * Builds the site into dist/ from the database `dbPath`. Unless `quiet`, says on stderr what
  * each step did and how long it took as it finishes (the data loaders one by one, and their own
  * progress lines), and shows Framework's output.
+ * @param options.assets {@link prepareAssets} already under way (default: started here).
  * @throws Error when the database is missing, the build fails, or dist/ is too large.
  */
 export async function buildSite(
-  options: { dbPath?: string; outDir?: string; keepCache?: boolean; quiet?: boolean } = {},
+  options: { dbPath?: string; outDir?: string; keepCache?: boolean; quiet?: boolean; assets?: Promise<void> } = {},
 ): Promise<{ ms: number; bytes: number; outDir: string }> {
   const t0 = Date.now();
   const outDir = path.resolve(options.outDir ?? (process.env.ILN_SITE_OUT || DIST));
@@ -144,8 +159,7 @@ export async function buildSite(
   if (!options.keepCache) cleanLoaderCache();
   progress(options.keepCache ? "building the site (loader cache kept)" : "building the site: npm cache, matcher bundle and the data loaders, then observable build");
   await Promise.all([
-    timed(progress, () => fillFrameworkNpmCache(ROOT), (dirs) => (dirs.length ? `npm cache for Framework: ${dirs.length} folder(s) written` : "npm cache for Framework: already filled")),
-    timed(progress, () => bundleMatcher(), (bytes) => `matcher bundled (${Math.round(bytes / 1024)} kB)`),
+    options.assets ?? prepareAssets(progress),
     options.keepCache ? undefined : timed(progress, () => warmLoaders(env, undefined, progress), () => "data loaders run"),
   ]);
   progress(`observable build (pages, then the files they use) after ${seconds(Date.now() - t0)}`);
