@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { careerStage } from "../../src/domain/vocabulary";
 import type { RoundData } from "../../src/matching/round-data";
 import { replayLoadedRound } from "../../src/matching/replay";
-import { replayJobs, type ReplayJob } from "../../src/matching/replay-jobs";
+import { replayJobs, replayQueue, type ReplayJob } from "../../src/matching/replay-jobs";
 import { defaultWeights } from "../../src/matching/weights";
 import { useCompiledWorkers } from "../../src/workers/map-jobs";
 
@@ -79,6 +79,26 @@ describe("replayJobs", () => {
       expect(await replayJobs(jobs, { parallel: true })).toEqual(jobs.map((j) => replayLoadedRound(j.data, j.weights, j.model)));
     } finally {
       useCompiledWorkers(undefined);
+    }
+  });
+
+  it("replays jobs added to a queue while others run, on workers or in this thread", async () => {
+    const here = jobs.map((j) => replayLoadedRound(j.data, j.weights, j.model));
+    for (const parallel of [true, false]) {
+      const queue = replayQueue(parallel);
+      expect(queue.parallel).toBe(parallel);
+      try {
+        const first = queue.add(jobs[0]);
+        await new Promise((r) => setTimeout(r, 10)); // the first may already run when the others come
+        const rest = jobs.slice(1).map((j) => queue.add(j));
+        expect(await Promise.all([first, ...rest])).toEqual(here);
+        const bad = roundData("BAD", 10, 4);
+        bad.pool.people[3] = { ...bad.pool.people[3], country: "XX" };
+        await expect(queue.add({ data: bad, weights: defaultWeights(), model: null })).rejects.toThrow(/No UTC offset known for country code "XX"/);
+        expect(await queue.add(jobs[2])).toEqual(here[2]); // a failed job does not stop the queue
+      } finally {
+        await queue.close();
+      }
     }
   });
 
