@@ -313,21 +313,24 @@ function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureNa
  * Fits completion (logistic) and partner satisfaction (linear) on all `rows`, and validates by
  * leaving each round out in turn (fit on the others, score the held-out round against the
  * baseline). Rounds whose held-out fit fails (too little data) are skipped in the validation;
- * `validate: false` skips the validation altogether.
+ * `validate: false` skips the validation altogether, `satisfaction: false` the satisfaction model
+ * (then null, as when it cannot be fitted).
  * @param features features to use (default all nine).
  * @throws FitError when the completion model cannot be fitted on all rows.
  */
-export function fitOutcomes(rows: readonly OutcomeRow[], features: readonly FeatureName[] = FEATURE_NAMES, options: { validate?: boolean } = {}): OutcomeFit {
+export function fitOutcomes(rows: readonly OutcomeRow[], features: readonly FeatureName[] = FEATURE_NAMES, options: { validate?: boolean; satisfaction?: boolean } = {}): OutcomeFit {
   const names = [...features];
   const rounds = [...new Set(rows.map((r) => r.round))];
   const c = completionData(rows, names);
   const completion = logisticRegression(c.X, c.y, names);
-  const s = satisfactionData(rows, names);
   let satisfaction: RegressionFit | null = null;
-  try {
-    satisfaction = linearRegression(s.X, s.y, names);
-  } catch (err) {
-    if (!(err instanceof FitError)) throw err;
+  if (options.satisfaction !== false) {
+    const s = satisfactionData(rows, names);
+    try {
+      satisfaction = linearRegression(s.X, s.y, names);
+    } catch (err) {
+      if (!(err instanceof FitError)) throw err;
+    }
   }
   const validation: HeldOutRound[] = [];
   for (const r of options.validate === false ? [] : rounds) {
@@ -425,12 +428,13 @@ export function weightsFromFit(fit: OutcomeFit): Weights {
 /**
  * The models of a round's replay, fitted with that round left out so that its own outcomes do not
  * flatter it: the completion model (for predictions) fitted on every other round's outcomes, and
- * the weights file made from it (`weightsFromFit`). No validation is run.
+ * the weights file made from it (`weightsFromFit`). No validation is run, and no satisfaction
+ * model (neither is used by a replay).
  * @returns null when the other rounds are too few or too uniform to fit (a `FitError`).
  */
 export function fitLeavingOut(rows: readonly OutcomeRow[], round: string): { model: PredictionModel; weights: Weights } | null {
   try {
-    const fit = fitOutcomes(rows.filter((r) => r.round !== round), undefined, { validate: false });
+    const fit = fitOutcomes(rows.filter((r) => r.round !== round), undefined, { validate: false, satisfaction: false });
     return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
   } catch (err) {
     if (err instanceof FitError) return null;

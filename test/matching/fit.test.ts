@@ -10,7 +10,7 @@ import { simulateHistory } from "../../src/demo/history";
 import { PLANTED_COMPLETION } from "../../src/demo/planted-model";
 import { defaultPlans } from "../../src/demo/rounds";
 import { FEATURE_NAMES } from "../../src/matching/features";
-import { auc, fitOutcomes, logisticRegression, logLoss, weightsFromFit, type OutcomeRow } from "../../src/matching/fit";
+import { auc, fitLeavingOut, fitOutcomes, logisticRegression, logLoss, weightsFromFit, type OutcomeRow } from "../../src/matching/fit";
 import { parseWeights } from "../../src/matching/weights";
 import { tempDir } from "../helpers/rounds";
 
@@ -51,6 +51,23 @@ describe("fitOutcomes on the demo", () => {
     expect(w.weights.timezone_gap).toBeLessThan(0);
     // every pair scores at least 1: base + the most negative contribution (time zones 12 h apart)
     expect(w.base + 12 * w.weights.timezone_gap).toBeCloseTo(1, 6);
+  });
+});
+
+describe("fitLeavingOut", () => {
+  it("is the completion model and weights of the fit on the other rounds, without the satisfaction model it does not use", () => {
+    // satisfaction answers on every third partnership, so that a satisfaction model can be fitted
+    const withAnswers = rows.map((r, i) => (i % 3 === 0 ? { ...r, partnerSatisfaction: [1 + (i % 5)] } : r));
+    const round = withAnswers[0].round;
+    const full = fitOutcomes(withAnswers.filter((r) => r.round !== round), undefined, { validate: false });
+    expect(full.satisfaction).not.toBeNull();
+    const lean = fitOutcomes(withAnswers.filter((r) => r.round !== round), undefined, { validate: false, satisfaction: false });
+    expect(lean.satisfaction).toBeNull();
+    expect(lean.completion).toEqual(full.completion);
+    const left = fitLeavingOut(withAnswers, round)!;
+    expect(left.model).toEqual({ fit: full.completion, rounds: full.rounds });
+    expect(left.model.rounds).not.toContain(round);
+    expect(left.weights).toEqual(weightsFromFit(full));
   });
 });
 
