@@ -18,7 +18,7 @@ import { fitLeavingOut, type OutcomeRow, type PredictionModel } from "./fit";
 import { workerThreads } from "../workers/map-jobs";
 import { PARALLEL_MIN_WORK, replayQueue, replayWork, type ReplayJob } from "./replay-jobs";
 import type { PoolChoice, ReplayReport } from "./replay";
-import { loadOutcomes, loadRoundData, roundSummaries, type RoundData } from "./round-data";
+import { loadOutcomes, loadRoundData, roundSummaries, type PeopleCache, type RoundData } from "./round-data";
 import { defaultWeights, type Weights } from "./weights";
 
 /** Which weights a replay used: those given to {@link replayRounds}, or those fitted with the round left out. */
@@ -86,14 +86,15 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
   const queue = replayQueue(parallel);
   try {
     let outcomes: OutcomeRow[] | undefined;
+    const people: PeopleCache = new Map(); // each round's registrations read once, for its pool and the outcomes
     let computed = 0;
     const out: RoundReplay<T>[] = new Array(rounds.length);
     const running: Promise<void>[] = [];
     const order = rounds.map((_, k) => k).sort((a, b) => (registered.get(rounds[b]) ?? 0) - (registered.get(rounds[a]) ?? 0));
     for (const k of order) {
       const round = rounds[k];
-      const data = await loadRoundData(db, round, { include });
-      if (fitting) outcomes ??= await loadOutcomes(db);
+      const data = await loadRoundData(db, round, { include, people });
+      if (fitting) outcomes ??= await loadOutcomes(db, undefined, { people });
       const left = outcomes ? fitLeavingOut(outcomes, round) : null;
       const entry: RoundReplay<T> = {
         round,
