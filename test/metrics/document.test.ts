@@ -39,7 +39,11 @@ describe("metricsDocument on the three-round fixture", () => {
     expect([a1.registered, a1.participants, a1.partnerships, a1.countries, a1.new_countries]).toEqual([6, 6, 3, 6, 4]);
     expect(a1.nps).toEqual({ n: 4, promoters: 0.5, detractors: 0.25, score: 25 });
     expect(doc.rounds[0].nps).toBeNull();
-    expect(doc.rounds[0].program_satisfaction).toEqual({ n: 0, mean: null, top2: null, top2_ci: null });
+    // Z0 has no survey: nothing was asked, so no figure at all (not n = 0).
+    expect(doc.rounds[0].survey).toBeNull();
+    expect(doc.rounds[0].program_satisfaction).toEqual({ asked: false, n: null, mean: null, top2: null, top2_ci: null });
+    // A1's responses were written without the ingest: every question counts as asked.
+    expect(a1.survey).toEqual({ anonymous: false, asked: expect.arrayContaining(["program_satisfaction", "comments"]) });
     expect(a1.health).toEqual({ partnerships: 3, thriving: 1, ok: 1, at_risk: 1, failed: 0 });
     expect(doc.overall).toMatchObject({ rounds: 3, registered: 10, participants: 10, countries: 8, partnerships: 7 });
     expect(doc.overall.cohort_retention).toHaveLength(3);
@@ -87,8 +91,9 @@ describe("metricsDocument on ingested rounds (the real loaders)", () => {
     expect(rounded([t1.completion_rate, t1.dissolution_rate, t1.continued_share, t1.response_rate, t1.returning_share]))
       .toEqual(rounded([prop(2, 4), prop(2, 4), prop(1, 2), prop(4, 7), prop(0, 7)]));
     // program 5, 4, 2, 4: mean 3.75, top2 3/4; partner 4, 5, 1, 3: mean 3.25, top2 2/4.
-    expect(rounded(t1.program_satisfaction)).toEqual(rounded({ n: 4, mean: 3.75, top2: 0.75, top2_ci: prop(3, 4).ci }));
-    expect(rounded(t1.partner_satisfaction)).toEqual(rounded({ n: 4, mean: 3.25, top2: 0.5, top2_ci: prop(2, 4).ci }));
+    expect(rounded(t1.program_satisfaction)).toEqual(rounded({ asked: true, n: 4, mean: 3.75, top2: 0.75, top2_ci: prop(3, 4).ci }));
+    expect(rounded(t1.partner_satisfaction)).toEqual(rounded({ asked: true, n: 4, mean: 3.25, top2: 0.5, top2_ci: prop(2, 4).ci }));
+    expect(t1.survey).toEqual({ anonymous: false, asked: ["program_satisfaction", "partner_satisfaction", "contact_frequency", "methods", "outcome_perspective", "outcome_ideas", "outcome_confidence", "outcome_motivation", "recommend", "participate_again", "continue_partnership", "comments"] });
     // recommend 10, 9, 3, 7: promoters 2/4, detractors 1/4.
     expect(t1.nps).toEqual({ n: 4, promoters: 0.5, detractors: 0.25, score: 25 });
     // T1-1 weekly -> thriving; T1-2 dissolved and T1-4 withdrawn -> failed; T1-3 monthly (Dev) -> ok.
