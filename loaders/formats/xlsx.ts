@@ -39,6 +39,8 @@ export const XLSX_LIMITS = Object.freeze({
   /** Cells of the laid-out grid: last row with a value times last column with a value. */
   grid: 4_000_000,
 });
+/** Limits of one `readXlsx` call (tests pass smaller ones). */
+export type XlsxLimits = Readonly<Record<keyof typeof XLSX_LIMITS, number>>;
 
 /** The first sheet of a workbook as records. */
 export interface XlsxSheet {
@@ -162,13 +164,13 @@ const INFLATE_CHUNK = 16 * 1024;
  * `limit` bytes come out, whatever the entry's header declares; the result must then match the
  * declared size.
  */
-function inflateEntry(bytes: Uint8Array, e: ZipEntry, limit: number, fail: (why: string) => InputError, tooBig: (why: string) => InputError): Uint8Array {
+function inflateEntry(bytes: Uint8Array, e: ZipEntry, limit: number, limits: XlsxLimits, fail: (why: string) => InputError, tooBig: (why: string) => InputError): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw fail(`the ZIP entry ${e.name} is damaged`);
   const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
   if (start + e.compressedSize > bytes.length) throw fail(`the ZIP entry ${e.name} runs past the end of the file`);
   const data = bytes.subarray(start, start + e.compressedSize);
-  const over = () => tooBig(`its part ${e.name} unpacks to more than the ${(XLSX_LIMITS.unpackedBytes / 2 ** 20).toFixed(0)} MiB read from one workbook (a ZIP bomb?)`);
+  const over = () => tooBig(`its part ${e.name} unpacks to more than the ${(limits.unpackedBytes / 2 ** 20).toFixed(0)} MiB read from one workbook (a ZIP bomb?)`);
   let out: Uint8Array;
   if (e.method === 0) {
     if (data.length > limit) throw over();
@@ -245,7 +247,7 @@ function unescapeOoxml(text: string): string {
  * The shared strings (`<si>` items): the text of their `<t>` elements (rich-text runs joined),
  * phonetic runs (`<rPh>`) left out. At most {@link XLSX_LIMITS}.cells of them.
  */
-function sharedStringsReader(tooBig: (why: string) => InputError): PartReader<string[]> {
+function sharedStringsReader(limits: XlsxLimits, tooBig: (why: string) => InputError): PartReader<string[]> {
   const out: string[] = [];
   let item: string | null = null;
   let inT = false;
@@ -253,7 +255,7 @@ function sharedStringsReader(tooBig: (why: string) => InputError): PartReader<st
   return {
     open(name) {
       if (name === "si") {
-        if (out.length >= XLSX_LIMITS.cells) throw tooBig(`it holds more than ${XLSX_LIMITS.cells.toLocaleString("en-US")} shared strings`);
+        if (out.length >= limits.cells) throw tooBig(`it holds more than ${limits.cells.toLocaleString("en-US")} shared strings`);
         item = "";
       } else if (name === "rPh") phonetic++;
       else if (name === "t" && item !== null && phonetic === 0) inT = true;
@@ -292,7 +294,7 @@ interface SparseRow {
  * column XFD, rows out of order, and more than {@link XLSX_LIMITS}.cells cells are refused as
  * they are met, before anything is laid out.
  */
-function sheetReader(cellText: (c: RawCell) => string, tooBig: (why: string) => InputError): PartReader<SparseRow[]> {
+function sheetReader(cellText: (c: RawCell) => string, limits: XlsxLimits, tooBig: (why: string) => InputError): PartReader<SparseRow[]> {
   const rows: SparseRow[] = [];
   let row: SparseRow | null = null;
   let lastRow = 0;
@@ -306,18 +308,18 @@ function sheetReader(cellText: (c: RawCell) => string, tooBig: (why: string) => 
     open(name, a) {
       if (name === "row") {
         const r = a.r === undefined ? lastRow + 1 : Number(a.r);
-        if (!Number.isInteger(r) || r < 1 || r > XLSX_LIMITS.rows) throw tooBig(`a row numbered ${JSON.stringify(String(a.r).slice(0, 20))}, beyond Excel's ${XLSX_LIMITS.rows.toLocaleString("en-US")} rows`);
+        if (!Number.isInteger(r) || r < 1 || r > limits.rows) throw tooBig(`a row numbered ${JSON.stringify(String(a.r).slice(0, 20))}, beyond Excel's ${limits.rows.toLocaleString("en-US")} rows`);
         if (r <= lastRow) throw tooBig(`row ${r} comes after row ${lastRow}: the rows are out of order`);
         lastRow = r;
         next = 0;
         row = { r, cells: [] };
       } else if (name === "c" && row) {
-        if (++cells > XLSX_LIMITS.cells) throw tooBig(`its sheet holds more than ${XLSX_LIMITS.cells.toLocaleString("en-US")} cells`);
+        if (++cells > limits.cells) throw tooBig(`its sheet holds more than ${limits.cells.toLocaleString("en-US")} cells`);
         const ref = a.r ?? "";
         const col = ref ? columnIndex(ref) : next;
-        if (col < 0 || col >= XLSX_LIMITS.columns) throw tooBig(`a cell reference ${JSON.stringify(ref.slice(0, 20))}, beyond Excel's last column XFD`);
+        if (col < 0 || col >= limits.columns) throw tooBig(`a cell reference ${JSON.stringify(ref.slice(0, 20))}, beyond Excel's last column XFD`);
         const refRow = /\d+$/.exec(ref);
-        if (refRow && Number(refRow[0]) > XLSX_LIMITS.rows) throw tooBig(`a cell reference ${JSON.stringify(ref.slice(0, 20))}, beyond Excel's ${XLSX_LIMITS.rows.toLocaleString("en-US")} rows`);
+        if (refRow && Number(refRow[0]) > limits.rows) throw tooBig(`a cell reference ${JSON.stringify(ref.slice(0, 20))}, beyond Excel's ${limits.rows.toLocaleString("en-US")} rows`);
         next = col + 1;
         cell = { col, t: a.t ?? "n", s: a.s ?? "", v: "", is: "" };
       } else if (cell && name === "v") capture = "v";
@@ -351,11 +353,12 @@ function sheetReader(cellText: (c: RawCell) => string, tooBig: (why: string) => 
 /**
  * Reads the first sheet of an XLSX workbook (bytes) into text records; see the module comment
  * for how cells become text.
+ * `limits` defaults to {@link XLSX_LIMITS}.
  * @throws {InputError} (row 0) when the bytes are not a readable XLSX workbook (bad ZIP, missing
  *   workbook or sheet part, malformed XML), and when it goes beyond {@link XLSX_LIMITS} (a part
  *   unpacking past the limit, too many cells, rows or strings, a reference beyond Excel's grid).
  */
-export function readXlsx(file: string, bytes: Uint8Array): XlsxSheet {
+export function readXlsx(file: string, bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): XlsxSheet {
   const fail = (why: string) => new InputError([{ file, row: 0, column: "*", message: `the file is not a readable XLSX workbook: ${why}` }]);
   const tooBig = (why: string) => new InputError([{ file, row: 0, column: "*", message: `the workbook is beyond what this tool reads: ${why}` }]);
   const entries = zipEntries(bytes, fail);
@@ -363,9 +366,9 @@ export function readXlsx(file: string, bytes: Uint8Array): XlsxSheet {
   const text = (path: string): string | null => {
     const e = entries.get(path);
     if (!e) return null;
-    const left = XLSX_LIMITS.unpackedBytes - unpacked;
-    if (e.size > left) throw tooBig(`its part ${path} unpacks to ${e.size.toLocaleString("en-US")} bytes, more than the ${(XLSX_LIMITS.unpackedBytes / 2 ** 20).toFixed(0)} MiB read from one workbook`);
-    const data = inflateEntry(bytes, e, left, fail, tooBig);
+    const left = limits.unpackedBytes - unpacked;
+    if (e.size > left) throw tooBig(`its part ${path} unpacks to ${e.size.toLocaleString("en-US")} bytes, more than the ${(limits.unpackedBytes / 2 ** 20).toFixed(0)} MiB read from one workbook`);
+    const data = inflateEntry(bytes, e, left, limits, fail, tooBig);
     unpacked += data.length;
     const t = new TextDecoder().decode(data);
     // SpreadsheetML has no document type: entity definitions could only serve an expansion bomb.
@@ -404,7 +407,7 @@ export function readXlsx(file: string, bytes: Uint8Array): XlsxSheet {
     return BUILTIN_DATE_FORMATS.has(id) || customDate.has(id);
   });
   const sstText = text("xl/sharedStrings.xml");
-  const shared = sstText === null ? [] : streamXml("xl/sharedStrings.xml", sstText, sharedStringsReader(tooBig), fail);
+  const shared = sstText === null ? [] : streamXml("xl/sharedStrings.xml", sstText, sharedStringsReader(limits, tooBig), fail);
 
   // Cells as (row, column, text), checked against Excel's grid before anything is laid out.
   const cellText = (c: RawCell): string => {
@@ -416,12 +419,12 @@ export function readXlsx(file: string, bytes: Uint8Array): XlsxSheet {
     if (c.t === "n" && v !== "") return String(Number(v));
     return v; // str (formula text), e, d (ISO date)
   };
-  const sparse = streamXml(sheetPath, text(sheetPath)!, sheetReader(cellText, tooBig), fail);
+  const sparse = streamXml(sheetPath, text(sheetPath)!, sheetReader(cellText, limits, tooBig), fail);
   let width = 0;
   for (const row of sparse) for (const [col] of row.cells) width = Math.max(width, col + 1);
   const height = sparse.length ? sparse[sparse.length - 1].r : 0;
-  if (height * width > XLSX_LIMITS.grid) {
-    throw tooBig(`its values span ${height.toLocaleString("en-US")} rows by ${width.toLocaleString("en-US")} columns, more than ${XLSX_LIMITS.grid.toLocaleString("en-US")} cells`);
+  if (height * width > limits.grid) {
+    throw tooBig(`its values span ${height.toLocaleString("en-US")} rows by ${width.toLocaleString("en-US")} columns, more than ${limits.grid.toLocaleString("en-US")} cells`);
   }
   // A sheet has no ragged rows: cells the XML leaves out are empty.
   const records: string[][] = Array.from({ length: Math.max(height, 1) }, () => Array<string>(Math.max(width, 1)).fill(""));
