@@ -5,6 +5,7 @@ import type { Db } from "../../src/db";
 import { ingest } from "../../loaders/ingest";
 import { UnknownRoundError } from "../../src/domain/errors";
 import { metricsDocument, type MetricsDocument } from "../../src/metrics/document";
+import { satisfactionBySegment } from "../../src/metrics/satisfaction";
 import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 import { historyDb, prop, rounded } from "./fixture";
 
@@ -132,4 +133,58 @@ describe.skipIf(!existsSync(demoIndex))("metricsDocument on the demo data (slow:
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("an anonymous survey counts in satisfaction and the response rate, in nothing that needs a link", () => {
+  const dirs = tempDir();
+  let linked: MetricsDocument;
+  let anonymous: MetricsDocument;
+  let segments: { linked: string[]; anonymous: string[] };
+  beforeAll(async () => {
+    const pseudonymise = testPseudonymiser();
+    // T1-1 is not marked continued: only Ana's and Fay's "Yes" to continue_partnership can make it so.
+    const partnerships = String(baseRound()["partnerships.csv"]).replace("2016-11-30,,yes", "2016-11-30,,unknown");
+    const records = String(baseRound()["survey.csv"]).trimEnd().split("\n").map((l) => l.replace(/^([^,]*),[^,]*,/, "$1,"));
+    const anonSurvey = records.join("\n") + "\n";
+    const run = async (name: string, survey: string) => {
+      const db = await freshDb(path.join(dirs));
+      try {
+        await ingest(db, writeRound(dirs, name, { ...baseRound(), "partnerships.csv": partnerships, "survey.csv": survey }), { pseudonymise });
+        const seg = await satisfactionBySegment(db, { segment: "returning", item: "program_satisfaction" });
+        return { doc: await metricsDocument(db), seg: seg.map((s) => `${s.segment}:${s.n}`) };
+      } finally {
+        db.close();
+        rmSync(path.join(dirs, "test.duckdb"), { force: true });
+        rmSync(path.join(dirs, "test.duckdb.staging"), { recursive: true, force: true });
+      }
+    };
+    const a = await run("L", String(baseRound()["survey.csv"]));
+    const b = await run("A", anonSurvey);
+    linked = a.doc;
+    anonymous = b.doc;
+    segments = { linked: a.seg, anonymous: b.seg };
+  });
+
+  it("marks the round's survey anonymous, with the questions it asked", () => {
+    expect(linked.rounds[0].survey?.anonymous).toBe(false);
+    expect(anonymous.rounds[0].survey).toEqual({ anonymous: true, asked: linked.rounds[0].survey!.asked });
+  });
+
+  it("keeps satisfaction, outcomes, NPS, participate again and the response rate", () => {
+    const [l, a] = [linked.rounds[0], anonymous.rounds[0]];
+    for (const k of ["program_satisfaction", "partner_satisfaction", "outcomes", "nps", "participate_again", "response_rate"] as const) expect(a[k], k).toEqual(l[k]);
+    // 4 responses of 7 matched participants, whether or not anyone knows whose they are.
+    expect(rounded(a.response_rate)).toEqual(rounded(prop(4, 7)));
+  });
+
+  it("leaves it out of health, continuation and the returning segment", () => {
+    // Linked: T1-1 weekly (Ana) -> thriving; T1-3 monthly (Dev) -> ok; T1-2 dissolved, T1-4 withdrawn -> failed.
+    expect(linked.rounds[0].health).toEqual({ partnerships: 4, thriving: 1, ok: 1, at_risk: 0, failed: 2 });
+    // Anonymous: no partner's contact answer is known and no contact was logged -> T1-1 and T1-3 are ok.
+    expect(anonymous.rounds[0].health).toEqual({ partnerships: 4, thriving: 0, ok: 2, at_risk: 0, failed: 2 });
+    // Completed T1-1 and T1-3: continued by Ana's and Fay's "Yes" when linked (1 of 2), by nobody's when anonymous.
+    expect(rounded(linked.rounds[0].continued_share)).toEqual(rounded(prop(1, 2)));
+    expect(rounded(anonymous.rounds[0].continued_share)).toEqual(rounded(prop(0, 2)));
+    expect(segments).toEqual({ linked: ["first_time:4"], anonymous: ["unknown:4"] });
+  });
 });
