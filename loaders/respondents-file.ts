@@ -3,7 +3,7 @@
  * that identifies respondents by an id (a panel code, a tool's contact id) rather than by email.
  * The file is an export like any other (CSV, TSV or XLSX, any layout `readExport` reads) with two
  * columns, the id (`respondent_id`, `Respondent ID`, `id`) and the email (`email`, `Email
- * Address`); docs/formats.md, "Respondent ids".
+ * Address`); docs/formats.md, "Respondent keys and anonymous surveys".
  */
 import { InputError, showValue, type Problem } from "../src/domain/errors";
 import { matchColumns, type RespondentMap } from "./canonicalise";
