@@ -40,6 +40,24 @@ describe("scripts/build-cli.mjs", () => {
     expect(statSync(path.join(dir, "iln.js")).mtimeMs).toBe(made);
   });
 
+  it("starts the CLI with commander and Node's own modules only: DuckDB, the loaders and the models load when a command runs", () => {
+    const dir = build();
+    const external = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      // static imports only: `import ... from "x"`, `import "x"`, `export ... from "x"` (not `import("x")`)
+      for (const m of readFileSync(path.join(dir, file), "utf8").matchAll(/^(?:import|export)\b[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)) {
+        const spec = m[1] ?? m[2];
+        if (spec.startsWith("./")) walk(spec.slice(2));
+        else external.add(spec);
+      }
+    };
+    walk("iln.js");
+    expect([...external].filter((s) => !s.startsWith("node:"))).toEqual(["commander"]);
+  });
+
   it("compiles parse workers that parse as the sources do", async () => {
     const folder = writeRound(tempDir(), "T1", baseRound());
     const jobs = discover(folder).rounds.flatMap((r) => r.files);
