@@ -21,6 +21,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_REPLAY_CACHE } from "../reports/data/lib/replay-cache";
+import { openDatabase } from "../src/db";
 import { buildCli, compiledLoader } from "./build-cli.mjs";
 import { bundleMatcher } from "./bundle-matcher";
 import { fillFrameworkNpmCache } from "./framework-offline";
@@ -62,10 +63,15 @@ export function directorySize(dir: string): number {
  * (`cache/data/<name>.json`) only when it succeeds. The loaders run compiled
  * (scripts/build-cli.mjs: no TypeScript to compile in each process and its workers), or through
  * tsx when they cannot be compiled.
- * @param progress gets each line a loader writes on stderr, and a line as each loader finishes.
+ * @param options.progress gets each line a loader writes on stderr, and a line as each loader finishes.
+ * @param options.running the loaders running at each moment (file names), kept up to date.
  * @throws Error naming the loader and its stderr when one fails.
  */
-export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4, progress: (line: string) => void = () => {}): Promise<void> {
+export async function warmLoaders(
+  env: NodeJS.ProcessEnv,
+  options: { concurrency?: number; progress?: (line: string) => void; running?: Set<string> } = {},
+): Promise<void> {
+  const { concurrency = 4, progress = () => {}, running = new Set<string>() } = options;
   const dataDir = path.join(ROOT, "data");
   const loaders = readdirSync(dataDir).filter((f) => f.endsWith(".json.ts"));
   const tsx = path.join(PROJECT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -77,6 +83,7 @@ export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4, progr
   const run = (file: string) =>
     new Promise<void>((resolve, reject) => {
       const started = Date.now();
+      running.add(file);
       const target = path.join(outDir, file.replace(/\.ts$/, ""));
       const temp = `${target}.${process.pid}.tmp`;
       const out = createWriteStream(temp);
@@ -92,6 +99,7 @@ export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4, progr
       });
       child.on("error", reject);
       child.on("close", (code) => {
+        running.delete(file);
         out.end(() => {
           if (code === 0) {
             renameSync(temp, target);
@@ -111,6 +119,9 @@ export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4, progr
     }),
   );
 }
+
+/** After this long without a progress line, the build says what is still running. */
+const HEARTBEAT_MS = 5000;
 
 /** A duration in seconds, one decimal: `1.2 s`. */
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -155,31 +166,59 @@ export async function buildSite(
   const dbPath = path.resolve(options.dbPath ?? (process.env.ILN_DB || path.join(PROJECT, "data", "iln.duckdb")));
   if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}: run \`npm run demo\` (or \`iln ingest\`) first`);
   const env = { ...process.env, ILN_DB: dbPath, ILN_SITE_OUT: outDir, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" };
-  const progress = options.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
-  if (!options.keepCache) cleanLoaderCache();
-  progress(options.keepCache ? "building the site (loader cache kept)" : "building the site: npm cache, matcher bundle and the data loaders, then observable build");
-  await Promise.all([
-    options.assets ?? prepareAssets(progress),
-    options.keepCache ? undefined : timed(progress, () => warmLoaders(env, undefined, progress), () => "data loaders run"),
-  ]);
-  progress(`observable build (pages, then the files they use) after ${seconds(Date.now() - t0)}`);
-  const bin = path.join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], {
-      cwd: PROJECT,
-      env,
-      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+  // Progress: every line says something, and a part that stays silent for HEARTBEAT_MS says
+  // what is still running (the first replays of a large history, Framework reading the pages).
+  let lastNews = Date.now();
+  let doing = "building";
+  const say = (line: string) => {
+    lastNews = Date.now();
+    process.stderr.write(`${line}\n`);
+  };
+  const progress = options.quiet ? () => {} : say;
+  const heartbeat = options.quiet ? undefined : setInterval(() => {
+    if (Date.now() - lastNews >= HEARTBEAT_MS) say(`... ${doing} (${seconds(Date.now() - t0)} into the build)`);
+  }, 1000);
+  heartbeat?.unref();
+  try {
+    if (!options.keepCache) cleanLoaderCache();
+    // A database of an earlier schema version is upgraded by its first read-only open, which
+    // writes: done once here, before the loaders open it side by side.
+    (await openDatabase(dbPath, { readOnly: true })).close();
+    progress(options.keepCache ? "building the site (loader cache kept)" : "building the site: npm cache, matcher bundle and the data loaders, then observable build");
+    const running = new Set<string>();
+    doing = "data loaders still running";
+    const loaders = options.keepCache ? undefined : timed(progress, () => warmLoaders(env, { progress, running }), () => "data loaders run");
+    const update = setInterval(() => (doing = running.size ? `still running: data loader(s) ${[...running].join(", ")}` : "preparing the npm cache and the matcher"), 250);
+    try {
+      await Promise.all([options.assets ?? prepareAssets(progress), loaders]);
+    } finally {
+      clearInterval(update);
+    }
+    progress(`observable build (Framework reads the pages, then writes them and the files they use) after ${seconds(Date.now() - t0)}`);
+    doing = "observable build still running";
+    const bin = path.join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+    const code = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], { cwd: PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
+      let log = "";
+      const forward = (to: NodeJS.WriteStream) => (d: Buffer) => {
+        if (options.quiet) log += d;
+        else {
+          lastNews = Date.now();
+          to.write(d);
+        }
+      };
+      child.stdout.on("data", forward(process.stdout));
+      child.stderr.on("data", forward(process.stderr));
+      child.on("error", reject);
+      child.on("close", (c) => {
+        if (c !== 0 && options.quiet) process.stderr.write(log);
+        resolve(c ?? 1);
+      });
     });
-    let log = "";
-    child.stdout?.on("data", (d: Buffer) => (log += d));
-    child.stderr?.on("data", (d: Buffer) => (log += d));
-    child.on("error", reject);
-    child.on("close", (c) => {
-      if (c !== 0 && options.quiet) process.stderr.write(log);
-      resolve(c ?? 1);
-    });
-  });
-  if (code !== 0) throw new Error(`observable build failed (exit code ${code})`);
+    if (code !== 0) throw new Error(`observable build failed (exit code ${code})`);
+  } finally {
+    if (heartbeat) clearInterval(heartbeat);
+  }
   const bytes = directorySize(outDir);
   if (bytes > MAX_DIST_BYTES) throw new Error(`${outDir} is ${(bytes / 1e6).toFixed(1)} MB, over the 15 MB budget`);
   return { ms: Date.now() - t0, bytes, outDir };
