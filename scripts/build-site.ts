@@ -121,7 +121,7 @@ export async function warmLoaders(
 }
 
 /** After this long without a progress line, the build says what is still running. */
-const HEARTBEAT_MS = 5000;
+const HEARTBEAT_MS = 3000;
 
 /** A duration in seconds, one decimal: `1.2 s`. */
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
