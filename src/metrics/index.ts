@@ -9,3 +9,8 @@ export * from "./retention";
 export * from "./coverage";
 export * from "./health";
 export * from "./document";
+export * from "./nonresponse";
+export * from "./homogeneity";
+export * from "./pooling";
+export * from "./regression";
+export * from "./ordinal";
