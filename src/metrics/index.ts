@@ -3,7 +3,7 @@
  * loaders and the tests all call these functions; each metric is defined once, here.
  */
 export * from "./stats";
-export { UNKNOWN, type RoundOpts } from "./base";
+export { UNKNOWN, regionOrUnknown, type RoundOpts } from "./base";
 export * from "./satisfaction";
 export * from "./retention";
 export * from "./coverage";

@@ -10,13 +10,15 @@
  * answers the group has, with a 95% equal-tailed posterior interval from Beta(k_g + α, n_g − k_g + β).
  * When the groups vary no more than binomial noise explains, the fitted strength α + β runs to
  * its cap and every estimate is the overall share: the data then say the groups do not differ.
+ * The cap is the number of answers in all groups: a prior estimated from N answers cannot be
+ * surer than N answers, so each interval is then about as wide as the overall share's (plain
+ * empirical Bayes would otherwise ignore the uncertainty of the prior and give intervals of
+ * nearly zero width).
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import type { Interval } from "./stats";
 
-/** Largest prior strength α + β considered (beyond it the estimates equal the prior mean to 1e-4 for groups of 100). */
-export const MAX_STRENGTH = 1e6;
 
 /** The fitted prior. */
 export interface BetaPrior {
@@ -24,8 +26,10 @@ export interface BetaPrior {
   beta: number;
   /** α / (α + β): the prior (overall) share. */
   mean: number;
-  /** α + β: how many answers' worth of weight the prior carries. */
+  /** α + β: how many answers' worth of weight the prior carries (at most all the answers, module doc). */
   strength: number;
+  /** True when the strength reached its cap (the groups differ no more than chance explains). */
+  capped: boolean;
   /** Maximised marginal log-likelihood (without the binomial coefficients). */
   logLik: number;
   /** Groups with n > 0 the prior was fitted on. */
@@ -85,7 +89,7 @@ export function fitBetaPrior(groups: readonly { count: number; n: number }[]): B
   if (used.length < 2 || K === 0 || K === N) return null;
   const toAB = ([lm, ls]: [number, number]) => {
     const m = 1 / (1 + Math.exp(-lm));
-    const s = Math.exp(Math.min(ls, Math.log(MAX_STRENGTH)));
+    const s = Math.exp(Math.min(ls, Math.log(N)));
     return [m * s, (1 - m) * s] as const;
   };
   const nll = (x: [number, number]) => {
@@ -96,7 +100,7 @@ export function fitBetaPrior(groups: readonly { count: number; n: number }[]): B
   let best = nelderMead(nll, [Math.log(p / (1 - p)), Math.log(10)]);
   best = nelderMead(nll, best, 0.1); // restart: Nelder-Mead can stall short of the optimum
   const [alpha, beta] = toAB(best);
-  return { alpha, beta, mean: alpha / (alpha + beta), strength: alpha + beta, logLik: logLik(used, alpha, beta), groups: used.length };
+  return { alpha, beta, mean: alpha / (alpha + beta), strength: alpha + beta, capped: alpha + beta >= N * (1 - 1e-9), logLik: logLik(used, alpha, beta), groups: used.length };
 }
 
 /** One group's partially pooled estimate. */

@@ -7,6 +7,7 @@
  */
 import { checkRound, ident, sql, type Db, type Sql } from "../db";
 import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, regionOrUnknown, roundIs, type RoundOpts } from "./base";
+import { homogeneityTest, type HomogeneityTest } from "./homogeneity";
 import { compareProportions, meanOrNull, npsInterval, proportion, wilsonInterval, type Interval, type Proportion, type ProportionComparison } from "./stats";
 
 /** The survey's 1-5 (Likert) items: two satisfaction items and four outcome agreement items. */
@@ -241,4 +242,15 @@ export async function compareRounds(
     b: { round: b, n: rb.n, top2: rb.n ? rb.top / rb.n : null },
     ...compareProportions(ra.top, ra.n, rb.top, rb.n),
   };
+}
+
+/**
+ * The overall test of a breakdown (docs/metrics.md, "Segments"): do a satisfaction item's top-2-box
+ * shares differ across the segment's groups more than chance? Pearson's chi-squared test of
+ * homogeneity over every group with answers (`homogeneityTest`: Monte Carlo p-value when expected
+ * counts are small). Say what it found before any "highest against lowest" sentence.
+ * @param rows one round's groups, as `satisfactionBySegment` returns them.
+ */
+export function segmentTest(rows: readonly ItemSummary[]): HomogeneityTest {
+  return homogeneityTest(rows.filter((r) => r.n > 0 && r.top2 !== null).map((r) => ({ count: Math.round((r.top2 as number) * r.n), n: r.n })));
 }
