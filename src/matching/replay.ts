@@ -84,6 +84,7 @@ export function replayLoadedRound(data: RoundData, weights: Weights, model: Pred
     ? predictedGain(model.fit, h.pairs.map((p) => p.features), r.pairs.map((p) => p.features))
     : null;
   if (!model) notes.push("no completion model could be fitted on the other rounds: no predictions");
+  if (include === "matched" && people.length === 0) notes.push("the round has no historical first matching, so the like-for-like pool is empty: replay with the pool of every registration (--pool registered)");
   if (data.pool.people.length > h.summary.matched) {
     notes.push(`${data.pool.people.length - h.summary.matched} people of the pool were not in the historical first matching (unconfirmed, waiting list, or matched only in a rematch); the replay placed ${extraPeople} of them in ${extraPairs.length} pair(s) worth ${r3(extraScore)} points, reported apart (extra_placements)`);
   }
