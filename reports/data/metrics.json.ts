@@ -10,8 +10,12 @@ import { suppressCount } from "../../src/privacy/suppress";
 import { displayName } from "./lib/countries";
 import { publishBreakdown, publishNpsFull, publishShare, publishSummary, publishWeighted } from "./lib/publish";
 
-const withWeighted = (s: WeightedItemSummary, min: number) => ({ ...publishSummary(s, min), weighted: publishWeighted(s.weighted, s, min) });
 import { runLoader } from "./lib/run";
+
+const withWeighted = (s: WeightedItemSummary, min: number) => {
+  const { weighted, ...item } = s;
+  return { ...publishSummary(item, min), weighted: publishWeighted(weighted, item, min) };
+};
 
 function publishRound(r: RoundMetrics, min: number) {
   const lc = r.largest_country;
@@ -36,6 +40,8 @@ function publishRound(r: RoundMetrics, min: number) {
     dissolution_rate: publishShare(r.dissolution_rate, min),
     continued_share: publishShare(r.continued_share, min),
     response_rate: publishShare(r.response_rate, min),
+    // Whether the round's survey was anonymous and which questions it asked: no personal data.
+    survey: r.survey,
     program_satisfaction: withWeighted(r.program_satisfaction, min),
     partner_satisfaction: withWeighted(r.partner_satisfaction, min),
     outcomes: Object.fromEntries(Object.entries(r.outcomes).map(([k, s]) => [k, withWeighted(s, min)])),

@@ -4,6 +4,7 @@
  * data loaders read it too.
  */
 import { checkRound, sql, type Db } from "../db";
+import { SURVEY_QUESTIONS, type SurveyQuestion } from "../db/schema";
 import { MATCHED, type RoundOpts } from "./base";
 import { coverageByRound, pairMix, toDate, type PairMix, type RoundCoverage } from "./coverage";
 import { healthByRound, type HealthCounts } from "./health";
@@ -12,8 +13,8 @@ import { nonResponse, WEIGHTING_NOTE, type RoundResponse, type WeightedShare } f
 import { itemSummaries, npsByRound, participateAgainByRound, type ItemSummary, type LikertItem, type Nps, type SatisfactionItem } from "./satisfaction";
 import { ADJUSTMENT, compareProportions, holmAdjust, type Interval, type Proportion } from "./stats";
 
-/** An item summary with its response-weighted top-2-box share beside the respondents' one. */
-export type WeightedItemSummary = ItemSummary & { weighted: WeightedShare | null };
+/** An item of a round (asked or not) with its response-weighted top-2-box share beside the respondents' one (null when not asked). */
+export type WeightedItemSummary = SurveyItem & { weighted: WeightedShare | null };
 
 /** One round-to-round change of a satisfaction item's top-2-box share. */
 export interface RoundChange {
@@ -37,6 +38,27 @@ export interface RoundChange {
   test: string;
 }
 
+/** A 1-5 item the round's survey asked: its summary. */
+export type AskedItem = ItemSummary & { asked: true };
+/** A 1-5 item the round's survey did not ask (or the round has no survey): no figures at all, never zeros. */
+export interface NotAsked {
+  asked: false;
+  n: null;
+  mean: null;
+  top2: null;
+  top2_ci: null;
+}
+/** A 1-5 item of one round: asked (with its summary) or not asked. */
+export type SurveyItem = AskedItem | NotAsked;
+
+/** What a round's survey was: anonymous or linked, and the questions it asked (docs/formats.md). */
+export interface RoundSurvey {
+  /** True when the survey had no respondent key: its answers count in satisfaction and outcomes but link to no partnership. */
+  anonymous: boolean;
+  /** The questions (canonical fields) the survey had a column for. */
+  asked: SurveyQuestion[];
+}
+
 /** The metrics of one round; keys as in docs/metrics.md. Shares are 0..1, sampled shares carry n and a 95% Wilson ci. */
 export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundCoverage, "round"> {
   round: string;
@@ -44,7 +66,9 @@ export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundC
   name: string;
   start: string;
   end: string;
-  /** Respondents' summary, with `weighted`: the top-2-box share weighted for non-response (null without linked respondents). */
+  /** The round's survey; null when it has none. */
+  survey: RoundSurvey | null;
+  /** Respondents' summary (or not asked), with `weighted`: the top-2-box share weighted for non-response (null when not asked or without linked respondents). */
   program_satisfaction: WeightedItemSummary;
   partner_satisfaction: WeightedItemSummary;
   /** The four outcome items (1-5 agreement), same summary. */
@@ -94,7 +118,21 @@ export interface MetricsDocument {
   };
 }
 
-const EMPTY_SUMMARY: ItemSummary = { n: 0, mean: null, top2: null, top2_ci: null };
+const NOT_ASKED: NotAsked = Object.freeze({ asked: false, n: null, mean: null, top2: null, top2_ci: null });
+
+/**
+ * Each round's survey: from `round_surveys`; a round with responses but no record (written
+ * directly, not by the ingest) counts as linked when any response has a pseudonym, with every
+ * question asked.
+ */
+export async function roundSurveys(db: Db): Promise<Map<string, RoundSurvey>> {
+  const rows = await db.all<{ round: string; anonymous: boolean; asked: string[] }>(sql`
+    SELECT round_id AS round, anonymous, asked FROM round_surveys
+    UNION ALL
+    SELECT round_id, bool_and(pid IS NULL), ${[...SURVEY_QUESTIONS]}::VARCHAR[] FROM survey_responses
+    WHERE round_id NOT IN (SELECT round_id FROM round_surveys) GROUP BY round_id`);
+  return new Map(rows.map((r) => [r.round, { anonymous: r.anonymous, asked: SURVEY_QUESTIONS.filter((q) => r.asked.includes(q)) }]));
+}
 
 /** Why the changes are adjusted by Holm and not Benjamini-Hochberg (docs/metrics.md). */
 export const HOLM_WHY =
@@ -127,10 +165,11 @@ export function roundChanges(summaries: readonly { round: string; item: LikertIt
  * figures. Each family runs set-based over all rounds at once (a handful of queries in all).
  * Per-round keys: round, name, start, end, registered, participants, partnerships, rematches,
  * countries, new_countries, sectors, largest_country, returning_share, completion_rate,
- * dissolution_rate, continued_share, response_rate, response, program_satisfaction,
+ * dissolution_rate, continued_share, response_rate, response, survey, program_satisfaction,
  * partner_satisfaction, outcomes (each with `weighted`), nps (with `ci`), participate_again,
  * pairing, health; and across rounds `changes` (Holm-adjusted) and `weighting`. See each
- * family's module for definitions.
+ * family's module for definitions. A 1-5 item the round's survey did not ask (or of a round
+ * without a survey) is `NotAsked` (its `weighted` null).
  * @returns a JSON-safe document: plain numbers (no bigint, no NaN), nulls for empty groups.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -150,10 +189,13 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
   const again = byRound(await participateAgainByRound(db, opts));
   const pairs = byRound(await pairMix(db, opts));
   const health = byRound(await healthByRound(db, opts));
+  const surveys = await roundSurveys(db);
   const item = (round: string, name: LikertItem): WeightedItemSummary => {
+    if (!surveys.get(round)?.asked.includes(name)) return { ...NOT_ASKED, weighted: null };
     const s = items.find((i) => i.round === round && i.item === name);
     const w = weightedOf.get(round)?.items[name] ?? null;
-    return { ...(s ? { n: s.n, mean: s.mean, top2: s.top2, top2_ci: s.top2_ci } : EMPTY_SUMMARY), weighted: w && w.n > 0 ? w : null };
+    const weighted = w && w.n > 0 ? w : null;
+    return s ? { asked: true, n: s.n, mean: s.mean, top2: s.top2, top2_ci: s.top2_ci, weighted } : { asked: true, n: 0, mean: null, top2: null, top2_ci: null, weighted };
   };
   const perRound: RoundMetrics[] = rounds
     .filter((r) => opts.round === undefined || r.round === opts.round)
@@ -170,6 +212,7 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
         countries: cov.countries, new_countries: cov.new_countries, sectors: cov.sectors, largest_country: cov.largest_country,
         returning_share: ret.returning_share, completion_rate: ret.completion_rate, dissolution_rate: ret.dissolution_rate,
         continued_share: ret.continued_share, response_rate: ret.response_rate,
+        survey: surveys.get(r.round) ?? null,
         program_satisfaction: item(r.round, "program_satisfaction"),
         partner_satisfaction: item(r.round, "partner_satisfaction"),
         outcomes: {

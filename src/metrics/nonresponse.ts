@@ -227,7 +227,7 @@ export async function nonResponse(db: Db, opts: RoundOpts = {}): Promise<NonResp
   const frame = await responseFrame(db);
   const rw = responseWeights(frame);
   const rounds = [...new Set(frame.map((r) => r.round))];
-  const answers = await db.all<Record<LikertItem, number | null> & { round: string; pid: string; participate_again: string | null }>(sql`
+  const answers = await db.all<Record<LikertItem, number | null> & { round: string; pid: string | null; participate_again: string | null }>(sql`
     SELECT round_id AS round, pid, program_satisfaction, partner_satisfaction, outcome_perspective, outcome_ideas, outcome_confidence,
       outcome_motivation, participate_again FROM survey_responses`);
   const byRound = new Map<string, typeof answers>();
@@ -235,6 +235,11 @@ export async function nonResponse(db: Db, opts: RoundOpts = {}): Promise<NonResp
     const list = byRound.get(a.round) ?? [];
     list.push(a);
     byRound.set(a.round, list);
+  }
+  const notes = [...rw.notes];
+  for (const [round, list] of byRound) {
+    const anonymous = list.filter((a) => a.pid === null).length;
+    if (anonymous) notes.push(`round ${round}: ${anonymous} response(s) of an anonymous survey link to nobody, so they cannot be weighted; the round's weighted figures use its linked respondents only`);
   }
   const response: RoundResponse[] = [];
   const weightedRounds: WeightedRound[] = [];
@@ -252,7 +257,7 @@ export async function nonResponse(db: Db, opts: RoundOpts = {}): Promise<NonResp
       by_region: Object.fromEntries(regions.map((g) => [g, rate((r) => r.region === g)])),
       by_returning: { returning: rate((r) => r.returning), first_time: rate((r) => !r.returning) },
     });
-    const list = (byRound.get(round) ?? []).map((a) => ({ a, w: rw.weights.get(key(round, a.pid)) })).filter((x): x is { a: (typeof answers)[number]; w: number } => x.w !== undefined);
+    const list = (byRound.get(round) ?? []).map((a) => ({ a, w: a.pid === null ? undefined : rw.weights.get(key(round, a.pid)) })).filter((x): x is { a: (typeof answers)[number]; w: number } => x.w !== undefined);
     const items = Object.fromEntries(
       LIKERT_ITEMS.map((item) => [item, weighted(list.filter((x) => x.a[item] !== null).map((x) => ({ w: x.w, hit: (x.a[item] as number) >= 4 })))]),
     ) as Record<LikertItem, WeightedShare>;
@@ -262,6 +267,6 @@ export async function nonResponse(db: Db, opts: RoundOpts = {}): Promise<NonResp
       participate_again: weighted(list.filter((x) => x.a.participate_again !== null).map((x) => ({ w: x.w, hit: x.a.participate_again === "Yes" }))),
     });
   }
-  return { response, weighted: weightedRounds, notes: rw.notes, trimmed: Object.fromEntries(rw.trimmed) };
+  return { response, weighted: weightedRounds, notes, trimmed: Object.fromEntries(rw.trimmed) };
 }
 
