@@ -213,16 +213,21 @@ describe("an anonymous survey counts in satisfaction and the response rate, in n
 
   it("keeps satisfaction, outcomes, NPS, participate again and the response rate", () => {
     const [l, a] = [linked.rounds[0], anonymous.rounds[0]];
-    for (const k of ["program_satisfaction", "partner_satisfaction", "outcomes", "nps", "participate_again", "response_rate"] as const) expect(a[k], k).toEqual(l[k]);
+    // The same figures; only the non-response weighting needs linked respondents (null when anonymous).
+    const unweighted = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(unweighted) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "weighted").map(([k, x]) => [k, unweighted(x)])) : v;
+    for (const k of ["program_satisfaction", "partner_satisfaction", "outcomes", "nps", "participate_again", "response_rate"] as const) expect(unweighted(a[k]), k).toEqual(unweighted(l[k]));
+    expect(a.program_satisfaction.weighted).toBeNull();
+    expect(l.program_satisfaction.weighted).not.toBeNull();
     // 4 responses of 7 matched participants, whether or not anyone knows whose they are.
     expect(rounded(a.response_rate)).toEqual(rounded(prop(4, 7)));
   });
 
   it("leaves it out of health, continuation and the returning segment", () => {
-    // Linked: T1-1 weekly (Ana) -> thriving; T1-3 monthly (Dev) -> ok; T1-2 dissolved, T1-4 withdrawn -> failed.
-    expect(linked.rounds[0].health).toEqual({ partnerships: 4, thriving: 1, ok: 1, at_risk: 0, failed: 2 });
-    // Anonymous: no partner's contact answer is known and no contact was logged -> T1-1 and T1-3 are ok.
-    expect(anonymous.rounds[0].health).toEqual({ partnerships: 4, thriving: 0, ok: 2, at_risk: 0, failed: 2 });
+    // Health comes from status and the log only, so it is the same whether the survey is linked or not:
+    // T1-1 and T1-3 completed with nothing logged -> ok; T1-2 dissolved, T1-4 withdrawn -> failed.
+    expect(linked.rounds[0].health).toEqual({ partnerships: 4, thriving: 0, ok: 2, at_risk: 0, failed: 2, no_information: 0 });
+    expect(anonymous.rounds[0].health).toEqual(linked.rounds[0].health);
     // Completed T1-1 and T1-3: continued by Ana's and Fay's "Yes" when linked (1 of 2), by nobody's when anonymous.
     expect(rounded(linked.rounds[0].continued_share)).toEqual(rounded(prop(1, 2)));
     expect(rounded(anonymous.rounds[0].continued_share)).toEqual(rounded(prop(0, 2)));
