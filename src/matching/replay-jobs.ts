@@ -15,8 +15,10 @@ export interface ReplayJob {
   data: RoundData;
   weights: Weights;
   model: PredictionModel | null;
-  /** Which people `data` was loaded with; default "registered". */
+  /** Which people `data` was loaded with; default "matched". */
   include?: PoolChoice;
+  /** Maximum cardinality first (default true). */
+  maxCardinality?: boolean;
 }
 
 /**
@@ -61,5 +63,5 @@ export function replayQueue(parallel: boolean): JobQueue<ReplayJob, ReplayReport
 
 /** One job's replay (the work a worker does). */
 export function replayJob(j: ReplayJob): ReplayReport {
-  return replayLoadedRound(j.data, j.weights, j.model, j.include);
+  return replayLoadedRound(j.data, j.weights, j.model, j.include, { maxCardinality: j.maxCardinality });
 }
