@@ -14,7 +14,7 @@
  */
 import { roundIds, type Db } from "../db";
 import { UnknownRoundError } from "../domain/errors";
-import { fitLeavingOut, type OutcomeRow, type PredictionModel } from "./fit";
+import { fitLeavingOut, type FoldScores, type OutcomeRow, type PredictionModel } from "./fit";
 import { workerThreads } from "../workers/map-jobs";
 import { PARALLEL_MIN_WORK, replayQueue, replayWork, type ReplayJob } from "./replay-jobs";
 import type { PoolChoice, ReplayReport } from "./replay";
@@ -89,6 +89,7 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
   try {
     let outcomes: OutcomeRow[] | undefined;
     const people: PeopleCache = new Map(); // each round's registrations read once, for its pool and the outcomes
+    const folds: FoldScores = new Map(); // each validation fold of the left-out fits fitted once
     let computed = 0;
     const out: RoundReplay<T>[] = new Array(rounds.length);
     const running: Promise<void>[] = [];
@@ -97,7 +98,7 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
       const round = rounds[k];
       const data = await loadRoundData(db, round, { include, people });
       if (fitting) outcomes ??= await loadOutcomes(db, undefined, { people });
-      const left = outcomes ? fitLeavingOut(outcomes, round) : null;
+      const left = outcomes ? fitLeavingOut(outcomes, round, { folds }) : null;
       const entry: RoundReplay<T> = {
         round,
         data,
