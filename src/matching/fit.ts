@@ -233,6 +233,13 @@ function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureNa
 }
 
 /** Probability of each observed level under an ordinal fit, at a row. */
+/** `linearPredictor(fit, x)` for a row `x` of values in the order of `names` (the same sum, in coefficient order). */
+function linearPredictorAt(fit: RegressionFit, x: readonly number[], names: readonly FeatureName[]): number {
+  let eta = 0;
+  for (const c of fit.coefficients) eta += c.estimate * (c.name === "intercept" ? 1 : x[names.indexOf(c.name as FeatureName)]);
+  return eta;
+}
+
 function levelProbabilities(fit: OrdinalFit, x: readonly number[], names: readonly FeatureName[]): Map<number, number> {
   let eta = 0;
   for (const c of fit.coefficients) eta += c.estimate * x[names.indexOf(c.name as FeatureName)];
@@ -271,7 +278,7 @@ function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], roun
   const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: pc }));
   if (!fit) return null;
   const rate = ct.y.reduce((a, b) => a + b, 0) / ct.y.length;
-  const p = ch.X.map((x) => sigmoid(linearPredictor(fit, Object.fromEntries(names.map((f, j) => [f, x[j]])))));
+  const p = ch.X.map((x) => sigmoid(linearPredictorAt(fit, x, names)));
   const st = satisfactionData(train, names);
   const sh = satisfactionData(test, names);
   let sl: number | null = null;
@@ -352,19 +359,24 @@ function choosePenalties(
   memo: FoldScores = new Map(),
 ): { completion: number; satisfaction: number; how: string } {
   const fs = folds(rows, rounds, "time-ordered").map((f, k) => ({ ...f, trained: rounds.slice(0, k + 2) }));
+  // Each fold's data, made once for every penalty tried on it.
+  const completionOf = new Map<(typeof fs)[number], { ct: ReturnType<typeof completionData>; ch: ReturnType<typeof completionData> }>();
+  const satisfactionOf = new Map<(typeof fs)[number], { st: ReturnType<typeof satisfactionData>; sh: ReturnType<typeof satisfactionData> }>();
   /** One fold's summed log-loss and count (count 0: nothing to score), or null when the model cannot be fitted. */
   const foldScore = (f: (typeof fs)[number], which: "completion" | "satisfaction", lam: number): { total: number; count: number } | null => {
     if (which === "completion") {
-      const ct = completionData(f.train, names);
-      const ch = completionData(f.test, names);
+      let d = completionOf.get(f);
+      if (!d) completionOf.set(f, (d = { ct: completionData(f.train, names), ch: completionData(f.test, names) }));
+      const { ct, ch } = d;
       if (!ch.y.length) return { total: 0, count: 0 };
       const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam }));
       if (!fit) return null;
-      const p = ch.X.map((x) => sigmoid(linearPredictor(fit, Object.fromEntries(names.map((n, j) => [n, x[j]])))));
+      const p = ch.X.map((x) => sigmoid(linearPredictorAt(fit, x, names)));
       return { total: logLoss(ch.y, p) * ch.y.length, count: ch.y.length };
     }
-    const st = satisfactionData(f.train, names);
-    const sh = satisfactionData(f.test, names);
+    let d = satisfactionOf.get(f);
+    if (!d) satisfactionOf.set(f, (d = { st: satisfactionData(f.train, names), sh: satisfactionData(f.test, names) }));
+    const { st, sh } = d;
     if (!sh.y.length || !st.y.length) return { total: 0, count: 0 };
     const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam }));
     if (!fit) return null;
