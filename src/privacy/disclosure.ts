@@ -14,8 +14,9 @@
  * units in a set of dimension values and hub values (`count`), the sum of the hub's weights over
  * them (`sum`, a mean times its n), or the sum of another quantity (`sum:NAME`, e.g. the matching
  * score, whose unknowns are one per dimension value). A figure without a dimension covers the
- * whole population and belongs to every table of it. A value missing from a table is taken as
- * known to be empty (the attacker is granted more than they know: safe).
+ * whole population and belongs to every table of it. The attacker is taken to know which cells
+ * are empty (a value missing from a table, a count of 0): more than they know, so the audit errs
+ * on the safe side, and its search stays small (every cell it searches holds someone).
  *
  * Audit, per population, exactly (rational arithmetic, src/privacy/linear.ts):
  * 1. What figures of one table say about the population as a whole (functions of the hub alone)
@@ -31,10 +32,11 @@
  * 3. Each leak carries its derivation: the published figures and the coefficients that isolate
  *    the group, which the build prints when it fails.
  *
- * Complementary suppression (`protect`): while a leak remains, hide the figure of the smallest
- * group among those its derivation uses and that the caller may hide (figures published by
- * another table are `fixed`), with the other figures of its cell; a leak no hideable figure
- * enters is reported. Counts of 0 are not disclosive.
+ * Complementary suppression (`protect`): while a leak remains, hide, among the figures its
+ * derivation uses that the caller may hide (figures published by another table are `fixed`), one
+ * of the lowest `priority` (headline figures are hidden last) covering the fewest units, with the
+ * other figures of its cell; a leak no hideable figure enters is reported. Counts of 0 are not
+ * disclosive.
  */
 import { axpy, BIGINT_FIELD, Echelon, FieldOverflow, kernel, NUMBER_FIELD, smallZeroOneVectors, vecOf, type Field, type Vec } from "./linear";
 
@@ -79,6 +81,8 @@ export interface FigureSpec {
   cell?: string;
   /** Published by another table, so complementary suppression here may not hide it. */
   fixed?: boolean;
+  /** Complementary suppression hides figures of lower priority first (default 0; headline figures higher). */
+  priority?: number;
 }
 
 /** One figure of a derivation: `coefficient × figure`. */
@@ -193,6 +197,11 @@ export class DisclosureAudit {
     return this.figs[id].value !== null;
   }
 
+  /** The value of figure `id` as published now (null: suppressed). */
+  valueOf(id: number): number | null {
+    return this.figs[id].value;
+  }
+
   /** Hides figure `id` (and nothing else). */
   hide(id: number): void {
     this.figs[id].value = null;
@@ -256,12 +265,16 @@ export class DisclosureAudit {
     return p;
   }
 
-  /** The figure to hide for `leak`: of those in its derivation that are not fixed, the one covering fewest units. */
+  /**
+   * The figure to hide for `leak`: of those in its derivation that are not fixed, one of the
+   * lowest priority, and of those the one covering fewest units (the next-smallest cell).
+   */
   private pickToHide(leak: Leak): number | null {
-    const ids = leak.derivation.map((t) => this.figs.findIndex((f) => f.value !== null && !f.fixed && f.family === t.family && f.label === t.label)).filter((i) => i >= 0);
+    const ids = leak.derivation.map((t) => this.figs.findIndex((f) => f.value !== null && !f.fixed && f.population === leak.population && f.family === t.family && f.label === t.label)).filter((i) => i >= 0);
     if (!ids.length) return null;
     const size = (i: number) => this.unitsOf(this.figs[i]);
-    return ids.sort((a, b) => size(a) - size(b) || a - b)[0];
+    const priority = (i: number) => this.figs[i].priority ?? 0;
+    return ids.sort((a, b) => priority(a) - priority(b) || size(a) - size(b) || a - b)[0];
   }
 
   /** True units a figure covers (its count, for any measure), from the first table that can tell. */
@@ -348,11 +361,13 @@ export class DisclosureAudit {
     const H = pop.hub.length;
     const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
     const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
+    // Empty cells are known to be empty (module doc): they leave every vector.
+    const project = (t: TableSpec, values: string[], v: Vec<T>) => new Map([...v].filter(([i]) => t.cells[values[Math.floor(i / H)]][i % H] > 0));
     const echelonOf = (t: TableSpec, extra: { hubCoef: Vec<T>; how: Vec<T> }[]) => {
       const values = valuesOf.get(t.dimension)!;
       const e = new Echelon(F);
-      for (const i of own(t)) e.add(this.vector(F, pop, t, values, this.figs[i]), i);
-      for (const x of extra) e.add(hubVector(F, values.length, H, x.hubCoef), x.how);
+      for (const i of own(t)) e.add(project(t, values, this.vector(F, pop, t, values, this.figs[i])), i);
+      for (const x of extra) e.add(project(t, values, hubVector(F, values.length, H, x.hubCoef)), x.how);
       return e;
     };
     // Step 1: what each table says about the hub alone, with how it is made of figures.
@@ -360,7 +375,7 @@ export class DisclosureAudit {
     for (const t of tables) {
       const values = valuesOf.get(t.dimension)!;
       const e = echelonOf(t, []);
-      const reductions = pop.hub.map((_, k) => e.reduce(hubVector(F, values.length, H, new Map([[k, F.one]]))));
+      const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
       for (const mu of kernel(F, reductions.map((r) => r.left))) {
         let how: Vec<T> = new Map();
         for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
@@ -384,10 +399,12 @@ export class DisclosureAudit {
       }
       // Sums of the hub's weights over whole dimension values.
       if (!pop.weights || leaks.length >= limit || !gens.some((i) => this.figs[i].measure === "sum")) continue;
-      const rowSum = (d: number) => vecOf(F, pop.hub.map((_, k) => [d * H + k, pop.weights![k]] as [number, number]));
-      const residuals = values.map((_, d) => e.reduce(rowSum(d)).left);
+      const rowSum = (d: number) => project(t, values, vecOf(F, pop.hub.map((_, k) => [d * H + k, pop.weights![k]] as [number, number])));
       const rowUnits = (d: number) => t.cells[values[d]].reduce((a, b) => a + b, 0);
-      for (const r of smallZeroOneVectors(F, kernel(F, residuals), rowUnits, this.min - 1, limit - leaks.length)) {
+      const rows = values.map((_, d) => d).filter((d) => rowUnits(d) > 0);
+      const residuals = rows.map((d) => e.reduce(rowSum(d)).left);
+      const kept = kernel(F, residuals).map((k) => new Map([...k].map(([i, c]) => [rows[i], c] as [number, T])));
+      for (const r of smallZeroOneVectors(F, kept, rowUnits, this.min - 1, limit - leaks.length)) {
         const rows = [...r.keys()];
         let s: Vec<T> = new Map();
         for (const d of rows) s = axpy(F, s, F.one, rowSum(d));
@@ -401,25 +418,29 @@ export class DisclosureAudit {
     const hubOf = this.figs[gens[0]].hub;
     const leaks: Leak[] = [];
     const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
-    const vec = (values: string[], f: FigureSpec) => vecOf(F, values.map((v, d) => [d, !f.dimension || !f.values || f.values.includes(v) ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    const unitsIn = (t: TableSpec, v: string) => t.cells[v].reduce((a, c, k) => a + (!hubOf || hubOf.includes(pop.hub[k]) ? c : 0), 0);
+    // Values without units are known to be empty (module doc): they leave every vector.
+    const vec = (t: TableSpec, values: string[], f: FigureSpec) =>
+      vecOf(F, values.map((v, d) => [d, (!f.dimension || !f.values || f.values.includes(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    const ones = (t: TableSpec, values: string[]) => vecOf(F, values.map((v, d) => [d, unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
     const echelonOf = (t: TableSpec, extra: Vec<T>[]) => {
       const values = valuesOf.get(t.dimension)!;
       const e = new Echelon(F);
-      for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(vec(values, this.figs[i]), i);
-      for (const how of extra) e.add(vecOf(F, values.map((_, d) => [d, 1] as [number, number])), how);
+      for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(vec(t, values, this.figs[i]), i);
+      for (const how of extra) e.add(ones(t, values), how);
       return e;
     };
     // What each table says about the whole population's sum.
     const pure: { how: Vec<T>; from: string }[] = [];
     for (const t of tables) {
       const values = valuesOf.get(t.dimension)!;
-      const r = echelonOf(t, []).reduce(vecOf(F, values.map((_, d) => [d, 1] as [number, number])));
+      const r = echelonOf(t, []).reduce(ones(t, values));
       if (!r.left.size) pure.push({ how: r.how, from: t.dimension });
     }
     for (const t of tables) {
       const values = valuesOf.get(t.dimension)!;
       const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how));
-      const units = (d: number) => t.cells[values[d]].reduce((a, c, k) => a + (!hubOf || hubOf.includes(pop.hub[k]) ? c : 0), 0);
+      const units = (d: number) => unitsIn(t, values[d]);
       for (const v of smallZeroOneVectors(F, e.rows().map((r) => r.vec), units, this.min - 1, limit - leaks.length)) {
         const { how } = e.reduce(v);
         leaks.push({

@@ -230,23 +230,55 @@ export class SearchLimit extends Error {
 export const SEARCH_BUDGET = 2_000_000;
 
 /**
- * 0/1 vectors of the span of `basis` (coordinates 0..n-1) whose weight `Σ weight_i x_i` (weights
- * >= 0) is between 1 and `max`: every such vector that lies within one component (below) is
- * returned, up to `limit`. So when the span holds any 0/1 vector of weight 1..max, at least one
- * is returned, and every one it holds is the union of returned vectors and 0/1 vectors of weight
- * 0. How: the basis is brought to fully reduced echelon form, where a vector of the span is fixed
- * by its values at the pivots, which must be 0 or 1; rows that share no non-pivot coordinate form
- * separate components (a 0/1 vector of the span is the disjoint union of 0/1 vectors of the
- * components, and one of weight 1..max has a part of weight 1..max); each component is searched
- * depth first, pruned on non-pivot coordinates that can no longer end at 0 or 1 and on weight.
- * @throws SearchLimit when a component needs more than {@link SEARCH_BUDGET} nodes.
+ * 0/1 vectors of the span of `basis` whose weight `Σ weight_i x_i` is between 1 and `max`, where
+ * every coordinate that occurs has weight >= 1 (a caller drops empty cells first): every such
+ * vector that lies within one component (below) is returned, up to `limit`. So when the span
+ * holds any such vector, at least one is returned, and every one it holds is a union of returned
+ * ones.
+ *
+ * How: a coordinate of weight above `max` (heavy) is 0 in any such vector, so the search runs in
+ * the subspace of the span where every heavy coordinate vanishes (a kernel computation on an
+ * echelon form with heavy coordinates first). That subspace is brought to fully reduced echelon
+ * form, where a vector is fixed by its values at the pivots, which must be 0 or 1; rows that
+ * share no non-pivot coordinate form separate components (a 0/1 vector is the disjoint union of
+ * 0/1 vectors of the components, and one of weight 1..max has a part of weight 1..max); each
+ * component is searched depth first, choosing at most `max` pivots (each weighs at least 1),
+ * pruned on non-pivot coordinates that can no longer end at 0 or 1.
+ * @throws RangeError when a coordinate of weight < 1 occurs; SearchLimit when a component needs
+ *   more than {@link SEARCH_BUDGET} nodes.
  */
 export function smallZeroOneVectors<T>(F: Field<T>, basis: readonly Vec<T>[], weight: (i: number) => number, max: number, limit = 50): Vec<T>[] {
   const lo = 1;
   const hi = max;
+  const coords = [...new Set(basis.flatMap((b) => [...b.keys()]))];
+  for (const c of coords) if (!(weight(c) >= 1)) throw new RangeError(`coordinate ${c} has weight ${weight(c)}: drop empty cells before the search`);
+  // Heavy coordinates first (renumbered 0..), then light ones, so pivots fall on heavy ones where they can.
+  const heavy = coords.filter((c) => weight(c) > hi).sort((a, b) => a - b);
+  const light = coords.filter((c) => weight(c) <= hi).sort((a, b) => a - b);
+  const toLocal = new Map([...heavy, ...light].map((c, i) => [c, i]));
+  const toGlobal = [...heavy, ...light];
+  const H = heavy.length;
+  const full = new Echelon(F);
+  basis.forEach((b, i) => full.add(new Map([...b].map(([c, x]) => [toLocal.get(c)!, x] as [number, T])), i));
+  // Rows with a light pivot, and the combinations of them that vanish on every heavy coordinate.
+  const lightRows = full.rows().filter((r) => r.pivot >= H);
+  const heavyParts = lightRows.map((r) => new Map([...r.vec].filter(([c]) => c < H)));
+  const sub: Vec<T>[] = [];
+  const free: Vec<T>[] = [];
+  lightRows.forEach((r, i) => (heavyParts[i].size ? free : sub).push(r.vec));
+  if (free.length) {
+    const mixed = lightRows.filter((_, i) => heavyParts[i].size);
+    for (const k of kernel(F, mixed.map((r) => new Map([...r.vec].filter(([c]) => c < H))))) {
+      let v: Vec<T> = new Map();
+      for (const [i, c] of k) v = axpy(F, v, c, mixed[i].vec);
+      sub.push(v);
+    }
+  }
   const e = new Echelon(F);
-  basis.forEach((b, i) => e.add(b, i));
+  sub.forEach((b, i) => e.add(b, i));
   const rows = e.rows();
+  const back = (v: Vec<T>): Vec<T> => new Map([...v].map(([c, x]) => [toGlobal[c], x] as [number, T]));
+  weight = ((w) => (c: number) => w(toGlobal[c]))(weight);
   // Components: rows linked by a shared non-pivot coordinate.
   const parent = rows.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -306,7 +338,7 @@ export function smallZeroOneVectors<T>(F: Field<T>, basis: readonly Vec<T>[], we
         rs.forEach((r, i) => {
           if (chosen[i]) v = axpy(F, v, F.one, r.vec);
         });
-        if ([...v.values()].every((x) => F.isZero(F.sub(x, F.one)))) found.push(v);
+        if ([...v.values()].every((x) => F.isZero(F.sub(x, F.one)))) found.push(back(v));
         return;
       }
       for (const pick of [false, true]) {

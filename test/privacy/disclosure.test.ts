@@ -33,13 +33,17 @@ describe("the issue's example", () => {
     a.figure({ family: "satisfaction.json", label: "Europe n", population: P, dimension: "region", values: ["Europe"], value: null });
     const leaks = a.audit();
     expect(leaks.map((l) => [l.measure, l.group, l.units])).toEqual([
-      ["count", "region Europe", 1],
+      ["count", "region Europe (answer 1)", 1],
       ["sum", "region Europe", 1],
     ]);
-    // 82 - 46 - 35 = 1: the derivation names the three means.
-    expect(leaks[1].derivation.map((t) => [t.label, t.coefficient])).toEqual([["R1 mean x n", 1], ["Americas mean x n", -1], ["Oceania mean x n", -1]]);
+    // The derivations, evaluated on the published figures, give her count (1) and her answer (1):
+    // 82 - 46 - 35 = 1, or, as her cells other than answer 1 are empty, 24 - 13 - 10.
+    const published = new Map(a.toJSON().figures.map((f) => [f.label, f.value as number]));
+    const evaluate = (l: (typeof leaks)[number]) => l.derivation.reduce((s, t) => s + t.coefficient * published.get(t.label)!, 0);
+    expect(evaluate(leaks[0])).toBeCloseTo(1, 9);
+    expect(evaluate(leaks[1])).toBeCloseTo(1, 9);
     expect(formatLeak(leaks[0], 5)).toBe(
-      'R1 program satisfaction, by region: the number of region Europe (1 respondent, fewer than 5) follows from metrics.json "R1 n" − satisfaction.json "Americas n" − satisfaction.json "Oceania n"',
+      'R1 program satisfaction, by region: the number of region Europe (answer 1) (1 respondent, fewer than 5) follows from metrics.json "R1 n" − satisfaction.json "Americas n" − satisfaction.json "Oceania n"',
     );
   });
 
@@ -63,13 +67,14 @@ describe("the issue's example", () => {
 
 describe("audit", () => {
   it("sees through a hub: a top-2 count and its row's n give the small rest", () => {
-    // Country FR: 6 respondents, 5 answered 4 or 5, 1 answered 2. Publishing n 6 and 5 top-2 reveals one unhappy respondent.
+    // Country FR: 6 respondents, 5 answered 4 or 5, 1 answered 2. Publishing n 6 and 5 top-2 reveals
+    // one unhappy respondent. Empty cells are known to be empty, so the group is named by the cell it holds.
     const a = new DisclosureAudit(5);
     a.population({ id: "P", unit: "respondent", hub: ANSWERS });
     a.table({ population: "P", dimension: "country", cells: { FR: [0, 1, 0, 3, 2], DE: [0, 2, 3, 2, 3] } });
     a.figure({ family: "f", label: "FR n", population: "P", dimension: "country", values: ["FR"], value: 6 });
     a.figure({ family: "f", label: "FR top-2", population: "P", dimension: "country", values: ["FR"], hub: ["4", "5"], value: 5 });
-    expect(a.audit().map((l) => [l.group, l.units])).toEqual([["country FR (answer 1, 2, 3)", 1]]);
+    expect(a.audit().map((l) => [l.group, l.units])).toEqual([["country FR (answer 2)", 1]]);
   });
 
   it("combines tables of one population through what they say about the whole", () => {
@@ -83,9 +88,14 @@ describe("audit", () => {
     a.figure({ family: "f", label: "public top-2", population: "P", dimension: "sector", values: ["public"], hub: ["4", "5"], value: 7 });
     a.figure({ family: "g", label: "FR top-2", population: "P", dimension: "country", values: ["FR"], hub: ["4", "5"], value: 5 });
     a.figure({ family: "g", label: "DE n", population: "P", dimension: "country", values: ["DE"], value: 10 });
+    // FR's cells below 4 are empty (known to be), so FR's n is its top-2, the whole n is 5 + 10 and
+    // the sector table learns that 15 - 12 = 3 answered below 4: a leak there too.
     const leaks = a.audit();
-    expect(leaks.map((l) => [l.dimension, l.group, l.units])).toContainEqual(["country", "country DE (answer 1, 2, 3)", 3]);
-    const de = leaks.find((l) => l.group === "country DE (answer 1, 2, 3)")!;
+    expect(leaks.map((l) => [l.dimension, l.group, l.units])).toEqual([
+      ["country", "country DE (answer 2, 3)", 3],
+      ["sector", "sector academic (answer 2); sector public (answer 2, 3)", 3],
+    ]);
+    const de = leaks[0];
     expect(de.derivation.map((t) => [t.label, t.coefficient])).toEqual([["academic top-2", -1], ["public top-2", -1], ["FR top-2", 1], ["DE n", 1]]);
   });
 
