@@ -19,4 +19,4 @@ await runLoader("methods.json", async (db, min) => {
     tests: { z: Z_TEST, fisher: FISHER_TEST },
     planted_model: row.synthetic ? { completion: PLANTED_COMPLETION, satisfaction: PLANTED_SATISFACTION } : null,
   };
-});
+}, { undeclared: "publishes no count of people" });

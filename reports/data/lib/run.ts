@@ -15,32 +15,32 @@ import { DisclosureAudit, type AuditDocument } from "../../../src/privacy/disclo
 import { minCellSize } from "../../../src/privacy/suppress";
 import { DisclosureError, type Plan } from "./plan";
 
-/** What a loader's audit file holds: its declarations, or the statement that it publishes no counts. */
+/** What a loader's audit file holds: its declarations, and why figures it publishes are not declared (if so). */
 export interface LoaderAudit extends AuditDocument {
   loader: string;
-  /** True for a loader that publishes no count of people (its declarations are then empty). */
-  noCounts: boolean;
+  /** Why this loader declares nothing to the build's audit (it publishes no count, or audits elsewhere); null when it declares. */
+  undeclared: string | null;
 }
 
 /** The declarations `name` publishes across `plans`, audited together. @throws DisclosureError on a leak. */
-export function loaderAudit(name: string, plans: readonly Plan[], min: number, noCounts = false): LoaderAudit {
+export function loaderAudit(name: string, plans: readonly Plan[], min: number, undeclared: string | null = null): LoaderAudit {
   const all = new DisclosureAudit(min);
   for (const p of plans) all.merge(p.documentFor(name));
   const leaks = all.audit();
   if (leaks.length) throw new DisclosureError(leaks, min);
-  return { loader: name, noCounts, ...all.toJSON() };
+  return { loader: name, undeclared, ...all.toJSON() };
 }
 
 /**
  * Runs `compute` on the read-only database with the minimum cell size and prints its result as
  * JSON. `compute` calls `record(plan)` for each publication plan it published from; a loader
- * that publishes no count of people passes `{ noCounts: true }`.
+ * that publishes no count of people, or audits its figures otherwise, says why in `undeclared`.
  * Never throws: failures (a disclosure leak included) go to stderr and set exit code 1.
  */
 export async function runLoader(
   name: string,
   compute: (db: Db, min: number, record: (plan: Plan) => void) => Promise<unknown>,
-  options: { noCounts?: boolean } = {},
+  options: { undeclared?: string } = {},
 ): Promise<void> {
   const t0 = Date.now();
   let db: Db | undefined;
@@ -49,7 +49,7 @@ export async function runLoader(
     db = await openDatabase(defaultDbPath(), { readOnly: true });
     const plans: Plan[] = [];
     const out = await compute(db, min, (p) => plans.push(p));
-    const audit = loaderAudit(name, plans, min, options.noCounts ?? false);
+    const audit = loaderAudit(name, plans, min, options.undeclared ?? null);
     const dir = process.env.ILN_AUDIT_DIR;
     if (dir) {
       makePrivateDir(dir);
