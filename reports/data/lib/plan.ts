@@ -53,6 +53,12 @@ export class Plan {
     return this.audit.figure({ ...spec, value: small || hidden ? null : spec.value });
   }
 
+  /** Figures that show one number (the same n on two pages, in two populations): hidden together. */
+  twins(ids: readonly number[]): this {
+    for (const id of ids) this.follow(id, ids.filter((x) => x !== id));
+    return this;
+  }
+
   /**
    * Figures that cannot be shown without `leader` (a mean or a share without its n): hidden
    * when it is, after complementary suppression (hiding more never opens a leak).
@@ -70,7 +76,18 @@ export class Plan {
   protect(): this {
     const { leaks } = this.audit.protect();
     if (leaks.length) throw new DisclosureError(leaks, this.min);
-    for (const [leader, followers] of this.followers) if (!this.audit.published(leader)) followers.forEach((f) => this.audit.hide(f));
+    // Followers of hidden leaders, to a fixed point (a follower may lead others).
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [leader, followers] of this.followers) {
+        if (this.audit.published(leader)) continue;
+        for (const f of followers) {
+          if (!this.audit.published(f)) continue;
+          this.audit.hide(f);
+          changed = true;
+        }
+      }
+    }
     const left = this.audit.audit();
     if (left.length) throw new DisclosureError(left, this.min);
     this.done = true;
