@@ -60,8 +60,9 @@ export async function skipErased(db: Db, files: readonly ParsedFile[], pseudonym
       if (hit.length) warnings.push(`${f.file}: ${rowList(hit)} ${hit.length === 1 ? "holds" : "hold"} a person erased by \`iln forget\`: their side of the partnership is kept as an anonymous tombstone`);
       continue;
     }
-    const kept = (f.rows as CanonicalRow<{ email: string; name?: string | null }>[]).filter((r) => {
-      if (!isErased(r.value.email)) return true;
+    // An anonymous survey's rows have no email (null): nobody to recognise there.
+    const kept = (f.rows as CanonicalRow<{ email: string | null; name?: string | null }>[]).filter((r) => {
+      if (typeof r.value.email !== "string" || !isErased(r.value.email)) return true;
       hit.push(r.row);
       needles.add(r.value.email);
       if (f.kind === "registrations" && r.value.name) needles.add(r.value.name);

@@ -7,7 +7,8 @@
  */
 import { checkRound, ident, sql, type Db, type Sql } from "../db";
 import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, regionOrUnknown, roundIs, type RoundOpts } from "./base";
-import { compareProportions, meanOrNull, proportion, wilsonInterval, type Interval, type Proportion, type ProportionComparison } from "./stats";
+import { homogeneityTest, type HomogeneityTest } from "./homogeneity";
+import { compareProportions, meanOrNull, npsInterval, proportion, wilsonInterval, type Interval, type Proportion, type ProportionComparison } from "./stats";
 
 /** The survey's 1-5 (Likert) items: two satisfaction items and four outcome agreement items. */
 export const LIKERT_ITEMS = [
@@ -50,6 +51,11 @@ export interface Nps {
   detractors: number;
   /** NPS: percentage of promoters minus percentage of detractors, in -100..100 (the conventional scale, not a share). */
   score: number;
+  /** 95% interval of `score` by the delta method (`npsInterval`), on the -100..100 scale. */
+  ci: Interval;
+  /** 95% Wilson intervals of the promoter and detractor shares. */
+  promoters_ci: Interval;
+  detractors_ci: Interval;
 }
 
 function checkItem(item: string, allowed: readonly string[]): void {
@@ -64,8 +70,9 @@ const LIKERT_LONG: Sql = sql`likert AS (
 
 /**
  * Distribution of every 1-5 item: for each round that has survey responses, each item of
- * {@link LIKERT_ITEMS} and each answer 1..5, the number of respondents giving that answer
- * (zero counts included, blanks excluded).
+ * {@link LIKERT_ITEMS} the round's survey asked (`round_surveys`; every item when the round has no
+ * record) and each answer 1..5, the number of respondents giving that answer (zero counts
+ * included, blanks excluded).
  * @returns rows ordered by round start, item (in {@link LIKERT_ITEMS} order), answer.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -78,6 +85,8 @@ export async function likertDistributions(db: Db, opts: RoundOpts = {}): Promise
     SELECT s.round_id AS round, i.item, a.answer AS answer, coalesce(c.n, 0) AS count
     FROM surveyed s JOIN round_order o USING (round_id) CROSS JOIN items i CROSS JOIN range(1, 6) a(answer)
     LEFT JOIN counts c ON c.round_id = s.round_id AND c.item = i.item AND c.answer = a.answer
+    LEFT JOIN round_surveys rs ON rs.round_id = s.round_id
+    WHERE rs.round_id IS NULL OR list_contains(rs.asked, i.item)
     ORDER BY o.ord, i.item_ord, a.answer`);
 }
 
@@ -104,7 +113,8 @@ function summarise(n: number, total: number, top: number): ItemSummary {
 
 /**
  * Net Promoter Score per round, where the survey asked `recommend` (0-10): promoters answer 9-10,
- * detractors 0-6; score = 100 × (promoters − detractors) / n, in -100..100. Rounds where nobody
+ * detractors 0-6; score = 100 × (promoters − detractors) / n, in -100..100, with its 95% interval
+ * by the delta method and Wilson intervals of the two shares. Rounds where nobody
  * answered the question (not asked, or no survey) are left out.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -115,7 +125,10 @@ export async function npsByRound(db: Db, opts: RoundOpts = {}): Promise<({ round
       count(*) FILTER (WHERE recommend <= 6) AS det
     FROM survey_responses JOIN round_order USING (round_id) WHERE ${roundIs(opts.round)}
     GROUP BY round_id, ord HAVING count(recommend) > 0 ORDER BY ord`);
-  return rows.map((r) => ({ round: r.round, n: r.n, promoters: r.pro / r.n, detractors: r.det / r.n, score: (100 * (r.pro - r.det)) / r.n }));
+  return rows.map((r) => ({
+    round: r.round, n: r.n, promoters: r.pro / r.n, detractors: r.det / r.n, score: (100 * (r.pro - r.det)) / r.n,
+    ci: npsInterval(r.pro, r.det, r.n)!, promoters_ci: wilsonInterval(r.pro, r.n)!, detractors_ci: wilsonInterval(r.det, r.n)!,
+  }));
 }
 
 /**
@@ -144,7 +157,7 @@ function segmentKey(segment: Segment): Sql {
     case "career_stage":
       return sql`coalesce(cs.stage, ${UNKNOWN})`;
     case "returning":
-      return sql`CASE WHEN f.first_ord < o.ord THEN 'returning' ELSE 'first_time' END`;
+      return sql`CASE WHEN s.pid IS NULL THEN ${UNKNOWN} WHEN f.first_ord < o.ord THEN 'returning' ELSE 'first_time' END`;
     case "contact_frequency":
       return sql`coalesce(s.contact_frequency, ${UNKNOWN})`;
   }
@@ -158,7 +171,7 @@ function segmentKey(segment: Segment): Sql {
  * (UN M49 region of that country), `sector`, `career_stage` (`early`/`mid`/`senior` from
  * `careerStage` of years of experience), `returning` (`returning` when the respondent was matched
  * in an earlier round, else `first_time`), `contact_frequency` (as answered). A missing value
- * (blank contact frequency, no registration) is the segment `unknown`. Respondents who left the
+ * (blank contact frequency, no registration, an anonymous survey's respondent) is the segment `unknown`. Respondents who left the
  * item blank count in no n; a segment whose respondents all left it blank has n = 0 and nulls.
  * @returns rows ordered by round start, then segment value.
  * @throws {RangeError} on an unknown segment or item; {@link UnknownRoundError} when `opts.round` is not in the database.
@@ -275,4 +288,15 @@ export async function compareRounds(
     b: { round: b, n: rb.n, top2: rb.n ? rb.top / rb.n : null },
     ...compareProportions(ra.top, ra.n, rb.top, rb.n),
   };
+}
+
+/**
+ * The overall test of a breakdown (docs/metrics.md, "Segments"): do a satisfaction item's top-2-box
+ * shares differ across the segment's groups more than chance? Pearson's chi-squared test of
+ * homogeneity over every group with answers (`homogeneityTest`: Monte Carlo p-value when expected
+ * counts are small). Say what it found before any "highest against lowest" sentence.
+ * @param rows one round's groups, as `satisfactionBySegment` returns them.
+ */
+export function segmentTest(rows: readonly ItemSummary[]): HomogeneityTest {
+  return homogeneityTest(rows.filter((r) => r.n > 0 && r.top2 !== null).map((r) => ({ count: Math.round((r.top2 as number) * r.n), n: r.n })));
 }

@@ -2,7 +2,7 @@
  * Erasure (`iln forget EMAIL`, docs/privacy.md "Erasure"): removes a person for good, physically.
  *
  * 1. Who: every pseudonym whose identity's email equals the given one once both are normalised
- *    (`normaliseEmail`: NFC, trimmed, lower-case), and the pseudonym of the normalised email
+ *    (`normaliseEmail`: NFKC, trimmed, lower-case), and the pseudonym of the normalised email
  *    itself, so a person stored under another Unicode form or case is found all the same.
  * 2. In one transaction, over the tables and columns `PID_COLUMNS` (src/db/schema.ts) names:
  *    rows that are the person's alone (registrations, events, survey responses, identity) are

@@ -100,6 +100,12 @@ describe("a small round, attacked", () => {
         const m = r[item];
         const total = { n: m.n, sum: m.mean === null || m.n === null ? null : m.mean * m.n };
         const segs = sat.segments.filter((s: { round: string; item: string }) => s.round === r.round && s.item === item);
+        // Groups of small countries are published beside the countries (their n, no mean).
+        const groups = (sat.country_groups ?? []).filter((g: { round: string; item: string; n: number | null }) => g.round === r.round && g.item === item && g.n !== null);
+        leaks.push(...remainders(`${r.round} ${item} by country and groups of small countries`, total, [
+          ...segs.filter((s: { segment: string }) => s.segment === "country").map((s: { n: number }) => ({ n: s.n })),
+          ...groups.map((g: { n: number }) => ({ n: g.n })),
+        ]));
         for (const kind of ["country", "region", "sector", "career_stage", "returning", "contact_frequency"]) {
           const parts = segs.filter((s: { segment: string }) => s.segment === kind).map((s: { n: number; mean: number }) => ({ n: s.n, sum: s.mean * s.n }));
           leaks.push(...remainders(`${r.round} ${item} by ${kind}`, total, parts));

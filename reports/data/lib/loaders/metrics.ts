@@ -2,11 +2,15 @@
  * metrics.json: the program's story across rounds (overview page, round pages): every per-round
  * metric of docs/metrics.md from `metricsDocument`, published as the publication plans of people,
  * matched participants, partnerships and respondents allow (lib/plans/: small cells and every
- * group that could be worked out by subtraction suppressed), plus the across-rounds totals and
- * round-to-round tests of satisfaction (only between rounds whose top-2 shares are published).
+ * group that could be worked out by subtraction suppressed): each satisfaction and outcome share
+ * with its non-response-weighted figure beside it (shown with the share it corrects), the NPS with
+ * its interval (only when both its shares are published: the interval's width gives them back),
+ * response rates by partnership outcome; plus the across-rounds totals and the round-to-round
+ * changes of satisfaction with Holm-adjusted p-values (only between rounds whose top-2 shares are
+ * published).
  */
 import type { Db } from "../../../../src/db";
-import { compareRounds, metricsDocument, type Proportion, type RoundMetrics } from "../../../../src/metrics";
+import { metricsDocument, type Proportion, type RoundMetrics, type WeightedItemSummary } from "../../../../src/metrics";
 import { displayName } from "../countries";
 import { Plan } from "../plan";
 import { addMatched } from "../plans/matched";
@@ -39,12 +43,26 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
     const ok = n !== null && count !== null && p.share !== null && n > 0;
     return { n, count: ok ? count : null, share: ok ? p.share : null, ci: ok ? p.ci : null };
   };
-  const summary = (round: string, item: string) => {
+  /** An item as published: not asked as such; else n, mean and top-2 from their figures, the weighted share with the top-2. */
+  const summary = (round: string, item: string, s: WeightedItemSummary) => {
+    if (!s.asked) return { ...s, weighted: null };
     const m = respondents.margins.get(`${round}|${item}`);
-    if (!m) return { n: 0, mean: null, top2: null, top2_ci: null };
-    const { ids, summary: s } = m as { ids: SummaryFigures; summary: RoundMetrics["program_satisfaction"] };
-    const shown = (id: number) => v(id) !== null;
-    return { n: v(ids.n), mean: shown(ids.sum) ? s.mean : null, top2: shown(ids.top) ? s.top2 : null, top2_ci: shown(ids.top) ? s.top2_ci : null };
+    if (!m) return { asked: true, n: 0, mean: null, top2: null, top2_ci: null, weighted: null };
+    const { ids } = m as { ids: SummaryFigures };
+    const top = v(ids.top) !== null;
+    const w = s.weighted;
+    return {
+      asked: true, n: v(ids.n), mean: v(ids.sum) !== null ? s.mean : null, top2: top ? s.top2 : null, top2_ci: top ? s.top2_ci : null,
+      weighted: top && w && w.share !== null ? { share: w.share, ci: w.ci, n_eff: Math.round(w.n_eff) } : null,
+    };
+  };
+  /** The NPS with its interval and shares: the score when n and the net are published, each share under its figure, the interval only with both shares. */
+  const publishNps = (r: RoundMetrics, ids: { n: number; net: number; promoters: number; detractors: number } | undefined) => {
+    const s = r.nps;
+    if (!s || !ids || v(ids.n) === null || v(ids.net) === null) return null;
+    const pro = share({ n: s.n, count: Math.round(s.promoters * s.n), share: s.promoters, ci: s.promoters_ci }, ids.n, ids.promoters);
+    const det = share({ n: s.n, count: Math.round(s.detractors * s.n), share: s.detractors, ci: s.detractors_ci }, ids.n, ids.detractors);
+    return { n: s.n, score: s.score, ci: pro.share !== null && det.share !== null ? s.ci : null, promoters: pro, detractors: det };
   };
   const publishRound = (r: RoundMetrics) => {
     const pr = people.perRound.get(r.round);
@@ -75,11 +93,21 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
       dissolution_rate: share(r.dissolution_rate, pa?.partnerships, pa?.dissolved),
       continued_share: share(r.continued_share, pa?.completed, pa?.continued),
       response_rate: share(r.response_rate, mr?.participants, mr?.respondents),
-      program_satisfaction: summary(r.round, "program_satisfaction"),
-      partner_satisfaction: summary(r.round, "partner_satisfaction"),
-      outcomes: Object.fromEntries(Object.keys(r.outcomes).map((k) => [k, summary(r.round, k)])),
-      nps: r.nps && nps && v(nps.n) !== null && v(nps.net) !== null ? { n: r.nps.n, score: r.nps.score } : null,
-      participate_again: share(r.participate_again, again?.n, again?.yes),
+      // Whether the round's survey was anonymous and which questions it asked: no personal data.
+      survey: r.survey,
+      program_satisfaction: summary(r.round, "program_satisfaction", r.program_satisfaction),
+      partner_satisfaction: summary(r.round, "partner_satisfaction", r.partner_satisfaction),
+      outcomes: Object.fromEntries(Object.entries(r.outcomes).map(([k, s]) => [k, summary(r.round, k, s)])),
+      nps: publishNps(r, nps),
+      participate_again: {
+        ...share(r.participate_again, again?.n, again?.yes),
+        weighted: again && v(again.yes) !== null && r.participate_again.weighted?.share != null
+          ? { share: r.participate_again.weighted.share, ci: r.participate_again.weighted.ci, n_eff: Math.round(r.participate_again.weighted.n_eff) }
+          : null,
+      },
+      response_by_status: r.response && mr
+        ? Object.fromEntries((["completed", "failed", "active"] as const).map((k) => [k, share(r.response!.by_status[k], mr.byStatus[k]?.n, mr.byStatus[k]?.respondents)]))
+        : null,
       pairing: {
         partnerships: v(pa?.paired) ?? (r.pairing.partnerships === 0 ? 0 : null),
         cross_sector: share(r.pairing.cross_sector, pa?.paired, pa?.crossSector),
@@ -92,15 +120,16 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
     };
   };
   const rounds = doc.rounds.map(publishRound);
-  // Round-to-round changes only between rounds whose top-2 shares are both published.
-  const changes = [];
-  for (const item of ["program_satisfaction", "partner_satisfaction"] as const) {
-    const shown = rounds.filter((r) => r[item].top2 !== null && r[item].n !== null);
-    for (let i = 1; i < shown.length; i++) {
-      const c = await compareRounds(db, shown[i - 1].round, shown[i].round, item);
-      changes.push({ item, a: c.a.round, b: c.b.round, diff: c.diff, ci: c.ci, p_value: c.p_value, test: c.test });
-    }
-  }
+  // The changes of the document, adjusted over the whole family; published only between rounds
+  // whose top-2 shares are (their adjusted p-values still count the whole family).
+  const shownTop = (round: string, item: string) => {
+    const r = rounds.find((x) => x.round === round) as Record<string, unknown> | undefined;
+    const s = r?.[item] as { top2: number | null } | undefined;
+    return s !== undefined && s.top2 !== null;
+  };
+  const changes = doc.changes
+    .filter((c) => c.n_a >= min && c.n_b >= min && shownTop(c.a, c.item) && shownTop(c.b, c.item))
+    .map((c) => ({ item: c.item, a: c.a, b: c.b, diff: c.diff, ci: c.ci, p_value: c.p_value, p_adjusted: c.p_adjusted, significant: c.significant, test: c.test }));
   return {
     min_cell: min,
     synthetic: doc.synthetic,
@@ -114,5 +143,7 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
       to_date: doc.overall.to_date.map((t) => ({ round: t.round, participants: v(people.toDate.get(t.round)) ?? (t.participants === 0 ? 0 : null), countries: t.countries })),
     },
     changes,
+    multiple_testing: doc.multiple_testing,
+    weighting: { method: doc.weighting.method, note: doc.weighting.note },
   };
 }

@@ -24,7 +24,7 @@ export async function retentionData(db: Db, min: number, record: (plan: Plan) =>
     const size = v(ids?.size);
     const retained = v(ids?.retained.get(c.round));
     const ok = size !== null && retained !== null && size > 0;
-    return { cohort: c.cohort, round: c.round, cohort_size: size, retained: ok ? retained : null, share: ok ? c.share : null };
+    return { cohort: c.cohort, round: c.round, cohort_size: size, retained: ok ? retained : null, share: ok ? c.share : null, ci: ok ? c.ci : null };
   });
   const order = new Map((await roundIds(db)).map((r, i) => [r, i]));
   const response = [];

@@ -1,11 +1,13 @@
 /**
  * The publication plan of each round's matched participants (docs/privacy.md, "Disclosure
- * audit"): the hub is whether they answered the survey; tables by country (world regions are
- * sets of countries) and by sector. Figures: the round's participants and respondents
+ * audit"): the hub is whether they answered the survey (a linked response: an anonymous survey's
+ * responses link to nobody); tables by country (world regions are sets of countries), by sector
+ * and by the status of their last partnership. Figures: the round's participants and respondents
  * (metrics.json), participants per country and region (coverage.json), participants and
  * respondents per country (retention.json), participants per sector (metrics.json, small sectors
- * merged into one row first). Also each round's registrants by country, for the largest
- * country's share of applicants (metrics.json).
+ * merged into one row first), participants and respondents by the status of their last
+ * partnership (metrics.json's response rates by outcome). Also each round's registrants by
+ * country, for the largest country's share of applicants (metrics.json).
  */
 import { sql, type Db } from "../../../../src/db";
 import { MATCHED, regionOrUnknown, UNKNOWN } from "../../../../src/metrics/base";
@@ -23,6 +25,8 @@ export interface MatchedRound {
   countries: { country: string; region: string; id: number; respondents: number; n: number; answered: number }[];
   regions: { region: string; id: number }[];
   sectors: { key: string; sectors: string[]; id: number }[];
+  /** Participants and respondents by the status of their last partnership (completed, failed, active). */
+  byStatus: Record<string, { n: number; respondents: number }>;
 }
 
 /** The largest country of a round's registrants: its applicants and the round's registrants (true counts and figure ids). */
@@ -37,11 +41,20 @@ const regionOfCountry = (c: string) => (c === UNKNOWN ? UNKNOWN : regionOrUnknow
 
 /** Adds every round's matched participants, and registrants by country, to `plan`. */
 export async function addMatched(db: Db, plan: Plan, min: number): Promise<{ matched: Map<string, MatchedRound>; largest: Map<string, LargestCountry> }> {
-  const people = await db.all<{ round: string; country: string; sector: string; answered: boolean; n: number }>(sql`WITH ${MATCHED}
+  // The status of a participant's last partnership of the round, as the response rates by
+  // partnership outcome define it (responseFrame, src/metrics/nonresponse.ts).
+  const people = await db.all<{ round: string; country: string; sector: string; status: string; answered: boolean; n: number }>(sql`WITH ${MATCHED},
+    sides AS (SELECT round_id, pid_a AS pid, status, matched_on, source_row FROM partnerships
+              UNION ALL SELECT round_id, pid_b, status, matched_on, source_row FROM partnerships),
+    last AS (SELECT round_id, pid, status FROM sides
+             QUALIFY row_number() OVER (PARTITION BY round_id, pid ORDER BY matched_on DESC, source_row DESC) = 1),
+    resp AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE pid IS NOT NULL)
     SELECT m.round_id AS round, coalesce(g.country, ${UNKNOWN}) AS country, coalesce(g.sector, ${UNKNOWN}) AS sector,
+      CASE l.status WHEN 'completed' THEN 'completed' WHEN 'active' THEN 'active' ELSE 'failed' END AS status,
       (s.pid IS NOT NULL) AS answered, count(*) AS n
     FROM matched m LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
-    LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid GROUP BY ALL`);
+    LEFT JOIN last l ON l.round_id = m.round_id AND l.pid = m.pid
+    LEFT JOIN resp s ON s.round_id = m.round_id AND s.pid = m.pid GROUP BY ALL`);
   const applicants = await db.all<{ round: string; country: string; n: number }>(sql`SELECT round_id AS round, country, count(*) AS n FROM registrations GROUP BY ALL`);
   const out = new Map<string, MatchedRound>();
   for (const round of [...new Set(people.map((p) => p.round))].sort()) {
@@ -58,8 +71,10 @@ export async function addMatched(db: Db, plan: Plan, min: number): Promise<{ mat
     };
     const byCountry = table((p) => p.country);
     const bySector = table((p) => p.sector);
+    const byStatus = table((p) => p.status);
     plan.table({ population: P, dimension: "country", cells: byCountry });
     plan.table({ population: P, dimension: "sector", cells: bySector });
+    plan.table({ population: P, dimension: "status", cells: byStatus });
     const total = rows.reduce((a, p) => a + p.n, 0);
     const answered = rows.reduce((a, p) => a + (p.answered ? p.n : 0), 0);
     const participants = plan.figure({ family: "metrics.json", label: `${round}: matched participants`, population: P, value: total, priority: 3 });
@@ -86,7 +101,15 @@ export async function addMatched(db: Db, plan: Plan, min: number): Promise<{ mat
       const value = list.reduce((a, k) => a + bySector[k][0] + bySector[k][1], 0);
       return { key: r.key, sectors: list, id: plan.figure({ family: "metrics.json", label: `${round} sector ${list.join("+")}: participants`, population: P, dimension: "sector", values: list, value }) };
     });
-    out.set(round, { round, participants, respondents, countries, regions, sectors });
+    const byOutcome = Object.fromEntries(Object.entries(byStatus).map(([status, [yes, no]]) => {
+      const cell = `${round} last partnership ${status}`;
+      const base = { family: "metrics.json", population: P, dimension: "status", values: [status], cell };
+      const n = plan.figure({ ...base, label: `${cell}: participants`, value: yes + no });
+      const r = plan.figure({ ...base, label: `${cell}: respondents`, hub: ["yes"], value: yes }, !shareAllowed(yes, yes + no, min));
+      plan.follow(n, [r]);
+      return [status, { n, respondents: r }];
+    }));
+    out.set(round, { round, participants, respondents, countries, regions, sectors, byStatus: byOutcome });
   }
   const largest = new Map<string, LargestCountry>();
   // Registrants by country: the largest country's applicants against the round's registrants.

@@ -5,8 +5,8 @@
  * items, the same respondents split by segment (below). Figures:
  * - metrics.json: the item's n, mean (as a sum) and top-2 count, per round (headline: hidden last);
  * - satisfaction.json: the distribution of answers (small answers merged into one row first) and,
- *   for the two satisfaction items, each segment's n, mean and top-2 count (a segment row is
- *   published whole or not at all; regions are sets of countries of the country table);
+ *   for the two satisfaction items, each segment's n, mean and top-2 count (regions are sets of
+ *   countries of the country table), and the groups of countries too small to publish alone;
  * - metrics.json: the Net Promoter Score (promoters − detractors as a sum over the hub
  *   promoter/passive/detractor) and the "participate again" share, per round.
  * Both loaders build this same plan and publish their part of it.
@@ -15,6 +15,7 @@ import type { Db } from "../../../../src/db";
 import { SEGMENTS, answersBySegment, itemSummaries, likertDistributions, npsByRound, participateAgainByRound, satisfactionBySegment, type ItemSummary, type LikertItem, type Segment } from "../../../../src/metrics";
 import { regionOrUnknown, UNKNOWN } from "../../../../src/metrics/base";
 import { mergeSmallCells } from "../../../../src/privacy/suppress";
+import { codedShare } from "../publish";
 import type { Plan } from "../plan";
 
 const ANSWERS = ["1", "2", "3", "4", "5"];
@@ -36,10 +37,14 @@ export interface RespondentsPlan {
   margins: Map<string, { ids: SummaryFigures; summary: ItemSummary }>;
   /** Per round and item with n >= min: the answer rows (a merged row lists several answers). */
   distributions: { round: string; item: LikertItem; n: number; rows: { answers: number[]; id: number; count: number }[] }[];
+  /** Groups of countries too small to publish alone (pooled by region, then all together): their n and top-2 count. */
+  countryGroups: { round: string; item: LikertItem; key: string; label: string; countries: string[]; n: number; top: number; ids: { n: number; top: number } }[];
+  /** `${round}|${item}` -> respondents whose country is known (the base of the countries' coverage shares). */
+  knownCountry: Map<string, number>;
   /** Every segment value with answers, for the satisfaction items. */
   segments: { round: string; item: LikertItem; segment: Segment; value: string; ids: SummaryFigures; summary: ItemSummary }[];
   /** Per round where `recommend` was answered: n and promoters − detractors. */
-  nps: Map<string, { n: number; net: number }>;
+  nps: Map<string, { n: number; net: number; promoters: number; detractors: number }>;
   /** Per round: n and Yes answers to "participate again". */
   again: Map<string, { n: number; yes: number }>;
 }
@@ -57,6 +62,8 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   const margins: RespondentsPlan["margins"] = new Map();
   const distributions: RespondentsPlan["distributions"] = [];
   const segments: RespondentsPlan["segments"] = [];
+  const countryGroups: RespondentsPlan["countryGroups"] = [];
+  const knownCountry: RespondentsPlan["knownCountry"] = new Map();
   const dist = await likertDistributions(db);
   const counts = new Map<string, number[]>();
   for (const d of dist) {
@@ -143,19 +150,58 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
           : [row.segment];
         const top = Math.round((row.top2 ?? 0) * row.n);
         const cell = `${row.round} ${item} ${segment} ${row.segment}`;
-        const hidden = !shareAllowed(top, row.n, min);
+        // The share rule hides the top-2 count alone (the page may show a band instead); n and
+        // mean need n >= min. Complementary suppression hides the row's cell whole.
         const base = { family: "satisfaction.json", population: P, dimension, values, cell };
         const ids = {
-          n: plan.figure({ ...base, label: `${cell}: n`, value: row.n }, hidden),
-          sum: plan.figure({ ...base, label: `${cell}: mean`, measure: "sum:answer", value: (row.mean ?? 0) * row.n }, hidden),
-          top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: top }, hidden),
+          n: plan.figure({ ...base, label: `${cell}: n`, value: row.n }),
+          sum: plan.figure({ ...base, label: `${cell}: mean`, measure: "sum:answer", value: (row.mean ?? 0) * row.n }, row.n < min),
+          top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: top }, !shareAllowed(top, row.n, min)),
         };
+        plan.follow(ids.n, [ids.sum, ids.top]);
         segments.push({ round: row.round, item, segment, value: row.segment, ids, summary: row });
       }
     }
   }
+  // Countries too small to publish alone, pooled by region into groups (the page shows each
+  // group's empirical-Bayes share, which with the published prior gives its top-2 count back):
+  // a group's n and top-2 count are figures over its set of countries.
+  for (const item of SAT_ITEMS) {
+    const rows = await satisfactionBySegment(db, { segment: "country", item });
+    for (const round of [...new Set(rows.map((r) => r.round))]) {
+      const inRound = rows.filter((r) => r.round === round && r.n > 0 && r.segment !== UNKNOWN);
+      const P = `respondents ${round} ${item} by segment`;
+      const count = (r: ItemSummary) => Math.round((r.top2 ?? 0) * r.n);
+      const small = new Map<string, string[]>();
+      for (const r of inRound) {
+        if (shareAllowed(count(r), r.n, min)) continue;
+        const region = regionOrUnknown(r.segment);
+        small.set(region, [...(small.get(region) ?? []), r.segment]);
+      }
+      const declareGroup = (key: string, label: string, members: string[]): boolean => {
+        const mine = inRound.filter((r) => members.includes(r.segment));
+        const n = mine.reduce((a, r) => a + r.n, 0);
+        const k = mine.reduce((a, r) => a + count(r), 0);
+        const ok = shareAllowed(k, n, min);
+        if (!ok && !codedShare(k, n, min)) return false;
+        const cell = `${round} ${item} ${label}`;
+        const base = { family: "satisfaction.json", population: P, dimension: "country", values: members, cell };
+        const ids = { n: plan.figure({ ...base, label: `${cell}: n`, value: n }), top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: k }, !ok) };
+        plan.follow(ids.n, [ids.top]);
+        countryGroups.push({ round, item, key, label, countries: [...members].sort(), n, top: k, ids });
+        return true;
+      };
+      const known = inRound.map((r) => r.segment);
+      knownCountry.set(`${round}|${item}`, plan.figure({ family: "satisfaction.json", label: `${round} ${item}: respondents with a known country`, population: P, dimension: "country", values: known, value: inRound.reduce((a, r) => a + r.n, 0), priority: 1 }));
+      const leftover: string[] = [];
+      for (const [region, members] of [...small].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        if (!declareGroup(`small:${region}`, `${region}: countries with few respondents`, members)) leftover.push(...members);
+      }
+      if (leftover.length) declareGroup("small:all", "Countries with few respondents in regions with too few to pool", leftover);
+    }
+  }
   // Net Promoter Score and "participate again".
-  const nps = new Map<string, { n: number; net: number }>();
+  const nps = new Map<string, { n: number; net: number; promoters: number; detractors: number }>();
   for (const r of await npsByRound(db)) {
     const P = `recommenders ${r.round}`;
     const pro = Math.round(r.promoters * r.n);
@@ -164,8 +210,10 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     plan.table({ population: P, dimension: "all", cells: { all: [pro, r.n - pro - det, det] } });
     const n = plan.figure({ family: "metrics.json", label: `${r.round} recommend: n`, population: P, value: r.n, priority: 1 });
     const net = plan.figure({ family: "metrics.json", label: `${r.round} recommend: NPS`, population: P, measure: "sum", value: pro - det }, r.n < min);
-    plan.follow(n, [net]);
-    nps.set(r.round, { n, net });
+    const promoters = plan.figure({ family: "metrics.json", label: `${r.round} recommend: promoters`, population: P, hub: ["promoter"], value: pro }, !shareAllowed(pro, r.n, min));
+    const detractors = plan.figure({ family: "metrics.json", label: `${r.round} recommend: detractors`, population: P, hub: ["detractor"], value: det }, !shareAllowed(det, r.n, min));
+    plan.follow(n, [net, promoters, detractors]);
+    nps.set(r.round, { n, net, promoters, detractors });
   }
   const again = new Map<string, { n: number; yes: number }>();
   for (const r of await participateAgainByRound(db)) {
@@ -178,5 +226,5 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     plan.follow(n, [yes]);
     again.set(r.round, { n, yes });
   }
-  return { margins, distributions, segments, nps, again };
+  return { margins, distributions, segments, countryGroups, knownCountry, nps, again };
 }

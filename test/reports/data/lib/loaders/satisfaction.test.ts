@@ -33,10 +33,14 @@ describe("issue 12's example", () => {
     expect(overall.n).toBe(24);
     expect(overall.mean! * overall.n!).toBeCloseTo(82, 9); // 24 x 3.4167
     const regions = sat.segments.filter((s) => s.item === "program_satisfaction" && s.segment === "region");
-    // Before: Americas (13, 3.538) and Oceania (10, 3.5) were both published.
-    expect(regions.map((r) => [r.value, r.n])).toEqual([["Americas", 13]]);
+    // Before: Americas (13, 3.538) and Oceania (10, 3.5) were both published. Now at most one of
+    // them is (here neither: with Australia's n published beside its hidden top-2 share, the
+    // regions' top-2 counts would isolate one Australian, so complementary suppression goes on).
+    const shown = regions.map((r) => r.value);
+    expect(shown).not.toContain("Europe");
+    expect(shown.includes("Americas") && shown.includes("Oceania")).toBe(false);
     const left = overall.n! - regions.reduce((a, r) => a + r.n, 0);
-    expect(left).toBeGreaterThanOrEqual(5); // Oceania and Europe together: 11
+    expect(left).toBeGreaterThanOrEqual(5);
     // The declarations of both pages, audited together, hold no leak.
     const all = new DisclosureAudit(5).merge(loaderAudit("metrics.json", plans, 5)).merge(loaderAudit("satisfaction.json", plans, 5));
     expect(all.audit()).toEqual([]);
