@@ -34,8 +34,8 @@ export function siblingPrefix(dbPath: string): string {
 }
 
 /**
- * Leftovers beside the database at `dbPath` from a build or a rewrite that was killed: entries
- * named `.<db file name>.build-*` or `.<db file name>.rewrite-*` in its folder.
+ * Working folders and files beside the database at `dbPath` of builds and rewrites, running or
+ * killed: entries named `.<db file name>.build-*` or `.<db file name>.rewrite-*` in its folder.
  */
 export function leftoversOf(dbPath: string): string[] {
   const dir = path.dirname(path.resolve(dbPath));

@@ -17,8 +17,10 @@
  *    `erased_people`, so a later ingest of an export that still holds them skips them.
  * 4. The database is rewritten into a new file and swapped in (`Db.rewriteAndClose`): no byte of
  *    what was deleted or overwritten survives in the database's free blocks or its write-ahead
- *    log. The ingest's staging folder, the replay cache, Framework's loader cache and leftovers
- *    of killed builds (src/privacy/derived-files.ts) are removed: all were made with the person.
+ *    log. The ingest's staging folder, the replay cache, Framework's loader cache and the working
+ *    folders of builds (src/privacy/derived-files.ts: leftovers of killed ones, and that of a build
+ *    running meanwhile, which then fails rather than publish figures computed with the person) are
+ *    removed: all were made with the person.
  *    A site built before the erasure still holds aggregates computed with them: rebuild it.
  */
 import { ident, PID_COLUMNS, FREE_TEXT_COLUMNS, sql, stagingDirOf, type Db, type Sql } from "../db";
