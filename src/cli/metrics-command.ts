@@ -5,8 +5,8 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
-import { writeFileSync } from "node:fs";
 import type { AtRiskRow, MetricsDocument, Proportion, RoundMetrics, SurveyItem } from "../metrics";
+import { writePrivateFile } from "../db/files";
 import { withDb } from "./context";
 
 const AT_RISK_COLUMNS = ["partnership_id", "health", "reasons", "last_contact", "last_problem", "email_a", "name_a", "country_a", "email_b", "name_b", "country_b"] as const;
@@ -37,7 +37,7 @@ export function metricsCommand(program: Command): void {
       const doc: MetricsDocument = await withDb(opts, true, async (db) => {
         if (opts.atRisk) {
           const rows = await atRiskList(db, opts.round!);
-          writeFileSync(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
+          writePrivateFile(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
           process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
         }
         return metricsDocument(db, { round: opts.round });

@@ -17,7 +17,7 @@ export class DatabaseBusyError extends Error {
   }
 }
 
-/** Thrown when a read-only open finds no database file. */
+/** Thrown when a read-only open (or one with `create: false`) finds no database file. */
 export class DatabaseMissingError extends Error {
   constructor(readonly dbPath: string) {
     super(`no database at ${dbPath}: run \`iln ingest\` (or \`npm start\` for the demo) first`);

@@ -4,3 +4,4 @@ export * from "./rows";
 export * from "./rounds";
 export * from "./sql";
 export * from "./schema";
+export * from "./files";
