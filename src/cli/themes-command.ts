@@ -7,7 +7,7 @@
  * - `iln themes agree HUMAN.csv CODED.csv [--json]`: precision, recall, F1 and Cohen's kappa per theme.
  * Every form takes `--codebook FILE` to replace the default codebook.
  */
-import { writePrivateFile } from "../db";
+import { writePrivateFile } from "../db/files";
 import { InvalidArgumentError, type Command } from "commander";
 import { UsageError } from "../domain/errors";
 import { minCellSize } from "../privacy/suppress";
