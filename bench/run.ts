@@ -7,7 +7,9 @@
  *   4. re-matching an 800-person pool after a weight change; replay of a demo round;
  *   5. the dashboard build from a clean cache on the demo data;
  *   6. the dashboard build on the 100,000-participant history, cold and with the replay cache;
- *   7. theme coding of the demo's comments.
+ *   7. theme coding of the demo's comments;
+ *   8. the start of `iln --help` (compiled, through npx, through tsx) beside Node's own;
+ *   9. `npm start` in a fresh clone of this checkout (after `npm ci`), step by step.
  * Steps whose script is absent are reported as such.
  */
 import { spawnSync } from "node:child_process";
@@ -39,6 +41,8 @@ step("Re-matching and replay", "bench/match.ts");
 step("Dashboard build", "bench/site.ts");
 step("Dashboard build at 100,000 participants", "bench/site-scale.ts", [path.join(OUT, "bench.duckdb")]);
 step("Theme coding", "bench/themes.ts");
+step("CLI start", "bench/cli-start.ts");
+step("npm start in a fresh clone", "bench/start-fresh.ts");
 
 const text = lines.join("\n");
 writeFileSync(path.join(OUT, "results.md"), text + "\n");

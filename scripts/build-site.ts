@@ -14,7 +14,8 @@
  * 3. Fills the npm cache from node_modules (scripts/framework-offline.ts), bundles the matcher
  *    for the matching page into reports/_generated/matcher.js (scripts/bundle-matcher.ts), and runs the data
  *    loaders of reports/data/ in parallel into Framework's loader cache (Framework itself runs
- *    them one after another; a cache file newer than its loader counts as fresh).
+ *    them one after another; a cache file newer than its loader counts as fresh), compiled
+ *    (scripts/build-cli.mjs) so that no loader compiles TypeScript.
  * 4. Disclosure audit across pages (docs/privacy.md): each loader audited its own figures and
  *    wrote its declarations into the working folder; they are audited together, and the build
  *    fails naming every group that could be worked out, the figures and the derivation, or a
@@ -28,18 +29,21 @@
  *
  * The database is `ILN_DB` (default data/iln.duckdb), resolved against the working directory;
  * the output folder `ILN_SITE_OUT` (default dist/). Exit code 0 when the site is built, 1 otherwise.
+ * Progress on stderr: a line as each step and each data loader finishes (with the loaders' own
+ * lines), Framework's output, and after 3 s without a line, what is still running.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fsyncDir, makePrivateDir, snapshotDatabase } from "../src/db";
+import { fsyncDir, makePrivateDir, openDatabase, snapshotDatabase } from "../src/db";
 import { DisclosureAudit, formatLeak } from "../src/privacy/disclosure";
 import { siblingPrefix } from "../src/privacy/derived-files";
 import { minCellSize } from "../src/privacy/suppress";
 import { DEFAULT_REPLAY_CACHE } from "../reports/data/lib/replay-cache";
 import type { LoaderAudit } from "../reports/data/lib/run";
+import { buildCli, compiledLoader } from "./build-cli.mjs";
 import { bundleMatcher } from "./bundle-matcher";
 import { fillFrameworkNpmCache } from "./framework-offline";
 
@@ -75,31 +79,52 @@ export function directorySize(dir: string): number {
 }
 
 /**
- * Runs every data loader `reports/data/*.json.ts` (tsx, project root as working directory, like
+ * Runs every data loader `reports/data/*.json.ts` (project root as working directory, like
  * Framework) with at most `concurrency` at once, each writing into Framework's loader cache
- * (`cache/data/<name>.json`) only when it succeeds.
+ * (`cache/data/<name>.json`) only when it succeeds. The loaders run compiled
+ * (scripts/build-cli.mjs: no TypeScript to compile in each process and its workers), or through
+ * tsx when they cannot be compiled.
+ * @param options.progress gets each line a loader writes on stderr, and a line as each loader finishes.
+ * @param options.running the loaders running at each moment (file names), kept up to date.
  * @throws Error naming the loader and its stderr when one fails.
  */
-export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4): Promise<void> {
+export async function warmLoaders(
+  env: NodeJS.ProcessEnv,
+  options: { concurrency?: number; progress?: (line: string) => void; running?: Set<string> } = {},
+): Promise<void> {
+  const { concurrency = 4, progress = () => {}, running = new Set<string>() } = options;
   const dataDir = path.join(ROOT, "data");
   const loaders = readdirSync(dataDir).filter((f) => f.endsWith(".json.ts"));
   const tsx = path.join(PROJECT, "node_modules", "tsx", "dist", "cli.mjs");
+  const compiled = await buildCli({ quiet: true }).catch(() => null);
+  const command = (file: string) => (compiled ? [compiledLoader(compiled, file)] : [tsx, path.join(dataDir, file)]);
   const outDir = path.join(CACHE, "data");
   mkdirSync(outDir, { recursive: true });
+  let done = 0;
   const run = (file: string) =>
     new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      running.add(file);
       const target = path.join(outDir, file.replace(/\.ts$/, ""));
       const temp = `${target}.${process.pid}.tmp`;
       const out = createWriteStream(temp);
-      const child = spawn(process.execPath, [tsx, path.join(dataDir, file)], { cwd: PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, command(file), { cwd: PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
       let stderr = "";
+      let partial = "";
       child.stdout.pipe(out);
-      child.stderr.on("data", (d: Buffer) => (stderr += d));
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d;
+        const lines = (partial + d).split("\n");
+        partial = lines.pop() ?? "";
+        for (const line of lines) if (line.trim()) progress(line);
+      });
       child.on("error", reject);
       child.on("close", (code) => {
+        running.delete(file);
         out.end(() => {
           if (code === 0) {
             renameSync(temp, target);
+            progress(`data loader ${file.replace(/\.ts$/, "")} run in ${seconds(Date.now() - started)} (${++done} of ${loaders.length})`);
             resolve();
           } else {
             unlinkSync(temp);
@@ -114,6 +139,37 @@ export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4): Prom
       for (let file = queue.shift(); file; file = queue.shift()) await run(file);
     }),
   );
+}
+
+/** After this long without a progress line, the build says what is still running. */
+const HEARTBEAT_MS = 3000;
+
+/** A duration in seconds, one decimal: `1.2 s`. */
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * Runs `work`, saying through `progress` what it was and how long it took.
+ * @returns what `work` returns.
+ */
+async function timed<T>(progress: (line: string) => void, work: () => Promise<T>, done: (result: T) => string): Promise<T> {
+  const t0 = Date.now();
+  const result = await work();
+  progress(`${done(result)} in ${seconds(Date.now() - t0)}`);
+  return result;
+}
+
+/**
+ * What the build needs besides the database: Framework's npm cache filled from node_modules and
+ * the matcher bundled for the matching page, both at once. `npm start` starts this while it
+ * generates and ingests the demo, then hands it to {@link buildSite}.
+ * @param progress gets a line as each part finishes, with its duration.
+ * @throws Error from esbuild.
+ */
+export async function prepareAssets(progress: (line: string) => void = () => {}): Promise<void> {
+  await Promise.all([
+    timed(progress, () => fillFrameworkNpmCache(ROOT), (dirs) => (dirs.length ? `npm cache for Framework: ${dirs.length} folder(s) written` : "npm cache for Framework: already filled")),
+    timed(progress, () => bundleMatcher(), (bytes) => `matcher bundled (${Math.round(bytes / 1024)} kB)`),
+  ]);
 }
 
 /** Data loaders that publish nothing from the database, so write no audit file (world.json copies a map file). */
@@ -196,10 +252,12 @@ export function swapIn(built: string, target: string): void {
 
 /**
  * Builds the site into the output folder from a snapshot of the database `dbPath` (module doc).
+ * Unless `quiet`, says on stderr what each step did and how long it took as it finishes.
+ * @param options.assets {@link prepareAssets} already under way (default: started here).
  * @throws Error when the database is missing or busy, a data loader fails, the disclosure audit
  *   finds a leak, the build fails, or the site is too large; the output folder is then unchanged.
  */
-export async function buildSite(options: { dbPath?: string; outDir?: string; quiet?: boolean } = {}): Promise<{ ms: number; bytes: number; outDir: string; audited: number }> {
+export async function buildSite(options: { dbPath?: string; outDir?: string; quiet?: boolean; assets?: Promise<void> } = {}): Promise<{ ms: number; bytes: number; outDir: string; audited: number }> {
   const t0 = Date.now();
   const outDir = path.resolve(options.outDir ?? (process.env.ILN_SITE_OUT || DIST));
   const dbPath = path.resolve(options.dbPath ?? (process.env.ILN_DB || path.join(PROJECT, "data", "iln.duckdb")));
@@ -209,26 +267,55 @@ export async function buildSite(options: { dbPath?: string; outDir?: string; qui
   const work = besideName(dbPath, "build");
   const building = besideName(outDir, "build");
   makePrivateDir(work);
+  // Progress: every line says something, and a part that stays silent for HEARTBEAT_MS says
+  // what is still running (the first replays of a large history, Framework reading the pages).
+  let lastNews = Date.now();
+  let doing = "building";
+  const say = (line: string) => {
+    lastNews = Date.now();
+    process.stderr.write(`${line}\n`);
+  };
+  const progress = options.quiet ? () => {} : say;
+  const heartbeat = options.quiet ? undefined : setInterval(() => {
+    if (Date.now() - lastNews >= HEARTBEAT_MS) say(`... ${doing} (${seconds(Date.now() - t0)} into the build)`);
+  }, 1000);
+  heartbeat?.unref();
   try {
+    progress("building the site: a snapshot of the database, the npm cache, the matcher bundle and the data loaders, then observable build");
+    doing = "taking a snapshot of the database";
     const snapshot = path.join(work, "snapshot.duckdb");
-    await snapshotDatabase(dbPath, snapshot);
+    await timed(progress, () => snapshotDatabase(dbPath, snapshot), () => "snapshot of the database taken");
+    // A database of an earlier schema version is upgraded by its first read-only open, which
+    // writes: done once here, before the loaders open the snapshot side by side.
+    (await openDatabase(snapshot, { readOnly: true })).close();
     const auditDir = path.join(work, "audit");
     const env = { ...process.env, ILN_DB: snapshot, ILN_SITE_OUT: building, ILN_AUDIT_DIR: auditDir, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" };
     cleanLoaderCache();
-    await Promise.all([fillFrameworkNpmCache(ROOT), bundleMatcher(), warmLoaders(env)]);
+    const running = new Set<string>();
+    doing = "data loaders still running";
+    const update = setInterval(() => (doing = running.size ? `still running: data loader(s) ${[...running].join(", ")}` : "preparing the npm cache and the matcher"), 250);
+    try {
+      await Promise.all([options.assets ?? prepareAssets(progress), timed(progress, () => warmLoaders(env, { progress, running }), () => "data loaders run")]);
+    } finally {
+      clearInterval(update);
+    }
     const loaders = readdirSync(path.join(ROOT, "data")).filter((f) => f.endsWith(".json.ts")).map((f) => f.replace(/\.ts$/, ""));
     const audited = auditBuild(auditDir, loaders);
-    if (!options.quiet) console.error(`snapshot taken, npm cache filled, matcher bundled, data loaders run and ${audited} published figures audited in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    progress(`${audited} published figures audited for disclosure; observable build (Framework reads the pages, then writes them and the files they use) after ${seconds(Date.now() - t0)}`);
+    doing = "observable build still running";
     const bin = path.join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
     const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], {
-        cwd: PROJECT,
-        env,
-        stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-      });
+      const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], { cwd: PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
       let log = "";
-      child.stdout?.on("data", (d: Buffer) => (log += d));
-      child.stderr?.on("data", (d: Buffer) => (log += d));
+      const forward = (to: NodeJS.WriteStream) => (d: Buffer) => {
+        if (options.quiet) log += d;
+        else {
+          lastNews = Date.now();
+          to.write(d);
+        }
+      };
+      child.stdout.on("data", forward(process.stdout));
+      child.stderr.on("data", forward(process.stderr));
       child.on("error", reject);
       child.on("close", (c) => {
         if (c !== 0 && options.quiet) process.stderr.write(log);
@@ -242,6 +329,7 @@ export async function buildSite(options: { dbPath?: string; outDir?: string; qui
     swapIn(building, outDir);
     return { ms: Date.now() - t0, bytes, outDir, audited };
   } finally {
+    if (heartbeat) clearInterval(heartbeat);
     rmSync(work, { recursive: true, force: true });
     rmSync(building, { recursive: true, force: true });
   }

@@ -3,15 +3,19 @@
  *
  * 1. When the database (`ILN_DB`, default data/iln.duckdb) does not exist, generates the demo
  *    exports (`iln demo`, into data/demo) and ingests them (`iln ingest data/demo`).
- * 2. Builds the site offline (scripts/build-site.ts).
+ * 2. Builds the site offline (scripts/build-site.ts); its npm cache and matcher bundle are made
+ *    while step 1 runs.
  * 3. Serves dist/ with a small static server bound to 127.0.0.1 and prints the address.
+ *
+ * Progress goes to stderr: a line as each step starts and as it ends with its duration, and
+ * within the longer steps the lines of the CLI and of the site build as their parts finish.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSite } from "./build-site";
+import { buildSite, prepareAssets } from "./build-site";
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -79,22 +83,38 @@ export function serveStatic(dir: string, port: number): Promise<{ server: http.S
   });
 }
 
-/** Runs the iln CLI synchronously. @throws Error when it exits non-zero. */
-function iln(args: string[]): void {
-  const r = spawnSync(process.execPath, [path.join(PROJECT, "bin", "iln.js"), ...args], { cwd: PROJECT, stdio: "inherit" });
-  if (r.status !== 0) throw new Error(`iln ${args.join(" ")} failed (exit code ${r.status})`);
+/** Runs the iln CLI; its stdout (ingest's table of files) is not shown. @throws (rejects) Error when it exits non-zero. */
+function iln(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT, "bin", "iln.js"), ...args], { cwd: PROJECT, stdio: ["ignore", "ignore", "inherit"] });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`iln ${args.join(" ")} failed (exit code ${code})`))));
+  });
+}
+
+/** Says on stderr that step `what` starts, runs it, and says how long it took. */
+async function step<T>(what: string, work: () => T | Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  console.error(`npm start: ${what}...`);
+  const result = await work();
+  console.error(`npm start: ${what}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result;
 }
 
 async function main(): Promise<void> {
+  const t0 = Date.now();
   const dbPath = path.resolve(PROJECT, process.env.ILN_DB || path.join("data", "iln.duckdb"));
+  // The npm cache and the matcher bundle do not need the database: they are made meanwhile.
+  const assets = prepareAssets((line) => console.error(line));
+  assets.catch(() => {}); // awaited by buildSite; this only keeps an early failure from going unhandled
   if (!existsSync(dbPath)) {
-    console.error(`no database at ${dbPath}: generating and ingesting the synthetic demo`);
+    console.error(`npm start: no database at ${dbPath}: generating and ingesting the synthetic demo`);
     const demoDir = path.join(PROJECT, "data", "demo");
-    iln(["demo", "--out", demoDir]);
-    iln(["ingest", demoDir, "--db", dbPath]);
+    await step(`generating the synthetic demo into ${path.relative(PROJECT, demoDir)}`, () => iln(["demo", "--out", demoDir]));
+    await step(`ingesting it into ${path.relative(PROJECT, dbPath)}`, () => iln(["ingest", demoDir, "--db", dbPath]));
   }
-  const { ms, bytes } = await buildSite({ dbPath });
-  console.error(`built dist/ (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${(ms / 1000).toFixed(1)} s`);
+  const { bytes } = await step("building the dashboards into dist/", () => buildSite({ dbPath, assets }));
+  console.error(`npm start: dist/ is ${(bytes / 1024 / 1024).toFixed(1)} MB; ready ${((Date.now() - t0) / 1000).toFixed(1)} s after start`);
   const port = Number(process.env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const { url } = await serveStatic(path.join(PROJECT, "dist"), port);

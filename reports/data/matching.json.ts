@@ -29,11 +29,13 @@ await runLoader("matching.json", async (db, min) => {
   const w0 = defaultWeights();
   const cache = ReplayCache.fromEnv(process.env, min);
   let computed = 0;
-  const replayed = await replayRounds<PublishedReplay>(db, rounds.filter((r) => r.registered >= 2).map((r) => r.round), {
+  const replaying = rounds.filter((r) => r.registered >= 2).map((r) => r.round);
+  const replayed = await replayRounds<PublishedReplay>(db, replaying, {
     weights: w0,
     fitted: true,
     finish: (report, which) => (computed++, publishReplay(report, which === "given" ? "default" : "fitted", min)),
     store: cache.replays<PublishedReplay>(),
+    onReplayed: (round, which, n) => console.error(`matching.json: replayed ${round} under the ${which === "given" ? "default" : "fitted"} weights (${n} computed of at most ${2 * replaying.length})`),
   });
   cache.prune();
   console.error(`matching.json: ${computed} replays computed, ${cache.hits} from the cache${cache.dir ? ` (${cache.dir})` : " (off)"}`);

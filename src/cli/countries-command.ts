@@ -4,29 +4,10 @@
  * Text: `Spain / España -> ES`, `Boston, MA -> ? (suggestions: United States [US], Morocco [MA])`.
  * `--json`: one object a line, `{"input", "code", "suggestions": [{"code", "name"}]}` (`code` null
  * when the value does not map; `suggestions` [] when it does), and nothing else on stdout.
+ * The lines themselves are src/cli/country-lines.ts, loaded when the command runs.
  */
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { formatSuggestions, normaliseCountry, type CountrySuggestion } from "../../loaders/normalise/country";
-
-/** One line of `iln countries --json`. */
-export interface CountryLine {
-  input: string;
-  code: string | null;
-  suggestions: CountrySuggestion[];
-}
-
-/** What `iln countries` says of one value. */
-export function countryLine(input: string): CountryLine {
-  const r = normaliseCountry(input);
-  return r.ok ? { input, code: r.code, suggestions: [] } : { input, code: null, suggestions: [...r.suggestions] };
-}
-
-/** The text form of a line: `input -> US`, or `input -> ? (suggestions: ...)` / `(no suggestion)`. */
-export function formatCountryLine(l: CountryLine): string {
-  if (l.code) return `${l.input} -> ${l.code}`;
-  return `${l.input} -> ? (${l.suggestions.length ? `suggestions: ${formatSuggestions(l.suggestions)}` : "no suggestion"})`;
-}
 
 /** Registers the countries command. */
 export function countriesCommand(program: Command): void {
@@ -35,6 +16,7 @@ export function countriesCommand(program: Command): void {
     .description("map country values read one a line on stdin to ISO codes, with suggestions for those that do not map")
     .option("--json", "one JSON object a line: {input, code, suggestions: [{code, name}]}")
     .action(async (opts: { json?: boolean }) => {
+      const { countryLine, formatCountryLine } = await import("./country-lines");
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const input of lines) {
         const l = countryLine(input);

@@ -4,9 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { DatabaseMissingError, openDatabase } from "../db";
-import { LOADER_CACHE, replayCacheDir } from "../privacy/derived-files";
-import { forget } from "../privacy/forget";
+import { DatabaseMissingError } from "../db/errors";
 import { keyPathFor, loadKey, pseudonymiser } from "../privacy/pseudonym";
 import { dbPathOf } from "./context";
 
@@ -22,6 +20,9 @@ export function forgetCommand(program: Command): void {
       // Both checks come before anything is opened or created.
       if (!existsSync(dbPath)) throw new DatabaseMissingError(dbPath);
       const pseudonymise = pseudonymiser(loadKey(keyPathFor(dbPath)));
+      const { openDatabase } = await import("../db/connection");
+      const { LOADER_CACHE, replayCacheDir } = await import("../privacy/derived-files");
+      const { forget } = await import("../privacy/forget");
       const db = await openDatabase(dbPath, { create: false });
       let report;
       try {

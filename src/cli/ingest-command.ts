@@ -4,7 +4,6 @@
  * whose survey is anonymous.
  */
 import type { Command } from "commander";
-import { ingest } from "../../loaders/ingest";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
 
 const MAX_WARNINGS = 20;
@@ -25,6 +24,7 @@ export function ingestCommand(program: Command): void {
     .option("--verbose", "print every warning (default: the first 20)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; respondents?: string; allowEmpty?: boolean; suggestMapping?: string; dryRun?: boolean; verbose?: boolean; db?: string }) => {
+      const { ingest } = await import("../../loaders/ingest");
       const pseudonymise = pseudonymiserFor(dbPathOf(opts));
       const report = await withDb(opts, false, (db) => ingest(db, target, { ...opts, pseudonymise, progress: (l) => process.stderr.write(`${l}\n`) }));
       const shown = opts.verbose ? report.warnings : report.warnings.slice(0, MAX_WARNINGS);

@@ -1,10 +1,12 @@
 /**
  * The `iln` command line (docs/README.md). Exit codes: 0 done, 1 input rejected (nothing
  * written), 2 wrong usage. Errors go to stderr; `--json` output alone goes to stdout.
+ * The command modules register their options here and import what they run (DuckDB, the
+ * loaders, the matcher, the language model) only when they run, so `iln --help` starts at once.
  */
 import { Command, CommanderError } from "commander";
 import { formatProblem, InputError, UsageError } from "../domain/errors";
-import { DatabaseBusyError, DatabaseMissingError } from "../db";
+import { DatabaseBusyError, DatabaseMissingError } from "../db/errors";
 import { KeyMissingError } from "../privacy/pseudonym";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";

@@ -7,14 +7,9 @@
  */
 import type { Command } from "commander";
 import { InputError, UsageError } from "../domain/errors";
-import { readPairsFile } from "../matching/locks";
-import { loadIdentities, loadRoundData } from "../matching/round-data";
-import { LockError, proposeMatching, type Proposal } from "../matching/propose";
-import { PREFERENCES, PRINCIPLES } from "../matching/quality";
-import { predictionModelFor } from "../matching/replay-rounds";
-import { predictCompletion } from "../matching/fit";
-import { writePrivateFile } from "../db";
-import { toSafeCsv } from "../privacy/csv-safe";
+import type { Proposal } from "../matching/propose";
+import type { Preference, Principle } from "../matching/quality";
+import { writePrivateFile } from "../db/files";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
 import { readWeightsFile } from "./weights-command";
 
@@ -25,6 +20,8 @@ export const MATCH_COLUMNS = [
 ] as const;
 
 const pct = (x: number | null) => (x === null ? "-" : `${(100 * x).toFixed(0)}%`);
+/** The names of a quality's principles or preferences, in its order (src/matching/quality.ts lists them). */
+const keysOf = <K extends string>(r: Record<K, unknown>): K[] => Object.keys(r) as K[];
 
 /** The quality summary written to stderr. */
 export function formatMatchSummary(p: Proposal): string {
@@ -32,8 +29,8 @@ export function formatMatchSummary(p: Proposal): string {
   return [
     `Proposed ${q.pairs} partnerships for round ${p.round} (${p.locked} locked); ${q.unmatched} unmatched of ${q.people}`,
     `  total score ${q.total.toFixed(3)}, mean ${q.mean?.toFixed(3) ?? "-"}, min ${q.min?.toFixed(3) ?? "-"}`,
-    `  principles: ${PRINCIPLES.map((k) => `${k.replace(/_/g, " ")} ${pct(q.principles[k])}`).join(", ")}`,
-    `  stated preferences met (both partners): ${PREFERENCES.map((k) => `${k.replace("_pref", "")} ${pct(q.preferences[k])}`).join(", ")}`,
+    `  principles: ${keysOf<Principle>(q.principles).map((k) => `${k.replace(/_/g, " ")} ${pct(q.principles[k])}`).join(", ")}`,
+    `  stated preferences met (both partners): ${keysOf<Preference>(q.preferences).map((k) => `${k.replace("_pref", "")} ${pct(q.preferences[k])}`).join(", ")}`,
     `  predicted completion (a PREDICTION of the model fitted on past rounds): ${pct(q.predicted_completion)}`,
     `  by region: ${q.breakdowns.region.map((g) => `${g.group} ${g.matched}/${g.people} matched, mean ${g.mean_score?.toFixed(2) ?? "-"}`).join("; ")}`,
   ].join("\n") + "\n";
@@ -53,7 +50,13 @@ export function matchCommand(program: Command): void {
     .option("--no-max-cardinality", "maximum weight alone (by default as many people as possible are placed first, then the weight is maximised)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round: string; weights: string; out: string; locks?: string; forbid?: string; unmatched?: string; maxCardinality: boolean; db?: string }) => {
-      const weights = readWeightsFile(opts.weights);
+      const weights = await readWeightsFile(opts.weights);
+      const { readPairsFile } = await import("../matching/locks");
+      const { loadIdentities, loadRoundData } = await import("../matching/round-data");
+      const { LockError, proposeMatching } = await import("../matching/propose");
+      const { predictionModelFor } = await import("../matching/replay-rounds");
+      const { predictCompletion } = await import("../matching/fit");
+      const { toSafeCsv } = await import("../privacy/csv-safe");
       const pid = pseudonymiserFor(dbPathOf(opts));
       const toPids = (pairs: [string, string][]) => pairs.map(([a, b]) => [pid(a), pid(b)] as [string, string]);
       const lockEmails = opts.locks ? readPairsFile(opts.locks) : [];
@@ -89,8 +92,8 @@ export function matchCommand(program: Command): void {
             email_a: ids.get(a.id)?.email ?? a.id, name_a: ids.get(a.id)?.name ?? "", country_a: a.country, sector_a: a.sector, stage_a: a.stage,
             email_b: ids.get(b.id)?.email ?? b.id, name_b: ids.get(b.id)?.name ?? "", country_b: b.country, sector_b: b.sector, stage_b: b.stage,
             score: q.score === null ? "" : q.score.toFixed(3),
-            principles_met: PRINCIPLES.filter((p) => q.principles[p]).map((p) => p.replace(/_/g, " ")).join("; "),
-            preferences_met: PREFERENCES.filter((p) => q.preferences[p]).map((p) => p.replace("_pref", "")).join("; "),
+            principles_met: keysOf<Principle>(q.principles).filter((p) => q.principles[p]).map((p) => p.replace(/_/g, " ")).join("; "),
+            preferences_met: keysOf<Preference>(q.preferences).filter((p) => q.preferences[p]).map((p) => p.replace("_pref", "")).join("; "),
             locked: k < proposal.locked ? "yes" : "no",
           };
         });

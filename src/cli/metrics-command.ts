@@ -5,9 +5,8 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
-import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics, type SurveyItem } from "../metrics";
-import { writePrivateFile } from "../db";
-import { toSafeCsv } from "../privacy/csv-safe";
+import type { AtRiskRow, MetricsDocument, Proportion, RoundMetrics, SurveyItem } from "../metrics";
+import { writePrivateFile } from "../db/files";
 import { withDb } from "./context";
 
 const AT_RISK_COLUMNS = ["partnership_id", "health", "reasons", "last_contact", "last_problem", "email_a", "name_a", "country_a", "email_b", "name_b", "country_b"] as const;
@@ -32,6 +31,8 @@ export function metricsCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round?: string; json?: boolean; atRisk?: string; db?: string }) => {
       if (opts.atRisk && !opts.round) throw new UsageError("--at-risk needs --round");
+      const { atRiskList, metricsDocument } = await import("../metrics");
+      const { toSafeCsv } = await import("../privacy/csv-safe");
       // An unknown --round throws UnknownRoundError, a usage error (exit 2).
       const doc: MetricsDocument = await withDb(opts, true, async (db) => {
         if (opts.atRisk) {

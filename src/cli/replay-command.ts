@@ -11,7 +11,6 @@ import { UsageError } from "../domain/errors";
 import type { GroupQuality, MatchingQuality } from "../matching/quality";
 import type { ReplayReport } from "../matching/replay";
 import type { Weights } from "../matching/weights";
-import { replayRounds } from "../matching/replay-rounds";
 import { withDb } from "./context";
 import { readWeightsFile } from "./weights-command";
 
@@ -103,8 +102,9 @@ export function replayCommand(program: Command): void {
     .action(async (opts: { round: string; weights?: string; fitted?: boolean; pool: string; maxCardinality: boolean; predictions: boolean; json?: boolean; db?: string }) => {
       if (opts.pool !== "registered" && opts.pool !== "matched") throw new UsageError(`--pool must be registered or matched, got ${JSON.stringify(opts.pool)}`);
       if (opts.fitted && opts.weights) throw new UsageError("give --weights or --fitted, not both");
-      const weights = readWeightsFile(opts.weights);
+      const weights = await readWeightsFile(opts.weights);
       if (opts.weights) checkNotFittedOn(weights, opts.round, opts.weights);
+      const { replayRounds } = await import("../matching/replay-rounds");
       process.stderr.write(`replaying round ${opts.round}...\n`);
       // An unknown --round throws UnknownRoundError, a usage error (exit 2).
       const [entry] = await withDb(opts, true, (db) =>

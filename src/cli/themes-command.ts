@@ -7,15 +7,13 @@
  * - `iln themes agree HUMAN.csv CODED.csv [--json]`: precision, recall, F1 and Cohen's kappa per theme.
  * Every form takes `--codebook FILE` to replace the default codebook.
  */
-import { writePrivateFile } from "../db";
+import { writePrivateFile } from "../db/files";
 import { InvalidArgumentError, type Command } from "commander";
 import { UsageError } from "../domain/errors";
 import { minCellSize } from "../privacy/suppress";
-import { agreement, type Agreement } from "../themes/agreement";
-import { loadCodebook } from "../themes/codebook";
-import { createCoder, type Coder } from "../themes/coder";
-import { codedCsv, readCoding, readComments } from "../themes/csv";
-import { themesDocument, type ThemeGroup, type ThemesDocument } from "../themes/metrics";
+import type { Agreement } from "../themes/agreement";
+import type { Coder } from "../themes/coder";
+import type { ThemeGroup, ThemesDocument } from "../themes/metrics";
 import { withDb } from "./context";
 
 const pct = (x: number | null): string => (x === null ? "-" : `${(100 * x).toFixed(0)}%`);
@@ -27,7 +25,10 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
 
-function coderOf(opts: { codebook?: string }): Coder {
+/** The coder of a codebook (the default one without `--codebook`); loads the language model. */
+async function coderOf(opts: { codebook?: string }): Promise<Coder> {
+  const { loadCodebook } = await import("../themes/codebook");
+  const { createCoder } = await import("../themes/coder");
   return createCoder(loadCodebook(opts.codebook));
 }
 
@@ -93,7 +94,8 @@ export function themesCommand(program: Command): void {
     .option("--codebook <file>", "codebook (YAML or JSON) replacing src/themes/codebook.yaml")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round?: string; json?: boolean; codebook?: string; db?: string }) => {
-      const coder = coderOf(opts);
+      const coder = await coderOf(opts);
+      const { themesDocument } = await import("../themes/metrics");
       const doc: ThemesDocument = await withDb(opts, true, (db) => themesDocument(db, coder, { round: opts.round }));
       process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : formatThemes(doc, minCellSize()));
     });
@@ -104,8 +106,9 @@ export function themesCommand(program: Command): void {
     .argument("<file>", "CSV with columns id,text")
     .requiredOption("--out <file>", "the coded CSV to write")
     .option("--codebook <file>", "codebook (YAML or JSON) replacing src/themes/codebook.yaml")
-    .action((file: string, opts: { out: string; codebook?: string }) => {
-      const coder = coderOf({ codebook: opts.codebook ?? themes.opts().codebook });
+    .action(async (file: string, opts: { out: string; codebook?: string }) => {
+      const coder = await coderOf({ codebook: opts.codebook ?? themes.opts().codebook });
+      const { codedCsv, readComments } = await import("../themes/csv");
       const comments = readComments(file);
       const rows = comments.map((c) => ({ id: c.id, ...coder.code(c.text) }));
       writePrivateFile(opts.out, codedCsv(rows)); // ids and words of the comments: owner-only
@@ -120,7 +123,10 @@ export function themesCommand(program: Command): void {
     .option("--min-support <n>", "macro averages cover themes the reference codes at least this often", intArg, 5)
     .option("--json", "print one JSON document on stdout")
     .option("--codebook <file>", "codebook (YAML or JSON) replacing src/themes/codebook.yaml")
-    .action((reference: string, coded: string, opts: { minSupport: number; json?: boolean; codebook?: string }) => {
+    .action(async (reference: string, coded: string, opts: { minSupport: number; json?: boolean; codebook?: string }) => {
+      const { loadCodebook } = await import("../themes/codebook");
+      const { readCoding } = await import("../themes/csv");
+      const { agreement } = await import("../themes/agreement");
       const ids = loadCodebook(opts.codebook ?? themes.opts().codebook).themes.map((t) => t.id);
       const ref = readCoding(reference, ids);
       const pred = readCoding(coded, ids);

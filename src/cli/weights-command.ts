@@ -8,16 +8,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../domain/errors";
-import { fitOutcomes, weightsFromFit, FitError, SATISFACTION_WEIGHT, type Coefficient, type OutcomeFit, type ValidationSummary } from "../matching/fit";
-import { loadOutcomes } from "../matching/round-data";
-import { defaultWeights, parseWeightsText, WeightsError, type Weights } from "../matching/weights";
+import { SATISFACTION_WEIGHT, type Coefficient, type OutcomeFit, type ValidationSummary } from "../matching/fit";
+import type { Weights } from "../matching/weights";
 import { withDb } from "./context";
 
 /**
  * Reads and validates a weights file; no path gives the defaults.
  * @throws InputError (exit 1) when the file is missing or invalid, one problem per line.
  */
-export function readWeightsFile(file: string | undefined): Weights {
+export async function readWeightsFile(file: string | undefined): Promise<Weights> {
+  const { defaultWeights, parseWeightsText, WeightsError } = await import("../matching/weights");
   if (!file) return defaultWeights();
   let text: string;
   try {
@@ -87,6 +87,8 @@ export function weightsCommand(program: Command): void {
       const lam = opts.satisfactionWeight === undefined ? SATISFACTION_WEIGHT : Number(opts.satisfactionWeight);
       if (!(lam >= 0 && lam <= 10)) throw new UsageError(`--satisfaction-weight must be a number from 0 to 10, got ${JSON.stringify(opts.satisfactionWeight)}`);
       const rounds = opts.rounds ? opts.rounds.split(",").map((r) => r.trim()).filter(Boolean) : undefined;
+      const { fitOutcomes, weightsFromFit, FitError } = await import("../matching/fit");
+      const { loadOutcomes } = await import("../matching/round-data");
       let fit: OutcomeFit;
       try {
         const rows = await withDb(opts, true, (db) => loadOutcomes(db, rounds));

@@ -10,27 +10,7 @@ import { fsyncDir, fsyncFile, makePrivate } from "./files";
 import { rowValue } from "./rows";
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
 import { sql, type Sql, type SqlValue } from "./sql";
-
-/** Default database path, relative to the working directory: `ILN_DB` or `data/iln.duckdb`. */
-export function defaultDbPath(): string {
-  return process.env.ILN_DB || "data/iln.duckdb";
-}
-
-/** Thrown when another process holds the database open for writing. */
-export class DatabaseBusyError extends Error {
-  constructor(readonly dbPath: string, readonly holder: string) {
-    super(`database is busy: ${dbPath} is held by another process (${holder}); try again when it has finished`);
-    this.name = "DatabaseBusyError";
-  }
-}
-
-/** Thrown when a read-only open (or one with `create: false`) finds no database file. */
-export class DatabaseMissingError extends Error {
-  constructor(readonly dbPath: string) {
-    super(`no database at ${dbPath}: run \`iln ingest\` (or \`npm start\` for the demo) first`);
-    this.name = "DatabaseMissingError";
-  }
-}
+import { DatabaseBusyError, DatabaseMissingError, defaultDbPath } from "./errors";
 
 /** One cell for an {@link Appender}: NULL, a DOUBLE, a BOOLEAN or text (VARCHAR). */
 export type AppendCell = string | number | boolean | null;

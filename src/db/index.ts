@@ -1,4 +1,5 @@
 export * from "./connection";
+export * from "./errors";
 export * from "./rows";
 export * from "./rounds";
 export * from "./sql";

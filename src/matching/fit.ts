@@ -233,6 +233,13 @@ function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureNa
 }
 
 /** Probability of each observed level under an ordinal fit, at a row. */
+/** `linearPredictor(fit, x)` for a row `x` of values in the order of `names` (the same sum, in coefficient order). */
+function linearPredictorAt(fit: RegressionFit, x: readonly number[], names: readonly FeatureName[]): number {
+  let eta = 0;
+  for (const c of fit.coefficients) eta += c.estimate * (c.name === "intercept" ? 1 : x[names.indexOf(c.name as FeatureName)]);
+  return eta;
+}
+
 function levelProbabilities(fit: OrdinalFit, x: readonly number[], names: readonly FeatureName[]): Map<number, number> {
   let eta = 0;
   for (const c of fit.coefficients) eta += c.estimate * x[names.indexOf(c.name as FeatureName)];
@@ -271,7 +278,7 @@ function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], roun
   const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: pc }));
   if (!fit) return null;
   const rate = ct.y.reduce((a, b) => a + b, 0) / ct.y.length;
-  const p = ch.X.map((x) => sigmoid(linearPredictor(fit, Object.fromEntries(names.map((f, j) => [f, x[j]])))));
+  const p = ch.X.map((x) => sigmoid(linearPredictorAt(fit, x, names)));
   const st = satisfactionData(train, names);
   const sh = satisfactionData(test, names);
   let sl: number | null = null;
@@ -336,30 +343,55 @@ function validate(rows: readonly OutcomeRow[], rounds: readonly string[], names:
  * The penalty of each model chosen by time-ordered validation (module doc); with fewer than three
  * rounds (no time-ordered fold), the smallest penalty of the grid above 0 that fits.
  */
-function choosePenalties(rows: readonly OutcomeRow[], rounds: readonly string[], names: readonly FeatureName[], grid: readonly number[]): { completion: number; satisfaction: number; how: string } {
-  const fs = folds(rows, rounds, "time-ordered");
+/**
+ * Held-out scores of time-ordered validation folds, for {@link fitLeavingOut}: a fold (the rounds
+ * trained on, the round scored, the model, the penalty) scores the same whichever round was left
+ * out of the rows (rows are filtered, never reordered), so the left-out fits of one set of rows
+ * share it and each distinct fold is fitted once. Valid for one array of rows only.
+ */
+export type FoldScores = Map<string, { total: number; count: number } | null>;
+
+function choosePenalties(
+  rows: readonly OutcomeRow[],
+  rounds: readonly string[],
+  names: readonly FeatureName[],
+  grid: readonly number[],
+  memo: FoldScores = new Map(),
+): { completion: number; satisfaction: number; how: string } {
+  const fs = folds(rows, rounds, "time-ordered").map((f, k) => ({ ...f, trained: rounds.slice(0, k + 2) }));
+  // Each fold's data, made once for every penalty tried on it.
+  const completionOf = new Map<(typeof fs)[number], { ct: ReturnType<typeof completionData>; ch: ReturnType<typeof completionData> }>();
+  const satisfactionOf = new Map<(typeof fs)[number], { st: ReturnType<typeof satisfactionData>; sh: ReturnType<typeof satisfactionData> }>();
+  /** One fold's summed log-loss and count (count 0: nothing to score), or null when the model cannot be fitted. */
+  const foldScore = (f: (typeof fs)[number], which: "completion" | "satisfaction", lam: number): { total: number; count: number } | null => {
+    if (which === "completion") {
+      let d = completionOf.get(f);
+      if (!d) completionOf.set(f, (d = { ct: completionData(f.train, names), ch: completionData(f.test, names) }));
+      const { ct, ch } = d;
+      if (!ch.y.length) return { total: 0, count: 0 };
+      const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam }));
+      if (!fit) return null;
+      const p = ch.X.map((x) => sigmoid(linearPredictorAt(fit, x, names)));
+      return { total: logLoss(ch.y, p) * ch.y.length, count: ch.y.length };
+    }
+    let d = satisfactionOf.get(f);
+    if (!d) satisfactionOf.set(f, (d = { st: satisfactionData(f.train, names), sh: satisfactionData(f.test, names) }));
+    const { st, sh } = d;
+    if (!sh.y.length || !st.y.length) return { total: 0, count: 0 };
+    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam }));
+    if (!fit) return null;
+    return { total: multiLogLoss(sh.y, sh.X.map((x) => levelProbabilities(fit, x, names))) * sh.y.length, count: sh.y.length };
+  };
   const score = (which: "completion" | "satisfaction", lam: number): number => {
     let total = 0;
     let count = 0;
     for (const f of fs) {
-      if (which === "completion") {
-        const ct = completionData(f.train, names);
-        const ch = completionData(f.test, names);
-        if (!ch.y.length) continue;
-        const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam }));
-        if (!fit) return Infinity;
-        const p = ch.X.map((x) => sigmoid(linearPredictor(fit, Object.fromEntries(names.map((n, j) => [n, x[j]])))));
-        total += logLoss(ch.y, p) * ch.y.length;
-        count += ch.y.length;
-      } else {
-        const st = satisfactionData(f.train, names);
-        const sh = satisfactionData(f.test, names);
-        if (!sh.y.length || !st.y.length) continue;
-        const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam }));
-        if (!fit) return Infinity;
-        total += multiLogLoss(sh.y, sh.X.map((x) => levelProbabilities(fit, x, names))) * sh.y.length;
-        count += sh.y.length;
-      }
+      const key = [which, lam, names.join(","), f.round, f.trained.join(",")].join("|");
+      let r = memo.get(key);
+      if (r === undefined) memo.set(key, (r = foldScore(f, which, lam)));
+      if (!r) return Infinity;
+      total += r.total;
+      count += r.count;
     }
     return count ? total / count : NaN;
   };
@@ -574,14 +606,16 @@ export function weightsFromFit(fit: OutcomeFit, options: { satisfactionWeight?: 
  * The models of a round's replay, fitted with that round left out so that its own outcomes do not
  * flatter it: the completion model (for predictions) fitted on every other round's outcomes, and
  * the weights file made from it (`weightsFromFit`). The penalty is chosen by time-ordered
- * validation within those other rounds; no validation report is kept.
+ * validation within those other rounds; no validation report is kept. `folds`: the fold scores
+ * shared by the left-out fits of the same `rows` (each distinct fold fitted once; see
+ * {@link FoldScores}), which changes no result.
  * @returns null when the other rounds are too few or too uniform to fit (a `FitError`).
  */
-export function fitLeavingOut(rows: readonly OutcomeRow[], round: string): { model: PredictionModel; weights: Weights } | null {
+export function fitLeavingOut(rows: readonly OutcomeRow[], round: string, options: { folds?: FoldScores } = {}): { model: PredictionModel; weights: Weights } | null {
   const others = rows.filter((r) => r.round !== round);
   return tryFit(() => {
     const rounds = [...new Set(others.map((r) => r.round))];
-    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID);
+    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds);
     const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion });
     return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
   });

@@ -4,7 +4,7 @@
  * starting them (about half a second each), else in this thread. Node-only. Results keep the
  * order of the jobs. `replay-rounds.ts` makes the jobs; `replay-worker.ts` is the worker side.
  */
-import { mapJobs } from "../workers/map-jobs";
+import { JobQueue, mapJobs, workerThreads } from "../workers/map-jobs";
 import type { PredictionModel } from "./fit";
 import { replayLoadedRound, type PoolChoice, type ReplayReport } from "./replay";
 import type { RoundData } from "./round-data";
@@ -34,14 +34,31 @@ export const PARALLEL_MIN_WORK = 4_000_000;
  */
 export async function replayJobs(jobs: readonly ReplayJob[], opts: { parallel?: boolean; onDone?: (job: ReplayJob, r: ReplayReport) => void } = {}): Promise<ReplayReport[]> {
   return mapJobs<ReplayJob, ReplayReport>(jobs, {
-    entry: new URL("./replay-worker.mjs", import.meta.url),
+    entry: WORKER,
     work: replayJob,
-    size: (j) => j.data.pool.people.length ** 2,
+    size: replayWork,
     minWork: PARALLEL_MIN_WORK,
     parallel: opts.parallel,
-    describe: (j) => `replaying round ${j.data.pool.round}`,
+    describe,
     onDone: opts.onDone,
   });
+}
+
+/** The worker entry of replays. */
+const WORKER = new URL("./replay-worker.mjs", import.meta.url);
+const describe = (j: ReplayJob) => `replaying round ${j.data.pool.round}`;
+
+/** The work of a replay of `people` people, in the units of {@link PARALLEL_MIN_WORK}. */
+export function replayWork(j: ReplayJob | number): number {
+  return (typeof j === "number" ? j : j.data.pool.people.length) ** 2;
+}
+
+/**
+ * A queue that replays jobs as they are added ({@link JobQueue}): on `min(2, cores)` worker
+ * threads when `parallel`, else in this thread as each is added. Close it when done.
+ */
+export function replayQueue(parallel: boolean): JobQueue<ReplayJob, ReplayReport> {
+  return new JobQueue<ReplayJob, ReplayReport>({ entry: WORKER, work: replayJob, threads: parallel ? workerThreads() : 0, describe });
 }
 
 /** One job's replay (the work a worker does). */

@@ -8,14 +8,17 @@
  * The replays run as jobs (replay-jobs.ts: on worker threads when they are large enough), each
  * looked up first in a store of finished results when the caller gives one (the page's
  * content-keyed cache), and each report can be turned into what the caller keeps (`finish`:
- * the page publishes aggregates only).
+ * the page publishes aggregates only). A round's replays start as soon as it is loaded and
+ * fitted, while the next rounds load, largest round first (so the last replays to finish are
+ * short ones and the workers are never idle waiting for the loading).
  */
 import { roundIds, type Db } from "../db";
 import { UnknownRoundError } from "../domain/errors";
-import { fitLeavingOut, type OutcomeRow, type PredictionModel } from "./fit";
-import { replayJobs, type ReplayJob } from "./replay-jobs";
+import { fitLeavingOut, type FoldScores, type OutcomeRow, type PredictionModel } from "./fit";
+import { workerThreads } from "../workers/map-jobs";
+import { PARALLEL_MIN_WORK, replayQueue, replayWork, type ReplayJob } from "./replay-jobs";
 import type { PoolChoice, ReplayReport } from "./replay";
-import { loadOutcomes, loadRoundData, type RoundData } from "./round-data";
+import { loadOutcomes, loadRoundData, roundSummaries, type PeopleCache, type RoundData } from "./round-data";
 import { defaultWeights, type Weights } from "./weights";
 
 /** Which weights a replay used: those given to {@link replayRounds}, or those fitted with the round left out. */
@@ -47,6 +50,8 @@ export interface ReplayRoundsOptions<T> {
   finish?: (report: ReplayReport, which: ReplayWeights) => T;
   /** Finished results to reuse, and to keep the new ones in. */
   store?: ReplayStore<T>;
+  /** Called as each replay that had to run finishes (in completion order), with how many have so far. */
+  onReplayed?: (round: string, which: ReplayWeights, computed: number) => void;
 }
 
 /** The replays of one round. */
@@ -76,38 +81,56 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
   const weights = opts.weights ?? defaultWeights();
   const finish = opts.finish ?? ((r: ReplayReport) => r as unknown as T);
   const fitting = opts.predictions !== false || opts.fitted === true;
-  let outcomes: OutcomeRow[] | undefined;
-  const out: RoundReplay<T>[] = [];
-  const pending: { entry: RoundReplay<T>; which: ReplayWeights; job: ReplayJob }[] = [];
-  for (const round of rounds) {
-    const data = await loadRoundData(db, round, { include });
-    if (fitting) outcomes ??= await loadOutcomes(db);
-    const left = outcomes ? fitLeavingOut(outcomes, round) : null;
-    const entry: RoundReplay<T> = {
-      round,
-      data,
-      model: opts.predictions === false ? null : (left?.model ?? null),
-      fittedWeights: opts.fitted ? (left?.weights ?? null) : null,
-      given: undefined as T,
-      fitted: null,
-    };
-    out.push(entry);
-    for (const [which, w] of [["given", weights], ["fitted", entry.fittedWeights]] as const) {
-      if (!w) continue;
-      const job: ReplayJob = { data, weights: w, model: entry.model, include, ...(opts.maxCardinality === false ? { maxCardinality: false } : {}) };
-      const hit = opts.store?.get(job, which);
-      if (hit !== undefined) entry[which] = hit;
-      else pending.push({ entry, which, job });
+  const registered = new Map((await roundSummaries(db)).map((r) => [r.round, r.registered]));
+  const perRound = opts.fitted ? 2 : 1;
+  const work = rounds.reduce((sum, r) => sum + perRound * replayWork(registered.get(r) ?? 0), 0);
+  const parallel = opts.parallel ?? (work >= PARALLEL_MIN_WORK && rounds.length * perRound > 1 && workerThreads() > 1);
+  const queue = replayQueue(parallel);
+  try {
+    let outcomes: OutcomeRow[] | undefined;
+    const people: PeopleCache = new Map(); // each round's registrations read once, for its pool and the outcomes
+    const folds: FoldScores = new Map(); // each validation fold of the left-out fits fitted once
+    let computed = 0;
+    const out: RoundReplay<T>[] = new Array(rounds.length);
+    const running: Promise<void>[] = [];
+    const order = rounds.map((_, k) => k).sort((a, b) => (registered.get(rounds[b]) ?? 0) - (registered.get(rounds[a]) ?? 0));
+    for (const k of order) {
+      const round = rounds[k];
+      const data = await loadRoundData(db, round, { include, people });
+      if (fitting) outcomes ??= await loadOutcomes(db, undefined, { people });
+      const left = outcomes ? fitLeavingOut(outcomes, round, { folds }) : null;
+      const entry: RoundReplay<T> = {
+        round,
+        data,
+        model: opts.predictions === false ? null : (left?.model ?? null),
+        fittedWeights: opts.fitted ? (left?.weights ?? null) : null,
+        given: undefined as T,
+        fitted: null,
+      };
+      out[k] = entry;
+      for (const [which, w] of [["given", weights], ["fitted", entry.fittedWeights]] as const) {
+        if (!w) continue;
+        const job: ReplayJob = { data, weights: w, model: entry.model, include, ...(opts.maxCardinality === false ? { maxCardinality: false } : {}) };
+        const hit = opts.store?.get(job, which);
+        if (hit !== undefined) {
+          entry[which] = hit;
+          continue;
+        }
+        running.push(
+          queue.add(job).then((report) => {
+            const value = finish(report, which);
+            entry[which] = value;
+            opts.store?.set(job, which, value);
+            opts.onReplayed?.(round, which, ++computed);
+          }),
+        );
+      }
     }
+    await Promise.all(running);
+    return out;
+  } finally {
+    await queue.close();
   }
-  const reports = await replayJobs(pending.map((p) => p.job), { parallel: opts.parallel });
-  reports.forEach((report, k) => {
-    const { entry, which, job } = pending[k];
-    const value = finish(report, which);
-    entry[which] = value;
-    opts.store?.set(job, which, value);
-  });
-  return out;
 }
 
 /**

@@ -71,8 +71,16 @@ async function roundRow(db: Db, round: string) {
   return rows[0];
 }
 
-/** The registrations of a round as pool people, in registration-file order. */
-async function people(db: Db, round: string): Promise<PoolPerson[]> {
+/**
+ * Pool people of the rounds already read, by round id. Handing the same map to
+ * {@link loadRoundData} and {@link loadOutcomes} reads each round's registrations once.
+ */
+export type PeopleCache = Map<string, PoolPerson[]>;
+
+/** The registrations of a round as pool people, in registration-file order (from `cache` when there). */
+async function people(db: Db, round: string, cache?: PeopleCache): Promise<PoolPerson[]> {
+  const known = cache?.get(round);
+  if (known) return known;
   // "Matched before" as a semi-join on the set of people in earlier rounds' partnerships: a
   // correlated EXISTS with `pid_a = g.pid OR pid_b = g.pid` runs as a nested loop (registrations x
   // partnerships), which took most of a replay's time at 5,000 people a round.
@@ -89,7 +97,9 @@ async function people(db: Db, round: string): Promise<PoolPerson[]> {
     FROM registrations g
     WHERE g.round_id = ${round}
     ORDER BY g.source_row`);
-  return rows.map(toPerson);
+  const list = rows.map(toPerson);
+  cache?.set(round, list);
+  return list;
 }
 
 /**
@@ -98,9 +108,9 @@ async function people(db: Db, round: string): Promise<PoolPerson[]> {
  * first matching. Historical pairs with someone outside the pool are left out and noted.
  * @throws UnknownRoundError when the round is not in the database.
  */
-export async function loadRoundData(db: Db, round: string, options: { include?: "registered" | "matched" } = {}): Promise<RoundData> {
+export async function loadRoundData(db: Db, round: string, options: { include?: "registered" | "matched"; people?: PeopleCache } = {}): Promise<RoundData> {
   const info = await roundRow(db, round);
-  let list = await people(db, round);
+  let list = await people(db, round, options.people);
   const first = await db.all<{ partnership_id: string; pid_a: string; pid_b: string; status: string }>(sql`
     SELECT partnership_id, pid_a, pid_b, status FROM partnerships WHERE round_id = ${round} AND replaces IS NULL ORDER BY source_row`);
   const [{ n: partnerships }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM partnerships WHERE round_id = ${round}`);
@@ -161,12 +171,12 @@ export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
  * are skipped.
  * @throws UnknownRoundError when a listed round is not in the database.
  */
-export async function loadOutcomes(db: Db, rounds?: readonly string[]): Promise<OutcomeRow[]> {
+export async function loadOutcomes(db: Db, rounds?: readonly string[], options: { people?: PeopleCache } = {}): Promise<OutcomeRow[]> {
   const all = await roundIds(db);
   for (const r of rounds ?? []) if (!all.includes(r)) throw new UnknownRoundError(r, all);
   const out: OutcomeRow[] = [];
   for (const round of rounds ?? all) {
-    const byId = new Map((await people(db, round)).map((p) => [p.id, p]));
+    const byId = new Map((await people(db, round, options.people)).map((p) => [p.id, p]));
     const ps = await db.all<{ partnership_id: string; pid_a: string; pid_b: string; status: string }>(sql`
       SELECT partnership_id, pid_a, pid_b, status FROM partnerships WHERE round_id = ${round} ORDER BY source_row`);
     const sat = await db.all<{ partnership_id: string; pid: string; partner_satisfaction: number }>(sql`

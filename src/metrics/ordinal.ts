@@ -81,65 +81,88 @@ export function orderedLogit<N extends string>(
   const D = X.map((row) => keep.map((c) => row[c]));
   const lam = columnScales(D, p).map((s) => penalty * s * s);
 
-  const terms = (beta: readonly number[], theta: readonly number[], i: number) => {
-    let eta = 0;
-    for (let j = 0; j < p; j++) eta += beta[j] * D[i][j];
-    const c = cat[i];
-    const a = c < J - 1 ? theta[c] - eta : Infinity; // upper cut
-    const b = c > 0 ? theta[c - 1] - eta : -Infinity; // lower cut
+  // The hot loops below read the kept columns from one flat array and allocate nothing per row;
+  // their arithmetic, and its order, is that of the formulas as written (results are the same to
+  // the last bit).
+  const flat = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) flat[i * p + j] = D[i][j];
+  /** P(answer of row i) for the row's linear predictor `eta`, with the cuts above (a) and below (b). */
+  const probability = (a: number, b: number): number => {
     const Fa = a === Infinity ? 1 : sigmoid(a);
     const Fb = b === -Infinity ? 0 : sigmoid(b);
     // P computed without cancellation where both tails are far
-    const P = a !== Infinity && b !== -Infinity ? Fa - Fb : a === Infinity ? 1 - Fb : Fa;
-    return { c, a, b, P };
+    return a !== Infinity && b !== -Infinity ? Fa - Fb : a === Infinity ? 1 - Fb : Fa;
+  };
+  const etaOf = (beta: readonly number[], o: number): number => {
+    let eta = 0;
+    for (let j = 0; j < p; j++) eta += beta[j] * flat[o + j];
+    return eta;
   };
   const loglik = (beta: readonly number[], theta: readonly number[]) => {
     let ll = 0;
     for (let i = 0; i < n; i++) {
-      const { P } = terms(beta, theta, i);
+      const eta = etaOf(beta, i * p);
+      const c = cat[i];
+      const P = probability(c < J - 1 ? theta[c] - eta : Infinity, c > 0 ? theta[c - 1] - eta : -Infinity);
       ll += Math.log(Math.max(P, 1e-300));
     }
     return ll;
   };
   const objective = (beta: readonly number[], theta: readonly number[]) => loglik(beta, theta) - 0.5 * beta.reduce((s, v, j) => s + lam[j] * v * v, 0);
 
-  /** Per-row score vectors and the summed Hessian of the log-likelihood (penalty added to H only when asked). */
-  const derivatives = (beta: readonly number[], theta: readonly number[], withPenalty: boolean) => {
+  /**
+   * The gradient and the summed Hessian of the log-likelihood (penalty added when asked), and with
+   * `withScores` each row's score vector (for the cluster-robust covariance).
+   */
+  const derivatives = (beta: readonly number[], theta: readonly number[], withPenalty: boolean, withScores = false) => {
     const H = Array.from({ length: K }, () => new Array<number>(K).fill(0));
+    const g = new Array<number>(K).fill(0);
     const scores: Float64Array[] = [];
     for (let i = 0; i < n; i++) {
-      const { c, a, b, P } = terms(beta, theta, i);
+      const o = i * p;
+      const eta = etaOf(beta, o);
+      const c = cat[i];
+      const a = c < J - 1 ? theta[c] - eta : Infinity; // upper cut
+      const b = c > 0 ? theta[c - 1] - eta : -Infinity; // lower cut
+      const P = probability(a, b);
       const fa = a === Infinity ? 0 : dens(a);
       const fb = b === -Infinity ? 0 : dens(b);
       const fpa = a === Infinity ? 0 : densPrime(a);
       const fpb = b === -Infinity ? 0 : densPrime(b);
-      const x = D[i];
-      const s = new Float64Array(K);
       const dfab = fa - fb;
-      for (let j = 0; j < p; j++) s[j] = (-x[j] * dfab) / P;
       const ia = c < J - 1 ? p + c : -1;
       const ib = c > 0 ? p + c - 1 : -1;
-      if (ia >= 0) s[ia] = fa / P;
-      if (ib >= 0) s[ib] = -fb / P;
-      scores.push(s);
+      // the row's score: -x_j (f_a - f_b) / P for the features, f_a / P and -f_b / P for its cuts
+      for (let j = 0; j < p; j++) g[j] += (-flat[o + j] * dfab) / P;
+      if (ia >= 0) g[ia] += fa / P;
+      if (ib >= 0) g[ib] += -fb / P;
+      if (withScores) {
+        const s = new Float64Array(K);
+        for (let j = 0; j < p; j++) s[j] = (-flat[o + j] * dfab) / P;
+        if (ia >= 0) s[ia] = fa / P;
+        if (ib >= 0) s[ib] = -fb / P;
+        scores.push(s);
+      }
       const bb = (fpa - fpb) / P - (dfab * dfab) / (P * P);
-      for (let j = 0; j < p; j++) for (let m = 0; m <= j; m++) H[j][m] += x[j] * x[m] * bb;
+      for (let j = 0; j < p; j++) {
+        const xj = flat[o + j];
+        const Hj = H[j];
+        for (let m = 0; m <= j; m++) Hj[m] += xj * flat[o + m] * bb;
+      }
       if (ia >= 0) {
         H[ia][ia] += fpa / P - (fa * fa) / (P * P);
         const ba = -(fpa / P - (fa * dfab) / (P * P));
-        for (let j = 0; j < p; j++) H[ia][j] += x[j] * ba;
+        for (let j = 0; j < p; j++) H[ia][j] += flat[o + j] * ba;
       }
       if (ib >= 0) {
         H[ib][ib] += -fpb / P - (fb * fb) / (P * P);
         const bbk = -(-fpb / P + (fb * dfab) / (P * P));
-        for (let j = 0; j < p; j++) H[ib][j] += x[j] * bbk;
+        for (let j = 0; j < p; j++) H[ib][j] += flat[o + j] * bbk;
       }
       if (ia >= 0 && ib >= 0) H[ia][ib] += (fa * fb) / (P * P);
     }
     // H was filled in its lower triangle (row >= column): mirror it
     for (let r = 0; r < K; r++) for (let c = 0; c < r; c++) H[c][r] = H[r][c];
-    const g = new Array<number>(K).fill(0);
-    for (const s of scores) for (let j = 0; j < K; j++) g[j] += s[j];
     if (withPenalty) {
       for (let j = 0; j < p; j++) {
         g[j] -= lam[j] * beta[j];
@@ -185,7 +208,7 @@ export function orderedLogit<N extends string>(
     converged = Math.max(...step.map((s) => Math.abs(s * t))) < 1e-10;
   }
   if (!converged) throw new FitError("the ordinal model did not converge (is an answer level perfectly predicted by a feature?)");
-  const { H, scores } = derivatives(beta, theta, true);
+  const { H, scores } = derivatives(beta, theta, true, options.clusters !== undefined);
   const bread = invertSpd(H.map((r) => r.map((v) => -v)));
   let cov = bread;
   let covariance = penalty > 0 ? "inverse of the penalised information (ridge)" : "inverse of the observed information (model-based)";

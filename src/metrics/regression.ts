@@ -103,6 +103,21 @@ export function invertSpd(A: readonly number[][]): number[][] {
  * @returns indices of the kept columns, and the dropped ones with reasons.
  */
 export function screenColumns(X: readonly (readonly number[])[], names: readonly string[]): { keep: number[]; dropped: DroppedColumn[] } {
+  // Fits of the same rows under several penalties screen them once (the rows are never changed).
+  const key = names.join("\0");
+  const known = screened.get(X)?.get(key);
+  if (known) return { keep: [...known.keep], dropped: known.dropped.map((d) => ({ ...d })) };
+  const result = screen(X, names);
+  const byNames = screened.get(X) ?? new Map<string, { keep: number[]; dropped: DroppedColumn[] }>();
+  byNames.set(key, result);
+  screened.set(X, byNames);
+  return { keep: [...result.keep], dropped: result.dropped.map((d) => ({ ...d })) };
+}
+
+/** {@link screenColumns}' results by data array and column names. */
+const screened = new WeakMap<readonly (readonly number[])[], Map<string, { keep: number[]; dropped: DroppedColumn[] }>>();
+
+function screen(X: readonly (readonly number[])[], names: readonly string[]): { keep: number[]; dropped: DroppedColumn[] } {
   const n = X.length;
   const basis: Float64Array[] = [];
   if (n > 0) basis.push(new Float64Array(n).fill(1 / Math.sqrt(n)));
@@ -192,36 +207,40 @@ export function logisticRegression<N extends string>(X: readonly (readonly numbe
   }
   const scale = [0, ...columnScales(X.map((row) => keep.map((c) => row[c])), keep.length)];
   const lam = scale.map((s, j) => (j === 0 ? 0 : penalty * s * s));
-  const etaOf = (b: readonly number[], i: number) => {
+  // The hot loops allocate nothing per row and accumulate into flat arrays; their arithmetic, and
+  // its order, is that of the formulas as written (results are the same to the last bit).
+  const etaOf = (b: readonly number[], o: number) => {
     let eta = 0;
-    for (let j = 0; j < k; j++) eta += b[j] * D[i * k + j];
+    for (let j = 0; j < k; j++) eta += b[j] * D[o + j];
     return eta;
   };
   const loglik = (b: readonly number[]) => {
     let ll = 0;
     for (let i = 0; i < n; i++) {
-      const eta = etaOf(b, i);
+      const eta = etaOf(b, i * k);
       ll += y[i] ? -Math.log1p(Math.exp(-eta)) : -Math.log1p(Math.exp(eta));
     }
     return ll;
   };
   const objective = (b: readonly number[]) => loglik(b) - 0.5 * b.reduce((s, v, j) => s + lam[j] * v * v, 0);
   const derivatives = (b: readonly number[]) => {
-    const H = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    const g = new Array<number>(k).fill(0);
+    const h = new Float64Array(k * k); // lower triangle, row-major
+    const gf = new Float64Array(k);
     for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-etaOf(b, i)));
-      const w = p * (1 - p);
       const o = i * k;
+      const p = 1 / (1 + Math.exp(-etaOf(b, o)));
+      const w = p * (1 - p);
+      const r = y[i] - p;
       for (let a = 0; a < k; a++) {
         const xa = D[o + a];
-        g[a] += (y[i] - p) * xa;
+        gf[a] += r * xa;
         const wa = w * xa;
-        const Ha = H[a];
-        for (let c = 0; c <= a; c++) Ha[c] += wa * D[o + c];
+        const ha = a * k;
+        for (let c = 0; c <= a; c++) h[ha + c] += wa * D[o + c];
       }
     }
-    for (let a = 0; a < k; a++) for (let c = 0; c < a; c++) H[c][a] = H[a][c];
+    const H = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, c) => (c <= a ? h[a * k + c] : h[c * k + a])));
+    const g = Array.from(gf);
     for (let a = 0; a < k; a++) {
       g[a] -= lam[a] * b[a];
       H[a][a] += lam[a];

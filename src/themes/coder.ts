@@ -45,10 +45,83 @@ interface CompiledPhrase {
   elements: Element[];
 }
 
-interface CompiledTheme {
-  id: string;
-  phrases: CompiledPhrase[];
-  negated: { phrases: CompiledPhrase[]; near: Set<string> | null }[];
+/**
+ * One phrase of the codebook to try at each word, in the order the codebook gives them (themes in
+ * order; in each, its phrases, then its negated rules' phrases).
+ */
+interface Rule {
+  /** Position in that order: rules that fire at the same word add their triggers in it. */
+  order: number;
+  theme: string;
+  phrase: CompiledPhrase;
+  /** For a rule of the theme's `negated` list: the subject words it needs (null: any). */
+  negated: { near: Set<string> | null } | null;
+}
+
+/**
+ * The rules by the first word they need, so that each word of a comment tries only the rules that
+ * can start there (a phrase's first element must match the word its match starts at), not all of
+ * them: `byForm` by each form of a plain first word; `byDeletion` the first words that also match
+ * one typo away, by each string made by deleting at most one of their letters (two words one edit
+ * apart share such a string); `anywhere` the rest (first element `*`, `word~` or `<name>`), tried
+ * at every word.
+ */
+interface RuleIndex {
+  byForm: Map<string, Rule[]>;
+  byDeletion: Map<string, Rule[]>;
+  anywhere: Rule[];
+  /** For {@link rulesAt}: the last word each rule was collected for, by rule order. */
+  seen: Int32Array;
+  word: number;
+}
+
+/** `w` and every string made by deleting one of its characters. */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+function indexRules(rules: readonly Rule[]): RuleIndex {
+  const index: RuleIndex = { byForm: new Map(), byDeletion: new Map(), anywhere: [], seen: new Int32Array(rules.length).fill(-1), word: 0 };
+  const push = (m: Map<string, Rule[]>, k: string, r: Rule) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [r]);
+    else if (list[list.length - 1] !== r) list.push(r);
+  };
+  for (const r of rules) {
+    const first = r.phrase.elements[0];
+    if (first?.kind !== "word") {
+      index.anywhere.push(r);
+      continue;
+    }
+    for (const f of first.forms) push(index.byForm, f, r);
+    if (first.fuzzy !== null) for (const d of deletions(first.fuzzy)) push(index.byDeletion, d, r);
+  }
+  return index;
+}
+
+/** The rules that may match starting at word `w`, in codebook order (a superset of those that do). */
+function rulesAt(index: RuleIndex, w: Word): Rule[] {
+  if (index.word === 0x3fffffff) {
+    index.seen.fill(-1);
+    index.word = 0;
+  }
+  const word = index.word++;
+  const found: Rule[] = [];
+  const collect = (list: readonly Rule[] | undefined) => {
+    if (!list) return;
+    for (const r of list) {
+      if (index.seen[r.order] === word) continue;
+      index.seen[r.order] = word;
+      found.push(r);
+    }
+  };
+  collect(index.anywhere);
+  collect(index.byForm.get(w.normal));
+  collect(index.byForm.get(w.lemma));
+  if (w.normal.length >= FUZZY_MIN_LENGTH - 1) for (const d of deletions(w.normal)) collect(index.byDeletion.get(d));
+  return found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
 }
 
 /** Minimum length of a phrase word that also matches with one typo. */
@@ -125,14 +198,16 @@ export function createCoder(codebook: Codebook): Coder {
   const cues = new Set(codebook.negation.cues.flatMap((c) => [c.toLowerCase(), normalOf(c)]));
   const breaks = new Set(codebook.negation.breaks.map((b) => b.toLowerCase()));
   const window = codebook.negation.window;
-  const themes: CompiledTheme[] = codebook.themes.map((t) => ({
-    id: t.id,
-    phrases: t.phrases.map(compilePhrase),
-    negated: (t.negated ?? []).map((r) => ({
-      phrases: r.phrases.map(compilePhrase),
-      near: r.near ? new Set(r.near.flatMap((n) => [n.toLowerCase(), lemmaOf(n)])) : null,
-    })),
-  }));
+  const rules: Rule[] = [];
+  for (const t of codebook.themes) {
+    for (const p of t.phrases) rules.push({ order: rules.length, theme: t.id, phrase: compilePhrase(p), negated: null });
+    for (const r of t.negated ?? []) {
+      const negated = { near: r.near ? new Set(r.near.flatMap((n) => [n.toLowerCase(), lemmaOf(n)])) : null };
+      for (const p of r.phrases) rules.push({ order: rules.length, theme: t.id, phrase: compilePhrase(p), negated });
+    }
+  }
+  const index = indexRules(rules);
+  const themeIds = codebook.themes.map((t) => t.id);
 
   /** The negation cue governing position i of the clause, or null. */
   const cueBefore = (clause: Word[], i: number): Word | null => {
@@ -158,29 +233,25 @@ export function createCoder(codebook: Codebook): Coder {
       for (const sentence of a.sentences) {
         for (const clause of clauses(sentence)) {
           for (let i = 0; i < clause.length; i++) {
-            for (const t of themes) {
-              for (const p of t.phrases) {
-                const end = matchAt(p.elements, 0, clause, i);
-                if (end > i && !cueBefore(clause, i)) add(t.id, { phrase: p.text, words: surface(clause, i, end) });
+            for (const { theme, phrase: p, negated } of rulesAt(index, clause[i])) {
+              const end = matchAt(p.elements, 0, clause, i);
+              if (end <= i) continue;
+              if (!negated) {
+                if (!cueBefore(clause, i)) add(theme, { phrase: p.text, words: surface(clause, i, end) });
+                continue;
               }
-              for (const r of t.negated) {
-                for (const p of r.phrases) {
-                  const end = matchAt(p.elements, 0, clause, i);
-                  if (end <= i) continue;
-                  const cue = cueBefore(clause, i);
-                  if (!cue) continue;
-                  const at = clause.indexOf(cue);
-                  const near = r.near;
-                  const subject = near ? clause.slice(0, at).findLast((w) => near.has(w.normal) || near.has(w.lemma)) : undefined;
-                  if (near && !subject) continue;
-                  add(t.id, { phrase: `not ${p.text}`, words: surface(clause, subject ? clause.indexOf(subject) : at, end) });
-                }
-              }
+              const cue = cueBefore(clause, i);
+              if (!cue) continue;
+              const at = clause.indexOf(cue);
+              const near = negated.near;
+              const subject = near ? clause.slice(0, at).findLast((w) => near.has(w.normal) || near.has(w.lemma)) : undefined;
+              if (near && !subject) continue;
+              add(theme, { phrase: `not ${p.text}`, words: surface(clause, subject ? clause.indexOf(subject) : at, end) });
             }
           }
         }
       }
-      const ids = themes.map((t) => t.id).filter((id) => triggers[id]);
+      const ids = themeIds.filter((id) => triggers[id]);
       return { themes: ids, triggers, sentiment: a.sentiment };
     },
   };

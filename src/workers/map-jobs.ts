@@ -2,10 +2,32 @@
  * Runs jobs on worker threads: each worker takes the next job of a shared queue when it is free,
  * so long and short jobs balance across threads. Node-only. The worker side is
  * {@link ./serve.ts}; a worker entry is a `.mjs` file that registers tsx and imports its `.ts`
- * module (Node cannot start a worker from TypeScript by itself).
+ * module (Node cannot start a worker from TypeScript by itself). The compiled CLI
+ * (scripts/build-cli.mjs) bundles each worker beside itself and starts them from there instead
+ * ({@link useCompiledWorkers}), with no TypeScript to compile in each thread.
  */
 import os from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
+
+/** Folder of the compiled workers, once {@link useCompiledWorkers} has named it. */
+let compiledWorkers: URL | undefined;
+
+/**
+ * Makes every later worker start from the compiled worker of the same name in `dir` (the
+ * `.mjs` entry `replay-worker.mjs` -> `dir/replay-worker.js`). Called by the compiled CLI
+ * (each program's entry in the bundle calls it first, with the bundle's folder); sources (tsx,
+ * vitest) never call it. `undefined` undoes it.
+ */
+export function useCompiledWorkers(dir: URL | undefined): void {
+  compiledWorkers = dir;
+}
+
+/** The file a worker whose entry is `entry` starts from: `entry`, or its compiled twin (see {@link useCompiledWorkers}). */
+export function workerUrl(entry: URL): URL {
+  if (!compiledWorkers) return entry;
+  return new URL(`${path.posix.basename(entry.pathname, ".mjs")}.js`, compiledWorkers);
+}
 
 /** Threads worth starting for CPU-bound jobs on this machine: `min(2, cores)` unless `max` is lower. */
 export function workerThreads(max = 2): number {
@@ -40,58 +62,109 @@ export async function mapJobs<J, R>(jobs: readonly J[], opts: MapJobsOptions<J, 
   const sizes = jobs.map(opts.size);
   const total = sizes.reduce((sum, x) => sum + x, 0);
   const threads = Math.min(workerThreads(), jobs.length);
-  if (!(opts.parallel ?? (total >= opts.minWork && threads > 1))) {
-    return jobs.map((j) => {
-      const r = opts.work(j);
-      opts.onDone?.(j, r);
-      return r;
-    });
+  const parallel = opts.parallel ?? (total >= opts.minWork && threads > 1);
+  const queue = new JobQueue<J, R>({ ...opts, threads: parallel ? Math.max(1, threads) : 0 });
+  try {
+    const results: Promise<R>[] = new Array(jobs.length);
+    for (const i of jobs.map((_, k) => k).sort((a, b) => (parallel ? sizes[b] - sizes[a] : a - b))) results[i] = queue.add(jobs[i]);
+    return await Promise.all(results);
+  } finally {
+    await queue.close();
   }
-  const order = jobs.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
-  return runOnWorkers<J, R>(opts.entry, jobs, { threads, order, describe: opts.describe, onDone: opts.onDone });
+}
+
+/** A job added to a {@link JobQueue}, with how to settle its promise. */
+interface Pending<J, R> {
+  job: J;
+  resolve: (r: R) => void;
+  reject: (e: Error) => void;
 }
 
 /**
- * Runs `jobs` on `threads` workers started from `entry`, in the order `order` (indices; default
- * as given: put the longest first so the last to finish is short). Results keep the jobs' order.
- * @param onDone called as each job finishes, in completion order.
- * @throws Error naming the job when a worker reports a failure or dies; all workers are stopped.
+ * Jobs run as they are added, so a caller can hand out work while it prepares more: on `threads`
+ * worker threads started from `entry` at once (each takes the next job, in the order added, as
+ * soon as it is free), or with `threads` 0 in this thread, each when added. Call `close()` when
+ * every job is added and settled (or one failed): it stops the workers.
  */
-async function runOnWorkers<J, R>(
-  entry: URL,
-  jobs: readonly J[],
-  opts: { threads: number; order?: readonly number[]; describe?: (job: J) => string; onDone?: (job: J, result: R) => void },
-): Promise<R[]> {
-  const results: R[] = new Array(jobs.length);
-  const queue = [...(opts.order ?? jobs.map((_, i) => i))];
-  const describe = opts.describe ?? ((_: J) => "a job");
-  const workers = Array.from({ length: Math.max(1, Math.min(opts.threads, jobs.length)) }, () => new Worker(entry));
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const next = () => {
-              const i = queue.shift();
-              if (i === undefined) return resolve();
-              w.postMessage({ id: i, job: jobs[i] });
-            };
-            w.on("message", (m: { id: number; result?: R; error?: string }) => {
-              if (m.error !== undefined) return reject(new Error(`${describe(jobs[m.id])} failed in a worker: ${m.error}`));
-              results[m.id] = m.result as R;
-              opts.onDone?.(jobs[m.id], m.result as R);
-              next();
-            });
-            w.on("error", reject);
-            w.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`a worker thread exited with code ${code}`));
-            });
-            next();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+export class JobQueue<J, R> {
+  private readonly workers: Worker[];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Pending<J, R>[] = [];
+  private readonly running = new Map<Worker, Pending<J, R>>();
+  private broken: Error | null = null;
+
+  constructor(private readonly opts: { entry: URL; work: (job: J) => R; threads: number; describe: (job: J) => string; onDone?: (job: J, result: R) => void }) {
+    this.workers = Array.from({ length: opts.threads }, () => this.start());
   }
-  return results;
+
+  /** Whether jobs run on worker threads. */
+  get parallel(): boolean {
+    return this.workers.length > 0;
+  }
+
+  /**
+   * Adds a job; resolves with its result.
+   * @throws (rejects) what `work` throws in this thread; from a worker, an Error naming the job;
+   *   once a worker has died, an Error saying so for every later job.
+   */
+  add(job: J): Promise<R> {
+    if (!this.parallel) {
+      try {
+        const r = this.opts.work(job);
+        this.opts.onDone?.(job, r);
+        return Promise.resolve(r);
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers (jobs still waiting are dropped, never settled). */
+  async close(): Promise<void> {
+    this.waiting.length = 0;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private start(): Worker {
+    const w = new Worker(workerUrl(this.opts.entry));
+    const fail = (err: Error) => {
+      this.broken ??= err;
+      const p = this.running.get(w);
+      this.running.delete(w);
+      p?.reject(err);
+      for (const q of this.waiting.splice(0)) q.reject(err);
+    };
+    w.on("message", (m: { result?: R; error?: string }) => {
+      const p = this.running.get(w);
+      if (!p) return;
+      this.running.delete(w);
+      this.idle.push(w);
+      if (m.error !== undefined) p.reject(new Error(`${this.opts.describe(p.job)} failed in a worker: ${m.error}`));
+      else {
+        this.opts.onDone?.(p.job, m.result as R);
+        p.resolve(m.result as R);
+      }
+      this.dispatch();
+    });
+    w.on("error", fail);
+    w.on("exit", (code) => {
+      if (code !== 0) fail(new Error(`a worker thread exited with code ${code}`));
+    });
+    this.idle.push(w);
+    return w;
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const w = this.idle.shift()!;
+      const p = this.waiting.shift()!;
+      this.running.set(w, p);
+      w.postMessage({ id: 0, job: p.job });
+    }
+  }
 }

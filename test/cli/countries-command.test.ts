@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { countryLine, formatCountryLine } from "../../src/cli/countries-command";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -12,12 +11,6 @@ function iln(args: string[], input: string) {
 }
 
 describe("iln countries", () => {
-  it("says what each value maps to, or its suggestions", () => {
-    expect(formatCountryLine(countryLine("Spain / España"))).toBe("Spain / España -> ES");
-    expect(formatCountryLine(countryLine("Boston, MA"))).toBe("Boston, MA -> ? (suggestions: United States [US], Morocco [MA])");
-    expect(formatCountryLine(countryLine("Your mom"))).toBe("Your mom -> ? (no suggestion)");
-    expect(countryLine("USA")).toEqual({ input: "USA", code: "US", suggestions: [] });
-  });
   it("reads stdin one value a line (CRLF too) and prints one line each", () => {
     const r = iln([], "Amsterdam\r\nAtlanta, GA\nUSA\n");
     expect(r.code).toBe(0);

@@ -11,7 +11,7 @@ import { PLANTED_COMPLETION, PLANTED_SATISFACTION } from "../../src/demo/planted
 import { defaultPlans } from "../../src/demo/rounds";
 import { probabilityAtLeast } from "../../src/metrics/ordinal";
 import { FEATURE_NAMES, pairFeatures } from "../../src/matching/features";
-import { auc, fitOutcomes, logisticRegression, logLoss, PENALTY_GRID, predictCompletion, predictedGain, UTILITY_SCALE, weightsFromFit, type OutcomeRow } from "../../src/matching/fit";
+import { auc, fitLeavingOut, fitOutcomes, logisticRegression, logLoss, PENALTY_GRID, predictCompletion, predictedGain, UTILITY_SCALE, weightsFromFit, type FoldScores, type OutcomeRow } from "../../src/matching/fit";
 import { proposeMatching } from "../../src/matching/propose";
 import { pairScore, parseWeights } from "../../src/matching/weights";
 import { tempDir } from "../helpers/rounds";
@@ -231,5 +231,18 @@ print(json.dumps({"gain": gain, "lo": gain - 1.959963984540054 * se, "hi": gain 
     expect(g.gain).toBeCloseTo(want.gain, 9);
     expect(g.ci[0]).toBeCloseTo(want.lo, 9);
     expect(g.ci[1]).toBeCloseTo(want.hi, 9);
+  });
+});
+
+describe("fitLeavingOut", () => {
+  it("gives the same models and weights with the fold scores shared across rounds as without, fitting each fold once", () => {
+    const rounds = [...new Set(rows.map((r) => r.round))];
+    const folds: FoldScores = new Map();
+    const shared = rounds.map((r) => fitLeavingOut(rows, r, { folds }));
+    const sizeAfterAll = folds.size;
+    expect(shared).toEqual(rounds.map((r) => fitLeavingOut(rows, r)));
+    // a fold that leaves no round out of its training set is the same for every round after it
+    expect(sizeAfterAll).toBeLessThan(rounds.length * (rounds.length - 3) * 2 * PENALTY_GRID.length);
+    expect(shared.every((x) => x !== null)).toBe(true);
   });
 });

@@ -1,13 +1,18 @@
 /**
  * Replaying on worker threads (src/matching/replay-jobs.ts) gives exactly the reports of
- * replaying in this thread, keeps the jobs' order, and a failing replay names its round.
+ * replaying in this thread, keeps the jobs' order, and a failing replay names its round; so do
+ * the compiled CLI's replay workers (scripts/build-cli.mjs).
  */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { careerStage } from "../../src/domain/vocabulary";
 import type { RoundData } from "../../src/matching/round-data";
 import { replayLoadedRound } from "../../src/matching/replay";
-import { replayJobs, type ReplayJob } from "../../src/matching/replay-jobs";
+import { replayJobs, replayQueue, type ReplayJob } from "../../src/matching/replay-jobs";
 import { defaultWeights } from "../../src/matching/weights";
+import { useCompiledWorkers } from "../../src/workers/map-jobs";
 
 const COUNTRIES = ["AU", "US", "GB", "IN", "NG", "JP", "BR", "ZA"];
 const SECTORS = ["academic", "public", "school", "special"];
@@ -62,6 +67,39 @@ describe("replayJobs", () => {
     expect([...done].sort()).toEqual(["R1", "R2", "R3"]);
     // and in this thread when told so
     expect(await replayJobs(jobs, { parallel: false })).toEqual(here);
+  });
+
+  it("gives the same reports on the compiled CLI's workers", async () => {
+    const root = path.resolve(__dirname, "../..");
+    const r = spawnSync(process.execPath, ["scripts/build-cli.mjs"], { cwd: root, encoding: "utf8" });
+    const dir = /compiled CLI in (\S+)/.exec(r.stderr)?.[1];
+    expect(dir, r.stderr).toBeDefined();
+    useCompiledWorkers(pathToFileURL(`${path.join(root, dir!)}/`));
+    try {
+      expect(await replayJobs(jobs, { parallel: true })).toEqual(jobs.map((j) => replayLoadedRound(j.data, j.weights, j.model)));
+    } finally {
+      useCompiledWorkers(undefined);
+    }
+  });
+
+  it("replays jobs added to a queue while others run, on workers or in this thread", async () => {
+    const here = jobs.map((j) => replayLoadedRound(j.data, j.weights, j.model));
+    for (const parallel of [true, false]) {
+      const queue = replayQueue(parallel);
+      expect(queue.parallel).toBe(parallel);
+      try {
+        const first = queue.add(jobs[0]);
+        await new Promise((r) => setTimeout(r, 10)); // the first may already run when the others come
+        const rest = jobs.slice(1).map((j) => queue.add(j));
+        expect(await Promise.all([first, ...rest])).toEqual(here);
+        const bad = roundData("BAD", 10, 4);
+        bad.pool.people[3] = { ...bad.pool.people[3], country: "XX" };
+        await expect(queue.add({ data: bad, weights: defaultWeights(), model: null })).rejects.toThrow(/No UTC offset known for country code "XX"/);
+        expect(await queue.add(jobs[2])).toEqual(here[2]); // a failed job does not stop the queue
+      } finally {
+        await queue.close();
+      }
+    }
   });
 
   it("rejects with the round named when a replay fails in a worker", async () => {

@@ -1,7 +1,8 @@
 /**
  * The one replay path (src/matching/replay-rounds.ts) that `iln replay` and the matching page's
  * loader share: each round replayed under the given weights and under weights fitted with that
- * round left out, with the left-out model's predictions; a store of finished results reused.
+ * round left out, with the left-out model's predictions; a store of finished results reused, and
+ * each replay that ran reported as it finishes.
  * Expected reports are the pure replay of the same loaded round (src/matching/replay.ts) with the
  * same left-out fit, computed here step by step.
  */
@@ -65,12 +66,26 @@ describe("replayRounds on a small synthetic history", () => {
     const store: ReplayStore<number> = { get: (job, which) => kept.get(keyOf(job, which)), set: (job, which, v) => kept.set(keyOf(job, which), v) };
     let finished = 0;
     const finish = (rep: ReplayReport) => (finished++, rep.replayed.total);
-    const first = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish });
+    const progress: string[] = [];
+    const counts: number[] = [];
+    const first = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish, onReplayed: (r, which, n) => (progress.push(`${r}/${which}`), counts.push(n)) });
     expect(finished).toBe(4);
+    expect(progress.sort()).toEqual(rounds.slice(-2).flatMap((r) => [`${r}/fitted`, `${r}/given`]).sort());
+    expect(counts).toEqual([1, 2, 3, 4]);
     expect([...kept.keys()].sort()).toEqual(rounds.slice(-2).flatMap((r) => [`${r}/fitted`, `${r}/given`]).sort());
-    const again = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish });
+    const replayed: string[] = [];
+    const again = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish, onReplayed: (r, which) => replayed.push(`${r}/${which}`) });
     expect(finished).toBe(4);
+    expect(replayed).toEqual([]); // nothing computed, nothing reported
     expect(again.map((r) => [r.given, r.fitted])).toEqual(first.map((r) => [r.given, r.fitted]));
+  });
+
+  it("gives the same replays on worker threads, started while the rounds load", async () => {
+    const picked = rounds.slice(-3);
+    const here = await replayRounds(db, picked, { fitted: true, parallel: false });
+    const threaded = await replayRounds(db, picked, { fitted: true, parallel: true });
+    expect(threaded.map((r) => r.round)).toEqual(picked);
+    expect(threaded).toEqual(here);
   });
 
   it("rejects an unknown round before any work, as a usage error listing the rounds", async () => {

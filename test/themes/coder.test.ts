@@ -54,6 +54,24 @@ describe("theme coder (default codebook)", () => {
     for (const t of ["!!!", "é", "\u0000", "a".repeat(5000)]) expect(() => coder.code(t)).not.toThrow();
   });
 
+  it("finds a phrase by its first word however it starts: a typo of it, `*`, `word~`, `<name>`; same-word rules in codebook order", () => {
+    const cb = loadCodebook();
+    const withPhrases = (phrases: string[]) =>
+      createCoder(parseCodebook(JSON.stringify({ ...cb, themes: cb.themes.map((t) => (t.id === "gratitude" ? { ...t, phrases } : t)) }), "own.json"));
+    const c = withPhrases(["mentorship program", "* wonderful mentor", "librar~ visit", "<name> helped", "mentorship"]);
+    const phrases = (text: string) => [...new Set((c.code(text).triggers.gratitude ?? []).map((t) => t.phrase))];
+    // one typo in the first word: a letter missing, one too many, one changed
+    for (const typo of ["mentorshp", "mentorrship", "mentorshop"]) expect(phrases(`The ${typo} program`)).toContain("mentorship program");
+    expect(phrases("The mentorshhhip program")).toEqual([]);
+    expect(phrases("It was a wonderful mentor")).toEqual(["* wonderful mentor"]); // from several starts: "It was a wonderful mentor", "was a ..."
+    expect(phrases("My librarian visit")).toEqual(["librar~ visit"]);
+    expect(phrases("Maria helped me")).toEqual(["<name> helped"]);
+    // rules that start at the same word add their triggers in codebook order
+    expect(phrases("Maria helped with the mentorship program")).toEqual(["<name> helped", "mentorship program", "mentorship"]);
+    const reversed = withPhrases(["mentorship", "mentorship program"]);
+    expect((reversed.code("the mentorship program").triggers.gratitude ?? []).map((t) => t.phrase)).toEqual(["mentorship", "mentorship program"]);
+  });
+
   it("follows a replaced codebook (`--codebook`)", () => {
     const cb = loadCodebook();
     const own = parseCodebook(JSON.stringify({ ...cb, themes: cb.themes.map((t) => (t.id === "gratitude" ? { ...t, phrases: ["merci"] } : t)) }), "own.json");
