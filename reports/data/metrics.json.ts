@@ -2,12 +2,23 @@
  * metrics.json: the program's story across rounds (overview page, round pages): every per-round
  * metric of docs/metrics.md from `metricsDocument`, published under the small-cell rules of
  * lib/publish.ts, plus the across-rounds totals and round-to-round tests of satisfaction.
+ *
+ * A round's `stage` (registered, matched, surveyed) says which figures it has: a figure without
+ * data (participants before matching, a response rate before the survey) is null, as a suppressed
+ * one is, so pages read the stage before a null (docs/metrics.md, "A round's stage").
  */
-import { compareRounds, metricsDocument, type RoundMetrics } from "../../src/metrics";
+import { compareRounds, metricsDocument, type Proportion, type RoundMetrics } from "../../src/metrics";
 import { suppressCount } from "../../src/privacy/suppress";
 import { displayName } from "./lib/countries";
 import { publishBreakdown, publishNps, publishShare, publishSummary } from "./lib/publish";
 import { runLoader } from "./lib/run";
+
+/** A count when the round has one (else null: no data), small ones suppressed. */
+const countOf = (x: number | null, min: number) => (x === null ? null : suppressCount(x, min));
+/** A share when the round has one (else null: no data), under the share rule. */
+const shareOf = (p: Proportion | null, min: number) => (p === null ? null : publishShare(p, min));
+/** A breakdown by sector, small cells merged. */
+const sectorsOf = (s: Record<string, number>, min: number) => publishBreakdown(Object.entries(s).map(([key, count]) => ({ key, count })), min);
 
 function publishRound(r: RoundMetrics, min: number) {
   const lc = r.largest_country;
@@ -16,28 +27,31 @@ function publishRound(r: RoundMetrics, min: number) {
     name: r.name,
     start: r.start,
     end: r.end,
+    stage: r.stage,
     registered: suppressCount(r.registered, min),
-    participants: suppressCount(r.participants, min),
-    partnerships: suppressCount(r.partnerships, min),
-    rematches: suppressCount(r.rematches, min),
+    participants: countOf(r.participants, min),
+    partnerships: countOf(r.partnerships, min),
+    rematches: countOf(r.rematches, min),
     countries: r.countries,
     new_countries: r.new_countries,
-    sectors: publishBreakdown(Object.entries(r.sectors).map(([key, count]) => ({ key, count })), min),
+    sectors: r.sectors === null ? null : sectorsOf(r.sectors, min),
+    applicant_countries: r.applicant_countries,
+    applicant_sectors: sectorsOf(r.applicant_sectors, min),
     largest_country:
       lc && lc.applicants >= min
         ? { country: lc.country, country_name: displayName(lc.country), share: lc.share, cap: lc.cap, over_cap: lc.over_cap }
         : null,
-    returning_share: publishShare(r.returning_share, min),
-    completion_rate: publishShare(r.completion_rate, min),
-    dissolution_rate: publishShare(r.dissolution_rate, min),
-    continued_share: publishShare(r.continued_share, min),
-    response_rate: publishShare(r.response_rate, min),
+    returning_share: shareOf(r.returning_share, min),
+    completion_rate: shareOf(r.completion_rate, min),
+    dissolution_rate: shareOf(r.dissolution_rate, min),
+    continued_share: shareOf(r.continued_share, min),
+    response_rate: shareOf(r.response_rate, min),
     program_satisfaction: publishSummary(r.program_satisfaction, min),
     partner_satisfaction: publishSummary(r.partner_satisfaction, min),
     outcomes: Object.fromEntries(Object.entries(r.outcomes).map(([k, s]) => [k, publishSummary(s, min)])),
     nps: publishNps(r.nps, min),
     participate_again: publishShare(r.participate_again, min),
-    pairing: {
+    pairing: r.pairing && {
       partnerships: suppressCount(r.pairing.partnerships, min),
       cross_sector: publishShare(r.pairing.cross_sector, min),
       cross_career: publishShare(r.pairing.cross_career, min),

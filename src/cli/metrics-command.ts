@@ -46,9 +46,19 @@ export function metricsCommand(program: Command): void {
 }
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "-" : `${(100 * x).toFixed(0)}%`);
-const share = (p: Proportion): string => pct(p.share);
-const withCi = (p: { share: number | null; ci: [number, number] | null; n: number }): string =>
-  p.share === null || !p.ci ? `- (n=${p.n})` : `${pct(p.share)} [${pct(p.ci[0])}, ${pct(p.ci[1])}] (n=${p.n})`;
+/** A share, or "-" when the round has none (no data yet, or an empty group). */
+const share = (p: Proportion | null): string => pct(p?.share);
+/** A count, or "-" when the round has none yet (before matching). */
+const cnt = (x: number | null): string => (x === null ? "-" : String(x));
+const withCi = (p: { share: number | null; ci: [number, number] | null; n: number } | null, none = "no data yet"): string =>
+  p === null ? `- (${none})` : p.share === null || !p.ci ? `- (n=${p.n})` : `${pct(p.share)} [${pct(p.ci[0])}, ${pct(p.ci[1])}] (n=${p.n})`;
+
+/** What the round's stage means, in words. */
+export const STAGE_TEXT: Readonly<Record<RoundMetrics["stage"], string>> = Object.freeze({
+  registered: "registered, matching in progress",
+  matched: "matched, survey not yet ingested",
+  surveyed: "surveyed",
+});
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -58,21 +68,22 @@ function table(header: string[], rows: string[][]): string {
 
 function roundDetail(r: RoundMetrics): string {
   const lines = [
-    `Round ${r.round} (${r.name}, ${r.start} to ${r.end})`,
-    `  returning share       ${withCi(r.returning_share)}`,
-    `  completion rate       ${withCi(r.completion_rate)}`,
-    `  dissolution rate      ${withCi(r.dissolution_rate)}`,
-    `  continued share       ${withCi(r.continued_share)}`,
-    `  response rate         ${withCi(r.response_rate)}`,
+    `Round ${r.round} (${r.name}, ${r.start} to ${r.end}): ${STAGE_TEXT[r.stage]}`,
+    `  applicants            ${r.registered} from ${r.applicant_countries} countries; by sector ${Object.entries(r.applicant_sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
+    `  returning share       ${withCi(r.returning_share, "not matched yet")}`,
+    `  completion rate       ${withCi(r.completion_rate, "no outcome recorded yet")}`,
+    `  dissolution rate      ${withCi(r.dissolution_rate, "no outcome recorded yet")}`,
+    `  continued share       ${withCi(r.continued_share, "no outcome recorded yet")}`,
+    `  response rate         ${withCi(r.response_rate, "no survey yet")}`,
     `  program satisfaction  top-2 ${withCi({ share: r.program_satisfaction.top2, ci: r.program_satisfaction.top2_ci, n: r.program_satisfaction.n })}, mean ${r.program_satisfaction.mean?.toFixed(2) ?? "-"}`,
     `  partner satisfaction  top-2 ${withCi({ share: r.partner_satisfaction.top2, ci: r.partner_satisfaction.top2_ci, n: r.partner_satisfaction.n })}, mean ${r.partner_satisfaction.mean?.toFixed(2) ?? "-"}`,
     `  NPS                   ${r.nps ? `${r.nps.score.toFixed(0)} (n=${r.nps.n})` : "not asked"}`,
     `  participate again     ${withCi(r.participate_again)}`,
-    `  sectors               ${Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
+    `  sectors (matched)     ${r.sectors === null ? "- (not matched yet)" : Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
     `  largest country       ${r.largest_country ? `${r.largest_country.country} ${pct(r.largest_country.share)} of ${r.largest_country.registered} applicants (cap 20%${r.largest_country.over_cap ? ", OVER" : ""})` : "-"}`,
-    `  cross-sector pairs    ${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}`,
-    `  cross-career pairs    ${withCi(r.pairing.cross_career)}; asked for a different stage ${share(r.pairing.asked_different_career)}`,
-    `  health                thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}`,
+    `  cross-sector pairs    ${r.pairing ? `${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}` : "- (not matched yet)"}`,
+    `  cross-career pairs    ${r.pairing ? `${withCi(r.pairing.cross_career)}; asked for a different stage ${share(r.pairing.asked_different_career)}` : "- (not matched yet)"}`,
+    `  health                ${r.health ? `thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}` : "- (not matched yet)"}`,
   ];
   return lines.join("\n") + "\n";
 }
@@ -80,15 +91,15 @@ function roundDetail(r: RoundMetrics): string {
 /**
  * The readable form of a metrics document: a table of rounds, the round's detail when only one
  * round is in the document, and the across-rounds figures. Percentages are rounded to whole
- * numbers; "-" marks an empty group.
+ * numbers; "-" marks an empty group or a figure the round has no data for yet (its stage says why).
  */
 export function formatMetrics(doc: MetricsDocument): string {
-  const header = ["round", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
+  const header = ["round", "stage", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
   const rows = doc.rounds.map((r) => [
-    r.round, String(r.registered), String(r.participants), String(r.partnerships), String(r.countries), String(r.new_countries),
+    r.round, r.stage, String(r.registered), cnt(r.participants), cnt(r.partnerships), cnt(r.countries), cnt(r.new_countries),
     share(r.returning_share), share(r.completion_rate), share(r.dissolution_rate), share(r.response_rate),
     pct(r.program_satisfaction.top2), pct(r.partner_satisfaction.top2), r.nps ? r.nps.score.toFixed(0) : "-",
-    String(r.health.at_risk), String(r.health.failed),
+    cnt(r.health?.at_risk ?? null), cnt(r.health?.failed ?? null),
   ]);
   const o = doc.overall;
   const parts = [

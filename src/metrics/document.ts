@@ -11,13 +11,26 @@ import { cohortRetention, retentionByRound, type CohortCell, type RoundRetention
 import { itemSummaries, npsByRound, participateAgainByRound, type ItemSummary, type LikertItem, type Nps } from "./satisfaction";
 import type { Proportion } from "./stats";
 
-/** The metrics of one round; keys as in docs/metrics.md. Shares are 0..1, sampled shares carry n and a 95% Wilson ci. */
+/**
+ * How far a round has got, by the data the database holds for it (docs/metrics.md, "A round's
+ * stage"): `registered` (registrations only: matching in progress), `matched` (partnerships, no
+ * survey yet), `surveyed` (survey responses ingested).
+ */
+export type RoundStage = "registered" | "matched" | "surveyed";
+
+/**
+ * The metrics of one round; keys as in docs/metrics.md. Shares are 0..1, sampled shares carry n
+ * and a 95% Wilson ci. A figure the round has no data for yet (see {@link RoundStage}) is `null`,
+ * never 0.
+ */
 export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundCoverage, "round"> {
   round: string;
   /** The round's display name and dates (YYYY-MM-DD). */
   name: string;
   start: string;
   end: string;
+  /** How far the round has got. */
+  stage: RoundStage;
   program_satisfaction: ItemSummary;
   partner_satisfaction: ItemSummary;
   /** The four outcome items (1-5 agreement), same summary. */
@@ -26,10 +39,10 @@ export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundC
   nps: Nps | null;
   /** Respondents answering Yes to "participate again", of non-blank answers. */
   participate_again: Proportion;
-  /** Sector and career-stage mix of pairs against preferences. */
-  pairing: Omit<PairMix, "round">;
-  /** Partnerships per health class. */
-  health: HealthCounts;
+  /** Sector and career-stage mix of pairs against preferences; null before matching. */
+  pairing: Omit<PairMix, "round"> | null;
+  /** Partnerships per health class; null before matching. */
+  health: HealthCounts | null;
 }
 
 /** The whole document. */
@@ -48,7 +61,7 @@ export interface MetricsDocument {
     countries: number;
     /** Partnerships over all rounds, rematches included. */
     partnerships: number;
-    /** Unique matched participants and countries to date, per round. */
+    /** Unique matched participants and countries to date, per round with partnerships. */
     to_date: { round: string; participants: number; countries: number }[];
     /** The cohort retention matrix (see `cohortRetention`). */
     cohort_retention: CohortCell[];
@@ -63,15 +76,18 @@ const EMPTY_SUMMARY: ItemSummary = { n: 0, mean: null, top2: null, top2_ci: null
  * Per-round keys: round, name, start, end, registered, participants, partnerships, rematches,
  * countries, new_countries, sectors, largest_country, returning_share, completion_rate,
  * dissolution_rate, continued_share, response_rate, program_satisfaction, partner_satisfaction,
- * outcomes, nps, participate_again, pairing, health. See each family's module for definitions.
+ * outcomes, nps, participate_again, pairing, health, stage, applicant_countries,
+ * applicant_sectors. See each family's module for definitions; a figure without data is null.
  * @returns a JSON-safe document: plain numbers (no bigint, no NaN), nulls for empty groups.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
 export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<MetricsDocument> {
   await checkRound(db, opts.round);
-  const rounds = await db.all<{ round: string; name: string; start: string; end: string; synthetic: boolean }>(sql`
-    SELECT round_id AS round, name, CAST(start_date AS VARCHAR) AS start, CAST(end_date AS VARCHAR) AS "end", synthetic
-    FROM rounds ORDER BY start_date, round_id`);
+  const rounds = await db.all<{ round: string; name: string; start: string; end: string; synthetic: boolean; matched: boolean; surveyed: boolean }>(sql`
+    SELECT round_id AS round, name, CAST(start_date AS VARCHAR) AS start, CAST(end_date AS VARCHAR) AS "end", synthetic,
+      EXISTS (SELECT 1 FROM partnerships p WHERE p.round_id = r.round_id) AS matched,
+      EXISTS (SELECT 1 FROM survey_responses s WHERE s.round_id = r.round_id) AS surveyed
+    FROM rounds r ORDER BY start_date, round_id`);
   const retention = byRound(await retentionByRound(db, opts));
   const coverage = byRound(await coverageByRound(db, opts));
   const items = await itemSummaries(db, opts);
@@ -92,10 +108,12 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
       const { round: _d, ...h } = health.get(r.round)!;
       const n = nps.get(r.round);
       const { round: _e, ...pa } = again.get(r.round)!;
+      const stage: RoundStage = r.surveyed ? "surveyed" : r.matched ? "matched" : "registered";
       return {
-        round: r.round, name: r.name, start: r.start, end: r.end,
+        round: r.round, name: r.name, start: r.start, end: r.end, stage,
         registered: ret.registered, participants: ret.participants, partnerships: ret.partnerships, rematches: ret.rematches,
-        countries: cov.countries, new_countries: cov.new_countries, sectors: cov.sectors, largest_country: cov.largest_country,
+        countries: cov.countries, new_countries: cov.new_countries, sectors: cov.sectors,
+        applicant_countries: cov.applicant_countries, applicant_sectors: cov.applicant_sectors, largest_country: cov.largest_country,
         returning_share: ret.returning_share, completion_rate: ret.completion_rate, dissolution_rate: ret.dissolution_rate,
         continued_share: ret.continued_share, response_rate: ret.response_rate,
         program_satisfaction: item(r.round, "program_satisfaction"),
@@ -108,8 +126,8 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
         },
         nps: n ? { n: n.n, promoters: n.promoters, detractors: n.detractors, score: n.score } : null,
         participate_again: pa,
-        pairing: pair,
-        health: h,
+        pairing: r.matched ? pair : null,
+        health: r.matched ? h : null,
       };
     });
   const [totals] = await db.all<{ registered: number; participants: number; countries: number; partnerships: number }>(sql`WITH ${MATCHED}
