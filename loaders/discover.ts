@@ -29,6 +29,8 @@ export interface RoundInput {
 }
 
 const MAPPING_FILE = "mapping.json";
+/** Files `iln match` writes beside a round's partnerships.csv (docs/matching.md): not exports, ignored without a word. */
+const MATCH_OUTPUTS = new Set(["introductions.csv", "unmatched.csv"]);
 
 function zodProblems(file: string, issues: { path: PropertyKey[]; message: string }[]): Problem[] {
   return issues.map((i) => ({ file, row: 0, column: i.path.map(String).join(".") || "*", message: i.message }));
@@ -59,7 +61,7 @@ function roundFolder(dir: string, mappingOverride?: MappingFile): { input: Round
   for (const name of readdirSync(dir).sort()) {
     const kind = name.replace(/\.csv$/i, "") as Kind;
     if (/\.csv$/i.test(name) && KINDS.includes(kind)) files.push(fileInput(path.join(dir, name), kind, mapping));
-    else if (name !== "round.json" && name !== MAPPING_FILE && !name.startsWith(".") && !/readme/i.test(name)) warnings.push(`${path.join(dir, name)}: not an export kind this tool reads (expected ${KINDS.map((k) => k + ".csv").join(", ")}); ignored`);
+    else if (name !== "round.json" && name !== MAPPING_FILE && !MATCH_OUTPUTS.has(name.toLowerCase()) && !name.startsWith(".") && !/readme/i.test(name)) warnings.push(`${path.join(dir, name)}: not an export kind this tool reads (expected ${KINDS.map((k) => k + ".csv").join(", ")}); ignored`);
   }
   if (!files.some((f) => f.kind === "registrations")) {
     throw new InputError([{ file: path.join(dir, "registrations.csv"), row: 0, column: "*", message: "every round folder needs registrations.csv" }]);

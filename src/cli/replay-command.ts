@@ -82,6 +82,7 @@ export function replayCommand(program: Command): void {
       const [{ given: rep }] = await withDb(opts, true, (db) =>
         replayRounds(db, [opts.round], { weights, include: opts.pool as "registered" | "matched", predictions: opts.predictions }),
       );
+      if (rep.historical.pairs === 0) rep.notes.push(`round ${opts.round} is not matched yet: there is no historical matching to compare with; \`iln match --round ${opts.round}\` proposes its partnerships`);
       process.stdout.write(opts.json ? `${JSON.stringify(rep, null, 2)}\n` : formatReplay(rep));
     });
 }
