@@ -23,6 +23,7 @@ import type { RegistrationRow } from "./kinds/registrations";
 import type { RoundFile } from "./kinds/round";
 import type { SurveyRow } from "./kinds/survey";
 import { clearStaging, defaultPartnershipId, replaceKind, upsertRound } from "./write";
+import { windowWarning } from "./window";
 
 export interface IngestOptions {
   kind?: string;
@@ -167,7 +168,11 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
       problems.push(...r.problems);
       warnings.push(...r.warnings);
       unknownCountries.push(...r.unknownCountries);
-      if (r.rows) x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers) };
+      if (r.rows) {
+        x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers) };
+        const late = windowWarning(x.input.path, x.input.kind, p.round, r.rows);
+        if (late) warnings.push(late);
+      }
     }
   }
   for (const { round, parsed } of plan) {

@@ -1,7 +1,9 @@
 /**
  * `iln forget EMAIL`: erases a participant from every table, for good.
  */
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { DatabaseMissingError } from "../db";
 import { forget } from "../privacy/forget";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
 
@@ -13,6 +15,7 @@ export function forgetCommand(program: Command): void {
     .argument("<email>", "the participant's email address")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (email: string, opts: { db?: string }) => {
+      if (!existsSync(dbPathOf(opts))) throw new DatabaseMissingError(dbPathOf(opts)); // never create one to erase from
       const pseudonymise = pseudonymiserFor(dbPathOf(opts));
       const report = await withDb(opts, false, (db) => forget(db, email, pseudonymise));
       if (!report.found) process.stderr.write(`no participant with that email in ${dbPathOf(opts)}; nothing changed\n`);

@@ -5,10 +5,10 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
-import { writeFileSync } from "node:fs";
 import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { withDb } from "./context";
+import { checkOutputFile, writePrivateFile } from "./output-files";
 
 const AT_RISK_COLUMNS = ["partnership_id", "health", "reasons", "last_contact", "last_problem", "email_a", "name_a", "country_a", "email_b", "name_b", "country_b"] as const;
 
@@ -32,11 +32,12 @@ export function metricsCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round?: string; json?: boolean; atRisk?: string; db?: string }) => {
       if (opts.atRisk && !opts.round) throw new UsageError("--at-risk needs --round");
+      if (opts.atRisk) checkOutputFile(opts.atRisk, "--at-risk");
       // An unknown --round throws UnknownRoundError, a usage error (exit 2).
       const doc: MetricsDocument = await withDb(opts, true, async (db) => {
         if (opts.atRisk) {
           const rows = await atRiskList(db, opts.round!);
-          writeFileSync(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
+          writePrivateFile(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
           process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
         }
         return metricsDocument(db, { round: opts.round });

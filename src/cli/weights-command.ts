@@ -10,6 +10,7 @@ import { fitOutcomes, weightsFromFit, FitError, type OutcomeFit, type Regression
 import { loadOutcomes } from "../matching/round-data";
 import { defaultWeights, parseWeightsText, WeightsError, type Weights } from "../matching/weights";
 import { withDb } from "./context";
+import { checkOutputFile } from "./output-files";
 
 /**
  * Reads and validates a weights file; no path gives the defaults.
@@ -69,6 +70,7 @@ export function weightsCommand(program: Command): void {
     .option("--json", "print one JSON document (fit and weights) on stdout")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { rounds?: string; out?: string; json?: boolean; db?: string }) => {
+      if (opts.out) checkOutputFile(opts.out, "--out");
       const rounds = opts.rounds ? opts.rounds.split(",").map((r) => r.trim()).filter(Boolean) : undefined;
       let fit: OutcomeFit;
       try {
