@@ -29,7 +29,12 @@ export interface RoundRetention {
   completion_rate: Proportion | null;
   /** Partnerships with status `dissolved` or `withdrawn`, of `partnerships`; null while no outcome is recorded. */
   dissolution_rate: Proportion | null;
-  /** Completed partnerships marked `continued = yes` or where a partner answered Yes to `continue_partnership`, of completed partnerships; null while no outcome is recorded. */
+  /**
+   * Completed partnerships marked `continued = yes` or where a partner answered Yes to
+   * `continue_partnership`, of completed partnerships; null while no outcome is recorded, and
+   * while nothing is known of continuing (every completed partnership's `continued` is
+   * `unknown` and nobody of the round answered `continue_partnership`).
+   */
   continued_share: Proportion | null;
   /** Matched participants who answered the survey, of `participants`; null before the survey is ingested (or before matching). */
   response_rate: Proportion | null;
@@ -46,7 +51,7 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
   await checkRound(db, opts.round);
   const rows = await db.all<{
     round: string; registered: number; participants: number; returning: number; partnerships: number; rematches: number;
-    completed: number; dissolved: number; continued: number; respondents: number; ended: number; surveyed: boolean;
+    completed: number; dissolved: number; continued: number; respondents: number; ended: number; surveyed: boolean; continue_known: number;
   }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
     -- registrations has one row per (round_id, pid): its primary key.
     reg AS (SELECT round_id, count(*) AS registered FROM registrations GROUP BY round_id),
@@ -55,11 +60,13 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
             FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
             LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid GROUP BY m.round_id),
     said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes'),
+    said AS (SELECT DISTINCT round_id FROM survey_responses WHERE continue_partnership IS NOT NULL),
     ps AS (SELECT p.round_id, count(*) AS partnerships, count(*) FILTER (WHERE p.replaces IS NOT NULL) AS rematches,
              count(*) FILTER (WHERE p.status = 'completed') AS completed,
              count(*) FILTER (WHERE p.status IN ('dissolved', 'withdrawn')) AS dissolved,
              count(*) FILTER (WHERE p.status = 'completed' AND (p.continued = 'yes' OR ya.pid IS NOT NULL OR yb.pid IS NOT NULL)) AS continued,
-             count(*) FILTER (WHERE p.status <> 'active') AS ended
+             count(*) FILTER (WHERE p.status <> 'active') AS ended,
+             count(*) FILTER (WHERE p.status = 'completed' AND p.continued IN ('yes', 'no')) AS marked
            FROM partnerships p
            LEFT JOIN said_yes ya ON ya.round_id = p.round_id AND ya.pid = p.pid_a
            LEFT JOIN said_yes yb ON yb.round_id = p.round_id AND yb.pid = p.pid_b
@@ -68,7 +75,8 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
       coalesce(par.returning, 0) AS returning, coalesce(ps.partnerships, 0) AS partnerships, coalesce(ps.rematches, 0) AS rematches,
       coalesce(ps.completed, 0) AS completed, coalesce(ps.dissolved, 0) AS dissolved, coalesce(ps.continued, 0) AS continued,
       coalesce(par.respondents, 0) AS respondents, coalesce(ps.ended, 0) AS ended,
-      EXISTS (SELECT 1 FROM survey_responses s WHERE s.round_id = o.round_id) AS surveyed
+      EXISTS (SELECT 1 FROM survey_responses s WHERE s.round_id = o.round_id) AS surveyed,
+      coalesce(ps.marked, 0) + (CASE WHEN o.round_id IN (SELECT round_id FROM said) THEN 1 ELSE 0 END) AS continue_known
     FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id)
     WHERE ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
   return rows.map((r) => {
@@ -83,7 +91,7 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
       returning_share: matched ? proportion(r.returning, r.participants) : null,
       completion_rate: outcomes ? proportion(r.completed, r.partnerships) : null,
       dissolution_rate: outcomes ? proportion(r.dissolved, r.partnerships) : null,
-      continued_share: outcomes ? proportion(r.continued, r.completed) : null,
+      continued_share: outcomes && r.continue_known > 0 ? proportion(r.continued, r.completed) : null,
       response_rate: matched && r.surveyed ? proportion(r.respondents, r.participants) : null,
     };
   });

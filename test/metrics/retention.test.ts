@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db";
 import { UnknownRoundError } from "../../src/domain/errors";
+import { sql } from "../../src/db";
 import { cohortRetention, responseRateByCountry, retentionByRound } from "../../src/metrics/retention";
 import { addPartnership, addRegistration, addRound, historyDb, prop, rounded } from "./fixture";
 import { freshDb } from "../helpers/rounds";
@@ -77,8 +78,13 @@ describe("cohortRetention", () => {
         completion_rate: null, dissolution_rate: null, continued_share: null, response_rate: null,
       });
       // R1 is matched with an outcome but has no survey: a response rate would be 0 of 2, so null.
-      const r1 = (await retentionByRound(d, { round: "R1" }))[0];
-      expect([r1.participants, r1.completion_rate?.share, r1.response_rate]).toEqual([2, 1, null]);
+      // Its completed partnership's `continued` is unknown and nobody answered: continuing is
+      // unknown too (null, not 0 of 1), until it is marked (then "no" is a real 0).
+      let r1 = (await retentionByRound(d, { round: "R1" }))[0];
+      expect([r1.participants, r1.completion_rate?.share, r1.response_rate, r1.continued_share]).toEqual([2, 1, null, null]);
+      await d.run(sql`UPDATE partnerships SET continued = 'no' WHERE partnership_id = 'R1-1'`);
+      r1 = (await retentionByRound(d, { round: "R1" }))[0];
+      expect(r1.continued_share).toMatchObject({ count: 0, n: 1, share: 0 });
       // A third round matched later is a later round again: R1's cell for it is back.
       await addRound(d, "R3", "2015-01-01", "2015-04-30");
       for (const [pid, c] of [["a", "AU"], ["c", "FR"]]) await addRegistration(d, "R3", [pid, c, "public", 4, "any", "any"]);
