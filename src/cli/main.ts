@@ -28,6 +28,9 @@ export const VERSION: string = PACKAGE.version;
 export const REPORT_TO: string =
   (typeof PACKAGE.bugs === "string" ? PACKAGE.bugs : PACKAGE.bugs?.url) ?? "the project's issue tracker (README.md, \"Reporting a problem\")";
 
+/** Located problems printed for a rejected input; the rest are counted. */
+export const MAX_PROBLEMS = 100;
+
 /**
  * Makes commander report an unknown option before a missing mandatory one (it checks mandatory
  * options first, so `iln match --rund X` said "--round not specified"): every mandatory option
@@ -98,7 +101,8 @@ export async function main(argv: string[]): Promise<number> {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      for (const p of err.problems.slice(0, MAX_PROBLEMS)) process.stderr.write(`${formatProblem(p)}\n`);
+      if (err.problems.length > MAX_PROBLEMS) process.stderr.write(`... and ${err.problems.length - MAX_PROBLEMS} more problem(s)\n`);
       process.stderr.write(`rejected: ${err.problems.length} problem(s); nothing was written\n`);
       return EXIT.rejected;
     }

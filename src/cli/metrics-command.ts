@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
-import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
+import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics, type SurveyItem } from "../metrics";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { withDb } from "./context";
 import { checkOutputFile, writePrivateFile } from "./output-files";
@@ -67,19 +67,36 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
 
+/** A 1-5 item's top-2 share with its interval and mean, or "not asked". */
+function itemLine(s: SurveyItem): string {
+  if (!s.asked) return "not asked";
+  return `top-2 ${withCi({ share: s.top2, ci: s.top2_ci, n: s.n })}, mean ${s.mean?.toFixed(2) ?? "-"}`;
+}
+
+/** What the round's survey was: none, anonymous or linked, and the questions it did not ask. */
+function surveyLine(r: RoundMetrics): string {
+  if (!r.survey) return "none";
+  const missing = ["program_satisfaction", "partner_satisfaction", "contact_frequency", "outcome_perspective", "outcome_ideas", "outcome_confidence", "outcome_motivation", "recommend", "participate_again", "continue_partnership"].filter(
+    (q) => !r.survey!.asked.includes(q as never),
+  );
+  return `${r.survey.anonymous ? "ANONYMOUS (counted in satisfaction and outcomes; not in health, per-partnership outcomes or continuation)" : "linked to respondents"}${missing.length ? `; not asked: ${missing.join(", ")}` : ""}`;
+}
+
 function roundDetail(r: RoundMetrics): string {
   const lines = [
     `Round ${r.round} (${r.name}, ${r.start} to ${r.end}): ${STAGE_TEXT[r.stage]}`,
+    `  survey                ${surveyLine(r)}`,
     `  applicants            ${r.registered} from ${r.applicant_countries} countries; by sector ${Object.entries(r.applicant_sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
     `  returning share       ${withCi(r.returning_share, "not matched yet")}`,
     `  completion rate       ${withCi(r.completion_rate, "no outcome recorded yet")}`,
     `  dissolution rate      ${withCi(r.dissolution_rate, "no outcome recorded yet")}`,
-    `  continued share       ${withCi(r.continued_share, "no outcome recorded yet")}`,
+    `  continued share       ${withCi(r.continued_share, "not known yet")}`,
     `  response rate         ${withCi(r.response_rate, "no survey yet")}`,
-    `  program satisfaction  top-2 ${withCi({ share: r.program_satisfaction.top2, ci: r.program_satisfaction.top2_ci, n: r.program_satisfaction.n })}, mean ${r.program_satisfaction.mean?.toFixed(2) ?? "-"}`,
-    `  partner satisfaction  top-2 ${withCi({ share: r.partner_satisfaction.top2, ci: r.partner_satisfaction.top2_ci, n: r.partner_satisfaction.n })}, mean ${r.partner_satisfaction.mean?.toFixed(2) ?? "-"}`,
+    `  program satisfaction  ${itemLine(r.program_satisfaction)}`,
+    `  partner satisfaction  ${itemLine(r.partner_satisfaction)}`,
+    ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s)}`),
     `  NPS                   ${r.nps ? `${r.nps.score.toFixed(0)} (n=${r.nps.n})` : "not asked"}`,
-    `  participate again     ${withCi(r.participate_again)}`,
+    `  participate again     ${r.survey && !r.survey.asked.includes("participate_again") ? "not asked" : withCi(r.participate_again)}`,
     `  sectors (matched)     ${r.sectors === null ? "- (not matched yet)" : Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
     `  largest country       ${r.largest_country ? `${r.largest_country.country} ${pct(r.largest_country.share)} of ${r.largest_country.registered} applicants (cap 20%${r.largest_country.over_cap ? ", OVER" : ""})` : "-"}`,
     `  cross-sector pairs    ${r.pairing ? `${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}` : "- (not matched yet)"}`,
@@ -90,22 +107,26 @@ function roundDetail(r: RoundMetrics): string {
 }
 
 /**
- * The readable form of a metrics document: a table of rounds, the round's detail when only one
- * round is in the document, and the across-rounds figures. Percentages are rounded to whole
- * numbers; "-" marks an empty group or a figure the round has no data for yet (its stage says why).
+ * The readable form of a metrics document: a table of rounds (a round whose survey was anonymous
+ * is marked `*`, and a note under the table names them), the round's detail when only one round
+ * is in the document, and the across-rounds figures. Percentages are rounded to whole numbers;
+ * "-" marks an empty group, an item not asked, or a figure the round has no data for yet (its
+ * stage says why).
  */
 export function formatMetrics(doc: MetricsDocument): string {
   const header = ["round", "stage", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
   const rows = doc.rounds.map((r) => [
-    r.round, r.stage, String(r.registered), cnt(r.participants), cnt(r.partnerships), cnt(r.countries), cnt(r.new_countries),
+    r.survey?.anonymous ? `${r.round}*` : r.round, r.stage, String(r.registered), cnt(r.participants), cnt(r.partnerships), cnt(r.countries), cnt(r.new_countries),
     share(r.returning_share), share(r.completion_rate), share(r.dissolution_rate), share(r.response_rate),
     pct(r.program_satisfaction.top2), pct(r.partner_satisfaction.top2), r.nps ? r.nps.score.toFixed(0) : "-",
     cnt(r.health?.at_risk ?? null), cnt(r.health?.failed ?? null),
   ]);
   const o = doc.overall;
+  const anonymous = doc.rounds.filter((r) => r.survey?.anonymous).map((r) => r.round);
   const parts = [
     doc.synthetic ? "SYNTHETIC DATA (demo)\n" : "",
     table(header, rows),
+    anonymous.length ? `* anonymous survey (${anonymous.join(", ")}): its answers count in satisfaction, outcomes and the response rate, but link to no partnership (not in health or continuation)\n` : "",
     doc.rounds.length === 1 ? `\n${roundDetail(doc.rounds[0])}` : "",
     `\nOverall (${o.rounds} rounds): ${o.participants} participants matched (${o.registered} registered), ${o.countries} countries, ${o.partnerships} partnerships\n`,
   ];

@@ -31,12 +31,17 @@ export interface RoundRetention {
   dissolution_rate: Proportion | null;
   /**
    * Completed partnerships marked `continued = yes` or where a partner answered Yes to
-   * `continue_partnership`, of completed partnerships; null while no outcome is recorded, and
-   * while nothing is known of continuing (every completed partnership's `continued` is
-   * `unknown` and nobody of the round answered `continue_partnership`).
+   * `continue_partnership` (in a linked survey), of completed partnerships; null while no outcome
+   * is recorded, and while nothing is known of continuing (every completed partnership's
+   * `continued` is `unknown` and nobody of the round answered `continue_partnership` in a linked
+   * survey).
    */
   continued_share: Proportion | null;
-  /** Matched participants who answered the survey, of `participants`; null before the survey is ingested (or before matching). */
+  /**
+   * Survey respondents, of `participants`: matched participants who answered a linked survey,
+   * plus the responses of an anonymous one (at most `participants` in all); null before the
+   * survey is ingested (or before matching).
+   */
   response_rate: Proportion | null;
 }
 
@@ -59,8 +64,10 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
               count(*) FILTER (WHERE s.pid IS NOT NULL) AS respondents
             FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
             LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid GROUP BY m.round_id),
-    said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes'),
-    said AS (SELECT DISTINCT round_id FROM survey_responses WHERE continue_partnership IS NOT NULL),
+    -- Responses of an anonymous survey: respondents, though nobody knows who.
+    anon AS (SELECT round_id, count(*) AS n FROM survey_responses WHERE pid IS NULL GROUP BY round_id),
+    said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes' AND pid IS NOT NULL),
+    said AS (SELECT DISTINCT round_id FROM survey_responses WHERE continue_partnership IS NOT NULL AND pid IS NOT NULL),
     ps AS (SELECT p.round_id, count(*) AS partnerships, count(*) FILTER (WHERE p.replaces IS NOT NULL) AS rematches,
              count(*) FILTER (WHERE p.status = 'completed') AS completed,
              count(*) FILTER (WHERE p.status IN ('dissolved', 'withdrawn')) AS dissolved,
@@ -74,10 +81,10 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
     SELECT o.round_id AS round, coalesce(reg.registered, 0) AS registered, coalesce(par.participants, 0) AS participants,
       coalesce(par.returning, 0) AS returning, coalesce(ps.partnerships, 0) AS partnerships, coalesce(ps.rematches, 0) AS rematches,
       coalesce(ps.completed, 0) AS completed, coalesce(ps.dissolved, 0) AS dissolved, coalesce(ps.continued, 0) AS continued,
-      coalesce(par.respondents, 0) AS respondents, coalesce(ps.ended, 0) AS ended,
-      EXISTS (SELECT 1 FROM survey_responses s WHERE s.round_id = o.round_id) AS surveyed,
+      least(coalesce(par.respondents, 0) + coalesce(anon.n, 0), coalesce(par.participants, 0)) AS respondents, coalesce(ps.ended, 0) AS ended,
+      (EXISTS (SELECT 1 FROM survey_responses s WHERE s.round_id = o.round_id) OR o.round_id IN (SELECT round_id FROM round_surveys)) AS surveyed,
       coalesce(ps.marked, 0) + (CASE WHEN o.round_id IN (SELECT round_id FROM said) THEN 1 ELSE 0 END) AS continue_known
-    FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id)
+    FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id) LEFT JOIN anon USING (round_id)
     WHERE ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
   return rows.map((r) => {
     const matched = r.partnerships > 0;
@@ -133,11 +140,14 @@ export async function cohortRetention(db: Db): Promise<CohortCell[]> {
 }
 
 /**
- * Survey response rate by country: for each round with partnerships and survey responses (a
- * round whose survey is not ingested yet has no rate, not 0) and each country of its
+ * Survey response rate by country: for each round with partnerships and linked survey responses
+ * (a round whose survey is not ingested yet, or was anonymous, has no rate by country, not 0)
+ * and each country of its
  * matched participants (ISO alpha-2 of their registration in that round), matched participants,
  * respondents among them, and the share with its Wilson interval. Non-response is not random,
- * so a low rate marks where satisfaction figures speak for fewer people.
+ * so a low rate marks where satisfaction figures speak for fewer people. Responses of an
+ * anonymous survey belong to no country and are not counted here (the round's `response_rate`
+ * counts them).
  * @returns rows ordered by round start, then country.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -152,7 +162,7 @@ export async function responseRateByCountry(
     FROM matched m JOIN round_order o USING (round_id)
     LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
     LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid
-    WHERE ${roundIs(opts.round, sql`m.round_id`)} AND m.round_id IN (SELECT round_id FROM survey_responses)
+    WHERE ${roundIs(opts.round, sql`m.round_id`)} AND m.round_id IN (SELECT round_id FROM survey_responses WHERE pid IS NOT NULL)
     GROUP BY m.round_id, o.ord, 2 ORDER BY o.ord, country`);
   return rows.map((r) => {
     const p = proportion(r.respondents, r.participants);
