@@ -84,8 +84,9 @@ export function matchCommand(program: Command): void {
     .option("--locks <file>", "pairs fixed by hand (JSON or CSV of email pairs)")
     .option("--forbid <file>", "pairs ruled out (JSON or CSV of email pairs)")
     .option("--unmatched <file>", "also write the unmatched people as CSV here")
+    .option("--no-max-cardinality", "maximum weight alone (by default as many people as possible are placed first, then the weight is maximised)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (opts: { round: string; weights?: string; out: string; matchedOn?: string; introductions?: string; locks?: string; forbid?: string; unmatched?: string; db?: string }) => {
+    .action(async (opts: { round: string; weights?: string; out: string; matchedOn?: string; introductions?: string; locks?: string; forbid?: string; unmatched?: string; maxCardinality: boolean; db?: string }) => {
       const intro = opts.introductions ?? path.join(path.dirname(opts.out), "introductions.csv");
       checkOutputFiles([["--out", opts.out], [opts.introductions ? "--introductions" : "--introductions (default)", intro], ["--unmatched", opts.unmatched]]);
       const matchedOn = opts.matchedOn ?? localDate();
@@ -105,6 +106,7 @@ export function matchCommand(program: Command): void {
           proposal = proposeMatching(rp.pool, weights, {
             locks: toPids(lockEmails),
             forbids: toPids(forbidEmails),
+            maxCardinality: opts.maxCardinality,
             predict: model ? (x) => predictCompletion(model.fit, x) : undefined,
           });
         } catch (err) {

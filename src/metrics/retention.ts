@@ -5,7 +5,7 @@
  */
 import { checkRound, sql, type Db } from "../db";
 import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, regionOrUnknown, roundIs, type RoundOpts } from "./base";
-import { proportion, type Interval, type Proportion } from "./stats";
+import { proportion, wilsonInterval, type Interval, type Proportion } from "./stats";
 
 /**
  * Retention figures of one round. A figure the round has no data for yet is `null`, never 0
@@ -116,13 +116,16 @@ export interface CohortCell {
   retained: number;
   /** retained / cohort_size, 0..1; null when the cohort is empty (never, as listed cohorts have members). */
   share: number | null;
+  /** 95% Wilson interval of `share`; null when the cohort is empty. */
+  ci: Interval | null;
 }
 
 /**
  * Cohort retention matrix: for each cohort (participants first matched in round c) and each
  * round r after c, how many of the cohort are matched in r, and what share of the cohort that
- * is. Rounds with no partnerships (not matched yet) are neither cohorts nor later rounds: they
- * have no data, so they have no cell (never a 0). The diagonal (r = c, share 1) is left out.
+ * is, with its 95% Wilson interval (the cohort is a sample of people who could return). Rounds
+ * with no partnerships (not matched yet) are neither cohorts nor later rounds: they have no data,
+ * so they have no cell (never a 0). The diagonal (r = c, share 1) is left out.
  * @returns cells ordered by cohort start, then round start.
  */
 export async function cohortRetention(db: Db): Promise<CohortCell[]> {
@@ -136,7 +139,7 @@ export async function cohortRetention(db: Db): Promise<CohortCell[]> {
     JOIN round_order ro ON ro.ord > c.first_ord AND ro.round_id IN (SELECT round_id FROM matched)
     LEFT JOIN kept k ON k.first_ord = c.first_ord AND k.ord = ro.ord
     ORDER BY co.ord, ro.ord`);
-  return rows.map((r) => ({ ...r, share: r.cohort_size === 0 ? null : r.retained / r.cohort_size }));
+  return rows.map((r) => ({ ...r, share: r.cohort_size === 0 ? null : r.retained / r.cohort_size, ci: wilsonInterval(r.retained, r.cohort_size) }));
 }
 
 /**

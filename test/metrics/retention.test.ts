@@ -54,11 +54,11 @@ describe("cohortRetention", () => {
   it("gives, per cohort, the share matched again in each later round", async () => {
     // Z0 cohort {p1 p2 p3 p4}: A1 has p1 p2 (2/4), B2 has p1 (1/4).
     // A1 cohort {p5 p6 p7 p8} (p5 first matched in A1): B2 has p6 (1/4). B2 cohort has no later round.
-    expect(await cohortRetention(db)).toEqual([
-      { cohort: "Z0", round: "A1", cohort_size: 4, retained: 2, share: 0.5 },
-      { cohort: "Z0", round: "B2", cohort_size: 4, retained: 1, share: 0.25 },
-      { cohort: "A1", round: "B2", cohort_size: 4, retained: 1, share: 0.25 },
-    ]);
+    expect(rounded(await cohortRetention(db))).toEqual(rounded([
+      { cohort: "Z0", round: "A1", cohort_size: 4, retained: 2, share: 0.5, ci: prop(2, 4).ci },
+      { cohort: "Z0", round: "B2", cohort_size: 4, retained: 1, share: 0.25, ci: prop(1, 4).ci },
+      { cohort: "A1", round: "B2", cohort_size: 4, retained: 1, share: 0.25, ci: prop(1, 4).ci },
+    ]));
   });
 
   it("leaves out a later round without partnerships (no data, not 0) and gives it nulls", async () => {
@@ -89,9 +89,9 @@ describe("cohortRetention", () => {
       await addRound(d, "R3", "2015-01-01", "2015-04-30");
       for (const [pid, c] of [["a", "AU"], ["c", "FR"]]) await addRegistration(d, "R3", [pid, c, "public", 4, "any", "any"]);
       await addPartnership(d, "R3", "R3-1", "a", "c", "active");
-      expect(await cohortRetention(d)).toEqual([
-        { cohort: "R1", round: "R3", cohort_size: 2, retained: 1, share: 0.5 },
-      ]);
+      expect(rounded(await cohortRetention(d))).toEqual(rounded([
+        { cohort: "R1", round: "R3", cohort_size: 2, retained: 1, share: 0.5, ci: prop(1, 2).ci },
+      ]));
       // R3's partnership is still active: no outcome recorded yet.
       const r3 = (await retentionByRound(d, { round: "R3" }))[0];
       expect([r3.participants, r3.partnerships, r3.completion_rate, r3.dissolution_rate, r3.continued_share]).toEqual([2, 1, null, null, null]);

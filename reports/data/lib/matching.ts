@@ -174,6 +174,10 @@ export interface PublishedReplay {
   same_pairs: number | null;
   share_same: number | null;
   pairs_changed: number | null;
+  /** Predicted completed partnerships of both matchings and the gain with its 95% interval (PREDICTIONS); null without a model. */
+  predicted_gain: ReplayReport["predicted_gain"];
+  /** Placements of people the historical matching did not place (none with the default like-for-like pool); counts suppressed when small. */
+  extra_placements: { people: number | null; pairs: number | null; score: number | null };
 }
 
 /**
@@ -194,6 +198,12 @@ export function publishReplay(r: ReplayReport, which: "default" | "fitted", min:
     same_pairs: suppressCount(r.overlap.same_pairs, min),
     share_same: publishedShare(r.overlap.share_of_replayed, r.replayed.pairs, min),
     pairs_changed: suppressCount(r.pairs_changed, min),
+    predicted_gain: r.predicted_gain,
+    extra_placements: {
+      people: suppressCount(r.extra_placements.people, min),
+      pairs: suppressCount(r.extra_placements.pairs, min),
+      score: r.extra_placements.people >= min || r.extra_placements.people === 0 ? r.extra_placements.score : null,
+    },
   };
 }
 
