@@ -24,7 +24,7 @@ import { predictionModelFor } from "../matching/replay-rounds";
 import { predictCompletion } from "../matching/fit";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
-import { checkOutputFiles, writePrivateFile } from "./output-files";
+import { checkOutputFiles, writePrivateFileAtomically } from "./output-files";
 import { readWeightsFile } from "./weights-command";
 
 /**
@@ -127,11 +127,11 @@ export function matchCommand(program: Command): void {
           partnership_id: partnershipIds[k], email_a: people[q.a].email, email_b: people[q.b].email,
           matched_on: matchedOn, status: "active", ended_on: "", replaces: "", continued: "",
         }));
-        writePrivateFile(opts.out, toSafeCsv(PARTNERSHIP_COLUMNS, rows));
-        writePrivateFile(intro, toSafeCsv(INTRODUCTION_COLUMNS, introductions(proposal.pairQuality, people, partnershipIds, { locked: proposal.locked, countryName: nameOf })));
+        writePrivateFileAtomically(opts.out, toSafeCsv(PARTNERSHIP_COLUMNS, rows));
+        writePrivateFileAtomically(intro, toSafeCsv(INTRODUCTION_COLUMNS, introductions(proposal.pairQuality, people, partnershipIds, { locked: proposal.locked, countryName: nameOf })));
         const byId = new Map(people.map((p) => [p.profile.id, p]));
         const unmatched = proposal.unmatched.map((id) => byId.get(id)!).map((p) => ({ email: p.email, name: p.name ?? "", country: p.countryName, sector: p.profile.sector }));
-        if (opts.unmatched) writePrivateFile(opts.unmatched, toSafeCsv(["email", "name", "country", "sector"], unmatched));
+        if (opts.unmatched) writePrivateFileAtomically(opts.unmatched, toSafeCsv(["email", "name", "country", "sector"], unmatched));
         process.stderr.write(formatMatchSummary(proposal));
         process.stderr.write(unmatched.length ? `Unmatched (${unmatched.length}):\n${unmatched.map((u) => `  ${u.email} (${u.country}, ${u.sector})`).join("\n")}\n` : "Unmatched: nobody\n");
         process.stderr.write(`wrote ${rows.length} partnerships (status active, matched on ${matchedOn}) to ${opts.out}: \`iln ingest --kind partnerships --round ${opts.round} ${opts.out}\` records them\n`);

@@ -8,7 +8,7 @@ import { UsageError } from "../domain/errors";
 import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics, type SurveyItem } from "../metrics";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { withDb } from "./context";
-import { checkOutputFile, writePrivateFile } from "./output-files";
+import { checkOutputFile, writePrivateFileAtomically } from "./output-files";
 
 const AT_RISK_COLUMNS = ["partnership_id", "health", "reasons", "last_contact", "last_problem", "email_a", "name_a", "country_a", "email_b", "name_b", "country_b"] as const;
 
@@ -37,7 +37,7 @@ export function metricsCommand(program: Command): void {
       const doc: MetricsDocument = await withDb(opts, true, async (db) => {
         if (opts.atRisk) {
           const rows = await atRiskList(db, opts.round!);
-          writePrivateFile(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
+          writePrivateFileAtomically(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
           process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
         }
         return metricsDocument(db, { round: opts.round });

@@ -3,8 +3,9 @@
  * is checked before any long work, so a mistyped `--out` fails at once with a usage error naming
  * it (exit 2) instead of after minutes of solving; files that name people are written mode 0600.
  */
-import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { writePrivateFile } from "../db";
 import { UsageError } from "../domain/errors";
 
 /**
@@ -46,14 +47,14 @@ export function checkOutputFiles(outputs: readonly [string, string | undefined][
 }
 
 /**
- * Writes `text` to `file` readable by its owner only (mode 0600), whatever mode an earlier file
- * there had: written beside it first, then renamed over it, so a reader never sees half a file.
- * For outputs that name people (proposals, introductions, at-risk lists).
+ * Writes `text` to `file` readable by its owner only (mode 0600, src/db/files.ts), whatever mode
+ * an earlier file there had: written beside it first, then renamed over it, so a reader never sees
+ * half a file. For outputs that name people (proposals, introductions, at-risk lists).
  */
-export function writePrivateFile(file: string, text: string): void {
+export function writePrivateFileAtomically(file: string, text: string): void {
   const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text, { mode: 0o600, flag: "wx" });
+    writePrivateFile(temp, text);
     renameSync(temp, file);
   } catch (err) {
     rmSync(temp, { force: true });
