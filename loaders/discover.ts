@@ -37,6 +37,8 @@ export interface RoundInput {
 }
 
 const MAPPING_FILE = "mapping.json";
+/** Files `iln match` writes beside a round's partnerships.csv (docs/matching.md): not exports, ignored without a word. */
+const MATCH_OUTPUTS = new Set(["introductions.csv", "unmatched.csv"]);
 
 /** File extensions an export kind is read from (lower case). */
 export const EXPORT_EXTENSIONS = [".csv", ".tsv", ".txt", ".xlsx"] as const;
@@ -92,7 +94,7 @@ function roundFolder(dir: string, mappingOverride?: MappingFile, respondents?: R
   const accepted = EXPORT_EXTENSIONS.join(", ");
   for (const name of readdirSync(dir).sort()) {
     const file = path.join(dir, name);
-    if (name === "round.json" || name === MAPPING_FILE || name.startsWith(".") || /^readme/i.test(name)) continue;
+    if (name === "round.json" || name === MAPPING_FILE || MATCH_OUTPUTS.has(name.toLowerCase()) || name.startsWith(".") || /^readme/i.test(name)) continue;
     const named = kindOfName(name);
     if (named && statSync(file).isFile()) {
       const twin = files.find((f) => f.kind === named.kind);

@@ -27,6 +27,7 @@ import type { RegistrationRow } from "./kinds/registrations";
 import type { RoundFile } from "./kinds/round";
 import type { SurveyRow } from "./kinds/survey";
 import { clearStaging, defaultPartnershipId, replaceKind, upsertRound } from "./write";
+import { windowWarning } from "./window";
 
 export interface IngestOptions {
   kind?: string;
@@ -194,7 +195,11 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
       problems.push(...r.problems);
       warnings.push(...r.warnings);
       unknownCountries.push(...r.unknownCountries);
-      if (r.rows) x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers), present: r.present, key: r.key };
+      if (r.rows) {
+        x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers), present: r.present, key: r.key };
+        const late = windowWarning(x.input.path, x.input.kind, p.round, r.rows);
+        if (late) warnings.push(late);
+      }
       if (r.rows && r.rowCount === 0 && !opts.allowEmpty) {
         const n = await existingRows(db, p.round.id, x.input.kind);
         problems.push({

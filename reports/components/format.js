@@ -78,3 +78,24 @@ export function count(x, min = 5) {
 export function num(x, digits = 1) {
   return x == null || Number.isNaN(x) ? "–" : Number(x).toFixed(digits);
 }
+
+/**
+ * A round's stage (metrics.json `stage`, docs/metrics.md "A round's stage") in words. A round's
+ * figure that is null because the round has no data for it yet is not a suppressed one: pages
+ * read the stage first and never show such a null as "<5" or 0.
+ */
+export const STAGES = {
+  registered: "registered, matching in progress",
+  matched: "matched, survey not yet in",
+  surveyed: "matched and surveyed"
+};
+
+/** The rounds that have been matched (have partnerships), in order. */
+export function matchedRounds(rounds) {
+  return rounds.filter((r) => r.stage !== "registered");
+}
+
+/** The latest round whose share `key` has a value (neither missing data nor suppressed), or undefined. */
+export function latestWith(rounds, key) {
+  return rounds.filter((r) => r[key]?.share != null).at(-1);
+}

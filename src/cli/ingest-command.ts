@@ -4,9 +4,18 @@
  * whose survey is anonymous.
  */
 import type { Command } from "commander";
-import { dbPathOf, pseudonymiserFor, withDb } from "./context";
+import type { IngestOptions } from "../../loaders/ingest";
+import { dbPathOf, pseudonymiserFor, withDb, withDryRunDb } from "./context";
+import { checkOutputFile } from "./output-files";
 
 const MAX_WARNINGS = 20;
+
+/** Ingests for real: the key first (a damaged one fails before the database is created), then the database. */
+async function ingestInto(opts: Parameters<typeof withDb>[0] & Omit<IngestOptions, "pseudonymise" | "progress">, target: string, progress: (l: string) => void) {
+  const { ingest } = await import("../../loaders/ingest");
+  const pseudonymise = pseudonymiserFor(dbPathOf(opts));
+  return withDb(opts, false, (db) => ingest(db, target, { ...opts, pseudonymise, progress }));
+}
 
 /** Registers the ingest command. */
 export function ingestCommand(program: Command): void {
@@ -20,13 +29,16 @@ export function ingestCommand(program: Command): void {
     .option("--respondents <file>", "CSV, TSV or XLSX of respondent_id,email for surveys that identify respondents by an id")
     .option("--allow-empty", "let a file with a header but no rows clear its round's rows of its kind")
     .option("--suggest-mapping <file>", "when country values are unknown, write them with their first suggested codes to this mapping file to review")
-    .option("--dry-run", "validate everything and report, write nothing")
+    .option("--dry-run", "validate everything and report; write nothing (no database, key or staging is created; only --suggest-mapping's file, when asked for)")
     .option("--verbose", "print every warning (default: the first 20)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; respondents?: string; allowEmpty?: boolean; suggestMapping?: string; dryRun?: boolean; verbose?: boolean; db?: string }) => {
       const { ingest } = await import("../../loaders/ingest");
-      const pseudonymise = pseudonymiserFor(dbPathOf(opts));
-      const report = await withDb(opts, false, (db) => ingest(db, target, { ...opts, pseudonymise, progress: (l) => process.stderr.write(`${l}\n`) }));
+      if (opts.suggestMapping) checkOutputFile(opts.suggestMapping, "--suggest-mapping");
+      const progress = (l: string) => process.stderr.write(`${l}\n`);
+      const report = opts.dryRun
+        ? await withDryRunDb(opts, (db, pseudonymise) => ingest(db, target, { ...opts, pseudonymise, progress }))
+        : await ingestInto(opts, target, progress);
       const shown = opts.verbose ? report.warnings : report.warnings.slice(0, MAX_WARNINGS);
       for (const w of shown) process.stderr.write(`warning: ${w}\n`);
       if (shown.length < report.warnings.length) process.stderr.write(`... and ${report.warnings.length - shown.length} more warnings (--verbose shows them all)\n`);

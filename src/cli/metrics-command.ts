@@ -6,8 +6,8 @@
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
 import type { AtRiskRow, MetricsDocument, Proportion, RoundMetrics, SurveyItem } from "../metrics";
-import { writePrivateFile } from "../db/files";
 import { withDb } from "./context";
+import { checkOutputFile, writePrivateFileAtomically } from "./output-files";
 
 const AT_RISK_COLUMNS = ["partnership_id", "health", "reasons", "last_contact", "last_problem", "email_a", "name_a", "country_a", "email_b", "name_b", "country_b"] as const;
 
@@ -31,13 +31,14 @@ export function metricsCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round?: string; json?: boolean; atRisk?: string; db?: string }) => {
       if (opts.atRisk && !opts.round) throw new UsageError("--at-risk needs --round");
+      if (opts.atRisk) checkOutputFile(opts.atRisk, "--at-risk");
       const { atRiskList, metricsDocument } = await import("../metrics");
       const { toSafeCsv } = await import("../privacy/csv-safe");
       // An unknown --round throws UnknownRoundError, a usage error (exit 2).
       const doc: MetricsDocument = await withDb(opts, true, async (db) => {
         if (opts.atRisk) {
           const rows = await atRiskList(db, opts.round!);
-          writePrivateFile(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
+          writePrivateFileAtomically(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
           process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
         }
         return metricsDocument(db, { round: opts.round });
@@ -47,11 +48,21 @@ export function metricsCommand(program: Command): void {
 }
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "-" : `${(100 * x).toFixed(0)}%`);
-const share = (p: Proportion): string => pct(p.share);
+/** A share, or "-" when the round has none (no data yet, or an empty group). */
+const share = (p: Proportion | null): string => pct(p?.share);
+/** A count, or "-" when the round has none yet (before matching). */
+const cnt = (x: number | null): string => (x === null ? "-" : String(x));
 const weighted = (w: { share: number | null; ci: [number, number] | null; n_eff: number } | null): string =>
   w === null || w.share === null || !w.ci ? "-" : `${pct(w.share)} [${pct(w.ci[0])}, ${pct(w.ci[1])}] (effective n=${w.n_eff.toFixed(0)})`;
-const withCi = (p: { share: number | null; ci: [number, number] | null; n: number }): string =>
-  p.share === null || !p.ci ? `- (n=${p.n})` : `${pct(p.share)} [${pct(p.ci[0])}, ${pct(p.ci[1])}] (n=${p.n})`;
+const withCi = (p: { share: number | null; ci: [number, number] | null; n: number } | null, none = "no data yet"): string =>
+  p === null ? `- (${none})` : p.share === null || !p.ci ? `- (n=${p.n})` : `${pct(p.share)} [${pct(p.ci[0])}, ${pct(p.ci[1])}] (n=${p.n})`;
+
+/** What the round's stage means, in words. */
+export const STAGE_TEXT: Readonly<Record<RoundMetrics["stage"], string>> = Object.freeze({
+  registered: "registered, matching in progress",
+  matched: "matched, survey not yet ingested",
+  surveyed: "surveyed",
+});
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -76,24 +87,25 @@ function surveyLine(r: RoundMetrics): string {
 
 function roundDetail(r: RoundMetrics): string {
   const lines = [
-    `Round ${r.round} (${r.name}, ${r.start} to ${r.end})`,
+    `Round ${r.round} (${r.name}, ${r.start} to ${r.end}): ${STAGE_TEXT[r.stage]}`,
     `  survey                ${surveyLine(r)}`,
-    `  returning share       ${withCi(r.returning_share)}`,
-    `  completion rate       ${withCi(r.completion_rate)}`,
-    `  dissolution rate      ${withCi(r.dissolution_rate)}`,
-    `  continued share       ${withCi(r.continued_share)}`,
-    `  response rate         ${withCi(r.response_rate)}`,
+    `  applicants            ${r.registered} from ${r.applicant_countries} countries; by sector ${Object.entries(r.applicant_sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
+    `  returning share       ${withCi(r.returning_share, "not matched yet")}`,
+    `  completion rate       ${withCi(r.completion_rate, "no outcome recorded yet")}`,
+    `  dissolution rate      ${withCi(r.dissolution_rate, "no outcome recorded yet")}`,
+    `  continued share       ${withCi(r.continued_share, "not known yet")}`,
+    `  response rate         ${withCi(r.response_rate, "no survey yet")}`,
     `  program satisfaction  ${itemLine(r.program_satisfaction)}; weighted for non-response ${weighted(r.program_satisfaction.weighted)}`,
     `  partner satisfaction  ${itemLine(r.partner_satisfaction)}; weighted for non-response ${weighted(r.partner_satisfaction.weighted)}`,
     ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s)}; weighted ${weighted(s.weighted)}`),
-    `  response by outcome   completed ${withCi(r.response?.by_status.completed ?? { share: null, ci: null, n: 0 })}, failed ${withCi(r.response?.by_status.failed ?? { share: null, ci: null, n: 0 })}`,
+    `  response by outcome   ${r.response ? `completed ${withCi(r.response.by_status.completed)}, failed ${withCi(r.response.by_status.failed)}` : "- (no linked survey yet)"}`,
     `  NPS                   ${r.nps ? `${r.nps.score.toFixed(1)} [${r.nps.ci[0].toFixed(1)}, ${r.nps.ci[1].toFixed(1)}] (n=${r.nps.n})` : "not asked"}`,
     `  participate again     ${r.survey && !r.survey.asked.includes("participate_again") ? "not asked" : withCi(r.participate_again)}`,
-    `  sectors               ${Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
+    `  sectors (matched)     ${r.sectors === null ? "- (not matched yet)" : Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
     `  largest country       ${r.largest_country ? `${r.largest_country.country} ${pct(r.largest_country.share)} of ${r.largest_country.registered} applicants (cap 20%${r.largest_country.over_cap ? ", OVER" : ""})` : "-"}`,
-    `  cross-sector pairs    ${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}`,
-    `  cross-career pairs    ${withCi(r.pairing.cross_career)}; asked for a different stage ${share(r.pairing.asked_different_career)}`,
-    `  health                thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}, no information ${r.health.no_information}`,
+    `  cross-sector pairs    ${r.pairing ? `${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}` : "- (not matched yet)"}`,
+    `  cross-career pairs    ${r.pairing ? `${withCi(r.pairing.cross_career)}; asked for a different stage ${share(r.pairing.asked_different_career)}` : "- (not matched yet)"}`,
+    `  health                ${r.health ? `thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}, no information ${r.health.no_information}` : "- (not matched yet)"}`,
   ];
   return lines.join("\n") + "\n";
 }
@@ -102,15 +114,16 @@ function roundDetail(r: RoundMetrics): string {
  * The readable form of a metrics document: a table of rounds (a round whose survey was anonymous
  * is marked `*`, and a note under the table names them), the round's detail when only one round
  * is in the document, and the across-rounds figures. Percentages are rounded to whole numbers;
- * "-" marks an empty group or an item not asked.
+ * "-" marks an empty group, an item not asked, or a figure the round has no data for yet (its
+ * stage says why).
  */
 export function formatMetrics(doc: MetricsDocument): string {
-  const header = ["round", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
+  const header = ["round", "stage", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
   const rows = doc.rounds.map((r) => [
-    r.survey?.anonymous ? `${r.round}*` : r.round, String(r.registered), String(r.participants), String(r.partnerships), String(r.countries), String(r.new_countries),
+    r.survey?.anonymous ? `${r.round}*` : r.round, r.stage, String(r.registered), cnt(r.participants), cnt(r.partnerships), cnt(r.countries), cnt(r.new_countries),
     share(r.returning_share), share(r.completion_rate), share(r.dissolution_rate), share(r.response_rate),
     pct(r.program_satisfaction.top2), pct(r.partner_satisfaction.top2), r.nps ? r.nps.score.toFixed(0) : "-",
-    String(r.health.at_risk), String(r.health.failed),
+    cnt(r.health?.at_risk ?? null), cnt(r.health?.failed ?? null),
   ]);
   const o = doc.overall;
   const anonymous = doc.rounds.filter((r) => r.survey?.anonymous).map((r) => r.round);

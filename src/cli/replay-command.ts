@@ -114,6 +114,7 @@ export function replayCommand(program: Command): void {
       );
       if (opts.fitted && !entry.fitted) throw new UsageError(`weights cannot be fitted on the rounds other than ${opts.round}: too few outcomes`);
       const rep = opts.fitted ? (entry.fitted as ReplayReport) : entry.given;
+      if (rep.historical.pairs === 0) rep.notes.push(`round ${opts.round} is not matched yet: there is no historical matching to compare with; \`iln match --round ${opts.round}\` proposes its partnerships`);
       process.stdout.write(opts.json ? `${JSON.stringify(rep, null, 2)}\n` : formatReplay(rep));
     });
 }

@@ -147,19 +147,22 @@ export async function loadRoundData(db: Db, round: string, options: { include?: 
   };
 }
 
-/** One round of the database with its number of registrations. */
+/** One round of the database with its number of registrations and partnerships. */
 export interface RoundSummary {
   round: string;
   name: string;
   synthetic: boolean;
   /** Registrations in the round: the size of its pool. */
   registered: number;
+  /** Partnerships of the round (0: not matched yet, so there is no historical matching to replay). */
+  partnerships: number;
 }
 
-/** Every round of the database with its number of registrations, in order of start date. */
+/** Every round of the database with its number of registrations and partnerships, in order of start date. */
 export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
   return db.all<RoundSummary>(sql`
-    SELECT r.round_id AS round, r.name, r.synthetic, (SELECT count(*) FROM registrations g WHERE g.round_id = r.round_id) AS registered
+    SELECT r.round_id AS round, r.name, r.synthetic, (SELECT count(*) FROM registrations g WHERE g.round_id = r.round_id) AS registered,
+      (SELECT count(*) FROM partnerships p WHERE p.round_id = r.round_id) AS partnerships
     FROM rounds r ORDER BY r.start_date, r.round_id`);
 }
 

@@ -64,41 +64,55 @@ export async function newCountries(db: Db, opts: RoundOpts = {}): Promise<{ roun
     WHERE ${roundIs(opts.round, sql`mc.round_id`)} ORDER BY mc.ord, mc.country`);
 }
 
-/** Per-round coverage summary. */
+/**
+ * Per-round coverage summary. The applicant figures are known from registrations alone; the
+ * matched ones are `null` before the round's partnerships are ingested (docs/metrics.md, "A
+ * round's stage"), never 0.
+ */
 export interface RoundCoverage {
   round: string;
-  /** Distinct countries among matched participants. */
-  countries: number;
-  /** Countries with a matched participant this round and in no earlier round. */
-  new_countries: number;
-  /** Matched participants per sector (keys as stored: academic, public, ...), largest first. */
-  sectors: Record<string, number>;
+  /** Distinct countries among matched participants; null before matching. */
+  countries: number | null;
+  /** Countries with a matched participant this round and in no earlier round; null before matching. */
+  new_countries: number | null;
+  /** Matched participants per sector (keys as stored: academic, public, ...), largest first; null before matching. */
+  sectors: Record<string, number> | null;
+  /** Distinct countries among the round's applicants (registrations). */
+  applicant_countries: number;
+  /** Applicants (distinct registrants) per sector, largest first. */
+  applicant_sectors: Record<string, number>;
   /** The country with most applicants (registrations) in the round, and its share against {@link COUNTRY_CAP}; null when nobody registered. */
   largest_country: { country: string; applicants: number; registered: number; share: number; cap: number; over_cap: boolean } | null;
 }
 
 /**
- * Coverage summary of every round (or one): countries, new countries, sector mix and the
- * largest country's share of applicants (distinct registrants) against the 20% cap
- * (`over_cap` when the share is above 0.2; ties for largest broken by country code).
+ * Coverage summary of every round (or one): countries, new countries and sector mix of matched
+ * participants (null before matching), countries and sector mix of applicants, and the largest
+ * country's share of applicants (distinct registrants) against the 20% cap (`over_cap` when the
+ * share is above 0.2; ties for largest broken by country code).
  * @returns rows ordered by round start.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
 export async function coverageByRound(db: Db, opts: RoundOpts = {}): Promise<RoundCoverage[]> {
   await checkRound(db, opts.round);
   // One connection: the three queries run one after another.
-  const counts = await db.all<{ round: string; countries: number; new_countries: number }>(sql`WITH ${ROUND_ORDER}, ${MATCHED},
+  const counts = await db.all<{ round: string; countries: number; new_countries: number; matched: boolean; applicant_countries: number }>(sql`WITH ${ROUND_ORDER}, ${MATCHED},
       mc AS (SELECT DISTINCT o.ord, m.round_id, g.country FROM matched m JOIN round_order o USING (round_id)
              JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid),
       firsts AS (SELECT country, min(ord) AS first_ord FROM mc GROUP BY country),
       per AS (SELECT mc.round_id, count(*) AS countries, count(*) FILTER (WHERE f.first_ord = mc.ord) AS new_countries
               FROM mc JOIN firsts f USING (country) GROUP BY mc.round_id)
-      SELECT o.round_id AS round, coalesce(per.countries, 0) AS countries, coalesce(per.new_countries, 0) AS new_countries
+      SELECT o.round_id AS round, coalesce(per.countries, 0) AS countries, coalesce(per.new_countries, 0) AS new_countries,
+        EXISTS (SELECT 1 FROM partnerships p WHERE p.round_id = o.round_id) AS matched,
+        (SELECT count(DISTINCT g.country) FROM registrations g WHERE g.round_id = o.round_id) AS applicant_countries
       FROM round_order o LEFT JOIN per USING (round_id) WHERE ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
   const sectors = await db.all<{ round: string; sector: string; n: number }>(sql`WITH ${MATCHED}
       SELECT m.round_id AS round, coalesce(g.sector, ${UNKNOWN}) AS sector, count(*) AS n
       FROM matched m LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
       WHERE ${roundIs(opts.round, sql`m.round_id`)} GROUP BY ALL ORDER BY round, n DESC, sector`);
+  const applicantSectors = await db.all<{ round: string; sector: string; n: number }>(sql`
+      SELECT round_id AS round, coalesce(sector, ${UNKNOWN}) AS sector, count(*) AS n FROM registrations
+      WHERE ${roundIs(opts.round)} GROUP BY ALL ORDER BY round, n DESC, sector`);
   const largest = await db.all<{ round: string; country: string; applicants: number; registered: number }>(sql`
       -- registrations has one row per (round_id, pid) (its primary key), so count(*) counts people.
       WITH per AS (SELECT round_id, country, count(*) AS applicants FROM registrations
@@ -106,20 +120,27 @@ export async function coverageByRound(db: Db, opts: RoundOpts = {}): Promise<Rou
       tot AS (SELECT round_id, count(*) AS registered FROM registrations WHERE ${roundIs(opts.round)} GROUP BY ALL)
       SELECT round_id AS round, country, applicants, registered FROM per JOIN tot USING (round_id)
       QUALIFY row_number() OVER (PARTITION BY round_id ORDER BY applicants DESC, country) = 1`);
-  const sectorsOf = new Map<string, Record<string, number>>();
-  for (const s of sectors) {
-    const rec = sectorsOf.get(s.round) ?? {};
-    rec[s.sector] = s.n;
-    sectorsOf.set(s.round, rec);
-  }
+  const byRound = (rows: { round: string; sector: string; n: number }[]) => {
+    const out = new Map<string, Record<string, number>>();
+    for (const s of rows) {
+      const rec = out.get(s.round) ?? {};
+      rec[s.sector] = s.n;
+      out.set(s.round, rec);
+    }
+    return out;
+  };
+  const sectorsOf = byRound(sectors);
+  const applicantSectorsOf = byRound(applicantSectors);
   const largestOf = new Map(largest.map((l) => [l.round, l]));
   return counts.map((c) => {
     const l = largestOf.get(c.round);
     return {
       round: c.round,
-      countries: c.countries,
-      new_countries: c.new_countries,
-      sectors: sectorsOf.get(c.round) ?? {},
+      countries: c.matched ? c.countries : null,
+      new_countries: c.matched ? c.new_countries : null,
+      sectors: c.matched ? (sectorsOf.get(c.round) ?? {}) : null,
+      applicant_countries: c.applicant_countries,
+      applicant_sectors: applicantSectorsOf.get(c.round) ?? {},
       largest_country: l
         ? { country: l.country, applicants: l.applicants, registered: l.registered, share: l.applicants / l.registered, cap: COUNTRY_CAP, over_cap: l.applicants / l.registered > COUNTRY_CAP }
         : null,
@@ -196,8 +217,9 @@ export async function pairMix(db: Db, opts: RoundOpts = {}): Promise<PairMix[]> 
 }
 
 /**
- * Unique matched participants and countries to date: for each round, the distinct participants
- * and countries matched in that round or any earlier one (by start date).
+ * Unique matched participants and countries to date: for each round with partnerships, the
+ * distinct participants and countries matched in that round or any earlier one (by start date).
+ * A round not matched yet has no row (its "to date" would only repeat the round before).
  * @returns rows ordered by round start.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -213,5 +235,5 @@ export async function toDate(db: Db, opts: RoundOpts = {}): Promise<{ round: str
       coalesce(sum(coalesce(np.n, 0)) OVER (ORDER BY o.ord), 0) AS participants,
       coalesce(sum(coalesce(nc.n, 0)) OVER (ORDER BY o.ord), 0) AS countries
     FROM round_order o LEFT JOIN np ON np.first_ord = o.ord LEFT JOIN nc ON nc.first_ord = o.ord
-    QUALIFY ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
+    QUALIFY ${roundIs(opts.round, sql`o.round_id`)} AND o.round_id IN (SELECT round_id FROM matched) ORDER BY o.ord`);
 }

@@ -38,6 +38,13 @@ export interface RoundChange {
   test: string;
 }
 
+/**
+ * How far a round has got, by the data the database holds for it (docs/metrics.md, "A round's
+ * stage"): `registered` (registrations only: matching in progress), `matched` (partnerships, no
+ * survey yet), `surveyed` (survey responses ingested).
+ */
+export type RoundStage = "registered" | "matched" | "surveyed";
+
 /** A 1-5 item the round's survey asked: its summary. */
 export type AskedItem = ItemSummary & { asked: true };
 /** A 1-5 item the round's survey did not ask (or the round has no survey): no figures at all, never zeros. */
@@ -59,13 +66,19 @@ export interface RoundSurvey {
   asked: SurveyQuestion[];
 }
 
-/** The metrics of one round; keys as in docs/metrics.md. Shares are 0..1, sampled shares carry n and a 95% Wilson ci. */
+/**
+ * The metrics of one round; keys as in docs/metrics.md. Shares are 0..1, sampled shares carry n
+ * and a 95% Wilson ci. A figure the round has no data for yet (see {@link RoundStage}) is `null`,
+ * never 0.
+ */
 export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundCoverage, "round"> {
   round: string;
   /** The round's display name and dates (YYYY-MM-DD). */
   name: string;
   start: string;
   end: string;
+  /** How far the round has got. */
+  stage: RoundStage;
   /** The round's survey; null when it has none. */
   survey: RoundSurvey | null;
   /** Respondents' summary (or not asked), with `weighted`: the top-2-box share weighted for non-response (null when not asked or without linked respondents). */
@@ -77,12 +90,12 @@ export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundC
   nps: Nps | null;
   /** Respondents answering Yes to "participate again", of non-blank answers, and the same weighted for non-response. */
   participate_again: Proportion & { weighted: WeightedShare | null };
-  /** Survey response rates by partnership status, world region and returning (null in a round without partnerships). */
+  /** Survey response rates by partnership status, world region and returning (null in a round without partnerships, before its survey, or when its survey was anonymous). */
   response: Omit<RoundResponse, "round"> | null;
-  /** Sector and career-stage mix of pairs against preferences. */
-  pairing: Omit<PairMix, "round">;
-  /** Partnerships per health class. */
-  health: HealthCounts;
+  /** Sector and career-stage mix of pairs against preferences; null before matching. */
+  pairing: Omit<PairMix, "round"> | null;
+  /** Partnerships per health class; null before matching. */
+  health: HealthCounts | null;
 }
 
 /** The whole document. */
@@ -111,7 +124,7 @@ export interface MetricsDocument {
     countries: number;
     /** Partnerships over all rounds, rematches included. */
     partnerships: number;
-    /** Unique matched participants and countries to date, per round. */
+    /** Unique matched participants and countries to date, per round with partnerships. */
     to_date: { round: string; participants: number; countries: number }[];
     /** The cohort retention matrix (see `cohortRetention`). */
     cohort_retention: CohortCell[];
@@ -167,17 +180,20 @@ export function roundChanges(summaries: readonly { round: string; item: LikertIt
  * countries, new_countries, sectors, largest_country, returning_share, completion_rate,
  * dissolution_rate, continued_share, response_rate, response, survey, program_satisfaction,
  * partner_satisfaction, outcomes (each with `weighted`), nps (with `ci`), participate_again,
- * pairing, health; and across rounds `changes` (Holm-adjusted) and `weighting`. See each
- * family's module for definitions. A 1-5 item the round's survey did not ask (or of a round
- * without a survey) is `NotAsked` (its `weighted` null).
+ * pairing, health, stage, applicant_countries, applicant_sectors; and across rounds `changes`
+ * (Holm-adjusted) and `weighting`. See each family's module for definitions; a figure the round
+ * has no data for yet is null (docs/metrics.md, "A round's stage"). A 1-5 item the round's
+ * survey did not ask (or of a round without a survey) is `NotAsked` (its `weighted` null).
  * @returns a JSON-safe document: plain numbers (no bigint, no NaN), nulls for empty groups.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
 export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<MetricsDocument> {
   await checkRound(db, opts.round);
-  const rounds = await db.all<{ round: string; name: string; start: string; end: string; synthetic: boolean }>(sql`
-    SELECT round_id AS round, name, CAST(start_date AS VARCHAR) AS start, CAST(end_date AS VARCHAR) AS "end", synthetic
-    FROM rounds ORDER BY start_date, round_id`);
+  const rounds = await db.all<{ round: string; name: string; start: string; end: string; synthetic: boolean; matched: boolean; surveyed: boolean }>(sql`
+    SELECT round_id AS round, name, CAST(start_date AS VARCHAR) AS start, CAST(end_date AS VARCHAR) AS "end", synthetic,
+      EXISTS (SELECT 1 FROM partnerships p WHERE p.round_id = r.round_id) AS matched,
+      EXISTS (SELECT 1 FROM survey_responses s WHERE s.round_id = r.round_id) AS surveyed
+    FROM rounds r ORDER BY start_date, round_id`);
   const retention = byRound(await retentionByRound(db, opts));
   const coverage = byRound(await coverageByRound(db, opts));
   const items = await itemSummaries(db, opts);
@@ -206,10 +222,12 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
       const { round: _d, ...h } = health.get(r.round)!;
       const n = nps.get(r.round);
       const { round: _e, ...pa } = again.get(r.round)!;
+      const stage: RoundStage = r.surveyed || surveys.has(r.round) ? "surveyed" : r.matched ? "matched" : "registered";
       return {
-        round: r.round, name: r.name, start: r.start, end: r.end,
+        round: r.round, name: r.name, start: r.start, end: r.end, stage,
         registered: ret.registered, participants: ret.participants, partnerships: ret.partnerships, rematches: ret.rematches,
-        countries: cov.countries, new_countries: cov.new_countries, sectors: cov.sectors, largest_country: cov.largest_country,
+        countries: cov.countries, new_countries: cov.new_countries, sectors: cov.sectors,
+        applicant_countries: cov.applicant_countries, applicant_sectors: cov.applicant_sectors, largest_country: cov.largest_country,
         returning_share: ret.returning_share, completion_rate: ret.completion_rate, dissolution_rate: ret.dissolution_rate,
         continued_share: ret.continued_share, response_rate: ret.response_rate,
         survey: surveys.get(r.round) ?? null,
@@ -223,9 +241,16 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
         },
         nps: n ? { n: n.n, promoters: n.promoters, detractors: n.detractors, score: n.score, ci: n.ci, promoters_ci: n.promoters_ci, detractors_ci: n.detractors_ci } : null,
         participate_again: { ...pa, weighted: (() => { const w = weightedOf.get(r.round)?.participate_again; return w && w.n > 0 ? w : null; })() },
-        response: (() => { const x = responseOf.get(r.round); if (!x) return null; const { round: _f, ...rest } = x; return rest; })(),
-        pairing: pair,
-        health: h,
+        // By group only where respondents are known: not before the survey (0 of n would say
+        // nobody answered), nor for an anonymous survey (who answered is unknown).
+        response: (() => {
+          const x = responseOf.get(r.round);
+          if (!x || ret.response_rate === null || surveys.get(r.round)?.anonymous) return null;
+          const { round: _f, ...rest } = x;
+          return rest;
+        })(),
+        pairing: r.matched ? pair : null,
+        health: r.matched ? h : null,
       };
     });
   const [totals] = await db.all<{ registered: number; participants: number; countries: number; partnerships: number }>(sql`WITH ${MATCHED}

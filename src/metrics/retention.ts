@@ -7,30 +7,42 @@ import { checkRound, sql, type Db } from "../db";
 import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, regionOrUnknown, roundIs, type RoundOpts } from "./base";
 import { proportion, wilsonInterval, type Interval, type Proportion } from "./stats";
 
-/** Retention figures of one round. */
+/**
+ * Retention figures of one round. A figure the round has no data for yet is `null`, never 0
+ * (docs/metrics.md, "A round's stage"): the matched counts and `returning_share` before the
+ * round's partnerships are ingested; the three outcome rates while every partnership is still
+ * `active` (no outcome recorded); `response_rate` before its survey is ingested.
+ */
 export interface RoundRetention {
   round: string;
   /** Distinct participants with a registration in the round. */
   registered: number;
-  /** Distinct matched participants (in at least one partnership of the round). */
-  participants: number;
-  /** Partnerships of the round, rematches included. */
-  partnerships: number;
-  /** Rematches: partnerships that replace another one (`replaces` set). */
-  rematches: number;
-  /** Matched participants who were matched in an earlier round, of `participants`. */
-  returning_share: Proportion;
-  /** Partnerships with status `completed`, of `partnerships`. */
-  completion_rate: Proportion;
-  /** Partnerships with status `dissolved` or `withdrawn`, of `partnerships`. */
-  dissolution_rate: Proportion;
-  /** Completed partnerships marked `continued = yes` or where a partner answered Yes to `continue_partnership`, of completed partnerships. */
-  continued_share: Proportion;
+  /** Distinct matched participants (in at least one partnership of the round); null before matching. */
+  participants: number | null;
+  /** Partnerships of the round, rematches included; null before matching. */
+  partnerships: number | null;
+  /** Rematches: partnerships that replace another one (`replaces` set); null before matching. */
+  rematches: number | null;
+  /** Matched participants who were matched in an earlier round, of `participants`; null before matching. */
+  returning_share: Proportion | null;
+  /** Partnerships with status `completed`, of `partnerships`; null while no outcome is recorded. */
+  completion_rate: Proportion | null;
+  /** Partnerships with status `dissolved` or `withdrawn`, of `partnerships`; null while no outcome is recorded. */
+  dissolution_rate: Proportion | null;
+  /**
+   * Completed partnerships marked `continued = yes` or where a partner answered Yes to
+   * `continue_partnership` (in a linked survey), of completed partnerships; null while no outcome
+   * is recorded, and while nothing is known of continuing (every completed partnership's
+   * `continued` is `unknown` and nobody of the round answered `continue_partnership` in a linked
+   * survey).
+   */
+  continued_share: Proportion | null;
   /**
    * Survey respondents, of `participants`: matched participants who answered a linked survey,
-   * plus the responses of an anonymous one (at most `participants` in all).
+   * plus the responses of an anonymous one (at most `participants` in all); null before the
+   * survey is ingested (or before matching).
    */
-  response_rate: Proportion;
+  response_rate: Proportion | null;
 }
 
 /**
@@ -44,7 +56,7 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
   await checkRound(db, opts.round);
   const rows = await db.all<{
     round: string; registered: number; participants: number; returning: number; partnerships: number; rematches: number;
-    completed: number; dissolved: number; continued: number; respondents: number;
+    completed: number; dissolved: number; continued: number; respondents: number; ended: number; surveyed: boolean; continue_known: number;
   }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
     -- registrations has one row per (round_id, pid): its primary key.
     reg AS (SELECT round_id, count(*) AS registered FROM registrations GROUP BY round_id),
@@ -55,10 +67,13 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
     -- Responses of an anonymous survey: respondents, though nobody knows who.
     anon AS (SELECT round_id, count(*) AS n FROM survey_responses WHERE pid IS NULL GROUP BY round_id),
     said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes' AND pid IS NOT NULL),
+    said AS (SELECT DISTINCT round_id FROM survey_responses WHERE continue_partnership IS NOT NULL AND pid IS NOT NULL),
     ps AS (SELECT p.round_id, count(*) AS partnerships, count(*) FILTER (WHERE p.replaces IS NOT NULL) AS rematches,
              count(*) FILTER (WHERE p.status = 'completed') AS completed,
              count(*) FILTER (WHERE p.status IN ('dissolved', 'withdrawn')) AS dissolved,
-             count(*) FILTER (WHERE p.status = 'completed' AND (p.continued = 'yes' OR ya.pid IS NOT NULL OR yb.pid IS NOT NULL)) AS continued
+             count(*) FILTER (WHERE p.status = 'completed' AND (p.continued = 'yes' OR ya.pid IS NOT NULL OR yb.pid IS NOT NULL)) AS continued,
+             count(*) FILTER (WHERE p.status <> 'active') AS ended,
+             count(*) FILTER (WHERE p.status = 'completed' AND p.continued IN ('yes', 'no')) AS marked
            FROM partnerships p
            LEFT JOIN said_yes ya ON ya.round_id = p.round_id AND ya.pid = p.pid_a
            LEFT JOIN said_yes yb ON yb.round_id = p.round_id AND yb.pid = p.pid_b
@@ -66,21 +81,27 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
     SELECT o.round_id AS round, coalesce(reg.registered, 0) AS registered, coalesce(par.participants, 0) AS participants,
       coalesce(par.returning, 0) AS returning, coalesce(ps.partnerships, 0) AS partnerships, coalesce(ps.rematches, 0) AS rematches,
       coalesce(ps.completed, 0) AS completed, coalesce(ps.dissolved, 0) AS dissolved, coalesce(ps.continued, 0) AS continued,
-      least(coalesce(par.respondents, 0) + coalesce(anon.n, 0), coalesce(par.participants, 0)) AS respondents
+      least(coalesce(par.respondents, 0) + coalesce(anon.n, 0), coalesce(par.participants, 0)) AS respondents, coalesce(ps.ended, 0) AS ended,
+      (EXISTS (SELECT 1 FROM survey_responses s WHERE s.round_id = o.round_id) OR o.round_id IN (SELECT round_id FROM round_surveys)) AS surveyed,
+      coalesce(ps.marked, 0) + (CASE WHEN o.round_id IN (SELECT round_id FROM said) THEN 1 ELSE 0 END) AS continue_known
     FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id) LEFT JOIN anon USING (round_id)
     WHERE ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
-  return rows.map((r) => ({
-    round: r.round,
-    registered: r.registered,
-    participants: r.participants,
-    partnerships: r.partnerships,
-    rematches: r.rematches,
-    returning_share: proportion(r.returning, r.participants),
-    completion_rate: proportion(r.completed, r.partnerships),
-    dissolution_rate: proportion(r.dissolved, r.partnerships),
-    continued_share: proportion(r.continued, r.completed),
-    response_rate: proportion(r.respondents, r.participants),
-  }));
+  return rows.map((r) => {
+    const matched = r.partnerships > 0;
+    const outcomes = r.ended > 0;
+    return {
+      round: r.round,
+      registered: r.registered,
+      participants: matched ? r.participants : null,
+      partnerships: matched ? r.partnerships : null,
+      rematches: matched ? r.rematches : null,
+      returning_share: matched ? proportion(r.returning, r.participants) : null,
+      completion_rate: outcomes ? proportion(r.completed, r.partnerships) : null,
+      dissolution_rate: outcomes ? proportion(r.dissolved, r.partnerships) : null,
+      continued_share: outcomes && r.continue_known > 0 ? proportion(r.continued, r.completed) : null,
+      response_rate: matched && r.surveyed ? proportion(r.respondents, r.participants) : null,
+    };
+  });
 }
 
 /** One cell of the cohort retention matrix. */
@@ -102,8 +123,9 @@ export interface CohortCell {
 /**
  * Cohort retention matrix: for each cohort (participants first matched in round c) and each
  * round r after c, how many of the cohort are matched in r, and what share of the cohort that
- * is, with its 95% Wilson interval (the cohort is a sample of people who could return). Rounds with no partnerships (not matched yet) are not cohorts but are still later rounds
- * (retained 0). The diagonal (r = c, share 1) is left out.
+ * is, with its 95% Wilson interval (the cohort is a sample of people who could return). Rounds
+ * with no partnerships (not matched yet) are neither cohorts nor later rounds: they have no data,
+ * so they have no cell (never a 0). The diagonal (r = c, share 1) is left out.
  * @returns cells ordered by cohort start, then round start.
  */
 export async function cohortRetention(db: Db): Promise<CohortCell[]> {
@@ -113,14 +135,17 @@ export async function cohortRetention(db: Db): Promise<CohortCell[]> {
              FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
              WHERE o.ord > f.first_ord GROUP BY ALL)
     SELECT co.round_id AS cohort, ro.round_id AS round, c.size AS cohort_size, coalesce(k.retained, 0) AS retained
-    FROM cohorts c JOIN round_order co ON co.ord = c.first_ord JOIN round_order ro ON ro.ord > c.first_ord
+    FROM cohorts c JOIN round_order co ON co.ord = c.first_ord
+    JOIN round_order ro ON ro.ord > c.first_ord AND ro.round_id IN (SELECT round_id FROM matched)
     LEFT JOIN kept k ON k.first_ord = c.first_ord AND k.ord = ro.ord
     ORDER BY co.ord, ro.ord`);
   return rows.map((r) => ({ ...r, share: r.cohort_size === 0 ? null : r.retained / r.cohort_size, ci: wilsonInterval(r.retained, r.cohort_size) }));
 }
 
 /**
- * Survey response rate by country: for each round with partnerships and each country of its
+ * Survey response rate by country: for each round with partnerships and linked survey responses
+ * (a round whose survey is not ingested yet, or was anonymous, has no rate by country, not 0)
+ * and each country of its
  * matched participants (ISO alpha-2 of their registration in that round), matched participants,
  * respondents among them, and the share with its Wilson interval. Non-response is not random,
  * so a low rate marks where satisfaction figures speak for fewer people. Responses of an
@@ -140,7 +165,8 @@ export async function responseRateByCountry(
     FROM matched m JOIN round_order o USING (round_id)
     LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
     LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid
-    WHERE ${roundIs(opts.round, sql`m.round_id`)} GROUP BY m.round_id, o.ord, 2 ORDER BY o.ord, country`);
+    WHERE ${roundIs(opts.round, sql`m.round_id`)} AND m.round_id IN (SELECT round_id FROM survey_responses WHERE pid IS NOT NULL)
+    GROUP BY m.round_id, o.ord, 2 ORDER BY o.ord, country`);
   return rows.map((r) => {
     const p = proportion(r.respondents, r.participants);
     return { ...r, region: regionOrUnknown(r.country === UNKNOWN ? null : r.country), share: p.share, ci: p.ci };

@@ -50,12 +50,16 @@ describe("iln metrics", () => {
 
   it("prints a readable table by default, with the round's detail for one round", async () => {
     const all = await run(["--db", dbPath]);
-    expect(all).toMatch(/^round\s+registered\s+participants/m);
-    expect(all).toMatch(/^A1\s+6\s+6\s+3\s+6\s+4\s+33%/m);
+    expect(all).toMatch(/^round\s+stage\s+registered\s+participants/m);
+    expect(all).toMatch(/^A1\s+surveyed\s+6\s+6\s+3\s+6\s+4\s+33%/m);
+    // B2 is matched, its partnerships all active and no survey: no completion or response yet ("-", not 0%).
+    expect(all).toMatch(/^B2\s+matched\s+4\s+4\s+2\s+3\s+1\s+50%\s+-\s+-\s+-\s/m);
     expect(all).toContain("Overall (3 rounds): 10 participants matched (10 registered), 8 countries, 7 partnerships");
     const one = await run(["--db", dbPath, "--round", "Z0"]);
     expect(one).toContain("largest country       US 40% of 5 applicants (cap 20%, OVER)");
     expect(one).toContain("NPS                   not asked");
+    expect(one).toContain("Round Z0 (Round Z0, 2014-01-01 to 2014-04-30): matched, survey not yet ingested");
+    expect(one).toContain("response rate         - (no survey yet)");
   });
 
   it("turns an unknown round into a usage error (exit 2) and a missing database into an error", async () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { baseRound, tempDir, writeRound } from "../helpers/rounds";
@@ -113,6 +114,72 @@ describe("iln CLI", () => {
     expect(csv).toContain("chloe@example.org");
     expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""hi"")"`);
     expect(iln(["metrics", "--at-risk", out, "--db", db3]).code).toBe(2);
+  });
+
+  it("--version prints the package's version", () => {
+    const r = iln(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version);
+  });
+
+  it("reports a mistyped option as unknown, before any missing one (exit 2)", () => {
+    const r = iln(["match", "--rund", "T1", "--db", db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: unknown option '--rund'");
+    expect(r.stderr).not.toContain("required option");
+    const missing = iln(["match", "--out", path.join(dir, "p.csv"), "--db", db]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("error: required option '--round <id>' not specified");
+  });
+
+  it("checks output paths before long work: exit 2 naming the path, no stack trace", () => {
+    const bad = path.join(dir, "no-such-folder", "w.json");
+    for (const args of [["weights", "fit", "--out", bad], ["match", "--round", "T1", "--out", bad], ["metrics", "--round", "T1", "--at-risk", bad]]) {
+      const r = iln([...args, "--db", db]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain(`${bad}: the folder ${path.dirname(bad)} does not exist`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("an internal error is one line saying where to report it, exit 3, no stack trace", () => {
+    const own = path.join(dir, "damaged.duckdb");
+    writeFileSync(`${own}.key`, "not a key\n");
+    const r = iln(["ingest", writeRound(dir, "T1d", baseRound()), "--db", own]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^iln: internal error: pseudonym key file .*damaged.duckdb\.key is damaged \(expected 64 hex characters\); please report it at .+ with the command you ran\n$/);
+    expect(existsSync(own)).toBe(false);
+  });
+
+  it("--dry-run writes nothing at all: no database, key, folder or write-ahead log; an existing database unchanged", () => {
+    const fresh = path.join(dir, "dry");
+    mkdirSync(fresh);
+    const folder = writeRound(dir, "T1dry", baseRound());
+    const r = iln(["ingest", folder, "--dry-run", "--db", path.join(fresh, "sub", "x.duckdb")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("dry run: nothing written; 4 file(s) valid");
+    expect(readdirSync(fresh)).toEqual([]);
+    // Against an existing database: the file's bytes stay the same and no .wal appears.
+    const hash = () => createHash("sha256").update(readFileSync(db)).digest("hex");
+    const before = hash();
+    const files = baseRound();
+    const t4 = writeRound(dir, "T4", { ...files, "round.json": JSON.stringify({ id: "T4", name: "T4", start: "2017-08-01", end: "2017-11-30" }) });
+    const again = iln(["ingest", t4, "--dry-run", "--db", db]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("T4\tregistrations\tvalid (dry run)");
+    expect(hash()).toBe(before);
+    expect(existsSync(`${db}.wal`)).toBe(false);
+  });
+
+  it("warns once per file about rows dated outside the round's window, with a count", () => {
+    const files = baseRound();
+    // baseRound's files are dated July to December 2016; this round starts in June 2017.
+    const late = writeRound(dir, "TW", { ...files, "round.json": JSON.stringify({ id: "TW", name: "TW", start: "2017-06-01", end: "2017-09-30" }) });
+    const r = iln(["ingest", late, "--dry-run", "--db", db]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split("\n").filter((l) => l.includes("outside round TW's window"));
+    expect(lines.map((l) => l.replace(/: \d+ of .*/, "").replace(/.*\//, ""))).toEqual(["events.csv", "partnerships.csv", "registrations.csv", "survey.csv"]);
+    expect(r.stderr).toMatch(/registrations\.csv: 7 of 7 rows registered outside round TW's window \(2017-03-03 to 2017-09-30: from 90 days before its start to its end\): earliest 2016-07-11 \(row 3\), latest 2016-07-21 \(row 9\)/);
   });
 
   it("forgets a participant", () => {

@@ -17,10 +17,11 @@ import type { Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, MAX_DIST_BYTES } from "../../scripts/build-site";
+import { MAX_DIST_BYTES } from "../../scripts/build-site";
 import { serveStatic } from "../../scripts/start";
 import { openDatabase, sql } from "../../src/db";
 import { writeDemo } from "../../src/demo";
+import { buildSiteExclusive } from "../helpers/site";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -89,7 +90,7 @@ describe("published dashboards (built from the demo)", () => {
       db.close();
     }
     process.env.ILN_REPLAY_CACHE = path.join(tmp, "replays"); // an empty replay cache, removed with tmp
-    built = await buildSite({ dbPath, outDir, quiet: true });
+    built = await buildSiteExclusive({ dbPath, outDir, quiet: true }); // one build at a time: test/helpers/site.ts
     console.error(`site built from a clean loader cache in ${(built.ms / 1000).toFixed(1)} s, ${(built.bytes / 1024 / 1024).toFixed(2)} MB`);
     ({ server, url } = await serveStatic(outDir, 0));
   }, 300_000);

@@ -53,11 +53,13 @@ describe("coverageByRound", () => {
   it("gives countries, new countries, the sector mix and the largest country against the 20% cap", async () => {
     expect(await coverageByRound(db)).toEqual([
       // Z0 applicants p1-p5: US has p2 and p3, 2/5 = 0.4 > 0.2. Matched sectors: academic p1 p3 p4, public p2.
-      { round: "Z0", countries: 3, new_countries: 3, sectors: { academic: 3, public: 1 }, largest_country: { country: "US", applicants: 2, registered: 5, share: 0.4, cap: COUNTRY_CAP, over_cap: true } },
+      // Applicants: AU US US GB NZ (4 countries); academic p1 p3 p4 p5, public p2.
+      { round: "Z0", countries: 3, new_countries: 3, sectors: { academic: 3, public: 1 }, applicant_countries: 4, applicant_sectors: { academic: 4, public: 1 }, largest_country: { country: "US", applicants: 2, registered: 5, share: 0.4, cap: COUNTRY_CAP, over_cap: true } },
       // A1: six applicants from six countries: a tie at 1/6, broken by code (AU). Sectors: public p2 p6 p8, academic p1 p5, school p7.
-      { round: "A1", countries: 6, new_countries: 4, sectors: { public: 3, academic: 2, school: 1 }, largest_country: { country: "AU", applicants: 1, registered: 6, share: 1 / 6, cap: COUNTRY_CAP, over_cap: false } },
-      // B2: BR has p9 and p10 of four: 0.5.
-      { round: "B2", countries: 3, new_countries: 1, sectors: { academic: 2, public: 1, special: 1 }, largest_country: { country: "BR", applicants: 2, registered: 4, share: 0.5, cap: COUNTRY_CAP, over_cap: true } },
+      // Applicants are the matched six.
+      { round: "A1", countries: 6, new_countries: 4, sectors: { public: 3, academic: 2, school: 1 }, applicant_countries: 6, applicant_sectors: { public: 3, academic: 2, school: 1 }, largest_country: { country: "AU", applicants: 1, registered: 6, share: 1 / 6, cap: COUNTRY_CAP, over_cap: false } },
+      // B2: BR has p9 and p10 of four: 0.5. Applicants are the matched four: AU JP BR BR.
+      { round: "B2", countries: 3, new_countries: 1, sectors: { academic: 2, public: 1, special: 1 }, applicant_countries: 3, applicant_sectors: { academic: 2, public: 1, special: 1 }, largest_country: { country: "BR", applicants: 2, registered: 4, share: 0.5, cap: COUNTRY_CAP, over_cap: true } },
     ]);
   });
 
@@ -70,7 +72,9 @@ describe("coverageByRound", () => {
       for (const [i, c] of countries.entries()) await addRegistration(d, "C", [`q${i}`, c, "public", 4, "any", "any"]);
       const [c] = await coverageByRound(d);
       expect(c.largest_country).toEqual({ country: "AU", applicants: 2, registered: 10, share: 0.2, cap: 0.2, over_cap: false });
-      expect([c.countries, c.new_countries, c.sectors]).toEqual([0, 0, {}]);
+      // Registrations only: the matched figures are unknown (null, not 0); the applicants' are known.
+      expect([c.countries, c.new_countries, c.sectors]).toEqual([null, null, null]);
+      expect([c.applicant_countries, c.applicant_sectors]).toEqual([9, { public: 10 }]);
     } finally {
       d.close();
     }

@@ -61,12 +61,14 @@ describe("metricsDocument on the three-round fixture", () => {
     expect(doc.overall).toMatchObject({ rounds: 3, registered: 10, participants: 10, countries: 8, partnerships: 7 });
     expect(doc.overall.cohort_retention).toHaveLength(3);
     expect(doc.synthetic).toBe(false);
+    // Z0 and B2 have partnerships but no survey; A1 has survey answers.
+    expect(doc.rounds.map((r) => r.stage)).toEqual(["matched", "surveyed", "matched"]);
   });
 
   it("restricts rounds to --round, keeps overall whole", async () => {
     const doc = await metricsDocument(db, { round: "B2" });
     expect(doc.rounds.map((r) => r.round)).toEqual(["B2"]);
-    expect(doc.rounds[0].returning_share.count).toBe(2);
+    expect(doc.rounds[0].returning_share!.count).toBe(2);
     expect(doc.overall.participants).toBe(10);
     await expect(metricsDocument(db, { round: "nope" })).rejects.toThrow(UnknownRoundError);
   });
@@ -114,6 +116,43 @@ describe("metricsDocument on ingested rounds (the real loaders)", () => {
     // From status and events only: T1-2 dissolved and T1-4 withdrawn -> failed; T1-1 and T1-3 completed, nothing logged -> ok.
     expect(t1.health).toEqual({ partnerships: 4, thriving: 0, ok: 2, at_risk: 0, failed: 2, no_information: 0 });
     expect(t1.sectors).toEqual({ academic: 3, public: 2, school: 1, special: 1 });
+  });
+
+  it("a round with registrations only: stage registered, applicants known, everything matched null (never 0)", async () => {
+    const dir = tempDir();
+    const own = await freshDb(dir);
+    try {
+      const pseudonymise = testPseudonymiser();
+      await ingest(own, writeRound(dir, "T1", baseRound()), { pseudonymise });
+      const files = baseRound();
+      await ingest(own, writeRound(dir, "T3", {
+        "round.json": JSON.stringify({ id: "T3", name: "Test round 3", start: "2017-08-01", end: "2017-11-30" }),
+        "registrations.csv": files["registrations.csv"],
+      }), { pseudonymise });
+      const d = await metricsDocument(own);
+      checkNumbers(d);
+      const t3 = d.rounds[1];
+      // baseRound's registrations: seven people (Ana twice) from seven countries; academic Ana, Chloé, Fay;
+      // public Ben, Gus; special Dev; school Emi. Largest country: a 1/7 tie broken by code (AU).
+      expect(t3).toMatchObject({
+        round: "T3", stage: "registered", registered: 7, applicant_countries: 7,
+        applicant_sectors: { academic: 3, public: 2, special: 1, school: 1 },
+        largest_country: { country: "AU", applicants: 1, registered: 7, over_cap: false },
+        participants: null, partnerships: null, rematches: null, countries: null, new_countries: null, sectors: null,
+        returning_share: null, completion_rate: null, dissolution_rate: null, continued_share: null, response_rate: null,
+        pairing: null, health: null, nps: null,
+      });
+      expect(t3.survey).toBeNull();
+      expect(t3.program_satisfaction).toEqual({ asked: false, n: null, mean: null, top2: null, top2_ci: null, weighted: null });
+      expect([t3.response, t3.participate_again.weighted]).toEqual([null, null]);
+      expect(d.rounds[0].stage).toBe("surveyed");
+      // Trends across rounds leave T3 out: nothing to date, no cohort cell.
+      expect(d.overall.to_date.map((r) => r.round)).toEqual(["T1"]);
+      expect(d.overall.cohort_retention).toEqual([]);
+      expect(d.overall).toMatchObject({ rounds: 2, registered: 7, participants: 7 });
+    } finally {
+      own.close();
+    }
   });
 
   it("recognises returning participants across two rounds by pseudonym", () => {
@@ -228,9 +267,11 @@ describe("an anonymous survey counts in satisfaction and the response rate, in n
     // T1-1 and T1-3 completed with nothing logged -> ok; T1-2 dissolved, T1-4 withdrawn -> failed.
     expect(linked.rounds[0].health).toEqual({ partnerships: 4, thriving: 0, ok: 2, at_risk: 0, failed: 2, no_information: 0 });
     expect(anonymous.rounds[0].health).toEqual(linked.rounds[0].health);
-    // Completed T1-1 and T1-3: continued by Ana's and Fay's "Yes" when linked (1 of 2), by nobody's when anonymous.
+    // Completed T1-1 and T1-3: continued by Ana's and Fay's "Yes" when linked (1 of 2). When
+    // anonymous, no "Yes" links to a partnership and both are marked unknown: nothing is known of
+    // continuing, so the share is null (docs/metrics.md, "A round's stage"), not 0 of 2.
     expect(rounded(linked.rounds[0].continued_share)).toEqual(rounded(prop(1, 2)));
-    expect(rounded(anonymous.rounds[0].continued_share)).toEqual(rounded(prop(0, 2)));
+    expect(anonymous.rounds[0].continued_share).toBeNull();
     expect(segments).toEqual({ linked: ["first_time:4"], anonymous: ["unknown:4"] });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db";
 import { UnknownRoundError } from "../../src/domain/errors";
+import { sql } from "../../src/db";
 import { cohortRetention, responseRateByCountry, retentionByRound } from "../../src/metrics/retention";
 import { addPartnership, addRegistration, addRound, historyDb, prop, rounded } from "./fixture";
 import { freshDb } from "../helpers/rounds";
@@ -18,10 +19,11 @@ describe("retentionByRound", () => {
     const rows = rounded(await retentionByRound(db));
     expect(rows).toEqual(rounded([
       {
-        // Z0: p1-p5 registered, p5 unmatched; Z0-1 completed continued=yes, Z0-2 dissolved; no survey.
+        // Z0: p1-p5 registered, p5 unmatched; Z0-1 completed continued=yes, Z0-2 dissolved; no
+        // survey ingested, so no response rate (null, not 0 of 4).
         round: "Z0", registered: 5, participants: 4, partnerships: 2, rematches: 0,
         returning_share: prop(0, 4), completion_rate: prop(1, 2), dissolution_rate: prop(1, 2),
-        continued_share: prop(1, 1), response_rate: prop(0, 4),
+        continued_share: prop(1, 1), response_rate: null,
       },
       {
         // A1: p1 and p2 were matched in Z0 (p5 only registered there): returning 2/6. All three completed;
@@ -32,17 +34,18 @@ describe("retentionByRound", () => {
         continued_share: prop(2, 3), response_rate: prop(5, 6),
       },
       {
-        // B2: p1 and p6 returning of p1 p6 p9 p10; both partnerships active: nothing completed yet.
+        // B2: p1 and p6 returning of p1 p6 p9 p10; both partnerships active: no outcome recorded
+        // yet, so the outcome rates are null (not 0 of 2); no survey either.
         round: "B2", registered: 4, participants: 4, partnerships: 2, rematches: 0,
-        returning_share: prop(2, 4), completion_rate: prop(0, 2), dissolution_rate: prop(0, 2),
-        continued_share: prop(0, 0), response_rate: prop(0, 4),
+        returning_share: prop(2, 4), completion_rate: null, dissolution_rate: null,
+        continued_share: null, response_rate: null,
       },
     ]));
   });
 
   it("restricts to one round but still sees earlier rounds", async () => {
     const [b2] = await retentionByRound(db, { round: "B2" });
-    expect(b2.returning_share.count).toBe(2);
+    expect(b2.returning_share!.count).toBe(2);
     await expect(retentionByRound(db, { round: "C9" })).rejects.toThrow(UnknownRoundError);
   });
 });
@@ -58,7 +61,7 @@ describe("cohortRetention", () => {
     ]));
   });
 
-  it("counts a later round without partnerships as retaining nobody", async () => {
+  it("leaves out a later round without partnerships (no data, not 0) and gives it nulls", async () => {
     const d = await freshDb();
     try {
       await addRound(d, "R1", "2014-01-01", "2014-04-30");
@@ -66,10 +69,32 @@ describe("cohortRetention", () => {
       for (const pid of ["a", "b"]) await addRegistration(d, "R1", [pid, pid === "a" ? "AU" : "FR", "public", 4, "any", "any"]);
       await addRegistration(d, "R2", ["a", "AU", "public", 4, "any", "any"]);
       await addPartnership(d, "R1", "R1-1", "a", "b", "completed");
-      // By hand: cohort R1 = {a, b}; R2 has registrations only, so nobody is matched in it.
-      expect(rounded(await cohortRetention(d))).toEqual(rounded([{ cohort: "R1", round: "R2", cohort_size: 2, retained: 0, share: 0, ci: prop(0, 2).ci }]));
+      // By hand: cohort R1 = {a, b}; R2 has registrations only: not matched yet, so it is no
+      // later round of R1's cohort (a cell would say "retained 0", which nobody knows yet).
+      expect(await cohortRetention(d)).toEqual([]);
       const r2 = (await retentionByRound(d, { round: "R2" }))[0];
-      expect([r2.registered, r2.participants, r2.returning_share.share, r2.completion_rate.share]).toEqual([1, 0, null, null]);
+      expect(r2).toEqual({
+        round: "R2", registered: 1, participants: null, partnerships: null, rematches: null, returning_share: null,
+        completion_rate: null, dissolution_rate: null, continued_share: null, response_rate: null,
+      });
+      // R1 is matched with an outcome but has no survey: a response rate would be 0 of 2, so null.
+      // Its completed partnership's `continued` is unknown and nobody answered: continuing is
+      // unknown too (null, not 0 of 1), until it is marked (then "no" is a real 0).
+      let r1 = (await retentionByRound(d, { round: "R1" }))[0];
+      expect([r1.participants, r1.completion_rate?.share, r1.response_rate, r1.continued_share]).toEqual([2, 1, null, null]);
+      await d.run(sql`UPDATE partnerships SET continued = 'no' WHERE partnership_id = 'R1-1'`);
+      r1 = (await retentionByRound(d, { round: "R1" }))[0];
+      expect(r1.continued_share).toMatchObject({ count: 0, n: 1, share: 0 });
+      // A third round matched later is a later round again: R1's cell for it is back.
+      await addRound(d, "R3", "2015-01-01", "2015-04-30");
+      for (const [pid, c] of [["a", "AU"], ["c", "FR"]]) await addRegistration(d, "R3", [pid, c, "public", 4, "any", "any"]);
+      await addPartnership(d, "R3", "R3-1", "a", "c", "active");
+      expect(rounded(await cohortRetention(d))).toEqual(rounded([
+        { cohort: "R1", round: "R3", cohort_size: 2, retained: 1, share: 0.5, ci: prop(1, 2).ci },
+      ]));
+      // R3's partnership is still active: no outcome recorded yet.
+      const r3 = (await retentionByRound(d, { round: "R3" }))[0];
+      expect([r3.participants, r3.partnerships, r3.completion_rate, r3.dissolution_rate, r3.continued_share]).toEqual([2, 1, null, null, null]);
     } finally {
       d.close();
     }
@@ -85,8 +110,9 @@ describe("responseRateByCountry", () => {
     };
     // A1: p1 AU, p8 CA (silent), p7 FR, p6 JP, p5 NZ, p2 US answered.
     expect(rows).toEqual(rounded([r("AU", "Oceania", 1, 1), r("CA", "Americas", 0, 1), r("FR", "Europe", 1, 1), r("JP", "Asia", 1, 1), r("NZ", "Oceania", 1, 1), r("US", "Americas", 1, 1)]));
-    // Z0 has no survey: US holds p2 and p3, nobody answered.
-    const z0 = (await responseRateByCountry(db, { round: "Z0" })).find((x) => x.country === "US")!;
-    expect(rounded(z0)).toEqual(rounded({ round: "Z0", country: "US", participants: 2, respondents: 0, region: "Americas", share: 0, ci: prop(0, 2).ci }));
+    // Z0 is matched but has no survey ingested: no rate at all (0 of 2 in the US would say
+    // "nobody answered" of a survey nobody has seen).
+    expect(await responseRateByCountry(db, { round: "Z0" })).toEqual([]);
+    expect(new Set((await responseRateByCountry(db)).map((x) => x.round))).toEqual(new Set(["A1"]));
   });
 });

@@ -8,6 +8,11 @@
  * response rates by partnership outcome; plus the across-rounds totals and the round-to-round
  * changes of satisfaction with Holm-adjusted p-values (only between rounds whose top-2 shares are
  * published).
+ *
+ * A round's `stage` (registered, matched, surveyed) says which figures it has: a figure without
+ * data (participants before matching, a response rate before the survey) is null, as a suppressed
+ * one is, so pages read the stage before a null (docs/metrics.md, "A round's stage"). Registrants
+ * by sector are not published (they are on the `iln metrics` summary, which is internal).
  */
 import type { Db } from "../../../../src/db";
 import { metricsDocument, type Proportion, type RoundMetrics, type WeightedItemSummary } from "../../../../src/metrics";
@@ -64,6 +69,8 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
     const det = share({ n: s.n, count: Math.round(s.detractors * s.n), share: s.detractors, ci: s.detractors_ci }, ids.n, ids.detractors);
     return { n: s.n, score: s.score, ci: pro.share !== null && det.share !== null ? s.ci : null, promoters: pro, detractors: det };
   };
+  /** A share the round has data for, as published; null when it has none yet (its stage comes first). */
+  const shareOf = (p: Proportion | null, nId: number | null | undefined, countId: number | null | undefined) => (p === null ? null : share(p, nId, countId));
   const publishRound = (r: RoundMetrics) => {
     const pr = people.perRound.get(r.round);
     const mr = matched.matched.get(r.round);
@@ -78,21 +85,23 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
       name: r.name,
       start: r.start,
       end: r.end,
+      stage: r.stage,
       registered: v(pr?.registered) ?? (r.registered === 0 ? 0 : null),
-      participants: v(pr?.participants) ?? (r.participants === 0 ? 0 : null),
-      partnerships: v(pa?.partnerships) ?? (r.partnerships === 0 ? 0 : null),
-      rematches: v(pa?.rematches) ?? (r.rematches === 0 ? 0 : null),
+      participants: r.participants === null ? null : v(pr?.participants) ?? (r.participants === 0 ? 0 : null),
+      partnerships: r.partnerships === null ? null : v(pa?.partnerships) ?? (r.partnerships === 0 ? 0 : null),
+      rematches: r.rematches === null ? null : v(pa?.rematches) ?? (r.rematches === 0 ? 0 : null),
       countries: r.countries,
       new_countries: r.new_countries,
-      sectors: (mr?.sectors ?? []).map((s) => ({ key: s.key, count: v(s.id), ...(s.sectors.length > 1 || s.key !== s.sectors[0] ? { merged: s.sectors.length } : {}) })),
+      applicant_countries: r.applicant_countries,
+      sectors: r.sectors === null ? null : (mr?.sectors ?? []).map((s) => ({ key: s.key, count: v(s.id), ...(s.sectors.length > 1 || s.key !== s.sectors[0] ? { merged: s.sectors.length } : {}) })),
       largest_country: lcShown
         ? { country: r.largest_country!.country, country_name: displayName(r.largest_country!.country), share: r.largest_country!.share, cap: r.largest_country!.cap, over_cap: r.largest_country!.over_cap }
         : null,
-      returning_share: share(r.returning_share, pr?.participants, pr?.returning),
-      completion_rate: share(r.completion_rate, pa?.partnerships, pa?.completed),
-      dissolution_rate: share(r.dissolution_rate, pa?.partnerships, pa?.dissolved),
-      continued_share: share(r.continued_share, pa?.completed, pa?.continued),
-      response_rate: share(r.response_rate, mr?.participants, mr?.respondents),
+      returning_share: shareOf(r.returning_share, pr?.participants, pr?.returning),
+      completion_rate: shareOf(r.completion_rate, pa?.partnerships, pa?.completed),
+      dissolution_rate: shareOf(r.dissolution_rate, pa?.partnerships, pa?.dissolved),
+      continued_share: shareOf(r.continued_share, pa?.completed, pa?.continued),
+      response_rate: shareOf(r.response_rate, mr?.participants, mr?.respondents),
       // Whether the round's survey was anonymous and which questions it asked: no personal data.
       survey: r.survey,
       program_satisfaction: summary(r.round, "program_satisfaction", r.program_satisfaction),
@@ -108,7 +117,7 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
       response_by_status: r.response && mr
         ? Object.fromEntries((["completed", "failed", "active"] as const).map((k) => [k, share(r.response!.by_status[k], mr.byStatus[k]?.n, mr.byStatus[k]?.respondents)]))
         : null,
-      pairing: {
+      pairing: r.pairing && {
         partnerships: v(pa?.paired) ?? (r.pairing.partnerships === 0 ? 0 : null),
         cross_sector: share(r.pairing.cross_sector, pa?.paired, pa?.crossSector),
         cross_career: share(r.pairing.cross_career, pa?.paired, pa?.crossCareer),
