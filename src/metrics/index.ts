@@ -9,3 +9,4 @@ export * from "./retention";
 export * from "./coverage";
 export * from "./health";
 export * from "./document";
+export * from "./network";
