@@ -4,8 +4,8 @@
  * 1. Cleans Framework's cache except the npm cache and the replay cache (the loader cache is keyed
  *    on loader files' age, not on src/ or the database, so a stale cache would publish stale
  *    figures; the replay cache is keyed by content, reports/data/lib/replay-cache.ts).
- * 2. Fills the npm cache from node_modules (scripts/framework-offline.ts), bundles the matcher
- *    for the matching page into reports/_generated/matcher.js (scripts/bundle-matcher.ts), and runs the data
+ * 2. Fills the npm cache from node_modules (scripts/framework-offline.ts), bundles the matcher, the
+ *    matching page's worker and the findings into reports/_generated/ (scripts/bundle-matcher.ts), and runs the data
  *    loaders of reports/data/ in parallel into Framework's loader cache (Framework itself runs
  *    them one after another; a cache file newer than its loader counts as fresh).
  * 3. Runs `observable build` in a Node process whose `fetch` throws, so any attempt to reach a
@@ -21,7 +21,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_REPLAY_CACHE } from "../reports/data/lib/replay-cache";
-import { bundleMatcher } from "./bundle-matcher";
+import { bundleForPages } from "./bundle-matcher";
 import { fillFrameworkNpmCache } from "./framework-offline";
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -110,8 +110,8 @@ export async function buildSite(
   if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}: run \`npm run demo\` (or \`iln ingest\`) first`);
   const env = { ...process.env, ILN_DB: dbPath, ILN_SITE_OUT: outDir, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" };
   if (!options.keepCache) cleanLoaderCache();
-  await Promise.all([fillFrameworkNpmCache(ROOT), bundleMatcher(), options.keepCache ? undefined : warmLoaders(env)]);
-  if (!options.quiet) console.error(`npm cache filled, matcher bundled and data loaders run in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await Promise.all([fillFrameworkNpmCache(ROOT), bundleForPages(), options.keepCache ? undefined : warmLoaders(env)]);
+  if (!options.quiet) console.error(`npm cache filled, page bundles made and data loaders run in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const bin = path.join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], {

@@ -15,37 +15,74 @@ const SERIES = [
   {key: "fitted", label: "Re-matched, fitted weights", color: OKABE_ITO.orange, dash: "5,3"}
 ];
 
-/** Mean pair score of the historical matching and the default-weights re-match, round by round. */
-export function ReplayScoreCard(replays, {resize}) {
+/** The stated wishes a replay figure can show (matching.json replays[].*.preferences keys). */
+export const WISHES = [
+  {key: "sector_pref", label: "Sector wish met"},
+  {key: "career_pref", label: "Career-stage wish met"},
+  {key: "country_pref", label: "Country wish met"}
+];
+
+/** Share of pairs where both partners' wish `wish` is met: historical, re-matched with default and with fitted weights, round by round. */
+export function ReplayWishesCard(replays, wish, {resize}) {
+  const w = WISHES.find((x) => x.key === wish) ?? WISHES[0];
   const rows = replays.flatMap((r) => [
-    {round: r.round, series: "historical", value: r.default?.historical.mean ?? null},
-    {round: r.round, series: "default", value: r.default?.replayed.mean ?? null}
+    {round: r.round, series: "historical", value: r.default?.historical.preferences[w.key] ?? null},
+    {round: r.round, series: "default", value: r.default?.replayed.preferences[w.key] ?? null},
+    {round: r.round, series: "fitted", value: r.fitted?.replayed.preferences[w.key] ?? null}
   ]);
-  const gains = replays.filter((r) => r.default && r.default.historical.mean != null).map((r) => r.default.replayed.mean - r.default.historical.mean);
-  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Mean pair score, default weights (points)", series: SERIES.slice(0, 2)})), {
-    title: "Mean pair score: historical vs exact re-matching",
-    id: "replay-score",
-    takeaway: gains.length ? `Under the default weights the exact matcher ${gains.every((g) => g > 0) ? "raises the mean pair score in every round" : `raises the mean pair score in ${gains.filter((g) => g > 0).length} of ${gains.length} rounds`}, by ${num(Math.min(...gains), 2)} to ${num(Math.max(...gains), 2)} points.` : "No round could be replayed.",
-    legend: SERIES.slice(0, 2).map((s) => ({label: s.label, color: s.color})),
-    note: "Both matchings of a round scored with the default weights; pairs breaking a hard rule have no score. The exact solver's total is never below the historical total for the same pool and weights."
+  const last = replays.filter((r) => r.default?.historical.preferences[w.key] != null && r.default?.replayed.preferences[w.key] != null).at(-1);
+  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: `${w.label}, share of pairs (both partners)`, series: SERIES, percent: true, domain: [0, 1]})), {
+    title: `${w.label}: the pairs made against the exact re-match, every round`,
+    id: "replay-wishes",
+    takeaway: last
+      ? `In ${last.round}, ${pct(last.default.replayed.preferences[w.key])} of re-matched pairs met both partners' ${w.label.replace(" met", "").toLowerCase()}, against ${pct(last.default.historical.preferences[w.key])} of the pairs the program made.`
+      : "No round has a publishable share of this wish.",
+    legend: SERIES.map((d) => ({label: d.label, color: d.color})),
+    note: "A pair meets a wish when both partners' stated wish (or no wish) is met. Default weights: the program's stated principles; fitted: weights learned from the other rounds' outcomes. Shares that could reveal fewer than 5 people are not shown.",
+    source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last ? `${count(last.people)} registrations in ${last.round}` : undefined}
   });
 }
 
-/** Predicted completion of the historical matching and of both re-matches, round by round (PREDICTIONS). */
+/** Predicted completion of the historical matching and of both re-matches, with the model's 95% intervals, and the observed completion of the pairs made. */
 export function ReplayPredictionCard(replays, {resize}) {
+  const ci = (q) => q?.predicted_completion_ci ?? null;
+  const obs = (r) => {
+    const h = r.default?.historical;
+    if (!h || h.observed_completion_rate == null || h.observed_ended == null) return null;
+    const k = Math.round(h.observed_completion_rate * h.observed_ended);
+    const [lo, hi] = wilson(k, h.observed_ended);
+    return {value: h.observed_completion_rate, lo, hi};
+  };
   const rows = replays.flatMap((r) => [
-    {round: r.round, series: "historical", value: r.default?.historical.predicted_completion ?? null},
-    {round: r.round, series: "default", value: r.default?.replayed.predicted_completion ?? null},
-    {round: r.round, series: "fitted", value: r.fitted?.replayed.predicted_completion ?? null}
+    {round: r.round, series: "observed", ...(obs(r) ?? {value: null})},
+    {round: r.round, series: "historical", value: r.default?.historical.predicted_completion ?? null, lo: ci(r.default?.historical)?.[0], hi: ci(r.default?.historical)?.[1]},
+    {round: r.round, series: "default", value: r.default?.replayed.predicted_completion ?? null, lo: ci(r.default?.replayed)?.[0], hi: ci(r.default?.replayed)?.[1]},
+    {round: r.round, series: "fitted", value: r.fitted?.replayed.predicted_completion ?? null, lo: ci(r.fitted?.replayed)?.[0], hi: ci(r.fitted?.replayed)?.[1]}
   ]);
-  const last = replays.at(-1);
-  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Predicted completion (PREDICTION)", series: SERIES, percent: true})), {
-    title: "Predicted completion of each matching (a PREDICTION)",
+  const series = [{key: "observed", label: "Observed: pairs made that completed", color: OKABE_ITO.black}, ...SERIES.map((s) => ({...s, label: `Predicted: ${s.label.toLowerCase()}`}))];
+  const last = replays.filter((r) => r.default?.replayed.predicted_completion != null).at(-1);
+  const lo = Math.min(...rows.flatMap((d) => [d.value, d.lo]).filter((v) => v != null));
+  const r = (q) => (ci(q) ? ` (${pct(ci(q)[0])}–${pct(ci(q)[1])})` : "");
+  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Share of pairs completing", series, percent: true, domain: [Math.max(0, Math.floor(lo * 10) / 10 - 0.1), 1]})), {
+    title: "Would the re-matched pairs complete more often? (a PREDICTION)",
     id: "replay-prediction",
-    takeaway: last?.fitted ? `For ${last.round}, the model predicts ${pct(last.default.historical.predicted_completion, 1)} completion for the historical pairs, ${pct(last.default.replayed.predicted_completion, 1)} with the default weights and ${pct(last.fitted.replayed.predicted_completion, 1)} with fitted weights: predictions, not observations.` : "No completion model could be fitted.",
-    legend: SERIES.map((s) => ({label: s.label, color: s.color})),
-    note: "Mean over pairs of the completion probability predicted by a logistic model of completion on the nine pair features, fitted on the other rounds. Outcomes were observed only for historical pairs."
+    takeaway: last
+      ? `For ${last.round}, a model fitted on the other rounds predicts ${pct(last.default.replayed.predicted_completion)}${r(last.default.replayed)} of the default re-match's pairs would complete, against ${pct(last.default.historical.predicted_completion)}${r(last.default.historical)} for the pairs made, of which ${pct(last.default.historical.observed_completion_rate)} did: predictions, not observations.`
+      : "No completion model could be fitted.",
+    legend: series.map((s) => ({label: s.label, color: s.color})),
+    note: "Predicted: the mean completion probability of a logistic model of completion on the nine pair features, fitted on the other rounds; bars are the model's 95% intervals for that mean (delta method). Observed: the share of the pairs made that ended which were completed, with a 95% Wilson interval. Outcomes exist only for pairs that happened.",
+    source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last?.default?.historical.observed_ended != null ? `${count(last.default.historical.observed_ended)} ended partnerships in ${last.round}` : undefined}
   });
+}
+
+/** A 95% Wilson interval of k of n (z = 1.959964). */
+function wilson(k, n) {
+  const z = 1.959963984540054;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, c - h), Math.min(1, c + h)];
 }
 
 /** Every round's replay in one table, historical → re-matched, with the note on how to read it. */
@@ -55,7 +92,7 @@ export function ReplayTable(replays, {min}) {
   const table = DataTable(replays.map((r) => ({...r, d: r.default, f: r.fitted})), [
     {key: "round", label: "Round"},
     {key: "people", label: "Pool", num: true, format: (v) => count(v, min)},
-    {key: "d", label: "Total score", num: true, format: (d) => (d ? arrow(f1(d.historical.total), f1(d.replayed.total)) : "–")},
+    {key: "d", label: "Points per pair", num: true, format: (d) => (d ? arrow(f1(d.historical.mean), f1(d.replayed.mean)) : "–")},
     {key: "d", label: "Unmatched", num: true, format: (d) => (d ? arrow(count(d.historical.unmatched, min), count(d.replayed.unmatched, min)) : "–")},
     {key: "d", label: "Violations", num: true, format: (d) => (d ? arrow(count(d.historical.violations, min), count(d.replayed.violations, min)) : "–")},
     {key: "d", label: "Same pairs", num: true, format: (d) => (d ? pct(d.share_same) : "–")},
@@ -63,8 +100,8 @@ export function ReplayTable(replays, {min}) {
     {key: "d", label: "Completed (observed)", num: true, format: (d) => (d ? pct(d.historical.observed_completion_rate) : "–")},
     {key: "f", label: "Predicted, fitted", num: true, format: (f) => (f ? pct(f.replayed.predicted_completion) : "–")}
   ]);
-  return html`<div><div class="replay-table">${table}</div>
-    <p class="chart-note">Arrows read historical → re-matched (default weights); totals in points. Counts of 1 to ${min - 1} are shown as “&lt;${min}”; shares that could reveal such a count as “–”. “Completed (observed)”: the share of the historical partnerships that ended which were completed; “Predicted, fitted”: the model's PREDICTED completion of the pairs re-matched with fitted weights.</p></div>`;
+  return html`<details class="replay-details"><summary>Every round's replay in numbers</summary><div class="replay-table">${table}</div>
+    <p class="chart-note">Arrows read historical → re-matched (default weights); points by the default weights. Counts of 1 to ${min - 1} are shown as “&lt;${min}”; shares that could reveal such a count as “–”. “Completed (observed)”: the share of the historical partnerships that ended which were completed; “Predicted, fitted”: the model's PREDICTED completion of the pairs re-matched with fitted weights.</p></details>`;
 }
 
 /**

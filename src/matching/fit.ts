@@ -47,6 +47,8 @@ export interface Coefficient {
 /** A fitted regression. */
 export interface RegressionFit {
   coefficients: Coefficient[];
+  /** Covariance matrix of the estimates, in the order of `coefficients` (inverse observed information, or σ̂²(X'X)⁻¹). */
+  covariance?: number[][];
   n: number;
   /** Log-likelihood (logistic) or residual standard deviation σ̂ (linear). */
   logLik?: number;
@@ -186,7 +188,7 @@ export function logisticRegression(X: readonly number[][], y: readonly number[],
   }
   if (!converged) throw new FitError("logistic regression did not converge (is an outcome perfectly predicted by a feature?)");
   const cov = invertSpd(derivatives(beta).H); // inverse observed information at the estimate
-  return { coefficients: coefficients(["intercept", ...names], beta, cov), n, logLik: ll, iterations: it, converged };
+  return { coefficients: coefficients(["intercept", ...names], beta, cov), covariance: cov, n, logLik: ll, iterations: it, converged };
 }
 
 /**
@@ -217,7 +219,7 @@ export function linearRegression(X: readonly number[][], y: readonly number[], n
   }
   const s2 = rss / (n - k);
   const cov = inv.map((r) => r.map((v) => v * s2));
-  return { coefficients: coefficients(["intercept", ...names], beta, cov), n, sigma: Math.sqrt(s2), iterations: 1, converged: true };
+  return { coefficients: coefficients(["intercept", ...names], beta, cov), covariance: cov, n, sigma: Math.sqrt(s2), iterations: 1, converged: true };
 }
 
 /** Predicted value of a fit at features x: the linear predictor (logit scale for logistic fits). */
@@ -230,6 +232,35 @@ export function linearPredictorOf(fit: RegressionFit, x: PairFeatures): number {
 /** Predicted completion probability of a logistic fit at features x, 0..1. */
 export function predictCompletion(fit: RegressionFit, x: PairFeatures): number {
   return 1 / (1 + Math.exp(-linearPredictorOf(fit, x)));
+}
+
+/**
+ * The mean predicted completion of a logistic fit over pairs with features `xs`, with a 95%
+ * interval for the model's uncertainty by the delta method: the mean p̄ = (1/m) Σ σ(x_i·β), its
+ * gradient g = (1/m) Σ p_i(1 − p_i) x_i (x_i with a leading 1), standard error √(gᵀ Σ g) with Σ
+ * the fit's covariance, interval p̄ ± 1.96 SE clipped to [0, 1]. It says how sure the model is of
+ * the mean, not how many pairs will in fact complete.
+ * @returns null when `xs` is empty; the interval null when the fit has no covariance.
+ */
+export function meanPredictedCompletion(fit: RegressionFit, xs: readonly PairFeatures[]): { mean: number; ci: [number, number] | null } | null {
+  if (xs.length === 0) return null;
+  const k = fit.coefficients.length;
+  const g = new Array<number>(k).fill(0);
+  let sum = 0;
+  for (const x of xs) {
+    const p = predictCompletion(fit, x);
+    sum += p;
+    const w = p * (1 - p);
+    fit.coefficients.forEach((c, j) => (g[j] += w * (c.name === "intercept" ? 1 : x[c.name])));
+  }
+  const m = xs.length;
+  const mean = sum / m;
+  const cov = fit.covariance;
+  if (!cov) return { mean, ci: null };
+  let v = 0;
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) v += (g[a] / m) * cov[a][b] * (g[b] / m);
+  const se = Math.sqrt(Math.max(0, v));
+  return { mean, ci: [Math.max(0, mean - Z95 * se), Math.min(1, mean + Z95 * se)] };
 }
 
 /**

@@ -10,7 +10,7 @@
  * The report holds pseudonyms at most: never emails or names.
  */
 import type { PairFeatures } from "./features";
-import { predictCompletion, type PredictionModel } from "./fit";
+import { meanPredictedCompletion, predictCompletion, type PredictionModel } from "./fit";
 import { solve } from "./propose";
 import { matchingQuality, type MatchingQuality } from "./quality";
 import type { RoundData } from "./round-data";
@@ -33,7 +33,8 @@ export interface ReplayReport {
   overlap: { same_pairs: number; share_of_replayed: number | null; share_of_historical: number | null; observed_completion_rate_of_same_pairs: number | null };
   /** Replayed pairs that are not historical pairs. */
   pairs_changed: number;
-  prediction: { label: string; model: string; fitted_on_rounds: string[]; n: number } | null;
+  /** The model behind the predictions, and the 95% intervals of the two mean predicted completions (`meanPredictedCompletion`). */
+  prediction: { label: string; model: string; fitted_on_rounds: string[]; n: number; historical_ci: [number, number] | null; replayed_ci: [number, number] | null } | null;
   solver: { iterations: number; candidate_edges: number };
   notes: string[];
 }
@@ -97,6 +98,8 @@ export function replayLoadedRound(data: RoundData, weights: Weights, model: Pred
           model: "logistic regression of completion on the nine pair features",
           fitted_on_rounds: model.rounds,
           n: model.fit.n,
+          historical_ci: meanPredictedCompletion(model.fit, h.pairs.map((p) => p.features))?.ci ?? null,
+          replayed_ci: meanPredictedCompletion(model.fit, r.pairs.map((p) => p.features))?.ci ?? null,
         }
       : null,
     solver: { iterations: s.iterations, candidate_edges: s.candidateEdges },

@@ -10,7 +10,7 @@ import { simulateHistory } from "../../src/demo/history";
 import { PLANTED_COMPLETION } from "../../src/demo/planted-model";
 import { defaultPlans } from "../../src/demo/rounds";
 import { FEATURE_NAMES } from "../../src/matching/features";
-import { auc, fitOutcomes, logisticRegression, logLoss, weightsFromFit, type OutcomeRow } from "../../src/matching/fit";
+import { auc, fitOutcomes, logisticRegression, logLoss, meanPredictedCompletion, weightsFromFit, type OutcomeRow } from "../../src/matching/fit";
 import { parseWeights } from "../../src/matching/weights";
 import { tempDir } from "../helpers/rounds";
 
@@ -109,5 +109,31 @@ print(json.dumps({"p": [float(v) for v in m.pvalues]}))`;
       // log p to 1e-4 relative: at z near 10 a relative change of 1e-6 in z (the SEs agree to 1e-6) moves log p by about 1e-4.
       expect(Math.abs(Math.log(c.p) - Math.log(sm.p[j]))).toBeLessThanOrEqual(1e-4 * Math.abs(Math.log(sm.p[j])) + 1e-6);
     });
+  });
+  it("the mean predicted completion and its delta-method interval agree with statsmodels' covariance", () => {
+    const dir = tempDir();
+    const csv = path.join(dir, "x.csv");
+    writeFileSync(csv, [["y", ...FEATURE_NAMES].join(","), ...rows.map((r) => [r.completed, ...FEATURE_NAMES.map((f) => r.features[f])].join(","))].join("\n"));
+    // The mean of Logit.predict over the rows, and sqrt(g' cov_params g) with g the mean of p(1-p) x.
+    const py = `
+import sys, json, numpy as np, statsmodels.api as sm
+d = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)
+X = sm.add_constant(d[:, 1:])
+m = sm.Logit(d[:, 0], X).fit(disp=0, tol=1e-12)
+p = m.predict(X)
+g = (p * (1 - p))[:, None] * X
+g = g.mean(axis=0)
+se = float(np.sqrt(g @ m.cov_params() @ g))
+print(json.dumps({"mean": float(p.mean()), "se": se}))`;
+    const r = spawnSync(PY, ["-c", py, csv], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const sm = JSON.parse(r.stdout) as { mean: number; se: number };
+    const fit = logisticRegression(rows.map((x) => FEATURE_NAMES.map((f) => x.features[f])), rows.map((x) => x.completed as number), [...FEATURE_NAMES]);
+    const ours = meanPredictedCompletion(fit, rows.map((x) => x.features))!;
+    expect(ours.mean).toBeCloseTo(sm.mean, 8);
+    expect(ours.ci![0]).toBeCloseTo(sm.mean - 1.959963984540054 * sm.se, 6);
+    expect(ours.ci![1]).toBeCloseTo(sm.mean + 1.959963984540054 * sm.se, 6);
+    expect(meanPredictedCompletion(fit, [])).toBeNull();
+    expect(meanPredictedCompletion({ ...fit, covariance: undefined }, rows.map((x) => x.features))!.ci).toBeNull();
   });
 });

@@ -168,8 +168,8 @@ export function publishQuality(q: MatchingQuality, min: number): PublishedQualit
 /** A replay as published. */
 export interface PublishedReplay {
   weights: "default" | "fitted";
-  historical: PublishedQuality & { observed_completion_rate: number | null; observed_ended: number | null };
-  replayed: PublishedQuality;
+  historical: PublishedQuality & { observed_completion_rate: number | null; observed_ended: number | null; predicted_completion_ci: [number, number] | null };
+  replayed: PublishedQuality & { predicted_completion_ci: [number, number] | null };
   /** Replayed pairs that are historical pairs, and the share of replayed pairs they are. */
   same_pairs: number | null;
   share_same: number | null;
@@ -189,8 +189,9 @@ export function publishReplay(r: ReplayReport, which: "default" | "fitted", min:
       ...publishQuality(r.historical, min),
       observed_completion_rate: publishedShare(obs.completion_rate, obs.ended, min),
       observed_ended: suppressCount(obs.ended, min),
+      predicted_completion_ci: r.prediction?.historical_ci ?? null,
     },
-    replayed: publishQuality(r.replayed, min),
+    replayed: { ...publishQuality(r.replayed, min), predicted_completion_ci: r.prediction?.replayed_ci ?? null },
     same_pairs: suppressCount(r.overlap.same_pairs, min),
     share_same: publishedShare(r.overlap.share_of_replayed, r.replayed.pairs, min),
     pairs_changed: suppressCount(r.pairs_changed, min),
@@ -239,8 +240,8 @@ export interface PublishedPool {
   earlierPartners: [number, number][];
   /** The historical first matching as index pairs (i < j). */
   historical: [number, number][];
-  /** The completion model fitted on the other rounds (for PREDICTIONS), coefficients only; null when none. */
-  model: { coefficients: { name: "intercept" | FeatureName; estimate: number }[]; rounds: string[] } | null;
+  /** The completion model fitted on the other rounds (for PREDICTIONS): coefficients and their covariance (for intervals); null when none. */
+  model: { coefficients: { name: "intercept" | FeatureName; estimate: number }[]; covariance: number[][] | null; rounds: string[] } | null;
 }
 
 /**
@@ -273,7 +274,7 @@ export function publishPool(data: RoundData, model: PredictionModel | null): Pub
     earlierPartners: data.pool.earlierPartners.filter(([x, y]) => index.has(x) && index.has(y)).map(pair),
     historical: data.historical.pairs.map(pair),
     model: model
-      ? { coefficients: model.fit.coefficients.map((c) => ({ name: c.name as "intercept" | FeatureName, estimate: c.estimate })), rounds: model.rounds }
+      ? { coefficients: model.fit.coefficients.map((c) => ({ name: c.name as "intercept" | FeatureName, estimate: c.estimate })), covariance: model.fit.covariance ?? null, rounds: model.rounds }
       : null,
   };
 }
