@@ -59,6 +59,7 @@ export default {
     { name: "Coverage", path: "/coverage" },
     { name: "Partnership health", path: "/health" },
     { name: "Comment themes", path: "/themes" },
+    { name: "Network", path: "/network" },
     { name: "Matching", path: "/matching" },
     { name: "Methods", path: "/methods" },
   ],

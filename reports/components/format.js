@@ -77,3 +77,12 @@ export function count(x, min = 5) {
 export function num(x, digits = 1) {
   return x == null || Number.isNaN(x) ? "–" : Number(x).toFixed(digits);
 }
+
+/**
+ * Options of a round axis that stays readable on a phone: when the rounds have less than 64 px
+ * each, their labels turn 45° (and `extra` px more margin is needed below the axis).
+ * @returns {{options: {tickRotate?: number}, extra: number}}
+ */
+export function roundAxis(width, rounds) {
+  return width / Math.max(1, rounds.length) < 64 ? {options: {tickRotate: -45}, extra: 22} : {options: {}, extra: 0};
+}
