@@ -12,14 +12,17 @@ import { readPairsFile } from "../matching/locks";
 import { loadIdentities, loadRoundData } from "../matching/round-data";
 import { LockError, proposeMatching, type Proposal } from "../matching/propose";
 import { PREFERENCES, PRINCIPLES } from "../matching/quality";
-import { proposalCsv } from "../matching/proposal-csv";
-/** Columns of the proposal CSV (src/matching/proposal-csv.ts). */
-export { MATCH_COLUMNS } from "../matching/proposal-csv";
 import { predictionModelFor } from "../matching/replay-rounds";
 import { predictCompletion } from "../matching/fit";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
 import { readWeightsFile } from "./weights-command";
+
+/** Columns of the proposal CSV. */
+export const MATCH_COLUMNS = [
+  "pair", "email_a", "name_a", "country_a", "sector_a", "stage_a", "email_b", "name_b", "country_b", "sector_b", "stage_b",
+  "score", "principles_met", "preferences_met", "locked",
+] as const;
 
 const pct = (x: number | null) => (x === null ? "-" : `${(100 * x).toFixed(0)}%`);
 
@@ -76,14 +79,26 @@ export function matchCommand(program: Command): void {
         }
         const ids = await loadIdentities(db, rp.pool.people.map((p) => p.id));
         const people = rp.pool.people;
-        const csv = proposalCsv(proposal, people, (p) => ({ email: ids.get(p.id)?.email ?? p.id, name: ids.get(p.id)?.name ?? "" }));
-        writeFileSync(opts.out, csv);
+        const rows = proposal.pairQuality.map((q, k) => {
+          const a = people[q.a];
+          const b = people[q.b];
+          return {
+            pair: k + 1,
+            email_a: ids.get(a.id)?.email ?? a.id, name_a: ids.get(a.id)?.name ?? "", country_a: a.country, sector_a: a.sector, stage_a: a.stage,
+            email_b: ids.get(b.id)?.email ?? b.id, name_b: ids.get(b.id)?.name ?? "", country_b: b.country, sector_b: b.sector, stage_b: b.stage,
+            score: q.score === null ? "" : q.score.toFixed(3),
+            principles_met: PRINCIPLES.filter((p) => q.principles[p]).map((p) => p.replace(/_/g, " ")).join("; "),
+            preferences_met: PREFERENCES.filter((p) => q.preferences[p]).map((p) => p.replace("_pref", "")).join("; "),
+            locked: k < proposal.locked ? "yes" : "no",
+          };
+        });
+        writeFileSync(opts.out, toSafeCsv(MATCH_COLUMNS, rows));
         const byId = new Map(people.map((p) => [p.id, p]));
         const unmatched = proposal.unmatched.map((id) => ({ email: ids.get(id)?.email ?? id, name: ids.get(id)?.name ?? "", country: byId.get(id)?.country, sector: byId.get(id)?.sector }));
         if (opts.unmatched) writeFileSync(opts.unmatched, toSafeCsv(["email", "name", "country", "sector"], unmatched));
         process.stderr.write(formatMatchSummary(proposal));
         process.stderr.write(unmatched.length ? `Unmatched (${unmatched.length}):\n${unmatched.map((u) => `  ${u.email} (${u.country}, ${u.sector})`).join("\n")}\n` : "Unmatched: nobody\n");
-        process.stderr.write(`wrote ${proposal.pairs.length} partnerships to ${opts.out}\n`);
+        process.stderr.write(`wrote ${rows.length} partnerships to ${opts.out}\n`);
       });
     });
 }

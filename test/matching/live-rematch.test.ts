@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { livePool, liveRematch, personId, type LiveResult } from "../../src/matching/live-rematch";
+import { MATCH_COLUMNS as CLI_COLUMNS } from "../../src/cli/match-command";
 import { MATCH_COLUMNS } from "../../src/matching/proposal-csv";
 import { defaultWeights } from "../../src/matching/weights";
 
@@ -63,6 +64,8 @@ describe("liveRematch", () => {
   it("offers the proposal in the columns iln match writes, people named by their pool number", () => {
     const r = liveRematch(entry, values, { locks: [[1, 2]], forbids: [] }) as LiveResult;
     const lines = r.csv.trim().split("\r\n");
+    // The page's file has the columns `iln match` writes.
+    expect([...MATCH_COLUMNS]).toEqual([...CLI_COLUMNS]);
     expect(lines[0]).toBe(MATCH_COLUMNS.join(","));
     expect(lines[1]).toMatch(/^1,pool #2,,AU,public,mid,pool #3,,US,academic,mid,\d+\.\d{3},another country,[^,]*,yes$/);
     expect(lines[2]).toMatch(/^2,pool #1,,AU,academic,mid,pool #4,,US,public,mid,.*,no$/);
