@@ -1,8 +1,9 @@
 /**
- * The proposal file coordinators get (docs/matching.md, "Match"): one row per proposed pair, the
- * columns `iln match` writes, formula-looking cells neutralised for spreadsheets. Pure, no Node:
- * `iln match` fills the identity columns from the identities table; the matching page, which has
- * no identities, fills them with each person's position in the published pool.
+ * The proposal file the matching page offers (docs/matching.md): one row per proposed pair in the
+ * columns `iln match` writes (src/cli/match-command.ts; a test keeps the two lists equal),
+ * formula-looking cells neutralised for spreadsheets. Pure, no Node, so the page's worker bundles
+ * it. The page has no identities, so the identity columns name each person by their position in
+ * the published pool.
  */
 import { toSafeCsv } from "../privacy/csv-safe";
 import type { Proposal } from "./propose";
