@@ -24,15 +24,22 @@ export const HEALTH_CLASSES = [
   {key: "failed", label: "Failed", color: OKABE_ITO.vermillion}
 ];
 
-/** Likert answers 1..5 with a diverging orange-grey-blue scale, plus the merged small cells. */
+/**
+ * Likert answers 1..5 with a diverging orange-grey-blue scale, then the merged small answer
+ * groups: drawn last (right of the 5s), in a pale sand that belongs to no score, since they
+ * mix answers and must not read as low scores.
+ */
 export const LIKERT = [
-  {answer: "merged", label: "small groups merged", color: "#8c8c8c"},
   {answer: 1, label: "1 (lowest)", color: OKABE_ITO.vermillion},
   {answer: 2, label: "2", color: "#f1a76a"},
   {answer: 3, label: "3", color: "#c8c8c8"},
   {answer: 4, label: "4", color: "#7fb8dc"},
-  {answer: 5, label: "5 (highest)", color: OKABE_ITO.blue}
+  {answer: 5, label: "5 (highest)", color: OKABE_ITO.blue},
+  {answer: "merged", label: "small answer groups merged (any score)", color: "#efe3c8"}
 ];
+
+/** Fill of a suppressed cell (a map country, a matrix cell): off every count scale. */
+export const SUPPRESSED_FILL = "#ead9b9";
 
 /** Readable names of survey items and segments. */
 export const LABELS = {

@@ -143,6 +143,30 @@ export function reachFinding(metrics: MetricsDoc, round?: string): Finding {
 }
 
 /**
+ * Overview: everyone matched to date and the latest satisfaction with the program, in one
+ * sentence.
+ */
+export function overviewFinding(metrics: MetricsDoc): Finding {
+  const method = "People and countries to date count each person and country once. Satisfaction: share of respondents answering 4 or 5 of 5, with a 95% Wilson interval.";
+  const matched = metrics.rounds.filter((x) => (x.participants ?? 0) > 0 || x.participants === null);
+  if (!matched.length) return none("overview", "No round has partnerships yet.", method);
+  const first = matched[0];
+  const last = matched[matched.length - 1];
+  const s = pick(metrics.rounds, undefined, (x) => x.program_satisfaction.top2 != null);
+  const since = first === last ? `In ${first.name}, ILN matched` : `Since ${first.name}, ILN has matched`;
+  const sat = s ? `; in ${s.name}, ${pct(s.program_satisfaction.top2)} of respondents were satisfied with the program ${basis(s.program_satisfaction.n, s.program_satisfaction.top2_ci)}` : "";
+  return {
+    id: "overview",
+    sentence: `${since} ${count(metrics.overall.participants, metrics.min_cell)} people from ${metrics.overall.countries} countries in ${count(metrics.overall.partnerships, metrics.min_cell)} partnerships${sat}.`,
+    round: s?.round ?? last.round,
+    n: s?.program_satisfaction.n ?? metrics.overall.participants,
+    ci: s?.program_satisfaction.top2_ci ?? null,
+    method,
+    available: true,
+  };
+}
+
+/**
  * Satisfaction: the share of respondents answering 4 or 5 of 5 on the program, and on the
  * partner, in the round (default the latest round with a published share).
  */

@@ -76,3 +76,13 @@ describe("findings say a figure aloud, with n and interval", () => {
     expect(all.filter((f) => f.available).map((f) => f.id)).toEqual([]);
   });
 });
+
+describe("the overview's sentence", () => {
+  it("everyone matched to date and the latest satisfaction", async () => {
+    const { overviewFinding } = await import("../../src/findings/findings");
+    expect(overviewFinding(metricsDoc()).sentence).toBe(
+      "Since Round 1, ILN has matched 1,071 people from 45 countries in 546 partnerships; in Round 2, 86% of respondents were satisfied with the program (n = 500, 95% CI 83–89%).",
+    );
+    expect(overviewFinding({ ...metricsDoc(), rounds: [metricsDoc().rounds[2]] }).available).toBe(false);
+  });
+});
