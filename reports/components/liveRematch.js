@@ -129,14 +129,14 @@ export function LiveSummary(live, option) {
 }
 
 /** Principles and wishes met, historical against re-matched, in words. */
-export function WishesTable(live, features) {
+export function WishesTable(live, features, resultId = "") {
   const {q, historical: h} = live;
   const rows = [
     ...PRINCIPLES.map((k) => ({what: `Partner from ${PRINCIPLE_LABELS[k].toLowerCase().replace(/^same/, "the same")}`, h: h.principles[k], r: q.principles[k]})),
     ...PREFERENCES.map((k) => ({what: `${preferenceLabel(k, features)} for both partners`, h: h.preferences[k], r: q.preferences[k]}))
   ];
   const change = (a, b) => (a == null || b == null ? "–" : `${b >= a ? "+" : "−"}${Math.abs((b - a) * 100).toFixed(0)} points`);
-  return html`<table class="data-table share-table"><thead><tr><th>Share of pairs with</th><th class="num">Historical</th><th class="num">Re-matched</th><th class="num">Change</th></tr></thead>
+  return html`<table class="data-table share-table" data-result-id=${resultId}><thead><tr><th>Share of pairs with</th><th class="num">Historical</th><th class="num">Re-matched</th><th class="num">Change</th></tr></thead>
     <tbody>${rows.map((d) => html`<tr><td>${d.what}</td><td class="num">${pct(d.h)}</td><td class="num">${pct(d.r)}</td><td class="num">${change(d.h, d.r)}</td></tr>`)}</tbody></table>`;
 }
 
@@ -165,11 +165,11 @@ export function personWords(i, people, labels) {
  * The proposed pairs with a Lock and a Forbid button each; `filter` keeps pairs whose words
  * contain it; at most `limit` rows are shown.
  */
-export function PairsTable(live, people, {labels, onLock, onForbid, filter = "", limit = 25}) {
+export function PairsTable(live, people, {labels, onLock, onForbid, filter = "", limit = 10, resultId = ""}) {
   const needle = filter.trim().toLowerCase();
   const rows = live.pairs.filter((p) => !needle || `${personWords(p.a, people, labels)} ${personWords(p.b, people, labels)}`.toLowerCase().includes(needle));
   const shown = rows.slice(0, limit);
-  return html`<div class="pairs-table"><table class="data-table"><thead><tr><th class="num">Pair</th><th>Partner A</th><th>Partner B</th><th class="num">Points</th><th></th></tr></thead>
+  return html`<div class="pairs-table" data-result-id=${resultId}><table class="data-table"><thead><tr><th class="num">Pair</th><th>Partner A</th><th>Partner B</th><th class="num">Points</th><th></th></tr></thead>
     <tbody>${shown.map((p) => html`<tr class=${p.locked ? "is-locked" : ""}>
       <td class="num">${p.pair}</td><td>${personWords(p.a, people, labels)}</td><td>${personWords(p.b, people, labels)}</td><td class="num">${num(p.score, 1)}</td>
       <td class="pair-actions">${p.locked

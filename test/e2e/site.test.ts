@@ -263,7 +263,9 @@ describe("published dashboards (built from the demo)", () => {
         const old = await doneId();
         await action();
         await page.waitForFunction((o) => Number((document.querySelector(".rematch-status") as HTMLElement | null)?.dataset.doneId ?? 0) > o && !document.querySelector(".rematch-status.is-busy"), old, { timeout: 60_000 });
-        await page.waitForTimeout(100); // let the page's cells redraw from the new result
+        // The page's cells have redrawn from this result when its tables carry its id.
+        const id = await doneId();
+        await page.waitForFunction((i) => document.querySelector(".pairs-table")?.getAttribute("data-result-id") === String(i) && document.querySelector(".share-table")?.getAttribute("data-result-id") === String(i), id, { timeout: 30_000 });
         const info = await page.$eval(".rematch-status", (el) => ({ ms: Number((el as HTMLElement).dataset.ms), wall: Number((el as HTMLElement).dataset.wallMs), people: Number((el as HTMLElement).dataset.people) }));
         const cards = await page.locator(".big-numbers").first().textContent();
         const shares = await page.locator(".share-table").textContent();
