@@ -31,7 +31,9 @@ export function ReplayWishesCard(replays, wish, {resize}) {
     {round: r.round, series: "fitted", value: r.fitted?.replayed.preferences[w.key] ?? null}
   ]);
   const last = replays.filter((r) => r.default?.historical.preferences[w.key] != null && r.default?.replayed.preferences[w.key] != null).at(-1);
-  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: `${w.label}, share of pairs (both partners)`, series: SERIES, percent: true, domain: [0, 1]})), {
+  const lowest = Math.min(...rows.map((d) => d.value).filter((v) => v != null));
+  const domain = [Number.isFinite(lowest) ? Math.max(0, Math.floor(lowest * 10) / 10 - 0.1) : 0, 1];
+  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: `${w.label}, share of pairs (both partners)`, series: SERIES, percent: true, domain})), {
     title: `${w.label}: the pairs made against the exact re-match, every round`,
     id: "replay-wishes",
     takeaway: last
