@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { Bool, Dictionary, Int32, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
+import { Bool, Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from "apache-arrow";
 import { ROOT } from "./lib";
 
 const file = process.argv[2] ?? path.join(ROOT, "reports", ".observablehq", "cache", "data", "matching.json");
@@ -21,9 +21,9 @@ for (const p of doc.pools) {
   const dict = (k: string) => vectorFromArray(col<string>(k), new Dictionary(new Utf8(), new Int32()));
   const joined = (k: string) => vectorFromArray(col<string[]>(k).map((x) => x.join(";")), new Utf8());
   const ipc = tableToIPC(
-    tableFromArrays({
+    new Table({
       country: dict("country"), sector: dict("sector"), stage: dict("stage"), prefSector: dict("prefSector"), prefCareer: dict("prefCareer"),
-      years: Float64Array.from(col<number>("years")), returning: vectorFromArray(col<boolean>("returning"), new Bool()),
+      years: vectorFromArray(col<number>("years"), new Float64()), returning: vectorFromArray(col<boolean>("returning"), new Bool()),
       interests: joined("interests"), languages: joined("languages"), prefCountries: joined("prefCountries"),
     }),
     "file",

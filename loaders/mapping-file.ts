@@ -5,19 +5,24 @@
  * ```json
  * {
  *   "Where do you work?": "country",
+ *   "IP Address": null,
  *   "countries": { "Boston, MA": "US", "Amsterdam": "NL" },
  *   "survey": { "Email": "email", "countries": { "Perth": "AU" } },
+ *   "respondents": { "R_1a2b": "ana@example.org" },
  *   "_note": "keys starting with _ are comments and are ignored"
  * }
  * ```
- * Header mappings sit at the top level (for every kind) or under a kind. `countries` maps a value
- * as written in a country column (case, accents and spacing aside) to the ISO 3166-1 alpha-2 code
- * it means; it applies before normalisation and always wins; under a kind it overrides the top
- * level for that kind. `iln ingest --suggest-mapping FILE` writes the unknown values this way.
+ * Header mappings sit at the top level (for every kind) or under a kind; a header mapped to null
+ * is ignored. `countries` maps a value as written in a country column (case, accents and spacing
+ * aside) to the ISO 3166-1 alpha-2 code it means; it applies before normalisation and always
+ * wins; under a kind it overrides the top level for that kind. `iln ingest --suggest-mapping FILE`
+ * writes the unknown values this way. `respondents` maps a survey's respondent ids to the emails
+ * they stand for (top level or under `survey`; the kind's entries override).
  */
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { InputError, type Problem } from "../src/domain/errors";
+import { readEmail } from "./normalise/email";
 import { KINDS, type Kind } from "./kinds/kind";
 import { isCountryCode, normaliseCountry } from "./normalise/country";
 import { readJson } from "./read-json";
@@ -37,7 +42,16 @@ const CountryCode = z
   .string({ error: "write the ISO 3166-1 alpha-2 code this value means (a suggested mapping leaves null where it had no suggestion)" })
   .refine(isCountryCode, { message: 'not an ISO 3166-1 alpha-2 code this tool knows; write the code in capitals, e.g. "US", "GB", "NL"' });
 const CountrySection = z.record(z.string(), CountryCode, { error: 'expected an object of country value -> ISO code, e.g. {"Boston, MA": "US"}' });
-const Header = z.string({ error: "expected a canonical field name, or (under a kind) an object of header -> field" });
+const Header = z.string({ error: "expected a canonical field name or null (ignore the column), or (under a kind) an object of header -> field" }).nullable();
+
+/** An email a respondent id stands for, normalised as every email is (`email` of kinds/cells.ts). */
+const RespondentEmail = z.string({ error: "expected the email this respondent id stands for" }).transform((raw, ctx) => {
+  const r = readEmail(raw);
+  if ("email" in r) return r.email;
+  ctx.addIssue({ code: "custom", message: "blank" in r ? "expected the email this respondent id stands for, not a blank" : r.message });
+  return z.NEVER;
+});
+const RespondentSection = z.record(z.string(), RespondentEmail, { error: 'expected an object of respondent id -> email, e.g. {"R_1a2b": "ana@example.org"}' });
 
 /** Drops the keys starting with "_" (comments) of an object, leaving anything else as it is. */
 function withoutComments(v: unknown): unknown {
@@ -45,8 +59,8 @@ function withoutComments(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith("_")));
 }
 
-/** One kind's section: header -> field, and optionally `countries` (a reserved key). */
-const KindSection = z.preprocess(withoutComments, z.object({ countries: CountrySection.optional() }).catchall(Header));
+/** One kind's section: header -> field, and optionally `countries` and `respondents` (reserved keys). */
+const KindSection = z.preprocess(withoutComments, z.object({ countries: CountrySection.optional(), respondents: RespondentSection.optional() }).catchall(Header));
 
 /** A whole mapping file. A key naming a kind with a string value is a header. */
 export const MappingFileSchema = z.preprocess(
@@ -54,16 +68,20 @@ export const MappingFileSchema = z.preprocess(
   z
     .object({
       countries: CountrySection.optional(),
+      respondents: RespondentSection.optional(),
       ...(Object.fromEntries(KINDS.map((k) => [k, z.union([Header, KindSection]).optional()])) as Record<Kind, z.ZodOptional<z.ZodUnion<[typeof Header, typeof KindSection]>>>),
     })
     .catchall(Header),
 );
 export type MappingFile = z.infer<typeof MappingFileSchema>;
 
-/** What a mapping file says for one kind: its header mapping and its country values. */
+/** What a mapping file says for one kind: its header mapping, its country values and its respondent ids. */
 export interface KindMapping {
-  headers: Readonly<Record<string, string>>;
+  /** Header -> canonical field, or null to ignore the column. */
+  headers: Readonly<Record<string, string | null>>;
   countries: CountryValues;
+  /** Respondent id (trimmed) -> normalised email. */
+  respondents: Readonly<Record<string, string>>;
 }
 
 /**
@@ -107,9 +125,17 @@ function countriesOf(v: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(v as Record<string, string>).map(([k, code]) => [countryValueKey(k), code]));
 }
 
-/** Header mappings of a section (string values only). */
-function headersOf(v: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string"));
+/** Header mappings of a section (string and null values; `countries` and `respondents` are sections). */
+function headersOf(v: Record<string, unknown>): Record<string, string | null> {
+  return Object.fromEntries(
+    Object.entries(v).filter((e): e is [string, string | null] => typeof e[1] === "string" || e[1] === null),
+  );
+}
+
+/** Respondent ids of a section, trimmed. */
+function respondentsOf(v: unknown): Record<string, string> {
+  if (typeof v !== "object" || v === null) return {};
+  return Object.fromEntries(Object.entries(v as Record<string, string>).map(([id, e]) => [id.trim(), e]));
 }
 
 /**
@@ -117,13 +143,14 @@ function headersOf(v: Record<string, unknown>): Record<string, string> {
  * country values of the top level, overridden by the kind's.
  */
 export function kindMapping(m: MappingFile | undefined, kind: Kind): KindMapping {
-  if (!m) return { headers: {}, countries: {} };
+  if (!m) return { headers: {}, countries: {}, respondents: {} };
   const top = m as Record<string, unknown>;
   const section = top[kind];
   const own = typeof section === "object" && section !== null ? (section as Record<string, unknown>) : undefined;
   return {
     headers: headersOf(own ?? top),
     countries: { ...countriesOf(top.countries), ...countriesOf(own?.countries) },
+    respondents: { ...respondentsOf(top.respondents), ...respondentsOf(own?.respondents) },
   };
 }
 

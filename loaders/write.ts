@@ -7,9 +7,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ident, sql, type AppendCell, type Db, type Sql } from "../src/db";
-import { KIND_TABLES } from "../src/db/schema";
+import { KIND_TABLES, SURVEY_QUESTIONS } from "../src/db/schema";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
-import type { CanonicalRow } from "./canonicalise";
+import type { CanonicalRow, RespondentKey } from "./canonicalise";
 import type { Kind } from "./kinds";
 import type { EventRow } from "./kinds/events";
 import type { PartnershipRow } from "./kinds/partnerships";
@@ -111,7 +111,7 @@ function tableRows(kind: Kind, roundId: string, rows: CanonicalRow<unknown>[], p
       return (rows as CanonicalRow<EventRow>[]).map(({ row, value: v }) => [roundId, v.date, pid(v.email), v.type, v.note, row]);
     case "survey":
       return (rows as CanonicalRow<SurveyRow>[]).map(({ row, value: v }) => [
-        roundId, pid(v.email), v.submitted, v.program_satisfaction, v.partner_satisfaction, v.contact_frequency, v.methods,
+        roundId, v.email === null ? null : pid(v.email), v.submitted, v.program_satisfaction, v.partner_satisfaction, v.contact_frequency, v.methods,
         v.outcome_perspective, v.outcome_ideas, v.outcome_confidence, v.outcome_motivation, v.recommend,
         v.participate_again, v.continue_partnership, v.comments, row,
       ]);
@@ -129,12 +129,18 @@ export interface KindBatch {
   rows: CanonicalRow<unknown>[];
   file: string;
   hash: string;
+  /** The fields the file has a column for (for a survey: the questions it asked). */
+  present: readonly string[];
+  /** How the rows are keyed; null for an anonymous survey. */
+  key: RespondentKey;
 }
 
 /**
  * Replaces, for each batch, round `roundId`'s rows of `kind` with the batch's rows; upserts
- * identities (registrations: email and name); logs each file. All batches of a kind go in one
- * delete and one insert, which matters for a history of many rounds. Must run inside a transaction.
+ * identities (registrations: email and name); for a survey, records in `round_surveys` whether
+ * it was anonymous, what keyed it and which questions it asked; logs each file. All batches of a
+ * kind go in one delete and one insert, which matters for a history of many rounds. Must run
+ * inside a transaction.
  */
 export async function replaceKind(db: Db, kind: Kind, batches: readonly KindBatch[], pid: Pseudonymiser): Promise<void> {
   if (!batches.length) return;
@@ -153,6 +159,14 @@ export async function replaceKind(db: Db, kind: Kind, batches: readonly KindBatc
     await db.run(sql`INSERT INTO identities SELECT pid, email, name FROM merged_identities`);
     await db.run(sql`DROP TABLE merged_identities`);
     await db.run(sql`DROP TABLE incoming_identities`);
+  }
+  if (kind === "survey") {
+    await db.run(sql`DELETE FROM round_surveys WHERE list_contains(${roundIds}, round_id)`);
+    for (const b of batches) {
+      const asked = SURVEY_QUESTIONS.filter((q) => b.present.includes(q));
+      // An empty list cannot be bound (DuckDB cannot type it): a blank stands in and is filtered out.
+      await db.run(sql`INSERT INTO round_surveys VALUES (${b.roundId}, ${b.key === null}, ${b.key}::VARCHAR, list_filter(${[...asked, ""]}::VARCHAR[], q -> q <> ''))`);
+    }
   }
   for (const b of batches) {
     await db.run(sql`INSERT INTO ingest_log VALUES (${b.file}, ${b.hash}, ${kind}, ${b.roundId}, ${b.rows.length}, now()::TIMESTAMP)`);

@@ -6,9 +6,9 @@
  */
 import { z } from "zod";
 import { showValue } from "../../src/domain/errors";
-import { normaliseEmail } from "../../src/privacy/pseudonym";
 import { countryValueKey } from "../mapping-file";
 import { formatSuggestions, normaliseCountry } from "../normalise/country";
+import { readEmail } from "../normalise/email";
 import { parseDate, parseTimestamp, type SlashOrder } from "../normalise/dates";
 import { parseVocab, splitMulti } from "../normalise/values";
 
@@ -55,13 +55,18 @@ export function vocab<T extends string>(aliases: Readonly<Record<string, T>>): P
 /** Free text, trimmed; blank is null. */
 export const text: Parse<string> = (raw) => raw.trim() || null;
 
-const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
-/** An email address, trimmed and lower-cased. */
-export const email: Parse<string> = (raw) => {
-  const e = normaliseEmail(raw);
-  if (e === "") return null;
-  return EMAIL_RE.test(e) ? e : undefined;
-};
+/**
+ * A required email cell (`readEmail` of normalise/email.ts): blank, not an address, or holding an
+ * invisible or format character is an issue naming the value.
+ */
+export function emailCell() {
+  return z.string().transform((raw, ctx): string => {
+    const r = readEmail(raw);
+    if ("email" in r) return r.email;
+    ctx.addIssue({ code: "custom", message: "blank" in r ? "email address is required but the cell is blank" : r.message });
+    return z.NEVER;
+  });
+}
 
 /** Country values mapped by a mapping file (keyed by `countryValueKey`). */
 export type CountryValueMap = Readonly<Record<string, string>>;

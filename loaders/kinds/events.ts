@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { dateCell, email, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { dateCell, emailCell, expected, optionalCell, requiredCell, text, vocab } from "./cells";
 import { EVENT_TYPES, type EventType } from "../../src/domain/vocabulary";
 
 const TYPE_ALIASES: Record<string, EventType> = Object.fromEntries(
@@ -21,7 +21,7 @@ export const eventFields: readonly FieldSpec[] = [
 export function eventSchema(ctx: RowContext) {
   return z.object({
     date: dateCell(ctx.dateOrder.date ?? "mdy"),
-    email: requiredCell(email, "email address"),
+    email: emailCell(),
     type: requiredCell(vocab(TYPE_ALIASES), "event type", expected(EVENT_TYPES)),
     note: optionalCell(text, "note"),
   });

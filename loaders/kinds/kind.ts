@@ -26,6 +26,11 @@ export interface RowContext {
   readonly dateOrder: Readonly<Record<string, SlashOrder>>;
   /** Country values of the mapping file -> ISO codes, keyed by `countryValueKey`; they win over normalisation. */
   readonly countries?: Readonly<Record<string, string>>;
+  /**
+   * For a kind with `respondentKey`: true when the file has a respondent key (an email column, or
+   * a respondent id column with a respondents mapping), so every row must give one.
+   */
+  readonly keyed?: boolean;
 }
 
 /** An export kind: fields, row schema, and how duplicates resolve. */
@@ -35,4 +40,10 @@ export interface KindSpec<S extends z.ZodType = z.ZodType> {
   readonly schema: (ctx: RowContext) => S;
   /** For kinds with one row per person: the email field and the timestamp field deciding which row is latest. */
   readonly onePerPerson?: { readonly email: string; readonly time: string };
+  /**
+   * For a kind whose person key may be missing (the survey): the email field, and the field of a
+   * respondent id that a respondents mapping turns into an email. Without either the file is
+   * anonymous: its rows carry no email and are not deduplicated.
+   */
+  readonly respondentKey?: { readonly email: string; readonly id: string };
 }

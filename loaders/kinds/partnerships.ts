@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { dateCell, email, optionalDateCell, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { dateCell, emailCell, optionalDateCell, expected, optionalCell, requiredCell, text, vocab } from "./cells";
 import { CONTINUED_VALUES, PARTNERSHIP_STATUSES, type Continued, type PartnershipStatus } from "../../src/domain/vocabulary";
 
 const STATUS_ALIASES: Record<string, PartnershipStatus> = {
@@ -29,8 +29,8 @@ export const partnershipFields: readonly FieldSpec[] = [
 export function partnershipSchema(ctx: RowContext) {
   return z.object({
     partnership_id: optionalCell(text, "partnership id"),
-    email_a: requiredCell(email, "email address"),
-    email_b: requiredCell(email, "email address"),
+    email_a: emailCell(),
+    email_b: emailCell(),
     matched_on: dateCell(ctx.dateOrder.matched_on ?? "mdy"),
     status: requiredCell(vocab(STATUS_ALIASES), "status", expected(PARTNERSHIP_STATUSES)),
     ended_on: optionalDateCell(ctx.dateOrder.ended_on ?? "mdy"),

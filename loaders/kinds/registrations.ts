@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { countryCell, countryListCell, email, expected, listCell, optionalCell, requiredCell, text, timestampCell, vocab } from "./cells";
+import { countryCell, countryListCell, emailCell, expected, listCell, optionalCell, requiredCell, text, timestampCell, vocab } from "./cells";
 import { parseYears, parseYesNo } from "../normalise/values";
 import { CAREER_PREFERENCES, EXPERIENCE_RANGES, SECTOR_PREFERENCES, SECTORS, type CareerPreference, type Sector, type SectorPreference } from "../../src/domain/vocabulary";
 
@@ -47,7 +47,7 @@ export const registrationFields: readonly FieldSpec[] = [
 export function registrationSchema(ctx: RowContext) {
   return z.object({
     timestamp: timestampCell(ctx.dateOrder.timestamp ?? "mdy"),
-    email: requiredCell(email, "email address"),
+    email: emailCell(),
     name: optionalCell(text, "name"),
     country: countryCell(ctx.countries),
     sector: requiredCell(vocab(SECTOR_ALIASES), "library sector", expected(SECTORS)),

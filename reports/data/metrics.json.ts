@@ -32,6 +32,8 @@ function publishRound(r: RoundMetrics, min: number) {
     dissolution_rate: publishShare(r.dissolution_rate, min),
     continued_share: publishShare(r.continued_share, min),
     response_rate: publishShare(r.response_rate, min),
+    // Whether the round's survey was anonymous and which questions it asked: no personal data.
+    survey: r.survey,
     program_satisfaction: publishSummary(r.program_satisfaction, min),
     partner_satisfaction: publishSummary(r.partner_satisfaction, min),
     outcomes: Object.fromEntries(Object.entries(r.outcomes).map(([k, s]) => [k, publishSummary(s, min)])),
@@ -51,7 +53,7 @@ function publishRound(r: RoundMetrics, min: number) {
 
 await runLoader("metrics.json", async (db, min) => {
   const doc = await metricsDocument(db);
-  const surveyed = doc.rounds.filter((r) => r.program_satisfaction.n >= min);
+  const surveyed = doc.rounds.filter((r) => (r.program_satisfaction.n ?? 0) >= min);
   const changes = [];
   for (let i = 1; i < surveyed.length; i++) {
     for (const item of ["program_satisfaction", "partner_satisfaction"] as const) {

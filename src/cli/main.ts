@@ -17,6 +17,9 @@ import { slidesCommand } from "./slides-command";
 import { themesCommand } from "./themes-command";
 import { weightsCommand } from "./weights-command";
 
+/** Located problems printed for a rejected input; the rest are counted. */
+export const MAX_PROBLEMS = 100;
+
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
   const program = new Command("iln")
@@ -54,7 +57,8 @@ export async function main(argv: string[]): Promise<number> {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      for (const p of err.problems.slice(0, MAX_PROBLEMS)) process.stderr.write(`${formatProblem(p)}\n`);
+      if (err.problems.length > MAX_PROBLEMS) process.stderr.write(`... and ${err.problems.length - MAX_PROBLEMS} more problem(s)\n`);
       process.stderr.write(`rejected: ${err.problems.length} problem(s); nothing was written\n`);
       return EXIT.rejected;
     }

@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
 import { writeFileSync } from "node:fs";
-import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
+import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics, type SurveyItem } from "../metrics";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { withDb } from "./context";
 
@@ -56,18 +56,35 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
 
+/** A 1-5 item's top-2 share with its interval and mean, or "not asked". */
+function itemLine(s: SurveyItem): string {
+  if (!s.asked) return "not asked";
+  return `top-2 ${withCi({ share: s.top2, ci: s.top2_ci, n: s.n })}, mean ${s.mean?.toFixed(2) ?? "-"}`;
+}
+
+/** What the round's survey was: none, anonymous or linked, and the questions it did not ask. */
+function surveyLine(r: RoundMetrics): string {
+  if (!r.survey) return "none";
+  const missing = ["program_satisfaction", "partner_satisfaction", "contact_frequency", "outcome_perspective", "outcome_ideas", "outcome_confidence", "outcome_motivation", "recommend", "participate_again", "continue_partnership"].filter(
+    (q) => !r.survey!.asked.includes(q as never),
+  );
+  return `${r.survey.anonymous ? "ANONYMOUS (counted in satisfaction and outcomes; not in health, per-partnership outcomes or continuation)" : "linked to respondents"}${missing.length ? `; not asked: ${missing.join(", ")}` : ""}`;
+}
+
 function roundDetail(r: RoundMetrics): string {
   const lines = [
     `Round ${r.round} (${r.name}, ${r.start} to ${r.end})`,
+    `  survey                ${surveyLine(r)}`,
     `  returning share       ${withCi(r.returning_share)}`,
     `  completion rate       ${withCi(r.completion_rate)}`,
     `  dissolution rate      ${withCi(r.dissolution_rate)}`,
     `  continued share       ${withCi(r.continued_share)}`,
     `  response rate         ${withCi(r.response_rate)}`,
-    `  program satisfaction  top-2 ${withCi({ share: r.program_satisfaction.top2, ci: r.program_satisfaction.top2_ci, n: r.program_satisfaction.n })}, mean ${r.program_satisfaction.mean?.toFixed(2) ?? "-"}`,
-    `  partner satisfaction  top-2 ${withCi({ share: r.partner_satisfaction.top2, ci: r.partner_satisfaction.top2_ci, n: r.partner_satisfaction.n })}, mean ${r.partner_satisfaction.mean?.toFixed(2) ?? "-"}`,
+    `  program satisfaction  ${itemLine(r.program_satisfaction)}`,
+    `  partner satisfaction  ${itemLine(r.partner_satisfaction)}`,
+    ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s)}`),
     `  NPS                   ${r.nps ? `${r.nps.score.toFixed(0)} (n=${r.nps.n})` : "not asked"}`,
-    `  participate again     ${withCi(r.participate_again)}`,
+    `  participate again     ${r.survey && !r.survey.asked.includes("participate_again") ? "not asked" : withCi(r.participate_again)}`,
     `  sectors               ${Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
     `  largest country       ${r.largest_country ? `${r.largest_country.country} ${pct(r.largest_country.share)} of ${r.largest_country.registered} applicants (cap 20%${r.largest_country.over_cap ? ", OVER" : ""})` : "-"}`,
     `  cross-sector pairs    ${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}`,
@@ -78,22 +95,25 @@ function roundDetail(r: RoundMetrics): string {
 }
 
 /**
- * The readable form of a metrics document: a table of rounds, the round's detail when only one
- * round is in the document, and the across-rounds figures. Percentages are rounded to whole
- * numbers; "-" marks an empty group.
+ * The readable form of a metrics document: a table of rounds (a round whose survey was anonymous
+ * is marked `*`, and a note under the table names them), the round's detail when only one round
+ * is in the document, and the across-rounds figures. Percentages are rounded to whole numbers;
+ * "-" marks an empty group or an item not asked.
  */
 export function formatMetrics(doc: MetricsDocument): string {
   const header = ["round", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
   const rows = doc.rounds.map((r) => [
-    r.round, String(r.registered), String(r.participants), String(r.partnerships), String(r.countries), String(r.new_countries),
+    r.survey?.anonymous ? `${r.round}*` : r.round, String(r.registered), String(r.participants), String(r.partnerships), String(r.countries), String(r.new_countries),
     share(r.returning_share), share(r.completion_rate), share(r.dissolution_rate), share(r.response_rate),
     pct(r.program_satisfaction.top2), pct(r.partner_satisfaction.top2), r.nps ? r.nps.score.toFixed(0) : "-",
     String(r.health.at_risk), String(r.health.failed),
   ]);
   const o = doc.overall;
+  const anonymous = doc.rounds.filter((r) => r.survey?.anonymous).map((r) => r.round);
   const parts = [
     doc.synthetic ? "SYNTHETIC DATA (demo)\n" : "",
     table(header, rows),
+    anonymous.length ? `* anonymous survey (${anonymous.join(", ")}): its answers count in satisfaction, outcomes and the response rate, but link to no partnership (not in health or continuation)\n` : "",
     doc.rounds.length === 1 ? `\n${roundDetail(doc.rounds[0])}` : "",
     `\nOverall (${o.rounds} rounds): ${o.participants} participants matched (${o.registered} registered), ${o.countries} countries, ${o.partnerships} partnerships\n`,
   ];

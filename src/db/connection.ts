@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, DuckDBConnection, listValue } from "@duckdb/node-api";
 import { rowValue } from "./rows";
-import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
 import { sql, type Sql, type SqlValue } from "./sql";
 
 /** Default database path, relative to the working directory: `ILN_DB` or `data/iln.duckdb`. */
@@ -82,13 +82,37 @@ export async function openDatabase(dbPath: string = defaultDbPath(), options: { 
   }
   const conn = await instance.connect();
   const db = wrap(dbPath, readOnly, instance, conn);
-  if (!readOnly) await ensureSchema(db);
+  if (!readOnly) {
+    await ensureSchema(db);
+  } else if (dbPath !== ":memory:" && (await storedVersion(db)) < SCHEMA_VERSION) {
+    // Written by an earlier version: upgrade it once with a writable open, then read.
+    db.close();
+    (await openDatabase(dbPath)).close();
+    return openDatabase(dbPath, options);
+  }
   return db;
 }
 
+/** The schema version a database records (0 when it records none: created before `meta`, or empty). */
+async function storedVersion(db: Db): Promise<number> {
+  const has = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'`);
+  if (!has[0].n) return 0;
+  const rows = await db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = 'schema_version'`);
+  return rows.length ? Number(rows[0].value) : 0;
+}
+
+/**
+ * Creates what is missing of the schema and upgrades a database of an earlier version
+ * (`MIGRATIONS` above its stored version), in one transaction, then records `SCHEMA_VERSION`.
+ */
 async function ensureSchema(db: Db): Promise<void> {
-  for (const ddl of SCHEMA_SQL) await db.run(ddl);
-  await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${String(SCHEMA_VERSION)})`);
+  await db.transaction(async () => {
+    const fresh = (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'`))[0].n === 0;
+    for (const ddl of SCHEMA_SQL) await db.run(ddl);
+    const from = fresh ? SCHEMA_VERSION : await storedVersion(db);
+    for (let v = Math.max(from, 1) + 1; v <= SCHEMA_VERSION; v++) for (const q of MIGRATIONS[v] ?? []) await db.run(q);
+    await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${String(SCHEMA_VERSION)})`);
+  });
 }
 
 function bind(params: readonly SqlValue[]): unknown[] | undefined {

@@ -5,7 +5,10 @@
  *
  * Survey responses are stored wide: one row per respondent and round, one column per canonical
  * question (docs/formats.md), because every metric reads whole responses and the question set is
- * fixed by the canonical fields. Multi-selects are `VARCHAR[]`.
+ * fixed by the canonical fields. Multi-selects are `VARCHAR[]`. A response of an anonymous survey
+ * (no respondent key) has a NULL `pid`: it joins no registration or partnership, since `=` never
+ * matches NULL. `round_surveys` records, per round, whether its survey was anonymous and which
+ * questions it asked, so a question a survey did not have reads "not asked", never zero.
  *
  * No foreign keys, and primary keys only where a statement needs one (`INSERT OR REPLACE`
  * on `rounds`): DuckDB restricts updates and deletes under foreign keys, and index
@@ -15,7 +18,11 @@
  */
 import { sql, type Sql } from "./sql";
 
-export const SCHEMA_VERSION = 1;
+/**
+ * The schema's version, stored in `meta` as `schema_version`. 2: survey responses may have no
+ * pseudonym (anonymous surveys) and `round_surveys` records each round's survey.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** DDL statements, idempotent (`IF NOT EXISTS`), applied in order by `ensureSchema`. */
 export const SCHEMA_SQL: readonly Sql[] = [
@@ -71,7 +78,7 @@ export const SCHEMA_SQL: readonly Sql[] = [
    )`,
   sql`CREATE TABLE IF NOT EXISTS survey_responses (
      round_id              VARCHAR NOT NULL,
-     pid                   VARCHAR NOT NULL,
+     pid                   VARCHAR,
      submitted_at          TIMESTAMP NOT NULL,
      program_satisfaction  TINYINT,
      partner_satisfaction  TINYINT,
@@ -87,6 +94,12 @@ export const SCHEMA_SQL: readonly Sql[] = [
      comments              VARCHAR,
      source_row            INTEGER NOT NULL
    )`,
+  sql`CREATE TABLE IF NOT EXISTS round_surveys (
+     round_id       VARCHAR NOT NULL,
+     anonymous      BOOLEAN NOT NULL,
+     respondent_key VARCHAR,
+     asked          VARCHAR[] NOT NULL
+   )`,
   sql`CREATE TABLE IF NOT EXISTS ingest_log (
      file         VARCHAR NOT NULL,
      content_hash VARCHAR NOT NULL,
@@ -100,6 +113,45 @@ export const SCHEMA_SQL: readonly Sql[] = [
      FROM registrations g JOIN rounds r USING (round_id)
      GROUP BY pid`,
 ];
+
+/**
+ * The survey's questions (canonical fields, docs/formats.md), in the order of the
+ * `survey_responses` columns: what `round_surveys.asked` lists.
+ */
+export const SURVEY_QUESTIONS = [
+  "program_satisfaction", "partner_satisfaction", "contact_frequency", "methods", "outcome_perspective", "outcome_ideas",
+  "outcome_confidence", "outcome_motivation", "recommend", "participate_again", "continue_partnership", "comments",
+] as const;
+/** One of {@link SURVEY_QUESTIONS}. */
+export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
+
+/** The questions every survey had to carry before version 2 (all of them were then required). */
+const V1_REQUIRED: readonly SurveyQuestion[] = [
+  "program_satisfaction", "partner_satisfaction", "contact_frequency", "outcome_perspective", "outcome_ideas",
+  "outcome_confidence", "outcome_motivation", "participate_again",
+];
+
+/**
+ * Upgrades of a database written by an earlier version, by the version they upgrade to; each
+ * statement is idempotent. `ensureSchema` (src/db/connection.ts) runs those above the stored
+ * version, after `SCHEMA_SQL`. To 2: `survey_responses.pid` loses NOT NULL; every round with
+ * survey responses gets its `round_surveys` record: linked by email, asked = the questions version
+ * 1 required, plus each optional one that has an answer (a column left blank throughout cannot be
+ * told from one not asked).
+ */
+export const MIGRATIONS: Readonly<Record<number, readonly Sql[]>> = {
+  2: [
+    sql`ALTER TABLE survey_responses ALTER COLUMN pid DROP NOT NULL`,
+    sql`INSERT INTO round_surveys
+        SELECT round_id, false, 'email',
+          list_concat(${[...V1_REQUIRED]}::VARCHAR[], list_filter([
+            CASE WHEN bool_or(len(methods) > 0) THEN 'methods' END,
+            CASE WHEN count(recommend) > 0 THEN 'recommend' END,
+            CASE WHEN count(continue_partnership) > 0 THEN 'continue_partnership' END,
+            CASE WHEN count(comments) > 0 THEN 'comments' END], x -> x IS NOT NULL))
+        FROM survey_responses WHERE round_id NOT IN (SELECT round_id FROM round_surveys) GROUP BY round_id`,
+  ],
+};
 
 /** Tables that hold per-round rows of one export kind, by kind. */
 export const KIND_TABLES = {

@@ -25,9 +25,17 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.row}:${p.column}: ${p.message}`;
 }
 
-/** Quotes a cell value for an error message (as JSON), so blanks and spaces show. */
+/** Longest value a message quotes whole; a longer one is cut (see `showValue`). */
+export const SHOWN_VALUE_CHARS = 200;
+
+/**
+ * Quotes a cell value for an error message (as JSON), so blanks and spaces show. A value longer
+ * than {@link SHOWN_VALUE_CHARS} characters is cut there, and its length said:
+ * `"abc…" (40,000 characters)`, so a hostile cell cannot flood the output.
+ */
 export function showValue(value: string): string {
-  return JSON.stringify(value);
+  if (value.length <= SHOWN_VALUE_CHARS) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, SHOWN_VALUE_CHARS) + "…")} (${value.length.toLocaleString("en-US")} characters)`;
 }
 
 /**

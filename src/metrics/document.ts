@@ -4,12 +4,34 @@
  * data loaders read it too.
  */
 import { checkRound, sql, type Db } from "../db";
+import { SURVEY_QUESTIONS, type SurveyQuestion } from "../db/schema";
 import { MATCHED, type RoundOpts } from "./base";
 import { coverageByRound, pairMix, toDate, type PairMix, type RoundCoverage } from "./coverage";
 import { healthByRound, type HealthCounts } from "./health";
 import { cohortRetention, retentionByRound, type CohortCell, type RoundRetention } from "./retention";
 import { itemSummaries, npsByRound, participateAgainByRound, type ItemSummary, type LikertItem, type Nps } from "./satisfaction";
 import type { Proportion } from "./stats";
+
+/** A 1-5 item the round's survey asked: its summary. */
+export type AskedItem = ItemSummary & { asked: true };
+/** A 1-5 item the round's survey did not ask (or the round has no survey): no figures at all, never zeros. */
+export interface NotAsked {
+  asked: false;
+  n: null;
+  mean: null;
+  top2: null;
+  top2_ci: null;
+}
+/** A 1-5 item of one round: asked (with its summary) or not asked. */
+export type SurveyItem = AskedItem | NotAsked;
+
+/** What a round's survey was: anonymous or linked, and the questions it asked (docs/formats.md). */
+export interface RoundSurvey {
+  /** True when the survey had no respondent key: its answers count in satisfaction and outcomes but link to no partnership. */
+  anonymous: boolean;
+  /** The questions (canonical fields) the survey had a column for. */
+  asked: SurveyQuestion[];
+}
 
 /** The metrics of one round; keys as in docs/metrics.md. Shares are 0..1, sampled shares carry n and a 95% Wilson ci. */
 export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundCoverage, "round"> {
@@ -18,10 +40,12 @@ export interface RoundMetrics extends Omit<RoundRetention, "round">, Omit<RoundC
   name: string;
   start: string;
   end: string;
-  program_satisfaction: ItemSummary;
-  partner_satisfaction: ItemSummary;
+  /** The round's survey; null when it has none. */
+  survey: RoundSurvey | null;
+  program_satisfaction: SurveyItem;
+  partner_satisfaction: SurveyItem;
   /** The four outcome items (1-5 agreement), same summary. */
-  outcomes: Record<Exclude<LikertItem, "program_satisfaction" | "partner_satisfaction">, ItemSummary>;
+  outcomes: Record<Exclude<LikertItem, "program_satisfaction" | "partner_satisfaction">, SurveyItem>;
   /** Net Promoter Score, null where `recommend` was not asked (no answers). */
   nps: Nps | null;
   /** Respondents answering Yes to "participate again", of non-blank answers. */
@@ -55,15 +79,30 @@ export interface MetricsDocument {
   };
 }
 
-const EMPTY_SUMMARY: ItemSummary = { n: 0, mean: null, top2: null, top2_ci: null };
+const NOT_ASKED: NotAsked = Object.freeze({ asked: false, n: null, mean: null, top2: null, top2_ci: null });
+
+/**
+ * Each round's survey: from `round_surveys`; a round with responses but no record (written
+ * directly, not by the ingest) counts as linked when any response has a pseudonym, with every
+ * question asked.
+ */
+export async function roundSurveys(db: Db): Promise<Map<string, RoundSurvey>> {
+  const rows = await db.all<{ round: string; anonymous: boolean; asked: string[] }>(sql`
+    SELECT round_id AS round, anonymous, asked FROM round_surveys
+    UNION ALL
+    SELECT round_id, bool_and(pid IS NULL), ${[...SURVEY_QUESTIONS]}::VARCHAR[] FROM survey_responses
+    WHERE round_id NOT IN (SELECT round_id FROM round_surveys) GROUP BY round_id`);
+  return new Map(rows.map((r) => [r.round, { anonymous: r.anonymous, asked: SURVEY_QUESTIONS.filter((q) => r.asked.includes(q)) }]));
+}
 
 /**
  * Every metric of docs/metrics.md for every round (or one round) plus the across-rounds
  * figures. Each family runs set-based over all rounds at once (a handful of queries in all).
  * Per-round keys: round, name, start, end, registered, participants, partnerships, rematches,
  * countries, new_countries, sectors, largest_country, returning_share, completion_rate,
- * dissolution_rate, continued_share, response_rate, program_satisfaction, partner_satisfaction,
+ * dissolution_rate, continued_share, response_rate, survey, program_satisfaction, partner_satisfaction,
  * outcomes, nps, participate_again, pairing, health. See each family's module for definitions.
+ * A 1-5 item the round's survey did not ask (or of a round without a survey) is `NotAsked`.
  * @returns a JSON-safe document: plain numbers (no bigint, no NaN), nulls for empty groups.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -79,9 +118,11 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
   const again = byRound(await participateAgainByRound(db, opts));
   const pairs = byRound(await pairMix(db, opts));
   const health = byRound(await healthByRound(db, opts));
-  const item = (round: string, name: LikertItem): ItemSummary => {
+  const surveys = await roundSurveys(db);
+  const item = (round: string, name: LikertItem): SurveyItem => {
+    if (!surveys.get(round)?.asked.includes(name)) return NOT_ASKED;
     const s = items.find((i) => i.round === round && i.item === name);
-    return s ? { n: s.n, mean: s.mean, top2: s.top2, top2_ci: s.top2_ci } : EMPTY_SUMMARY;
+    return s ? { asked: true, n: s.n, mean: s.mean, top2: s.top2, top2_ci: s.top2_ci } : { asked: true, n: 0, mean: null, top2: null, top2_ci: null };
   };
   const perRound: RoundMetrics[] = rounds
     .filter((r) => opts.round === undefined || r.round === opts.round)
@@ -98,6 +139,7 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
         countries: cov.countries, new_countries: cov.new_countries, sectors: cov.sectors, largest_country: cov.largest_country,
         returning_share: ret.returning_share, completion_rate: ret.completion_rate, dissolution_rate: ret.dissolution_rate,
         continued_share: ret.continued_share, response_rate: ret.response_rate,
+        survey: surveys.get(r.round) ?? null,
         program_satisfaction: item(r.round, "program_satisfaction"),
         partner_satisfaction: item(r.round, "partner_satisfaction"),
         outcomes: {

@@ -26,7 +26,10 @@ export interface RoundRetention {
   dissolution_rate: Proportion;
   /** Completed partnerships marked `continued = yes` or where a partner answered Yes to `continue_partnership`, of completed partnerships. */
   continued_share: Proportion;
-  /** Matched participants who answered the survey, of `participants`. */
+  /**
+   * Survey respondents, of `participants`: matched participants who answered a linked survey,
+   * plus the responses of an anonymous one (at most `participants` in all).
+   */
   response_rate: Proportion;
 }
 
@@ -49,7 +52,9 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
               count(*) FILTER (WHERE s.pid IS NOT NULL) AS respondents
             FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
             LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid GROUP BY m.round_id),
-    said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes'),
+    -- Responses of an anonymous survey: respondents, though nobody knows who.
+    anon AS (SELECT round_id, count(*) AS n FROM survey_responses WHERE pid IS NULL GROUP BY round_id),
+    said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes' AND pid IS NOT NULL),
     ps AS (SELECT p.round_id, count(*) AS partnerships, count(*) FILTER (WHERE p.replaces IS NOT NULL) AS rematches,
              count(*) FILTER (WHERE p.status = 'completed') AS completed,
              count(*) FILTER (WHERE p.status IN ('dissolved', 'withdrawn')) AS dissolved,
@@ -61,8 +66,8 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
     SELECT o.round_id AS round, coalesce(reg.registered, 0) AS registered, coalesce(par.participants, 0) AS participants,
       coalesce(par.returning, 0) AS returning, coalesce(ps.partnerships, 0) AS partnerships, coalesce(ps.rematches, 0) AS rematches,
       coalesce(ps.completed, 0) AS completed, coalesce(ps.dissolved, 0) AS dissolved, coalesce(ps.continued, 0) AS continued,
-      coalesce(par.respondents, 0) AS respondents
-    FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id)
+      least(coalesce(par.respondents, 0) + coalesce(anon.n, 0), coalesce(par.participants, 0)) AS respondents
+    FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id) LEFT JOIN anon USING (round_id)
     WHERE ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
   return rows.map((r) => ({
     round: r.round,
@@ -116,7 +121,9 @@ export async function cohortRetention(db: Db): Promise<CohortCell[]> {
  * Survey response rate by country: for each round with partnerships and each country of its
  * matched participants (ISO alpha-2 of their registration in that round), matched participants,
  * respondents among them, and the share with its Wilson interval. Non-response is not random,
- * so a low rate marks where satisfaction figures speak for fewer people.
+ * so a low rate marks where satisfaction figures speak for fewer people. Responses of an
+ * anonymous survey belong to no country and are not counted here (the round's `response_rate`
+ * counts them).
  * @returns rows ordered by round start, then country.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */

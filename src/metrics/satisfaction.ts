@@ -64,8 +64,9 @@ const LIKERT_LONG: Sql = sql`likert AS (
 
 /**
  * Distribution of every 1-5 item: for each round that has survey responses, each item of
- * {@link LIKERT_ITEMS} and each answer 1..5, the number of respondents giving that answer
- * (zero counts included, blanks excluded).
+ * {@link LIKERT_ITEMS} the round's survey asked (`round_surveys`; every item when the round has no
+ * record) and each answer 1..5, the number of respondents giving that answer (zero counts
+ * included, blanks excluded).
  * @returns rows ordered by round start, item (in {@link LIKERT_ITEMS} order), answer.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -78,6 +79,8 @@ export async function likertDistributions(db: Db, opts: RoundOpts = {}): Promise
     SELECT s.round_id AS round, i.item, a.answer AS answer, coalesce(c.n, 0) AS count
     FROM surveyed s JOIN round_order o USING (round_id) CROSS JOIN items i CROSS JOIN range(1, 6) a(answer)
     LEFT JOIN counts c ON c.round_id = s.round_id AND c.item = i.item AND c.answer = a.answer
+    LEFT JOIN round_surveys rs ON rs.round_id = s.round_id
+    WHERE rs.round_id IS NULL OR list_contains(rs.asked, i.item)
     ORDER BY o.ord, i.item_ord, a.answer`);
 }
 
@@ -144,7 +147,7 @@ function segmentKey(segment: Segment): Sql {
     case "career_stage":
       return sql`coalesce(cs.stage, ${UNKNOWN})`;
     case "returning":
-      return sql`CASE WHEN f.first_ord < o.ord THEN 'returning' ELSE 'first_time' END`;
+      return sql`CASE WHEN s.pid IS NULL THEN ${UNKNOWN} WHEN f.first_ord < o.ord THEN 'returning' ELSE 'first_time' END`;
     case "contact_frequency":
       return sql`coalesce(s.contact_frequency, ${UNKNOWN})`;
   }
@@ -158,7 +161,7 @@ function segmentKey(segment: Segment): Sql {
  * (UN M49 region of that country), `sector`, `career_stage` (`early`/`mid`/`senior` from
  * `careerStage` of years of experience), `returning` (`returning` when the respondent was matched
  * in an earlier round, else `first_time`), `contact_frequency` (as answered). A missing value
- * (blank contact frequency, no registration) is the segment `unknown`. Respondents who left the
+ * (blank contact frequency, no registration, an anonymous survey's respondent) is the segment `unknown`. Respondents who left the
  * item blank count in no n; a segment whose respondents all left it blank has n = 0 and nulls.
  * @returns rows ordered by round start, then segment value.
  * @throws {RangeError} on an unknown segment or item; {@link UnknownRoundError} when `opts.round` is not in the database.

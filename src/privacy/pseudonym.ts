@@ -10,9 +10,26 @@ import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Trims and lower-cases an email (docs/formats.md: emails compare trimmed, case-insensitively). */
+/**
+ * An email as people are told apart by it (docs/formats.md, "Values"): Unicode NFKC (so the
+ * composed and decomposed forms of an accented letter, and compatibility forms such as full-width
+ * letters, are one address), trimmed, lower-cased. An ASCII address is only trimmed and
+ * lower-cased, so pseudonyms of ASCII emails are those of earlier versions. Invisible characters
+ * are not removed here: the ingest rejects an email holding one (`invisibleCharacter`).
+ */
 export function normaliseEmail(raw: string): string {
-  return raw.trim().toLowerCase();
+  return raw.normalize("NFKC").trim().toLowerCase().normalize("NFKC");
+}
+
+/**
+ * Invisible and format characters (Unicode general category Cf, such as zero-width spaces and
+ * joiners, bidirectional controls and the byte-order mark; other default-ignorable code points
+ * such as variation selectors; and control characters): the first one in `text`, or null.
+ * Two emails that differ by one of these look identical and would be two people.
+ */
+export function invisibleCharacter(text: string): string | null {
+  const m = /[\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]/u.exec(text);
+  return m ? m[0] : null;
 }
 
 /**

@@ -51,6 +51,30 @@ describe("iln CLI", () => {
     expect(again.code).toBe(0);
   });
 
+  it("says which rounds' surveys are anonymous and which files it left alone, in the ingest summary and the metrics", () => {
+    const files = baseRound();
+    const survey = String(files["survey.csv"]).trimEnd().split("\n").map((l) => l.replace(/^([^,]*),[^,]*,/, "$1,")).join("\n") + "\n";
+    const folder = writeRound(dir, "T4", { ...files, "round.json": JSON.stringify({ id: "T4", name: "T4", start: "2018-01-01", end: "2018-04-01" }), "survey.csv": survey });
+    writeFileSync(path.join(folder, "notes.txt"), "coordinator's notes");
+    const own = path.join(dir, "anon.duckdb");
+    const r = iln(["ingest", folder, "--db", own]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("anonymous survey (no respondent key; counted in satisfaction and outcomes, linked to no partnership): T4");
+    expect(r.stderr).toContain(`1 file(s) ignored, not an export kind: ${path.join(folder, "notes.txt")}`);
+    expect(r.stdout).toMatch(/T4\tsurvey\twritten\t4\t.*survey\.csv\tanonymous/);
+    const m = iln(["metrics", "--db", own]);
+    expect(m.stdout).toMatch(/^T4\*/m);
+    expect(m.stdout).toContain("* anonymous survey (T4)");
+    const one = iln(["metrics", "--round", "T4", "--db", own]);
+    expect(one.stdout).toContain("survey                ANONYMOUS");
+    // A header-only survey would delete the four answers: exit 1, unless --allow-empty.
+    writeFileSync(path.join(folder, "survey.csv"), survey.split("\n")[0] + "\n");
+    const empty = iln(["ingest", folder, "--db", own]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain("survey.csv:2:*: the file has a header but no data rows; it would delete the 4 survey row(s) round T4 holds");
+    expect(iln(["ingest", folder, "--db", own, "--allow-empty"]).code).toBe(0);
+  });
+
   it("exits 2 on wrong usage", () => {
     expect(iln(["ingest"]).code).toBe(2);
     expect(iln(["frobnicate"]).code).toBe(2);

@@ -170,6 +170,7 @@ describe("fuzzed registrations files", () => {
         await db.run(sql`DELETE FROM partnerships WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM events WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM survey_responses WHERE round_id = 'T1'`);
+        await db.run(sql`DELETE FROM round_surveys WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM ingest_log WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM rounds WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM identities WHERE pid NOT IN (SELECT pid FROM registrations)`);

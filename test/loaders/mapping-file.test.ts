@@ -25,9 +25,18 @@ function problemsOf(data: unknown): string[] {
 describe("mapping file", () => {
   it("reads headers and country values at the top level and per kind, ignoring _ keys", () => {
     const m = readMapping(mappingFile({ "Where?": "country", countries: { "Boston, MA": "US" }, survey: { Mail: "email", countries: { " boston,  MA ": "CA" }, _c: 1 }, _note: "x" }));
-    expect(kindMapping(m, "registrations")).toEqual({ headers: { "Where?": "country" }, countries: { "boston, ma": "US" } });
-    expect(kindMapping(m, "survey")).toEqual({ headers: { Mail: "email" }, countries: { "boston, ma": "CA" } });
-    expect(kindMapping(undefined, "events")).toEqual({ headers: {}, countries: {} });
+    expect(kindMapping(m, "registrations")).toEqual({ headers: { "Where?": "country" }, countries: { "boston, ma": "US" }, respondents: {} });
+    expect(kindMapping(m, "survey")).toEqual({ headers: { Mail: "email" }, countries: { "boston, ma": "CA" }, respondents: {} });
+    expect(kindMapping(undefined, "events")).toEqual({ headers: {}, countries: {}, respondents: {} });
+  });
+  it("reads null headers (ignored columns) and respondent ids, the kind's ids over the top level's, emails normalised", () => {
+    const m = readMapping(mappingFile({ "IP Address": null, respondents: { " R1 ": "Ana@Example.org", R2: "ben@example.org" }, survey: { "IP Address": null, Id: "respondent_id", respondents: { R2: "bea@example.org" } } }));
+    expect(kindMapping(m, "registrations")).toEqual({ headers: { "IP Address": null }, countries: {}, respondents: { R1: "ana@example.org", R2: "ben@example.org" } });
+    expect(kindMapping(m, "survey")).toEqual({ headers: { "IP Address": null, Id: "respondent_id" }, countries: {}, respondents: { R1: "ana@example.org", R2: "bea@example.org" } });
+  });
+  it("refuses a respondent id's email that is not one, or holds an invisible character, located at its key", () => {
+    expect(problemsOf({ respondents: { R1: "not-an-email" } })).toEqual(['0:respondents.R1: not a valid email address: "not-an-email"']);
+    expect(problemsOf({ survey: { respondents: { R2: "ana\u200b@example.org" } } })).toEqual([expect.stringMatching(/^0:survey\.respondents\.R2: the email holds an invisible character \(U\+200B\)/)]);
   });
   it("folds a value's case, accents form and spacing for its key", () => {
     expect(countryValueKey("  Boston,   MA ")).toBe("boston, ma");

@@ -5,6 +5,7 @@ import type { Db } from "../../src/db";
 import { ingest } from "../../loaders/ingest";
 import { UnknownRoundError } from "../../src/domain/errors";
 import { metricsDocument, type MetricsDocument } from "../../src/metrics/document";
+import { satisfactionBySegment } from "../../src/metrics/satisfaction";
 import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 import { historyDb, prop, rounded } from "./fixture";
 
@@ -39,7 +40,11 @@ describe("metricsDocument on the three-round fixture", () => {
     expect([a1.registered, a1.participants, a1.partnerships, a1.countries, a1.new_countries]).toEqual([6, 6, 3, 6, 4]);
     expect(a1.nps).toEqual({ n: 4, promoters: 0.5, detractors: 0.25, score: 25 });
     expect(doc.rounds[0].nps).toBeNull();
-    expect(doc.rounds[0].program_satisfaction).toEqual({ n: 0, mean: null, top2: null, top2_ci: null });
+    // Z0 has no survey: nothing was asked, so no figure at all (not n = 0).
+    expect(doc.rounds[0].survey).toBeNull();
+    expect(doc.rounds[0].program_satisfaction).toEqual({ asked: false, n: null, mean: null, top2: null, top2_ci: null });
+    // A1's responses were written without the ingest: every question counts as asked.
+    expect(a1.survey).toEqual({ anonymous: false, asked: expect.arrayContaining(["program_satisfaction", "comments"]) });
     expect(a1.health).toEqual({ partnerships: 3, thriving: 1, ok: 1, at_risk: 1, failed: 0 });
     expect(doc.overall).toMatchObject({ rounds: 3, registered: 10, participants: 10, countries: 8, partnerships: 7 });
     expect(doc.overall.cohort_retention).toHaveLength(3);
@@ -87,8 +92,9 @@ describe("metricsDocument on ingested rounds (the real loaders)", () => {
     expect(rounded([t1.completion_rate, t1.dissolution_rate, t1.continued_share, t1.response_rate, t1.returning_share]))
       .toEqual(rounded([prop(2, 4), prop(2, 4), prop(1, 2), prop(4, 7), prop(0, 7)]));
     // program 5, 4, 2, 4: mean 3.75, top2 3/4; partner 4, 5, 1, 3: mean 3.25, top2 2/4.
-    expect(rounded(t1.program_satisfaction)).toEqual(rounded({ n: 4, mean: 3.75, top2: 0.75, top2_ci: prop(3, 4).ci }));
-    expect(rounded(t1.partner_satisfaction)).toEqual(rounded({ n: 4, mean: 3.25, top2: 0.5, top2_ci: prop(2, 4).ci }));
+    expect(rounded(t1.program_satisfaction)).toEqual(rounded({ asked: true, n: 4, mean: 3.75, top2: 0.75, top2_ci: prop(3, 4).ci }));
+    expect(rounded(t1.partner_satisfaction)).toEqual(rounded({ asked: true, n: 4, mean: 3.25, top2: 0.5, top2_ci: prop(2, 4).ci }));
+    expect(t1.survey).toEqual({ anonymous: false, asked: ["program_satisfaction", "partner_satisfaction", "contact_frequency", "methods", "outcome_perspective", "outcome_ideas", "outcome_confidence", "outcome_motivation", "recommend", "participate_again", "continue_partnership", "comments"] });
     // recommend 10, 9, 3, 7: promoters 2/4, detractors 1/4.
     expect(t1.nps).toEqual({ n: 4, promoters: 0.5, detractors: 0.25, score: 25 });
     // T1-1 weekly -> thriving; T1-2 dissolved and T1-4 withdrawn -> failed; T1-3 monthly (Dev) -> ok.
@@ -127,4 +133,58 @@ describe.skipIf(!existsSync(demoIndex))("metricsDocument on the demo data (slow:
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("an anonymous survey counts in satisfaction and the response rate, in nothing that needs a link", () => {
+  const dirs = tempDir();
+  let linked: MetricsDocument;
+  let anonymous: MetricsDocument;
+  let segments: { linked: string[]; anonymous: string[] };
+  beforeAll(async () => {
+    const pseudonymise = testPseudonymiser();
+    // T1-1 is not marked continued: only Ana's and Fay's "Yes" to continue_partnership can make it so.
+    const partnerships = String(baseRound()["partnerships.csv"]).replace("2016-11-30,,yes", "2016-11-30,,unknown");
+    const records = String(baseRound()["survey.csv"]).trimEnd().split("\n").map((l) => l.replace(/^([^,]*),[^,]*,/, "$1,"));
+    const anonSurvey = records.join("\n") + "\n";
+    const run = async (name: string, survey: string) => {
+      const db = await freshDb(path.join(dirs));
+      try {
+        await ingest(db, writeRound(dirs, name, { ...baseRound(), "partnerships.csv": partnerships, "survey.csv": survey }), { pseudonymise });
+        const seg = await satisfactionBySegment(db, { segment: "returning", item: "program_satisfaction" });
+        return { doc: await metricsDocument(db), seg: seg.map((s) => `${s.segment}:${s.n}`) };
+      } finally {
+        db.close();
+        rmSync(path.join(dirs, "test.duckdb"), { force: true });
+        rmSync(path.join(dirs, "test.duckdb.staging"), { recursive: true, force: true });
+      }
+    };
+    const a = await run("L", String(baseRound()["survey.csv"]));
+    const b = await run("A", anonSurvey);
+    linked = a.doc;
+    anonymous = b.doc;
+    segments = { linked: a.seg, anonymous: b.seg };
+  });
+
+  it("marks the round's survey anonymous, with the questions it asked", () => {
+    expect(linked.rounds[0].survey?.anonymous).toBe(false);
+    expect(anonymous.rounds[0].survey).toEqual({ anonymous: true, asked: linked.rounds[0].survey!.asked });
+  });
+
+  it("keeps satisfaction, outcomes, NPS, participate again and the response rate", () => {
+    const [l, a] = [linked.rounds[0], anonymous.rounds[0]];
+    for (const k of ["program_satisfaction", "partner_satisfaction", "outcomes", "nps", "participate_again", "response_rate"] as const) expect(a[k], k).toEqual(l[k]);
+    // 4 responses of 7 matched participants, whether or not anyone knows whose they are.
+    expect(rounded(a.response_rate)).toEqual(rounded(prop(4, 7)));
+  });
+
+  it("leaves it out of health, continuation and the returning segment", () => {
+    // Linked: T1-1 weekly (Ana) -> thriving; T1-3 monthly (Dev) -> ok; T1-2 dissolved, T1-4 withdrawn -> failed.
+    expect(linked.rounds[0].health).toEqual({ partnerships: 4, thriving: 1, ok: 1, at_risk: 0, failed: 2 });
+    // Anonymous: no partner's contact answer is known and no contact was logged -> T1-1 and T1-3 are ok.
+    expect(anonymous.rounds[0].health).toEqual({ partnerships: 4, thriving: 0, ok: 2, at_risk: 0, failed: 2 });
+    // Completed T1-1 and T1-3: continued by Ana's and Fay's "Yes" when linked (1 of 2), by nobody's when anonymous.
+    expect(rounded(linked.rounds[0].continued_share)).toEqual(rounded(prop(1, 2)));
+    expect(rounded(anonymous.rounds[0].continued_share)).toEqual(rounded(prop(0, 2)));
+    expect(segments).toEqual({ linked: ["first_time:4"], anonymous: ["unknown:4"] });
+  });
 });

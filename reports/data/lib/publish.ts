@@ -11,7 +11,7 @@
  * - a mean is published only when its n >= min;
  * - breakdowns (sectors, Likert answers) merge small cells with `mergeSmallCells`.
  */
-import type { Interval, ItemSummary, Nps, Proportion } from "../../../src/metrics";
+import type { Interval, ItemSummary, Nps, Proportion, SurveyItem } from "../../../src/metrics";
 import { mergeSmallCells, suppressCount } from "../../../src/privacy/suppress";
 
 /** A published share: `n` may be null (small), `share`/`ci`/`count` null when suppressed. */
@@ -33,11 +33,17 @@ export function publishShare(p: Proportion, min: number): PublishedShare {
   return { n: suppressCount(p.n, min), count: ok ? p.count : null, share: ok ? p.share : null, ci: ok ? p.ci : null };
 }
 
-/** A 1-5 item summary: n (null when small), mean when n >= min, top-2 share under the share rule. */
-export function publishSummary(s: ItemSummary, min: number): ItemSummary & { n: number | null } {
+/**
+ * A 1-5 item summary: n (null when small), mean when n >= min, top-2 share under the share rule.
+ * An item the round's survey did not ask is published as such (`asked: false`, every figure null).
+ */
+export function publishSummary(item: ItemSummary | SurveyItem, min: number): Omit<ItemSummary, "n"> & { n: number | null; asked?: boolean } {
+  if ("asked" in item && !item.asked) return item;
+  const s = item as ItemSummary;
   const top = s.top2 === null ? 0 : Math.round(s.top2 * s.n);
   const shareOk = s.n >= min && s.top2 !== null && !small(top, min) && !small(s.n - top, min);
   return {
+    ...("asked" in item ? { asked: true } : {}),
     n: suppressCount(s.n, min) as number,
     mean: s.n >= min ? s.mean : null,
     top2: shareOk ? s.top2 : null,
