@@ -45,46 +45,30 @@ export function ReplayWishesCard(replays, wish, {resize}) {
   });
 }
 
-/** Predicted completion of the historical matching and of both re-matches, with the model's 95% intervals, and the observed completion of the pairs made. */
+/**
+ * The predicted gain in completed partnerships of each re-match over the pairs made, round by
+ * round, with the model's 95% intervals (replays[].default/fitted.predicted_gain: PREDICTIONS).
+ */
 export function ReplayPredictionCard(replays, {resize}) {
-  const ci = (q) => q?.predicted_completion_ci ?? null;
-  const obs = (r) => {
-    const h = r.default?.historical;
-    if (!h || h.observed_completion_rate == null || h.observed_ended == null) return null;
-    const k = Math.round(h.observed_completion_rate * h.observed_ended);
-    const [lo, hi] = wilson(k, h.observed_ended);
-    return {value: h.observed_completion_rate, lo, hi};
-  };
-  const rows = replays.flatMap((r) => [
-    {round: r.round, series: "observed", ...(obs(r) ?? {value: null})},
-    {round: r.round, series: "historical", value: r.default?.historical.predicted_completion ?? null, lo: ci(r.default?.historical)?.[0], hi: ci(r.default?.historical)?.[1]},
-    {round: r.round, series: "default", value: r.default?.replayed.predicted_completion ?? null, lo: ci(r.default?.replayed)?.[0], hi: ci(r.default?.replayed)?.[1]},
-    {round: r.round, series: "fitted", value: r.fitted?.replayed.predicted_completion ?? null, lo: ci(r.fitted?.replayed)?.[0], hi: ci(r.fitted?.replayed)?.[1]}
-  ]);
-  const series = [{key: "observed", label: "Observed: pairs made that completed", color: OKABE_ITO.black}, ...SERIES.map((s) => ({...s, label: `Predicted: ${s.label.toLowerCase()}`}))];
-  const last = replays.filter((r) => r.default?.replayed.predicted_completion != null).at(-1);
-  const lo = Math.min(...rows.flatMap((d) => [d.value, d.lo]).filter((v) => v != null));
-  const r = (q) => (ci(q) ? ` (${pct(ci(q)[0])}–${pct(ci(q)[1])})` : "");
-  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Share of pairs completing", series, percent: true, domain: [Math.max(0, Math.floor(lo * 10) / 10 - 0.1), 1]})), {
+  const g = (r, w) => r[w]?.predicted_gain ?? null;
+  const rows = replays.flatMap((r) => ["default", "fitted"].map((w) => ({round: r.round, series: w, value: g(r, w)?.gain ?? null, lo: g(r, w)?.ci[0], hi: g(r, w)?.ci[1]})));
+  const series = SERIES.slice(1).map((s) => ({...s, label: `Predicted gain: ${s.label.toLowerCase()}`}));
+  const last = replays.filter((r) => g(r, "default")).at(-1);
+  const lg = last ? g(last, "default") : null;
+  const ends = rows.flatMap((d) => [d.lo, d.hi, d.value]).filter((v) => v != null && Number.isFinite(v));
+  const pad = Math.max(1, (Math.max(0, ...ends) - Math.min(0, ...ends)) * 0.1);
+  const domain = [Math.min(0, ...ends) - pad, Math.max(0, ...ends) + pad];
+  const n = (v) => (v == null ? "–" : Math.round(v).toLocaleString("en-GB"));
+  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Extra completed partnerships (predicted)", series, domain})), {
     title: "Would the re-matched pairs complete more often? (a PREDICTION)",
     id: "replay-prediction",
-    takeaway: last
-      ? `For ${last.round}, a model fitted on the other rounds predicts ${pct(last.default.replayed.predicted_completion)}${r(last.default.replayed)} of the default re-match's pairs would complete, against ${pct(last.default.historical.predicted_completion)}${r(last.default.historical)} for the pairs made, of which ${pct(last.default.historical.observed_completion_rate)} did: predictions, not observations.`
+    takeaway: lg
+      ? `For ${last.round}, a model fitted on the other rounds predicts the default re-match would complete ${lg.gain >= 0 ? `${n(lg.gain)} more` : `${n(-lg.gain)} fewer`} partnerships than the pairs made (95% CI ${n(lg.ci[0])} to ${n(lg.ci[1])}): ${n(lg.replayed)} against ${n(lg.historical)}, of which ${pct(last.default.historical.observed_completion_rate)} of those that ended did complete. A prediction, not an observation.`
       : "No completion model could be fitted.",
     legend: series.map((s) => ({label: s.label, color: s.color})),
-    note: "Predicted: the mean completion probability of a logistic model of completion on the nine pair features, fitted on the other rounds; bars are the model's 95% intervals for that mean (delta method). Observed: the share of the pairs made that ended which were completed, with a 95% Wilson interval. Outcomes exist only for pairs that happened.",
-    source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last?.default?.historical.observed_ended != null ? `${count(last.default.historical.observed_ended)} ended partnerships in ${last.round}` : undefined}
+    note: "Predicted completed partnerships: the sum of a logistic model's completion probabilities over a matching's pairs, the model fitted on the other rounds; the gain is the re-match's minus the pairs made, with the model's 95% interval (delta method: both share the model, so the gain's interval is narrower than either total's). An interval that crosses 0 means no predicted difference. Outcomes exist only for pairs that happened.",
+    source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last ? `${count(last.default.historical.pairs)} pairs made in ${last.round}` : undefined}
   });
-}
-
-/** A 95% Wilson interval of k of n (z = 1.959964). */
-function wilson(k, n) {
-  const z = 1.959963984540054;
-  const p = k / n;
-  const d = 1 + (z * z) / n;
-  const c = (p + (z * z) / (2 * n)) / d;
-  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return [Math.max(0, c - h), Math.min(1, c + h)];
 }
 
 /** Every round's replay in one table, historical → re-matched, with the note on how to read it. */

@@ -1,13 +1,21 @@
 /**
  * metrics.json: the program's story across rounds (overview page, round pages): every per-round
  * metric of docs/metrics.md from `metricsDocument`, published under the small-cell rules of
- * lib/publish.ts, plus the across-rounds totals and round-to-round tests of satisfaction.
+ * lib/publish.ts: each satisfaction and outcome share with its non-response-weighted figure
+ * beside it, the NPS with its interval, response rates by partnership outcome; plus the
+ * across-rounds totals and the round-to-round changes of satisfaction with Holm-adjusted p-values.
  */
-import { compareRounds, metricsDocument, type RoundMetrics } from "../../src/metrics";
+import { metricsDocument, type RoundMetrics, type WeightedItemSummary } from "../../src/metrics";
 import { suppressCount } from "../../src/privacy/suppress";
 import { displayName } from "./lib/countries";
-import { publishBreakdown, publishNps, publishShare, publishSummary } from "./lib/publish";
+import { publishBreakdown, publishNpsFull, publishShare, publishSummary, publishWeighted } from "./lib/publish";
+
 import { runLoader } from "./lib/run";
+
+const withWeighted = (s: WeightedItemSummary, min: number) => {
+  const { weighted, ...item } = s;
+  return { ...publishSummary(item, min), weighted: publishWeighted(weighted, item, min) };
+};
 
 function publishRound(r: RoundMetrics, min: number) {
   const lc = r.largest_country;
@@ -34,11 +42,17 @@ function publishRound(r: RoundMetrics, min: number) {
     response_rate: publishShare(r.response_rate, min),
     // Whether the round's survey was anonymous and which questions it asked: no personal data.
     survey: r.survey,
-    program_satisfaction: publishSummary(r.program_satisfaction, min),
-    partner_satisfaction: publishSummary(r.partner_satisfaction, min),
-    outcomes: Object.fromEntries(Object.entries(r.outcomes).map(([k, s]) => [k, publishSummary(s, min)])),
-    nps: publishNps(r.nps, min),
-    participate_again: publishShare(r.participate_again, min),
+    program_satisfaction: withWeighted(r.program_satisfaction, min),
+    partner_satisfaction: withWeighted(r.partner_satisfaction, min),
+    outcomes: Object.fromEntries(Object.entries(r.outcomes).map(([k, s]) => [k, withWeighted(s, min)])),
+    nps: publishNpsFull(r.nps, min),
+    participate_again: {
+      ...publishShare(r.participate_again, min),
+      weighted: publishWeighted(r.participate_again.weighted, { n: r.participate_again.n, mean: null, top2: r.participate_again.share, top2_ci: null }, min),
+    },
+    response_by_status: r.response
+      ? { completed: publishShare(r.response.by_status.completed, min), failed: publishShare(r.response.by_status.failed, min), active: publishShare(r.response.by_status.active, min) }
+      : null,
     pairing: {
       partnerships: suppressCount(r.pairing.partnerships, min),
       cross_sector: publishShare(r.pairing.cross_sector, min),
@@ -53,15 +67,11 @@ function publishRound(r: RoundMetrics, min: number) {
 
 await runLoader("metrics.json", async (db, min) => {
   const doc = await metricsDocument(db);
-  const surveyed = doc.rounds.filter((r) => (r.program_satisfaction.n ?? 0) >= min);
-  const changes = [];
-  for (let i = 1; i < surveyed.length; i++) {
-    for (const item of ["program_satisfaction", "partner_satisfaction"] as const) {
-      const c = await compareRounds(db, surveyed[i - 1].round, surveyed[i].round, item);
-      if (c.a.n < min || c.b.n < min) continue;
-      changes.push({ item, a: c.a.round, b: c.b.round, diff: c.diff, ci: c.ci, p_value: c.p_value, test: c.test });
-    }
-  }
+  // The changes of the document, adjusted over the whole family; those between rounds with fewer
+  // than `min` answers are not published (their adjusted p-values still count the whole family).
+  const changes = doc.changes
+    .filter((c) => c.n_a >= min && c.n_b >= min)
+    .map((c) => ({ item: c.item, a: c.a, b: c.b, diff: c.diff, ci: c.ci, p_value: c.p_value, p_adjusted: c.p_adjusted, significant: c.significant, test: c.test }));
   return {
     min_cell: min,
     synthetic: doc.synthetic,
@@ -75,5 +85,7 @@ await runLoader("metrics.json", async (db, min) => {
       to_date: doc.overall.to_date,
     },
     changes,
+    multiple_testing: doc.multiple_testing,
+    weighting: { method: doc.weighting.method, note: doc.weighting.note },
   };
 });

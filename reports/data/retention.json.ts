@@ -12,8 +12,8 @@ await runLoader("retention.json", async (db, min) => {
   // A cell is a share of its cohort: the share rule of lib/publish.ts (no small cohort, retained
   // count or complement).
   const cells = (await cohortRetention(db)).map((c) => {
-    const p = publishShare({ n: c.cohort_size, count: c.retained, share: c.share, ci: null }, min);
-    return { cohort: c.cohort, round: c.round, cohort_size: p.n, retained: p.count, share: p.share };
+    const p = publishShare({ n: c.cohort_size, count: c.retained, share: c.share, ci: c.ci }, min);
+    return { cohort: c.cohort, round: c.round, cohort_size: p.n, retained: p.count, share: p.share, ci: p.ci };
   });
   const response = [];
   let hidden = 0;

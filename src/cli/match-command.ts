@@ -50,8 +50,9 @@ export function matchCommand(program: Command): void {
     .option("--locks <file>", "pairs fixed by hand (JSON or CSV of email pairs)")
     .option("--forbid <file>", "pairs ruled out (JSON or CSV of email pairs)")
     .option("--unmatched <file>", "also write the unmatched people as CSV here")
+    .option("--no-max-cardinality", "maximum weight alone (by default as many people as possible are placed first, then the weight is maximised)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (opts: { round: string; weights: string; out: string; locks?: string; forbid?: string; unmatched?: string; db?: string }) => {
+    .action(async (opts: { round: string; weights: string; out: string; locks?: string; forbid?: string; unmatched?: string; maxCardinality: boolean; db?: string }) => {
       const weights = readWeightsFile(opts.weights);
       const pid = pseudonymiserFor(dbPathOf(opts));
       const toPids = (pairs: [string, string][]) => pairs.map(([a, b]) => [pid(a), pid(b)] as [string, string]);
@@ -68,6 +69,7 @@ export function matchCommand(program: Command): void {
           proposal = proposeMatching(rp.pool, weights, {
             locks: toPids(lockEmails),
             forbids,
+            maxCardinality: opts.maxCardinality,
             predict: model ? (x) => predictCompletion(model.fit, x) : undefined,
           });
         } catch (err) {

@@ -47,6 +47,8 @@ export function metricsCommand(program: Command): void {
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "-" : `${(100 * x).toFixed(0)}%`);
 const share = (p: Proportion): string => pct(p.share);
+const weighted = (w: { share: number | null; ci: [number, number] | null; n_eff: number } | null): string =>
+  w === null || w.share === null || !w.ci ? "-" : `${pct(w.share)} [${pct(w.ci[0])}, ${pct(w.ci[1])}] (effective n=${w.n_eff.toFixed(0)})`;
 const withCi = (p: { share: number | null; ci: [number, number] | null; n: number }): string =>
   p.share === null || !p.ci ? `- (n=${p.n})` : `${pct(p.share)} [${pct(p.ci[0])}, ${pct(p.ci[1])}] (n=${p.n})`;
 
@@ -80,16 +82,17 @@ function roundDetail(r: RoundMetrics): string {
     `  dissolution rate      ${withCi(r.dissolution_rate)}`,
     `  continued share       ${withCi(r.continued_share)}`,
     `  response rate         ${withCi(r.response_rate)}`,
-    `  program satisfaction  ${itemLine(r.program_satisfaction)}`,
-    `  partner satisfaction  ${itemLine(r.partner_satisfaction)}`,
-    ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s)}`),
-    `  NPS                   ${r.nps ? `${r.nps.score.toFixed(0)} (n=${r.nps.n})` : "not asked"}`,
+    `  program satisfaction  ${itemLine(r.program_satisfaction)}; weighted for non-response ${weighted(r.program_satisfaction.weighted)}`,
+    `  partner satisfaction  ${itemLine(r.partner_satisfaction)}; weighted for non-response ${weighted(r.partner_satisfaction.weighted)}`,
+    ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s)}; weighted ${weighted(s.weighted)}`),
+    `  response by outcome   completed ${withCi(r.response?.by_status.completed ?? { share: null, ci: null, n: 0 })}, failed ${withCi(r.response?.by_status.failed ?? { share: null, ci: null, n: 0 })}`,
+    `  NPS                   ${r.nps ? `${r.nps.score.toFixed(1)} [${r.nps.ci[0].toFixed(1)}, ${r.nps.ci[1].toFixed(1)}] (n=${r.nps.n})` : "not asked"}`,
     `  participate again     ${r.survey && !r.survey.asked.includes("participate_again") ? "not asked" : withCi(r.participate_again)}`,
     `  sectors               ${Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
     `  largest country       ${r.largest_country ? `${r.largest_country.country} ${pct(r.largest_country.share)} of ${r.largest_country.registered} applicants (cap 20%${r.largest_country.over_cap ? ", OVER" : ""})` : "-"}`,
     `  cross-sector pairs    ${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}`,
     `  cross-career pairs    ${withCi(r.pairing.cross_career)}; asked for a different stage ${share(r.pairing.asked_different_career)}`,
-    `  health                thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}`,
+    `  health                thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}, no information ${r.health.no_information}`,
   ];
   return lines.join("\n") + "\n";
 }
@@ -116,6 +119,10 @@ export function formatMetrics(doc: MetricsDocument): string {
     anonymous.length ? `* anonymous survey (${anonymous.join(", ")}): its answers count in satisfaction, outcomes and the response rate, but link to no partnership (not in health or continuation)\n` : "",
     doc.rounds.length === 1 ? `\n${roundDetail(doc.rounds[0])}` : "",
     `\nOverall (${o.rounds} rounds): ${o.participants} participants matched (${o.registered} registered), ${o.countries} countries, ${o.partnerships} partnerships\n`,
+    doc.changes.length
+      ? `\nChanges between rounds (top-2 share; Holm-adjusted over ${doc.multiple_testing.family} tests; * = adjusted p < 0.05):\n` +
+        doc.changes.map((c) => `  ${c.item.replace("_satisfaction", "")} ${c.a} -> ${c.b}: ${c.diff === null ? "-" : `${c.diff >= 0 ? "+" : ""}${(100 * c.diff).toFixed(1)} points`}, p ${c.p_value === null ? "-" : c.p_value.toFixed(3)}, adjusted ${c.p_adjusted === null ? "-" : c.p_adjusted.toFixed(3)}${c.significant ? " *" : ""}`).join("\n") + "\n"
+      : "",
   ];
   return parts.join("");
 }

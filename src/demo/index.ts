@@ -6,7 +6,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simulateHistory, type RoundData } from "./history";
 import { defaultPlans, syntheticPlans, type RoundPlan } from "./rounds";
-import { eventsCsv, partnershipsCsv, plantedThemesCsv, registrationsCsv, roundJson, surveyCells, surveyCsv } from "./writers";
+import { eventsCsv, partnershipsCsv, plantedSatisfactionCsv, plantedThemesCsv, registrationsCsv, roundJson, surveyCells, surveyCsv } from "./writers";
 
 export { PLANTED_COMPLETION, PLANTED_SATISFACTION } from "./planted-model";
 export { HEURISTIC_WEIGHTS } from "./heuristic-match";
@@ -56,10 +56,15 @@ export interface DemoSummary {
   files: string[];
   /** The side file of planted comment themes, relative to outDir (not an export: never ingested). */
   plantedThemes: string;
+  /** The side file of the true satisfaction among all participants (respondents or not), relative to outDir (not an export). */
+  plantedSatisfaction: string;
 }
 
 /** Name of the side file holding the comments' planted themes. */
 export const PLANTED_THEMES_FILE = "planted-themes.csv";
+
+/** Name of the side file holding the true item shares among all participants (`plantedSatisfactionCsv`). */
+export const PLANTED_SATISFACTION_FILE = "planted-satisfaction.csv";
 
 function summarise(d: RoundData): RoundSummary {
   const matched = new Set<number>();
@@ -118,6 +123,7 @@ async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Pr
     for (const p of d.partnerships) for (const r of [p.a, p.b]) { people.add(r.person.id); countries.add(r.person.country.code); }
   }
   await writeFile(path.join(outDir, PLANTED_THEMES_FILE), plantedThemesCsv(history), "utf8");
+  await writeFile(path.join(outDir, PLANTED_SATISFACTION_FILE), plantedSatisfactionCsv(history), "utf8");
   const rounds = history.map(summarise);
   return {
     seed, outDir, rounds, participants: people.size, countries: countries.size,
@@ -126,6 +132,7 @@ async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Pr
     surveyCells: rounds.reduce((s, r) => s + r.surveyCells, 0),
     files,
     plantedThemes: PLANTED_THEMES_FILE,
+    plantedSatisfaction: PLANTED_SATISFACTION_FILE,
   };
 }
 

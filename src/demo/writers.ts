@@ -135,3 +135,33 @@ export function plantedThemesCsv(history: readonly RoundData[]): string {
   }
   return csvDocument([["round", "row", "themes"], ...rows], "\n");
 }
+
+/** The survey's 1-5 items as the demo's answer fields, in the order of the metrics' `LIKERT_ITEMS`. */
+const TRUTH_ITEMS: readonly [string, (a: SurveyAnswer) => number | null][] = [
+  ["program_satisfaction", (a) => a.program],
+  ["partner_satisfaction", (a) => a.partnerSat],
+  ["outcome_perspective", (a) => a.perspective],
+  ["outcome_ideas", (a) => a.ideas],
+  ["outcome_confidence", (a) => a.confidence],
+  ["outcome_motivation", (a) => a.motivation],
+];
+
+/**
+ * The planted truth behind the non-response tests: for each round and 1-5 item, the share
+ * answering 4 or 5 among ALL matched participants' would-be answers (`everyone`, blanks
+ * excluded) beside the share among those who did respond (their final submission). Not an
+ * export: `iln ingest` never reads it.
+ */
+export function plantedSatisfactionCsv(history: readonly RoundData[]): string {
+  const rows: string[][] = [];
+  const share = (v: number[]) => (v.length ? (v.filter((x) => x >= 4).length / v.length).toFixed(6) : "");
+  for (const d of history) {
+    const responded = new Set(d.survey);
+    for (const [item, get] of TRUTH_ITEMS) {
+      const all = d.everyone.map(get).filter((x): x is number => x !== null);
+      const resp = d.everyone.filter((a) => responded.has(a)).map(get).filter((x): x is number => x !== null);
+      rows.push([d.plan.id, item, String(all.length), share(all), String(resp.length), share(resp)]);
+    }
+  }
+  return csvDocument([["round", "item", "participants_answering", "top2_all", "respondents_answering", "top2_respondents"], ...rows], "\n");
+}

@@ -8,7 +8,7 @@
  * has no names or emails, so the proposal CSV it offers names each person by position ("pool #18").
  */
 import type { FeatureName, PairFeatures } from "./features";
-import { meanPredictedCompletion, predictCompletion, type RegressionFit } from "./fit";
+import { expectedCompletions, predictCompletion, type RegressionFit } from "./fit";
 import { proposalCsv } from "./proposal-csv";
 import { LockError, proposeMatching } from "./propose";
 import { matchingQuality, type MatchingQuality } from "./quality";
@@ -107,6 +107,20 @@ export interface LiveRefusal {
   problems: string[];
 }
 
+/**
+ * The mean predicted completion over pairs with features `xs`, with the model's 95% interval:
+ * `expectedCompletions` (delta method over the coefficients' covariance) divided by the number of
+ * pairs; the interval null without a covariance, the whole null without pairs.
+ */
+export function meanPrediction(fit: RegressionFit, xs: readonly PairFeatures[]): { mean: number; ci: [number, number] | null } | null {
+  if (!xs.length) return null;
+  if (!fit.cov) return { mean: xs.reduce((s, x) => s + predictCompletion(fit, x), 0) / xs.length, ci: null };
+  const { expected, se } = expectedCompletions(fit, xs);
+  const m = xs.length;
+  const z = 1.959963984540054;
+  return { mean: expected / m, ci: [Math.max(0, (expected - z * se) / m), Math.min(1, (expected + z * se) / m)] };
+}
+
 const strip = (q: MatchingQuality) => {
   const { country: _country, ...rest } = q.breakdowns;
   return { ...q, breakdowns: rest };
@@ -122,8 +136,8 @@ export function liveRematch(entry: LivePool, values: Readonly<Record<string, num
   const t0 = performance.now();
   const { base, ...rest } = values;
   const weights = parseWeights({ base, weights: rest }, "sliders");
-  // The published model has what predictions read: coefficient names and estimates, and the covariance.
-  const fit = entry.model ? ({ ...entry.model, covariance: entry.model.covariance ?? undefined } as unknown as RegressionFit) : null;
+  // The published model has what predictions read: coefficient names and estimates, and their covariance.
+  const fit = entry.model ? ({ coefficients: entry.model.coefficients, cov: entry.model.covariance } as unknown as RegressionFit) : null;
   const predict = fit ? (x: PairFeatures) => predictCompletion(fit, x) : undefined;
   const id = personId;
   let proposal;
@@ -154,8 +168,8 @@ export function liveRematch(entry: LivePool, values: Readonly<Record<string, num
     q: strip(proposal.quality),
     historical: strip(hist.summary),
     predicted: {
-      rematched: fit ? meanPredictedCompletion(fit, proposal.pairQuality.map((p) => p.features)) : null,
-      historical: fit ? meanPredictedCompletion(fit, hist.pairs.map((p) => p.features)) : null,
+      rematched: fit ? meanPrediction(fit, proposal.pairQuality.map((p) => p.features)) : null,
+      historical: fit ? meanPrediction(fit, hist.pairs.map((p) => p.features)) : null,
     },
     same: pairs.filter((p) => p.historical).length,
     pairs,

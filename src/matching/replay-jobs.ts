@@ -15,8 +15,10 @@ export interface ReplayJob {
   data: RoundData;
   weights: Weights;
   model: PredictionModel | null;
-  /** Which people `data` was loaded with; default "registered". */
+  /** Which people `data` was loaded with; default "matched". */
   include?: PoolChoice;
+  /** Maximum cardinality first (default true). */
+  maxCardinality?: boolean;
 }
 
 /**
@@ -44,5 +46,5 @@ export async function replayJobs(jobs: readonly ReplayJob[], opts: { parallel?: 
 
 /** One job's replay (the work a worker does). */
 export function replayJob(j: ReplayJob): ReplayReport {
-  return replayLoadedRound(j.data, j.weights, j.model, j.include);
+  return replayLoadedRound(j.data, j.weights, j.model, j.include, { maxCardinality: j.maxCardinality });
 }

@@ -35,8 +35,10 @@ export interface ReplayRoundsOptions<T> {
   weights?: Weights;
   /** Also replay each round under weights fitted on the other rounds (none when they cannot be fitted). */
   fitted?: boolean;
-  /** The pool: every registration of the round (default) or the people of its historical first matching. */
+  /** The pool: the people of the round's historical first matching (default, a like-for-like comparison) or every registration. */
   include?: PoolChoice;
+  /** Maximum cardinality first, then maximum weight (default true). */
+  maxCardinality?: boolean;
   /** Predicted completion from the left-out model (default true); false skips fitting for predictions. */
   predictions?: boolean;
   /** Worker threads: forced (true), forbidden (false), or by the amount of work (default). */
@@ -70,7 +72,7 @@ export interface RoundReplay<T> {
 export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly string[], opts: ReplayRoundsOptions<T> = {}): Promise<RoundReplay<T>[]> {
   const known = await roundIds(db);
   for (const r of rounds) if (!known.includes(r)) throw new UnknownRoundError(r, known);
-  const include = opts.include ?? "registered";
+  const include = opts.include ?? "matched";
   const weights = opts.weights ?? defaultWeights();
   const finish = opts.finish ?? ((r: ReplayReport) => r as unknown as T);
   const fitting = opts.predictions !== false || opts.fitted === true;
@@ -92,7 +94,7 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
     out.push(entry);
     for (const [which, w] of [["given", weights], ["fitted", entry.fittedWeights]] as const) {
       if (!w) continue;
-      const job: ReplayJob = { data, weights: w, model: entry.model, include };
+      const job: ReplayJob = { data, weights: w, model: entry.model, include, ...(opts.maxCardinality === false ? { maxCardinality: false } : {}) };
       const hit = opts.store?.get(job, which);
       if (hit !== undefined) entry[which] = hit;
       else pending.push({ entry, which, job });
@@ -112,8 +114,8 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
  * Replays one round of the database under `weights` ({@link replayRounds} of that round).
  * @throws UnknownRoundError (a usage error) when the round is not in the database.
  */
-export async function replayRound(db: Db, round: string, weights: Weights, options: { include?: PoolChoice; predictions?: boolean } = {}): Promise<ReplayReport> {
-  const [r] = await replayRounds(db, [round], { weights, include: options.include, predictions: options.predictions });
+export async function replayRound(db: Db, round: string, weights: Weights, options: { include?: PoolChoice; predictions?: boolean; maxCardinality?: boolean } = {}): Promise<ReplayReport> {
+  const [r] = await replayRounds(db, [round], { weights, include: options.include, predictions: options.predictions, maxCardinality: options.maxCardinality });
   return r.given;
 }
 

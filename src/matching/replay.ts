@@ -6,15 +6,20 @@
  * database, no Node): `replay-rounds.ts` loads the rounds and runs the replays.
  *
  * Guarantee: both matchings are scored by the same matrix and the solver is exact, so
- * `replayed.total >= historical.total` (historical pairs breaking a hard rule have no score).
+ * `replayed.total >= historical.total` (historical pairs breaking a hard rule have no score)
+ * when the historical matching has maximum cardinality, as it has on its own people (the default
+ * pool, `matched`). With the `registered` pool, pairs of people the historical matching did not
+ * place are reported apart (`extra_placements`), so placing more people is not mistaken for
+ * better pairing. The predicted gain in completed partnerships carries a 95% interval (delta
+ * method over the completion model's coefficient covariance).
  * The report holds pseudonyms at most: never emails or names.
  */
 import type { PairFeatures } from "./features";
-import { meanPredictedCompletion, predictCompletion, type PredictionModel } from "./fit";
+import { predictCompletion, predictedGain, type PredictionModel } from "./fit";
 import { solve } from "./propose";
 import { matchingQuality, type MatchingQuality } from "./quality";
 import type { RoundData } from "./round-data";
-import { scorePool } from "./score";
+import { SCORE_UNITS, scorePool } from "./score";
 import type { Weights } from "./weights";
 
 /** Which people of a round form the replayed pool: all its registrations, or the people of its historical first matching. */
@@ -33,8 +38,13 @@ export interface ReplayReport {
   overlap: { same_pairs: number; share_of_replayed: number | null; share_of_historical: number | null; observed_completion_rate_of_same_pairs: number | null };
   /** Replayed pairs that are not historical pairs. */
   pairs_changed: number;
-  /** The model behind the predictions, and the 95% intervals of the two mean predicted completions (`meanPredictedCompletion`). */
-  prediction: { label: string; model: string; fitted_on_rounds: string[]; n: number; historical_ci: [number, number] | null; replayed_ci: [number, number] | null } | null;
+  /** Replayed pairs with someone the historical first matching did not place (only with the `registered` pool), and their part of the replayed total. */
+  extra_placements: { people: number; pairs: number; score: number; score_gain_without: number };
+  /** Whether the solver took maximum cardinality first (the default). */
+  max_cardinality: boolean;
+  /** Predicted completed partnerships of both matchings and the gain, with its 95% interval (PREDICTIONS); null without a model. */
+  predicted_gain: { historical: number; replayed: number; gain: number; ci: [number, number]; label: string } | null;
+  prediction: { label: string; model: string; fitted_on_rounds: string[]; n: number } | null;
   solver: { iterations: number; candidate_edges: number };
   notes: string[];
 }
@@ -46,7 +56,8 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
  * `include` says which people `data` was loaded with (it is reported, not applied here).
  * @throws Error from `scorePool` (unknown country offset, duplicate id).
  */
-export function replayLoadedRound(data: RoundData, weights: Weights, model: PredictionModel | null, include: PoolChoice = "registered"): ReplayReport {
+export function replayLoadedRound(data: RoundData, weights: Weights, model: PredictionModel | null, include: PoolChoice = "matched", options: { maxCardinality?: boolean } = {}): ReplayReport {
+  const maxCardinality = options.maxCardinality !== false;
   const people = data.pool.people;
   const m = scorePool(data.pool, weights);
   const predict = model ? (x: PairFeatures) => predictCompletion(model.fit, x) : undefined;
@@ -55,7 +66,7 @@ export function replayLoadedRound(data: RoundData, weights: Weights, model: Pred
     const j = m.index.get(y) as number;
     return [Math.min(i, j), Math.max(i, j)];
   });
-  const s = solve(m);
+  const s = solve(m, new Set(), { maxCardinality });
   const h = matchingQuality(m, people, hist, predict);
   const r = matchingQuality(m, people, s.pairs, predict);
   const key = ([i, j]: [number, number]) => i * m.n + j;
@@ -65,9 +76,17 @@ export function replayLoadedRound(data: RoundData, weights: Weights, model: Pred
   const ended = data.historical.statuses.filter((st) => st !== "active");
   const completed = ended.filter((st) => st === "completed").length;
   const notes = [...data.notes];
+  const inHistory = new Set(hist.flat());
+  const extraPairs = s.pairs.filter(([i, j]) => !inHistory.has(i) || !inHistory.has(j));
+  const extraScore = extraPairs.reduce((acc, [i, j]) => acc + m.units[i * m.n + j], 0) / SCORE_UNITS;
+  const extraPeople = new Set(s.pairs.flat().filter((v) => !inHistory.has(v))).size;
+  const gain = model
+    ? predictedGain(model.fit, h.pairs.map((p) => p.features), r.pairs.map((p) => p.features))
+    : null;
   if (!model) notes.push("no completion model could be fitted on the other rounds: no predictions");
+  if (include === "matched" && people.length === 0) notes.push("the round has no historical first matching, so the like-for-like pool is empty: replay with the pool of every registration (--pool registered)");
   if (data.pool.people.length > h.summary.matched) {
-    notes.push(`${data.pool.people.length - h.summary.matched} people of the pool were not in the historical first matching (unconfirmed, waiting list, or matched only in a rematch); the replay may place them`);
+    notes.push(`${data.pool.people.length - h.summary.matched} people of the pool were not in the historical first matching (unconfirmed, waiting list, or matched only in a rematch); the replay placed ${extraPeople} of them in ${extraPairs.length} pair(s) worth ${r3(extraScore)} points, reported apart (extra_placements)`);
   }
   return {
     round: data.pool.round,
@@ -92,14 +111,20 @@ export function replayLoadedRound(data: RoundData, weights: Weights, model: Pred
       observed_completion_rate_of_same_pairs: sameEnded.length ? r3(sameEnded.filter((st) => st === "completed").length / sameEnded.length) : null,
     },
     pairs_changed: s.pairs.length - same.length,
+    extra_placements: { people: extraPeople, pairs: extraPairs.length, score: r3(extraScore), score_gain_without: r3(r.summary.total - extraScore - h.summary.total) },
+    max_cardinality: maxCardinality,
+    predicted_gain: gain
+      ? {
+          historical: r3(gain.a), replayed: r3(gain.b), gain: r3(gain.gain), ci: [r3(gain.ci[0]), r3(gain.ci[1])],
+          label: "PREDICTED completed partnerships (sum of the model's probabilities over pairs) and the gain of the replayed matching, with a 95% interval from the model's coefficient uncertainty (delta method); not observations",
+        }
+      : null,
     prediction: model
       ? {
           label: "predicted_completion values are PREDICTIONS of a logistic model of completion on pair features, not observations; outcomes were observed only for historical pairs",
           model: "logistic regression of completion on the nine pair features",
           fitted_on_rounds: model.rounds,
           n: model.fit.n,
-          historical_ci: meanPredictedCompletion(model.fit, h.pairs.map((p) => p.features))?.ci ?? null,
-          replayed_ci: meanPredictedCompletion(model.fit, r.pairs.map((p) => p.features))?.ci ?? null,
         }
       : null,
     solver: { iterations: s.iterations, candidate_edges: s.candidateEdges },

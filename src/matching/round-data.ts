@@ -169,20 +169,21 @@ export async function loadOutcomes(db: Db, rounds?: readonly string[]): Promise<
     const byId = new Map((await people(db, round)).map((p) => [p.id, p]));
     const ps = await db.all<{ partnership_id: string; pid_a: string; pid_b: string; status: string }>(sql`
       SELECT partnership_id, pid_a, pid_b, status FROM partnerships WHERE round_id = ${round} ORDER BY source_row`);
-    const sat = await db.all<{ partnership_id: string; partner_satisfaction: number }>(sql`
+    const sat = await db.all<{ partnership_id: string; pid: string; partner_satisfaction: number }>(sql`
       WITH last AS (
         SELECT pid, partnership_id FROM (
           SELECT pid_a AS pid, partnership_id, matched_on, source_row FROM partnerships WHERE round_id = ${round}
           UNION ALL SELECT pid_b, partnership_id, matched_on, source_row FROM partnerships WHERE round_id = ${round})
         QUALIFY row_number() OVER (PARTITION BY pid ORDER BY matched_on DESC, source_row DESC) = 1)
-      SELECT l.partnership_id, s.partner_satisfaction AS partner_satisfaction
+      SELECT l.partnership_id, s.pid, s.partner_satisfaction AS partner_satisfaction
       FROM survey_responses s JOIN last l ON l.pid = s.pid
       WHERE s.round_id = ${round} AND s.partner_satisfaction IS NOT NULL`);
-    const answers = new Map<string, number[]>();
+    const answers = new Map<string, { values: number[]; who: string[] }>();
     for (const s of sat) {
-      const list = answers.get(s.partnership_id);
-      if (list) list.push(s.partner_satisfaction);
-      else answers.set(s.partnership_id, [s.partner_satisfaction]);
+      const list = answers.get(s.partnership_id) ?? { values: [], who: [] };
+      list.values.push(s.partner_satisfaction);
+      list.who.push(s.pid);
+      answers.set(s.partnership_id, list);
     }
     for (const p of ps) {
       const a = byId.get(p.pid_a);
@@ -192,7 +193,8 @@ export async function loadOutcomes(db: Db, rounds?: readonly string[]): Promise<
         round,
         features: pairFeatures(a, b),
         completed: p.status === "completed" ? 1 : p.status === "dissolved" || p.status === "withdrawn" ? 0 : null,
-        partnerSatisfaction: answers.get(p.partnership_id) ?? [],
+        partnerSatisfaction: answers.get(p.partnership_id)?.values ?? [],
+        respondents: answers.get(p.partnership_id)?.who ?? [],
       });
     }
   }

@@ -1,13 +1,13 @@
 /**
- * Partnership health (docs/metrics.md): every partnership classed `thriving`, `ok`, `at_risk` or
- * `failed` by a documented rule set ({@link HEALTH_RULES}) from its status, the coordinators'
- * event log and the contact frequency its partners reported in the survey; per-round counts; and
+ * Partnership health (docs/metrics.md): every partnership classed `thriving`, `ok`, `at_risk`,
+ * `failed` or `no_information` by a documented rule set ({@link HEALTH_RULES}) from its status
+ * and the coordinators' event log alone, which are known for every partnership: survey answers
+ * are not used, because they exist only where someone responded and response depends on how the
+ * partnership went (classes built on them would change with who answered). Per-round counts; and
  * the internal at-risk list of a running round.
  *
  * Attribution: an event belongs to a partnership when it is logged for one of its two partners
  * in the same round between `matched_on` and `ended_on` (inclusive; open-ended while active).
- * A partner's survey answer on contact frequency applies to each of their partnerships in the
- * round. When the two partners report different frequencies, the more frequent one counts.
  *
  * "As of" for silence: a round's *as-of date* is the date of the latest event logged in it (for
  * anyone), at most its end date: the data's own "today", so a published build does not depend on
@@ -17,8 +17,8 @@ import { checkRound, sql, type Db } from "../db";
 import { CONTACT_FREQUENCIES, PARTNERSHIP_STATUSES, type ContactFrequency } from "../domain/vocabulary";
 import { ROUND_ORDER, roundIs, type RoundOpts } from "./base";
 
-/** The four health classes, best first. */
-export const HEALTH_CLASSES = ["thriving", "ok", "at_risk", "failed"] as const;
+/** The health classes, best first, then `no_information` (nothing recorded tells either way). */
+export const HEALTH_CLASSES = ["thriving", "ok", "at_risk", "failed", "no_information"] as const;
 /** One of {@link HEALTH_CLASSES}. */
 export type HealthClass = (typeof HEALTH_CLASSES)[number];
 
@@ -31,19 +31,22 @@ export const SILENT_DAYS = 42;
  */
 export const HEALTH_RULES: readonly { class: HealthClass; rule: string }[] = Object.freeze([
   { class: "failed", rule: "The partnership's status is dissolved or withdrawn." },
-  { class: "failed", rule: "Every partner who answered the survey's contact question said they were never in contact." },
   { class: "at_risk", rule: "A non-response was reported or a coordinator intervened, and no contact was logged on or after the latest such event." },
-  { class: "at_risk", rule: "The more frequent contact either partner reported is less than monthly." },
   {
     class: "at_risk",
     rule: `The partnership is still active and no contact was logged in the ${SILENT_DAYS} days (6 weeks) before the round's as-of date (its latest logged event, at most its end date), counting from the match date when none was logged.`,
   },
-  {
-    class: "thriving",
-    rule: "The status is completed or active, no non-response or intervention was ever logged, and a partner reported weekly or fortnightly contact (or, with no survey answer on contact, at least two contacts were logged).",
-  },
-  { class: "ok", rule: "None of the above: for example monthly contact, a problem that was resolved by later contact, or no information either way." },
+  { class: "thriving", rule: "The status is completed or active, no non-response or intervention was ever logged, and at least two contacts were logged." },
+  { class: "ok", rule: "The status is completed, or a contact was logged, or a problem was logged and later contact resolved it: something is known and none of the above applies." },
+  { class: "no_information", rule: "The partnership is active and nothing was logged for it: no contact, no problem (for example a round whose log is empty)." },
 ]);
+
+/**
+ * Why survey answers do not class partnerships: only the status and the coordinators' log are
+ * known for every partnership. A survey answer exists only where someone responded, and response
+ * depends on how the partnership went, so classes built on answers would change with who answered.
+ */
+export const HEALTH_SOURCES = "status and the coordinators' log only (known for every partnership); survey answers are not used, so the classes do not depend on who answered the survey";
 
 /** What the rules look at, for one partnership. */
 export interface HealthFacts {
@@ -54,7 +57,7 @@ export interface HealthFacts {
   problems: number;
   /** True when the latest problem event has no contact logged on or after its date. */
   unresolved: boolean;
-  /** The more frequent contact frequency reported by its partners, or null when neither answered. */
+  /** The more frequent contact frequency reported by its partners, or null when neither answered. Shown in reasons; never decides the class. */
   best_contact: ContactFrequency | null;
   /**
    * True when the status is active and the latest contact logged (else the match date) is more
@@ -71,25 +74,19 @@ export interface HealthFacts {
  * @returns the class and one or more human-readable reasons (no personal data).
  */
 export function classifyPartnership(f: HealthFacts): { health: HealthClass; reasons: string[] } {
-  const failed: string[] = [];
   const atRisk: string[] = [];
-  if (f.status === "dissolved" || f.status === "withdrawn") failed.push(`status ${f.status}`);
-  if (f.best_contact === "Never") failed.push("partners reported no contact at all");
+  if (f.status === "dissolved" || f.status === "withdrawn") return { health: "failed", reasons: [`status ${f.status}`] };
   if (f.unresolved) atRisk.push("non-response reported or intervention, no contact logged since");
-  if (f.best_contact === "Less than monthly") atRisk.push("contact less than monthly");
   if (f.silent) atRisk.push(`active, no contact logged in the ${SILENT_DAYS} days before the round's latest event`);
-  if (failed.length) return { health: "failed", reasons: [...failed, ...atRisk] };
   if (atRisk.length) return { health: "at_risk", reasons: atRisk };
   const live = f.status === "completed" || f.status === "active";
-  const frequent = f.best_contact === "Weekly" || f.best_contact === "Fortnightly";
-  if (live && f.problems === 0 && (frequent || (f.best_contact === null && f.contacts >= 2))) {
-    return { health: "thriving", reasons: [frequent ? `contact ${f.best_contact!.toLowerCase()}, no problem logged` : "at least two contacts logged, no problem logged"] };
-  }
+  if (live && f.problems === 0 && f.contacts >= 2) return { health: "thriving", reasons: ["at least two contacts logged, no problem logged"] };
   const why: string[] = [];
-  if (f.best_contact === "Monthly") why.push("contact monthly");
+  if (f.status === "completed") why.push("completed");
   if (f.problems > 0) why.push("a problem was logged and later contact resolved it");
-  if (f.best_contact === null && f.contacts < 2) why.push(`no survey answer on contact and ${f.contacts} contact(s) logged`);
-  return { health: "ok", reasons: why.length ? why : ["no rule for thriving, at_risk or failed applies"] };
+  else if (f.contacts > 0) why.push(`${f.contacts} contact logged`);
+  if (why.length) return { health: "ok", reasons: why };
+  return { health: "no_information", reasons: ["active, nothing logged"] };
 }
 
 interface FactRow extends HealthFacts {
@@ -191,6 +188,7 @@ export interface HealthCounts {
   ok: number;
   at_risk: number;
   failed: number;
+  no_information: number;
 }
 
 /**
@@ -201,7 +199,7 @@ export interface HealthCounts {
 export async function healthByRound(db: Db, opts: RoundOpts = {}): Promise<({ round: string } & HealthCounts)[]> {
   await checkRound(db, opts.round);
   const rounds = await db.all<{ round: string }>(sql`WITH ${ROUND_ORDER} SELECT round_id AS round FROM round_order WHERE ${roundIs(opts.round)} ORDER BY ord`);
-  const out = new Map(rounds.map((r) => [r.round, { round: r.round, partnerships: 0, thriving: 0, ok: 0, at_risk: 0, failed: 0 }]));
+  const out = new Map(rounds.map((r) => [r.round, { round: r.round, partnerships: 0, thriving: 0, ok: 0, at_risk: 0, failed: 0, no_information: 0 }]));
   // Partnerships with equal capped facts fall in the same class: classify each combination once.
   const groups = await db.all<{ round: string; code: number; n: number }>(sql`WITH ${healthFactsSql(opts.round)}
     SELECT round_id AS round, ${FACT_CODE} AS code, count(*) AS n FROM health_facts GROUP BY ALL`);

@@ -5,7 +5,7 @@
  */
 import { checkRound, sql, type Db } from "../db";
 import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, regionOrUnknown, roundIs, type RoundOpts } from "./base";
-import { proportion, type Interval, type Proportion } from "./stats";
+import { proportion, wilsonInterval, type Interval, type Proportion } from "./stats";
 
 /** Retention figures of one round. */
 export interface RoundRetention {
@@ -95,12 +95,14 @@ export interface CohortCell {
   retained: number;
   /** retained / cohort_size, 0..1; null when the cohort is empty (never, as listed cohorts have members). */
   share: number | null;
+  /** 95% Wilson interval of `share`; null when the cohort is empty. */
+  ci: Interval | null;
 }
 
 /**
  * Cohort retention matrix: for each cohort (participants first matched in round c) and each
  * round r after c, how many of the cohort are matched in r, and what share of the cohort that
- * is. Rounds with no partnerships (not matched yet) are not cohorts but are still later rounds
+ * is, with its 95% Wilson interval (the cohort is a sample of people who could return). Rounds with no partnerships (not matched yet) are not cohorts but are still later rounds
  * (retained 0). The diagonal (r = c, share 1) is left out.
  * @returns cells ordered by cohort start, then round start.
  */
@@ -114,7 +116,7 @@ export async function cohortRetention(db: Db): Promise<CohortCell[]> {
     FROM cohorts c JOIN round_order co ON co.ord = c.first_ord JOIN round_order ro ON ro.ord > c.first_ord
     LEFT JOIN kept k ON k.first_ord = c.first_ord AND k.ord = ro.ord
     ORDER BY co.ord, ro.ord`);
-  return rows.map((r) => ({ ...r, share: r.cohort_size === 0 ? null : r.retained / r.cohort_size }));
+  return rows.map((r) => ({ ...r, share: r.cohort_size === 0 ? null : r.retained / r.cohort_size, ci: wilsonInterval(r.retained, r.cohort_size) }));
 }
 
 /**

@@ -7,7 +7,8 @@
  */
 import { checkRound, ident, sql, type Db, type Sql } from "../db";
 import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, regionOrUnknown, roundIs, type RoundOpts } from "./base";
-import { compareProportions, meanOrNull, proportion, wilsonInterval, type Interval, type Proportion, type ProportionComparison } from "./stats";
+import { homogeneityTest, type HomogeneityTest } from "./homogeneity";
+import { compareProportions, meanOrNull, npsInterval, proportion, wilsonInterval, type Interval, type Proportion, type ProportionComparison } from "./stats";
 
 /** The survey's 1-5 (Likert) items: two satisfaction items and four outcome agreement items. */
 export const LIKERT_ITEMS = [
@@ -50,6 +51,11 @@ export interface Nps {
   detractors: number;
   /** NPS: percentage of promoters minus percentage of detractors, in -100..100 (the conventional scale, not a share). */
   score: number;
+  /** 95% interval of `score` by the delta method (`npsInterval`), on the -100..100 scale. */
+  ci: Interval;
+  /** 95% Wilson intervals of the promoter and detractor shares. */
+  promoters_ci: Interval;
+  detractors_ci: Interval;
 }
 
 function checkItem(item: string, allowed: readonly string[]): void {
@@ -107,7 +113,8 @@ function summarise(n: number, total: number, top: number): ItemSummary {
 
 /**
  * Net Promoter Score per round, where the survey asked `recommend` (0-10): promoters answer 9-10,
- * detractors 0-6; score = 100 × (promoters − detractors) / n, in -100..100. Rounds where nobody
+ * detractors 0-6; score = 100 × (promoters − detractors) / n, in -100..100, with its 95% interval
+ * by the delta method and Wilson intervals of the two shares. Rounds where nobody
  * answered the question (not asked, or no survey) are left out.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -118,7 +125,10 @@ export async function npsByRound(db: Db, opts: RoundOpts = {}): Promise<({ round
       count(*) FILTER (WHERE recommend <= 6) AS det
     FROM survey_responses JOIN round_order USING (round_id) WHERE ${roundIs(opts.round)}
     GROUP BY round_id, ord HAVING count(recommend) > 0 ORDER BY ord`);
-  return rows.map((r) => ({ round: r.round, n: r.n, promoters: r.pro / r.n, detractors: r.det / r.n, score: (100 * (r.pro - r.det)) / r.n }));
+  return rows.map((r) => ({
+    round: r.round, n: r.n, promoters: r.pro / r.n, detractors: r.det / r.n, score: (100 * (r.pro - r.det)) / r.n,
+    ci: npsInterval(r.pro, r.det, r.n)!, promoters_ci: wilsonInterval(r.pro, r.n)!, detractors_ci: wilsonInterval(r.det, r.n)!,
+  }));
 }
 
 /**
@@ -235,4 +245,15 @@ export async function compareRounds(
     b: { round: b, n: rb.n, top2: rb.n ? rb.top / rb.n : null },
     ...compareProportions(ra.top, ra.n, rb.top, rb.n),
   };
+}
+
+/**
+ * The overall test of a breakdown (docs/metrics.md, "Segments"): do a satisfaction item's top-2-box
+ * shares differ across the segment's groups more than chance? Pearson's chi-squared test of
+ * homogeneity over every group with answers (`homogeneityTest`: Monte Carlo p-value when expected
+ * counts are small). Say what it found before any "highest against lowest" sentence.
+ * @param rows one round's groups, as `satisfactionBySegment` returns them.
+ */
+export function segmentTest(rows: readonly ItemSummary[]): HomogeneityTest {
+  return homogeneityTest(rows.filter((r) => r.n > 0 && r.top2 !== null).map((r) => ({ count: Math.round((r.top2 as number) * r.n), n: r.n })));
 }

@@ -95,7 +95,8 @@ const byId = (id: string) => rounds.find((r) => r.id === id)!;
 
 describe("layout", () => {
   it("writes the five files of every round and nothing else", async () => {
-    expect((await readdir(dir)).sort()).toEqual([...ROUNDS, "planted-themes.csv"].sort());
+    // beside the rounds: the planted comment themes and the planted truth of satisfaction among all participants
+    expect((await readdir(dir)).sort()).toEqual([...ROUNDS, "planted-satisfaction.csv", "planted-themes.csv"].sort());
     for (const id of ROUNDS) expect((await readdir(path.join(dir, id))).sort()).toEqual(["events.csv", "partnerships.csv", "registrations.csv", "round.json", "survey.csv"]);
     expect(summary.files).toHaveLength(40);
   });
@@ -383,7 +384,7 @@ describe("determinism", () => {
   async function digest(d: string): Promise<string> {
     const h = createHash("sha256");
     for (const id of (await readdir(d)).sort()) {
-      // planted-themes.csv sits beside the round folders
+      // planted-themes.csv and planted-satisfaction.csv sit beside the round folders
       if (id.endsWith(".csv")) { h.update(`${id}\n`); h.update(await readFile(path.join(d, id))); continue; }
       for (const f of (await readdir(path.join(d, id))).sort()) {
         h.update(`${id}/${f}\n`);

@@ -72,3 +72,18 @@ describe("liveRematch", () => {
     expect(lines.length).toBe(3);
   });
 });
+
+describe("meanPrediction", () => {
+  it("is expectedCompletions over the number of pairs, with the delta-method interval", async () => {
+    const { meanPrediction } = await import("../../src/matching/live-rematch");
+    // An intercept-only model at 0 with variance 1: every pair p = 0.5; over 4 pairs E = 2, the
+    // gradient is 4 × 0.25 = 1, so SE(E) = 1 and the mean's interval is (2 ± 1.96) / 4 (by hand).
+    const fit = { coefficients: [{ name: "intercept", estimate: 0 }], cov: [[1]] } as never;
+    const xs = Array.from({ length: 4 }, () => ({}) as never);
+    const r = meanPrediction(fit, xs)!;
+    expect(r.mean).toBe(0.5);
+    expect(r.ci![0]).toBeCloseTo((2 - 1.959963984540054) / 4, 12);
+    expect(r.ci![1]).toBeCloseTo((2 + 1.959963984540054) / 4, 12);
+    expect(meanPrediction(fit, [])).toBeNull();
+  });
+});

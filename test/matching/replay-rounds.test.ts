@@ -41,7 +41,8 @@ describe("replayRounds on a small synthetic history", () => {
       expect(r.model).toEqual(left!.model);
       expect(r.model!.rounds).not.toContain(r.round);
       expect(r.fittedWeights).toEqual(left!.weights);
-      const data = await loadRoundData(db, r.round);
+      // the default pool: the people of the round's historical first matching
+      const data = await loadRoundData(db, r.round, { include: "matched" });
       expect(r.data).toEqual(data);
       expect(r.given).toEqual(replayLoadedRound(data, defaultWeights(), left!.model));
       expect(r.fitted).toEqual(replayLoadedRound(data, left!.weights, left!.model));
@@ -85,12 +86,20 @@ describe("replayRound", () => {
     const db = await freshDb(dir);
     await ingest(db, writeRound(dir, "T1", baseRound()), { pseudonymise: testPseudonymiser() });
     const rep = await replayRound(db, "T1", defaultWeights());
+    const all = await replayRound(db, "T1", defaultWeights(), { include: "registered" });
     db.close();
     const json = JSON.stringify(rep);
     expect(json).not.toMatch(/@|Ana|Lima|Chlo/);
     expect(rep.round).toBe("T1");
-    // 7 registrants, historical first matching T1-1, T1-2, T1-3 (T1-4 is a rematch)
-    expect(rep.pool.people).toBe(7);
+    // By default the pool is the people of the historical first matching T1-1, T1-2, T1-3 (T1-4
+    // is a rematch): 6 of the 7 registrants (Gus joined only in the rematch). Like for like: no extra placements.
+    expect(rep.pool).toMatchObject({ include: "matched", people: 6 });
+    expect(rep.extra_placements).toMatchObject({ people: 0, pairs: 0, score: 0 });
+    // Every registration: 7 people, still 3 pairs; if Gus is placed, that pair is reported apart.
+    expect(all.pool).toMatchObject({ include: "registered", people: 7 });
+    expect(all.replayed.pairs).toBe(3);
+    expect(all.extra_placements.people).toBe(all.extra_placements.pairs);
+    expect(all.extra_placements.score_gain_without).toBeCloseTo(all.replayed.total - all.extra_placements.score - all.historical.total, 9);
     expect(rep.historical.pairs).toBe(3);
     expect(rep.historical.observed).toMatchObject({ completed: 2, ended: 3 });
     expect(rep.replayed.pairs).toBe(3);

@@ -42,8 +42,17 @@ describe("replay", () => {
           name: "X", start: "2020-01-01", synthetic: false, partnerships: pairs.length, notes: [],
           historical: { pairs, partnershipIds: pairs.map((_, k) => `X-${k}`), statuses: pairs.map(() => "completed") },
         };
-        const rep = replayLoadedRound(rp, parseWeights(w), null);
-        expect(rep.replayed.total).toBeGreaterThanOrEqual(rep.historical.total);
+        // Maximum weight alone: never below the historical total.
+        const mw = replayLoadedRound(rp, parseWeights(w), null, "registered", { maxCardinality: false });
+        expect(mw.replayed.total).toBeGreaterThanOrEqual(mw.historical.total);
+        // The default, maximum cardinality first: never fewer pairs than the historical matching's
+        // rule-abiding pairs, and never a lower total than it when it had as many.
+        const rep = replayLoadedRound(rp, parseWeights(w), null, "registered");
+        const valid = rep.historical.pairs - rep.historical.violations.total;
+        expect(rep.replayed.pairs).toBeGreaterThanOrEqual(valid);
+        expect(rep.replayed.pairs).toBeGreaterThanOrEqual(mw.replayed.pairs);
+        if (rep.replayed.pairs === valid) expect(rep.replayed.total).toBeGreaterThanOrEqual(rep.historical.total);
+        expect(rep.max_cardinality).toBe(true);
         expect(rep.replayed.violations.total).toBe(0);
         expect(rep.overlap.same_pairs + rep.pairs_changed).toBe(rep.replayed.pairs);
       }),

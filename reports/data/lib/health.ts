@@ -1,33 +1,34 @@
 /**
  * How the health page words a partnership's class (docs/metrics.md, "Partnership health"): the
  * reason that decided it, matched to the rule of `HEALTH_RULES` it comes from, in plain words.
- * `classifyPartnership` lists every condition that holds, deciding one first; a page that showed
- * them all would say "failed: contact less than monthly" where the rules table says that contact
- * gives "at risk". Pure; `reports/data/health.json.ts` calls it.
+ * `classifyPartnership` gives the deciding reason first and may list other conditions that hold
+ * after it; a page that showed them all would put a failed partnership under an at-risk reason,
+ * against the rules table on the same page. Pure; `reports/data/health.json.ts` calls it.
  */
 
-/** Keywords of each rule's reasons, in `HEALTH_RULES` order (1-based rule numbers). */
-const RULE_KEYWORDS: readonly { class: string; test: RegExp }[] = [
-  { class: "failed", test: /^status (dissolved|withdrawn)/ },
-  { class: "failed", test: /no contact at all|never in contact/ },
-  { class: "at_risk", test: /non-response|intervention/ },
-  { class: "at_risk", test: /less than monthly/ },
-  { class: "at_risk", test: /no contact logged in the/ },
-  { class: "thriving", test: /./ },
-  { class: "ok", test: /./ },
-];
+/** The words of at least four letters in `s`, lower-cased. */
+function words(s: string): Set<string> {
+  return new Set(s.toLowerCase().match(/[a-z-]{4,}/g) ?? []);
+}
 
 /**
  * The number (1-based) of the rule of `rules` that a deciding reason of class `health` comes from:
- * the first rule of that class whose keywords the reason matches; null when none does.
+ * of the rules of that class, the one sharing most words with the reason (the first on a tie);
+ * null when no rule has that class.
  */
-export function ruleOf(health: string, reason: string, rules: readonly { class: string }[]): number | null {
-  for (let i = 0; i < rules.length; i++) {
-    if (rules[i].class !== health) continue;
-    const k = RULE_KEYWORDS[i];
-    if (!k || k.class !== health || k.test.test(reason)) return i + 1;
-  }
-  return null;
+export function ruleOf(health: string, reason: string, rules: readonly { class: string; rule?: string }[]): number | null {
+  const have = words(reason);
+  let best: number | null = null;
+  let score = -1;
+  rules.forEach((r, i) => {
+    if (r.class !== health) return;
+    const shared = [...words(r.rule ?? "")].filter((w) => have.has(w)).length;
+    if (shared > score) {
+      best = i + 1;
+      score = shared;
+    }
+  });
+  return best;
 }
 
 /**
@@ -41,6 +42,9 @@ export function reasonWords(reason: string): string {
     .replace(/\b0 contact\(s\) logged/g, "no contact logged")
     .replace(/\b1 contact\(s\)/g, "1 contact")
     .replace(/\b(\d+) contact\(s\)/g, "$1 contacts")
+    .replace(/\b([2-9]|\d\d+) contact logged/g, "$1 contacts logged")
+    .replace(/^completed$/, "completed the round")
+    .replace(/^active, nothing logged$/, "still active, nothing logged")
     .replace(/no survey answer on contact and (.+)$/, "$1, and no survey answer on contact")
     .replace(/_/g, " ");
   return s.charAt(0).toUpperCase() + s.slice(1);

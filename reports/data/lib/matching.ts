@@ -168,12 +168,16 @@ export function publishQuality(q: MatchingQuality, min: number): PublishedQualit
 /** A replay as published. */
 export interface PublishedReplay {
   weights: "default" | "fitted";
-  historical: PublishedQuality & { observed_completion_rate: number | null; observed_ended: number | null; predicted_completion_ci: [number, number] | null };
-  replayed: PublishedQuality & { predicted_completion_ci: [number, number] | null };
+  historical: PublishedQuality & { observed_completion_rate: number | null; observed_ended: number | null };
+  replayed: PublishedQuality;
   /** Replayed pairs that are historical pairs, and the share of replayed pairs they are. */
   same_pairs: number | null;
   share_same: number | null;
   pairs_changed: number | null;
+  /** Predicted completed partnerships of both matchings and the gain with its 95% interval (PREDICTIONS); null without a model. */
+  predicted_gain: ReplayReport["predicted_gain"];
+  /** Placements of people the historical matching did not place (none with the default like-for-like pool); counts suppressed when small. */
+  extra_placements: { people: number | null; pairs: number | null; score: number | null };
 }
 
 /**
@@ -189,12 +193,17 @@ export function publishReplay(r: ReplayReport, which: "default" | "fitted", min:
       ...publishQuality(r.historical, min),
       observed_completion_rate: publishedShare(obs.completion_rate, obs.ended, min),
       observed_ended: suppressCount(obs.ended, min),
-      predicted_completion_ci: r.prediction?.historical_ci ?? null,
     },
-    replayed: { ...publishQuality(r.replayed, min), predicted_completion_ci: r.prediction?.replayed_ci ?? null },
+    replayed: publishQuality(r.replayed, min),
     same_pairs: suppressCount(r.overlap.same_pairs, min),
     share_same: publishedShare(r.overlap.share_of_replayed, r.replayed.pairs, min),
     pairs_changed: suppressCount(r.pairs_changed, min),
+    predicted_gain: r.predicted_gain,
+    extra_placements: {
+      people: suppressCount(r.extra_placements.people, min),
+      pairs: suppressCount(r.extra_placements.pairs, min),
+      score: r.extra_placements.people >= min || r.extra_placements.people === 0 ? r.extra_placements.score : null,
+    },
   };
 }
 
@@ -274,7 +283,7 @@ export function publishPool(data: RoundData, model: PredictionModel | null): Pub
     earlierPartners: data.pool.earlierPartners.filter(([x, y]) => index.has(x) && index.has(y)).map(pair),
     historical: data.historical.pairs.map(pair),
     model: model
-      ? { coefficients: model.fit.coefficients.map((c) => ({ name: c.name as "intercept" | FeatureName, estimate: c.estimate })), covariance: model.fit.covariance ?? null, rounds: model.rounds }
+      ? { coefficients: model.fit.coefficients.map((c) => ({ name: c.name as "intercept" | FeatureName, estimate: c.estimate })), covariance: model.fit.cov ?? null, rounds: model.rounds }
       : null,
   };
 }
