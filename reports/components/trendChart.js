@@ -66,7 +66,8 @@ export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domai
       Plot.text(missing, {x: "round", y: y[1], text: () => `<${min}`, dy: 10, fill: "#777", fontSize: 12, title: (d) => `${d.series}, ${d.round}: too few people to publish`}),
       ...series.map((s, i) => Plot.line(long.filter((d) => d.series === s.label), {x: "round", y: "share", stroke: "series", strokeWidth: 2.5, dx: (i - (n - 1) / 2) * 8})),
       ...series.map((s, i) => Plot.dot(long.filter((d) => d.series === s.label), {x: "round", y: "share", fill: "series", r: 5, dx: (i - (n - 1) / 2) * 8, tip: true, title: (d) => `${d.series}, ${d.round}: ${(d.share * 100).toFixed(1)}% (95% CI ${(d.lo * 100).toFixed(1)}–${(d.hi * 100).toFixed(1)}%, n = ${d.n})`})),
-      n > 1 ? Plot.text(long, Plot.selectLast({x: "round", y: "share", z: "series", text: "series", fill: "series", dx: 10, textAnchor: "start", fontWeight: 600})) : null
+      // End labels, moved apart where two series end close together.
+      ...(n > 1 ? endLabels(long, y, height + x.extra, 50 + x.extra).map((d) => Plot.text([d], {x: "round", y: "share", text: "series", fill: "series", dx: 10, dy: d.dy, textAnchor: "start", fontWeight: 600})) : [])
     ]
   });
 }
@@ -96,4 +97,22 @@ export function suppressedNote(rows, series, min = 5) {
     .filter((d) => d.rounds.length)
     .map((d) => `${d.s.label.toLowerCase()} in ${d.rounds.join(", ")}`);
   return parts.length ? ` Marked “<${min}” (too few people to publish): ${parts.join("; ")}.` : "";
+}
+
+/**
+ * The last point of each series with the vertical shift (dy, px) that keeps its label at least
+ * 16 px from the others: labels are placed top to bottom and pushed down where they would touch.
+ */
+function endLabels(long, domain, height, marginBottom, marginTop = 20) {
+  const last = new Map();
+  for (const d of long) last.set(d.series, d);
+  const span = height - marginTop - marginBottom;
+  const px = (v) => marginTop + (1 - (v - domain[0]) / (domain[1] - domain[0])) * span;
+  const rows = [...last.values()].map((d) => ({...d, at: px(d.share)})).sort((a, b) => a.at - b.at);
+  let prev = -Infinity;
+  return rows.map((d) => {
+    const at = Math.max(d.at, prev + 16);
+    prev = at;
+    return {...d, dy: at - d.at};
+  });
 }
