@@ -82,10 +82,31 @@ export function shareTrendSvg(
         ),
         Plot.line(long, { x: "round", y: "share", z: "series", stroke: "color", strokeWidth: 4 }),
         Plot.dot(long, { x: "round", y: "share", fill: "color", r: 8 }),
-        series.length > 1 ? Plot.text(long, Plot.selectLast({ x: "round", y: "share", z: "series", text: "series", fill: "color", dx: 22, textAnchor: "start", fontWeight: 700 })) : null,
+        // Each series named at its last point, labels moved apart where the series end close together.
+        ...(series.length > 1 ? endLabels(long, [lo, hi]).map((d) => Plot.text([d], { x: "round", y: "share", text: "series", fill: "color", dx: 22, dy: d.dy, textAnchor: "start", fontWeight: 700 })) : []),
       ],
     }) as unknown as Element,
   );
+}
+
+/**
+ * The last point of each series with the vertical shift (dy, px) that keeps the labels at least
+ * 30 px apart on the chart's plot area (placed top to bottom, pushed down where they would touch).
+ */
+function endLabels<T extends { series: string; share: number }>(long: readonly T[], [lo, hi]: [number, number]): (T & { dy: number })[] {
+  const last = new Map<string, T>();
+  for (const d of long) last.set(d.series, d);
+  const span = CHART.height - 140;
+  const px = (v: number) => (1 - (v - lo) / (hi - lo)) * span;
+  let prev = -Infinity;
+  return [...last.values()]
+    .map((d) => ({ d, at: px(d.share) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ d, at }) => {
+      const moved = Math.max(at, prev + 30);
+      prev = moved;
+      return { ...d, dy: moved - at };
+    });
 }
 
 /** Counts per round as bars, each labelled with its value and, optionally, a second line. */

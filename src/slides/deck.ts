@@ -241,7 +241,7 @@ export async function buildDeck(input: DeckInput, options: DeckOptions = {}): Pr
     `Data: ${synthetic ? "the synthetic demo history (iln demo), not real participants" : "the program's registration, partnership, coordinator-log and survey exports"}, ${name(shown[0])} to ${name(focus)}.`,
     "Shares from a sample carry n and a 95% Wilson interval; satisfaction counts answers of 4 or 5 on a 1-5 scale, blanks excluded, and speaks for those who answered.",
     "Retention: a cohort is everyone first matched in a round; return is the share matched again in the very next round.",
-    "Partnership health: the first of seven documented rules that holds gives the class (status, coordinators' log, reported contact).",
+    "Partnership health: the first documented rule that holds gives the class, from the partnership's status and the coordinators' log.",
     "Network: two countries are linked when a partnership joined a participant of each.",
     `Privacy: only aggregates; any group of fewer than ${metrics.min_cell} people is suppressed or merged, as on the published dashboards. No names, emails or comments.`,
     ...(skipped.length ? [`Not shown (nothing publishable): ${skipped.join(", ")}.`] : []),
