@@ -9,6 +9,7 @@
  * round's other kinds. Rows from files carry their location; rows from the database do not.
  */
 import { showValue, type Problem } from "../src/domain/errors";
+import { isTombstone } from "../src/privacy/pseudonym";
 
 /** Where a row came from, when it came from a file of this run. */
 export interface Loc {
@@ -68,7 +69,8 @@ export function checkRound(f: RoundFacts): Problem[] {
     ids.set(p.id, p);
     if (p.a === p.b) problems.push({ ...where(p.loc, "email_b", regFile), message: `a partnership of ${who(p.emailA, p.a)} with themselves` });
     for (const [pid, email, field] of [[p.a, p.emailA, "email_a"], [p.b, p.emailB, "email_b"]] as const) {
-      if (!f.registered.pids.has(pid)) {
+      // A tombstone is the side of a person erased by `iln forget` (loaders/erased.ts): no registration by design.
+      if (!f.registered.pids.has(pid) && !isTombstone(pid)) {
         problems.push({ ...where(p.loc, field, regFile), message: `${who(email, pid)} is in partnership ${showValue(p.id)} but not registered in round ${f.roundId}` });
       }
       const list = byPerson.get(pid) ?? [];

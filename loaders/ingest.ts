@@ -14,6 +14,8 @@ import type { Pseudonymiser } from "../src/privacy/pseudonym";
 import { headerLookup, type CanonicalRow, type RespondentKey } from "./canonicalise";
 import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } from "./consistency";
 import { discover, type FileInput, type RoundInput } from "./discover";
+import { passTombstones, skipErased } from "./erased";
+import { markReal, provenSynthetic } from "./synthetic";
 import { KIND_TABLES } from "../src/db/schema";
 import { InputError, type Problem } from "../src/domain/errors";
 import { KINDS, type Kind } from "./kinds";
@@ -153,7 +155,8 @@ async function roundFacts(db: Db, round: RoundFile, parsed: Parsed[], pid: Pseud
  * @throws UsageError (exit 2) for wrong usage; InputError (exit 1) listing every problem of
  *   every file when anything is invalid, in which case nothing was written.
  */
-export async function ingest(db: Db, target: string, opts: IngestOptions): Promise<IngestReport> {
+export async function ingest(db: Db, target: string, options: IngestOptions): Promise<IngestReport> {
+  const opts = { ...options, pseudonymise: passTombstones(options.pseudonymise) };
   const progress = opts.progress ?? (() => {});
   const { rounds, warnings, ignored } = discover(target, opts);
   const problems: Problem[] = [];
@@ -203,6 +206,8 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
       }
     }
   }
+  const parsedFiles = plan.flatMap(({ round, parsed }) => parsed.filter((p) => p.canonical).map((p) => ({ file: p.input.path, kind: p.input.kind, roundId: round.id, rows: p.canonical!.rows })));
+  warnings.push(...(await skipErased(db, parsedFiles, opts.pseudonymise)));
   for (const { round, parsed } of plan) {
     if (!parsed.length || parsed.some((p) => !p.canonical)) continue;
     problems.push(...checkRound(await roundFacts(db, round, parsed, opts.pseudonymise)));
@@ -226,7 +231,10 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
   if (!opts.dryRun) {
     clearStaging(db); // files an ingest killed mid-write left behind
     await db.transaction(async () => {
-      for (const { input, round } of plan) if (input.round) await upsertRound(db, round, round.synthetic ?? false);
+      for (const { input, round, parsed } of plan) {
+        if (input.round) await upsertRound(db, round, provenSynthetic(input, warnings));
+        else if (parsed.length) await markReal(db, round.id);
+      }
       for (const kind of KINDS) {
         const batches = plan.flatMap(({ round, parsed }) =>
           parsed.filter((p) => p.input.kind === kind).map((p) => ({

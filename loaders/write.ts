@@ -3,10 +3,10 @@
  * replaced whole (delete, then bulk append), identities upserted, the ingest logged. Callers run
  * it inside `db.transaction`, so a failure anywhere leaves the database as it was.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ident, sql, type AppendCell, type Db, type Sql } from "../src/db";
+import { ident, makePrivateDir, sql, stagingDirOf, writePrivateFile, type AppendCell, type Db, type Sql } from "../src/db";
 import { KIND_TABLES, SURVEY_QUESTIONS } from "../src/db/schema";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
 import type { CanonicalRow, RespondentKey } from "./canonicalise";
@@ -55,10 +55,10 @@ async function bulkInsert(db: Db, table: string, rows: readonly (readonly Cell[]
   if (!rows.length) return;
   const cols = await db.all<{ name: string; type: string }>(sql`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${table} AND table_schema = 'main' ORDER BY ordinal_position`);
   const dir = stagingDir(db);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateDir(dir);
   const file = path.join(dir, `${table}.csv`);
   try {
-    writeFileSync(file, rows.map((r) => r.map(csvField).join(",")).join("\n") + "\n");
+    writePrivateFile(file, rows.map((r) => r.map(csvField).join(",")).join("\n") + "\n");
     const select = cols.map((c) =>
       c.type.endsWith("[]")
         ? sql`CASE WHEN ${ident(c.name)} IS NULL OR ${ident(c.name)} = '' THEN []::VARCHAR[] ELSE string_split(${ident(c.name)}, chr(31)) END`
@@ -73,11 +73,12 @@ async function bulkInsert(db: Db, table: string, rows: readonly (readonly Cell[]
 
 /**
  * The folder where {@link bulkInsert} stages its temporary CSV files: beside the database
- * (`<db>.staging`, owner-only), not the shared OS temp folder, because the rows hold pseudonyms
- * and survey comments. Only a writer holding the database's lock uses it, so it is safe to clear.
+ * (`<db>.staging`, folder 0700, files 0600: `stagingDirOf`), not the shared OS temp folder, because
+ * the rows hold pseudonyms and survey comments. Only a writer holding the database's lock uses it,
+ * so it is safe to clear.
  */
 export function stagingDir(db: Db): string {
-  return db.path === ":memory:" ? path.join(os.tmpdir(), `iln-staging-${process.pid}`) : `${path.resolve(db.path)}.staging`;
+  return db.path === ":memory:" ? path.join(os.tmpdir(), `iln-staging-${process.pid}`) : stagingDirOf(db.path);
 }
 
 /** Removes the staging folder, with anything an ingest killed mid-write left in it. */

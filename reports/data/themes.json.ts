@@ -8,13 +8,14 @@ import { sql } from "../../src/db";
 import { loadCodebook } from "../../src/themes/codebook";
 import { createCoder } from "../../src/themes/coder";
 import { codedRespondents, themesDocument } from "../../src/themes/metrics";
-import { exampleQuotes, publishThemes } from "./lib/themes";
+import { exampleQuotes, themesPlan } from "./lib/themes";
 import { runLoader } from "./lib/run";
 
-await runLoader("themes.json", async (db, min) => {
+await runLoader("themes.json", async (db, min, record) => {
   const coder = createCoder(loadCodebook(process.env.ILN_CODEBOOK || undefined));
   const people = await codedRespondents(db, coder);
-  const published = publishThemes(await themesDocument(db, coder, {}, people), min);
+  const { plan, published } = themesPlan(await themesDocument(db, coder, {}, people), min);
+  record(plan);
   if (process.env.ILN_INTERNAL_BUILD === "1") {
     const ids = await db.all<{ email: string; name: string | null }>(sql`SELECT email, name FROM identities`);
     published.quotes = exampleQuotes(people, coder, ids.flatMap((r) => [r.email, r.name ?? ""]));

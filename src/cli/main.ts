@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { formatProblem, InputError, UsageError } from "../domain/errors";
 import { DatabaseBusyError, DatabaseMissingError } from "../db";
+import { KeyMissingError } from "../privacy/pseudonym";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";
 import { countriesCommand } from "./countries-command";
@@ -66,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`iln: ${err.message}\n`);
       return EXIT.usage;
     }
-    if (err instanceof DatabaseBusyError || err instanceof DatabaseMissingError) {
+    if (err instanceof DatabaseBusyError || err instanceof DatabaseMissingError || err instanceof KeyMissingError) {
       process.stderr.write(`iln: ${err.message}\n`);
       return EXIT.rejected;
     }

@@ -5,7 +5,6 @@
  * started before R) are never paired again; partnerships already recorded for R are ignored
  * (a note says so).
  */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../domain/errors";
 import { readPairsFile } from "../matching/locks";
@@ -14,6 +13,7 @@ import { LockError, proposeMatching, type Proposal } from "../matching/propose";
 import { PREFERENCES, PRINCIPLES } from "../matching/quality";
 import { predictionModelFor } from "../matching/replay-rounds";
 import { predictCompletion } from "../matching/fit";
+import { writePrivateFile } from "../db";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
 import { readWeightsFile } from "./weights-command";
@@ -94,10 +94,10 @@ export function matchCommand(program: Command): void {
             locked: k < proposal.locked ? "yes" : "no",
           };
         });
-        writeFileSync(opts.out, toSafeCsv(MATCH_COLUMNS, rows));
+        writePrivateFile(opts.out, toSafeCsv(MATCH_COLUMNS, rows));
         const byId = new Map(people.map((p) => [p.id, p]));
         const unmatched = proposal.unmatched.map((id) => ({ email: ids.get(id)?.email ?? id, name: ids.get(id)?.name ?? "", country: byId.get(id)?.country, sector: byId.get(id)?.sector }));
-        if (opts.unmatched) writeFileSync(opts.unmatched, toSafeCsv(["email", "name", "country", "sector"], unmatched));
+        if (opts.unmatched) writePrivateFile(opts.unmatched, toSafeCsv(["email", "name", "country", "sector"], unmatched));
         process.stderr.write(formatMatchSummary(proposal));
         process.stderr.write(unmatched.length ? `Unmatched (${unmatched.length}):\n${unmatched.map((u) => `  ${u.email} (${u.country}, ${u.sector})`).join("\n")}\n` : "Unmatched: nobody\n");
         process.stderr.write(`wrote ${rows.length} partnerships to ${opts.out}\n`);

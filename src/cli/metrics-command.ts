@@ -5,8 +5,8 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
-import { writeFileSync } from "node:fs";
 import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics, type SurveyItem } from "../metrics";
+import { writePrivateFile } from "../db";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { withDb } from "./context";
 
@@ -36,7 +36,7 @@ export function metricsCommand(program: Command): void {
       const doc: MetricsDocument = await withDb(opts, true, async (db) => {
         if (opts.atRisk) {
           const rows = await atRiskList(db, opts.round!);
-          writeFileSync(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
+          writePrivateFile(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
           process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
         }
         return metricsDocument(db, { round: opts.round });

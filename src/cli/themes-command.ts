@@ -7,7 +7,7 @@
  * - `iln themes agree HUMAN.csv CODED.csv [--json]`: precision, recall, F1 and Cohen's kappa per theme.
  * Every form takes `--codebook FILE` to replace the default codebook.
  */
-import { writeFileSync } from "node:fs";
+import { writePrivateFile } from "../db";
 import { InvalidArgumentError, type Command } from "commander";
 import { UsageError } from "../domain/errors";
 import { minCellSize } from "../privacy/suppress";
@@ -108,7 +108,7 @@ export function themesCommand(program: Command): void {
       const coder = coderOf({ codebook: opts.codebook ?? themes.opts().codebook });
       const comments = readComments(file);
       const rows = comments.map((c) => ({ id: c.id, ...coder.code(c.text) }));
-      writeFileSync(opts.out, codedCsv(rows));
+      writePrivateFile(opts.out, codedCsv(rows)); // ids and words of the comments: owner-only
       process.stderr.write(`${rows.length} comment(s) coded into ${opts.out}; ${rows.filter((r) => r.themes.length).length} with at least one theme\n`);
     });
 

@@ -3,3 +3,4 @@ export * from "./rows";
 export * from "./rounds";
 export * from "./sql";
 export * from "./schema";
+export * from "./files";

@@ -11,7 +11,7 @@
  * questions it asked, so a question a survey did not have reads "not asked", never zero.
  *
  * No foreign keys, and primary keys only where a statement needs one (`INSERT OR REPLACE`
- * on `rounds`): DuckDB restricts updates and deletes under foreign keys, and index
+ * on `rounds`, `INSERT OR IGNORE` on `erased_people`): DuckDB restricts updates and deletes under foreign keys, and index
  * maintenance dominates bulk loads. The ingest guarantees what the keys would: one identity per pseudonym, one registration and
  * one survey response per person and round (latest wins), unique partnership ids per round
  * (loaders/canonicalise.ts, loaders/consistency.ts).
@@ -108,6 +108,11 @@ export const SCHEMA_SQL: readonly Sql[] = [
      rows         INTEGER NOT NULL,
      ingested_at  TIMESTAMP NOT NULL
    )`,
+  // The people `iln forget` erased, by erasure hash (src/privacy/pseudonym.ts): neither email nor
+  // pseudonym, so the list keeps no way back to them, while the ingest can skip them in old exports.
+  sql`CREATE TABLE IF NOT EXISTS erased_people (
+     hash VARCHAR PRIMARY KEY
+   )`,
   sql`CREATE OR REPLACE VIEW participants AS
      SELECT pid, min(r.start_date) AS first_registered
      FROM registrations g JOIN rounds r USING (round_id)
@@ -180,4 +185,14 @@ export const PID_COLUMNS: Readonly<Record<string, { readonly columns: readonly s
   survey_responses: { columns: ["pid"], erase: "delete" },
   identities: { columns: ["pid"], erase: "delete" },
   partnerships: { columns: ["pid_a", "pid_b"], erase: "tombstone" },
+});
+
+/**
+ * Free-text columns that may mention other people by name or email (a coordinator's note, a
+ * survey comment). `iln forget` redacts the erased person's full name and email wherever they
+ * occur in these columns of the rows that remain (src/privacy/forget.ts).
+ */
+export const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  events: ["note"],
+  survey_responses: ["comments"],
 });

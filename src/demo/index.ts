@@ -109,13 +109,13 @@ async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Pr
     const dir = path.join(outDir, d.plan.id);
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    const contents: [string, string][] = [
-      ["round.json", roundJson(d)],
+    const exports: [string, string][] = [
       ["registrations.csv", registrationsCsv(d)],
       ["partnerships.csv", partnershipsCsv(d)],
       ["events.csv", eventsCsv(d)],
       ["survey.csv", surveyCsv(d)],
     ];
+    const contents: [string, string][] = [["round.json", roundJson(d, Object.fromEntries(exports))], ...exports];
     for (const [name, text] of contents) {
       await writeFile(path.join(dir, name), text, "utf8");
       files.push(`${d.plan.id}/${name}`);

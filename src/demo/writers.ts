@@ -9,16 +9,22 @@ import { formatGoogleTimestamp, formatIsoDate, formatSurveyMonkeyDate } from "./
 import type { RoundData } from "./history";
 import type { Registration } from "./people";
 import { hashString, Rng } from "./random";
+import { signSynthetic } from "../privacy/synthetic";
 import type { SurveyAnswer } from "./survey";
 import {
   AGREEMENT_LABELS, CONTACT_LABELS, EVENT_HEADERS, METHODS, PARTNERSHIP_HEADERS, REGISTRATION_HEADERS,
   SATISFACTION_LABELS, SURVEY_QUESTIONS as Q,
 } from "./vocab";
 
-/** round.json content; `synthetic: true` makes every page and output built from it say so. */
-export function roundJson(d: RoundData): string {
+/**
+ * round.json content, with the signed synthetic marker over the round's export files
+ * (`signSynthetic`, src/privacy/synthetic.ts): the ingest marks the round synthetic only when the
+ * marker verifies against the files, and every page and output built from it then says so.
+ * @param exports the round's export files as written (file name -> content).
+ */
+export function roundJson(d: RoundData, exports: Readonly<Record<string, string>>): string {
   const { id, name, start, end } = d.plan;
-  return JSON.stringify({ id, name, start, end, synthetic: true }, null, 2) + "\n";
+  return JSON.stringify({ id, name, start, end, synthetic: signSynthetic({ id, name, start, end }, exports) }, null, 2) + "\n";
 }
 
 const CAREER_LABEL = { different: "Different career stage", similar: "Similar career stage", any: "No preference" } as const;

@@ -184,21 +184,13 @@ export async function satisfactionBySegment(
   if (!SEGMENTS.includes(opts.segment)) throw new RangeError(`unknown segment ${JSON.stringify(opts.segment)}; expected one of ${SEGMENTS.join(", ")}`);
   await checkRound(db, opts.round);
   const item = ident(opts.item);
-  // Only the joins the segment needs (the first-matched and career-stage tables cost a scan each).
-  const seg = opts.segment;
-  const ctes = seg === "returning" ? sql`, ${MATCHED}, ${FIRST_MATCHED}` : seg === "career_stage" ? sql`, ${await careerStageTable(db)}` : sql``;
-  const joins = seg === "returning"
-    ? sql`LEFT JOIN first_matched f ON f.pid = s.pid`
-    : seg === "contact_frequency"
-      ? sql``
-      : sql`LEFT JOIN registrations g ON g.round_id = s.round_id AND g.pid = s.pid
-        ${seg === "career_stage" ? sql`LEFT JOIN career_stage cs ON cs.years IS NOT DISTINCT FROM g.years_experience` : sql``}`;
+  const { ctes, joins } = await segmentJoins(db, opts.segment);
   const rows = await db.all<{ round: string; ord: number; key: string; n: number; total: number; top: number }>(sql`WITH ${ROUND_ORDER}${ctes}
-    SELECT s.round_id AS round, o.ord, ${segmentKey(seg)} AS key, count(s.${item}) AS n,
+    SELECT s.round_id AS round, o.ord, ${segmentKey(opts.segment)} AS key, count(s.${item}) AS n,
       coalesce(sum(s.${item}), 0) AS total, count(*) FILTER (WHERE s.${item} >= 4) AS top
     FROM survey_responses s JOIN round_order o USING (round_id) ${joins}
     WHERE ${roundIs(opts.round, sql`s.round_id`)} GROUP BY ALL`);
-  const mapKey = opts.segment === "region" ? (k: string) => (k === UNKNOWN ? k : regionOrUnknown(k)) : (k: string) => k;
+  const mapKey = segmentValue(opts.segment);
   const groups = new Map<string, { round: string; ord: number; segment: string; n: number; total: number; top: number }>();
   for (const r of rows) {
     const segment = mapKey(r.key);
@@ -212,6 +204,57 @@ export async function satisfactionBySegment(
   return [...groups.values()]
     .sort((a, b) => a.ord - b.ord || (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0))
     .map((g) => ({ round: g.round, segment: g.segment, ...summarise(g.n, g.total, g.top) }));
+}
+
+/** The CTEs and joins a segment's key needs (only those: the first-matched and career-stage tables cost a scan each). */
+async function segmentJoins(db: Db, seg: Segment): Promise<{ ctes: Sql; joins: Sql }> {
+  const ctes = seg === "returning" ? sql`, ${MATCHED}, ${FIRST_MATCHED}` : seg === "career_stage" ? sql`, ${await careerStageTable(db)}` : sql``;
+  const joins = seg === "returning"
+    ? sql`LEFT JOIN first_matched f ON f.pid = s.pid`
+    : seg === "contact_frequency"
+      ? sql``
+      : sql`LEFT JOIN registrations g ON g.round_id = s.round_id AND g.pid = s.pid
+        ${seg === "career_stage" ? sql`LEFT JOIN career_stage cs ON cs.years IS NOT DISTINCT FROM g.years_experience` : sql``}`;
+  return { ctes, joins };
+}
+
+/** The segment value of a raw key (a country becomes its region for `region`). */
+function segmentValue(seg: Segment): (key: string) => string {
+  return seg === "region" ? (k: string) => (k === UNKNOWN ? k : regionOrUnknown(k)) : (k: string) => k;
+}
+
+/**
+ * The answers behind {@link satisfactionBySegment}: for each round, segment value and answer
+ * 1..5 of an item, the number of respondents giving it (only non-zero counts; blanks excluded).
+ * The dashboards' disclosure audit reads these as the true cells of a segment table.
+ * @returns rows ordered by round start, segment value, answer.
+ * @throws {RangeError} on an unknown segment or item; {@link UnknownRoundError} when `opts.round` is not in the database.
+ */
+export async function answersBySegment(
+  db: Db,
+  opts: RoundOpts & { segment: Segment; item: LikertItem },
+): Promise<{ round: string; segment: string; answer: number; count: number }[]> {
+  checkItem(opts.item, LIKERT_ITEMS);
+  if (!SEGMENTS.includes(opts.segment)) throw new RangeError(`unknown segment ${JSON.stringify(opts.segment)}; expected one of ${SEGMENTS.join(", ")}`);
+  await checkRound(db, opts.round);
+  const item = ident(opts.item);
+  const { ctes, joins } = await segmentJoins(db, opts.segment);
+  const rows = await db.all<{ round: string; ord: number; key: string; answer: number; count: number }>(sql`WITH ${ROUND_ORDER}${ctes}
+    SELECT s.round_id AS round, o.ord, ${segmentKey(opts.segment)} AS key, s.${item} AS answer, count(*) AS count
+    FROM survey_responses s JOIN round_order o USING (round_id) ${joins}
+    WHERE ${roundIs(opts.round, sql`s.round_id`)} AND s.${item} IS NOT NULL GROUP BY ALL`);
+  const mapKey = segmentValue(opts.segment);
+  const groups = new Map<string, { round: string; ord: number; segment: string; answer: number; count: number }>();
+  for (const r of rows) {
+    const segment = mapKey(r.key);
+    const id = `${r.round}\u0000${segment}\u0000${r.answer}`;
+    const g = groups.get(id) ?? { round: r.round, ord: r.ord, segment, answer: r.answer, count: 0 };
+    g.count += r.count;
+    groups.set(id, g);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.ord - b.ord || (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0) || a.answer - b.answer)
+    .map(({ round, segment, answer, count }) => ({ round, segment, answer, count }));
 }
 
 /**

@@ -12,6 +12,7 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemo, type DemoSummary } from "../../src/demo/index";
+import { syntheticProblem, type SyntheticMarker } from "../../src/privacy/synthetic";
 
 countries.registerLocale(en);
 
@@ -49,7 +50,7 @@ function googleTime(s: string): number {
 
 interface Round {
   id: string;
-  meta: { id: string; name: string; start: string; end: string; synthetic?: boolean };
+  meta: { id: string; name: string; start: string; end: string; synthetic: SyntheticMarker };
   regText: string;
   reg: string[][];
   partnerships: Record<string, string>[];
@@ -101,10 +102,16 @@ describe("layout", () => {
     expect(summary.files).toHaveLength(40);
   });
 
-  it("round.json holds id, name, ISO dates and the synthetic flag; the program closes in 2016", () => {
+  it("round.json holds id, name, ISO dates and the signed synthetic marker; the program closes in 2016", async () => {
     for (const r of rounds) {
-      expect(r.meta).toMatchObject({ synthetic: true });
       expect(Object.keys(r.meta)).toEqual(["id", "name", "start", "end", "synthetic"]);
+      expect(r.meta.synthetic).toMatchObject({ generator: "iln demo", signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const exports = ["events.csv", "partnerships.csv", "registrations.csv", "survey.csv"];
+      expect(Object.keys(r.meta.synthetic.files).sort()).toEqual(exports);
+      // The digests are those of the files on disk (sha256 of the bytes, computed here).
+      const bytes = Object.fromEntries(await Promise.all(exports.map(async (f) => [f, await readFile(path.join(dir, r.id, f))] as const)));
+      for (const f of exports) expect(r.meta.synthetic.files[f]).toBe(createHash("sha256").update(bytes[f]).digest("hex"));
+      expect(syntheticProblem(r.meta, r.meta.synthetic, bytes)).toBeNull();
       expect(r.meta.id).toBe(r.id);
       expect(r.meta.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(day(r.meta.end)).toBeGreaterThan(day(r.meta.start));

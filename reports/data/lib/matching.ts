@@ -19,7 +19,9 @@ import type { RoundReplay } from "../../../src/matching/replay-rounds";
 import type { RoundData } from "../../../src/matching/round-data";
 import type { PoolPerson } from "../../../src/matching/score";
 import type { Weights } from "../../../src/matching/weights";
-import { suppressBreakdown, suppressCount } from "../../../src/privacy/suppress";
+import { PRINCIPLES } from "../../../src/matching/quality";
+import { suppressCount } from "../../../src/privacy/suppress";
+import { Plan } from "./plan";
 
 /**
  * Whether per-person pool records may be published: every round synthetic (and at least one
@@ -97,38 +99,105 @@ export interface PublishedGroup {
   predicted_completion: number | null;
 }
 
+const BREAKDOWNS = ["region", "sector", "stage"] as const;
+type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** Figure ids of one group: its people, matched and unmatched counts, and sums over its matched people. */
+interface GroupIds {
+  people: number;
+  matched: number;
+  unmatched: number;
+  score: number;
+  predicted: number;
+  principles: Record<Principle, number>;
+}
+
+/** Figure ids of a matching: its totals and its groups. */
+interface QualityIds {
+  people: number;
+  unmatched: number | null;
+  groups: Record<Breakdown, GroupIds[]>;
+}
+
 /**
- * Publishes a breakdown: people counts with complementary suppression (`suppressBreakdown`);
- * for a hidden group every figure is null; otherwise counts pass `suppressCount`, means need
- * `min` matched people, and shares pass {@link publishedShare} on their base. Minimum scores
- * are not published per group (one pair's value).
- * @throws RangeError when `min` < 1.
+ * Declares a matching in `plan` (docs/privacy.md, "Disclosure audit"): the pool's people of one
+ * matching as a population whose hub is "matched in it", one table per breakdown (region, sector,
+ * career stage), and per group its people, matched and unmatched counts and, over its matched
+ * people, the sums behind the mean score, the mean predicted completion and each principle's
+ * share (`sum:NAME`). The pool's people are published as a total; with `totals`, so are its
+ * unmatched and the person-level sums (twice the pairs' sums: a pair counts for both partners).
+ * Preference shares, whose base (who stated one) is not published, are not linear figures: they
+ * keep the share rule only.
+ */
+function addMatching(plan: Plan, id: string, groups: Record<Breakdown, readonly GroupQuality[]>, min: number, totals?: { people: number; unmatched: number; sums: Partial<Record<string, number>> }): QualityIds {
+  plan.population({ id, unit: "person", hub: { name: "matched", values: ["yes", "no"] } });
+  for (const b of BREAKDOWNS) if (groups[b].length) plan.table({ population: id, dimension: b, cells: Object.fromEntries(groups[b].map((g) => [g.group, [g.matched, g.unmatched]])) });
+  const family = "matching.json";
+  const everyone = groups.region.reduce((a, g) => a + g.people, 0);
+  const people = plan.figure({ family, label: `${id}: people`, population: id, value: totals?.people ?? everyone, priority: 4, fixed: totals === undefined });
+  let unmatched: number | null = null;
+  if (totals) {
+    unmatched = plan.figure({ family, label: `${id}: unmatched`, population: id, hub: ["no"], value: totals.unmatched, priority: 2 });
+    for (const [name, value] of Object.entries(totals.sums)) {
+      if (value !== undefined) plan.figure({ family, label: `${id}: ${name}`, population: id, hub: ["yes"], measure: `sum:${name}`, value, priority: 2 });
+    }
+  }
+  const out = {} as Record<Breakdown, GroupIds[]>;
+  for (const b of BREAKDOWNS) {
+    out[b] = groups[b].map((g) => {
+      const cell = `${id} ${b} ${g.group}`;
+      const base = { family, population: id, dimension: b, values: [g.group], cell };
+      const sum = (name: string, per: number | null, hidden = false) =>
+        plan.figure({ ...base, label: `${cell}: ${name}`, hub: ["yes"], measure: `sum:${name}`, value: per === null ? null : per * g.matched }, hidden || g.matched < min || per === null);
+      return {
+        people: plan.figure({ ...base, label: `${cell}: people`, value: g.people }),
+        matched: plan.figure({ ...base, label: `${cell}: matched`, hub: ["yes"], value: g.matched }),
+        unmatched: plan.figure({ ...base, label: `${cell}: unmatched`, hub: ["no"], value: g.unmatched }),
+        score: sum("score", g.mean_score),
+        predicted: sum("predicted", g.predicted_completion),
+        principles: Object.fromEntries(PRINCIPLES.map((k) => [k, sum(k, g.principles[k], publishedShare(g.principles[k], g.matched, min) === null)])) as Record<Principle, number>,
+      };
+    });
+  }
+  return { people, unmatched, groups: out };
+}
+
+/** A group as published: its figures' values while its people are shown, its preference shares under the share rule. */
+function groupOf(plan: Plan, g: GroupQuality, ids: GroupIds, min: number): PublishedGroup {
+  const shown = plan.shown(ids.people);
+  const v = (id: number) => (shown ? plan.value(id) : null);
+  const pf = (k: Preference) => (shown ? publishedShare(g.preferences[k].share, g.preferences[k].stated, min) : null);
+  return {
+    group: g.group,
+    people: v(ids.people),
+    matched: v(ids.matched),
+    unmatched: v(ids.unmatched),
+    mean_score: v(ids.score) === null ? null : g.mean_score,
+    principles: Object.fromEntries(PRINCIPLES.map((k) => [k, v(ids.principles[k]) === null ? null : g.principles[k]])) as Record<Principle, number | null>,
+    preferences: { sector_pref: pf("sector_pref"), career_pref: pf("career_pref"), country_pref: pf("country_pref") },
+    predicted_completion: v(ids.predicted) === null ? null : g.predicted_completion,
+  };
+}
+
+/**
+ * Publishes one breakdown whose total of people is published elsewhere: a plan of its own
+ * (`addMatching`) with complementary suppression, so no hidden group can be worked out from the
+ * total. Minimum scores are not published per group (one pair's value).
+ * @throws RangeError when `min` < 1; DisclosureError when a leak cannot be closed.
  */
 export function publishGroups(groups: readonly GroupQuality[], min: number): PublishedGroup[] {
-  const people = suppressBreakdown(groups.map((g) => g.people), min);
-  return groups.map((g, i) => {
-    const shown = people[i] !== null;
-    const ok = shown && g.matched >= min;
-    const pr = (k: Principle) => (shown ? publishedShare(g.principles[k], g.matched, min) : null);
-    const pf = (k: Preference) => (shown ? publishedShare(g.preferences[k].share, g.preferences[k].stated, min) : null);
-    return {
-      group: g.group,
-      people: people[i],
-      matched: shown ? suppressCount(g.matched, min) : null,
-      unmatched: shown ? suppressCount(g.unmatched, min) : null,
-      mean_score: ok ? g.mean_score : null,
-      principles: { another_country: pr("another_country"), similar_sector: pr("similar_sector"), different_stage: pr("different_stage") },
-      preferences: { sector_pref: pf("sector_pref"), career_pref: pf("career_pref"), country_pref: pf("country_pref") },
-      predicted_completion: ok ? g.predicted_completion : null,
-    };
-  });
+  const plan = new Plan(min);
+  const ids = addMatching(plan, "breakdown", { region: groups, sector: [], stage: [] }, min);
+  plan.protect();
+  return groups.map((g, i) => groupOf(plan, g, ids.groups.region[i], min));
 }
 
 /** A matching's quality as published (no country breakdown: most countries are small cells). */
 export interface PublishedQuality {
-  people: number;
+  /** People in the pool; null only when the audit must hide it. */
+  people: number | null;
   pairs: number;
-  /** People left unmatched; null when 1..min-1. */
+  /** People left unmatched; null when 1..min-1 (or hidden so that no small group can be worked out). */
   unmatched: number | null;
   total: number;
   mean: number | null;
@@ -142,18 +211,21 @@ export interface PublishedQuality {
   breakdowns: { region: PublishedGroup[]; sector: PublishedGroup[]; stage: PublishedGroup[] };
 }
 
-/**
- * Publishes a quality summary: round totals (people, pairs, scores) as they are, small counts
- * of unmatched people and violations suppressed, shares checked against the number of pairs,
- * breakdowns through {@link publishGroups}.
- * @throws RangeError when `min` < 1.
- */
-export function publishQuality(q: MatchingQuality, min: number): PublishedQuality {
+/** Declares a matching's quality in `plan`: its totals and its breakdowns (`addMatching`). */
+function addQuality(plan: Plan, id: string, q: MatchingQuality, min: number): QualityIds {
+  const sums: Partial<Record<string, number>> = {};
+  if (q.violations.total === 0 && q.pairs > 0) sums.score = 2 * q.total;
+  if (q.predicted_completion !== null) sums.predicted = 2 * q.predicted_completion * q.pairs;
+  for (const k of PRINCIPLES) if (q.principles[k] !== null) sums[k] = 2 * Math.round((q.principles[k] as number) * q.pairs);
+  return addMatching(plan, id, q.breakdowns, min, { people: q.people, unmatched: q.unmatched, sums });
+}
+
+function qualityOf(plan: Plan, q: MatchingQuality, ids: QualityIds, min: number): PublishedQuality {
   const sh = (s: number | null) => publishedShare(s, q.pairs, min);
   return {
-    people: q.people,
+    people: plan.value(ids.people),
     pairs: q.pairs,
-    unmatched: suppressCount(q.unmatched, min),
+    unmatched: ids.unmatched === null ? null : plan.value(ids.unmatched),
     total: q.total,
     mean: q.mean,
     min: q.min,
@@ -161,8 +233,25 @@ export function publishQuality(q: MatchingQuality, min: number): PublishedQualit
     preferences: { sector_pref: sh(q.preferences.sector_pref), career_pref: sh(q.preferences.career_pref), country_pref: sh(q.preferences.country_pref) },
     violations: suppressCount(q.violations.total, min),
     predicted_completion: q.predicted_completion,
-    breakdowns: { region: publishGroups(q.breakdowns.region, min), sector: publishGroups(q.breakdowns.sector, min), stage: publishGroups(q.breakdowns.stage, min) },
+    breakdowns: {
+      region: q.breakdowns.region.map((g, i) => groupOf(plan, g, ids.groups.region[i], min)),
+      sector: q.breakdowns.sector.map((g, i) => groupOf(plan, g, ids.groups.sector[i], min)),
+      stage: q.breakdowns.stage.map((g, i) => groupOf(plan, g, ids.groups.stage[i], min)),
+    },
   };
+}
+
+/**
+ * Publishes a quality summary on its own (a plan of one matching): totals (people, pairs, scores)
+ * as they are unless the audit must hide them, small counts of unmatched people and violations
+ * suppressed, shares checked against the number of pairs, breakdowns audited.
+ * @throws RangeError when `min` < 1; DisclosureError when a leak cannot be closed.
+ */
+export function publishQuality(q: MatchingQuality, min: number): PublishedQuality {
+  const plan = new Plan(min);
+  const ids = addQuality(plan, "matching", q, min);
+  plan.protect();
+  return qualityOf(plan, q, ids, min);
 }
 
 /** A replay as published. */
@@ -181,20 +270,28 @@ export interface PublishedReplay {
 }
 
 /**
- * Publishes a replay report (`replayPool`) as aggregates: see {@link publishQuality}; the
- * observed completion rate of the historical pairs passes the share rule on the ended ones.
- * @throws RangeError when `min` < 1.
+ * Publishes a replay report (`replayPool`) as aggregates, under one publication plan of the
+ * historical and the replayed matching (each a population of the pool's people whose hub is
+ * "matched in it", `addMatching`), protected and audited before anything is returned: the replay
+ * cache stores only this result, so a replay read from the cache was audited when it was made
+ * (the cache key holds the code). The observed completion rate of the historical pairs passes the
+ * share rule on the ended ones.
+ * @throws RangeError when `min` < 1; DisclosureError when a leak cannot be closed.
  */
 export function publishReplay(r: ReplayReport, which: "default" | "fitted", min: number): PublishedReplay {
   const obs = r.historical.observed;
+  const plan = new Plan(min);
+  const hist = addQuality(plan, `${r.round} historical matching`, r.historical, min);
+  const rep = addQuality(plan, `${r.round} ${which} replay`, r.replayed, min);
+  plan.protect();
   return {
     weights: which,
     historical: {
-      ...publishQuality(r.historical, min),
+      ...qualityOf(plan, r.historical, hist, min),
       observed_completion_rate: publishedShare(obs.completion_rate, obs.ended, min),
       observed_ended: suppressCount(obs.ended, min),
     },
-    replayed: publishQuality(r.replayed, min),
+    replayed: qualityOf(plan, r.replayed, rep, min),
     same_pairs: suppressCount(r.overlap.same_pairs, min),
     share_same: publishedShare(r.overlap.share_of_replayed, r.replayed.pairs, min),
     pairs_changed: suppressCount(r.pairs_changed, min),
