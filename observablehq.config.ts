@@ -30,6 +30,8 @@ async function readRounds(): Promise<SiteRound[]> {
 }
 
 const rounds = await readRounds();
+/** The build date (UTC), shown in every exported chart's source line. */
+const BUILT = new Date().toISOString().slice(0, 10);
 const synthetic = rounds.some((r) => r.synthetic === true);
 
 const BANNER = `<div class="synthetic-banner" role="note"><strong>Synthetic data.</strong> Every figure on this page comes from the
@@ -57,12 +59,15 @@ export default {
     { name: "Coverage", path: "/coverage" },
     { name: "Partnership health", path: "/health" },
     { name: "Comment themes", path: "/themes" },
+    { name: "Network", path: "/network" },
     { name: "Matching", path: "/matching" },
     { name: "Methods", path: "/methods" },
   ],
   dynamicPaths: rounds.map((r) => `/rounds/${r.round_id}`),
-  // An empty icon: browsers otherwise request /favicon.ico, which the site does not have.
-  head: `<link rel="icon" href="data:,">`,
+  // An empty icon: browsers otherwise request /favicon.ico, which the site does not have. The two
+  // meta tags tell exported charts (components/chartCard.js) the build date and whether to carry
+  // the synthetic label.
+  head: `<link rel="icon" href="data:,"><meta name="iln-synthetic" content="${synthetic}"><meta name="iln-built" content="${BUILT}">`,
   header: synthetic ? BANNER : "",
   footer: `International Librarians Network outcomes toolkit. Only aggregates are published; cells of fewer than
 ${minCellSize()} people are suppressed or merged.`,

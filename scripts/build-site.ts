@@ -11,8 +11,8 @@
  * 2. Cleans Framework's cache except the npm cache and the replay cache (the loader cache is keyed
  *    on loader files' age, not on src/ or the database, so a stale cache would publish stale
  *    figures; the replay cache is keyed by content, reports/data/lib/replay-cache.ts).
- * 3. Fills the npm cache from node_modules (scripts/framework-offline.ts), bundles the matcher
- *    for the matching page into reports/_generated/matcher.js (scripts/bundle-matcher.ts), and runs the data
+ * 3. Fills the npm cache from node_modules (scripts/framework-offline.ts), bundles the matcher, the
+ *    matching page's worker and the findings into reports/_generated/ (scripts/bundle-matcher.ts), and runs the data
  *    loaders of reports/data/ in parallel into Framework's loader cache (Framework itself runs
  *    them one after another; a cache file newer than its loader counts as fresh), compiled
  *    (scripts/build-cli.mjs) so that no loader compiles TypeScript.
@@ -44,7 +44,7 @@ import { minCellSize } from "../src/privacy/suppress";
 import { DEFAULT_REPLAY_CACHE } from "../reports/data/lib/replay-cache";
 import type { LoaderAudit } from "../reports/data/lib/run";
 import { buildCli, compiledLoader } from "./build-cli.mjs";
-import { bundleMatcher } from "./bundle-matcher";
+import { bundleForPages } from "./bundle-matcher";
 import { fillFrameworkNpmCache } from "./framework-offline";
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -168,7 +168,7 @@ async function timed<T>(progress: (line: string) => void, work: () => Promise<T>
 export async function prepareAssets(progress: (line: string) => void = () => {}): Promise<void> {
   await Promise.all([
     timed(progress, () => fillFrameworkNpmCache(ROOT), (dirs) => (dirs.length ? `npm cache for Framework: ${dirs.length} folder(s) written` : "npm cache for Framework: already filled")),
-    timed(progress, () => bundleMatcher(), (bytes) => `matcher bundled (${Math.round(bytes / 1024)} kB)`),
+    timed(progress, () => bundleForPages(), (bytes) => `matcher, re-match worker and findings bundled (${Math.round(bytes / 1024)} kB)`),
   ]);
 }
 

@@ -3,22 +3,23 @@ import * as Plot from "npm:@observablehq/plot";
 import {OKABE_ITO} from "./format.js";
 
 /**
- * @param {{label: string, value: number}[]} rows in display order (suppressed rows left out).
+ * @param {{label: string, value: number, color?: string}[]} rows in display order (suppressed rows left out); a row's `color` overrides `color`.
  * @param {{width: number, xLabel: string, yLabel: string, percent?: boolean, color?: string}} options
  */
 export function HBar(rows, {width, xLabel, yLabel, percent = false, color = OKABE_ITO.blue, marginLeft = 170} = {}) {
+  const narrow = width < 560;
   const fmt = percent ? (v) => `${(v * 100).toFixed(0)}%` : (v) => v.toLocaleString("en-GB");
   return Plot.plot({
     width,
     height: 70 + 34 * rows.length,
     style: {fontSize: "14px"},
-    marginLeft,
+    marginLeft: narrow ? Math.min(marginLeft, 150) : marginLeft,
     marginRight: 60,
     marginBottom: 50,
     x: {label: xLabel, labelAnchor: "center", labelOffset: 42, grid: true, ...(percent ? {tickFormat: "%"} : {})},
-    y: {label: yLabel, domain: rows.map((d) => d.label), labelAnchor: "top"},
+    y: {label: yLabel, domain: rows.map((d) => d.label), labelAnchor: "top", tickFormat: (s) => (narrow && s.length > 22 ? `${s.slice(0, 21)}…` : s)},
     marks: [
-      Plot.barX(rows, {x: "value", y: "label", fill: color, tip: true, title: (d) => `${d.label}: ${fmt(d.value)}`}),
+      Plot.barX(rows, {x: "value", y: "label", fill: (d) => d.color ?? color, tip: true, title: (d) => `${d.label}: ${fmt(d.value)}`}),
       Plot.text(rows, {x: "value", y: "label", text: (d) => fmt(d.value), dx: 6, textAnchor: "start"}),
       Plot.ruleX([0])
     ]

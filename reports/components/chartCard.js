@@ -1,34 +1,65 @@
 // A conference-ready chart card: title, one-sentence takeaway, optional swatch legend, the
-// chart, a note, and downloads of the whole card as SVG and PNG (built in the browser, offline).
+// chart, a note, the source line, and downloads of the whole card as SVG and PNG (built in the
+// browser, offline) that carry the title, takeaway, source line (rounds, n, build date) and, when
+// the data are synthetic, a "SYNTHETIC DATA" label: a chart that reaches a slide keeps them.
 import {html} from "npm:htl";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+/** The label every exported chart of synthetic data carries. */
+export const SYNTHETIC_LABEL = "SYNTHETIC DATA";
+
+/**
+ * Site-wide facts the configuration writes into every page's head (observablehq.config.ts):
+ * whether any round is synthetic, and the build date (YYYY-MM-DD).
+ */
+export function siteFacts(doc = document) {
+  const meta = (name) => doc.querySelector(`meta[name="${name}"]`)?.getAttribute("content") ?? "";
+  return {synthetic: meta("iln-synthetic") === "true", built: meta("iln-built")};
+}
+
+/**
+ * The source line of a chart: "Source: ILN outcomes toolkit, Round 2016B, n = 774 respondents,
+ * built 2026-11-29". `source.about` names the round(s); `source.n` is a number (formatted) or
+ * words ("774 respondents"); both optional.
+ */
+export function sourceLine(source = {}, facts = siteFacts()) {
+  const n = source.n == null ? "" : typeof source.n === "number" ? `n = ${source.n.toLocaleString("en-GB")}` : String(source.n);
+  return ["Source: ILN outcomes toolkit", source.about, n, facts.built ? `built ${facts.built}` : ""].filter(Boolean).join(", ");
+}
+
 /**
  * Wraps a chart (an element, or a `resize(...)` element) in a card.
  * @param {Element} chart the chart; every top-level <svg> inside it is exported.
- * @param {{title: string, takeaway: string, id?: string, legend?: {label: string, color: string}[], note?: string}} options
+ * @param {{title: string, takeaway: string, id?: string, legend?: {label: string, color: string}[], note?: string,
+ *   source?: {about?: string, n?: number|string}}} options `source` feeds the source line (see {@link sourceLine}).
  */
-export function ChartCard(chart, {title, takeaway, id, legend = [], note} = {}) {
+export function ChartCard(chart, {title, takeaway, id, legend = [], note, source} = {}) {
   const slug = id ?? slugify(title);
+  const facts = siteFacts();
+  const line = sourceLine(source, facts);
   const card = html`<figure class="chart-card" id=${slug} data-chart=${slug}>
     <h2>${title}</h2>
     <p class="takeaway">${takeaway}</p>
     ${legend.length ? html`<div class="swatches">${legend.map((d) => html`<span class="swatch" style=${`--swatch: ${d.color}`}>${d.label}</span>`)}</div>` : ""}
     <div class="chart-body">${chart}</div>
     ${note ? html`<p class="chart-note">${note}</p>` : ""}
-    <div class="downloads">
-      <button type="button" class="download-svg">Download SVG</button>
-      <button type="button" class="download-png">Download PNG</button>
+    <div class="chart-foot">
+      <p class="chart-source">${line}${facts.synthetic ? html` <span class="synthetic-tag">${SYNTHETIC_LABEL}</span>` : ""}</p>
+      <div class="downloads">
+        <button type="button" class="download-svg">Download SVG</button>
+        <button type="button" class="download-png">Download PNG</button>
+      </div>
     </div>
   </figure>`;
   const body = card.querySelector(".chart-body");
+  const meta = () => ({title, takeaway, legend, note, source: sourceLine(source, siteFacts()), synthetic: siteFacts().synthetic});
   card.querySelector(".download-svg").onclick = () => {
-    const svg = exportSvg(body, {title, takeaway, legend, note});
-    save(new Blob([svg.outerHTML], {type: "image/svg+xml"}), `${slug}.svg`);
+    const svg = exportSvg(body, meta());
+    save(new Blob([new XMLSerializer().serializeToString(svg)], {type: "image/svg+xml"}), `${slug}.svg`);
   };
   card.querySelector(".download-png").onclick = async () => {
-    save(await toPng(exportSvg(body, {title, takeaway, legend, note})), `${slug}.png`);
+    save(await toPng(exportSvg(body, meta())), `${slug}.png`);
   };
   return card;
 }
@@ -39,10 +70,11 @@ export function slugify(title) {
 }
 
 /**
- * Composes one standalone SVG: the title, the takeaway, the legend, then every top-level <svg>
- * of `container` stacked vertically (Plot's ramp legends included), then the note.
+ * Composes one standalone SVG: the title (with a "SYNTHETIC DATA" label at the right when
+ * `synthetic`), the takeaway, the legend, then every top-level <svg> of `container` stacked
+ * vertically (Plot's ramp legends included), then the note and the source line.
  */
-export function exportSvg(container, {title, takeaway, legend = [], note} = {}) {
+export function exportSvg(container, {title, takeaway, legend = [], note, source, synthetic = false} = {}) {
   const svgs = [...container.querySelectorAll("svg")].filter((s) => !s.parentElement.closest("svg"));
   const width = Math.max(640, ...svgs.map((s) => s.getBoundingClientRect().width || +s.getAttribute("width") || 0));
   const out = document.createElementNS(SVG_NS, "svg");
@@ -62,6 +94,19 @@ export function exportSvg(container, {title, takeaway, legend = [], note} = {}) 
       out.append(t);
     }
   };
+  if (synthetic) {
+    // The label sits above the title, at the right, so a long title never runs under it.
+    const g = document.createElementNS(SVG_NS, "g");
+    g.setAttribute("class", "synthetic-label");
+    const r = document.createElementNS(SVG_NS, "rect");
+    Object.entries({x: width - 170, y: 0, width: 170, height: 26, rx: 3, fill: "#fff4d6", stroke: "#e69f00", "stroke-width": 1.5}).forEach(([k, v]) => r.setAttribute(k, v));
+    const t = document.createElementNS(SVG_NS, "text");
+    Object.entries({x: width - 85, y: 18, "text-anchor": "middle", "font-size": 14, "font-weight": 700, fill: "#8a3a00"}).forEach(([k, v]) => t.setAttribute(k, v));
+    t.textContent = SYNTHETIC_LABEL;
+    g.append(r, t);
+    out.append(g);
+    y += 34;
+  }
   text(title, 22, 700);
   text(takeaway, 16, 400, "#444");
   y += 8;
@@ -97,6 +142,7 @@ export function exportSvg(container, {title, takeaway, legend = [], note} = {}) 
     y += h + 8;
   }
   if (note) text(note, 13, 400, "#555");
+  if (source) text(`${source}${synthetic ? ` (${SYNTHETIC_LABEL.toLowerCase()})` : ""}`, 13, 400, "#555");
   y += 10;
   // A margin all round: Plot draws some tick labels and legend ends just outside its own box.
   const pad = 20;

@@ -25,15 +25,22 @@ export const HEALTH_CLASSES = [
   {key: "no_information", label: "No information", color: OKABE_ITO.grey}
 ];
 
-/** Likert answers 1..5 with a diverging orange-grey-blue scale, plus the merged small cells. */
+/**
+ * Likert answers 1..5 with a diverging orange-grey-blue scale, then the merged small answer
+ * groups: drawn last (right of the 5s), in a pale sand that belongs to no score, since they
+ * mix answers and must not read as low scores.
+ */
 export const LIKERT = [
-  {answer: "merged", label: "small groups merged", color: "#8c8c8c"},
   {answer: 1, label: "1 (lowest)", color: OKABE_ITO.vermillion},
   {answer: 2, label: "2", color: "#f1a76a"},
   {answer: 3, label: "3", color: "#c8c8c8"},
   {answer: 4, label: "4", color: "#7fb8dc"},
-  {answer: 5, label: "5 (highest)", color: OKABE_ITO.blue}
+  {answer: 5, label: "5 (highest)", color: OKABE_ITO.blue},
+  {answer: "merged", label: "small answer groups merged (any score)", color: "#efe3c8"}
 ];
+
+/** Fill of a suppressed cell (a map country, a matrix cell): off every count scale. */
+export const SUPPRESSED_FILL = "#ead9b9";
 
 /** Readable names of survey items and segments. */
 export const LABELS = {
@@ -98,4 +105,13 @@ export function matchedRounds(rounds) {
 /** The latest round whose share `key` has a value (neither missing data nor suppressed), or undefined. */
 export function latestWith(rounds, key) {
   return rounds.filter((r) => r[key]?.share != null).at(-1);
+}
+
+/**
+ * Options of a round axis that stays readable on a phone: when the rounds have less than 64 px
+ * each, their labels turn 45° (and `extra` px more margin is needed below the axis).
+ * @returns {{options: {tickRotate?: number}, extra: number}}
+ */
+export function roundAxis(width, rounds) {
+  return width / Math.max(1, rounds.length) < 64 ? {options: {tickRotate: -45}, extra: 22} : {options: {}, extra: 0};
 }

@@ -2,8 +2,8 @@
 import * as Plot from "npm:@observablehq/plot";
 import {LIKERT} from "./format.js";
 
-// Merged small cells are drawn first (leftmost): they are nearly always the rare low answers.
-const ORDER = ["merged", 1, 2, 3, 4, 5];
+// Merged small answer groups are drawn last, after the 5s, so they never sit where low scores go.
+const ORDER = [1, 2, 3, 4, 5, "merged"];
 
 /**
  * @param {{group: string, answer: number|"merged", count: number|null, share: number|null}[]} rows
@@ -13,6 +13,13 @@ const ORDER = ["merged", 1, 2, 3, 4, 5];
 export function LikertBars(rows, {width, groupLabel, groups, marginLeft = 90} = {}) {
   const domain = groups ?? [...new Set(rows.map((d) => d.group))];
   const data = rows.filter((d) => d.share != null && d.share > 0);
+  // Where each group's merged part lies: after all its scored answers.
+  const merged = data
+    .filter((d) => d.answer === "merged")
+    .map((d) => {
+      const x1 = data.filter((e) => e.group === d.group && e.answer !== "merged").reduce((s, e) => s + e.share, 0);
+      return {group: d.group, x1, x2: x1 + d.share};
+    });
   return Plot.plot({
     width,
     height: 60 + 44 * domain.length,
@@ -24,9 +31,11 @@ export function LikertBars(rows, {width, groupLabel, groups, marginLeft = 90} = 
     color: {domain: LIKERT.map((d) => d.answer), range: LIKERT.map((d) => d.color)},
     marks: [
       Plot.barX(data, Plot.stackX({x: "share", y: "group", fill: "answer", order: ORDER, inset: 0.5, tip: true,
-        title: (d) => `${d.group}, answer ${d.answer}: ${(d.share * 100).toFixed(1)}%`})),
+        title: (d) => (d.answer === "merged" ? `${d.group}, small answer groups merged: ${(d.share * 100).toFixed(1)}%` : `${d.group}, answer ${d.answer}: ${(d.share * 100).toFixed(1)}%`)})),
       Plot.text(data, Plot.stackX({x: "share", y: "group", z: "answer", order: ORDER, text: (d) => (d.share >= 0.06 ? `${Math.round(d.share * 100)}%` : ""),
         fill: (d) => (d.answer === 5 || d.answer === 1 ? "white" : "black")})),
+      // The merged part is outlined, to read as "not a score" in greyscale too.
+      Plot.barX(merged, {x1: "x1", x2: "x2", y: "group", inset: 0.5, fill: "none", stroke: "#8a6d3b", strokeDasharray: "3,2"}),
       Plot.ruleX([0])
     ]
   });

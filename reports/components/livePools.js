@@ -1,71 +1,126 @@
-// Live re-matching on the matching page: the pools a visitor can pick (from matching.json's
-// published pools) and one re-match of a pool under the weights of the sliders, with the exact
-// matcher bundled from src/matching (reports/_generated/matcher.js, passed in as `matcher`).
+// Live re-matching on the matching page: the pools a visitor can pick (matching.json's published
+// pools), and the Rematcher, which runs every re-match in a Web Worker
+// (reports/_generated/rematch-worker.js, bundled from src/matching/live-rematch.ts), so the page
+// never freezes while the exact solver works, and says so while it does.
 
-/** Largest pool the page opens on (people): real ILN rounds are up to about 1,500. */
-export const LIVE_DEFAULT_MAX = 1500;
+/** Target size of the pool the page opens on: re-matching it answers in well under 300 ms. */
+export const OPENING_SIZE = 800;
 
 /** Size of the sample of the latest round offered beside the whole rounds (its first registrations). */
 export const SAMPLE_SIZE = 800;
 
 /**
- * A pool option: a published pool, or its first `take` people (a sample: historical pairs with a
- * partner outside it are dropped), with ids as the matcher wants them.
- */
-function poolEntry(p, take) {
-  const n = take ? Math.min(take, p.people.length) : p.people.length;
-  const inside = ([i, j]) => i < n && j < n;
-  return {
-    key: take ? `${p.round}-first${n}` : p.round,
-    label: (take ? `${p.round}: first ${n.toLocaleString("en-GB")} registrations (sample)` : `${p.round}: all ${n.toLocaleString("en-GB")} registrations`) + (n > LIVE_DEFAULT_MAX ? " (large: each change takes seconds)" : ""),
-    round: p.round,
-    pool: {
-      round: p.round,
-      people: p.people.slice(0, n).map((q, i) => ({...q, id: String(i)})),
-      earlierPartners: p.earlierPartners.filter(inside).map(([i, j]) => [String(i), String(j)])
-    },
-    historical: p.historical.filter(inside),
-    historicalPartial: take != null,
-    model: p.model
-  };
-}
-
-/**
  * The pools offered for live re-matching: the latest published round, the other published ones,
- * and an 800-person sample of the latest when it is larger. Empty when the build carries no
- * pools (`data.live` false).
+ * and an 800-person sample of the latest when it is larger. Each option names its published pool
+ * (`round`) and, for a sample, how many people it takes. Empty when the build carries no pools.
+ * @returns {{key: string, label: string, round: string, take: number|undefined, people: number}[]}
  */
 export function poolOptions(data) {
   const latest = data.pools.at(-1);
   if (!data.live || !latest) return [];
-  return [poolEntry(latest), ...data.pools.slice(0, -1).map((p) => poolEntry(p)), ...(latest.people.length > SAMPLE_SIZE ? [poolEntry(latest, SAMPLE_SIZE)] : [])];
+  const option = (p, take) => {
+    const n = take ? Math.min(take, p.people.length) : p.people.length;
+    return {
+      key: take ? `${p.round}-first${n}` : p.round,
+      label: take ? `${p.round}: first ${n.toLocaleString("en-GB")} registrations (a sample)` : `${p.round}: all ${n.toLocaleString("en-GB")} registrations`,
+      round: p.round,
+      take,
+      people: n
+    };
+  };
+  return [option(latest), ...data.pools.slice(0, -1).map((p) => option(p)), ...(latest.people.length > SAMPLE_SIZE ? [option(latest, SAMPLE_SIZE)] : [])];
 }
 
 /**
- * The option the page opens on: the first one small enough to re-match at every slider move
- * (the exact solve grows about with the square of the pool), else the first.
+ * The option the page opens on: the largest whole round of at most 1.25 × {@link OPENING_SIZE}
+ * people, else the option closest to that size (a sample).
  */
 export function openingPool(options) {
-  return options.find((o) => o.pool.people.length <= LIVE_DEFAULT_MAX) ?? options[0];
+  const whole = options.filter((o) => !o.take && o.people <= OPENING_SIZE * 1.25).sort((a, b) => b.people - a.people)[0];
+  return whole ?? [...options].sort((a, b) => Math.abs(a.people - OPENING_SIZE) - Math.abs(b.people - OPENING_SIZE))[0];
 }
 
 /**
- * Re-matches a pool option under slider values `{base, ...weights}` with the exact matcher, and
- * describes both the new matching and the historical one under the same weights.
- * @returns {{entry, weights, proposal, q, historical, ms, same}} `q` and `historical` are
- *   MatchingQuality summaries; `ms` the time of the re-match in this browser; `same` the number
- *   of re-matched pairs that are historical pairs.
+ * Runs re-matches in a Web Worker, latest request first: while one runs, a newer request waits
+ * (replacing any older waiting one), and only the answer to the latest request is delivered.
+ * `onState` listeners hear {busy, people, key} on every change; `onResult` listeners get
+ * {result, request, wallMs} (wallMs: from the request to the answer, in this browser).
  */
-export function rematch(entry, values, matcher) {
-  const {base, ...rest} = values;
-  const weights = matcher.parseWeights({base, weights: rest}, "sliders");
-  const predict = entry.model ? (x) => matcher.predictCompletion(entry.model, x) : undefined;
-  const t0 = performance.now();
-  const proposal = matcher.proposeMatching(entry.pool, weights, {predict});
-  const ms = performance.now() - t0;
-  const historical = matcher.matchingQuality(proposal.matrix, entry.pool.people, entry.historical, predict).summary;
-  const key = ([i, j]) => i * proposal.matrix.n + j;
-  const hist = new Set(entry.historical.map(key));
-  const same = proposal.pairs.filter((p) => hist.has(key([Math.min(...p), Math.max(...p)]))).length;
-  return {entry, weights, proposal, q: proposal.quality, historical, ms, same};
+export class Rematcher {
+  /** @param {string} workerUrl the worker script's URL; @param {object} data matching.json. */
+  constructor(workerUrl, data) {
+    this.data = data;
+    this.worker = new Worker(workerUrl);
+    this.sent = new Set();
+    this.nextId = 1;
+    this.latest = null;
+    this.running = null;
+    this.waiting = null;
+    this.stateListeners = new Set();
+    this.resultListeners = new Set();
+    /** The last answer delivered (listeners that subscribe late start from it). */
+    this.last = null;
+    this.worker.onmessage = (event) => this.answer(event.data);
+    this.worker.onerror = (event) => this.answer({type: "error", id: this.running?.id, message: event.message || "the re-matching worker failed"});
+  }
+
+  /** Asks for a re-match of pool `option` under slider `values` with `edits` ({locks, forbids} of pool positions). */
+  request(option, values, edits = {locks: [], forbids: []}) {
+    const req = {id: this.nextId++, option, values: {...values}, edits: {locks: [...edits.locks], forbids: [...edits.forbids]}, t0: performance.now()};
+    this.latest = req;
+    if (this.running) this.waiting = req;
+    else this.send(req);
+    this.emitState();
+    return req.id;
+  }
+
+  send(req) {
+    const {option} = req;
+    if (!this.sent.has(option.key)) {
+      const published = this.data.pools.find((p) => p.round === option.round);
+      this.worker.postMessage({type: "pool", key: option.key, label: option.label, published, take: option.take});
+      this.sent.add(option.key);
+    }
+    this.running = req;
+    this.worker.postMessage({type: "match", id: req.id, key: option.key, values: req.values, edits: req.edits});
+  }
+
+  answer(message) {
+    const req = this.running;
+    this.running = null;
+    if (this.waiting) {
+      const next = this.waiting;
+      this.waiting = null;
+      this.send(next);
+    }
+    if (req && message.id === this.latest?.id) {
+      const payload = message.type === "result" ? {result: message.result, request: req, wallMs: performance.now() - req.t0} : {error: message.message, request: req};
+      this.last = payload;
+      for (const f of this.resultListeners) f(payload);
+    }
+    this.emitState();
+  }
+
+  get busy() {
+    return this.running != null || this.waiting != null;
+  }
+
+  emitState() {
+    const state = {busy: this.busy, people: this.latest?.option.people ?? 0, key: this.latest?.option.key ?? null, id: this.latest?.id ?? 0};
+    for (const f of this.stateListeners) f(state);
+  }
+
+  onState(f) {
+    this.stateListeners.add(f);
+    return () => this.stateListeners.delete(f);
+  }
+
+  onResult(f) {
+    this.resultListeners.add(f);
+    return () => this.resultListeners.delete(f);
+  }
+
+  terminate() {
+    this.worker.terminate();
+  }
 }

@@ -39,14 +39,18 @@ export function GroupCompare(rows, {width, xLabel, yLabel, percent = false, doma
 }
 
 /**
- * One value per round and series, as dots joined by lines (rounds in order on x).
- * @param {{round: string, series: string, value: number}[]} rows
- * @param {{width: number, yLabel: string, series: {key: string, label: string, color: string, dash?: string}[], percent?: boolean}} options
+ * One value per round and series, as dots joined by lines (rounds in order on x), with a 95%
+ * interval as a vertical bar where a row has `lo` and `hi`; series a little apart so their bars
+ * do not hide each other.
+ * @param {{round: string, series: string, value: number, lo?: number, hi?: number}[]} rows
+ * @param {{width: number, yLabel: string, series: {key: string, label: string, color: string, dash?: string}[], percent?: boolean, domain?: [number, number]}} options
  */
-export function RoundCompare(rows, {width, yLabel, series, percent = false} = {}) {
+export function RoundCompare(rows, {width, yLabel, series, percent = false, domain} = {}) {
   const shown = rows.filter((d) => d.value != null && Number.isFinite(d.value));
   const rounds = [...new Set(rows.map((d) => d.round))];
   const fmt = percent ? (v) => `${(v * 100).toFixed(1)}%` : (v) => v.toFixed(2);
+  const gap = Math.min(10, width / rounds.length / 8);
+  const offset = (key) => (series.findIndex((s) => s.key === key) - (series.length - 1) / 2) * gap;
   return Plot.plot({
     width,
     height: 360,
@@ -54,11 +58,13 @@ export function RoundCompare(rows, {width, yLabel, series, percent = false} = {}
     marginLeft: 70,
     marginBottom: 50,
     x: {label: "Round", domain: rounds, labelAnchor: "center", labelOffset: 40},
-    y: {label: yLabel, grid: true, labelAnchor: "top", ...(percent ? {tickFormat: "%"} : {}), zero: false},
+    y: {label: yLabel, grid: true, labelAnchor: "top", ...(percent ? {tickFormat: "%"} : {}), ...(domain ? {domain} : {zero: false})},
     color: {domain: series.map((s) => s.key), range: series.map((s) => s.color)},
     marks: [
-      ...series.map((s) => Plot.line(shown.filter((d) => d.series === s.key), {x: "round", y: "value", stroke: s.color, strokeWidth: 2, strokeDasharray: s.dash})),
-      Plot.dot(shown, {x: "round", y: "value", fill: "series", r: 4, title: (d) => `${d.round}, ${series.find((s) => s.key === d.series).label}: ${fmt(d.value)}`})
+      ...series.map((s) => Plot.ruleX(shown.filter((d) => d.series === s.key && d.lo != null), {x: "round", y1: "lo", y2: "hi", stroke: s.color, strokeWidth: 3, strokeOpacity: 0.5, dx: offset(s.key)})),
+      ...series.map((s) => Plot.line(shown.filter((d) => d.series === s.key), {x: "round", y: "value", stroke: s.color, strokeWidth: 2, strokeDasharray: s.dash, dx: offset(s.key)})),
+      ...series.map((s) => Plot.dot(shown.filter((d) => d.series === s.key), {x: "round", y: "value", fill: s.color, r: 4, dx: offset(s.key), tip: true,
+        title: (d) => `${d.round}, ${s.label}: ${fmt(d.value)}${d.lo != null ? ` (95% ${fmt(d.lo)}–${fmt(d.hi)})` : ""}`}))
     ]
   });
 }

@@ -15,36 +15,59 @@ const SERIES = [
   {key: "fitted", label: "Re-matched, fitted weights", color: OKABE_ITO.orange, dash: "5,3"}
 ];
 
-/** Mean pair score of the historical matching and the default-weights re-match, round by round. */
-export function ReplayScoreCard(replays, {resize}) {
+/** The stated wishes a replay figure can show (matching.json replays[].*.preferences keys). */
+export const WISHES = [
+  {key: "sector_pref", label: "Sector wish met"},
+  {key: "career_pref", label: "Career-stage wish met"},
+  {key: "country_pref", label: "Country wish met"}
+];
+
+/** Share of pairs where both partners' wish `wish` is met: historical, re-matched with default and with fitted weights, round by round. */
+export function ReplayWishesCard(replays, wish, {resize}) {
+  const w = WISHES.find((x) => x.key === wish) ?? WISHES[0];
   const rows = replays.flatMap((r) => [
-    {round: r.round, series: "historical", value: r.default?.historical.mean ?? null},
-    {round: r.round, series: "default", value: r.default?.replayed.mean ?? null}
+    {round: r.round, series: "historical", value: r.default?.historical.preferences[w.key] ?? null},
+    {round: r.round, series: "default", value: r.default?.replayed.preferences[w.key] ?? null},
+    {round: r.round, series: "fitted", value: r.fitted?.replayed.preferences[w.key] ?? null}
   ]);
-  const gains = replays.filter((r) => r.default && r.default.historical.mean != null).map((r) => r.default.replayed.mean - r.default.historical.mean);
-  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Mean pair score, default weights (points)", series: SERIES.slice(0, 2)})), {
-    title: "Mean pair score: historical vs exact re-matching",
-    id: "replay-score",
-    takeaway: gains.length ? `Under the default weights the exact matcher ${gains.every((g) => g > 0) ? "raises the mean pair score in every round" : `raises the mean pair score in ${gains.filter((g) => g > 0).length} of ${gains.length} rounds`}, by ${num(Math.min(...gains), 2)} to ${num(Math.max(...gains), 2)} points.` : "No round could be replayed.",
-    legend: SERIES.slice(0, 2).map((s) => ({label: s.label, color: s.color})),
-    note: "Both matchings of a round scored with the default weights; pairs breaking a hard rule have no score. The exact solver's total is never below the historical total for the same pool and weights."
+  const last = replays.filter((r) => r.default?.historical.preferences[w.key] != null && r.default?.replayed.preferences[w.key] != null).at(-1);
+  const lowest = Math.min(...rows.map((d) => d.value).filter((v) => v != null));
+  const domain = [Number.isFinite(lowest) ? Math.max(0, Math.floor(lowest * 10) / 10 - 0.1) : 0, 1];
+  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: `${w.label}, share of pairs (both partners)`, series: SERIES, percent: true, domain})), {
+    title: `${w.label}: the pairs made against the exact re-match, every round`,
+    id: "replay-wishes",
+    takeaway: last
+      ? `In ${last.round}, ${pct(last.default.replayed.preferences[w.key])} of re-matched pairs met both partners' ${w.label.replace(" met", "").toLowerCase()}, against ${pct(last.default.historical.preferences[w.key])} of the pairs the program made.`
+      : "No round has a publishable share of this wish.",
+    legend: SERIES.map((d) => ({label: d.label, color: d.color})),
+    note: "A pair meets a wish when both partners' stated wish (or no wish) is met. Default weights: the program's stated principles; fitted: weights learned from the other rounds' outcomes. Shares that could reveal fewer than 5 people are not shown.",
+    source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last ? `${count(last.people)} registrations in ${last.round}` : undefined}
   });
 }
 
-/** Predicted completion of the historical matching and of both re-matches, round by round (PREDICTIONS). */
+/**
+ * The predicted gain in completed partnerships of each re-match over the pairs made, round by
+ * round, with the model's 95% intervals (replays[].default/fitted.predicted_gain: PREDICTIONS).
+ */
 export function ReplayPredictionCard(replays, {resize}) {
-  const rows = replays.flatMap((r) => [
-    {round: r.round, series: "historical", value: r.default?.historical.predicted_completion ?? null},
-    {round: r.round, series: "default", value: r.default?.replayed.predicted_completion ?? null},
-    {round: r.round, series: "fitted", value: r.fitted?.replayed.predicted_completion ?? null}
-  ]);
-  const last = replays.at(-1);
-  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Predicted completion (PREDICTION)", series: SERIES, percent: true})), {
-    title: "Predicted completion of each matching (a PREDICTION)",
+  const g = (r, w) => r[w]?.predicted_gain ?? null;
+  const rows = replays.flatMap((r) => ["default", "fitted"].map((w) => ({round: r.round, series: w, value: g(r, w)?.gain ?? null, lo: g(r, w)?.ci[0], hi: g(r, w)?.ci[1]})));
+  const series = SERIES.slice(1).map((s) => ({...s, label: `Predicted gain: ${s.label.toLowerCase()}`}));
+  const last = replays.filter((r) => g(r, "default")).at(-1);
+  const lg = last ? g(last, "default") : null;
+  const ends = rows.flatMap((d) => [d.lo, d.hi, d.value]).filter((v) => v != null && Number.isFinite(v));
+  const pad = Math.max(1, (Math.max(0, ...ends) - Math.min(0, ...ends)) * 0.1);
+  const domain = [Math.min(0, ...ends) - pad, Math.max(0, ...ends) + pad];
+  const n = (v) => (v == null ? "–" : Math.round(v).toLocaleString("en-GB"));
+  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Extra completed partnerships (predicted)", series, domain})), {
+    title: "Would the re-matched pairs complete more often? (a PREDICTION)",
     id: "replay-prediction",
-    takeaway: last?.fitted ? `For ${last.round}, the model predicts ${pct(last.default.historical.predicted_completion, 1)} completion for the historical pairs, ${pct(last.default.replayed.predicted_completion, 1)} with the default weights and ${pct(last.fitted.replayed.predicted_completion, 1)} with fitted weights: predictions, not observations.` : "No completion model could be fitted.",
-    legend: SERIES.map((s) => ({label: s.label, color: s.color})),
-    note: "Mean over pairs of the completion probability predicted by a logistic model of completion on the nine pair features, fitted on the other rounds. Outcomes were observed only for historical pairs."
+    takeaway: lg
+      ? `For ${last.round}, a model fitted on the other rounds predicts the default re-match would complete ${lg.gain >= 0 ? `${n(lg.gain)} more` : `${n(-lg.gain)} fewer`} partnerships than the pairs made (95% CI ${n(lg.ci[0])} to ${n(lg.ci[1])}): ${n(lg.replayed)} against ${n(lg.historical)}, of which ${pct(last.default.historical.observed_completion_rate)} of those that ended did complete. A prediction, not an observation.`
+      : "No completion model could be fitted.",
+    legend: series.map((s) => ({label: s.label, color: s.color})),
+    note: "Predicted completed partnerships: the sum of a logistic model's completion probabilities over a matching's pairs, the model fitted on the other rounds; the gain is the re-match's minus the pairs made, with the model's 95% interval (delta method: both share the model, so the gain's interval is narrower than either total's). An interval that crosses 0 means no predicted difference. Outcomes exist only for pairs that happened.",
+    source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last ? `${count(last.default.historical.pairs)} pairs made in ${last.round}` : undefined}
   });
 }
 
@@ -55,7 +78,7 @@ export function ReplayTable(replays, {min}) {
   const table = DataTable(replays.map((r) => ({...r, d: r.default, f: r.fitted})), [
     {key: "round", label: "Round"},
     {key: "people", label: "Pool", num: true, format: (v) => count(v, min)},
-    {key: "d", label: "Total score", num: true, format: (d) => (d ? arrow(f1(d.historical.total), f1(d.replayed.total)) : "–")},
+    {key: "d", label: "Points per pair", num: true, format: (d) => (d ? arrow(f1(d.historical.mean), f1(d.replayed.mean)) : "–")},
     {key: "d", label: "Unmatched", num: true, format: (d) => (d ? arrow(count(d.historical.unmatched, min), count(d.replayed.unmatched, min)) : "–")},
     {key: "d", label: "Violations", num: true, format: (d) => (d ? arrow(count(d.historical.violations, min), count(d.replayed.violations, min)) : "–")},
     {key: "d", label: "Same pairs", num: true, format: (d) => (d ? pct(d.share_same) : "–")},
@@ -63,8 +86,8 @@ export function ReplayTable(replays, {min}) {
     {key: "d", label: "Completed (observed)", num: true, format: (d) => (d ? pct(d.historical.observed_completion_rate) : "–")},
     {key: "f", label: "Predicted, fitted", num: true, format: (f) => (f ? pct(f.replayed.predicted_completion) : "–")}
   ]);
-  return html`<div><div class="replay-table">${table}</div>
-    <p class="chart-note">Arrows read historical → re-matched (default weights); totals in points. Counts of 1 to ${min - 1} are shown as “&lt;${min}”; shares that could reveal such a count as “–”. “Completed (observed)”: the share of the historical partnerships that ended which were completed; “Predicted, fitted”: the model's PREDICTED completion of the pairs re-matched with fitted weights.</p></div>`;
+  return html`<details class="replay-details"><summary>Every round's replay in numbers</summary><div class="replay-table">${table}</div>
+    <p class="chart-note">Arrows read historical → re-matched (default weights); points by the default weights. Counts of 1 to ${min - 1} are shown as “&lt;${min}”; shares that could reveal such a count as “–”. “Completed (observed)”: the share of the historical partnerships that ended which were completed; “Predicted, fitted”: the model's PREDICTED completion of the pairs re-matched with fitted weights.</p></details>`;
 }
 
 /**

@@ -1,22 +1,25 @@
 // A share per segment (top-2-box satisfaction, response rate) with its 95% Wilson interval.
 import * as Plot from "npm:@observablehq/plot";
 import {OKABE_ITO} from "./format.js";
+import {shareDomain} from "./trendChart.js";
 
 /**
  * @param {{segment: string, value: number, lo: number, hi: number, n: number, text?: string}[]} rows published rows only;
  *   `text` labels a coded share ("95% or more"), whose bar then spans its band rather than an interval.
  * @param {{width: number, xLabel: string, yLabel: string, domain?: [number, number], reference?: number}} options
  */
-export function SegmentDots(rows, {width, xLabel, yLabel, domain = [0, 1], reference, marginLeft = 170} = {}) {
+export function SegmentDots(rows, {width, xLabel, yLabel, domain, reference, marginLeft = 170} = {}) {
+  const x = domain ?? shareDomain(rows.map((d) => ({share: d.value, lo: d.lo, hi: d.hi})).concat(reference != null ? [{share: reference}] : []));
+  const narrow = width < 560;
   return Plot.plot({
     width,
     height: 70 + 34 * rows.length,
     style: {fontSize: "14px"},
-    marginLeft,
-    marginRight: 60,
+    marginLeft: narrow ? Math.min(marginLeft, 120) : marginLeft,
+    marginRight: narrow ? 50 : 60,
     marginBottom: 50,
-    x: {label: xLabel, labelAnchor: "center", labelOffset: 42, tickFormat: "%", domain, grid: true},
-    y: {label: yLabel, domain: rows.map((d) => d.segment), labelAnchor: "top"},
+    x: {label: xLabel, labelAnchor: "center", labelOffset: 42, tickFormat: "%", domain: x, grid: true, ticks: narrow ? 4 : undefined},
+    y: {label: yLabel, domain: rows.map((d) => d.segment), labelAnchor: "top", tickFormat: (s) => (narrow && s.length > 15 ? `${s.slice(0, 14)}…` : s)},
     marks: [
       reference != null ? Plot.ruleX([reference], {stroke: "#555", strokeDasharray: "6,4"}) : null,
       Plot.ruleY(rows, {y: "segment", x1: "lo", x2: "hi", stroke: OKABE_ITO.blue, strokeWidth: 3, strokeOpacity: 0.5}),

@@ -1,6 +1,10 @@
 // A world choropleth of participants per country, from world-atlas's TopoJSON (no tile server).
 import * as Plot from "npm:@observablehq/plot";
 import * as topojson from "npm:topojson-client";
+import {SUPPRESSED_FILL} from "./format.js";
+
+/** Fill of land with no participants (listed in the legend as such). */
+export const NO_PARTICIPANTS = "#f4f4f4";
 
 // ColorBrewer Blues: ordered by lightness, so readable in greyscale and with colour-vision deficiencies.
 const COLORS = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"];
@@ -11,9 +15,10 @@ const COLORS = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"
  */
 export function bandsFor(min = 5) {
   const cuts = [min, Math.max(min + 1, 10), 25, 50, 100].filter((c, i, a) => i === 0 || c > a[i - 1]);
-  const bands = [{key: `hidden (mostly <${min})`, lo: -Infinity}];
-  cuts.forEach((c, i) => bands.push({key: i === cuts.length - 1 ? `${c}+` : `${c}–${cuts[i + 1] - 1}`, lo: c}));
-  return bands.map((b, i) => ({...b, color: COLORS[Math.min(i, COLORS.length - 1)]}));
+  // The suppressed band takes a sand colour off the blue scale, so it never reads as "a few".
+  const bands = [{key: `hidden (mostly <${min})`, lo: -Infinity, color: SUPPRESSED_FILL}];
+  cuts.forEach((c, i) => bands.push({key: i === cuts.length - 1 ? `${c}+` : `${c}–${cuts[i + 1] - 1}`, lo: c, color: COLORS[Math.min(i, COLORS.length - 1)]}));
+  return bands;
 }
 
 /** The band key of a published count (null = suppressed). */
@@ -41,7 +46,7 @@ export function WorldChoropleth(world, rows, {width, min = 5} = {}) {
     color: {type: "ordinal", domain: bands.map((b) => b.key), range: bands.map((b) => b.color), label: "Participants"},
     marks: [
       Plot.sphere({stroke: "#ccc"}),
-      Plot.geo(land, {fill: "#f4f4f4", stroke: "#d0d0d0", strokeWidth: 0.5}),
+      Plot.geo(land, {fill: NO_PARTICIPANTS, stroke: "#d0d0d0", strokeWidth: 0.5}),
       Plot.geo(land.filter((f) => byId.has(f.id)), {
         fill: (f) => band(byId.get(f.id).participants, min),
         stroke: "white",

@@ -19,6 +19,7 @@ import { forgetCommand } from "./forget-command";
 import { matchCommand } from "./match-command";
 import { metricsCommand } from "./metrics-command";
 import { replayCommand } from "./replay-command";
+import { slidesCommand } from "./slides-command";
 import { themesCommand } from "./themes-command";
 import { weightsCommand } from "./weights-command";
 
@@ -70,6 +71,7 @@ export function buildProgram(): Command {
   forgetCommand(program);
   countriesCommand(program);
   themesCommand(program);
+  slidesCommand(program);
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);

@@ -113,8 +113,8 @@ export const FEATURE_INFO: Readonly<Record<FeatureName, Readonly<FeatureInfo>>> 
     slider: { min: -5, max: 10, step: 0.1 },
   },
   shared_interests: {
-    label: "Shared interests (Jaccard)",
-    unit: "all interests shared (Jaccard index 0 to 1)",
+    label: "Shared interests",
+    unit: "interests in common (0 none to 1 all)",
     explanation: "The professional interests the partners share, as a share of all the interests either of them named.",
     slider: { min: -5, max: 10, step: 0.1 },
   },

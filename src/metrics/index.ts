@@ -9,6 +9,7 @@ export * from "./retention";
 export * from "./coverage";
 export * from "./health";
 export * from "./document";
+export * from "./network";
 export * from "./nonresponse";
 export * from "./homogeneity";
 export * from "./pooling";

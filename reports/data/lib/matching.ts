@@ -346,8 +346,8 @@ export interface PublishedPool {
   earlierPartners: [number, number][];
   /** The historical first matching as index pairs (i < j). */
   historical: [number, number][];
-  /** The completion model fitted on the other rounds (for PREDICTIONS), coefficients only; null when none. */
-  model: { coefficients: { name: "intercept" | FeatureName; estimate: number }[]; rounds: string[] } | null;
+  /** The completion model fitted on the other rounds (for PREDICTIONS): coefficients and their covariance (for intervals); null when none. */
+  model: { coefficients: { name: "intercept" | FeatureName; estimate: number }[]; covariance: number[][] | null; rounds: string[] } | null;
 }
 
 /**
@@ -380,7 +380,7 @@ export function publishPool(data: RoundData, model: PredictionModel | null): Pub
     earlierPartners: data.pool.earlierPartners.filter(([x, y]) => index.has(x) && index.has(y)).map(pair),
     historical: data.historical.pairs.map(pair),
     model: model
-      ? { coefficients: model.fit.coefficients.map((c) => ({ name: c.name as "intercept" | FeatureName, estimate: c.estimate })), rounds: model.rounds }
+      ? { coefficients: model.fit.coefficients.map((c) => ({ name: c.name as "intercept" | FeatureName, estimate: c.estimate })), covariance: model.fit.cov ?? null, rounds: model.rounds }
       : null,
   };
 }

@@ -2,10 +2,12 @@
  * health.json: partnerships per health class and per reason, per round, and the documented rule
  * set, from the partnerships' publication plan (lib/plans/partnerships.ts): counts null where
  * hidden; a class's share only when its count and the round's partnerships are both published.
- * Reason rows that are hidden are left out. No partnership ids, pseudonyms or names.
+ * Reason rows that are hidden are left out. A partnership counts under its deciding reason only,
+ * numbered by its rule and worded plainly (lib/health.ts). No partnership ids, pseudonyms or names.
  */
 import { roundIds, type Db } from "../../../../src/db";
 import { HEALTH_CLASSES, HEALTH_RULES } from "../../../../src/metrics";
+import { reasonWords, ruleOf } from "../health";
 import { Plan } from "../plan";
 import { addPartnerships } from "../plans/partnerships";
 
@@ -15,7 +17,7 @@ export async function healthData(db: Db, min: number, record: (plan: Plan) => vo
   const { rounds } = await addPartnerships(db, plan, min);
   record(plan.protect());
   const classes: { round: string; health: string; count: number | null; share: number | null; partnerships: number | null }[] = [];
-  const reasons: { round: string; health: string; reason: string; count: number }[] = [];
+  const reasons: { round: string; health: string; rule: number | null; reason: string; count: number }[] = [];
   for (const round of await roundIds(db)) {
     const r = rounds.get(round);
     if (!r) continue;
@@ -26,7 +28,7 @@ export async function healthData(db: Db, min: number, record: (plan: Plan) => vo
     }
     for (const x of r.health.reasons) {
       const count = plan.value(x.id);
-      if (count !== null && count > 0) reasons.push({ round, health: x.health, reason: x.reason, count });
+      if (count !== null && count > 0) reasons.push({ round, health: x.health, rule: ruleOf(x.health, x.reason, HEALTH_RULES), reason: reasonWords(x.reason), count });
     }
   }
   return { min_cell: min, classes, reasons, rules: HEALTH_RULES };

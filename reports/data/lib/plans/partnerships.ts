@@ -24,6 +24,7 @@ interface Profile {
   xs: boolean;
   xc: boolean;
   health: string;
+  /** The deciding reason only (the first `classifyPartnership` gives: the rule that decided the class), so no reason contradicts the rules table. */
   reasons: string[];
   n: number;
 }
@@ -73,7 +74,7 @@ export async function addPartnerships(db: Db, plan: Plan, min: number): Promise<
   const profiles = new Map<string, Profile>();
   for (const f of facts) {
     const h = health.get(`${f.round}\u0000${f.id}`)!;
-    const p: Profile = { round: f.round, status: f.status, rematch: f.rematch, continued: f.continued, paired: f.paired, xs: f.paired && f.xs === true, xc: f.paired && f.xc === true, health: h.health, reasons: [...new Set(h.reasons)].sort(), n: 1 };
+    const p: Profile = { round: f.round, status: f.status, rematch: f.rematch, continued: f.continued, paired: f.paired, xs: f.paired && f.xs === true, xc: f.paired && f.xc === true, health: h.health, reasons: h.reasons.slice(0, 1), n: 1 };
     const k = key(p);
     const known = profiles.get(k);
     if (known) known.n++;
