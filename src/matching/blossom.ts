@@ -15,8 +15,9 @@
  *
  * Pure TypeScript, no Node imports: the dashboards run the same code in the browser.
  */
-import { cardinalityShift, solveByPricing, type PairStats, type PricingOptions } from "./solver/column-generation";
+import { cardinalityShift, solveByPricing, type PricingOptions } from "./solver/column-generation";
 import { EdgeListSource } from "./solver/edge-list-source";
+import { TupleSource, validateTuples } from "./solver/tuple-source";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./solver/primal-dual";
 
 export { reducedCost } from "./solver/pricer";
@@ -53,27 +54,10 @@ export interface MatchingOptions extends PricingOptions {
  * @example maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]]) // [-1, 2, 1, -1]
  */
 export function maxWeightMatching(edges: readonly (readonly [number, number, number])[], options: MatchingOptions = {}): number[] {
-  const m = edges.length;
-  const eu = new Int32Array(m);
-  const ev = new Int32Array(m);
-  const ew = new Float64Array(m);
-  let n = 0;
-  for (let k = 0; k < m; k++) {
-    const e = edges[k];
-    const i = e[0];
-    const j = e[1];
-    const w = e[2];
-    if (!Number.isInteger(i) || i < 0 || !Number.isInteger(j) || j < 0 || i >= 2 ** 31 || j >= 2 ** 31) {
-      throw new RangeError(`edge ${k}: vertex ids must be non-negative integers, got [${i}, ${j}]`);
-    }
-    if (typeof w !== "number" || !Number.isFinite(w)) throw new RangeError(`edge ${k}: weight must be a finite number, got ${w}`);
-    if (i >= n) n = i + 1;
-    if (j >= n) n = j + 1;
-    eu[k] = i;
-    ev[k] = j;
-    ew[k] = w;
-  }
-  return Array.from(matchEdgeArrays(n, eu, ev, ew, options));
+  const { n, m } = validateTuples(edges);
+  // Dense lists are priced in place (no copy: see solver/tuple-source.ts); sparse ones solved directly.
+  if (m > DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(solveByPricing(new TupleSource(n, edges), options).mate);
+  return Array.from(matchSource(EdgeListSource.fromTuples(edges, n), options));
 }
 
 /**
@@ -82,18 +66,22 @@ export function maxWeightMatching(edges: readonly (readonly [number, number, num
  * @throws RangeError when an option is out of range.
  */
 export function matchEdgeArrays(n: number, eu: Int32Array, ev: Int32Array, ew: Float64Array, options: MatchingOptions = {}): Int32Array {
-  const src = new EdgeListSource(n, { eu, ev, ew });
+  return matchSource(EdgeListSource.fromArrays(n, eu, ev, ew), options);
+}
+
+/** Solves an edge-list source directly or by column generation (see the module comment). */
+function matchSource(src: EdgeListSource, options: MatchingOptions): Int32Array {
+  const n = src.n;
   if (src.size > DIRECT_MAX_AVERAGE_DEGREE * n) return solveByPricing(src, options).mate;
   const m = src.size;
-  let stats: PairStats | null = null;
   let shift2 = 0;
   if (options.maxCardinality === true) {
-    stats = src.scan(1, new Int32Array(n).fill(-1), new Float64Array(n).fill(-Infinity));
+    const stats = src.scan(1, new Int32Array(n).fill(-1), new Float64Array(n).fill(-Infinity));
     shift2 = 2 * cardinalityShift(stats);
   }
   const w2 = new Float64Array(m);
   for (let q = 0; q < m; q++) w2[q] = 2 * src.ws[q] + shift2;
-  return solvePrimalDual(n, src.is, src.js, w2).mate;
+  return solvePrimalDual(n, src.rows(), src.js, w2).mate;
 }
 
 /**

@@ -8,9 +8,9 @@
  *
  * Pure TypeScript, no Node imports.
  */
-import { cardinalityShift, solveByPricing, type PairSource, type PairStats } from "./solver/column-generation";
-import { ancestors, fillRowTable, type Pricer } from "./solver/pricer";
-import { keepBest } from "./solver/keep-best";
+import { cardinalityShift, solveByPricing, type PairSource, type PairStats, type PricingResult } from "./solver/column-generation";
+import { fillRowTable, type Pricer } from "./solver/pricer";
+import { offer, thresholds } from "./solver/keep-best";
 
 export { cardinalityShift };
 
@@ -40,17 +40,12 @@ export interface DenseMatchingOptions {
   violatorsPerVertex?: number;
 }
 
-/** Result of {@link maxWeightMatchingDense}. */
-export interface DenseMatchingResult {
-  /** `mate[v]` is v's partner, -1 when unmatched. */
-  mate: Int32Array;
-  /** Total weight of the matching. */
-  total: number;
-  /** Number of exact solves of the candidate graph (1 when the first one was already optimal). */
-  iterations: number;
-  /** Number of candidate edges in the last solve. */
-  candidateEdges: number;
-}
+/**
+ * Result of {@link maxWeightMatchingDense}: `mate[v]` (v's partner, -1 when unmatched), the
+ * matching's `total` weight, the number of exact solves (`iterations`), the size and list of the
+ * last candidate graph, and where the time went (`phases`).
+ */
+export type DenseMatchingResult = PricingResult;
 
 /**
  * Exact maximum-weight matching of the graph on vertices 0..n-1 whose edges are all allowed
@@ -131,82 +126,165 @@ class DenseSource implements PairSource {
 
   scan(K: number, topId: Int32Array, topW: Float64Array): PairStats {
     const n = this.n;
-    const F = this.forbidden;
-    let maxAbs = 0;
-    let minW = Infinity;
-    let maxW = -Infinity;
-    let allInt = true;
-    const seen = new Uint8Array(n);
+    // An integer matrix needs no per-pair integrality test.
+    const acc = { minW: Infinity, maxW: -Infinity, allInt: true, checkInt: !(this.weight instanceof Int32Array) };
+    const thr = thresholds(topW, n, K);
     for (let i = 0; i < n; i++) {
       const [a, off] = this.row(i);
-      const base = i * K;
-      const lastI = base + K - 1;
-      for (let j = i + 1; j < n; j++) {
-        const x = a[off + j];
-        if (x === F || x !== x) continue;
-        if (x < minW) {
-          if (x === -Infinity) throw new RangeError(`weight of pair (${i}, ${j}) is not finite`);
-          minW = x;
-        }
-        if (x > maxW) {
-          if (x === Infinity) throw new RangeError(`weight of pair (${i}, ${j}) is not finite`);
-          maxW = x;
-        }
-        if (allInt && !Number.isInteger(x)) allInt = false;
-        seen[i] = 1;
-        seen[j] = 1;
-        if (x > topW[lastI]) keepBest(topId, topW, base, K, i * n + j, x);
-        if (x > topW[j * K + K - 1]) keepBest(topId, topW, j * K, K, i * n + j, x);
+      scanRow(a, off, i, n, this.forbidden, K, topId, topW, thr, acc);
+    }
+    const { minW, maxW } = acc;
+    if (minW === -Infinity || maxW === Infinity) this.throwInfinite();
+    let nonIsolated = 0;
+    for (let v = 0; v < n; v++) if (hasEntry(topId, v, K)) nonIsolated++;
+    const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
+    return { maxAbs, minW, maxW, allInt: acc.allInt, nonIsolated };
+  }
+
+  /** @throws RangeError naming the first pair whose weight is infinite. */
+  private throwInfinite(): never {
+    for (let i = 0; i < this.n; i++) {
+      for (let j = i + 1; j < this.n; j++) {
+        const x = this.get(i, j);
+        if (x === Infinity || x === -Infinity) throw new RangeError(`weight of pair (${i}, ${j}) is not finite`);
       }
     }
-    if (maxW >= minW) maxAbs = Math.max(Math.abs(minW), Math.abs(maxW));
-    let nonIsolated = 0;
-    for (let v = 0; v < n; v++) nonIsolated += seen[v];
-    return { maxAbs, minW, maxW, allInt, nonIsolated };
+    throw new RangeError("a weight is not finite");
   }
 
   relative(h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array): void {
     const n = this.n;
     const F = this.forbidden;
+    const thr = thresholds(relKey, n, R);
     for (let i = 0; i < n; i++) {
       const [a, off] = this.row(i);
       const hi = h[i];
-      const base = i * R;
-      const lastI = base + R - 1;
       for (let j = i + 1; j < n; j++) {
         const x = a[off + j];
         if (x === F || x !== x) continue;
         const ki = x - h[j];
-        if (ki > relKey[lastI]) keepBest(relId, relKey, base, R, i * n + j, ki);
+        if (ki > thr[i]) offer(relId, relKey, thr, i, R, i * n + j, ki);
         const kj = x - hi;
-        if (kj > relKey[j * R + R - 1]) keepBest(relId, relKey, j * R, R, i * n + j, kj);
+        if (kj > thr[j]) offer(relId, relKey, thr, j, R, i * n + j, kj);
       }
     }
   }
 
-  bestFree(i: number, mate: Int32Array, floor: number): number {
-    let best = -1;
-    let bw = floor;
-    for (let j = 0; j < this.n; j++) {
-      if (j === i || mate[j] !== -1) continue;
-      const x = i < j ? this.get(i, j) : this.get(j, i);
-      if (x > bw) {
-        bw = x;
-        best = i < j ? i * this.n + j : j * this.n + i;
+  bestFree(mate: Int32Array, floor: number, best: Int32Array): void {
+    const n = this.n;
+    for (let i = 0; i < n; i++) {
+      if (mate[i] !== -1) continue;
+      let bw = floor;
+      for (let j = 0; j < n; j++) {
+        if (j === i || mate[j] !== -1) continue;
+        const x = i < j ? this.get(i, j) : this.get(j, i);
+        if (x > bw) {
+          bw = x;
+          best[i] = i < j ? i * n + j : j * n + i;
+        }
       }
     }
-    return best;
   }
 
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
     const n = this.n;
-    const anc = new Int32Array(2 * n + 1);
+    const tbl = new Float64Array(n);
+    const thr = thresholds(worstKey, n, c);
+    for (let i = 0; i < n; i++) {
+      const [a, off] = this.row(i);
+      // A vertex in no blossom has Z(lca) = 0 with everyone.
+      const inBlossom = pr.zIn[i] > 0;
+      if (inBlossom) fillRowTable(pr, i, tbl);
+      priceRow(a, off, i, n, this.forbidden, pr.u, inBlossom ? tbl : null, pr.pos, shift2, c, worstId, worstKey, thr);
+    }
+  }
+
+  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void {
+    const n = this.n;
     const tbl = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const [a, off] = this.row(i);
-      const d = ancestors(pr, i, anc);
-      if (d > 0) fillRowTable(pr, anc, d, tbl);
-      priceRow(a, off, i, n, this.forbidden, pr.u, d > 0 ? tbl : null, pr.pos, shift2, c, worstId, worstKey);
+      const inBlossom = pr.zIn[i] > 0;
+      if (inBlossom) fillRowTable(pr, i, tbl);
+      violationsRow(a, off, i, n, this.forbidden, pr.u, inBlossom ? tbl : null, pr.pos, shift2, tol, cap, count, out);
+    }
+  }
+}
+
+/** Whether vertex v's slot of width K lists any pair. */
+function hasEntry(ids: Int32Array, v: number, K: number): boolean {
+  for (let s = v * K; s < v * K + K; s++) if (ids[s] >= 0) return true;
+  return false;
+}
+
+/**
+ * Scans row i (pairs (i, j), j > i, at `a[off + j]`): weight range and integrality into `acc`,
+ * each pair offered to both ends' heaviest lists.
+ */
+function scanRow(
+  a: Float64Array | Int32Array,
+  off: number,
+  i: number,
+  n: number,
+  F: number,
+  K: number,
+  topId: Int32Array,
+  topW: Float64Array,
+  thr: Float64Array,
+  acc: { minW: number; maxW: number; allInt: boolean; checkInt: boolean },
+): void {
+  let minW = acc.minW;
+  let maxW = acc.maxW;
+  for (let j = i + 1; j < n; j++) {
+    const x = a[off + j];
+    if (x === F || x !== x) continue;
+    if (x < minW) minW = x;
+    if (x > maxW) maxW = x;
+    if (x > thr[i]) offer(topId, topW, thr, i, K, i * n + j, x);
+    if (x > thr[j]) offer(topId, topW, thr, j, K, i * n + j, x);
+  }
+  acc.minW = minW;
+  acc.maxW = maxW;
+  if (acc.checkInt) {
+    for (let j = i + 1; j < n; j++) {
+      const x = a[off + j];
+      if (x === F || x !== x) continue;
+      if (!Number.isInteger(x)) {
+        acc.allInt = false;
+        acc.checkInt = false;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Records the violated pairs of row i (see {@link DenseSource.violations}): -rc = 4x + 2 shift2 -
+ * u_i - u_j - tbl[pos_j] > tol.
+ */
+function violationsRow(
+  a: Float64Array | Int32Array,
+  off: number,
+  i: number,
+  n: number,
+  F: number,
+  u: Float64Array,
+  tbl: Float64Array | null,
+  pos: Int32Array,
+  shift2: number,
+  tol: number,
+  cap: number,
+  count: Int32Array,
+  out: number[],
+): void {
+  const t = tol - 2 * shift2 + u[i];
+  for (let j = i + 1; j < n; j++) {
+    const x = a[off + j];
+    const e = tbl === null ? u[j] : u[j] + tbl[pos[j]];
+    if (4 * x - e > t && x !== F && count[i] < cap && count[j] < cap) {
+      count[i]++;
+      count[j]++;
+      out.push(i * n + j);
     }
   }
 }
@@ -229,28 +307,22 @@ function priceRow(
   c: number,
   worstId: Int32Array,
   worstKey: Float64Array,
+  thr: Float64Array,
 ): void {
   const base = 2 * shift2 - u[i];
-  const iw = i * c + c - 1;
   if (tbl === null) {
     for (let j = i + 1; j < n; j++) {
       const x = a[off + j];
       const nrc = 4 * x + base - u[j];
-      if (nrc > worstKey[iw]) {
-        if (x === F) continue;
-        keepBest(worstId, worstKey, i * c, c, i * n + j, nrc);
-      }
-      if (nrc > worstKey[j * c + c - 1] && x !== F) keepBest(worstId, worstKey, j * c, c, i * n + j, nrc);
+      if (nrc > thr[i] && x !== F) offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
+      if (nrc > thr[j] && x !== F) offer(worstId, worstKey, thr, j, c, i * n + j, nrc);
     }
     return;
   }
   for (let j = i + 1; j < n; j++) {
     const x = a[off + j];
     const nrc = 4 * x + base - u[j] - tbl[pos[j]];
-    if (nrc > worstKey[iw]) {
-      if (x === F) continue;
-      keepBest(worstId, worstKey, i * c, c, i * n + j, nrc);
-    }
-    if (nrc > worstKey[j * c + c - 1] && x !== F) keepBest(worstId, worstKey, j * c, c, i * n + j, nrc);
+    if (nrc > thr[i] && x !== F) offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
+    if (nrc > thr[j] && x !== F) offer(worstId, worstKey, thr, j, c, i * n + j, nrc);
   }
 }

@@ -35,8 +35,8 @@
  *
  * Pure TypeScript, no Node imports.
  */
-import { keepBest } from "./keep-best";
-import { ancestors, makePricer, pairBlossomTerm, type Pricer } from "./pricer";
+import { offer, sortSlots, thresholds } from "./keep-best";
+import { makePricer, pairBlossomTerm, type Pricer } from "./pricer";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./primal-dual";
 
 /** Facts gathered by {@link PairSource.scan}. */
@@ -71,14 +71,23 @@ export interface PairSource {
   scan(K: number, topId: Int32Array, topW: Float64Array): PairStats;
   /** Writes each vertex v's R best pairs by `w(v, x) - h[x]` into `relId` / `relKey` (descending). */
   relative(h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array): void;
-  /** The heaviest pair of i to a vertex x != i with `mate[x] === -1` and weight > floor, or -1. */
-  bestFree(i: number, mate: Int32Array, floor: number): number;
+  /**
+   * For every vertex v with `mate[v] === -1`, writes to `best[v]` its heaviest pair to another
+   * such vertex with weight > floor, or -1 (`best` comes filled with -1).
+   */
+  bestFree(mate: Int32Array, floor: number, best: Int32Array): void;
   /**
    * Writes each vertex's c pairs of smallest reduced cost into `worstId[v*c..]` /
    * `worstKey[v*c..]` as -rc (descending; the arrays come filled with -1 / -Infinity), the solver
    * weight of a pair of weight w being `2 * w + shift2`.
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void;
+  /**
+   * Appends to `out` the ids of violated pairs (-rc > tol), at most `cap` per vertex (a pair
+   * counts for both ends; `count` holds the per-vertex tallies, zero on entry). Cheaper than
+   * {@link price}: one comparison per pair.
+   */
+  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void;
 }
 
 /** Options of {@link solveByPricing}. */
@@ -105,6 +114,8 @@ export interface PricingResult {
   candidateEdges: number;
   /** Where the time went (wall-clock milliseconds). */
   phases: PricingPhases;
+  /** The candidate graph of the last solve (weights as given): what the solver certified from. */
+  candidates: { eu: Int32Array; ev: Int32Array; w: Float64Array };
 }
 
 /** Time split of {@link solveByPricing}, in wall-clock milliseconds. */
@@ -130,7 +141,7 @@ export function pricingOptions(options: PricingOptions, K0 = 10): Required<Prici
   if (!Number.isInteger(K) || K < 1) throw new RangeError(`candidatesPerVertex must be a positive integer, got ${K}`);
   const R = options.relativeCandidatesPerVertex ?? 8;
   if (!Number.isInteger(R) || R < 0) throw new RangeError(`relativeCandidatesPerVertex must be a non-negative integer, got ${R}`);
-  const c = options.violatorsPerVertex ?? 2;
+  const c = options.violatorsPerVertex ?? 4;
   if (!Number.isInteger(c) || c < 1) throw new RangeError(`violatorsPerVertex must be a positive integer, got ${c}`);
   return { maxCardinality: options.maxCardinality === true, candidatesPerVertex: K, relativeCandidatesPerVertex: R, violatorsPerVertex: c };
 }
@@ -151,7 +162,7 @@ export function cardinalityShift(stats: PairStats): number {
  * `candidatesPerVertex` (`relativeCandidatesPerVertex`) become candidates, the rest the pool. */
 const POOL_PER_VERTEX = 24;
 /** Pairs of smallest reduced cost each vertex keeps from a full pricing pass. */
-const KEEP_PER_VERTEX = 16;
+const KEEP_PER_VERTEX = 32;
 /** Most violated pool pairs each vertex contributes per partial round. */
 const PARTIAL_PER_VERTEX = 4;
 
@@ -182,6 +193,7 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
   const topId = new Int32Array(n * L).fill(-1);
   const topW = new Float64Array(n * L).fill(-Infinity);
   const stats = src.scan(L, topId, topW);
+  sortSlots(topId, topW, n, L);
   phases.passes++;
   phases.passMs += now() - t0;
   const shift = maxCard ? cardinalityShift(stats) : 0;
@@ -209,6 +221,7 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
     const relId = new Int32Array(n * RL).fill(-1);
     const relKey = new Float64Array(n * RL).fill(-Infinity);
     src.relative(h, RL, relId, relKey);
+    sortSlots(relId, relKey, n, RL);
     phases.passes++;
     phases.passMs += now() - t0;
     take(relId, RL, R);
@@ -218,20 +231,23 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
 
   let iterations = 0;
   let state: MatchingState | null = null;
+  let pr: Pricer | null = null;
   let fresh = 0;
   const P = Math.max(c, KEEP_PER_VERTEX);
   const worstId = new Int32Array(n * P);
+  const count = new Int32Array(n);
+  let fullPasses = 0;
   const worstKey = new Float64Array(n * P);
   for (;;) {
     iterations++;
-    const init = state !== null ? warmStart(n, state, cand, fresh, tol, stats.allInt) : undefined;
+    const init = state !== null ? warmStart(n, state, pr!, cand, fresh, tol, stats.allInt) : undefined;
     t0 = now();
     state = solvePrimalDual(n, cand.eu(), cand.ev(), cand.ew(), init);
     phases.solves++;
     phases.solveMs += now() - t0;
-    const pr = makePricer(state);
+    pr = makePricer(state);
     fresh = cand.size;
-    if (pool.size > 0) {
+    if (pool.size > 0 && fullPasses > 0) {
       t0 = now();
       worstId.fill(-1);
       worstKey.fill(tol);
@@ -241,25 +257,35 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
       if (cand.size > fresh) continue;
     }
     t0 = now();
-    worstId.fill(-1);
-    worstKey.fill(-Infinity);
-    src.price(pr, shift2, P, worstId, worstKey);
+    if (fullPasses === 0) {
+      // First full pass: each vertex's c worst violations become candidates, the rest of its P
+      // smallest reduced costs join the pool that the next rounds price first.
+      worstId.fill(-1);
+      worstKey.fill(-Infinity);
+      src.price(pr, shift2, P, worstId, worstKey);
+      sortSlots(worstId, worstKey, n, P);
+      const near: number[] = [];
+      for (let v = 0; v < n; v++) {
+        for (let r = 0; r < P; r++) {
+          const s = v * P + r;
+          const id = worstId[s];
+          if (id < 0) break;
+          if (worstKey[s] > tol && r < c) cand.add(id);
+          else if (!cand.has(id)) near.push(id);
+        }
+      }
+      pool.add(near);
+    } else {
+      // Later full passes expect to certify: they only look for violations.
+      const out: number[] = [];
+      count.fill(0);
+      src.violations(pr, shift2, tol, c, count, out);
+      for (const id of out) cand.add(id);
+    }
+    fullPasses++;
     phases.passes++;
     phases.passMs += now() - t0;
-    // Violated pairs (each vertex's c worst) become candidates; the rest of each list, pairs
-    // close to violation, join the pool that the next rounds price first.
-    const near: number[] = [];
-    for (let v = 0; v < n; v++) {
-      for (let r = 0; r < P; r++) {
-        const s = v * P + r;
-        const id = worstId[s];
-        if (id < 0) break;
-        if (worstKey[s] > tol && r < c) cand.add(id);
-        else if (!cand.has(id)) near.push(id);
-      }
-    }
     if (cand.size === fresh) break;
-    pool.add(near);
   }
   let total = 0;
   const mate = state.mate;
@@ -268,8 +294,10 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
   for (let k = 0; k < cand.size; k++) {
     if (mate[eu[k]] === ev[k]) total += cand.weight(k);
   }
+  const w = new Float64Array(cand.size);
+  for (let k = 0; k < cand.size; k++) w[k] = cand.weight(k);
   phases.otherMs = now() - tStart - phases.passMs - phases.solveMs - phases.partialMs;
-  return { mate, total, iterations, candidateEdges: cand.size, phases };
+  return { mate, total, iterations, candidateEdges: cand.size, phases, candidates: { eu: eu.slice(), ev: ev.slice(), w } };
 }
 
 /**
@@ -281,7 +309,7 @@ class PairPool {
   private ids: Int32Array;
   private js: Int32Array;
   private ws: Float64Array;
-  private list: number[] = [];
+  private list: Int32Array = new Int32Array(0);
   size = 0;
   constructor(
     private readonly src: PairSource,
@@ -298,22 +326,25 @@ class PairPool {
   add(more: number[]): void {
     const src = this.src;
     const n = src.n;
-    const list = this.list.filter((id) => !this.cand.has(id));
-    for (const id of more) if (!this.cand.has(id)) list.push(id);
-    list.sort((a, b) => a - b);
+    const all = new Int32Array(this.list.length + more.length);
     let m = 0;
-    for (let r = 0; r < list.length; r++) if (r === 0 || list[r] !== list[r - 1]) list[m++] = list[r];
-    list.length = m;
+    for (const id of this.list) if (!this.cand.has(id)) all[m++] = id;
+    for (const id of more) if (!this.cand.has(id)) all[m++] = id;
+    const sorted = all.subarray(0, m).sort();
+    let w = 0;
+    for (let r = 0; r < m; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[w++] = sorted[r];
+    const list = sorted.slice(0, w);
     this.list = list;
-    this.size = m;
+    this.size = w;
     const start = new Int32Array(n + 1);
-    for (const id of list) start[src.pairI(id) + 1]++;
+    for (let r = 0; r < w; r++) start[src.pairI(list[r]) + 1]++;
     for (let v = 0; v < n; v++) start[v + 1] += start[v];
     const fill = start.slice(0, n);
-    this.ids = new Int32Array(m);
-    this.js = new Int32Array(m);
-    this.ws = new Float64Array(m);
-    for (const id of list) {
+    this.ids = new Int32Array(w);
+    this.js = new Int32Array(w);
+    this.ws = new Float64Array(w);
+    for (let r = 0; r < w; r++) {
+      const id = list[r];
       const k = fill[src.pairI(id)]++;
       this.ids[k] = id;
       this.js[k] = src.pairJ(id);
@@ -321,29 +352,27 @@ class PairPool {
     }
     this.start = start;
   }
+
   /**
    * Each vertex's c most violated pool pairs that are not candidates yet (as -rc, kept only above
    * the initial contents of `worstKey`, which the caller sets to tol).
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
     const n = this.src.n;
-    const anc = new Int32Array(2 * n + 1);
     const u = pr.u;
+    const { start, js, ws, ids } = this;
+    const thr = thresholds(worstKey, n, c);
     for (let i = 0; i < n; i++) {
-      const a = this.start[i];
-      const b = this.start[i + 1];
-      if (a === b) continue;
-      let d = -1;
-      for (let k = a; k < b; k++) {
-        const j = this.js[k];
-        const nrc = 2 * (2 * this.ws[k] + shift2) - u[i] - u[j];
-        if (!(nrc > worstKey[i * c + c - 1]) && !(nrc > worstKey[j * c + c - 1])) continue;
-        const id = this.ids[k];
+      const inBlossom = pr.zIn[i] > 0;
+      for (let k = start[i], ke = start[i + 1]; k < ke; k++) {
+        const j = js[k];
+        let nrc = 2 * (2 * ws[k] + shift2) - u[i] - u[j];
+        if (!(nrc > thr[i]) && !(nrc > thr[j])) continue;
+        const id = ids[k];
         if (this.cand.has(id)) continue;
-        if (d < 0) d = ancestors(pr, i, anc);
-        const x = nrc - pairBlossomTerm(pr, anc, d, j);
-        keepBest(worstId, worstKey, i * c, c, id, x);
-        keepBest(worstId, worstKey, j * c, c, id, x);
+        if (inBlossom) nrc -= pairBlossomTerm(pr, i, j);
+        offer(worstId, worstKey, thr, i, c, id, nrc);
+        offer(worstId, worstKey, thr, j, c, id, nrc);
       }
     }
   }
@@ -412,8 +441,9 @@ class CandidateSet {
 
 /**
  * Greedy matching: candidate pairs by decreasing weight (positive ones only, unless
- * maxCardinality), then each still-unmatched vertex takes its heaviest pair to an unmatched
- * vertex. Its pairs join the candidates.
+ * maxCardinality); then every still-unmatched vertex names its heaviest pair to another unmatched
+ * vertex, and those pairs are matched by decreasing weight while both ends are free. Its pairs
+ * join the candidates.
  */
 function addGreedyMatching(src: PairSource, cand: CandidateSet, maxCard: boolean): void {
   const n = src.n;
@@ -434,12 +464,16 @@ function addGreedyMatching(src: PairSource, cand: CandidateSet, maxCard: boolean
       mate[ev[k]] = eu[k];
     }
   }
-  for (let i = 0; i < n; i++) {
-    if (mate[i] !== -1) continue;
-    const id = src.bestFree(i, mate, floorW);
-    if (id < 0) continue;
+  const best = new Int32Array(n).fill(-1);
+  src.bestFree(mate, floorW, best);
+  const free: number[] = [];
+  for (let v = 0; v < n; v++) if (best[v] >= 0) free.push(v);
+  free.sort((a, b) => src.pairW(best[b]) - src.pairW(best[a]));
+  for (const v of free) {
+    const id = best[v];
     const a = src.pairI(id);
     const b = src.pairJ(id);
+    if (mate[a] !== -1 || mate[b] !== -1) continue;
     mate[a] = b;
     mate[b] = a;
     cand.add(id);
@@ -454,14 +488,9 @@ function addGreedyMatching(src: PairSource, cand: CandidateSet, maxCard: boolean
  * With integer weights, exposed vertices of positive dual are made even (raising an exposed
  * vertex's dual keeps feasibility), so the next solve stays in exact integer arithmetic.
  */
-function warmStart(n: number, state: MatchingState, cand: CandidateSet, fresh: number, tol: number, allInt: boolean): WarmStart {
-  const { dual, blossomParent } = state;
+function warmStart(n: number, state: MatchingState, pr: Pricer, cand: CandidateSet, fresh: number, tol: number, allInt: boolean): WarmStart {
   const u = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    let x = dual[v];
-    for (let b = blossomParent[v]; b !== -1; b = blossomParent[b]) x += dual[b];
-    u[v] = x;
-  }
+  for (let v = 0; v < n; v++) u[v] = state.dual[v] + pr.zIn[v] / 2;
   const mate = Int32Array.from(state.mate);
   const eu = cand.eu();
   const ev = cand.ev();

@@ -1,47 +1,49 @@
 /**
  * Reduced costs of pairs against a final {@link MatchingState}, for pricing pairs outside the
- * solved graph: `rc(i, j) = u_i + u_j - 2W + 2 * Z(lca)` where W is the pair's solver weight
- * (shift included), Z(b) the sum of the duals of blossom b and its ancestors, and lca the smallest
- * blossom holding both i and j (Z = 0 when none does).
+ * solved graph: `rc(i, j) = u_i + u_j - 2W + 2 * Z(lca)` where W is the pair's solver weight,
+ * Z(b) the sum of the duals of blossom b and its ancestors, and lca the smallest blossom holding
+ * both i and j (Z = 0 when none does).
  *
- * No lowest-common-ancestor query: the leaves of the blossom forest are numbered in depth-first
- * order, so every blossom's vertices form an interval of positions. A row i lists its blossom
- * ancestors from the top down once; a partner j then lies in the k-th ancestor exactly when its
- * position is inside that ancestor's interval. Since Z only grows going down, the walk stops as
- * soon as the pair is proved non-negative, which on real scores is after one or two compares.
+ * Finely graded real scores make blossoms nested hundreds deep, so nothing here walks ancestor
+ * chains. The leaves of the blossom forest are numbered in depth-first order. For two leaves at
+ * positions a < b, their lowest common blossom is the shallowest of the lowest common blossoms of
+ * neighbouring leaves (a, a+1), ..., (b-1, b); and since Z only grows going down, `Z(lca)` is
+ * simply the minimum of the neighbours' values `gapZ[a..b)`. Hence:
+ * - one pair: a range-minimum query on a sparse table, O(1) ({@link pairBlossomTerm});
+ * - a whole row i: running minima outward from i's position fill `2 Z(lca(i, j))` for every j
+ *   in O(n) ({@link fillRowTable}), after which each pair costs one table look-up.
  *
  * Pure TypeScript, no Node imports.
  */
 import type { MatchingState } from "./primal-dual";
 
-/** Blossom-forest layout of a state, shared by every row. */
+/** Blossom-forest layout of a state for pricing. */
 export interface Pricer {
   readonly n: number;
-  /** Vertex duals. */
+  /** Duals: vertices 0..n, blossoms n..2n (as in the state). */
   readonly u: Float64Array;
   /** Depth-first position of each vertex. */
   readonly pos: Int32Array;
-  /** Interval [lo, hi] of positions and 2 * Z of each blossom in use (indices n..2n). */
-  readonly lo: Int32Array;
-  readonly hi: Int32Array;
-  readonly z2: Float64Array;
-  readonly parent: Int32Array;
-  /** Constant added to every weight (solver units) before the solve. */
-  readonly shift: number;
+  /** 2 * Z(lca) of the leaves at positions q and q + 1 (0 when no blossom holds both). */
+  readonly gapZ: Float64Array;
+  /** Sparse table of minima of gapZ: level k at [k * n, k * n + n - 2^k). */
+  readonly table: Float64Array;
+  /** 2 * Z(top-level blossom of v's chain) ... 2 * Z(parent of v): the sum of the duals of all blossoms containing v, doubled. */
+  readonly zIn: Float64Array;
 }
 
 /**
- * Lays out the blossom forest of `state` for pricing. O(n).
+ * Lays out the blossom forest of `state` for pricing. O(n log n) time and memory.
  * @throws never.
  */
 export function makePricer(state: MatchingState): Pricer {
   const { n, dual, blossomParent, blossomBase } = state;
   const n2 = 2 * n;
   const pos = new Int32Array(n);
-  const lo = new Int32Array(n2);
-  const hi = new Int32Array(n2);
-  const z2 = new Float64Array(n2);
-  // Children lists of the blossom forest (vertices and blossoms in use).
+  const z2 = new Float64Array(n2); // 2 * Z of each node (vertices: of their parent chain)
+  const zIn = new Float64Array(n);
+  const gapZ = new Float64Array(Math.max(0, n - 1));
+  // Children lists of the forest (vertices and blossoms in use).
   const childHead = new Int32Array(n2).fill(-1);
   const sibling = new Int32Array(n2).fill(-1);
   for (let x = n2 - 1; x >= 0; x--) {
@@ -52,97 +54,104 @@ export function makePricer(state: MatchingState): Pricer {
       childHead[p] = x;
     }
   }
+  // Depth-first walk. `branch` is the shallowest node returned to since the last leaf: the lowest
+  // common blossom of that leaf and the next one (-1 between trees).
   const stack = new Int32Array(n2 + 1);
-  const done = new Uint8Array(n2);
+  const cursor = new Int32Array(n2).fill(-2); // -2: not entered; else next child to visit
   let next = 0;
+  let branchZ = 0;
   for (let r = 0; r < n2; r++) {
     if (blossomParent[r] !== -1 || (r >= n && blossomBase[r] < 0)) continue;
+    branchZ = 0; // a new tree: no blossom holds the previous leaf and the next one
     let top = 0;
     stack[top++] = r;
     while (top > 0) {
       const x = stack[top - 1];
       if (x < n) {
+        const p = blossomParent[x];
+        zIn[x] = p === -1 ? 0 : z2[p];
+        if (next > 0) gapZ[next - 1] = branchZ;
         pos[x] = next++;
         top--;
+        if (top > 0) branchZ = z2[stack[top - 1]];
         continue;
       }
-      if (!done[x]) {
-        done[x] = 1;
-        lo[x] = next;
+      if (cursor[x] === -2) {
         const p = blossomParent[x];
         z2[x] = 2 * dual[x] + (p === -1 ? 0 : z2[p]);
-        for (let c = childHead[x]; c !== -1; c = sibling[c]) stack[top++] = c;
-      } else {
-        hi[x] = next - 1;
+        cursor[x] = childHead[x];
+      }
+      const c = cursor[x];
+      if (c === -1) {
         top--;
+        if (top > 0) {
+          const z = z2[stack[top - 1]];
+          if (z < branchZ) branchZ = z;
+        } else {
+          branchZ = 0;
+        }
+      } else {
+        cursor[x] = sibling[c];
+        stack[top++] = c;
       }
     }
   }
-  return { n, u: dual, pos, lo, hi, z2, parent: blossomParent, shift: state.shift };
-}
-
-/**
- * Ancestors of vertex i with a positive dual, from the top down, written to `out` (returns their
- * count). Blossoms of dual 0 add nothing to a reduced cost, so they are left out; the intervals
- * of those listed are still nested. O(depth).
- */
-export function ancestors(p: Pricer, i: number, out: Int32Array): number {
-  let d = 0;
-  for (let b = p.parent[i]; b !== -1; b = p.parent[b]) if (p.u[b] > 0) out[d++] = b;
-  for (let a = 0, c = d - 1; a < c; a++, c--) {
-    const t = out[a];
-    out[a] = out[c];
-    out[c] = t;
+  // Sparse table of range minima over gapZ.
+  const g = n - 1;
+  let levels = 1;
+  while (1 << levels <= g) levels++;
+  const table = new Float64Array(Math.max(1, levels * n));
+  table.set(gapZ);
+  for (let k = 1; k < levels; k++) {
+    const half = 1 << (k - 1);
+    const src = (k - 1) * n;
+    const dst = k * n;
+    for (let q = 0; q + (1 << k) <= g; q++) {
+      const a = table[src + q];
+      const b = table[src + q + half];
+      table[dst + q] = a < b ? a : b;
+    }
   }
-  return d;
+  return { n, u: dual, pos, gapZ, table, zIn };
+}
+
+/** 2 * Z(lca(i, j)) for one pair (i != j): a range-minimum query. O(1). */
+export function pairBlossomTerm(p: Pricer, i: number, j: number): number {
+  let a = p.pos[i];
+  let b = p.pos[j];
+  if (a > b) {
+    const t = a;
+    a = b;
+    b = t;
+  }
+  const len = b - a; // gaps a .. b-1
+  const k = 31 - Math.clz32(len);
+  const x = p.table[k * p.n + a];
+  const y = p.table[k * p.n + b - (1 << k)];
+  return x < y ? x : y;
 }
 
 /**
- * Fills `tbl[q]` with 2 * Z(lca(i, j)) for the vertex j at depth-first position q, from i's
- * ancestors `anc[0..d)` (top down, see {@link ancestors}): the positions inside the k-th
- * ancestor but outside the (k+1)-th form two intervals, filled with that ancestor's 2Z. O(n + d)
- * with native fills; a row of a dense matrix then prices each pair with one table look-up.
+ * Fills `tbl[q]` with 2 * Z(lca(i, j)) for the vertex j at depth-first position q (j != i): running
+ * minima of gapZ outward from i's position. O(n).
  */
-export function fillRowTable(p: Pricer, anc: Int32Array, d: number, tbl: Float64Array): void {
+export function fillRowTable(p: Pricer, i: number, tbl: Float64Array): void {
   const n = p.n;
-  const { lo, hi, z2 } = p;
-  if (d === 0) {
-    tbl.fill(0);
-    return;
+  const gapZ = p.gapZ;
+  const a = p.pos[i];
+  tbl[a] = Infinity;
+  let run = Infinity;
+  for (let q = a + 1; q < n; q++) {
+    const z = gapZ[q - 1];
+    if (z < run) run = z;
+    tbl[q] = run;
   }
-  // Left parts [lo_k, lo_{k+1}) then the innermost interval, then the right parts, in order.
-  let q = 0;
-  const l0 = lo[anc[0]];
-  while (q < l0) tbl[q++] = 0;
-  for (let k = 0; k < d; k++) {
-    const v = z2[anc[k]];
-    const end = k + 1 < d ? lo[anc[k + 1]] : hi[anc[k]] + 1;
-    while (q < end) tbl[q++] = v;
+  run = Infinity;
+  for (let q = a - 1; q >= 0; q--) {
+    const z = gapZ[q];
+    if (z < run) run = z;
+    tbl[q] = run;
   }
-  for (let k = d - 2; k >= 0; k--) {
-    const v = z2[anc[k]];
-    const end = hi[anc[k]] + 1;
-    while (q < end) tbl[q++] = v;
-  }
-  while (q < n) tbl[q++] = 0;
-}
-
-/**
- * 2 * Z(lca(i, j)) for one pair, from i's ancestors `anc[0..d)` (see {@link ancestors}): binary
- * search for the deepest ancestor whose interval holds j's position. O(log d).
- */
-export function pairBlossomTerm(p: Pricer, anc: Int32Array, d: number, j: number): number {
-  const pj = p.pos[j];
-  const { lo, hi } = p;
-  let a = 0;
-  let b = d; // ancestors [0, a) hold j, [b, d) do not
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    const x = anc[mid];
-    if (pj >= lo[x] && pj <= hi[x]) a = mid + 1;
-    else b = mid;
-  }
-  return a === 0 ? 0 : p.z2[anc[a - 1]];
 }
 
 /**
