@@ -4,16 +4,19 @@
  * Shared by the dense API (`maxWeightMatchingDense`, every allowed pair of a pool) and the
  * edge-list API (`maxWeightMatching`); each provides a {@link PairSource}.
  *
- * 1. Candidates: each vertex's `candidatesPerVertex` heaviest pairs, its
- *    `relativeCandidatesPerVertex` best pairs by weight relative to the partner's own K-th best
- *    (`w(i, j) - h_j`: the partners for whom i is a good choice by their own standard; top-K alone
- *    lists the same popular people for everyone), and the pairs of a greedy matching.
+ * 1. Candidates, from two passes over all pairs: each vertex's `candidatesPerVertex` heaviest
+ *    pairs, its `relativeCandidatesPerVertex` best pairs by weight relative to the partner's own
+ *    K-th best (`w(i, j) - h_j`: the partners for whom i is a good choice by their own standard;
+ *    top-K alone lists the same popular people for everyone), and the pairs of a greedy matching.
+ *    The next ones on both lists (to {@link POOL_PER_VERTEX} per vertex) form the pool.
  * 2. Solve the candidate graph exactly ({@link solvePrimalDual}), on solver weights `W = 2w`
  *    (plus a shift with maxCardinality, below), so with integer weights every number is exact.
- * 3. Price every pair against the final duals: `rc(i, j) = u_i + u_j - 2W + 2 * Z(lca)` (see
- *    pricer.ts). Each vertex contributes its `violatorsPerVertex` most violated pairs (rc < 0);
- *    they join the candidates and step 2 runs again, warm-started (see {@link warmStart}), until
- *    no pair is violated.
+ * 3. Price pairs against the final duals: `rc(i, j) = u_i + u_j - 2W + 2 * Z(lca)` (pricer.ts,
+ *    O(1) a pair). Cheap rounds price the pool only; full passes price every pair. While far from
+ *    optimal, a full pass adds each vertex's `violatorsPerVertex` most violated pairs and sends its
+ *    other smallest reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; close to optimal it
+ *    only collects violations. Added pairs trigger step 2 again, warm-started (see
+ *    {@link warmStart}); a full pass that finds nothing ends the loop.
  *
  * Certificate. When no pair is violated, u >= 0 and z >= 0 are feasible for Edmonds' odd-set LP
  * of the FULL graph, and the complementary slackness the solver guarantees on the candidate graph
@@ -53,8 +56,9 @@ export interface PairStats {
 }
 
 /**
- * A graph seen as pairs with ids in 0..idLimit. Each pass visits every allowed pair once.
- * Ids must be unique per pair (parallel edges merged to their heaviest).
+ * A graph seen as pairs with ids in 0..idLimit. Each pass visits every allowed pair once
+ * (parallel edges may be distinct pairs). Passes write into per-vertex slots of "best" lists kept
+ * as min-heaps (keep-best.ts); the caller sorts them.
  */
 export interface PairSource {
   readonly n: number;
@@ -64,12 +68,12 @@ export interface PairSource {
   /** Weight of pair `id` (as given, no scaling). */
   pairW(id: number): number;
   /**
-   * Writes each vertex v's K heaviest pairs into `topId[v*K..]` / `topW[v*K..]` (weights
-   * descending, -1 / -Infinity padding) and returns the pair statistics.
+   * Offers each pair to both ends' slots of K heaviest (`topId[v*K..]` / `topW[v*K..]`, coming
+   * filled with -1 / -Infinity) and returns the pair statistics.
    * @throws RangeError when a weight is not finite.
    */
   scan(K: number, topId: Int32Array, topW: Float64Array): PairStats;
-  /** Writes each vertex v's R best pairs by `w(v, x) - h[x]` into `relId` / `relKey` (descending). */
+  /** Offers each pair (v, x) to v's slot of R best by `w(v, x) - h[x]` (`relId` / `relKey`), and to x's by `w - h[v]`. */
   relative(h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array): void;
   /**
    * For every vertex v with `mate[v] === -1`, writes to `best[v]` its heaviest pair to another
@@ -77,9 +81,9 @@ export interface PairSource {
    */
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void;
   /**
-   * Writes each vertex's c pairs of smallest reduced cost into `worstId[v*c..]` /
-   * `worstKey[v*c..]` as -rc (descending; the arrays come filled with -1 / -Infinity), the solver
-   * weight of a pair of weight w being `2 * w + shift2`.
+   * Offers each pair with value -rc to both ends' slots of c largest (`worstId[v*c..]` /
+   * `worstKey[v*c..]`, coming filled with -1 / -Infinity), the solver weight of a pair of weight w
+   * being `2 * w + shift2`.
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void;
   /**
@@ -221,8 +225,8 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
     const relId = new Int32Array(n * RL).fill(-1);
     const relKey = new Float64Array(n * RL).fill(-Infinity);
     src.relative(h, RL, relId, relKey);
-    sortSlots(relId, relKey, n, RL);
     phases.passes++;
+    sortSlots(relId, relKey, n, RL);
     phases.passMs += now() - t0;
     take(relId, RL, R);
   }
@@ -237,6 +241,7 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
   const worstId = new Int32Array(n * P);
   const count = new Int32Array(n);
   let fullPasses = 0;
+  let lastFound = 0;
   const worstKey = new Float64Array(n * P);
   for (;;) {
     iterations++;
@@ -257,9 +262,10 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
       if (cand.size > fresh) continue;
     }
     t0 = now();
-    if (fullPasses === 0) {
-      // First full pass: each vertex's c worst violations become candidates, the rest of its P
-      // smallest reduced costs join the pool that the next rounds price first.
+    if (fullPasses === 0 || lastFound > n / 100) {
+      // While far from optimal (first full pass, or the last one added many pairs): each vertex's
+      // c worst violations become candidates, the rest of its P smallest reduced costs join the
+      // pool that the next rounds price first.
       worstId.fill(-1);
       worstKey.fill(-Infinity);
       src.price(pr, shift2, P, worstId, worstKey);
@@ -276,12 +282,13 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
       }
       pool.add(near);
     } else {
-      // Later full passes expect to certify: they only look for violations.
+      // Close to optimal, a full pass expects to certify: it only looks for violations.
       const out: number[] = [];
       count.fill(0);
       src.violations(pr, shift2, tol, c, count, out);
       for (const id of out) cand.add(id);
     }
+    lastFound = cand.size - fresh;
     fullPasses++;
     phases.passes++;
     phases.passMs += now() - t0;

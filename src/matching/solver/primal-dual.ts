@@ -27,7 +27,12 @@
  *   S-vertex's dual reaches 0, the even alternating path from it to its root is flipped, so the
  *   root becomes matched and that vertex exposed at dual 0, and its tree dissolves. Exposed
  *   vertices at dual 0 are never roots; a free one reached by a tight edge ends an augmenting path.
- *
+ * - Growth events are queued per free vertex only when they improve its best one (`fbest`); when
+ *   that best entry goes stale (its S end left), the free vertex rescans its edges. This keeps the
+ *   queue to a few entries per vertex instead of one per S-to-free edge.
+ * - The top-level blossom of a vertex is `tokTop[tok[v]]`: a new blossom inherits its largest
+ *   child's token and gives it back on expansion, so relabelling costs the smaller children only
+ *   (finely graded weights nest blossoms thousands deep; relabelling every vertex was quadratic).
  * Termination leaves no tree, so every exposed vertex has dual 0: the usual certificate.
  * Complexity O(n * m * log m) in the worst case (each augmentation may relabel every vertex and
  * rescan its edges); in practice near-linear per augmentation. Memory O(n + m + heap), the heap
