@@ -158,15 +158,7 @@ class DenseSource implements PairSource {
     const thr = thresholds(relKey, n, R);
     for (let i = 0; i < n; i++) {
       const [a, off] = this.row(i);
-      const hi = h[i];
-      for (let j = i + 1; j < n; j++) {
-        const x = a[off + j];
-        if (x === F || x !== x) continue;
-        const ki = x - h[j];
-        if (ki > thr[i]) offer(relId, relKey, thr, i, R, i * n + j, ki);
-        const kj = x - hi;
-        if (kj > thr[j]) offer(relId, relKey, thr, j, R, i * n + j, kj);
-      }
+      relativeRow(a, off, i, n, F, h, R, relId, relKey, thr);
     }
   }
 
@@ -211,6 +203,23 @@ class DenseSource implements PairSource {
   }
 }
 
+/** Offers row i's pairs to both ends' relative lists (keys `w - h[other end]`). */
+function relativeRow(a: Float64Array | Int32Array, off: number, i: number, n: number, F: number, h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array, thr: Float64Array): void {
+  const hi = h[i];
+  let ti = thr[i];
+  for (let j = i + 1; j < n; j++) {
+    const x = a[off + j];
+    if (x === F || x !== x) continue;
+    const ki = x - h[j];
+    if (ki > ti) {
+      offer(relId, relKey, thr, i, R, i * n + j, ki);
+      ti = thr[i];
+    }
+    const kj = x - hi;
+    if (kj > thr[j]) offer(relId, relKey, thr, j, R, i * n + j, kj);
+  }
+}
+
 /** Whether vertex v's slot of width K lists any pair. */
 function hasEntry(ids: Int32Array, v: number, K: number): boolean {
   for (let s = v * K; s < v * K + K; s++) if (ids[s] >= 0) return true;
@@ -235,12 +244,16 @@ function scanRow(
 ): void {
   let minW = acc.minW;
   let maxW = acc.maxW;
+  let ti = thr[i];
   for (let j = i + 1; j < n; j++) {
     const x = a[off + j];
     if (x === F || x !== x) continue;
     if (x < minW) minW = x;
     if (x > maxW) maxW = x;
-    if (x > thr[i]) offer(topId, topW, thr, i, K, i * n + j, x);
+    if (x > ti) {
+      offer(topId, topW, thr, i, K, i * n + j, x);
+      ti = thr[i];
+    }
     if (x > thr[j]) offer(topId, topW, thr, j, K, i * n + j, x);
   }
   acc.minW = minW;
@@ -278,10 +291,20 @@ function violationsRow(
   out: number[],
 ): void {
   const t = tol - 2 * shift2 + u[i];
+  if (tbl === null) {
+    for (let j = i + 1; j < n; j++) {
+      const x = a[off + j];
+      if (4 * x - u[j] > t && x !== F && count[i] < cap && count[j] < cap) {
+        count[i]++;
+        count[j]++;
+        out.push(i * n + j);
+      }
+    }
+    return;
+  }
   for (let j = i + 1; j < n; j++) {
     const x = a[off + j];
-    const e = tbl === null ? u[j] : u[j] + tbl[pos[j]];
-    if (4 * x - e > t && x !== F && count[i] < cap && count[j] < cap) {
+    if (4 * x - u[j] - tbl[pos[j]] > t && x !== F && count[i] < cap && count[j] < cap) {
       count[i]++;
       count[j]++;
       out.push(i * n + j);
@@ -310,11 +333,15 @@ function priceRow(
   thr: Float64Array,
 ): void {
   const base = 2 * shift2 - u[i];
+  let ti = thr[i];
   if (tbl === null) {
     for (let j = i + 1; j < n; j++) {
       const x = a[off + j];
       const nrc = 4 * x + base - u[j];
-      if (nrc > thr[i] && x !== F) offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
+      if (nrc > ti && x !== F) {
+        offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
+        ti = thr[i];
+      }
       if (nrc > thr[j] && x !== F) offer(worstId, worstKey, thr, j, c, i * n + j, nrc);
     }
     return;
@@ -322,7 +349,10 @@ function priceRow(
   for (let j = i + 1; j < n; j++) {
     const x = a[off + j];
     const nrc = 4 * x + base - u[j] - tbl[pos[j]];
-    if (nrc > thr[i] && x !== F) offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
+    if (nrc > ti && x !== F) {
+      offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
+      ti = thr[i];
+    }
     if (nrc > thr[j] && x !== F) offer(worstId, worstKey, thr, j, c, i * n + j, nrc);
   }
 }
