@@ -166,7 +166,7 @@ export function cardinalityShift(stats: PairStats): number {
  * `candidatesPerVertex` (`relativeCandidatesPerVertex`) become candidates, the rest the pool. */
 const POOL_PER_VERTEX = 24;
 /** Pairs of smallest reduced cost each vertex keeps from a full pricing pass. */
-const KEEP_PER_VERTEX = 32;
+const KEEP_PER_VERTEX = 48;
 /** Most violated pool pairs each vertex contributes per partial round. */
 const PARTIAL_PER_VERTEX = 4;
 
