@@ -242,7 +242,8 @@ describeNx("maxWeightMatching: agrees with networkx on random graphs", () => {
       const kind = r % 4;
       const weight = kind === 0 ? () => Math.floor(rand() * 4) : kind === 1 ? () => rand() * 10 : kind === 2 ? () => Math.floor(rand() * 41) - 25 : () => 2800 + Math.floor(rand() * 10200);
       const inst = randomInstance(rand, n, 0.9, weight, r % 3 === 0, kind === 1);
-      if (r % 5 === 0) inst.edges.push(...inst.edges.slice(0, 20).map(([a, b, w]): Edge => [b, a, w - 1])); // lighter parallel edges
+      // Parallel edges: lighter ones, and exact duplicates (a matched pair must count once).
+      if (r % 5 === 0) inst.edges.push(...inst.edges.slice(0, 20).map(([a, b, w]): Edge => [b, a, w - 1]), ...inst.edges.slice(0, 400));
       expect(inst.edges.length).toBeGreaterThan(DIRECT_MAX_AVERAGE_DEGREE * n); // the pricing path
       instances.push(inst);
     }

@@ -61,8 +61,11 @@ export interface PairStats {
  * as min-heaps (keep-best.ts); the caller sorts them.
  */
 export interface PairSource {
+  /** Vertices 0..n-1. */
   readonly n: number;
+  /** Pair ids are below this. */
   readonly idLimit: number;
+  /** Smaller and larger end of pair `id`. */
   pairI(id: number): number;
   pairJ(id: number): number;
   /** Weight of pair `id` (as given, no scaling). */
@@ -102,7 +105,7 @@ export interface PricingOptions {
   candidatesPerVertex?: number;
   /** Best pairs kept per vertex by relative weight; default 8 (0: none). */
   relativeCandidatesPerVertex?: number;
-  /** Most violated pairs each vertex contributes per pricing round; default 2. */
+  /** Most violated pairs each vertex contributes per full pricing pass; default 4. */
   violatorsPerVertex?: number;
 }
 
@@ -137,7 +140,7 @@ export interface PricingPhases {
 }
 
 /**
- * Checks and fills in the options of {@link solveByPricing}.
+ * Checks and fills in the options of {@link solveByPricing} (`K0`: default candidatesPerVertex).
  * @throws RangeError when an option is out of range.
  */
 export function pricingOptions(options: PricingOptions, K0 = 10): Required<PricingOptions> {
@@ -151,8 +154,10 @@ export function pricingOptions(options: PricingOptions, K0 = 10): Required<Prici
 }
 
 /**
- * The constant added to every weight so that maximum weight implies maximum cardinality (see the
- * module comment), in the units of the weights; 0 when there is no pair.
+ * The constant c added to every weight so that maximum weight implies maximum cardinality (see
+ * the module comment): `(k - 1) * (hi - lo) - lo + (hi - lo) + 1` with k = floor(non-isolated
+ * vertices / 2), rounded up for integer weights; in the units of the weights; 0 when there is no
+ * pair. @throws never.
  */
 export function cardinalityShift(stats: PairStats): number {
   if (!(stats.maxW >= stats.minW)) return 0;
@@ -294,13 +299,16 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}): P
     phases.passMs += now() - t0;
     if (cand.size === fresh) break;
   }
-  let total = 0;
+  // Total: each matched pair's heaviest candidate edge (parallel edges possible in edge lists).
   const mate = state.mate;
   const eu = cand.eu();
   const ev = cand.ev();
+  const pairW = new Float64Array(n).fill(-Infinity);
   for (let k = 0; k < cand.size; k++) {
-    if (mate[eu[k]] === ev[k]) total += cand.weight(k);
+    if (mate[eu[k]] === ev[k] && cand.weight(k) > pairW[eu[k]]) pairW[eu[k]] = pairW[ev[k]] = cand.weight(k);
   }
+  let total = 0;
+  for (let v = 0; v < n; v++) if (mate[v] > v) total += pairW[v];
   const w = new Float64Array(cand.size);
   for (let k = 0; k < cand.size; k++) w[k] = cand.weight(k);
   phases.otherMs = now() - tStart - phases.passMs - phases.solveMs - phases.partialMs;
