@@ -4,6 +4,8 @@ import { solvePrimalDual } from "../../../src/matching/solver/primal-dual";
 import { makePricer, reducedCost } from "../../../src/matching/solver/pricer";
 import { sortSlots } from "../../../src/matching/solver/keep-best";
 import { mulberry32 } from "../../../src/demo/random";
+import { solveByPricing } from "../../../src/matching/solver/column-generation";
+import { describeNx, networkxOptima } from "../nx-oracle";
 
 describe("validateTuples", () => {
   it("counts vertices and non-loop edges", () => {
@@ -58,5 +60,21 @@ describe("TupleSource", () => {
       src.violations(pr, 0, 0, n, new Int32Array(n), out);
       expect(out.length).toBe(violated);
     }
+  });
+});
+
+describeNx("TupleSource with solveByPricing", () => {
+  it("reports each matched pair's weight once when edges repeat", () => {
+    // Expected total: networkx.max_weight_matching (heaviest parallel edge), python3 subprocess.
+    const n = 60;
+    const edges: [number, number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const w = (i * 7 + j * 13) % 50;
+        edges.push([i, j, w], [j, i, w - 1], [i, j, w]);
+      }
+    }
+    const res = solveByPricing(new TupleSource(n, edges), { candidatesPerVertex: 2 });
+    expect(res.total).toBe(networkxOptima([{ n, edges, maxCard: false }])[0].total);
   });
 });
