@@ -175,7 +175,7 @@ export function solvePrimalDual(n: number, eu: Int32Array, ev: Int32Array, ew: F
   const augStackB = new Int32Array(n2 + 1);
   const augStackV = new Int32Array(n2 + 1);
 
-  const heap = new EventHeap(4 * m + 16);
+  const heap = new EventHeap(Math.min(4 * m, 1 << 20) + 16);
   let compactAt = 8 * m + 1024;
 
   // ---- starting point ----
