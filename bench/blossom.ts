@@ -163,10 +163,27 @@ function writeEdgeFile(file: string, n: number, pairs: number, integral: boolean
   closeSync(fd);
 }
 
-function lemon(file: string): { total: number; seconds: number } {
+function lemon(file: string): { total: number; seconds: Timing } {
   const out = run(LEMON_BIN, [file]);
-  const o = JSON.parse(out) as { total: number; seconds: number };
-  return { total: o.total, seconds: o.seconds };
+  const o = JSON.parse(out) as { total: number; seconds: number; cpu_seconds: number };
+  return { total: o.total, seconds: { wall: [o.seconds], cpu: [o.cpu_seconds] } };
+}
+
+/** Wall-clock and CPU seconds of repeated runs. */
+interface Timing {
+  wall: number[];
+  cpu: number[];
+}
+
+/** Runs `f` and returns its result with wall-clock and CPU seconds added to `t`. */
+function timed<T>(t: Timing, f: () => T): T {
+  const w0 = performance.now();
+  const c0 = process.cpuUsage();
+  const out = f();
+  const c = process.cpuUsage(c0);
+  t.wall.push((performance.now() - w0) / 1000);
+  t.cpu.push((c.user + c.system) / 1e6);
+  return out;
 }
 
 /** Calls `f(i, j, x)` for every allowed pair i < j of an instance. */
@@ -272,11 +289,11 @@ function randomDoubles(n: number, seed: number): Instance {
 interface Row {
   inst: Instance;
   pairs: number;
-  dense: number[];
-  edge: number[] | string;
-  lemonFull: number | string;
-  lemonCand: number | string;
-  coreCand: number;
+  dense: Timing;
+  edge: Timing | string;
+  lemonFull: Timing | string;
+  lemonCand: Timing | string;
+  coreCand: Timing;
   candEdges: number;
   iterations: number;
   passes: number;
@@ -290,41 +307,35 @@ function measure(inst: Instance, reps: number, lemonSkip: string | null): Row {
   eachPair(inst, () => pairs++);
   const totals: { who: string; total: number }[] = [];
   // Dense API.
-  const dense: number[] = [];
+  const dense: Timing = { wall: [], cpu: [] };
   let last: ReturnType<typeof maxWeightMatchingDense> | null = null;
   for (let r = 0; r < reps; r++) {
-    const t = performance.now();
-    last = maxWeightMatchingDense(inst.n, inst.w, { forbidden: Number.isNaN(inst.forbidden) ? undefined : inst.forbidden, ...inst.dense });
-    dense.push((performance.now() - t) / 1000);
+    last = timed(dense, () => maxWeightMatchingDense(inst.n, inst.w, { forbidden: Number.isNaN(inst.forbidden) ? undefined : inst.forbidden, ...inst.dense }));
   }
   totals.push({ who: "dense", total: totalOf(inst, last!.mate) });
-  log(`${inst.name}: dense ${dense.map((s) => s.toFixed(2)).join(", ")} s`);
+  log(`${inst.name}: dense ${dense.wall.map((s) => s.toFixed(2)).join(", ")} s`);
   // Edge-list API on tuples.
-  let edge: number[] | string = "skipped (too many pairs)";
+  let edge: Timing | string = "skipped (too many pairs)";
   if (pairs <= Number(process.env.BENCH_EDGE_MAX ?? 25_000_000)) {
     let tuples: [number, number, number][] | null = [];
     eachPair(inst, (i, j, x) => tuples!.push([i, j, x]));
-    edge = [];
+    const t: Timing = { wall: [], cpu: [] };
     let mate: number[] = [];
-    for (let r = 0; r < reps; r++) {
-      const t = performance.now();
-      mate = maxWeightMatching(tuples);
-      edge.push((performance.now() - t) / 1000);
-    }
+    for (let r = 0; r < reps; r++) mate = timed(t, () => maxWeightMatching(tuples!));
     tuples = null;
+    edge = t;
     totals.push({ who: "edge list", total: totalOf(inst, mate) });
-    log(`${inst.name}: edge list ${edge.map((s) => s.toFixed(2)).join(", ")} s`);
+    log(`${inst.name}: edge list ${t.wall.map((s) => s.toFixed(2)).join(", ")} s`);
   }
   // Our core alone on the final candidate graph, and LEMON on it.
   const cand = last!.candidates;
   const w2 = new Float64Array(cand.w.length);
   for (let k = 0; k < w2.length; k++) w2[k] = 2 * cand.w[k];
-  let t = performance.now();
-  const st = solvePrimalDual(inst.n, cand.eu, cand.ev, w2);
-  const coreCand = (performance.now() - t) / 1000;
+  const coreCand: Timing = { wall: [], cpu: [] };
+  const st = timed(coreCand, () => solvePrimalDual(inst.n, cand.eu, cand.ev, w2));
   totals.push({ who: "core on candidates", total: totalOf(inst, st.mate) });
-  let lemonCand: number | string = lemonSkip ?? "";
-  let lemonFull: number | string = lemonSkip ?? "";
+  let lemonCand: Timing | string = lemonSkip ?? "";
+  let lemonFull: Timing | string = lemonSkip ?? "";
   if (!lemonSkip) {
     const cf = path.join(SOLVER_OUT, "candidates.bin");
     writeEdgeFile(cf, inst.n, cand.eu.length, inst.integral, (emit) => {
@@ -357,15 +368,16 @@ const range = (xs: number[]): string => {
   const hi = Math.max(...xs);
   return lo.toFixed(2) === hi.toFixed(2) ? lo.toFixed(2) : `${lo.toFixed(2)}-${hi.toFixed(2)}`;
 };
-const cell = (x: number | number[] | string): string => (typeof x === "string" ? x : typeof x === "number" ? x.toFixed(2) : range(x));
+/** Wall-clock range, with the smallest CPU time in parentheses. */
+const cell = (x: Timing | string): string => (typeof x === "string" ? x : `${range(x.wall)} (${Math.min(...x.cpu).toFixed(2)})`);
 
 function table(rows: Row[]): string[] {
   const out = [
-    "| instance | pairs | ours dense s | ours edge list s | LEMON s | dense: solves / passes over all pairs | candidate pairs | core on them s | LEMON on them s | totals equal |",
+    "| instance | pairs | ours dense s | ours edge list s | LEMON s | dense: solves / passes over all pairs | candidate pairs | our core on them s | LEMON on them s | totals equal |",
     "|---|---:|---:|---:|---:|---|---:|---:|---:|---|",
   ];
   for (const r of rows) {
-    out.push(`| ${r.inst.name} | ${r.pairs.toLocaleString("en")} | ${cell(r.dense)} | ${cell(r.edge)} | ${cell(r.lemonFull)} | ${r.iterations} / ${r.passes} (${(r.passMs / 1000).toFixed(2)} s passes, ${(r.solveMs / 1000).toFixed(2)} s solves) | ${r.candEdges.toLocaleString("en")} | ${r.coreCand.toFixed(2)} | ${cell(r.lemonCand)} | ${r.equal} |`);
+    out.push(`| ${r.inst.name} | ${r.pairs.toLocaleString("en")} | ${cell(r.dense)} | ${cell(r.edge)} | ${cell(r.lemonFull)} | ${r.iterations} / ${r.passes} (${(r.passMs / 1000).toFixed(2)} s passes, ${(r.solveMs / 1000).toFixed(2)} s solves) | ${r.candEdges.toLocaleString("en")} | ${cell(r.coreCand)} | ${cell(r.lemonCand)} | ${r.equal} |`);
   }
   return out;
 }
@@ -373,7 +385,7 @@ function table(rows: Row[]): string[] {
 function verdict(rows: Row[]): string[] {
   const out: string[] = [];
   const find = (s: string) => rows.find((r) => r.inst.name.includes(s));
-  const best = (xs: number[] | string) => (typeof xs === "string" ? NaN : Math.min(...xs));
+  const best = (x: Timing | string) => (typeof x === "string" ? NaN : Math.min(...x.wall));
   const five = find("2022B");
   if (five) out.push(`- 5,000-person real-score pool under 1 s: ${best(five.dense).toFixed(2)} s (${best(five.dense) < 1 ? "met" : "MISSED"}).`);
   const twenty = find("20k");
@@ -434,7 +446,7 @@ async function main(): Promise<void> {
   }
   const load1 = os.loadavg();
   const lines = [
-    `Load average (1 min) ${load0[0].toFixed(2)} at the start, ${load1[0].toFixed(2)} at the end, on ${os.cpus().length} cores. ${reps} runs of ours per instance (min-max), LEMON once. ${lemonSkip ?? "LEMON 1.3.1 (Debian liblemon-dev), `MaxWeightedMatching::run()` only."}`,
+    `Load average (1 min) ${load0[0].toFixed(2)} at the start, ${load1[0].toFixed(2)} at the end, on ${os.cpus().length} cores. Seconds: wall-clock min-max over ${reps} runs of ours (LEMON once), the smallest CPU time in parentheses. ${lemonSkip ?? "LEMON 1.3.1 (Debian liblemon-dev), `MaxWeightedMatching::run()` only (graph construction not timed)."}`,
     "",
   ];
   for (const g of groups) lines.push(`#### ${g.title}`, "", ...table(g.rows), "");

@@ -5,11 +5,12 @@
 // FILE (little-endian): int32 n, int32 m, int32 integral (1: every weight is an integer), then
 // m records of int32 u, int32 v, float64 w. Prints one JSON line:
 //   {"total": <matching weight>, "pairs": <matched pairs>, "seconds": <MaxWeightedMatching::run>,
-//    "build_seconds": <graph construction>}
+//    "cpu_seconds": <its CPU time>, "build_seconds": <graph construction>}
 // Integer weights run with a 64-bit integer value type (exact); others with double.
 #include <lemon/smart_graph.h>
 #include <lemon/matching.h>
 #include <chrono>
+#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <vector>
@@ -31,11 +32,14 @@ static int solve(int32_t n, const std::vector<int32_t>& eu, const std::vector<in
   }
   auto t1 = std::chrono::steady_clock::now();
   MaxWeightedMatching<SmartGraph, SmartGraph::EdgeMap<V>> mwm(g, weight);
+  std::clock_t c1 = std::clock();
   mwm.run();
+  std::clock_t c2 = std::clock();
   auto t2 = std::chrono::steady_clock::now();
   double total = static_cast<double>(mwm.matchingWeight());
-  std::printf("{\"total\": %.17g, \"pairs\": %d, \"seconds\": %.6f, \"build_seconds\": %.6f}\n", total, mwm.matchingSize(),
-              std::chrono::duration<double>(t2 - t1).count(), std::chrono::duration<double>(t1 - t0).count());
+  std::printf("{\"total\": %.17g, \"pairs\": %d, \"seconds\": %.6f, \"cpu_seconds\": %.6f, \"build_seconds\": %.6f}\n", total, mwm.matchingSize(),
+              std::chrono::duration<double>(t2 - t1).count(), static_cast<double>(c2 - c1) / CLOCKS_PER_SEC,
+              std::chrono::duration<double>(t1 - t0).count());
   return 0;
 }
 

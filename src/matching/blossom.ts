@@ -15,9 +15,9 @@
  *
  * Pure TypeScript, no Node imports: the dashboards run the same code in the browser.
  */
-import { cardinalityShift, solveByPricing, type PricingOptions } from "./solver/column-generation";
+import { cardinalityShift, listWidth, solveByPricing, type PricingOptions } from "./solver/column-generation";
 import { EdgeListSource } from "./solver/edge-list-source";
-import { TupleSource, validateTuples } from "./solver/tuple-source";
+import { scanTuples, TupleSource } from "./solver/tuple-source";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./solver/primal-dual";
 
 export { reducedCost } from "./solver/pricer";
@@ -54,9 +54,10 @@ export interface MatchingOptions extends PricingOptions {
  * @example maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]]) // [-1, 2, 1, -1]
  */
 export function maxWeightMatching(edges: readonly (readonly [number, number, number])[], options: MatchingOptions = {}): number[] {
-  const { n, m } = validateTuples(edges);
-  // Dense lists are priced in place (no copy: see solver/tuple-source.ts); sparse ones solved directly.
-  if (m > DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(solveByPricing(new TupleSource(n, edges), options).mate);
+  // One pass validates and lists each vertex's heaviest pairs; dense lists are then priced in
+  // place (no copy: see solver/tuple-source.ts), sparse ones solved directly.
+  const { n, m, scan } = scanTuples(edges, listWidth(options));
+  if (m > DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(solveByPricing(new TupleSource(n, edges), options, scan).mate);
   return Array.from(matchSource(EdgeListSource.fromTuples(edges, n), options));
 }
 

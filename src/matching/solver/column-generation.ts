@@ -153,6 +153,22 @@ export function pricingOptions(options: PricingOptions, K0 = 10): Required<Prici
   return { maxCardinality: options.maxCardinality === true, candidatesPerVertex: K, relativeCandidatesPerVertex: R, violatorsPerVertex: c };
 }
 
+/** Width of the heaviest-pairs lists {@link solveByPricing} asks a first scan for. */
+export function listWidth(options: PricingOptions): number {
+  return Math.max(pricingOptions(options).candidatesPerVertex, POOL_PER_VERTEX);
+}
+
+/**
+ * A first scan done by the caller (as {@link PairSource.scan} with width {@link listWidth}): the
+ * slots, the statistics and how long it took (milliseconds).
+ */
+export interface ScanResult {
+  topId: Int32Array;
+  topW: Float64Array;
+  stats: PairStats;
+  ms: number;
+}
+
 /**
  * The constant c added to every weight so that maximum weight implies maximum cardinality (see
  * the module comment): `(k - 1) * (hi - lo) - lo + (hi - lo) + 1` with k = floor(non-isolated
@@ -192,19 +208,27 @@ const now = (): number => (typeof performance !== "undefined" ? performance.now(
  *
  * @throws RangeError from the source's scan (a weight that is not finite) or from the options.
  */
-export function solveByPricing(src: PairSource, options: PricingOptions = {}): PricingResult {
+export function solveByPricing(src: PairSource, options: PricingOptions = {}, scanned?: ScanResult): PricingResult {
   const { maxCardinality: maxCard, candidatesPerVertex: K, relativeCandidatesPerVertex: R, violatorsPerVertex: c } = pricingOptions(options);
   const n = src.n;
   const phases: PricingPhases = { passes: 0, passMs: 0, solves: 0, solveMs: 0, partialMs: 0, otherMs: 0 };
   const tStart = now();
   let t0 = now();
-  const L = Math.max(K, POOL_PER_VERTEX);
-  const topId = new Int32Array(n * L).fill(-1);
-  const topW = new Float64Array(n * L).fill(-Infinity);
-  const stats = src.scan(L, topId, topW);
+  const L = listWidth(options);
+  let topId: Int32Array;
+  let topW: Float64Array;
+  let stats: PairStats;
+  if (scanned) {
+    ({ topId, topW, stats } = scanned);
+    phases.passMs += scanned.ms;
+  } else {
+    topId = new Int32Array(n * L).fill(-1);
+    topW = new Float64Array(n * L).fill(-Infinity);
+    stats = src.scan(L, topId, topW);
+    phases.passMs += now() - t0;
+  }
   sortSlots(topId, topW, n, L);
   phases.passes++;
-  phases.passMs += now() - t0;
   const shift = maxCard ? cardinalityShift(stats) : 0;
   const shift2 = 2 * shift;
   const tol = stats.allInt && Math.abs(shift) < 2 ** 49 ? 0 : 2e-9 * Math.max(1, stats.maxAbs) + 128 * Number.EPSILON * Math.abs(shift);

@@ -7,7 +7,7 @@
  *
  * Pure TypeScript, no Node imports.
  */
-import type { PairSource, PairStats } from "./column-generation";
+import type { PairSource, PairStats, ScanResult } from "./column-generation";
 import { offer, thresholds } from "./keep-best";
 import { pairBlossomTerm, type Pricer } from "./pricer";
 
@@ -44,6 +44,73 @@ export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts {
     if (i !== j) m++;
   }
   return { n, m };
+}
+
+/**
+ * One pass that validates the list (like {@link validateTuples}) and does the first scan of
+ * column generation (`PairSource.scan` with width K) at once, growing the per-vertex slots as
+ * larger vertex ids appear: on millions of tuples every pass over them counts.
+ * @throws RangeError naming the first bad edge.
+ */
+export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts & { scan: ScanResult } {
+  const t0 = typeof performance !== "undefined" ? performance.now() : Date.now();
+  let cap = 1024;
+  let topId = new Int32Array(cap * K).fill(-1);
+  let topW = new Float64Array(cap * K).fill(-Infinity);
+  let thr = new Float64Array(cap).fill(-Infinity);
+  let n = 0;
+  let m = 0;
+  let minW = Infinity;
+  let maxW = -Infinity;
+  let allInt = true;
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k];
+    const a = e[0];
+    const b = e[1];
+    const x = e[2];
+    // (x | 0) === x: an integer in the int32 range; x - x === 0: finite.
+    if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) {
+      throw new RangeError(`edge ${k}: vertex ids must be non-negative integers below 2^31, got [${a}, ${b}]`);
+    }
+    if (typeof x !== "number" || x - x !== 0) throw new RangeError(`edge ${k}: weight must be a finite number, got ${x}`);
+    const hi = a > b ? a : b;
+    if (hi >= n) {
+      n = hi + 1;
+      if (n > cap) {
+        while (cap < n) cap *= 2;
+        const id2 = new Int32Array(cap * K).fill(-1);
+        id2.set(topId);
+        const w2 = new Float64Array(cap * K).fill(-Infinity);
+        w2.set(topW);
+        const t2 = new Float64Array(cap).fill(-Infinity);
+        t2.set(thr);
+        topId = id2;
+        topW = w2;
+        thr = t2;
+      }
+    }
+    if (a === b) continue;
+    m++;
+    if (x < minW) minW = x;
+    if (x > maxW) maxW = x;
+    if (allInt && !Number.isInteger(x)) allInt = false;
+    if (x > thr[a]) offer(topId, topW, thr, a, K, k, x);
+    if (x > thr[b]) offer(topId, topW, thr, b, K, k, x);
+  }
+  topId = topId.subarray(0, n * K);
+  topW = topW.subarray(0, n * K);
+  let nonIsolated = 0;
+  for (let v = 0; v < n; v++) {
+    for (let s = v * K; s < v * K + K; s++) {
+      if (topId[s] >= 0) {
+        nonIsolated++;
+        break;
+      }
+    }
+  }
+  const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
+  const ms = (typeof performance !== "undefined" ? performance.now() : Date.now()) - t0;
+  return { n, m, scan: { topId, topW, stats: { maxAbs, minW, maxW, allInt, nonIsolated }, ms } };
 }
 
 /** The tuples of a validated list (see the module comment). */
