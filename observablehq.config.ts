@@ -1,5 +1,5 @@
 /**
- * Observable Framework configuration of the ILN outcomes dashboards (DESIGN section 2).
+ * Observable Framework configuration of the ILN outcomes dashboards (docs/README.md).
  *
  * The site is built offline: `globalStylesheets: []` stops the default Google Fonts request, and
  * scripts/framework-offline.ts fills the npm cache before `observable build` (scripts/build-site.ts).
@@ -9,6 +9,7 @@
  */
 import { existsSync } from "node:fs";
 import { defaultDbPath, openDatabase, sql } from "./src/db";
+import { minCellSize } from "./src/privacy/suppress";
 
 interface SiteRound {
   round_id: string;
@@ -55,6 +56,7 @@ export default {
     { name: "Retention", path: "/retention" },
     { name: "Coverage", path: "/coverage" },
     { name: "Partnership health", path: "/health" },
+    { name: "Comment themes", path: "/themes" },
     { name: "Matching", path: "/matching" },
     { name: "Methods", path: "/methods" },
   ],
@@ -63,5 +65,5 @@ export default {
   head: `<link rel="icon" href="data:,">`,
   header: synthetic ? BANNER : "",
   footer: `International Librarians Network outcomes toolkit. Only aggregates are published; cells of fewer than
-${process.env.ILN_MIN_CELL || 5} people are suppressed or merged.`,
+${minCellSize()} people are suppressed or merged.`,
 };

@@ -9,7 +9,7 @@ import { simulateHistory } from "../src/demo/history";
 import { defaultPlans } from "../src/demo/rounds";
 import { openDatabase } from "../src/db";
 import { proposeMatching } from "../src/matching/propose";
-import { replayRound } from "../src/matching/replay";
+import { replayRound } from "../src/matching/replay-rounds";
 import type { Pool } from "../src/matching/score";
 import { defaultWeights, type Weights } from "../src/matching/weights";
 

@@ -6,7 +6,7 @@
  * Usage: npx tsx bench/metrics.ts <db path>        (prints a markdown table; says whether the target was met)
  * Library: `benchMetrics(dbPath)` returns the table's lines and the total seconds.
  */
-import { openDatabase, type Db } from "../src/db";
+import { openDatabase, roundIds, type Db } from "../src/db";
 import {
   SEGMENTS,
   atRiskList,
@@ -21,7 +21,6 @@ import {
   responseRateByCountry,
   satisfactionBySegment,
 } from "../src/metrics";
-import { roundIds } from "../src/metrics/base";
 
 /** Target for all metrics together, seconds. */
 export const TARGET_SECONDS = 5;

@@ -6,7 +6,8 @@
  *   3. the matching solver on ILN-shaped pools beside networkx (BENCH_SKIP_NETWORKX=1 skips it);
  *   4. re-matching an 800-person pool after a weight change; replay of a demo round;
  *   5. the dashboard build from a clean cache on the demo data;
- *   6. the dashboard build on the 100,000-participant history, cold and with the replay cache.
+ *   6. the dashboard build on the 100,000-participant history, cold and with the replay cache;
+ *   7. theme coding of the demo's comments.
  * Steps whose script is absent are reported as such.
  */
 import { spawnSync } from "node:child_process";
@@ -37,6 +38,7 @@ step("Matching solver beside LEMON 1.3.1 (issue 15)", "bench/blossom.ts");
 step("Re-matching and replay", "bench/match.ts");
 step("Dashboard build", "bench/site.ts");
 step("Dashboard build at 100,000 participants", "bench/site-scale.ts", [path.join(OUT, "bench.duckdb")]);
+step("Theme coding", "bench/themes.ts");
 
 const text = lines.join("\n");
 writeFileSync(path.join(OUT, "results.md"), text + "\n");

@@ -5,20 +5,29 @@
  * resolved latest-wins. Collects every problem rather than stopping at the first.
  */
 import { z } from "zod";
-import type { Problem } from "./errors";
-import type { RawTable } from "./formats/read-export";
+import { showValue, type Problem } from "../src/domain/errors";
+import type { RawTable } from "./formats/raw-table";
 import type { FieldSpec, KindSpec } from "./kinds";
 import { detectSlashOrder, type SlashOrder } from "./normalise/dates";
-import { foldKey, quote } from "./normalise/text";
+import { foldKey } from "./normalise/text";
 
-/** A header mapping from a mapping file: header as in the file -> canonical field. */
-export type HeaderMapping = Readonly<Record<string, string>>;
+/**
+ * A header mapping from a mapping file: header as in the file -> canonical field, or null to
+ * ignore the column. A mapping entry always beats a header's own match by name or alias.
+ */
+export type HeaderMapping = Readonly<Record<string, string | null>>;
+
+/** Respondent ids -> the (normalised) emails they stand for: a mapping file's `respondents`, or `--respondents FILE`. */
+export type RespondentMap = Readonly<Record<string, string>>;
 
 /** One canonical row with the spreadsheet row it came from. */
 export interface CanonicalRow<T> {
   row: number;
   value: T;
 }
+
+/** How a kind with a respondent key (the survey) keys its rows in one file. */
+export type RespondentKey = "email" | "respondent_id" | null;
 
 /** The outcome of canonicalising one file. */
 export interface Canonical<T> {
@@ -29,6 +38,15 @@ export interface Canonical<T> {
   extras: string[];
   /** The header each present field was read from (`headerLookup` turns it into a function). */
   headers: Record<string, string>;
+  /** The fields that have a column in the file, in the kind's field order. */
+  present: string[];
+  /**
+   * For a kind with `respondentKey`: what keys its rows (`email`, `respondent_id` through the
+   * respondents mapping), or null for an anonymous file. Always `email` for other kinds.
+   */
+  key: RespondentKey;
+  /** Distinct country values that neither the mapping file nor the normaliser resolved, in file order. */
+  unknownCountries: string[];
 }
 
 /** `headerOf` for a field -> header map. */
@@ -39,49 +57,102 @@ export function headerLookup(headers: Readonly<Record<string, string>>): (field:
 /** Which columns feed each field; fields absent from the file have no entry. */
 export type ColumnMap = Map<string, number[]>;
 
+/** The result of matching a table's columns to a kind's fields. */
+export interface ColumnMatch {
+  columns: ColumnMap;
+  problems: Problem[];
+  /** Headers of columns no field uses (not matched, or set aside for a mapped column). */
+  extras: string[];
+  /** Headers the mapping sets to null: ignored on purpose. */
+  ignored: string[];
+  /** Notes for the user: a column set aside because the mapping gives its field another column. */
+  notes: string[];
+}
+
 /**
- * Matches a table's columns to a kind's fields. A column matches a field when its header (or one
- * of its aliases) folds to the field's name or one of the field's aliases, or when the mapping
- * names it. Problems: a missing required column (row 1, column = field name), two columns for a
- * single-column field, a mapping naming an unknown field.
+ * Matches a table's columns to a kind's fields. A column's header (or one of its aliases, as a
+ * tool's layout names them) is looked up, case, punctuation and spacing aside, first in the
+ * mapping, which always wins: a header mapped to a field feeds that field, one mapped to null is
+ * ignored; only a header the mapping does not name matches a field by the field's name or one of
+ * its aliases. When a field has a mapped column, columns that match it by name are set aside.
+ * Problems: a required field without a column (row 1, column = field name); two columns for a
+ * single-column field (both mapped, or both by name: the message says how to choose); a mapping
+ * naming an unknown field.
  */
-export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapping: HeaderMapping = {}): { columns: ColumnMap; problems: Problem[]; extras: string[] } {
+export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapping: HeaderMapping = {}): ColumnMatch {
   const problems: Problem[] = [];
   const byKey = new Map<string, FieldSpec>();
   for (const f of fields) for (const n of [f.name, ...f.aliases]) byKey.set(foldKey(n), f);
   const fieldByName = new Map(fields.map((f) => [f.name, f]));
-  const mapped = new Map<string, FieldSpec>();
+  const mapped = new Map<string, FieldSpec | null>();
   for (const [header, target] of Object.entries(mapping)) {
-    const f = fieldByName.get(target);
-    if (!f) {
-      problems.push({ file: table.file, row: 0, column: header, message: `the mapping names unknown field ${quote(target)}; fields of this kind: ${fields.map((x) => x.name).join(", ")}` });
+    const f = target === null ? null : fieldByName.get(target);
+    if (f === undefined) {
+      problems.push({ file: table.file, row: 0, column: header, message: `the mapping names unknown field ${showValue(String(target))}; fields of this kind: ${fields.map((x) => x.name).join(", ")}` });
     } else {
       mapped.set(foldKey(header), f);
     }
   }
-  const columns: ColumnMap = new Map();
   const extras: string[] = [];
+  const ignored: string[] = [];
+  const notes: string[] = [];
+  const byMapping: { i: number; f: FieldSpec }[] = [];
+  const byName: { i: number; f: FieldSpec }[] = [];
   table.columns.forEach((col, i) => {
     const names = [col.header, ...col.aliases].map(foldKey).filter((k) => k !== "");
-    const f = names.map((k) => mapped.get(k)).find(Boolean) ?? names.map((k) => byKey.get(k)).find(Boolean);
-    if (!f) {
-      if (col.header.trim() !== "" || col.aliases.length) extras.push(col.header || col.aliases[0]);
+    const key = names.find((k) => mapped.has(k));
+    if (key !== undefined) {
+      const f = mapped.get(key)!;
+      if (f === null) {
+        const h = col.header || col.aliases[0];
+        if (!ignored.includes(h)) ignored.push(h);
+      } else {
+        byMapping.push({ i, f });
+      }
       return;
     }
+    const f = names.map((k) => byKey.get(k)).find(Boolean);
+    if (f) byName.push({ i, f });
+    else if (col.header.trim() !== "" || col.aliases.length) extras.push(col.header || col.aliases[0]);
+  });
+  const columns: ColumnMap = new Map();
+  const viaMapping = new Set(byMapping.map((m) => m.f.name));
+  const place = ({ i, f }: { i: number; f: FieldSpec }, how: string) => {
     const list = columns.get(f.name) ?? [];
     if (list.length && !f.multi) {
-      problems.push({ file: table.file, row: 1, column: col.header, message: `a second column for field ${quote(f.name)} (the first is ${quote(table.columns[list[0]].header)}); remove one or map it with --mapping` });
+      const first = showValue(table.columns[list[0]].header);
+      problems.push({
+        file: table.file,
+        row: 1,
+        column: table.columns[i].header,
+        message: how === "mapping"
+          ? `the mapping gives field ${showValue(f.name)} a second column (the first is ${first}); map one of them to null`
+          : `a second column for field ${showValue(f.name)} (the first is ${first}); map the one to use with --mapping ({"Header": "${f.name}"}), or the other to null`,
+      });
       return;
     }
     list.push(i);
     columns.set(f.name, list);
-  });
+  };
+  for (const m of byMapping) place(m, "mapping");
+  for (const m of byName) {
+    if (viaMapping.has(m.f.name)) {
+      const h = table.columns[m.i].header;
+      extras.push(h);
+      notes.push(`column ${showValue(h)} matches field ${showValue(m.f.name)} by name, but the mapping gives that field another column; ${showValue(h)} is not used`);
+      continue;
+    }
+    place(m, "name");
+  }
   for (const f of fields) {
     if (f.required && !columns.has(f.name)) {
-      problems.push({ file: table.file, row: 1, column: f.name, message: `missing column for ${quote(f.name)}; accepted headers: ${f.aliases.join(" | ")} (or map one with --mapping)` });
+      problems.push({ file: table.file, row: 1, column: f.name, message: `missing column for ${showValue(f.name)}; accepted headers: ${f.aliases.join(" | ")} (or map one with --mapping)` });
     }
   }
-  return { columns, problems, extras };
+  // Columns in file order within each field, fields in the kind's order.
+  const ordered: ColumnMap = new Map();
+  for (const f of fields) if (columns.has(f.name)) ordered.set(f.name, columns.get(f.name)!.sort((a, b) => a - b));
+  return { columns: ordered, problems, extras: [...new Set(extras)], ignored, notes };
 }
 
 function cellFor(row: string[], idx: number[]): string {
@@ -89,19 +160,67 @@ function cellFor(row: string[], idx: number[]): string {
   return idx.map((i) => row[i].trim()).filter((v) => v !== "").join(";");
 }
 
+/** What a file is canonicalised with, besides its table and kind. */
+export interface CanonicaliseOptions {
+  /** Header mapping (mapping file, or a round folder's mapping.json). */
+  mapping?: HeaderMapping;
+  /** Country values -> ISO codes, keyed by `countryValueKey`. */
+  countries?: Readonly<Record<string, string>>;
+  /** Respondent ids -> emails, for a kind with `respondentKey`. */
+  respondents?: RespondentMap;
+}
+
+/** Email cells that say nobody: blank, or Microsoft Forms' `anonymous` (what it writes for an anonymous form). */
+const NO_EMAIL = new Set(["", "anonymous"]);
+
+/**
+ * How a file of a kind with `respondentKey` keys its rows: by its email column, unless that holds
+ * no address at all (blank, or `anonymous` throughout); else by its respondent id column when
+ * there is a respondents mapping; else nothing (anonymous). Notes say why a column was not used.
+ */
+function respondentKey(table: RawTable, columns: ColumnMap, keys: { email: string; id: string }, respondents: RespondentMap | undefined, notes: string[]): RespondentKey {
+  const emailIdx = columns.get(keys.email);
+  if (emailIdx) {
+    const header = table.columns[emailIdx[0]].header;
+    if (!table.rows.length || table.rows.some((r) => !NO_EMAIL.has(cellFor(r, emailIdx).trim().toLowerCase()))) return "email";
+    notes.push(`column ${showValue(header)} holds no email address (only blanks or "anonymous"): read as an anonymous survey`);
+  }
+  const idIdx = columns.get(keys.id);
+  if (idIdx) {
+    if (respondents && Object.keys(respondents).length) return "respondent_id";
+    notes.push(`column ${showValue(table.columns[idIdx[0]].header)} holds respondent ids, but no respondents mapping was given ("respondents" in the mapping file, or --respondents FILE): read as an anonymous survey`);
+  }
+  return null;
+}
+
 /**
  * Validates every row of `table` as `spec`'s kind.
  * @returns canonical rows (when there are no problems, all of them), problems located as
- *   FILE:ROW:COLUMN with the offending value, warnings (duplicates, date order, ignored columns).
+ *   FILE:ROW:COLUMN with the offending value, warnings (duplicates, date order, columns not used
+ *   or ignored), the fields present, and how the rows are keyed.
  */
-export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: HeaderMapping = {}): Canonical<T> {
-  const { columns, problems, extras } = matchColumns(table, spec.fields, mapping);
-  const warnings = [...table.warnings.map((w) => `${table.file}: ${w}`)];
-  if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(quote).join(", ")}`);
+export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: CanonicaliseOptions = {}): Canonical<T> {
+  const { columns, problems, extras, ignored, notes } = matchColumns(table, spec.fields, opts.mapping);
+  const warnings = [...table.warnings.map((w) => `${table.file}: ${w}`), ...notes.map((n) => `${table.file}: ${n}`)];
+  const rk = spec.respondentKey;
+  let key: RespondentKey = "email";
+  if (rk) {
+    const keyNotes: string[] = [];
+    key = respondentKey(table, columns, rk, opts.respondents, keyNotes);
+    warnings.push(...keyNotes.map((n) => `${table.file}: ${n}`));
+    // Only the key in use feeds the rows.
+    if (key !== "email" && columns.has(rk.email)) columns.delete(rk.email);
+    if (key !== "respondent_id" && columns.has(rk.id)) columns.delete(rk.id);
+  }
+  if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(showValue).join(", ")}`);
+  if (ignored.length) warnings.push(`${table.file}: ${ignored.length} column(s) ignored as the mapping says: ${ignored.map(showValue).join(", ")}`);
   const headers: Record<string, string> = {};
   for (const [name, idx] of columns) headers[name] = table.columns[idx[0]].header;
+  // A respondent id stands for an email: problems about that email point at the id column.
+  if (rk && key === "respondent_id") headers[rk.email] = headers[rk.id];
   const headerOf = headerLookup(headers);
-  if (problems.length) return { rows: [], problems, warnings, extras, headers };
+  const present = [...columns.keys()];
+  if (problems.length) return { rows: [], problems, warnings, extras, headers, present, key, unknownCountries: [] };
 
   const dateOrder: Record<string, SlashOrder> = {};
   for (const f of spec.fields) {
@@ -112,31 +231,53 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, mapping: Header
     if (d.ambiguous) {
       problems.push({ file: table.file, row: 0, column: table.columns[idx[0]].header, message: "dates are written both month-first and day-first in this column; use one order (or ISO YYYY-MM-DD)" });
     } else if (d.decided) {
-      warnings.push(`${table.file}: column ${quote(table.columns[idx[0]].header)} read as ${d.order === "dmy" ? "day/month/year" : "month/day/year"}`);
+      warnings.push(`${table.file}: column ${showValue(table.columns[idx[0]].header)} read as ${d.order === "dmy" ? "day/month/year" : "month/day/year"}`);
     }
   }
-  const validate = rowValidator(spec.schema({ dateOrder }));
+  const validate = rowValidator(spec.schema({ dateOrder, countries: opts.countries ?? {}, keyed: key !== null }));
+  const unknownCountries = new Set<string>();
   const rows: CanonicalRow<T>[] = [];
   const fieldsPresent = [...columns];
+  const idIdx = rk && key === "respondent_id" ? columns.get(rk.id)! : undefined;
   table.rows.forEach((r, i) => {
     const input: Record<string, string> = {};
     for (const [name, idx] of fieldsPresent) input[name] = cellFor(r, idx);
+    if (idIdx) {
+      const id = cellFor(r, idIdx).trim();
+      const email = opts.respondents![id];
+      if (id === "" || email === undefined) {
+        problems.push({
+          file: table.file,
+          row: table.rowNumbers[i],
+          column: headers[rk!.id],
+          message: id === "" ? "the respondent id is blank" : `respondent id ${showValue(id)} is not in the respondents mapping; add it, or map this column to null to read the survey as anonymous`,
+        });
+        return;
+      }
+      input[rk!.email] = email;
+    }
     const res = validate(input);
     if (res.ok) {
       rows.push({ row: table.rowNumbers[i], value: res.value as T });
     } else {
       for (const issue of res.issues) {
         problems.push({ file: table.file, row: table.rowNumbers[i], column: headerOf(issue.field), message: issue.message });
+        if (issue.country !== undefined) unknownCountries.add(issue.country);
       }
     }
   });
-  return { rows: spec.onePerPerson ? latestPerPerson(rows, spec.onePerPerson, table.file, warnings) : rows, problems, warnings, extras, headers };
+  const dedupe = spec.onePerPerson && key !== null;
+  return {
+    rows: dedupe ? latestPerPerson(rows, spec.onePerPerson!, table.file, warnings) : rows,
+    problems, warnings, extras, headers, present, key, unknownCountries: [...unknownCountries],
+  };
 }
 
-/** A field-level issue of one row. */
+/** A field-level issue of one row; `country` is the unknown country value it is about, if any. */
 interface FieldIssue {
   field: string;
   message: string;
+  country?: string;
 }
 
 /**
@@ -162,10 +303,16 @@ export function rowValidator(schema: z.ZodType): (input: Record<string, string>)
         if (m.size < 50_000) m.set(raw, res);
       }
       if (res.success) value[f] = res.data;
-      else (issues ??= []).push(...res.error.issues.map((i) => ({ field: f, message: i.message })));
+      else (issues ??= []).push(...res.error.issues.map((i) => fieldIssue(f, i)));
     }
     return issues ? { ok: false, issues } : { ok: true, value };
   };
+}
+
+/** A zod issue as a field issue, keeping the unknown country a country cell names in its params. */
+function fieldIssue(field: string, i: z.core.$ZodIssue): FieldIssue {
+  const country = i.code === "custom" ? (i.params as { country?: unknown } | undefined)?.country : undefined;
+  return typeof country === "string" ? { field, message: i.message, country } : { field, message: i.message };
 }
 
 /**

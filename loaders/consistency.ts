@@ -1,5 +1,5 @@
 /**
- * Consistency of a round's files with each other (DESIGN section 3, issue "ingest" item 5):
+ * Consistency of a round's files with each other (docs/formats.md, "Bad input"):
  * every partner and every logged person is registered in the round; nobody is in two
  * partnerships that overlap in time; a rematch's `replaces` names a partnership of the round;
  * partnership ids are unique; survey respondents are participants of the round (matched, when
@@ -8,8 +8,8 @@
  * Works on pseudonyms, so a file can be checked against what the database already holds for the
  * round's other kinds. Rows from files carry their location; rows from the database do not.
  */
-import type { Problem } from "./errors";
-import { quote } from "./normalise/text";
+import { showValue, type Problem } from "../src/domain/errors";
+import { isTombstone } from "../src/privacy/pseudonym";
 
 /** Where a row came from, when it came from a file of this run. */
 export interface Loc {
@@ -59,18 +59,19 @@ function where(loc: Loc | undefined, field: string, fallbackFile: string): Pick<
 export function checkRound(f: RoundFacts): Problem[] {
   const problems: Problem[] = [];
   const regFile = f.registered.loc?.file ?? `round ${f.roundId} (database)`;
-  const who = (email: string | undefined, pid: string) => (email ? quote(email) : `participant ${pid} (already in the database)`);
+  const who = (email: string | undefined, pid: string) => (email ? showValue(email) : `participant ${pid} (already in the database)`);
   const parts = f.partnerships ?? [];
   const ids = new Map<string, PartnershipFacts>();
   const byPerson = new Map<string, PartnershipFacts[]>();
   for (const p of parts) {
     const dup = ids.get(p.id);
-    if (dup) problems.push({ ...where(p.loc, "partnership_id", regFile), message: `partnership id ${quote(p.id)} appears twice${dup.loc ? ` (first at row ${dup.loc.row})` : ""}` });
+    if (dup) problems.push({ ...where(p.loc, "partnership_id", regFile), message: `partnership id ${showValue(p.id)} appears twice${dup.loc ? ` (first at row ${dup.loc.row})` : ""}` });
     ids.set(p.id, p);
     if (p.a === p.b) problems.push({ ...where(p.loc, "email_b", regFile), message: `a partnership of ${who(p.emailA, p.a)} with themselves` });
     for (const [pid, email, field] of [[p.a, p.emailA, "email_a"], [p.b, p.emailB, "email_b"]] as const) {
-      if (!f.registered.pids.has(pid)) {
-        problems.push({ ...where(p.loc, field, regFile), message: `${who(email, pid)} is in partnership ${quote(p.id)} but not registered in round ${f.roundId}` });
+      // A tombstone is the side of a person erased by `iln forget` (loaders/erased.ts): no registration by design.
+      if (!f.registered.pids.has(pid) && !isTombstone(pid)) {
+        problems.push({ ...where(p.loc, field, regFile), message: `${who(email, pid)} is in partnership ${showValue(p.id)} but not registered in round ${f.roundId}` });
       }
       const list = byPerson.get(pid) ?? [];
       list.push(p);
@@ -80,7 +81,7 @@ export function checkRound(f: RoundFacts): Problem[] {
   }
   for (const p of parts) {
     if (p.replaces !== null && !ids.has(p.replaces)) {
-      problems.push({ ...where(p.loc, "replaces", regFile), message: `replaces partnership ${quote(p.replaces)}, which is not in round ${f.roundId}` });
+      problems.push({ ...where(p.loc, "replaces", regFile), message: `replaces partnership ${showValue(p.replaces)}, which is not in round ${f.roundId}` });
     }
   }
   for (const [pid, list] of byPerson) {
@@ -94,7 +95,7 @@ export function checkRound(f: RoundFacts): Problem[] {
           const email = x.a === pid ? x.emailA : x.emailB;
           problems.push({
             ...where(y.loc, "matched_on", regFile),
-            message: `${who(email, pid)} is in partnership ${quote(y.id)} from ${y.start} while still in ${quote(x.id)} (${x.start} to ${x.end ?? `the round's end, ${f.roundEnd}: give its ended_on`})`,
+            message: `${who(email, pid)} is in partnership ${showValue(y.id)} from ${y.start} while still in ${showValue(x.id)} (${x.start} to ${x.end ?? `the round's end, ${f.roundEnd}: give its ended_on`})`,
           });
         }
       }

@@ -1,19 +1,31 @@
 /**
  * Finds what an `iln ingest PATH` means: a round folder (it has `round.json`), a folder of round
- * folders, or one file (with `--kind` and `--round`).
+ * folders, or one file (with `--kind` and `--round`). Every file of a round folder is read or
+ * reported: an export kind (`registrations`, `partnerships`, `events`, `survey`) as `.csv`,
+ * `.tsv`, `.txt` or `.xlsx` is read; a kind in another format (`survey.xls`, `survey.ods`) or
+ * twice (`survey.csv` and `survey.xlsx`) is an error; any other file is a warning and is listed
+ * as ignored in the ingest's summary.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { InputError, type Problem } from "./errors";
-import type { HeaderMapping } from "./canonicalise";
+import { InputError, UsageError, type Problem } from "../src/domain/errors";
+import { readJson } from "./read-json";
+import { closest, distance } from "fastest-levenshtein";
+import type { HeaderMapping, RespondentMap } from "./canonicalise";
 import { KINDS, type Kind } from "./kinds";
+import { kindMapping, readMapping, type CountryValues, type MappingFile } from "./mapping-file";
 import { RoundFile } from "./kinds/round";
+import { readRespondents } from "./respondents-file";
 
 /** One export file to ingest. */
 export interface FileInput {
   path: string;
   kind: Kind;
   mapping: HeaderMapping;
+  /** Country values of the mapping file, keyed by `countryValueKey`; absent when there are none. */
+  countries?: CountryValues;
+  /** Respondent ids -> emails (survey): the mapping file's, then `--respondents FILE`'s; absent when there are none. */
+  respondents?: RespondentMap;
 }
 
 /** One round to ingest: its round.json (absent when a single file targets a known round) and files. */
@@ -24,28 +36,17 @@ export interface RoundInput {
   files: FileInput[];
 }
 
-/** Wrong usage of the command (exit code 2), as opposed to rejected input. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
 const MAPPING_FILE = "mapping.json";
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new InputError([{ file, row: 0, column: "*", message: `cannot read: ${(err as Error).message}` }]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputError([{ file, row: 0, column: "*", message: `not valid JSON: ${(err as Error).message}` }]);
-  }
+/** File extensions an export kind is read from (lower case). */
+export const EXPORT_EXTENSIONS = [".csv", ".tsv", ".txt", ".xlsx"] as const;
+
+/** What discovery found besides the rounds: notes, and the files of round folders it left alone. */
+export interface Discovery {
+  rounds: RoundInput[];
+  warnings: string[];
+  /** Files in round folders that are no export kind, left alone (each also has a warning). */
+  ignored: string[];
 }
 
 function zodProblems(file: string, issues: { path: PropertyKey[]; message: string }[]): Problem[] {
@@ -59,70 +60,84 @@ export function readRoundFile(file: string): RoundFile {
   return res.data;
 }
 
-/**
- * Reads a mapping file: either `{"Header": "field"}` (for one file) or, in a round folder,
- * `{"registrations": {...}, "survey": {...}}`.
- * @throws InputError when it is not an object of strings.
- */
-export function readMapping(file: string): Record<string, Record<string, string>> | Record<string, string> {
-  const data = readJson(file);
-  const problems: Problem[] = [];
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new InputError([{ file, row: 0, column: "*", message: "a mapping file must be a JSON object" }]);
-  }
-  for (const [k, v] of Object.entries(data)) {
-    if (typeof v === "string") continue;
-    if ((KINDS as readonly string[]).includes(k) && typeof v === "object" && v !== null && Object.values(v).every((x) => typeof x === "string")) continue;
-    problems.push({ file, row: 0, column: k, message: "expected a canonical field name, or (under a kind) an object of header -> field" });
-  }
-  if (problems.length) throw new InputError(problems);
-  return data as Record<string, string>;
+export { readMapping };
+
+/** A file's input with the mapping for its kind; `respondents` (from `--respondents FILE`) win over the mapping's. */
+function fileInput(file: string, kind: Kind, m: MappingFile | undefined, respondents?: RespondentMap): FileInput {
+  const { headers, countries, respondents: mapped } = kindMapping(m, kind);
+  const input: FileInput = { path: file, kind, mapping: headers };
+  if (Object.keys(countries).length) input.countries = countries;
+  const ids = kind === "survey" ? { ...mapped, ...respondents } : {};
+  if (Object.keys(ids).length) input.respondents = ids;
+  return input;
 }
 
-function kindMapping(m: Record<string, unknown> | undefined, kind: Kind): HeaderMapping {
-  if (!m) return {};
-  const perKind = m[kind];
-  if (typeof perKind === "object" && perKind !== null) return perKind as HeaderMapping;
-  const flat = Object.fromEntries(Object.entries(m).filter(([, v]) => typeof v === "string")) as HeaderMapping;
-  return flat;
+/** The export kind a file name names (`Survey.XLSX` -> survey), with its extension; null for any other name. */
+function kindOfName(name: string): { kind: Kind; ext: string } | null {
+  const dot = name.lastIndexOf(".");
+  const stem = (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : "";
+  return (KINDS as readonly string[]).includes(stem) ? { kind: stem as Kind, ext } : null;
 }
 
-function roundFolder(dir: string, mappingOverride?: Record<string, unknown>): { input: RoundInput; warnings: string[] } {
+function roundFolder(dir: string, mappingOverride?: MappingFile, respondents?: RespondentMap): { input: RoundInput; warnings: string[]; ignored: string[]; problems: Problem[] } {
   const roundFile = path.join(dir, "round.json");
   const round = readRoundFile(roundFile);
   const mfile = path.join(dir, MAPPING_FILE);
-  const mapping = mappingOverride ?? (existsSync(mfile) ? (readMapping(mfile) as Record<string, unknown>) : undefined);
+  const mapping = mappingOverride ?? (existsSync(mfile) ? readMapping(mfile) : undefined);
   const files: FileInput[] = [];
   const warnings: string[] = [];
+  const ignored: string[] = [];
+  const problems: Problem[] = [];
+  const accepted = EXPORT_EXTENSIONS.join(", ");
   for (const name of readdirSync(dir).sort()) {
-    const kind = name.replace(/\.csv$/i, "") as Kind;
-    if (/\.csv$/i.test(name) && KINDS.includes(kind)) files.push({ path: path.join(dir, name), kind, mapping: kindMapping(mapping, kind) });
-    else if (name !== "round.json" && name !== MAPPING_FILE && !name.startsWith(".") && !/readme/i.test(name)) warnings.push(`${path.join(dir, name)}: not an export kind this tool reads (expected ${KINDS.map((k) => k + ".csv").join(", ")}); ignored`);
+    const file = path.join(dir, name);
+    if (name === "round.json" || name === MAPPING_FILE || name.startsWith(".") || /^readme/i.test(name)) continue;
+    const named = kindOfName(name);
+    if (named && statSync(file).isFile()) {
+      const twin = files.find((f) => f.kind === named.kind);
+      if (!(EXPORT_EXTENSIONS as readonly string[]).includes(named.ext)) {
+        problems.push({ file, row: 0, column: "*", message: `a ${named.kind} export in a format this tool does not read (${named.ext || "no extension"}); save it as ${accepted}` });
+      } else if (twin) {
+        problems.push({ file, row: 0, column: "*", message: `a second ${named.kind} file in this round folder (the first is ${path.basename(twin.path)}); keep one` });
+      } else {
+        files.push(fileInput(file, named.kind, mapping, respondents));
+      }
+      continue;
+    }
+    const stem = name.replace(/\.[^.]*$/, "").toLowerCase();
+    const near = closest(stem, [...KINDS]);
+    const hint = stem.includes(near) || (stem.length > 3 && distance(stem, near) <= 2) ? ` (did you mean ${near}${path.extname(name) || ".csv"}?)` : "";
+    ignored.push(file);
+    warnings.push(`${file}: not an export kind this tool reads (${KINDS.join(", ")}, each as ${accepted})${hint}; ignored`);
   }
-  if (!files.some((f) => f.kind === "registrations")) {
-    throw new InputError([{ file: path.join(dir, "registrations.csv"), row: 0, column: "*", message: "every round folder needs registrations.csv" }]);
+  if (!files.some((f) => f.kind === "registrations") && !problems.some((p) => path.basename(p.file).toLowerCase().startsWith("registrations."))) {
+    problems.push({ file: path.join(dir, "registrations.csv"), row: 0, column: "*", message: `every round folder needs its registrations (registrations${EXPORT_EXTENSIONS.join(", registrations")})` });
   }
-  return { input: { roundId: round.id, round, roundFile, files }, warnings };
+  return { input: { roundId: round.id, round, roundFile, files }, warnings, ignored, problems };
 }
 
 /**
  * Resolves PATH into rounds and files.
  * @throws UsageError for a path that does not exist or lacks --kind/--round for one file;
- *   InputError for a broken round.json or mapping file.
+ *   InputError for a broken round.json, mapping file or respondents file, and for export kinds a
+ *   round folder holds in a format this tool does not read, twice, or not at all (registrations).
  */
-export function discover(target: string, opts: { kind?: string; round?: string; mapping?: string } = {}): { rounds: RoundInput[]; warnings: string[] } {
+export function discover(target: string, opts: { kind?: string; round?: string; mapping?: string; respondents?: string } = {}): Discovery {
   if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
-  const override = opts.mapping ? (readMapping(opts.mapping) as Record<string, unknown>) : undefined;
+  const override = opts.mapping ? readMapping(opts.mapping) : undefined;
+  const respondents = opts.respondents ? readRespondents(opts.respondents) : undefined;
   if (statSync(target).isFile()) {
     if (!opts.kind || !opts.round) throw new UsageError(`ingesting one file needs --kind (${KINDS.join("|")}) and --round`);
     if (!(KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`unknown --kind ${opts.kind}; expected one of ${KINDS.join(", ")}`);
     const kind = opts.kind as Kind;
-    return { rounds: [{ roundId: opts.round, files: [{ path: target, kind, mapping: kindMapping(override, kind) }] }], warnings: [] };
+    return { rounds: [{ roundId: opts.round, files: [fileInput(target, kind, override, respondents)] }], warnings: [], ignored: [] };
   }
   if (opts.kind || opts.round) throw new UsageError("--kind and --round go with one file, not a folder");
   if (existsSync(path.join(target, "round.json"))) {
-    const { input, warnings } = roundFolder(target, override);
-    return { rounds: [input], warnings };
+    const { input, warnings, ignored, problems } = roundFolder(target, override, respondents);
+    if (problems.length) throw new InputError(problems);
+    return { rounds: [input], warnings, ignored };
   }
   const subdirs = readdirSync(target)
     .map((n) => path.join(target, n))
@@ -130,16 +145,21 @@ export function discover(target: string, opts: { kind?: string; round?: string; 
   if (!subdirs.length) throw new UsageError(`${target} holds no round.json and no round folders`);
   const rounds: RoundInput[] = [];
   const warnings: string[] = [];
+  const ignored: string[] = [];
+  const problems: Problem[] = [];
   for (const d of subdirs) {
-    const r = roundFolder(d, override);
+    const r = roundFolder(d, override, respondents);
     rounds.push(r.input);
     warnings.push(...r.warnings);
+    ignored.push(...r.ignored);
+    problems.push(...r.problems);
   }
+  if (problems.length) throw new InputError(problems);
   rounds.sort((x, y) => (x.round!.start < y.round!.start ? -1 : x.round!.start > y.round!.start ? 1 : 0));
   const seen = new Map<string, string>();
   for (const r of rounds) {
     if (seen.has(r.roundId)) throw new InputError([{ file: r.roundFile!, row: 0, column: "id", message: `round id ${JSON.stringify(r.roundId)} is used by ${seen.get(r.roundId)} too` }]);
     seen.set(r.roundId, r.roundFile!);
   }
-  return { rounds, warnings };
+  return { rounds, warnings, ignored };
 }

@@ -3,18 +3,24 @@
  * row and the files' consistency with each other and with what the database holds; then, only
  * when nothing at all is wrong, writes everything in one transaction. A file whose content (and
  * mapping) was already ingested for its round and kind is skipped, so ingesting the same files
- * twice changes nothing; a changed file replaces that round's rows of its kind.
+ * twice changes nothing; a changed file replaces that round's rows of its kind. A file with a
+ * header but no rows replaces nothing unless `allowEmpty` says to clear the round's rows.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { sql, type Db } from "../src/db";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { ident, sql, type Db } from "../src/db";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
-import { headerLookup, type CanonicalRow } from "./canonicalise";
+import { headerLookup, type CanonicalRow, type RespondentKey } from "./canonicalise";
 import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } from "./consistency";
 import { discover, type FileInput, type RoundInput } from "./discover";
-import { InputError, type Problem } from "./errors";
+import { passTombstones, skipErased } from "./erased";
+import { markReal, provenSynthetic } from "./synthetic";
+import { KIND_TABLES } from "../src/db/schema";
+import { InputError, type Problem } from "../src/domain/errors";
 import { KINDS, type Kind } from "./kinds";
-import { parseFiles } from "./parse-pool";
+import { readMapping, writeSuggestedMapping } from "./mapping-file";
+import { parseFiles } from "./parse-files";
 import type { EventRow } from "./kinds/events";
 import type { PartnershipRow } from "./kinds/partnerships";
 import type { RegistrationRow } from "./kinds/registrations";
@@ -26,9 +32,15 @@ export interface IngestOptions {
   kind?: string;
   round?: string;
   mapping?: string;
+  /** A CSV/TSV/XLSX of respondent id -> email for surveys that identify respondents by id. */
+  respondents?: string;
+  /** Let a file with a header but no rows clear its round's rows of its kind (otherwise an error). */
+  allowEmpty?: boolean;
+  /** When country values are unknown, write them with their first suggestions to this mapping file. */
+  suggestMapping?: string;
   dryRun?: boolean;
   pseudonymise: Pseudonymiser;
-  /** Parse files on worker threads: true, false, or by total size when absent (parse-pool.ts). */
+  /** Parse files on worker threads: true, false, or by total size when absent (parse-files.ts). */
   parallel?: boolean;
   /** Called with a line of progress (the CLI prints it on stderr). */
   progress?: (line: string) => void;
@@ -41,11 +53,17 @@ export interface FileReport {
   round: string;
   rows: number;
   status: "written" | "unchanged" | "valid (dry run)";
+  /** For a survey written (or valid) in this run: true when it has no respondent key. */
+  anonymous?: boolean;
 }
 
 export interface IngestReport {
   files: FileReport[];
   warnings: string[];
+  /** Files in round folders that are no export kind and were left alone (each also a warning). */
+  ignored: string[];
+  /** Rounds whose survey, written in this run, is anonymous. */
+  anonymousSurveys: string[];
   dryRun: boolean;
 }
 
@@ -53,11 +71,35 @@ interface Parsed {
   input: FileInput;
   hash: string;
   /** Set when the file parsed without any problem. */
-  canonical?: { rows: CanonicalRow<unknown>[]; headerOf: (field: string) => string };
+  canonical?: { rows: CanonicalRow<unknown>[]; headerOf: (field: string) => string; present: string[]; key: RespondentKey };
 }
 
 function hashOf(bytes: Uint8Array, input: FileInput): string {
-  return createHash("sha256").update(bytes).update(JSON.stringify(input.mapping)).digest("hex");
+  const h = createHash("sha256").update(bytes).update(JSON.stringify(input.mapping));
+  if (input.countries) h.update(JSON.stringify(input.countries));
+  if (input.respondents) h.update(JSON.stringify(input.respondents));
+  return h.digest("hex");
+}
+
+/** Rows the database holds for a round and kind. */
+async function existingRows(db: Db, roundId: string, kind: Kind): Promise<number> {
+  const rows = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(KIND_TABLES[kind])} WHERE round_id = ${roundId}`);
+  return rows[0].n;
+}
+
+/**
+ * Writes the unknown country values of a rejected run to `file` as a mapping to review (keeping
+ * the mapping in use: `--mapping`, or a round folder's mapping.json) and says so.
+ */
+function suggestMapping(file: string, unknown: string[], target: string, opts: IngestOptions, progress: (line: string) => void): void {
+  if (!unknown.length) {
+    progress(`no unknown country values; ${file} not written`);
+    return;
+  }
+  const own = existsSync(target) && statSync(target).isDirectory() ? path.join(target, "mapping.json") : undefined;
+  const base = opts.mapping ? readMapping(opts.mapping) : own && existsSync(own) ? readMapping(own) : undefined;
+  const n = writeSuggestedMapping(file, unknown, base);
+  progress(`wrote ${n} unknown country value(s) with suggested codes to ${file}: check each (null = no suggestion), then ingest again with --mapping ${file}`);
 }
 
 async function lastHash(db: Db, roundId: string, kind: Kind): Promise<string | null> {
@@ -92,10 +134,15 @@ async function roundFacts(db: Db, round: RoundFile, parsed: Parsed[], pid: Pseud
   }
   const people = async (k: "events" | "survey", table: "events" | "survey_responses"): Promise<PersonFact[] | undefined> => {
     const p = fresh(k);
-    if (p) return (p.canonical!.rows as { row: number; value: EventRow | SurveyRow }[]).map(({ row, value }) => ({ pid: pid(value.email), email: value.email, loc: loc(p, row) }));
+    if (p) {
+      // An anonymous survey's rows have no email: they are nobody to check.
+      return (p.canonical!.rows as { row: number; value: EventRow | SurveyRow }[]).flatMap(({ row, value }) =>
+        value.email === null ? [] : [{ pid: pid(value.email), email: value.email, loc: loc(p, row) }],
+      );
+    }
     const rows = table === "events"
       ? await db.all<PersonFact>(sql`SELECT DISTINCT pid FROM events WHERE round_id = ${id}`)
-      : await db.all<PersonFact>(sql`SELECT pid FROM survey_responses WHERE round_id = ${id}`);
+      : await db.all<PersonFact>(sql`SELECT pid FROM survey_responses WHERE round_id = ${id} AND pid IS NOT NULL`);
     return rows.length ? rows : undefined;
   };
   facts.events = await people("events", "events");
@@ -108,9 +155,10 @@ async function roundFacts(db: Db, round: RoundFile, parsed: Parsed[], pid: Pseud
  * @throws UsageError (exit 2) for wrong usage; InputError (exit 1) listing every problem of
  *   every file when anything is invalid, in which case nothing was written.
  */
-export async function ingest(db: Db, target: string, opts: IngestOptions): Promise<IngestReport> {
+export async function ingest(db: Db, target: string, options: IngestOptions): Promise<IngestReport> {
+  const opts = { ...options, pseudonymise: passTombstones(options.pseudonymise) };
   const progress = opts.progress ?? (() => {});
-  const { rounds, warnings } = discover(target, opts);
+  const { rounds, warnings, ignored } = discover(target, opts);
   const problems: Problem[] = [];
   const plan: { input: RoundInput; round: RoundFile; parsed: Parsed[] }[] = [];
   const report: FileReport[] = [];
@@ -139,37 +187,64 @@ export async function ingest(db: Db, target: string, opts: IngestOptions): Promi
     onDone: (job, r) => progress(`${job.path}: ${r.format ?? "unreadable"}, ${r.rowCount} rows${r.problems.length ? `, ${r.problems.length} problems` : ""}`),
   });
   let k = 0;
+  const unknownCountries: string[] = [];
   for (const p of plan) {
     for (const x of p.parsed) {
       const r = results[k++];
       problems.push(...r.problems);
       warnings.push(...r.warnings);
-      if (r.rows) x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers) };
+      unknownCountries.push(...r.unknownCountries);
+      if (r.rows) x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers), present: r.present, key: r.key };
+      if (r.rows && r.rowCount === 0 && !opts.allowEmpty) {
+        const n = await existingRows(db, p.round.id, x.input.kind);
+        problems.push({
+          file: x.input.path,
+          row: 2,
+          column: "*",
+          message: `the file has a header but no data rows; ${n ? `it would delete the ${n} ${x.input.kind} row(s) round ${p.round.id} holds` : `round ${p.round.id} would have no ${x.input.kind}`}. Remove the file, or pass --allow-empty to ${n ? "clear them" : "ingest it so"}`,
+        });
+      }
     }
   }
+  const parsedFiles = plan.flatMap(({ round, parsed }) => parsed.filter((p) => p.canonical).map((p) => ({ file: p.input.path, kind: p.input.kind, roundId: round.id, rows: p.canonical!.rows })));
+  warnings.push(...(await skipErased(db, parsedFiles, opts.pseudonymise)));
   for (const { round, parsed } of plan) {
     if (!parsed.length || parsed.some((p) => !p.canonical)) continue;
     problems.push(...checkRound(await roundFacts(db, round, parsed, opts.pseudonymise)));
   }
   progress(`checked consistency of ${plan.length} round(s)`);
+  if (opts.suggestMapping) suggestMapping(opts.suggestMapping, unknownCountries, target, opts, progress);
   if (problems.length) throw new InputError(problems);
 
   const status = opts.dryRun ? "valid (dry run)" : "written";
+  const anonymousSurveys: string[] = [];
   for (const { round, parsed } of plan) {
-    for (const p of parsed) report.push({ file: p.input.path, kind: p.input.kind, round: round.id, rows: p.canonical!.rows.length, status });
+    for (const p of parsed) {
+      const f: FileReport = { file: p.input.path, kind: p.input.kind, round: round.id, rows: p.canonical!.rows.length, status };
+      if (p.input.kind === "survey") {
+        f.anonymous = p.canonical!.key === null;
+        if (f.anonymous) anonymousSurveys.push(round.id);
+      }
+      report.push(f);
+    }
   }
   if (!opts.dryRun) {
     clearStaging(db); // files an ingest killed mid-write left behind
     await db.transaction(async () => {
-      for (const { input, round } of plan) if (input.round) await upsertRound(db, round, round.synthetic ?? false);
+      for (const { input, round, parsed } of plan) {
+        if (input.round) await upsertRound(db, round, provenSynthetic(input, warnings));
+        else if (parsed.length) await markReal(db, round.id);
+      }
       for (const kind of KINDS) {
         const batches = plan.flatMap(({ round, parsed }) =>
-          parsed.filter((p) => p.input.kind === kind).map((p) => ({ roundId: round.id, rows: p.canonical!.rows, file: p.input.path, hash: p.hash })),
+          parsed.filter((p) => p.input.kind === kind).map((p) => ({
+            roundId: round.id, rows: p.canonical!.rows, file: p.input.path, hash: p.hash, present: p.canonical!.present, key: p.canonical!.key,
+          })),
         );
         await replaceKind(db, kind, batches, opts.pseudonymise);
         if (batches.length) progress(`wrote ${kind} of ${batches.length} round(s)`);
       }
     });
   }
-  return { files: report, warnings, dryRun: opts.dryRun ?? false };
+  return { files: report, warnings, ignored, anonymousSurveys, dryRun: opts.dryRun ?? false };
 }

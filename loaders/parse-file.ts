@@ -1,12 +1,12 @@
 /**
  * One export file from bytes to validated canonical rows: layout and encoding detection
  * (loaders/formats), then header matching and row validation (loaders/canonicalise). The result
- * is plain data, so it can cross a worker thread (see parse-pool.ts).
+ * is plain data, so it can cross a worker thread (see parse-files.ts).
  */
 import { readFileSync } from "node:fs";
-import { canonicalise, type CanonicalRow } from "./canonicalise";
+import { canonicalise, type CanonicalRow, type RespondentKey } from "./canonicalise";
 import type { FileInput } from "./discover";
-import { InputError, type Problem } from "./errors";
+import { InputError, type Problem } from "../src/domain/errors";
 import { parseExport } from "./formats/read-export";
 import { KIND_SPECS } from "./kinds";
 
@@ -21,8 +21,14 @@ export interface ParsedFile {
   /** Valid rows, when the file has no problem at all. */
   rows: CanonicalRow<unknown>[] | null;
   headers: Record<string, string>;
+  /** Fields with a column in the file (see `Canonical.present`). */
+  present: string[];
+  /** How the rows are keyed (see `Canonical.key`). */
+  key: RespondentKey;
   problems: Problem[];
   warnings: string[];
+  /** Distinct country values nothing resolved (see `Canonical.unknownCountries`). */
+  unknownCountries: string[];
 }
 
 /**
@@ -32,10 +38,13 @@ export interface ParsedFile {
 export function parseFile(job: ParseJob, bytes: Uint8Array = readFileSync(job.path)): ParsedFile {
   try {
     const table = parseExport(job.path, bytes);
-    const c = canonicalise<unknown>(table, KIND_SPECS[job.kind], job.mapping);
-    return { format: table.format, rowCount: table.rows.length, rows: c.problems.length ? null : c.rows, headers: c.headers, problems: c.problems, warnings: c.warnings };
+    const c = canonicalise<unknown>(table, KIND_SPECS[job.kind], { mapping: job.mapping, countries: job.countries, respondents: job.respondents });
+    return {
+      format: table.format, rowCount: table.rows.length, rows: c.problems.length ? null : c.rows, headers: c.headers, present: c.present, key: c.key,
+      problems: c.problems, warnings: c.warnings, unknownCountries: c.unknownCountries,
+    };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { format: null, rowCount: 0, rows: null, headers: {}, problems: err.problems, warnings: [] };
+    return { format: null, rowCount: 0, rows: null, headers: {}, present: [], key: null, problems: err.problems, warnings: [], unknownCountries: [] };
   }
 }

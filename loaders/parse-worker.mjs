@@ -1,4 +1,4 @@
-// Worker thread entry for parse-pool.ts: makes TypeScript importable here, then loads the worker.
+// Worker thread entry for parse-files.ts: makes TypeScript importable here, then loads the worker.
 import { register } from "tsx/esm/api";
 
 register();

@@ -3,14 +3,13 @@
  * replaced whole (delete, then bulk append), identities upserted, the ingest logged. Callers run
  * it inside `db.transaction`, so a failure anywhere leaves the database as it was.
  */
-import type { DuckDBAppender } from "@duckdb/node-api";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ident, sql, sqlType, type Db, type Sql } from "../src/db";
-import { KIND_TABLES } from "../src/db/schema";
+import { ident, makePrivateDir, sql, stagingDirOf, writePrivateFile, type AppendCell, type Db, type Sql } from "../src/db";
+import { KIND_TABLES, SURVEY_QUESTIONS } from "../src/db/schema";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
-import type { CanonicalRow } from "./canonicalise";
+import type { CanonicalRow, RespondentKey } from "./canonicalise";
 import type { Kind } from "./kinds";
 import type { EventRow } from "./kinds/events";
 import type { PartnershipRow } from "./kinds/partnerships";
@@ -20,21 +19,11 @@ import type { SurveyRow } from "./kinds/survey";
 
 type Cell = string | number | boolean | null | string[];
 
-function appendRow(a: DuckDBAppender, cells: readonly Cell[]): void {
-  for (const c of cells) {
-    if (c === null) a.appendNull();
-    else if (typeof c === "number") a.appendDouble(c);
-    else if (typeof c === "boolean") a.appendBoolean(c);
-    else a.appendVarchar(String(c));
-  }
-  a.endRow();
-}
-
-/** Appends rows of scalar cells (no lists) with DuckDB's appender. */
-async function appendAll(db: Db, table: string, rows: Iterable<readonly Cell[]>): Promise<void> {
+/** Appends rows of scalar cells (no lists) with the database's appender. */
+async function appendAll(db: Db, table: string, rows: Iterable<readonly AppendCell[]>): Promise<void> {
   const a = await db.appender(table);
-  for (const r of rows) appendRow(a, r);
-  a.closeSync();
+  for (const r of rows) a.row(r);
+  a.close();
 }
 
 /** List items travel joined by the ASCII unit separator, which no export cell holds. */
@@ -47,13 +36,12 @@ function csvField(v: Cell): string {
   return s === "" || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A `read_csv` column spec `{'name': 'TYPE', ...}` from the schema's own names and types. */
+/**
+ * A `read_csv` column spec `{"name": 'TYPE', ...}` from the schema's own names (identifiers) and
+ * types (bound parameters); list columns are read as text and split afterwards.
+ */
 function columnSpec(cols: readonly { name: string; type: string }[]): Sql {
-  const parts = cols.map((c) => {
-    ident(c.name); // validates the name
-    return `'${c.name}': '${sqlType(c.type.endsWith("[]") ? "VARCHAR" : c.type).text}'`;
-  });
-  return { text: `{${parts.join(", ")}}`, params: [] };
+  return sql`{${join(cols.map((c) => sql`${ident(c.name)}: ${c.type.endsWith("[]") ? "VARCHAR" : c.type}`))}}`;
 }
 
 /**
@@ -67,10 +55,10 @@ async function bulkInsert(db: Db, table: string, rows: readonly (readonly Cell[]
   if (!rows.length) return;
   const cols = await db.all<{ name: string; type: string }>(sql`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${table} AND table_schema = 'main' ORDER BY ordinal_position`);
   const dir = stagingDir(db);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateDir(dir);
   const file = path.join(dir, `${table}.csv`);
   try {
-    writeFileSync(file, rows.map((r) => r.map(csvField).join(",")).join("\n") + "\n");
+    writePrivateFile(file, rows.map((r) => r.map(csvField).join(",")).join("\n") + "\n");
     const select = cols.map((c) =>
       c.type.endsWith("[]")
         ? sql`CASE WHEN ${ident(c.name)} IS NULL OR ${ident(c.name)} = '' THEN []::VARCHAR[] ELSE string_split(${ident(c.name)}, chr(31)) END`
@@ -85,11 +73,12 @@ async function bulkInsert(db: Db, table: string, rows: readonly (readonly Cell[]
 
 /**
  * The folder where {@link bulkInsert} stages its temporary CSV files: beside the database
- * (`<db>.staging`, owner-only), not the shared OS temp folder, because the rows hold pseudonyms
- * and survey comments. Only a writer holding the database's lock uses it, so it is safe to clear.
+ * (`<db>.staging`, folder 0700, files 0600: `stagingDirOf`), not the shared OS temp folder, because
+ * the rows hold pseudonyms and survey comments. Only a writer holding the database's lock uses it,
+ * so it is safe to clear.
  */
 export function stagingDir(db: Db): string {
-  return db.path === ":memory:" ? path.join(os.tmpdir(), `iln-staging-${process.pid}`) : `${path.resolve(db.path)}.staging`;
+  return db.path === ":memory:" ? path.join(os.tmpdir(), `iln-staging-${process.pid}`) : stagingDirOf(db.path);
 }
 
 /** Removes the staging folder, with anything an ingest killed mid-write left in it. */
@@ -123,7 +112,7 @@ function tableRows(kind: Kind, roundId: string, rows: CanonicalRow<unknown>[], p
       return (rows as CanonicalRow<EventRow>[]).map(({ row, value: v }) => [roundId, v.date, pid(v.email), v.type, v.note, row]);
     case "survey":
       return (rows as CanonicalRow<SurveyRow>[]).map(({ row, value: v }) => [
-        roundId, pid(v.email), v.submitted, v.program_satisfaction, v.partner_satisfaction, v.contact_frequency, v.methods,
+        roundId, v.email === null ? null : pid(v.email), v.submitted, v.program_satisfaction, v.partner_satisfaction, v.contact_frequency, v.methods,
         v.outcome_perspective, v.outcome_ideas, v.outcome_confidence, v.outcome_motivation, v.recommend,
         v.participate_again, v.continue_partnership, v.comments, row,
       ]);
@@ -141,12 +130,18 @@ export interface KindBatch {
   rows: CanonicalRow<unknown>[];
   file: string;
   hash: string;
+  /** The fields the file has a column for (for a survey: the questions it asked). */
+  present: readonly string[];
+  /** How the rows are keyed; null for an anonymous survey. */
+  key: RespondentKey;
 }
 
 /**
  * Replaces, for each batch, round `roundId`'s rows of `kind` with the batch's rows; upserts
- * identities (registrations: email and name); logs each file. All batches of a kind go in one
- * delete and one insert, which matters for a history of many rounds. Must run inside a transaction.
+ * identities (registrations: email and name); for a survey, records in `round_surveys` whether
+ * it was anonymous, what keyed it and which questions it asked; logs each file. All batches of a
+ * kind go in one delete and one insert, which matters for a history of many rounds. Must run
+ * inside a transaction.
  */
 export async function replaceKind(db: Db, kind: Kind, batches: readonly KindBatch[], pid: Pseudonymiser): Promise<void> {
   if (!batches.length) return;
@@ -165,6 +160,14 @@ export async function replaceKind(db: Db, kind: Kind, batches: readonly KindBatc
     await db.run(sql`INSERT INTO identities SELECT pid, email, name FROM merged_identities`);
     await db.run(sql`DROP TABLE merged_identities`);
     await db.run(sql`DROP TABLE incoming_identities`);
+  }
+  if (kind === "survey") {
+    await db.run(sql`DELETE FROM round_surveys WHERE list_contains(${roundIds}, round_id)`);
+    for (const b of batches) {
+      const asked = SURVEY_QUESTIONS.filter((q) => b.present.includes(q));
+      // An empty list cannot be bound (DuckDB cannot type it): a blank stands in and is filtered out.
+      await db.run(sql`INSERT INTO round_surveys VALUES (${b.roundId}, ${b.key === null}, ${b.key}::VARCHAR, list_filter(${[...asked, ""]}::VARCHAR[], q -> q <> ''))`);
+    }
   }
   for (const b of batches) {
     await db.run(sql`INSERT INTO ingest_log VALUES (${b.file}, ${b.hash}, ${kind}, ${b.roundId}, ${b.rows.length}, now()::TIMESTAMP)`);

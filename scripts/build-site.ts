@@ -1,26 +1,45 @@
 /**
- * `npm run build`: builds the dashboards into dist/ offline.
+ * `npm run build`: builds the dashboards into dist/ offline, from one consistent snapshot of the
+ * database, with the disclosure audit, swapping the new site in only when it is complete.
  *
- * 1. Cleans Framework's cache except the npm cache and the replay cache (the loader cache is keyed
+ * 1. Snapshot: the database is copied (`snapshotDatabase`: read-only, so no writer is active
+ *    meanwhile) into a private working folder beside it (`.<db>.build-<pid>-<hex>/`, mode 0700;
+ *    the copy 0600); every data loader and the site configuration read that copy, so all pages
+ *    describe the same state even if `iln ingest` or `iln forget` runs during the build. The
+ *    folder is removed at the end; leftovers of killed builds are removed by the next build and
+ *    by `iln forget`.
+ * 2. Cleans Framework's cache except the npm cache and the replay cache (the loader cache is keyed
  *    on loader files' age, not on src/ or the database, so a stale cache would publish stale
  *    figures; the replay cache is keyed by content, reports/data/lib/replay-cache.ts).
- * 2. Fills the npm cache from node_modules (scripts/framework-offline.ts), bundles the matcher
+ * 3. Fills the npm cache from node_modules (scripts/framework-offline.ts), bundles the matcher
  *    for the matching page into reports/_generated/matcher.js (scripts/bundle-matcher.ts), and runs the data
  *    loaders of reports/data/ in parallel into Framework's loader cache (Framework itself runs
  *    them one after another; a cache file newer than its loader counts as fresh).
- * 3. Runs `observable build` in a Node process whose `fetch` throws, so any attempt to reach a
- *    CDN or the registry fails the build instead of silently going online.
- * 4. Checks dist/ is under 15 MB.
+ * 4. Disclosure audit across pages (docs/privacy.md): each loader audited its own figures and
+ *    wrote its declarations into the working folder; they are audited together, and the build
+ *    fails naming every group that could be worked out, the figures and the derivation, or a
+ *    loader that declared nothing without saying why.
+ * 5. Runs `observable build` into a temporary folder beside the output folder, in a Node process
+ *    whose `fetch` throws, so any attempt to reach a CDN or the registry fails the build instead
+ *    of silently going online; checks it is under 15 MB.
+ * 6. Swaps it in: the old output folder is renamed aside, the new one renamed into place, the old
+ *    one removed. A killed build leaves the previous site as it was (a kill between the two
+ *    renames leaves it under `.<out>.old-<pid>-<hex>`, which the next build puts back first).
  *
  * The database is `ILN_DB` (default data/iln.duckdb), resolved against the working directory;
- * the output folder `ILN_SITE_OUT` (default dist/).
- * Options: `--keep-cache` skips step 1. Exit code 0 when the site is built, 1 otherwise.
+ * the output folder `ILN_SITE_OUT` (default dist/). Exit code 0 when the site is built, 1 otherwise.
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { fsyncDir, makePrivateDir, snapshotDatabase } from "../src/db";
+import { DisclosureAudit, formatLeak } from "../src/privacy/disclosure";
+import { siblingPrefix } from "../src/privacy/derived-files";
+import { minCellSize } from "../src/privacy/suppress";
 import { DEFAULT_REPLAY_CACHE } from "../reports/data/lib/replay-cache";
+import type { LoaderAudit } from "../reports/data/lib/run";
 import { bundleMatcher } from "./bundle-matcher";
 import { fillFrameworkNpmCache } from "./framework-offline";
 
@@ -97,45 +116,139 @@ export async function warmLoaders(env: NodeJS.ProcessEnv, concurrency = 4): Prom
   );
 }
 
+/** Data loaders that publish nothing from the database, so write no audit file (world.json copies a map file). */
+export const UNAUDITED_LOADERS: ReadonlySet<string> = new Set(["world.json"]);
+
 /**
- * Builds the site into dist/ from the database `dbPath`.
- * @throws Error when the database is missing, the build fails, or dist/ is too large.
+ * The disclosure audit across pages (step 4): reads every `<loader>.audit.json` of `dir`, checks
+ * that every data loader of `loaders` (file names like `metrics.json`) wrote one, declaring
+ * figures or saying why not, and audits all declarations together.
+ * @returns how many figures were audited.
+ * @throws Error naming the loaders that did not declare, or every leak (group, size, derivation).
  */
-export async function buildSite(
-  options: { dbPath?: string; outDir?: string; keepCache?: boolean; quiet?: boolean } = {},
-): Promise<{ ms: number; bytes: number; outDir: string }> {
+export function auditBuild(dir: string, loaders: readonly string[], min: number = minCellSize()): number {
+  const audit = new DisclosureAudit(min);
+  const problems: string[] = [];
+  let figures = 0;
+  for (const name of loaders) {
+    if (UNAUDITED_LOADERS.has(name)) continue;
+    const file = path.join(dir, `${name}.audit.json`);
+    if (!existsSync(file)) {
+      problems.push(`${name} wrote no declarations for the disclosure audit (every data loader runs through runLoader, reports/data/lib/run.ts)`);
+      continue;
+    }
+    const doc = JSON.parse(readFileSync(file, "utf8")) as LoaderAudit;
+    if (!doc.figures.length && !doc.undeclared) problems.push(`${name} declared no figure to the disclosure audit and did not say why`);
+    audit.merge(doc);
+    figures += doc.figures.length;
+  }
+  if (problems.length) throw new Error(`disclosure audit: ${problems.join("; ")}`);
+  const leaks = audit.audit();
+  if (leaks.length) {
+    throw new Error(`disclosure audit failed: ${leaks.length} group(s) of fewer than ${min} can be worked out from the published figures:\n${leaks.map((l) => `  ${formatLeak(l, min)}`).join("\n")}`);
+  }
+  return figures;
+}
+
+/** A fresh name beside `target` for a build's own use: `.<name>.<what>-<pid>-<hex>`. */
+function besideName(target: string, what: string): string {
+  return path.join(path.dirname(target), `${siblingPrefix(target)}${what}-${process.pid}-${randomBytes(4).toString("hex")}`);
+}
+
+/** True while the process `pid` runs. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes what killed builds left beside `target` (`.<name>.<what>-<pid>-*` of processes no longer
+ * running), after putting back an output folder a kill left renamed aside.
+ */
+export function cleanLeftovers(target: string): void {
+  const dir = path.dirname(target);
+  if (!existsSync(dir)) return;
+  const prefix = siblingPrefix(target);
+  for (const name of readdirSync(dir)) {
+    const m = name.startsWith(prefix) ? /^(build|old)-(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length)) : null;
+    if (!m || alive(Number(m[2]))) continue;
+    const p = path.join(dir, name);
+    if (m[1] === "old" && !existsSync(target)) renameSync(p, target);
+    else rmSync(p, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts the folder `built` in place of `target` (step 6): `target` renamed aside, `built` renamed
+ * to `target`, the old one removed, the parent folder flushed.
+ */
+export function swapIn(built: string, target: string): void {
+  const old = existsSync(target) ? besideName(target, "old") : null;
+  if (old) renameSync(target, old);
+  renameSync(built, target);
+  fsyncDir(path.dirname(target));
+  if (old) rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Builds the site into the output folder from a snapshot of the database `dbPath` (module doc).
+ * @throws Error when the database is missing or busy, a data loader fails, the disclosure audit
+ *   finds a leak, the build fails, or the site is too large; the output folder is then unchanged.
+ */
+export async function buildSite(options: { dbPath?: string; outDir?: string; quiet?: boolean } = {}): Promise<{ ms: number; bytes: number; outDir: string; audited: number }> {
   const t0 = Date.now();
   const outDir = path.resolve(options.outDir ?? (process.env.ILN_SITE_OUT || DIST));
   const dbPath = path.resolve(options.dbPath ?? (process.env.ILN_DB || path.join(PROJECT, "data", "iln.duckdb")));
   if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}: run \`npm run demo\` (or \`iln ingest\`) first`);
-  const env = { ...process.env, ILN_DB: dbPath, ILN_SITE_OUT: outDir, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" };
-  if (!options.keepCache) cleanLoaderCache();
-  await Promise.all([fillFrameworkNpmCache(ROOT), bundleMatcher(), options.keepCache ? undefined : warmLoaders(env)]);
-  if (!options.quiet) console.error(`npm cache filled, matcher bundled and data loaders run in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const bin = path.join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], {
-      cwd: PROJECT,
-      env,
-      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+  cleanLeftovers(dbPath);
+  cleanLeftovers(outDir);
+  const work = besideName(dbPath, "build");
+  const building = besideName(outDir, "build");
+  makePrivateDir(work);
+  try {
+    const snapshot = path.join(work, "snapshot.duckdb");
+    await snapshotDatabase(dbPath, snapshot);
+    const auditDir = path.join(work, "audit");
+    const env = { ...process.env, ILN_DB: snapshot, ILN_SITE_OUT: building, ILN_AUDIT_DIR: auditDir, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" };
+    cleanLoaderCache();
+    await Promise.all([fillFrameworkNpmCache(ROOT), bundleMatcher(), warmLoaders(env)]);
+    const loaders = readdirSync(path.join(ROOT, "data")).filter((f) => f.endsWith(".json.ts")).map((f) => f.replace(/\.ts$/, ""));
+    const audited = auditBuild(auditDir, loaders);
+    if (!options.quiet) console.error(`snapshot taken, npm cache filled, matcher bundled, data loaders run and ${audited} published figures audited in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const bin = path.join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+    const code = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], {
+        cwd: PROJECT,
+        env,
+        stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      });
+      let log = "";
+      child.stdout?.on("data", (d: Buffer) => (log += d));
+      child.stderr?.on("data", (d: Buffer) => (log += d));
+      child.on("error", reject);
+      child.on("close", (c) => {
+        if (c !== 0 && options.quiet) process.stderr.write(log);
+        resolve(c ?? 1);
+      });
     });
-    let log = "";
-    child.stdout?.on("data", (d: Buffer) => (log += d));
-    child.stderr?.on("data", (d: Buffer) => (log += d));
-    child.on("error", reject);
-    child.on("close", (c) => {
-      if (c !== 0 && options.quiet) process.stderr.write(log);
-      resolve(c ?? 1);
-    });
-  });
-  if (code !== 0) throw new Error(`observable build failed (exit code ${code})`);
-  const bytes = directorySize(outDir);
-  if (bytes > MAX_DIST_BYTES) throw new Error(`${outDir} is ${(bytes / 1e6).toFixed(1)} MB, over the 15 MB budget`);
-  return { ms: Date.now() - t0, bytes, outDir };
+    if (code !== 0) throw new Error(`observable build failed (exit code ${code})`);
+    const bytes = directorySize(building);
+    if (bytes > MAX_DIST_BYTES) throw new Error(`the site is ${(bytes / 1e6).toFixed(1)} MB, over the 15 MB budget`);
+    mkdirSync(path.dirname(outDir), { recursive: true });
+    swapIn(building, outDir);
+    return { ms: Date.now() - t0, bytes, outDir, audited };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(building, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildSite({ keepCache: process.argv.includes("--keep-cache") })
+  buildSite()
     .then(({ ms, bytes, outDir }) => console.error(`site built in ${outDir} (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${(ms / 1000).toFixed(1)} s`))
     .catch((err: unknown) => {
       console.error(`build failed: ${(err as Error).message}`);

@@ -3,7 +3,8 @@
  * quality, the dense blossom solver, weights, the completion model's predictor, world regions)
  * with esbuild into `reports/_generated/matcher.js`, one ESM file for the browser, so that the
  * matching page can re-match a pool live (`import ... from "./_generated/matcher.js"`).
- * Framework cannot import from outside its root (stack-facts.md), hence the generated,
+ * Framework cannot import from outside its root (a page's `import ... from "../src/x.ts"` renders
+ * `SyntaxError: non-local import`, and a symbolic link is not copied into dist/), hence the generated,
  * git-ignored copy. `scripts/build-site.ts` runs this before every `observable build`.
  *
  * The bundle must not use Node: the build fails when esbuild would need a Node built-in, and

@@ -5,7 +5,7 @@
  * comma, semicolon or tab, read off the header line ({@link sniffDelimiter}).
  */
 import { parse } from "csv-parse/sync";
-import { InputError } from "../errors";
+import { InputError } from "../../src/domain/errors";
 
 /** The shape of the error csv-parse throws (only the fields used here). */
 interface CsvParseError {
@@ -62,16 +62,77 @@ export function sniffDelimiter(text: string): Delimiter {
 }
 
 /**
+ * Whether tab-separated text uses quotes as CSV does. Google Sheets' "Download as .tsv" and many
+ * tools never quote (a tab or line break cannot occur in a cell), so a `"` is literal text there:
+ * `"Other"` in a header is the word in quotation marks. The text counts as quoted only when its
+ * first line quotes every non-empty cell (`"a"\t"b"`, as R's write.table does), or when some cell
+ * is quoted because it must be: a well-formed quoted cell holding a tab, a line break or a doubled
+ * quote. Any quote that cannot be CSV quoting (a `"` opening a cell but not closing it before the
+ * next tab or line end) makes the text unquoted. One pass over the text; never throws.
+ */
+export function isQuotedTsv(text: string): boolean {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 0;
+  let headerCells = 0;
+  let headerQuoted = 0;
+  let atCellStart = true;
+  while (i < text.length) {
+    const c = text[i];
+    if (atCellStart && c === '"') {
+      let j = i + 1;
+      let needed = false;
+      for (;;) {
+        const k = text.indexOf('"', j);
+        if (k < 0) return false; // never closed: a literal quote
+        if (text[k + 1] === '"') {
+          needed = true;
+          j = k + 2;
+          continue;
+        }
+        const after = text[k + 1];
+        if (after !== undefined && after !== "\t" && after !== "\r" && after !== "\n") return false; // "Other" please: literal
+        if (!needed) {
+          const inner = text.slice(i + 1, k);
+          needed = inner.includes("\t") || inner.includes("\n") || inner.includes("\r");
+        }
+        if (needed) return true;
+        if (line === 0) {
+          headerCells++;
+          headerQuoted++;
+        }
+        i = k + 1;
+        break;
+      }
+      atCellStart = false;
+      continue;
+    }
+    if (c === "\t") {
+      atCellStart = true;
+    } else if (c === "\n" || c === "\r") {
+      if (line === 0 && headerQuoted > 0) return headerQuoted === headerCells;
+      line++;
+      atCellStart = true;
+    } else {
+      if (atCellStart && line === 0) headerCells++;
+      atCellStart = false;
+    }
+    i++;
+  }
+  return line === 0 && headerQuoted > 0 && headerQuoted === headerCells;
+}
+
+/**
  * Parses CSV text into records of raw (untrimmed) cells. Records are returned in file order;
  * record `i` is spreadsheet row `i + 1`; blank lines come back as `[""]`. Quotes inside an unquoted
  * cell and text after a closing quote are malformed (as csv-parse defines them), not guessed at.
+ * With `quotes` false (a tab file that does not quote, {@link isQuotedTsv}) a `"` is plain text.
  * `delimiter` defaults to {@link sniffDelimiter}'s reading. Runs at csv-parse's speed (no per-cell work here).
  * @throws {InputError} with the spreadsheet row where the malformed record starts (column `"*"`):
  *   an unterminated quoted cell, a stray quote, or any other csv-parse error.
  */
-export function parseCsv(file: string, text: string, delimiter: Delimiter = sniffDelimiter(text)): string[][] {
+export function parseCsv(file: string, text: string, delimiter: Delimiter = sniffDelimiter(text), quotes = true): string[][] {
   try {
-    return parse(text, { ...OPTIONS, delimiter }) as string[][];
+    return parse(text, { ...OPTIONS, delimiter, ...(quotes ? {} : { quote: false }) }) as string[][];
   } catch (e) {
     const err = e as CsvParseError;
     if (typeof err.records !== "number") throw e;

@@ -4,8 +4,8 @@
  * was UTF-8-encoded twice (mojibake such as `EspaÃ±ol`) is detected, and repaired when that is safe.
  */
 import iconv from "iconv-lite";
-import { InputError } from "../errors";
-import type { Encoding } from "./read-export";
+import { InputError } from "../../src/domain/errors";
+import type { Encoding } from "./raw-table";
 
 /** The text of a file and how it was decoded. */
 export interface DecodedText {

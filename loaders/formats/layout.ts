@@ -1,7 +1,7 @@
 /**
  * What every tool layout module provides, and the header helpers they share.
  */
-import type { ExportFormat, RawColumn } from "./read-export";
+import type { ExportFormat, RawColumn } from "./raw-table";
 
 /** One export tool's header layout. */
 export interface Layout {

@@ -6,7 +6,7 @@
  * header `""`.
  */
 import { distinctAliases, type Layout } from "./layout";
-import type { RawColumn } from "./read-export";
+import type { RawColumn } from "./raw-table";
 
 /** `code[sub]. question [option]`; the question and the option may be empty. */
 const CODE_TEXT = /^([A-Za-z][A-Za-z0-9_]*(?:\[[^\]]*\])*)\.\s(.*)$/s;

@@ -8,7 +8,7 @@
  *   which the reader drops).
  */
 import { distinctAliases, type Layout } from "./layout";
-import type { RawColumn } from "./read-export";
+import type { RawColumn } from "./raw-table";
 
 /** The `ImportId` of a row-3 cell such as `{"ImportId":"QID1"}`, or `""`. Never throws. */
 export function importIdOf(cell: string): string {

@@ -19,69 +19,31 @@
  * sheet (`readXlsx`: dates become ISO 8601 text); its header layout is detected by the same rules,
  * and the table says `format: "xlsx"`, `encoding: "utf-8"`. In every layout, trailing columns that
  * are empty in all header rows and all data rows (the legacy Qualtrics trailing comma) are dropped,
- * and data rows may carry extra empty cells past the last column.
+ * and data rows may carry extra empty cells past the last column. A `.tsv` file is tab-separated
+ * whatever its header line shows, and a tab-separated text that quotes no cell (`isQuotedTsv`)
+ * is read with quotes as plain text (Google Sheets' TSV download). No cell may be longer than
+ * {@link MAX_CELL_CHARS} characters.
  */
 import { readFileSync } from "node:fs";
-import { InputError, type Problem } from "../errors";
-import { delimiterName, isBlankRecord, parseCsv, sniffDelimiter } from "./csv";
+import { InputError, showValue, type Problem } from "../../src/domain/errors";
+import { delimiterName, isBlankRecord, isQuotedTsv, parseCsv, sniffDelimiter, type Delimiter } from "./csv";
 import { decodeBytes } from "./decode";
 import { googleForms } from "./google-forms";
 import type { Layout } from "./layout";
 import { limeSurvey } from "./limesurvey";
 import { microsoftForms } from "./microsoft-forms";
 import { plainCsv } from "./plain-csv";
+import type { Encoding, ExportFormat, RawTable } from "./raw-table";
 import { qualtrics, qualtricsLegacy } from "./qualtrics";
 import { surveyMonkey } from "./surveymonkey";
 import { readXlsx } from "./xlsx";
 
-export type ExportFormat =
-  | "google-forms"
-  | "surveymonkey"
-  | "qualtrics"
-  | "qualtrics-legacy"
-  | "microsoft-forms"
-  | "limesurvey"
-  | "csv"
-  | "xlsx";
-export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
+/** The longest cell read, in characters: Excel's own limit for a cell (32,767). */
+export const MAX_CELL_CHARS = 32_767;
 
-/** One column of an export, named as the tool's header rows name it. */
-export interface RawColumn {
-  /**
-   * The human header of the column, trimmed; for a SurveyMonkey multi-select group the question text
-   * of the group's first column is carried onto every column of the group (likewise for empty and
-   * Excel-placeholder `ColumnN` headers in one-row layouts); Qualtrics: the label row (row 2),
-   * legacy: the label row; LimeSurvey: the question text without the "code. " prefix.
-   */
-  header: string;
-  /**
-   * The sub-answer label when the layout has one (SurveyMonkey row 2, unless it is "Response" or
-   * "Open-Ended Response"; LimeSurvey "[SQ001]"-style sub-question text); else null.
-   */
-  option: string | null;
-  /**
-   * Other names of the column: Qualtrics export tag (row 1, e.g. "Q1", "ResponseId") and ImportId,
-   * LimeSurvey question code, legacy "V1"..., Excel placeholder "Column7"; may be empty.
-   */
-  aliases: string[];
-}
-
-/** A decoded, parsed export: columns and data rows. */
-export interface RawTable {
-  /** The path as given by the caller. */
-  file: string;
-  format: ExportFormat;
-  encoding: Encoding;
-  columns: RawColumn[];
-  /** Data rows only, each exactly `columns.length` cells (strings, untrimmed as in the file). */
-  rows: string[][];
-  /**
-   * For each data row, its row number as a spreadsheet shows it: 1 = first header row; a record
-   * with a multi-line quoted cell is one row; blank records count as rows but are not returned.
-   */
-  rowNumbers: number[];
-  /** Notes for the user, e.g. "decoded as Windows-1252 ...", "text looks double-encoded ...". */
-  warnings: string[];
+/** The problem of a cell over {@link MAX_CELL_CHARS}. */
+function tooLong(cell: string): string {
+  return `a cell of ${cell.length.toLocaleString("en-US")} characters, more than the ${MAX_CELL_CHARS.toLocaleString("en-US")} a spreadsheet cell holds: ${showValue(cell)}`;
 }
 
 /** Layouts in detection order; the last one matches anything. */
@@ -111,8 +73,9 @@ export function readExport(file: string, options?: { format?: ExportFormat }): R
  * spreadsheet row numbers. A header-only file gives zero rows.
  * @throws {InputError} listing every problem: empty file, binary content (NUL bytes), UTF-16,
  *   an unreadable XLSX workbook (or `format: "xlsx"` for a non-ZIP file), malformed CSV
- *   (unterminated quote, stray quote; the row where it starts), and every row with fewer cells
- *   than the header has columns or with filled cells beyond them (column `"*"`, both counts given).
+ *   (unterminated quote, stray quote; the row where it starts), every row with fewer cells
+ *   than the header has columns or with filled cells beyond them (column `"*"`, both counts given),
+ *   and every cell longer than {@link MAX_CELL_CHARS} characters (its value cut in the message).
  */
 export function parseExport(file: string, bytes: Uint8Array, options?: { format?: ExportFormat }): RawTable {
   const whole = (message: string) => new InputError([{ file, row: 0, column: "*", message }]);
@@ -128,10 +91,13 @@ export function parseExport(file: string, bytes: Uint8Array, options?: { format?
     warnings = [`read the first sheet of the workbook, ${JSON.stringify(sheet.name)}`];
   } else {
     const decoded = decodeBytes(file, bytes);
-    const delimiter = sniffDelimiter(decoded.text);
-    records = parseCsv(file, decoded.text, delimiter);
+    const byName = /\.tsv$/i.test(file);
+    const delimiter: Delimiter = byName ? "\t" : sniffDelimiter(decoded.text);
+    const quotes = delimiter !== "\t" || isQuotedTsv(decoded.text);
+    records = parseCsv(file, decoded.text, delimiter, quotes);
     encoding = decoded.encoding;
-    warnings = delimiter === "," ? decoded.warnings : [...decoded.warnings, `read as ${delimiterName(delimiter)}-separated values (from the header line)`];
+    warnings = [...decoded.warnings];
+    if (delimiter !== ",") warnings.push(`read as ${delimiterName(delimiter)}-separated values (from the ${byName ? "file name" : "header line"})${quotes ? "" : ", quotes as plain text (the file quotes no cell)"}`);
   }
 
   let first = 0;
@@ -154,8 +120,16 @@ export function parseExport(file: string, bytes: Uint8Array, options?: { format?
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   const problems: Problem[] = [];
+  for (let r = first; r < headerEnd; r++) {
+    records[r].forEach((cell, i) => {
+      if (cell.length > MAX_CELL_CHARS) problems.push({ file, row: r + 1, column: `column ${i + 1}`, message: tooLong(cell) });
+    });
+  }
   for (let r = headerEnd; r < records.length; r++) {
     const rec = records[r];
+    for (let i = 0; i < rec.length; i++) {
+      if (rec[i].length > MAX_CELL_CHARS) problems.push({ file, row: r + 1, column: columns[i]?.header || `column ${i + 1}`, message: tooLong(rec[i]) });
+    }
     if (rec.length === width) {
       if (isBlankRecord(rec)) continue;
       rows.push(rec);

@@ -8,7 +8,7 @@
  * are kept as aliases.
  */
 import { isPlaceholderHeader, type Layout } from "./layout";
-import type { RawColumn } from "./read-export";
+import type { RawColumn } from "./raw-table";
 
 const ANSWER_KINDS = new Set(["Response", "Open-Ended Response"]);
 const ID_HEADERS = new Set(["respondentid", "respondent id"]);

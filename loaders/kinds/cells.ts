@@ -5,10 +5,11 @@
  * `z.infer` of its schema.
  */
 import { z } from "zod";
-import { normaliseEmail } from "../../src/privacy/pseudonym";
-import { normaliseCountry } from "../normalise/country";
+import { showValue } from "../../src/domain/errors";
+import { countryValueKey } from "../mapping-file";
+import { formatSuggestions, normaliseCountry } from "../normalise/country";
+import { readEmail } from "../normalise/email";
 import { parseDate, parseTimestamp, type SlashOrder } from "../normalise/dates";
-import { quote } from "../normalise/text";
 import { parseVocab, splitMulti } from "../normalise/values";
 
 /** A normaliser: the value, null for a blank cell, undefined when the text is not recognised. */
@@ -19,7 +20,7 @@ export function requiredCell<T>(parse: Parse<T>, what: string, hint = "") {
   return z.string().transform((raw, ctx): T => {
     const v = parse(raw);
     if (v === null) ctx.addIssue({ code: "custom", message: `${what} is required but the cell is blank` });
-    else if (v === undefined) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${quote(raw)}${hint}` });
+    else if (v === undefined) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${showValue(raw)}${hint}` });
     else return v;
     return z.NEVER;
   });
@@ -34,7 +35,7 @@ export function optionalCell<T>(parse: Parse<T>, what: string, hint = "") {
       if (raw === undefined) return null;
       const v = parse(raw);
       if (v === undefined) {
-        ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${quote(raw)}${hint}` });
+        ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${showValue(raw)}${hint}` });
         return z.NEVER;
       }
       return v;
@@ -54,46 +55,73 @@ export function vocab<T extends string>(aliases: Readonly<Record<string, T>>): P
 /** Free text, trimmed; blank is null. */
 export const text: Parse<string> = (raw) => raw.trim() || null;
 
-const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
-/** An email address, trimmed and lower-cased. */
-export const email: Parse<string> = (raw) => {
-  const e = normaliseEmail(raw);
-  if (e === "") return null;
-  return EMAIL_RE.test(e) ? e : undefined;
-};
+/**
+ * A required email cell (`readEmail` of normalise/email.ts): blank, not an address, or holding an
+ * invisible or format character is an issue naming the value.
+ */
+export function emailCell() {
+  return z.string().transform((raw, ctx): string => {
+    const r = readEmail(raw);
+    if ("email" in r) return r.email;
+    ctx.addIssue({ code: "custom", message: "blank" in r ? "email address is required but the cell is blank" : r.message });
+    return z.NEVER;
+  });
+}
 
-/** A free-text country to ISO 3166-1 alpha-2; the error names the closest known countries. */
-export function countryCell() {
+/** Country values mapped by a mapping file (keyed by `countryValueKey`). */
+export type CountryValueMap = Readonly<Record<string, string>>;
+
+/** A country value's code: the mapping file's, else the normaliser's; or the message for an unknown one. */
+function countryOf(raw: string, mapped: CountryValueMap): { code: string } | { message: string } {
+  const key = countryValueKey(raw);
+  if (Object.hasOwn(mapped, key)) return { code: mapped[key] };
+  const r = normaliseCountry(raw);
+  if (r.ok) return { code: r.code };
+  const near = r.suggestions.length ? `; suggestions: ${formatSuggestions(r.suggestions)}` : "";
+  return { message: `unknown country ${showValue(raw)}${near} (map it with --mapping; --suggest-mapping FILE writes a mapping to review)` };
+}
+
+/**
+ * Issue params of an unknown country: `{country: raw}`, which canonicalise collects for
+ * `--suggest-mapping`.
+ */
+export interface UnknownCountryParams {
+  country: string;
+}
+
+/**
+ * A free-text country to ISO 3166-1 alpha-2, the mapping file's values first; the error names the
+ * suggested countries with their codes.
+ */
+export function countryCell(mapped: CountryValueMap = {}) {
   return z.string().transform((raw, ctx): string => {
     if (raw.trim() === "") {
       ctx.addIssue({ code: "custom", message: "country is required but the cell is blank" });
       return z.NEVER;
     }
-    const r = normaliseCountry(raw);
-    if (r.ok) return r.code;
-    const near = r.suggestions.length ? `; closest known names: ${r.suggestions.join(", ")}` : "";
-    ctx.addIssue({ code: "custom", message: `unknown country ${quote(raw)}${near}` });
+    const r = countryOf(raw, mapped);
+    if ("code" in r) return r.code;
+    ctx.addIssue({ code: "custom", message: r.message, params: { country: raw } satisfies UnknownCountryParams });
     return z.NEVER;
   });
 }
 
-/** A multi-select list of countries (alpha-2); an unknown one is an error naming it. */
-export function countryListCell() {
+/** A multi-select list of countries (alpha-2), the mapping file's values first; an unknown one is an error naming it. */
+export function countryListCell(mapped: CountryValueMap = {}) {
   return z
     .string()
     .optional()
     .transform((raw, ctx): string[] => {
       if (raw === undefined || raw.trim() === "") return [];
-      const whole = normaliseCountry(raw);
-      if (whole.ok) return [whole.code];
+      const whole = countryOf(raw, mapped);
+      if ("code" in whole) return [whole.code];
       const codes: string[] = [];
       for (const item of splitMulti(raw)) {
-        const r = normaliseCountry(item);
-        if (r.ok) {
+        const r = countryOf(item, mapped);
+        if ("code" in r) {
           if (!codes.includes(r.code)) codes.push(r.code);
         } else {
-          const near = r.suggestions.length ? `; closest known names: ${r.suggestions.join(", ")}` : "";
-          ctx.addIssue({ code: "custom", message: `unknown country ${quote(item)}${near}` });
+          ctx.addIssue({ code: "custom", message: r.message, params: { country: item } satisfies UnknownCountryParams });
         }
       }
       return codes;
@@ -118,7 +146,7 @@ export function vocabListCell<T extends string>(aliases: Readonly<Record<string,
       const out: T[] = [];
       for (const item of splitMulti(raw)) {
         const v = parseVocab(item, aliases);
-        if (v == null) ctx.addIssue({ code: "custom", message: `unknown option ${quote(item)}${expected(values)}` });
+        if (v == null) ctx.addIssue({ code: "custom", message: `unknown option ${showValue(item)}${expected(values)}` });
         else if (!out.includes(v)) out.push(v);
       }
       return out;

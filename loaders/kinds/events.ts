@@ -1,12 +1,11 @@
 /**
- * Events: the coordinators' log of a round (DESIGN section 3). Notes are private.
+ * Events: the coordinators' log of a round (docs/formats.md). Notes are private.
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { dateCell, email, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { dateCell, emailCell, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { EVENT_TYPES, type EventType } from "../../src/domain/vocabulary";
 
-export const EVENT_TYPES = ["contact_logged", "no_response_reported", "intervention", "dissolved", "withdrew", "rematched"] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 const TYPE_ALIASES: Record<string, EventType> = Object.fromEntries(
   EVENT_TYPES.flatMap((t) => [[t, t], [t.replace(/_/g, " "), t]]),
 ) as Record<string, EventType>;
@@ -22,7 +21,7 @@ export const eventFields: readonly FieldSpec[] = [
 export function eventSchema(ctx: RowContext) {
   return z.object({
     date: dateCell(ctx.dateOrder.date ?? "mdy"),
-    email: requiredCell(email, "email address"),
+    email: emailCell(),
     type: requiredCell(vocab(TYPE_ALIASES), "event type", expected(EVENT_TYPES)),
     note: optionalCell(text, "note"),
   });

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import type { SlashOrder } from "../normalise/dates";
 
-/** The export kinds of a round (DESIGN section 3). */
+/** The export kinds of a round (docs/formats.md). */
 export const KINDS = ["registrations", "partnerships", "events", "survey"] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -24,6 +24,13 @@ export interface FieldSpec {
 export interface RowContext {
   /** Month/day order of slashed dates, per date field. */
   readonly dateOrder: Readonly<Record<string, SlashOrder>>;
+  /** Country values of the mapping file -> ISO codes, keyed by `countryValueKey`; they win over normalisation. */
+  readonly countries?: Readonly<Record<string, string>>;
+  /**
+   * For a kind with `respondentKey`: true when the file has a respondent key (an email column, or
+   * a respondent id column with a respondents mapping), so every row must give one.
+   */
+  readonly keyed?: boolean;
 }
 
 /** An export kind: fields, row schema, and how duplicates resolve. */
@@ -33,4 +40,10 @@ export interface KindSpec<S extends z.ZodType = z.ZodType> {
   readonly schema: (ctx: RowContext) => S;
   /** For kinds with one row per person: the email field and the timestamp field deciding which row is latest. */
   readonly onePerPerson?: { readonly email: string; readonly time: string };
+  /**
+   * For a kind whose person key may be missing (the survey): the email field, and the field of a
+   * respondent id that a respondents mapping turns into an email. Without either the file is
+   * anonymous: its rows carry no email and are not deduplicated.
+   */
+  readonly respondentKey?: { readonly email: string; readonly id: string };
 }

@@ -1,18 +1,16 @@
 /**
- * Partnerships: one row per partnership of a round, rematches included (DESIGN section 3).
+ * Partnerships: one row per partnership of a round, rematches included (docs/formats.md).
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { dateCell, email, optionalDateCell, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { dateCell, emailCell, optionalDateCell, expected, optionalCell, requiredCell, text, vocab } from "./cells";
+import { CONTINUED_VALUES, PARTNERSHIP_STATUSES, type Continued, type PartnershipStatus } from "../../src/domain/vocabulary";
 
-export const PARTNERSHIP_STATUSES = ["active", "completed", "dissolved", "withdrawn"] as const;
-export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
 const STATUS_ALIASES: Record<string, PartnershipStatus> = {
   active: "active", ongoing: "active", completed: "completed", complete: "completed", finished: "completed",
   dissolved: "dissolved", withdrawn: "withdrawn", withdrew: "withdrawn",
 };
-export const CONTINUED = ["yes", "no", "unknown"] as const;
-const CONTINUED_ALIASES: Record<string, (typeof CONTINUED)[number]> = {
+const CONTINUED_ALIASES: Record<string, Continued> = {
   yes: "yes", y: "yes", true: "yes", no: "no", n: "no", false: "no", unknown: "unknown", "": "unknown",
 };
 
@@ -31,13 +29,13 @@ export const partnershipFields: readonly FieldSpec[] = [
 export function partnershipSchema(ctx: RowContext) {
   return z.object({
     partnership_id: optionalCell(text, "partnership id"),
-    email_a: requiredCell(email, "email address"),
-    email_b: requiredCell(email, "email address"),
+    email_a: emailCell(),
+    email_b: emailCell(),
     matched_on: dateCell(ctx.dateOrder.matched_on ?? "mdy"),
     status: requiredCell(vocab(STATUS_ALIASES), "status", expected(PARTNERSHIP_STATUSES)),
     ended_on: optionalDateCell(ctx.dateOrder.ended_on ?? "mdy"),
     replaces: optionalCell(text, "partnership id"),
-    continued: optionalCell(vocab(CONTINUED_ALIASES), "continued value", expected(CONTINUED)).transform((v) => v ?? "unknown"),
+    continued: optionalCell(vocab(CONTINUED_ALIASES), "continued value", expected(CONTINUED_VALUES)).transform((v) => v ?? "unknown"),
   });
 }
 

@@ -1,14 +1,13 @@
 /**
- * Registrations: one row per applicant and round (DESIGN section 3).
+ * Registrations: one row per applicant and round (docs/formats.md).
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { countryCell, countryListCell, email, expected, listCell, optionalCell, requiredCell, text, timestampCell, vocab } from "./cells";
+import { countryCell, countryListCell, emailCell, expected, listCell, optionalCell, requiredCell, text, timestampCell, vocab } from "./cells";
 import { parseYears, parseYesNo } from "../normalise/values";
+import { CAREER_PREFERENCES, EXPERIENCE_RANGES, SECTOR_PREFERENCES, SECTORS, type CareerPreference, type Sector, type SectorPreference } from "../../src/domain/vocabulary";
 
-/** Library sectors, canonical values. */
-export const SECTORS = ["academic", "public", "special", "school", "government", "national", "other"] as const;
-export type Sector = (typeof SECTORS)[number];
+/** Folded labels of the sectors (src/domain/vocabulary.ts) -> canonical value. */
 const SECTOR_ALIASES: Record<string, Sector> = {
   academic: "academic", "academic library": "academic", university: "academic", "higher education": "academic",
   college: "academic", "tertiary": "academic", public: "public", "public library": "public",
@@ -18,13 +17,11 @@ const SECTOR_ALIASES: Record<string, Sector> = {
   "national library": "national", "state library": "national", "national/state": "national", other: "other",
 };
 
-export const PREF_SECTOR = ["same", "any"] as const;
-const PREF_SECTOR_ALIASES: Record<string, (typeof PREF_SECTOR)[number]> = {
+const PREF_SECTOR_ALIASES: Record<string, SectorPreference> = {
   same: "same", "same sector": "same", "a partner from the same sector": "same", any: "any",
   "any sector": "any", "no preference": "any", "don't mind": "any", "different sector": "any",
 };
-export const PREF_CAREER = ["different", "similar", "any"] as const;
-const PREF_CAREER_ALIASES: Record<string, (typeof PREF_CAREER)[number]> = {
+const PREF_CAREER_ALIASES: Record<string, CareerPreference> = {
   different: "different", "different career stage": "different", similar: "similar",
   "similar career stage": "similar", same: "similar", "same career stage": "similar", any: "any",
   "no preference": "any", "don't mind": "any",
@@ -50,16 +47,16 @@ export const registrationFields: readonly FieldSpec[] = [
 export function registrationSchema(ctx: RowContext) {
   return z.object({
     timestamp: timestampCell(ctx.dateOrder.timestamp ?? "mdy"),
-    email: requiredCell(email, "email address"),
+    email: emailCell(),
     name: optionalCell(text, "name"),
-    country: countryCell(),
+    country: countryCell(ctx.countries),
     sector: requiredCell(vocab(SECTOR_ALIASES), "library sector", expected(SECTORS)),
     role: optionalCell(text, "role"),
-    years_experience: requiredCell(parseYears, "years of experience", "; expected a number or a range such as 0-2, 3-5, 6-10, 11-20, 20+"),
+    years_experience: requiredCell(parseYears, "years of experience", `; expected a number or a range such as ${EXPERIENCE_RANGES.map((r) => r.label).join(", ")}`),
     interests: listCell(),
-    pref_sector: requiredCell(vocab(PREF_SECTOR_ALIASES), "sector preference", expected(PREF_SECTOR)),
-    pref_career: requiredCell(vocab(PREF_CAREER_ALIASES), "career stage preference", expected(PREF_CAREER)),
-    pref_countries: countryListCell(),
+    pref_sector: requiredCell(vocab(PREF_SECTOR_ALIASES), "sector preference", expected(SECTOR_PREFERENCES)),
+    pref_career: requiredCell(vocab(PREF_CAREER_ALIASES), "career stage preference", expected(CAREER_PREFERENCES)),
+    pref_countries: countryListCell(ctx.countries),
     languages: listCell((s) => s.toLowerCase()),
     participated_before: optionalCell(parseYesNo, "yes/no answer"),
   });

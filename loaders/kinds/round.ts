@@ -1,5 +1,5 @@
 /**
- * `round.json`: a round's identity and dates (DESIGN section 3).
+ * `round.json`: a round's identity and dates (docs/formats.md).
  */
 import { z } from "zod";
 
@@ -11,7 +11,9 @@ export const RoundFile = z
     name: z.string().min(1),
     start: isoDate,
     end: isoDate,
-    synthetic: z.boolean().optional(),
+    // Only a marker written by `iln demo` can make a round synthetic (src/privacy/synthetic.ts,
+    // verified by loaders/synthetic.ts); `true` is accepted but ignored with a warning.
+    synthetic: z.union([z.boolean(), z.object({ generator: z.string(), files: z.record(z.string(), z.string()), signature: z.string() })]).optional(),
   })
   .refine((r) => r.start <= r.end, { message: "start is after end", path: ["end"] });
 

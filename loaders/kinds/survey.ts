@@ -1,69 +1,79 @@
 /**
- * Survey: the end-of-round evaluation, one response per respondent and round (DESIGN section 3).
- * Blank answers are kept as null and excluded from every metric.
+ * Survey: the end-of-round evaluation, one response per respondent and round (docs/formats.md).
+ * Only the submission time is required. The respondent key is the email, or a respondent id that
+ * a respondents mapping turns into one; a survey without either is anonymous (its rows have no
+ * email). Every question is optional: a question without a column was not asked in that round;
+ * a blank answer is kept as null. Both are excluded from every metric.
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { email, expected, optionalCell, requiredCell, text, timestampCell, vocab, vocabListCell } from "./cells";
+import { emailCell, expected, optionalCell, text, timestampCell, vocab, vocabListCell } from "./cells";
 import { parseIntIn, parseLikert } from "../normalise/values";
+import {
+  AGREEMENT_LABELS, COMMUNICATION_METHODS, CONTACT_FREQUENCIES, CONTINUE_PARTNERSHIP_ANSWERS, PARTICIPATE_AGAIN_ANSWERS, SATISFACTION_LABELS,
+  type CommunicationMethod, type ContactFrequency,
+} from "../../src/domain/vocabulary";
 
-export const CONTACT_FREQUENCIES = ["Weekly", "Fortnightly", "Monthly", "Less than monthly", "Never"] as const;
-export type ContactFrequency = (typeof CONTACT_FREQUENCIES)[number];
 const CONTACT_ALIASES: Record<string, ContactFrequency> = {
   weekly: "Weekly", "once a week": "Weekly", "more than weekly": "Weekly", "several times a week": "Weekly",
   fortnightly: "Fortnightly", "every two weeks": "Fortnightly", "every 2 weeks": "Fortnightly", biweekly: "Fortnightly",
   monthly: "Monthly", "once a month": "Monthly", "less than monthly": "Less than monthly",
   "less often than monthly": "Less than monthly", never: "Never", "no contact": "Never",
 };
-export const METHODS = ["Email", "Video call", "Social media", "Phone", "Messaging", "Other"] as const;
-const METHOD_ALIASES: Record<string, (typeof METHODS)[number]> = {
+const METHOD_ALIASES: Record<string, CommunicationMethod> = {
   email: "Email", "e-mail": "Email", "video call": "Video call", video: "Video call", skype: "Video call",
   "social media": "Social media", phone: "Phone", telephone: "Phone", messaging: "Messaging",
   "instant messaging": "Messaging", chat: "Messaging", other: "Other",
 };
-export const AGAIN = ["Yes", "No", "Maybe"] as const;
-const AGAIN_ALIASES: Record<string, (typeof AGAIN)[number]> = { yes: "Yes", no: "No", maybe: "Maybe", unsure: "Maybe", "not sure": "Maybe" };
-export const CONTINUE = ["Yes", "No", "Undecided"] as const;
-const CONTINUE_ALIASES: Record<string, (typeof CONTINUE)[number]> = { yes: "Yes", no: "No", undecided: "Undecided", maybe: "Undecided", "not sure": "Undecided" };
+const AGAIN_ALIASES: Record<string, (typeof PARTICIPATE_AGAIN_ANSWERS)[number]> = { yes: "Yes", no: "No", maybe: "Maybe", unsure: "Maybe", "not sure": "Maybe" };
+const CONTINUE_ALIASES: Record<string, (typeof CONTINUE_PARTNERSHIP_ANSWERS)[number]> = { yes: "Yes", no: "No", undecided: "Undecided", maybe: "Undecided", "not sure": "Undecided" };
 
 const satisfaction = (raw: string) => parseLikert(raw, "satisfaction");
 const agreement = (raw: string) => parseLikert(raw, "agreement");
-const SAT_HINT = "; expected 1-5 or Very dissatisfied, Dissatisfied, Neutral, Satisfied, Very satisfied";
-const AGREE_HINT = "; expected 1-5 or Strongly disagree, Disagree, Neither agree nor disagree, Agree, Strongly agree";
+const SAT_HINT = `; expected 1-5 or ${SATISFACTION_LABELS.join(", ")}`;
+const AGREE_HINT = `; expected 1-5 or ${AGREEMENT_LABELS.join(", ")}`;
 
 export const surveyFields: readonly FieldSpec[] = [
-  { name: "email", aliases: ["Email Address", "Email", "E-mail", "Recipient Email", "RecipientEmail"], required: true },
+  { name: "email", aliases: ["Email Address", "Email", "E-mail", "Recipient Email", "RecipientEmail"], required: false },
+  { name: "respondent_id", aliases: ["Respondent ID", "RespondentID", "Respondent", "Participant ID", "Respondent key"], required: false },
   { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted", "Recorded Date"], required: true, date: true },
-  { name: "program_satisfaction", aliases: ["Overall, how satisfied are you with the ILN program?", "Program satisfaction", "Overall satisfaction"], required: true },
-  { name: "partner_satisfaction", aliases: ["How satisfied were you with your partner?", "Partner satisfaction"], required: true },
-  { name: "contact_frequency", aliases: ["How often were you in contact with your partner?", "Contact frequency"], required: true },
+  { name: "program_satisfaction", aliases: ["Overall, how satisfied are you with the ILN program?", "Program satisfaction", "Overall satisfaction"], required: false },
+  { name: "partner_satisfaction", aliases: ["How satisfied were you with your partner?", "Partner satisfaction"], required: false },
+  { name: "contact_frequency", aliases: ["How often were you in contact with your partner?", "Contact frequency"], required: false },
   { name: "methods", aliases: ["How did you communicate with your partner?", "Methods", "Communication methods"], required: false, multi: true },
-  { name: "outcome_perspective", aliases: ["The ILN gave me new perspectives on librarianship", "New perspectives"], required: true },
-  { name: "outcome_ideas", aliases: ["I gained new ideas for my work", "New ideas"], required: true },
-  { name: "outcome_confidence", aliases: ["I feel more confident working with international colleagues", "Confidence"], required: true },
-  { name: "outcome_motivation", aliases: ["I feel more motivated in my career", "Motivation"], required: true },
+  { name: "outcome_perspective", aliases: ["The ILN gave me new perspectives on librarianship", "New perspectives"], required: false },
+  { name: "outcome_ideas", aliases: ["I gained new ideas for my work", "New ideas"], required: false },
+  { name: "outcome_confidence", aliases: ["I feel more confident working with international colleagues", "Confidence"], required: false },
+  { name: "outcome_motivation", aliases: ["I feel more motivated in my career", "Motivation"], required: false },
   { name: "recommend", aliases: ["How likely are you to recommend the ILN to a colleague?", "Recommend", "Likelihood to recommend", "NPS"], required: false },
-  { name: "participate_again", aliases: ["Would you participate in the ILN again?", "Participate again", "Would you sign up again?"], required: true },
+  { name: "participate_again", aliases: ["Would you participate in the ILN again?", "Participate again", "Would you sign up again?"], required: false },
   { name: "continue_partnership", aliases: ["Will you continue the partnership after the round?", "Continue partnership"], required: false },
   { name: "comments", aliases: ["Any other comments?", "Comments", "Other comments"], required: false },
 ];
 
-/** The row schema of a survey file. */
+/** The email of an anonymous survey's row: none (its column is absent or ignored). */
+const noEmail = z.string().optional().transform((): string | null => null);
+
+/**
+ * The row schema of a survey file. With `ctx.keyed` (the survey has a respondent key) every row
+ * needs a valid email (a respondent id arrives here as the email it maps to); otherwise the
+ * survey is anonymous and `email` is null.
+ */
 export function surveySchema(ctx: RowContext) {
   return z.object({
-    email: requiredCell(email, "email address"),
+    email: ctx.keyed ? emailCell().transform((e): string | null => e) : noEmail,
     submitted: timestampCell(ctx.dateOrder.submitted ?? "mdy"),
     program_satisfaction: optionalCell(satisfaction, "satisfaction answer", SAT_HINT),
     partner_satisfaction: optionalCell(satisfaction, "satisfaction answer", SAT_HINT),
     contact_frequency: optionalCell(vocab(CONTACT_ALIASES), "contact frequency", expected(CONTACT_FREQUENCIES)),
-    methods: vocabListCell(METHOD_ALIASES, METHODS),
+    methods: vocabListCell(METHOD_ALIASES, COMMUNICATION_METHODS),
     outcome_perspective: optionalCell(agreement, "agreement answer", AGREE_HINT),
     outcome_ideas: optionalCell(agreement, "agreement answer", AGREE_HINT),
     outcome_confidence: optionalCell(agreement, "agreement answer", AGREE_HINT),
     outcome_motivation: optionalCell(agreement, "agreement answer", AGREE_HINT),
     recommend: optionalCell((raw) => parseIntIn(raw, 0, 10), "recommendation score", "; expected a whole number 0-10"),
-    participate_again: optionalCell(vocab(AGAIN_ALIASES), "answer", expected(AGAIN)),
-    continue_partnership: optionalCell(vocab(CONTINUE_ALIASES), "answer", expected(CONTINUE)),
+    participate_again: optionalCell(vocab(AGAIN_ALIASES), "answer", expected(PARTICIPATE_AGAIN_ANSWERS)),
+    continue_partnership: optionalCell(vocab(CONTINUE_ALIASES), "answer", expected(CONTINUE_PARTNERSHIP_ANSWERS)),
     comments: optionalCell(text, "comment"),
   });
 }
@@ -75,4 +85,5 @@ export const survey: KindSpec = {
   fields: surveyFields,
   schema: surveySchema,
   onePerPerson: { email: "email", time: "submitted" },
+  respondentKey: { email: "email", id: "respondent_id" },
 };

@@ -277,6 +277,21 @@ export const AMBIGUOUS_CODES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Two-letter values that are assigned ISO alpha-2 codes but that, written alone in a country
+ * column, more often mean something else, so they are not accepted as codes either: the value is
+ * refused, with the ISO reading (and the other reading, when it is a country) as suggestions.
+ * "NA" is how people write "n/a" ("N/A" folds to it too); "NO" is the answer "no". "IS" and "UA"
+ * are "US" mistyped, a neighbouring key: in the Ask a Manager 2021 survey both came with a US state
+ * and US dollars (test/fixtures/countries). Code -> the other reading's country, or null.
+ */
+export const MISREAD_CODES: Readonly<Record<string, string | null>> = {
+  NA: null, // Namibia / "n/a"
+  NO: null, // Norway / "no"
+  IS: "US", // Iceland / "US" mistyped
+  UA: "US", // Ukraine / "US" mistyped
+};
+
+/**
  * Places below country level that people write in a country column, with the country they are in.
  * They never resolve on their own ("Virginia" is not a country); the country is offered as the
  * suggestion, and "<place> <country>" ("Virginia USA") resolves. Names and postal abbreviations

@@ -1,129 +1,111 @@
 /**
  * Country normalisation: free text -> ISO 3166-1 alpha-2. Base names from `i18n-iso-countries`
- * (`en` locale, every name it lists for a code), plus our table in `country-aliases.ts`.
+ * (`en` locale, every name it lists for a code), plus our table in `country-aliases.ts`; the
+ * tables are built in `country-index.ts`. An unresolved value gets ranked suggestions.
  *
- * Decisions (DESIGN.md section 3):
+ * Decisions (docs/formats.md, "Values"). Never a wrong automatic mapping: a value maps only when it names
+ * one country; anything less certain is refused with suggestions for a coordinator to confirm.
  * - Matching folds case, accents, punctuation and spacing, drops a leading "the", and reads
  *   "St"/"St." as "Saint" and "&" as "and": "U.S.A.", "united states ", "Côte d'Ivoire" match.
- * - A bare two-letter value is a code only if ISO assigns it and it is not in `AMBIGUOUS_CODES`
- *   (US state / Canadian province abbreviations that are also ISO codes, and "SA"): "VA", "CA",
- *   "IN", "DE" are rejected, with both readings suggested. Three-letter ISO alpha-3 codes are accepted.
+ * - A bare two-letter value is a code only if ISO assigns it and it is in neither `AMBIGUOUS_CODES`
+ *   (US state / Canadian province abbreviations that are also ISO codes, and "SA": "VA", "CA", "IN",
+ *   "DE") nor `MISREAD_CODES` ("NA" = n/a, "NO" = no, "IS"/"UA" = "US" mistyped), and is not one
+ *   letter twice ("ss", "ff" are keyboard mashing more often than South Sudan). Those are refused
+ *   with their readings suggested, the more populous first (populations are the gazetteer's sums).
+ *   Alpha-3 codes are accepted. A flag emoji (🇺🇸) is its code.
+ * - Values of several parts, split at "/", "|", ";", brackets and spaced dashes ("Spain / España",
+ *   "Deutschland (Germany)", "Belgique - België") or at commas, resolve when one country is named
+ *   and every other part agrees with it: names it too, is one of its states or provinces, or (naming
+ *   no country itself) is a place of that country in the gazetteer ("Canada, Ottawa, Ontario").
+ *   Parts naming different countries are a list ("Spain / USA", "Canada and USA"): refused,
+ *   suggesting each. "Italy (South)" is refused too (the part in brackets proves nothing).
  * - "<place>, <country>" resolves to the country after the last comma ("Virginia, USA" -> US,
  *   "Sydney, Australia" -> AU), unless an earlier part is itself a country: "Spain, Germany" is a
- *   list and is rejected (suggesting both), so a multi-select cell can be split; ISO's inverted names ("Korea, Republic of") are read whole or
- *   turned round. "<subdivision> <country>" without a comma resolves only when the first part is
- *   a known subdivision of that country ("Virginia USA" -> US, not "New England" -> GB).
- * - A subdivision alone ("Virginia", "NY", "Ontario", "NSW") is not a country: rejected, with its
- *   country as the first suggestion. "Georgia" alone is the country GE.
+ *   list. ISO's inverted names ("Korea, Republic of") are read whole or turned round.
+ *   "<subdivision> <country>" without a comma resolves only when the first part is a known
+ *   subdivision of that country ("Virginia USA" -> US, not "New England" -> GB).
+ * - A subdivision or city alone ("Virginia", "NY", "Ontario", "NSW", "Amsterdam") is not a
+ *   country: refused, with its country as the first suggestion. "Georgia" alone is the country GE.
+ * - "<city>, <state>" ("Boston, MA", "Perth, WA", "Atlanta, Georgia") suggests first the country
+ *   where the gazetteer has that city in that state; an abbreviation after a city reads as a state
+ *   before an ISO code ("Needham, MA": United States, then Morocco).
  * - "Congo" alone is ambiguous (CG / CD) and rejected; "Korea" alone is taken as KR.
  * - XK (Kosovo, a user-assigned code used by the EU and CLDR) is accepted, as `i18n-iso-countries` does.
  */
 import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json";
 import { distance } from "fastest-levenshtein";
-import { AMBIGUOUS_CODES, COUNTRY_ALIASES, DISPLAY_NAMES, SUBDIVISIONS } from "./country-aliases";
+import { AMBIGUOUS_CODES, MISREAD_CODES } from "./country-aliases";
+import { byName, byNameOrCode, CODE_SET, CODES, FUZZY, isUnsafeCode, NAME_INDEX, NAMES, SHORT_NAMES, STATE_INDEX, SUBDIVISION_INDEX } from "./country-index";
+import { countryPopulation, placesNamed, regionPopulation, regionsNamed } from "./gazetteer";
+import { foldTokens, placeKey } from "./place-key";
 
-/** Result of `normaliseCountry`: the code, or up to 3 suggested English country names. */
-export type CountryResult = { ok: true; code: string } | { ok: false; suggestions: string[] };
+/** A suggested country: its ISO alpha-2 code and English display name. */
+export interface CountrySuggestion {
+  readonly code: string;
+  readonly name: string;
+}
 
-countries.registerLocale(en);
+/** Result of `normaliseCountry`: the code, or up to `MAX_SUGGESTIONS` ranked suggestions. */
+export type CountryResult = { ok: true; code: string } | { ok: false; suggestions: CountrySuggestion[] };
 
-const SPECIAL_LETTERS: Record<string, string> = { ø: "o", æ: "ae", œ: "oe", ß: "ss", ł: "l", đ: "d", ı: "i", þ: "th", ð: "d" };
+/** Most suggestions returned for one value. */
+export const MAX_SUGGESTIONS = 3;
+
+/** Codes of the flag emoji in a text (a flag is two regional indicator letters), in order. */
+function flagCodes(raw: string): string[] {
+  const out: string[] = [];
+  for (const m of raw.matchAll(/([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/gu)) {
+    const code = String.fromCharCode(m[1].codePointAt(0)! - 0x1f1e6 + 65, m[2].codePointAt(0)! - 0x1f1e6 + 65);
+    if (CODE_SET.has(code) && !out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+/** Splits at the separators of bilingual or listed values; one element when there is none. */
+function segmentsOf(raw: string): string[] {
+  return raw
+    .split(/[/|;()[\]]|\s+[-–—]+\s*|[-–—]+\s+/)
+    .map((s) => s.trim())
+    .filter((s) => foldTokens(s).length > 0);
+}
+
+/** Splits a segment naming no country at "and", "&" or "+" ("Canada and USA"). */
+function listItemsOf(segment: string): string[] {
+  const items = segment.split(/\s+(?:and|&|\+)\s+/i).map((s) => s.trim()).filter((s) => foldTokens(s).length > 0);
+  return items.length > 1 ? items : [segment];
+}
+
+/** Comma parts of a text, folded. */
+function commaParts(raw: string): string[][] {
+  return raw.split(",").map(foldTokens).filter((p) => p.length > 0);
+}
+
+/** True when the gazetteer has a place or region of this name in country `code`. */
+function isPlaceIn(key: string, code: string): boolean {
+  return placesNamed(key).some((p) => p.code === code) || regionsNamed(key).some((r) => r.code === code);
+}
 
 /**
- * Folds text to space-separated lower-case ASCII tokens: accents removed, apostrophes and full
- * stops removed (so "U.S.A." -> "usa", "d'Ivoire" -> "divoire"), "&" -> "and", any other
- * punctuation a space, "st" before another word -> "saint", a leading "the" dropped.
+ * The one country the parts agree on, or undefined: each part names it, is one of its known
+ * subdivisions ("Georgia" of US), or names no country and is a gazetteer place of it.
  */
-function foldTokens(s: string): string[] {
-  const t = s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[øæœßłđıþð]/g, (c) => SPECIAL_LETTERS[c])
-    .replace(/&/g, " and ")
-    .replace(/['’‘`´.]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-  if (t === "") return [];
-  const tokens = t.split(" ").map((w, i, all) => (w === "st" && i < all.length - 1 ? "saint" : w));
-  if (tokens.length > 1 && tokens[0] === "the") tokens.shift();
-  return tokens;
-}
-
-/** Lookup key of a text: its folded tokens joined without spaces ("Cote d Ivoire" = "Côte d'Ivoire"). */
-function keyOf(s: string): string {
-  return foldTokens(s).join("");
-}
-
-/** `i18n-iso-countries` codes: alpha-2 -> alpha-3. */
-const ALPHA2_TO_ALPHA3: Record<string, string> = countries.getAlpha2Codes();
-const CODES: readonly string[] = Object.freeze(Object.keys(ALPHA2_TO_ALPHA3).sort());
-const CODE_SET = new Set(CODES);
-
-/** Display name of each code. */
-const NAMES = new Map<string, string>();
-/** Folded name key -> code; `null` marks a key shared by two codes ("congo"). */
-const NAME_INDEX = new Map<string, string | null>();
-/** Every (key, code) pair of a name of 4+ characters, for fuzzy suggestions. */
-const FUZZY: Array<[string, string]> = [];
-
-function addName(name: string, code: string, override: boolean): void {
-  const key = keyOf(name);
-  if (key === "") return;
-  const prev = NAME_INDEX.get(key);
-  if (override || prev === undefined) NAME_INDEX.set(key, code);
-  else if (prev !== code) NAME_INDEX.set(key, null);
-  if (key.length >= 4) FUZZY.push([key, code]);
-}
-
-for (const [code, names] of Object.entries(en.countries as Record<string, string | string[]>)) {
-  const list = Array.isArray(names) ? names : [names];
-  NAMES.set(code, DISPLAY_NAMES[code] ?? list[0]);
-  for (const n of list) addName(n, code, false);
-}
-for (const code of CODES) {
-  if (!NAMES.has(code)) throw new Error(`i18n-iso-countries has no English name for ${code}`);
-  addName(ALPHA2_TO_ALPHA3[code], code, false);
-}
-for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) {
-  if (!CODE_SET.has(code)) throw new Error(`country-aliases: ${alias} -> unknown code ${code}`);
-  addName(alias, code, true);
-}
-
-/** Folded subdivision key -> the codes of the countries that have it ("wa" -> US, AU). */
-const SUBDIVISION_INDEX = new Map<string, string[]>();
-for (const [code, places] of Object.entries(SUBDIVISIONS)) {
-  for (const p of places) {
-    const key = keyOf(p);
-    const list = SUBDIVISION_INDEX.get(key) ?? [];
-    if (!list.includes(code)) list.push(code);
-    SUBDIVISION_INDEX.set(key, list);
-  }
-}
-
-/** Code of a folded key naming a country (name, alias, alpha-3), or undefined. */
-function byName(key: string): string | undefined {
-  return NAME_INDEX.get(key) ?? undefined;
-}
-
-/** Code of a folded key that is a name, or an accepted bare two-letter code. */
-function byNameOrCode(key: string): string | undefined {
-  const named = byName(key);
-  if (named) return named;
-  if (key.length === 2) {
-    const upper = key.toUpperCase();
-    if (CODE_SET.has(upper) && !(upper in AMBIGUOUS_CODES)) return upper;
-  }
-  return undefined;
+function agreedCode(keys: string[], codes: (string | undefined)[]): string | undefined {
+  const candidates = [...new Set(codes.filter((c): c is string => c !== undefined))];
+  const agreeing = candidates.filter((x) =>
+    keys.every((k, i) => codes[i] === x || SUBDIVISION_INDEX.get(k)?.includes(x) || (codes[i] === undefined && isPlaceIn(k, x))),
+  );
+  return agreeing.length === 1 ? agreeing[0] : undefined;
 }
 
 const QUALIFIER = /(^|\s)(of|of the|the)$/;
 
-/** Resolves a raw value, or returns undefined. */
-function resolve(tokens: string[], parts: string[][]): string | undefined {
+/** Resolves a text without bracket, slash or dash separators (commas allowed), or undefined. */
+function resolvePlain(raw: string): string | undefined {
+  const tokens = foldTokens(raw);
+  if (!tokens.length) return undefined;
   const whole = byNameOrCode(tokens.join(""));
   if (whole) return whole;
+  const parts = commaParts(raw);
   if (parts.length >= 2) {
     const first = parts[0].join("");
     const last = parts[parts.length - 1];
@@ -134,8 +116,7 @@ function resolve(tokens: string[], parts: string[][]): string | undefined {
     }
     // "Atlanta, Georgia": the last part is both a country and a US state, so it proves nothing.
     const lastKey = last.join("");
-    if (SUBDIVISION_INDEX.has(lastKey)) return undefined;
-    const country = byNameOrCode(lastKey) ?? bySubdivisionPrefix(last);
+    const country = SUBDIVISION_INDEX.has(lastKey) ? undefined : (byNameOrCode(lastKey) ?? bySubdivisionPrefix(last));
     // "Spain, Germany" is a list, not a place in Germany: an earlier part that is itself a
     // country (and not a subdivision of the last one, as "Georgia, USA") blocks the rule.
     const isList = parts.slice(0, -1).some((p) => {
@@ -143,6 +124,11 @@ function resolve(tokens: string[], parts: string[][]): string | undefined {
       return byNameOrCode(key) !== undefined && !(country && SUBDIVISION_INDEX.get(key)?.includes(country));
     });
     if (country && !isList) return country;
+    // "England, UK", "Canada, Ottawa, Ontario": every part agrees on one country.
+    const keys = parts.map((p) => p.join(""));
+    const agreed = agreedCode(keys, keys.map(byNameOrCode));
+    if (agreed) return agreed;
+    if (SUBDIVISION_INDEX.has(lastKey)) return undefined;
   }
   return bySubdivisionPrefix(tokens);
 }
@@ -156,46 +142,145 @@ function bySubdivisionPrefix(tokens: string[]): string | undefined {
   return undefined;
 }
 
-/** Up to 3 display names to offer for a value that did not resolve, best first. */
-function suggest(tokens: string[], parts: string[][]): string[] {
+/** The items of a value split at bilingual/list separators, and what each resolves to. */
+interface Items {
+  texts: string[];
+  codes: (string | undefined)[];
+}
+
+function itemsOf(raw: string): Items {
+  const texts: string[] = [];
+  for (const seg of segmentsOf(raw)) {
+    if (resolvePlain(seg) === undefined) texts.push(...listItemsOf(seg));
+    else texts.push(seg);
+  }
+  return { texts, codes: texts.map(resolvePlain) };
+}
+
+/** Resolves a raw value, or returns undefined. */
+function resolve(raw: string): string | undefined {
+  const plain = resolvePlain(raw);
+  if (plain) return plain;
+  const items = itemsOf(raw);
+  if (items.texts.length < 2) return undefined;
+  return agreedCode(items.texts.map(placeKey), items.codes);
+}
+
+/** The readings of a bare code that does not stand alone, more populous first (gazetteer sums). */
+function codeReadings(key: string): string[] {
+  const upper = key.toUpperCase();
+  if (!isUnsafeCode(upper)) return [];
+  const readings: Array<[string, number]> = [[upper, countryPopulation(upper)]];
+  for (const s of STATE_INDEX.get(key) ?? []) readings.push([s.code, regionPopulation(s.code, s.name)]);
+  if (upper in AMBIGUOUS_CODES && !(STATE_INDEX.get(key) ?? []).some((s) => s.code === AMBIGUOUS_CODES[upper])) {
+    readings.push([AMBIGUOUS_CODES[upper], 0]);
+  }
+  const other = MISREAD_CODES[upper];
+  if (other) readings.push([other, countryPopulation(other)]);
+  return readings.sort((a, b) => b[1] - a[1]).map(([c]) => c);
+}
+
+/** Codes sorted by the gazetteer population of their country, most populous first. */
+function byPopulation(codes: string[]): string[] {
+  return codes.map((c) => [c, countryPopulation(c)] as const).sort((a, b) => b[1] - a[1]).map(([c]) => c);
+}
+
+/**
+ * Folded words of 2-3 letters written in capitals ("USA tomorrow" -> usa; "U.S." -> us), in order,
+ * when the text also has lower-case letters (in all-capital text capitals say nothing).
+ */
+function capitalWords(raw: string): string[] {
+  if (!/\p{Ll}/u.test(raw)) return [];
   const out: string[] = [];
-  const add = (code: string) => {
-    const name = NAMES.get(code)!;
-    if (out.length < 3 && !out.includes(name)) out.push(name);
+  for (const m of raw.matchAll(/[\p{L}.]+/gu)) {
+    const w = m[0].replace(/\./g, "");
+    if (/^[A-Z]{2,3}$/.test(w)) out.push(w.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * "<city>, <state>" or "<city> <state>": the countries where the gazetteer has the city in that
+ * state or region ("Boston, MA" -> US, "Perth, WA" -> AU, "Atlanta, Georgia" -> US).
+ */
+function cityInRegion(tokens: string[], parts: string[][]): string[] {
+  const pairs: Array<[string, string]> = [];
+  if (parts.length >= 2) pairs.push([parts[parts.length - 2].join(""), parts[parts.length - 1].join("")]);
+  const words = parts.length >= 2 ? parts[parts.length - 1] : tokens;
+  for (let i = Math.max(1, words.length - 3); i < words.length; i++) pairs.push([words.slice(0, i).join(""), words.slice(i).join("")]);
+  const out: string[] = [];
+  for (const [place, region] of pairs) {
+    const places = placesNamed(place);
+    if (!places.length) continue;
+    for (const s of STATE_INDEX.get(region) ?? [])
+      for (const p of places) if (p.code === s.code && placeKey(p.region) === placeKey(s.name)) out.push(p.code);
+    for (const p of places) if (placeKey(p.region) === region) out.push(p.code);
+  }
+  return out;
+}
+
+/** Up to `MAX_SUGGESTIONS` codes to offer for a value that did not resolve, best first. */
+function suggest(raw: string, tokens: string[]): string[] {
+  const out: string[] = [];
+  const add = (code: string | undefined) => {
+    if (code && !out.includes(code)) out.push(code);
   };
   const key = tokens.join("");
-  // An ambiguous two-letter code: both readings.
-  if (key.length === 2 && key.toUpperCase() in AMBIGUOUS_CODES) {
-    add(key.toUpperCase());
-    add(AMBIGUOUS_CODES[key.toUpperCase()]);
+  const parts = commaParts(raw);
+  const items = itemsOf(raw);
+  // Flags (and what the text says, when a flag disagrees with it), then a city in its state.
+  flagCodes(raw).forEach(add);
+  if (out.length && tokens.length) add(resolve(raw));
+  cityInRegion(tokens, parts).forEach(add);
+  // A bare code that does not stand alone: its readings.
+  if (key.length === 2) codeReadings(key).forEach(add);
+  // A shared name ("Congo"): every country it names, the most populous first.
+  if (NAME_INDEX.get(key) === null) byPopulation(FUZZY.filter(([k]) => k === key).map(([, c]) => c)).forEach(add);
+  // Countries named by a part, in order ("Spain / USA"; "Atlanta, Georgia"). An ambiguous code
+  // after a place is a state first ("Needham, MA": US, then Morocco), in a list of countries a
+  // country ("France, DE": France, Germany).
+  const pieces = [...(parts.length > 1 ? parts.map((p) => p.join("")) : []), ...(items.texts.length > 1 ? items.texts.map(placeKey) : [])];
+  const isList = pieces.some((k) => byNameOrCode(k) !== undefined);
+  for (const k of pieces) {
+    const upper = k.toUpperCase();
+    if (k.length === 2 && upper in AMBIGUOUS_CODES) {
+      if (isList) add(upper);
+      for (const s of STATE_INDEX.get(k) ?? []) add(s.code);
+      add(upper);
+    } else if (k.length === 2 && isUnsafeCode(upper)) add(upper);
+    else add(byNameOrCode(k));
   }
-  // A shared name ("Congo"): every country it names.
-  if (NAME_INDEX.get(key) === null) for (const [k, c] of FUZZY) if (k === key) add(c);
-  // Countries named whole in a comma part ("Atlanta, Georgia": Georgia; "fr, de": France, Germany).
-  if (parts.length > 1)
-    for (const p of parts) {
-      const k = p.join("");
-      const code = byNameOrCode(k) ?? (k.toUpperCase() in AMBIGUOUS_CODES ? k.toUpperCase() : undefined);
-      if (code) add(code);
-    }
-  // Subdivisions anywhere: the whole value, a comma part, or a run of words.
-  const candidates = [key, ...parts.map((p) => p.join(""))];
+  // Subdivisions anywhere: the whole value, a part, or a run of words. In a text of 3+ words a
+  // word of 1-2 letters is an abbreviation only when written in capitals ("in", "on", "me" are words).
+  const capitals = capitalWords(raw);
+  const candidates = [key, ...pieces];
   for (let i = 0; i < tokens.length; i++)
-    for (let j = i + 1; j <= Math.min(tokens.length, i + 4); j++) candidates.push(tokens.slice(i, j).join(""));
+    for (let j = i + 1; j <= Math.min(tokens.length, i + 4); j++) {
+      const run = tokens.slice(i, j).join("");
+      if (run.length > 2 || tokens.length <= 2 || capitals.includes(run)) candidates.push(run);
+    }
   for (const c of candidates) for (const code of SUBDIVISION_INDEX.get(c) ?? []) add(code);
+  // Cities and regions of the gazetteer, the most populous first ("Amsterdam", "London").
+  if (out.length === 0)
+    for (const c of [key, ...pieces]) {
+      for (const p of placesNamed(c)) add(p.code);
+      for (const r of regionsNamed(c)) add(r.code);
+    }
   // Country names contained in a longer text ("Spain technically but ...").
   if (tokens.length > 1)
     for (let i = 0; i < tokens.length; i++)
       for (let j = i + 1; j <= Math.min(tokens.length, i + 4); j++) {
         const k = tokens.slice(i, j).join("");
-        const code = k.length >= 4 ? byName(k) : undefined;
-        if (code) add(code);
+        add(k.length >= 4 ? byName(k) : undefined);
       }
-  // Otherwise the closest names by edit distance, within 40% of the length (at least 2 edits).
-  if (key.length >= 4 && out.length === 0) {
-    const limit = Math.max(2, Math.floor(key.length * 0.4));
+  // Abbreviations written in capitals in a longer text ("UK for U.S. company").
+  if (tokens.length > 1) for (const w of capitals) add(byNameOrCode(w));
+  // Otherwise the closest names by edit distance: 1 edit for 3 letters ("ISA"), else within 40%
+  // of the length (at least 2 edits); ties go to the more populous country.
+  if (key.length >= 3 && out.length === 0) {
+    const limit = key.length === 3 ? 1 : Math.max(2, Math.floor(key.length * 0.4));
     const best = new Map<string, number>();
-    for (const [k, code] of FUZZY) {
+    for (const [k, code] of [...FUZZY, ...SHORT_NAMES]) {
       const d = distance(key, k);
       if (d <= limit && d < (best.get(code) ?? Infinity)) best.set(code, d);
     }
@@ -203,10 +288,10 @@ function suggest(tokens: string[], parts: string[][]): string[] {
     for (const [k, codes] of SUBDIVISION_INDEX)
       if (k.length >= 5 && distance(key, k) <= 1) for (const code of codes) best.set(code, Math.min(best.get(code) ?? Infinity, 1));
     [...best.entries()]
-      .sort((a, b) => a[1] - b[1] || NAMES.get(a[0])!.localeCompare(NAMES.get(b[0])!))
+      .sort((a, b) => a[1] - b[1] || countryPopulation(b[0]) - countryPopulation(a[0]) || NAMES.get(a[0])!.localeCompare(NAMES.get(b[0])!))
       .forEach(([code]) => add(code));
   }
-  return out;
+  return out.slice(0, MAX_SUGGESTIONS);
 }
 
 const cache = new Map<string, CountryResult>();
@@ -216,27 +301,42 @@ const CACHE_LIMIT = 100_000;
  * Free-text country -> ISO 3166-1 alpha-2 code (upper case). Trims, folds case, accents and
  * punctuation ("U.S.A.", "united states ", "Côte d'Ivoire", "Ivory Coast", "UK", "England",
  * "Scotland" -> GB, "Holland" -> NL, "Burma" -> MM, "Deutschland" -> DE, "Korea, Republic of" -> KR).
- * Accepts assigned alpha-2 codes except the ambiguous ones in `AMBIGUOUS_CODES` ("CA", "VA", "IN",
- * "DE" ...), alpha-3 codes ("GBR"), and "<place>, <country>" ("Virginia, USA" -> US). A US state,
- * Canadian province or Australian state alone is not a country. When not resolved, `suggestions`
- * holds up to 3 English country names (the subdivision's country first, then the closest names by
- * Levenshtein distance); it may be empty (blank or unrecognisable input). Never throws.
- * Results are memoised per distinct raw string and frozen; do not mutate them.
+ * Accepts assigned alpha-2 codes except those of `AMBIGUOUS_CODES` and `MISREAD_CODES`, alpha-3
+ * codes ("GBR"), flag emoji, "<place>, <country>" ("Virginia, USA" -> US) and parts that agree
+ * ("Spain / España" -> ES, "England, UK" -> GB); see the module comment for every rule.
+ * When not resolved, `suggestions` holds up to 3 countries, best first (a city's or state's country,
+ * both readings of an ambiguous code, the countries a list names, gazetteer cities by population,
+ * then the closest names by Levenshtein distance); it may be empty (blank or unrecognisable input).
+ * A suggestion is never applied automatically. Never throws. Results are memoised per distinct
+ * raw string and frozen; do not mutate them.
  * @example normaliseCountry("U.S.A.") // {ok: true, code: "US"}
- * @example normaliseCountry("VA") // {ok: false, suggestions: ["Vatican City", "United States"]}
+ * @example normaliseCountry("Boston, MA") // {ok: false, suggestions: [{code: "US", name: "United States"}, {code: "MA", name: "Morocco"}]}
  */
 export function normaliseCountry(raw: string): CountryResult {
   const hit = cache.get(raw);
   if (hit) return hit;
   const tokens = foldTokens(raw);
-  const parts = raw.split(",").map(foldTokens).filter((p) => p.length > 0);
-  const code = tokens.length ? resolve(tokens, parts) : undefined;
+  const flags = flagCodes(raw);
+  let code: string | undefined;
+  if (tokens.length) code = resolve(raw);
+  else if (flags.length === 1) code = flags[0];
+  if (code && flags.some((f) => f !== code)) code = undefined; // "🇨🇦 USA": the flag disagrees
   const result: CountryResult = code
     ? Object.freeze({ ok: true as const, code })
-    : Object.freeze({ ok: false as const, suggestions: Object.freeze(suggest(tokens, parts)) as string[] });
+    : Object.freeze({
+        ok: false as const,
+        suggestions: Object.freeze(suggest(raw, tokens).map((c) => Object.freeze({ code: c, name: NAMES.get(c)! }))) as CountrySuggestion[],
+      });
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(raw, result);
   return result;
+}
+
+/**
+ * A suggestion list for a message: `"United States [US], Morocco [MA]"`; "" for none.
+ */
+export function formatSuggestions(suggestions: readonly CountrySuggestion[]): string {
+  return suggestions.map((s) => `${s.name} [${s.code}]`).join(", ");
 }
 
 /**
@@ -248,6 +348,11 @@ export function countryName(code: string): string {
   const name = NAMES.get(code);
   if (name === undefined) throw new RangeError(`Unknown ISO 3166-1 alpha-2 code: ${JSON.stringify(code)}`);
   return name;
+}
+
+/** True when `code` is an accepted alpha-2 code (upper case): one of `allCountryCodes()`. */
+export function isCountryCode(code: string): boolean {
+  return CODE_SET.has(code);
 }
 
 /**

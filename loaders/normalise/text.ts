@@ -14,8 +14,3 @@ export function foldKey(s: string): string {
 export function foldLabel(s: string): string {
   return s.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.+$/, "");
 }
-
-/** Quotes a raw cell value for a message, so blanks and spaces show. */
-export function quote(s: string): string {
-  return JSON.stringify(s);
-}

@@ -3,7 +3,7 @@
  * yes/no answers and closed vocabularies. Each returns `null` (or an empty list) for a blank
  * cell and `undefined` for a value it does not recognise, so the caller can report it.
  */
-import { yearsFromExperience } from "../../src/matching/features";
+import { yearsFromExperience } from "../../src/domain/vocabulary";
 import { foldLabel } from "./text";
 
 const SATISFACTION: Record<string, number> = {
@@ -58,7 +58,7 @@ export interface Years {
 /**
  * Years of experience: a number (`7`, `7.5`, `7 years`) or a range (`0-2`, `3–5`, `20+`,
  * `more than 20`, `3 to 5`). The representative number of a range is `yearsFromExperience`'s
- * (src/matching/features.ts: the midpoint; an open range `a+` counts as `a + 5`, so `20+` is 25),
+ * (src/domain/vocabulary.ts: the midpoint; an open range `a+` counts as `a + 5`, so `20+` is 25),
  * so ingest and matching read a range alike. Values above 70 years are rejected.
  * @returns the years, null for blank, undefined when not recognised.
  */

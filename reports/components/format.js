@@ -21,7 +21,8 @@ export const HEALTH_CLASSES = [
   {key: "thriving", label: "Thriving", color: OKABE_ITO.green},
   {key: "ok", label: "OK", color: OKABE_ITO.sky},
   {key: "at_risk", label: "At risk", color: OKABE_ITO.orange},
-  {key: "failed", label: "Failed", color: OKABE_ITO.vermillion}
+  {key: "failed", label: "Failed", color: OKABE_ITO.vermillion},
+  {key: "no_information", label: "No information", color: OKABE_ITO.grey}
 ];
 
 /** Likert answers 1..5 with a diverging orange-grey-blue scale, plus the merged small cells. */

@@ -3,7 +3,8 @@ import * as Plot from "npm:@observablehq/plot";
 import {OKABE_ITO} from "./format.js";
 
 /**
- * @param {{segment: string, value: number, lo: number, hi: number, n: number}[]} rows published rows only.
+ * @param {{segment: string, value: number, lo: number, hi: number, n: number, text?: string}[]} rows published rows only;
+ *   `text` labels a coded share ("95% or more"), whose bar then spans its band rather than an interval.
  * @param {{width: number, xLabel: string, yLabel: string, domain?: [number, number], reference?: number}} options
  */
 export function SegmentDots(rows, {width, xLabel, yLabel, domain = [0, 1], reference, marginLeft = 170} = {}) {
@@ -20,7 +21,7 @@ export function SegmentDots(rows, {width, xLabel, yLabel, domain = [0, 1], refer
       reference != null ? Plot.ruleX([reference], {stroke: "#555", strokeDasharray: "6,4"}) : null,
       Plot.ruleY(rows, {y: "segment", x1: "lo", x2: "hi", stroke: OKABE_ITO.blue, strokeWidth: 3, strokeOpacity: 0.5}),
       Plot.dot(rows, {y: "segment", x: "value", fill: OKABE_ITO.blue, r: 6, tip: true,
-        title: (d) => `${d.segment}: ${(d.value * 100).toFixed(1)}% (95% CI ${(d.lo * 100).toFixed(1)}–${(d.hi * 100).toFixed(1)}%), n = ${d.n}`}),
+        title: (d) => d.text ? `${d.segment}: ${d.text}, n = ${d.n}` : `${d.segment}: ${(d.value * 100).toFixed(1)}% (95% CI ${(d.lo * 100).toFixed(1)}–${(d.hi * 100).toFixed(1)}%), n = ${d.n}`}),
       Plot.text(rows, {y: "segment", x: "hi", text: (d) => `n=${d.n}`, dx: 8, textAnchor: "start", fill: "#555"})
     ]
   });

@@ -1,2 +1,2 @@
-/** Exit codes of every `iln` command (DESIGN section 6). */
+/** Exit codes of every `iln` command (docs/README.md). */
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;

@@ -1,21 +1,43 @@
 /**
- * `iln forget EMAIL`: erases a participant from every table, for good.
+ * `iln forget EMAIL`: erases a participant for good (docs/privacy.md, "Erasure"). Refuses, with
+ * exit code 1 and nothing created or changed, when the database or its pseudonym key is missing.
  */
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { DatabaseMissingError, openDatabase } from "../db";
+import { LOADER_CACHE, replayCacheDir } from "../privacy/derived-files";
 import { forget } from "../privacy/forget";
-import { dbPathOf, pseudonymiserFor, withDb } from "./context";
+import { keyPathFor, loadKey, pseudonymiser } from "../privacy/pseudonym";
+import { dbPathOf } from "./context";
 
 /** Registers the forget command. */
 export function forgetCommand(program: Command): void {
   program
     .command("forget")
-    .description("erase a participant (by email) from every table, identity included")
+    .description("erase a participant (by email) from every table, identity included, and rewrite the database file without them")
     .argument("<email>", "the participant's email address")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (email: string, opts: { db?: string }) => {
-      const pseudonymise = pseudonymiserFor(dbPathOf(opts));
-      const report = await withDb(opts, false, (db) => forget(db, email, pseudonymise));
-      if (!report.found) process.stderr.write(`no participant with that email in ${dbPathOf(opts)}; nothing changed\n`);
-      else process.stderr.write(`erased: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(", ")} (partnerships keep the partner's side, anonymised)\n`);
+      const dbPath = dbPathOf(opts);
+      // Both checks come before anything is opened or created.
+      if (!existsSync(dbPath)) throw new DatabaseMissingError(dbPath);
+      const pseudonymise = pseudonymiser(loadKey(keyPathFor(dbPath)));
+      const db = await openDatabase(dbPath, { create: false });
+      let report;
+      try {
+        report = await forget(db, email, pseudonymise, { replayCache: replayCacheDir(process.env), loaderCache: LOADER_CACHE });
+      } finally {
+        db.close();
+      }
+      const counts = (r: Record<string, number>) => Object.entries(r).map(([t, n]) => `${t} ${n}`).join(", ");
+      if (!report.found) {
+        process.stderr.write(`no participant with that email in ${dbPath}; ${report.alreadyErased ? "already on the list of erased people" : "added to the list of erased people, so later ingests skip them"}\n`);
+      } else {
+        process.stderr.write(`erased: ${counts(report.rows)} (partnerships keep the partner's side, anonymised)\n`);
+        const named = Object.values(report.redacted).reduce((a, b) => a + b, 0);
+        if (named) process.stderr.write(`redacted their name or email in ${counts(report.redacted)} row(s) of other people's notes and comments\n`);
+      }
+      process.stderr.write(`rewrote ${dbPath} into a new file${report.removed.length ? `; removed ${report.removed.join(", ")}` : ""}\n`);
+      process.stderr.write("a site built before now still holds figures computed with this person: rebuild it (npm run build)\n");
     });
 }

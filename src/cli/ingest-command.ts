@@ -1,5 +1,7 @@
 /**
- * `iln ingest PATH [--kind K --round R] [--mapping FILE] [--dry-run]`.
+ * `iln ingest PATH [--kind K --round R] [--mapping FILE] [--respondents FILE] [--suggest-mapping FILE] [--allow-empty] [--dry-run]`.
+ * The summary on stderr names the files of round folders that were left alone and the rounds
+ * whose survey is anonymous.
  */
 import type { Command } from "commander";
 import { ingest } from "../../loaders/ingest";
@@ -15,18 +17,25 @@ export function ingestCommand(program: Command): void {
     .argument("<path>", "round folder, folder of rounds, or one export file")
     .option("--kind <kind>", "export kind of a single file: registrations|partnerships|events|survey")
     .option("--round <id>", "round id of a single file")
-    .option("--mapping <file>", "JSON mapping of headers to canonical fields")
+    .option("--mapping <file>", "JSON mapping of headers to canonical fields (or null to ignore a column), of country values to ISO codes and of respondent ids to emails")
+    .option("--respondents <file>", "CSV, TSV or XLSX of respondent_id,email for surveys that identify respondents by an id")
+    .option("--allow-empty", "let a file with a header but no rows clear its round's rows of its kind")
+    .option("--suggest-mapping <file>", "when country values are unknown, write them with their first suggested codes to this mapping file to review")
     .option("--dry-run", "validate everything and report, write nothing")
     .option("--verbose", "print every warning (default: the first 20)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; dryRun?: boolean; verbose?: boolean; db?: string }) => {
+    .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; respondents?: string; allowEmpty?: boolean; suggestMapping?: string; dryRun?: boolean; verbose?: boolean; db?: string }) => {
       const pseudonymise = pseudonymiserFor(dbPathOf(opts));
       const report = await withDb(opts, false, (db) => ingest(db, target, { ...opts, pseudonymise, progress: (l) => process.stderr.write(`${l}\n`) }));
       const shown = opts.verbose ? report.warnings : report.warnings.slice(0, MAX_WARNINGS);
       for (const w of shown) process.stderr.write(`warning: ${w}\n`);
       if (shown.length < report.warnings.length) process.stderr.write(`... and ${report.warnings.length - shown.length} more warnings (--verbose shows them all)\n`);
-      for (const f of report.files) process.stdout.write(`${f.round}\t${f.kind}\t${f.status}\t${f.status === "unchanged" ? "-" : f.rows}\t${f.file}\n`);
+      for (const f of report.files) process.stdout.write(`${f.round}\t${f.kind}\t${f.status}\t${f.status === "unchanged" ? "-" : f.rows}\t${f.file}${f.anonymous ? "\tanonymous" : ""}\n`);
       const written = report.files.filter((f) => f.status !== "unchanged").length;
       process.stderr.write(`${report.dryRun ? "dry run: nothing written; " : ""}${written} file(s) ${report.dryRun ? "valid" : "ingested"}, ${report.files.length - written} unchanged\n`);
+      if (report.anonymousSurveys.length) {
+        process.stderr.write(`anonymous survey (no respondent key; counted in satisfaction and outcomes, linked to no partnership): ${report.anonymousSurveys.join(", ")}\n`);
+      }
+      if (report.ignored.length) process.stderr.write(`${report.ignored.length} file(s) ignored, not an export kind: ${report.ignored.join(", ")}\n`);
     });
 }

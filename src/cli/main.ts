@@ -1,19 +1,24 @@
 /**
- * The `iln` command line (DESIGN section 6). Exit codes: 0 done, 1 input rejected (nothing
+ * The `iln` command line (docs/README.md). Exit codes: 0 done, 1 input rejected (nothing
  * written), 2 wrong usage. Errors go to stderr; `--json` output alone goes to stdout.
  */
 import { Command, CommanderError } from "commander";
-import { InputError, formatProblem } from "../../loaders/errors";
-import { UsageError } from "../../loaders/discover";
+import { formatProblem, InputError, UsageError } from "../domain/errors";
 import { DatabaseBusyError, DatabaseMissingError } from "../db";
+import { KeyMissingError } from "../privacy/pseudonym";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";
+import { countriesCommand } from "./countries-command";
 import { demoCommand } from "./demo-command";
 import { forgetCommand } from "./forget-command";
 import { matchCommand } from "./match-command";
 import { metricsCommand } from "./metrics-command";
 import { replayCommand } from "./replay-command";
+import { themesCommand } from "./themes-command";
 import { weightsCommand } from "./weights-command";
+
+/** Located problems printed for a rejected input; the rest are counted. */
+export const MAX_PROBLEMS = 100;
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -28,6 +33,8 @@ export function buildProgram(): Command {
   weightsCommand(program);
   matchCommand(program);
   forgetCommand(program);
+  countriesCommand(program);
+  themesCommand(program);
   const override = (c: Command): void => {
     c.exitOverride();
     c.commands.forEach(override);
@@ -49,7 +56,8 @@ export async function main(argv: string[]): Promise<number> {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      for (const p of err.problems.slice(0, MAX_PROBLEMS)) process.stderr.write(`${formatProblem(p)}\n`);
+      if (err.problems.length > MAX_PROBLEMS) process.stderr.write(`... and ${err.problems.length - MAX_PROBLEMS} more problem(s)\n`);
       process.stderr.write(`rejected: ${err.problems.length} problem(s); nothing was written\n`);
       return EXIT.rejected;
     }
@@ -57,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`iln: ${err.message}\n`);
       return EXIT.usage;
     }
-    if (err instanceof DatabaseBusyError || err instanceof DatabaseMissingError) {
+    if (err instanceof DatabaseBusyError || err instanceof DatabaseMissingError || err instanceof KeyMissingError) {
       process.stderr.write(`iln: ${err.message}\n`);
       return EXIT.rejected;
     }

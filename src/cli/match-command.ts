@@ -5,16 +5,15 @@
  * started before R) are never paired again; partnerships already recorded for R are ignored
  * (a note says so).
  */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { InputError } from "../../loaders/errors";
-import { UsageError } from "../../loaders/discover";
+import { InputError, UsageError } from "../domain/errors";
 import { readPairsFile } from "../matching/locks";
-import { loadIdentities, loadRoundPool, UnknownRoundError } from "../matching/pool";
+import { loadIdentities, loadRoundData } from "../matching/round-data";
 import { LockError, proposeMatching, type Proposal } from "../matching/propose";
 import { PREFERENCES, PRINCIPLES } from "../matching/quality";
-import { predictionModelFor } from "../matching/replay";
+import { predictionModelFor } from "../matching/replay-rounds";
 import { predictCompletion } from "../matching/fit";
+import { writePrivateFile } from "../db";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { dbPathOf, pseudonymiserFor, withDb } from "./context";
 import { readWeightsFile } from "./weights-command";
@@ -51,8 +50,9 @@ export function matchCommand(program: Command): void {
     .option("--locks <file>", "pairs fixed by hand (JSON or CSV of email pairs)")
     .option("--forbid <file>", "pairs ruled out (JSON or CSV of email pairs)")
     .option("--unmatched <file>", "also write the unmatched people as CSV here")
+    .option("--no-max-cardinality", "maximum weight alone (by default as many people as possible are placed first, then the weight is maximised)")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (opts: { round: string; weights: string; out: string; locks?: string; forbid?: string; unmatched?: string; db?: string }) => {
+    .action(async (opts: { round: string; weights: string; out: string; locks?: string; forbid?: string; unmatched?: string; maxCardinality: boolean; db?: string }) => {
       const weights = readWeightsFile(opts.weights);
       const pid = pseudonymiserFor(dbPathOf(opts));
       const toPids = (pairs: [string, string][]) => pairs.map(([a, b]) => [pid(a), pid(b)] as [string, string]);
@@ -60,13 +60,7 @@ export function matchCommand(program: Command): void {
       const forbids = opts.forbid ? toPids(readPairsFile(opts.forbid)) : [];
       const emailOf = new Map<string, string>(lockEmails.flat().map((e) => [pid(e), e]));
       await withDb(opts, true, async (db) => {
-        let rp;
-        try {
-          rp = await loadRoundPool(db, opts.round);
-        } catch (err) {
-          if (err instanceof UnknownRoundError) throw new UsageError(err.message);
-          throw err;
-        }
+        const rp = await loadRoundData(db, opts.round); // an unknown round is a usage error (exit 2)
         if (rp.pool.people.length === 0) throw new UsageError(`round ${opts.round} has no registrations`);
         if (rp.partnerships > 0) process.stderr.write(`note: round ${opts.round} already has ${rp.partnerships} partnerships in the database; they are ignored, the proposal starts from its registrations\n`);
         const model = await predictionModelFor(db, opts.round);
@@ -75,6 +69,7 @@ export function matchCommand(program: Command): void {
           proposal = proposeMatching(rp.pool, weights, {
             locks: toPids(lockEmails),
             forbids,
+            maxCardinality: opts.maxCardinality,
             predict: model ? (x) => predictCompletion(model.fit, x) : undefined,
           });
         } catch (err) {
@@ -99,10 +94,10 @@ export function matchCommand(program: Command): void {
             locked: k < proposal.locked ? "yes" : "no",
           };
         });
-        writeFileSync(opts.out, toSafeCsv(MATCH_COLUMNS, rows));
+        writePrivateFile(opts.out, toSafeCsv(MATCH_COLUMNS, rows));
         const byId = new Map(people.map((p) => [p.id, p]));
         const unmatched = proposal.unmatched.map((id) => ({ email: ids.get(id)?.email ?? id, name: ids.get(id)?.name ?? "", country: byId.get(id)?.country, sector: byId.get(id)?.sector }));
-        if (opts.unmatched) writeFileSync(opts.unmatched, toSafeCsv(["email", "name", "country", "sector"], unmatched));
+        if (opts.unmatched) writePrivateFile(opts.unmatched, toSafeCsv(["email", "name", "country", "sector"], unmatched));
         process.stderr.write(formatMatchSummary(proposal));
         process.stderr.write(unmatched.length ? `Unmatched (${unmatched.length}):\n${unmatched.map((u) => `  ${u.email} (${u.country}, ${u.sector})`).join("\n")}\n` : "Unmatched: nobody\n");
         process.stderr.write(`wrote ${rows.length} partnerships to ${opts.out}\n`);

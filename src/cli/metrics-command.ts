@@ -1,12 +1,12 @@
 /**
- * `iln metrics [--round R] [--json]`: the metrics of DESIGN section 4. By default a readable
+ * `iln metrics [--round R] [--json]`: the metrics of docs/metrics.md. By default a readable
  * table, one row per round, then the across-rounds figures; with `--round` also the round's
  * detail. With `--json`, the metrics document (`metricsDocument`) alone on stdout.
  */
 import type { Command } from "commander";
-import { UsageError } from "../../loaders/discover";
-import { writeFileSync } from "node:fs";
-import { atRiskList, metricsDocument, UnknownRoundError, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics } from "../metrics";
+import { UsageError } from "../domain/errors";
+import { atRiskList, metricsDocument, type AtRiskRow, type MetricsDocument, type Proportion, type RoundMetrics, type SurveyItem } from "../metrics";
+import { writePrivateFile } from "../db";
 import { toSafeCsv } from "../privacy/csv-safe";
 import { withDb } from "./context";
 
@@ -32,26 +32,23 @@ export function metricsCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round?: string; json?: boolean; atRisk?: string; db?: string }) => {
       if (opts.atRisk && !opts.round) throw new UsageError("--at-risk needs --round");
-      let doc: MetricsDocument;
-      try {
-        doc = await withDb(opts, true, async (db) => {
-          if (opts.atRisk) {
-            const rows = await atRiskList(db, opts.round!);
-            writeFileSync(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
-            process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
-          }
-          return metricsDocument(db, { round: opts.round });
-        });
-      } catch (err) {
-        if (err instanceof UnknownRoundError) throw new UsageError(err.message);
-        throw err;
-      }
+      // An unknown --round throws UnknownRoundError, a usage error (exit 2).
+      const doc: MetricsDocument = await withDb(opts, true, async (db) => {
+        if (opts.atRisk) {
+          const rows = await atRiskList(db, opts.round!);
+          writePrivateFile(opts.atRisk, toSafeCsv(AT_RISK_COLUMNS, rows.map(atRiskRecord)));
+          process.stderr.write(`${rows.length} partnership(s) at risk or failed in ${opts.round} written to ${opts.atRisk} (internal: it names people)\n`);
+        }
+        return metricsDocument(db, { round: opts.round });
+      });
       process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : formatMetrics(doc));
     });
 }
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "-" : `${(100 * x).toFixed(0)}%`);
 const share = (p: Proportion): string => pct(p.share);
+const weighted = (w: { share: number | null; ci: [number, number] | null; n_eff: number } | null): string =>
+  w === null || w.share === null || !w.ci ? "-" : `${pct(w.share)} [${pct(w.ci[0])}, ${pct(w.ci[1])}] (effective n=${w.n_eff.toFixed(0)})`;
 const withCi = (p: { share: number | null; ci: [number, number] | null; n: number }): string =>
   p.share === null || !p.ci ? `- (n=${p.n})` : `${pct(p.share)} [${pct(p.ci[0])}, ${pct(p.ci[1])}] (n=${p.n})`;
 
@@ -61,46 +58,71 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
 
+/** A 1-5 item's top-2 share with its interval and mean, or "not asked". */
+function itemLine(s: SurveyItem): string {
+  if (!s.asked) return "not asked";
+  return `top-2 ${withCi({ share: s.top2, ci: s.top2_ci, n: s.n })}, mean ${s.mean?.toFixed(2) ?? "-"}`;
+}
+
+/** What the round's survey was: none, anonymous or linked, and the questions it did not ask. */
+function surveyLine(r: RoundMetrics): string {
+  if (!r.survey) return "none";
+  const missing = ["program_satisfaction", "partner_satisfaction", "contact_frequency", "outcome_perspective", "outcome_ideas", "outcome_confidence", "outcome_motivation", "recommend", "participate_again", "continue_partnership"].filter(
+    (q) => !r.survey!.asked.includes(q as never),
+  );
+  return `${r.survey.anonymous ? "ANONYMOUS (counted in satisfaction and outcomes; not in health, per-partnership outcomes or continuation)" : "linked to respondents"}${missing.length ? `; not asked: ${missing.join(", ")}` : ""}`;
+}
+
 function roundDetail(r: RoundMetrics): string {
   const lines = [
     `Round ${r.round} (${r.name}, ${r.start} to ${r.end})`,
+    `  survey                ${surveyLine(r)}`,
     `  returning share       ${withCi(r.returning_share)}`,
     `  completion rate       ${withCi(r.completion_rate)}`,
     `  dissolution rate      ${withCi(r.dissolution_rate)}`,
     `  continued share       ${withCi(r.continued_share)}`,
     `  response rate         ${withCi(r.response_rate)}`,
-    `  program satisfaction  top-2 ${withCi({ share: r.program_satisfaction.top2, ci: r.program_satisfaction.top2_ci, n: r.program_satisfaction.n })}, mean ${r.program_satisfaction.mean?.toFixed(2) ?? "-"}`,
-    `  partner satisfaction  top-2 ${withCi({ share: r.partner_satisfaction.top2, ci: r.partner_satisfaction.top2_ci, n: r.partner_satisfaction.n })}, mean ${r.partner_satisfaction.mean?.toFixed(2) ?? "-"}`,
-    `  NPS                   ${r.nps ? `${r.nps.score.toFixed(0)} (n=${r.nps.n})` : "not asked"}`,
-    `  participate again     ${withCi(r.participate_again)}`,
+    `  program satisfaction  ${itemLine(r.program_satisfaction)}; weighted for non-response ${weighted(r.program_satisfaction.weighted)}`,
+    `  partner satisfaction  ${itemLine(r.partner_satisfaction)}; weighted for non-response ${weighted(r.partner_satisfaction.weighted)}`,
+    ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s)}; weighted ${weighted(s.weighted)}`),
+    `  response by outcome   completed ${withCi(r.response?.by_status.completed ?? { share: null, ci: null, n: 0 })}, failed ${withCi(r.response?.by_status.failed ?? { share: null, ci: null, n: 0 })}`,
+    `  NPS                   ${r.nps ? `${r.nps.score.toFixed(1)} [${r.nps.ci[0].toFixed(1)}, ${r.nps.ci[1].toFixed(1)}] (n=${r.nps.n})` : "not asked"}`,
+    `  participate again     ${r.survey && !r.survey.asked.includes("participate_again") ? "not asked" : withCi(r.participate_again)}`,
     `  sectors               ${Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
     `  largest country       ${r.largest_country ? `${r.largest_country.country} ${pct(r.largest_country.share)} of ${r.largest_country.registered} applicants (cap 20%${r.largest_country.over_cap ? ", OVER" : ""})` : "-"}`,
     `  cross-sector pairs    ${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}`,
     `  cross-career pairs    ${withCi(r.pairing.cross_career)}; asked for a different stage ${share(r.pairing.asked_different_career)}`,
-    `  health                thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}`,
+    `  health                thriving ${r.health.thriving}, ok ${r.health.ok}, at risk ${r.health.at_risk}, failed ${r.health.failed}, no information ${r.health.no_information}`,
   ];
   return lines.join("\n") + "\n";
 }
 
 /**
- * The readable form of a metrics document: a table of rounds, the round's detail when only one
- * round is in the document, and the across-rounds figures. Percentages are rounded to whole
- * numbers; "-" marks an empty group.
+ * The readable form of a metrics document: a table of rounds (a round whose survey was anonymous
+ * is marked `*`, and a note under the table names them), the round's detail when only one round
+ * is in the document, and the across-rounds figures. Percentages are rounded to whole numbers;
+ * "-" marks an empty group or an item not asked.
  */
 export function formatMetrics(doc: MetricsDocument): string {
   const header = ["round", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
   const rows = doc.rounds.map((r) => [
-    r.round, String(r.registered), String(r.participants), String(r.partnerships), String(r.countries), String(r.new_countries),
+    r.survey?.anonymous ? `${r.round}*` : r.round, String(r.registered), String(r.participants), String(r.partnerships), String(r.countries), String(r.new_countries),
     share(r.returning_share), share(r.completion_rate), share(r.dissolution_rate), share(r.response_rate),
     pct(r.program_satisfaction.top2), pct(r.partner_satisfaction.top2), r.nps ? r.nps.score.toFixed(0) : "-",
     String(r.health.at_risk), String(r.health.failed),
   ]);
   const o = doc.overall;
+  const anonymous = doc.rounds.filter((r) => r.survey?.anonymous).map((r) => r.round);
   const parts = [
     doc.synthetic ? "SYNTHETIC DATA (demo)\n" : "",
     table(header, rows),
+    anonymous.length ? `* anonymous survey (${anonymous.join(", ")}): its answers count in satisfaction, outcomes and the response rate, but link to no partnership (not in health or continuation)\n` : "",
     doc.rounds.length === 1 ? `\n${roundDetail(doc.rounds[0])}` : "",
     `\nOverall (${o.rounds} rounds): ${o.participants} participants matched (${o.registered} registered), ${o.countries} countries, ${o.partnerships} partnerships\n`,
+    doc.changes.length
+      ? `\nChanges between rounds (top-2 share; Holm-adjusted over ${doc.multiple_testing.family} tests; * = adjusted p < 0.05):\n` +
+        doc.changes.map((c) => `  ${c.item.replace("_satisfaction", "")} ${c.a} -> ${c.b}: ${c.diff === null ? "-" : `${c.diff >= 0 ? "+" : ""}${(100 * c.diff).toFixed(1)} points`}, p ${c.p_value === null ? "-" : c.p_value.toFixed(3)}, adjusted ${c.p_adjusted === null ? "-" : c.p_adjusted.toFixed(3)}${c.significant ? " *" : ""}`).join("\n") + "\n"
+      : "",
   ];
   return parts.join("");
 }

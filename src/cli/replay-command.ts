@@ -1,14 +1,17 @@
 /**
- * `iln replay --round R [--weights FILE] [--pool registered|matched] [--no-predictions] [--json]`:
- * the round's historical first matching beside the matching the weights produce from the same
- * pool (DESIGN section 5). Without `--weights`, the default weights. Output holds pseudonyms at
+ * `iln replay --round R [--weights FILE | --fitted] [--pool matched|registered] [--no-max-cardinality]
+ * [--no-predictions] [--json]`: the round's historical first matching beside the matching the
+ * weights produce from the same pool (docs/matching.md). Without `--weights`, the default
+ * weights; `--fitted` refits the weights on the other rounds. A weights file fitted on rounds that
+ * include R is refused: R's own outcomes would flatter its replay. Output holds pseudonyms at
  * most, never emails or names.
  */
 import type { Command } from "commander";
-import { UsageError } from "../../loaders/discover";
-import { UnknownRoundError } from "../matching/pool";
+import { UsageError } from "../domain/errors";
 import type { GroupQuality, MatchingQuality } from "../matching/quality";
-import { replayRound, type ReplayReport } from "../matching/replay";
+import type { ReplayReport } from "../matching/replay";
+import type { Weights } from "../matching/weights";
+import { replayRounds } from "../matching/replay-rounds";
 import { withDb } from "./context";
 import { readWeightsFile } from "./weights-command";
 
@@ -57,10 +60,31 @@ export function formatReplay(rep: ReplayReport): string {
     ...groups("sector", rep.historical.breakdowns.sector, rep.replayed.breakdowns.sector, 10),
     ...groups("career stage", rep.historical.breakdowns.stage, rep.replayed.breakdowns.stage, 10),
     ...groups("country (largest 10)", rep.historical.breakdowns.country, rep.replayed.breakdowns.country, 10),
+    ...(rep.extra_placements.pairs > 0
+      ? [`  of the replayed total, ${num(rep.extra_placements.score, 3)} points come from ${rep.extra_placements.pairs} pair(s) placing ${rep.extra_placements.people} people the historical matching did not place; without them the gain is ${num(rep.extra_placements.score_gain_without, 3)} points`]
+      : []),
+    ...(rep.predicted_gain
+      ? [`  predicted completed partnerships (PREDICTION): historical ${num(rep.predicted_gain.historical, 1)}, replayed ${num(rep.predicted_gain.replayed, 1)}, gain ${num(rep.predicted_gain.gain, 1)} (95% interval ${num(rep.predicted_gain.ci[0], 1)} to ${num(rep.predicted_gain.ci[1], 1)})`]
+      : []),
+    `  solver: ${rep.max_cardinality ? "maximum cardinality first, then maximum weight" : "maximum weight only (--no-max-cardinality)"}`,
     ...(rep.prediction ? [`Note: ${rep.prediction.label} (fitted on ${rep.prediction.fitted_on_rounds.join(", ")}, n=${rep.prediction.n}).`] : []),
     ...rep.notes.map((n) => `Note: ${n}`),
   ];
   return lines.join("\n") + "\n";
+}
+
+/**
+ * Refuses weights fitted on the replayed round: their `fitted.rounds` list includes it.
+ * @throws UsageError naming the round and the ways out.
+ */
+export function checkNotFittedOn(weights: Weights, round: string, file: string): void {
+  const rounds = weights.fitted?.rounds;
+  if (Array.isArray(rounds) && rounds.includes(round)) {
+    throw new UsageError(
+      `${file} was fitted on rounds that include ${round} (${rounds.join(", ")}): its replay would be flattered by ${round}'s own outcomes. ` +
+        `Use --fitted (weights refitted without ${round}) or fit on the other rounds: iln weights fit --rounds ${rounds.filter((r) => r !== round).join(",") || "<others>"} --out FILE`,
+    );
+  }
 }
 
 /** Registers the replay command. */
@@ -69,22 +93,27 @@ export function replayCommand(program: Command): void {
     .command("replay")
     .description("replay a past round's matching under weights, beside the historical matching")
     .requiredOption("--round <id>", "round to replay")
-    .option("--weights <file>", "weights file (default: the built-in defaults)")
-    .option("--pool <which>", "registered (all of the round's registrations) or matched (people of the historical first matching)", "registered")
+    .option("--weights <file>", "weights file (default: the built-in defaults); refused when fitted on the replayed round")
+    .option("--fitted", "replay under weights fitted on the other rounds (the replayed round left out)")
+    .option("--pool <which>", "matched (people of the historical first matching: like for like) or registered (every registration; extra placements reported apart)", "matched")
+    .option("--no-max-cardinality", "maximum weight alone (by default the matcher first places as many people as possible)")
     .option("--no-predictions", "skip the fitted completion model")
     .option("--json", "print one JSON document on stdout")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (opts: { round: string; weights?: string; pool: string; predictions: boolean; json?: boolean; db?: string }) => {
+    .action(async (opts: { round: string; weights?: string; fitted?: boolean; pool: string; maxCardinality: boolean; predictions: boolean; json?: boolean; db?: string }) => {
       if (opts.pool !== "registered" && opts.pool !== "matched") throw new UsageError(`--pool must be registered or matched, got ${JSON.stringify(opts.pool)}`);
+      if (opts.fitted && opts.weights) throw new UsageError("give --weights or --fitted, not both");
       const weights = readWeightsFile(opts.weights);
-      let rep: ReplayReport;
-      try {
-        process.stderr.write(`replaying round ${opts.round}...\n`);
-        rep = await withDb(opts, true, (db) => replayRound(db, opts.round, weights, { include: opts.pool as "registered" | "matched", predictions: opts.predictions }));
-      } catch (err) {
-        if (err instanceof UnknownRoundError) throw new UsageError(err.message);
-        throw err;
-      }
+      if (opts.weights) checkNotFittedOn(weights, opts.round, opts.weights);
+      process.stderr.write(`replaying round ${opts.round}...\n`);
+      // An unknown --round throws UnknownRoundError, a usage error (exit 2).
+      const [entry] = await withDb(opts, true, (db) =>
+        replayRounds(db, [opts.round], {
+          weights, include: opts.pool as "registered" | "matched", predictions: opts.predictions, fitted: opts.fitted === true, maxCardinality: opts.maxCardinality,
+        }),
+      );
+      if (opts.fitted && !entry.fitted) throw new UsageError(`weights cannot be fitted on the rounds other than ${opts.round}: too few outcomes`);
+      const rep = opts.fitted ? (entry.fitted as ReplayReport) : entry.given;
       process.stdout.write(opts.json ? `${JSON.stringify(rep, null, 2)}\n` : formatReplay(rep));
     });
 }

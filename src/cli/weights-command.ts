@@ -1,14 +1,15 @@
 /**
- * `iln weights fit [--rounds R1,R2] [--out FILE] [--json]`: fits models of partnership outcome on
- * pair features (completion: logistic; partner satisfaction: linear), validates them by leaving
- * one round out, and writes the recommended weights file (`weightsFromFit`).
+ * `iln weights fit [--rounds R1,R2] [--satisfaction-weight L] [--out FILE] [--json]`: fits models of
+ * partnership outcome on pair features (completion: ridge logistic; partner satisfaction: ridge
+ * proportional odds, clustered by respondent), validates them in time order and by leaving one
+ * round out, prints a plain-language summary, and writes the recommended expected-utility
+ * weights file (`weightsFromFit`).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { InputError } from "../../loaders/errors";
-import { UsageError } from "../../loaders/discover";
-import { fitOutcomes, weightsFromFit, FitError, type OutcomeFit, type RegressionFit } from "../matching/fit";
-import { loadOutcomes, UnknownRoundError } from "../matching/pool";
+import { InputError, UsageError } from "../domain/errors";
+import { fitOutcomes, weightsFromFit, FitError, SATISFACTION_WEIGHT, type Coefficient, type OutcomeFit, type ValidationSummary } from "../matching/fit";
+import { loadOutcomes } from "../matching/round-data";
 import { defaultWeights, parseWeightsText, WeightsError, type Weights } from "../matching/weights";
 import { withDb } from "./context";
 
@@ -34,28 +35,40 @@ export function readWeightsFile(file: string | undefined): Weights {
 
 const f3 = (x: number) => (x >= 0 ? " " : "") + x.toFixed(3);
 
-function coefTable(title: string, fit: RegressionFit, unit: string): string {
-  const lines = [`${title} (n=${fit.n}; ${unit})`, `  ${"term".padEnd(18)} estimate      SE   95% interval         p`];
-  for (const c of fit.coefficients) {
+function coefTable(title: string, coefficients: readonly Coefficient[], unit: string, n: number, covariance: string): string {
+  const lines = [`${title} (n=${n}; ${unit}; SE: ${covariance})`, `  ${"term".padEnd(18)} estimate      SE   95% interval         p`];
+  for (const c of coefficients) {
     lines.push(`  ${c.name.padEnd(18)} ${f3(c.estimate).padStart(8)} ${c.se.toFixed(3).padStart(7)}   [${f3(c.ci[0])}, ${f3(c.ci[1])}]  ${c.p < 0.001 ? "<0.001" : c.p.toFixed(3)}`);
   }
   return lines.join("\n");
 }
 
-/** The readable fit report. */
-export function formatFit(fit: OutcomeFit, weights: Weights): string {
-  const v = fit.validation.map((h) =>
+function foldLines(v: ValidationSummary): string[] {
+  return v.folds.map((h) =>
     `  ${h.round.padEnd(8)} n=${String(h.n).padStart(4)}  log-loss ${h.logLoss.toFixed(3)} (baseline ${h.baselineLogLoss.toFixed(3)})  AUC ${h.auc === null ? "-" : h.auc.toFixed(3)}` +
-    (h.satisfactionRmse === null ? "" : `  satisfaction RMSE ${h.satisfactionRmse.toFixed(3)} (baseline ${h.satisfactionBaselineRmse?.toFixed(3)}, n=${h.satisfactionN})`),
+    (h.satisfactionLogLoss === null ? "" : `  satisfaction log-loss ${h.satisfactionLogLoss.toFixed(3)} (baseline ${h.satisfactionBaselineLogLoss?.toFixed(3)}, n=${h.satisfactionN})`),
   );
+}
+
+/** The readable fit report: the plain-language summary first, then the models and validations. */
+export function formatFit(fit: OutcomeFit, weights: Weights): string {
+  const cal = fit.timeOrdered.calibration;
   return [
     `Rounds: ${fit.rounds.join(", ")}`,
-    coefTable("Completion: logistic regression", fit.completion, "log-odds per unit"),
-    fit.satisfaction ? coefTable("Partner satisfaction (1-5): linear regression", fit.satisfaction, "answer points per unit") : "Partner satisfaction: too few answers to fit",
-    "Leave-one-round-out validation (fit on the other rounds, score the held-out one; baseline = the other rounds' rate/mean):",
-    ...v,
-    `Recommended weights (completion log-odds where the 95% interval excludes 0): base ${weights.base}, ` +
-      Object.entries(weights.weights).map(([k, x]) => `${k} ${x}`).join(", "),
+    "Summary:",
+    ...fit.summary.lines.map((l) => `  ${l}`),
+    "",
+    `Penalty (ridge, on standardised coefficients): completion ${fit.penalty.completion}, partner satisfaction ${fit.penalty.satisfaction ?? "-"}; chosen by ${fit.penalty.chosen_by}.`,
+    coefTable("Completion: logistic regression", fit.completion.coefficients, "log-odds per unit", fit.completion.n, fit.completion.covariance),
+    fit.satisfaction
+      ? coefTable("Partner satisfaction (1-5): proportional-odds model", [...fit.satisfaction.coefficients, ...fit.satisfaction.thresholds], "log cumulative odds of a higher answer per unit; thresholds k|k+1", fit.satisfaction.n, fit.satisfaction.covariance)
+      : "Partner satisfaction: too few answers to fit",
+    "Time-ordered validation (fit on the earlier rounds, score the next; baseline = the earlier rounds' rate or answer distribution):",
+    ...foldLines(fit.timeOrdered),
+    ...(cal ? [`  calibration: observed against predicted by tenth: ${cal.bins.map((b) => `${(100 * b.predicted).toFixed(0)}%->${(100 * b.observed).toFixed(0)}%`).join(" ")}`] : []),
+    "Leave-one-round-out validation (fit on the other rounds, score the held-out one):",
+    ...foldLines(fit.leaveOneOut),
+    `Recommended weights: ${weights.description ?? ""}`,
   ].join("\n") + "\n";
 }
 
@@ -66,10 +79,13 @@ export function weightsCommand(program: Command): void {
     .command("fit")
     .description("fit outcome models on pair features (leave-one-round-out validated) and write a weights file")
     .option("--rounds <ids>", "comma-separated rounds to learn from (default: all)")
+    .option("--satisfaction-weight <x>", `weight of P(partner satisfaction >= 4) against P(completed) in the utility (default ${SATISFACTION_WEIGHT})`)
     .option("--out <file>", "write the recommended weights file here")
     .option("--json", "print one JSON document (fit and weights) on stdout")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
-    .action(async (opts: { rounds?: string; out?: string; json?: boolean; db?: string }) => {
+    .action(async (opts: { rounds?: string; satisfactionWeight?: string; out?: string; json?: boolean; db?: string }) => {
+      const lam = opts.satisfactionWeight === undefined ? SATISFACTION_WEIGHT : Number(opts.satisfactionWeight);
+      if (!(lam >= 0 && lam <= 10)) throw new UsageError(`--satisfaction-weight must be a number from 0 to 10, got ${JSON.stringify(opts.satisfactionWeight)}`);
       const rounds = opts.rounds ? opts.rounds.split(",").map((r) => r.trim()).filter(Boolean) : undefined;
       let fit: OutcomeFit;
       try {
@@ -77,10 +93,11 @@ export function weightsCommand(program: Command): void {
         process.stderr.write(`fitting on ${rows.length} partnerships...\n`);
         fit = fitOutcomes(rows);
       } catch (err) {
-        if (err instanceof UnknownRoundError || err instanceof FitError) throw new UsageError(err.message);
+        if (err instanceof FitError) throw new UsageError(err.message); // an unknown round already is one
         throw err;
       }
-      const w = weightsFromFit(fit);
+      for (const d of fit.dropped) process.stderr.write(`note: ${d.feature} left out of the ${d.model} model: ${d.reason}\n`);
+      const w = weightsFromFit(fit, { satisfactionWeight: lam });
       if (opts.out) {
         writeFileSync(opts.out, `${JSON.stringify(w, null, 2)}\n`);
         process.stderr.write(`wrote ${opts.out}\n`);

@@ -1,10 +1,14 @@
 /**
  * The one module that opens the database. Everything else receives a `Db`.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { DuckDBInstance, DuckDBConnection, DuckDBAppender, listValue } from "@duckdb/node-api";
-import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
+import { isMainThread } from "node:worker_threads";
+import { DuckDBInstance, DuckDBConnection, listValue } from "@duckdb/node-api";
+import { fsyncDir, fsyncFile, makePrivate } from "./files";
+import { rowValue } from "./rows";
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
 import { sql, type Sql, type SqlValue } from "./sql";
 
 /** Default database path, relative to the working directory: `ILN_DB` or `data/iln.duckdb`. */
@@ -20,12 +24,23 @@ export class DatabaseBusyError extends Error {
   }
 }
 
-/** Thrown when a read-only open finds no database file. */
+/** Thrown when a read-only open (or one with `create: false`) finds no database file. */
 export class DatabaseMissingError extends Error {
   constructor(readonly dbPath: string) {
     super(`no database at ${dbPath}: run \`iln ingest\` (or \`npm start\` for the demo) first`);
     this.name = "DatabaseMissingError";
   }
+}
+
+/** One cell for an {@link Appender}: NULL, a DOUBLE, a BOOLEAN or text (VARCHAR). */
+export type AppendCell = string | number | boolean | null;
+
+/** A bulk appender on one table: whole rows of scalar cells in the table's column order. */
+export interface Appender {
+  /** Appends one row. @throws Error from DuckDB when a cell does not fit its column. */
+  row(cells: readonly AppendCell[]): void;
+  /** Flushes the rows and closes the appender (call once, after the last row). */
+  close(): void;
 }
 
 /** An open database: parameterised queries, transactions and bulk appends. */
@@ -34,45 +49,173 @@ export interface Db {
   readonly readOnly: boolean;
   /** Runs a statement for its effect. */
   run(q: Sql): Promise<void>;
-  /** Runs a query and returns its rows as plain JSON-safe objects (BIGINT as string: cast counts in SQL). */
+  /**
+   * Runs a query and returns its rows as plain objects, every value converted by `rowValue`
+   * (src/db/rows.ts): integers of any width as numbers, dates as `YYYY-MM-DD` text.
+   * @throws RangeError when an integer is beyond JavaScript's safe range.
+   */
   all<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
   /** Runs `fn` inside one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** A bulk appender on `table` (part of the current transaction, if any). */
-  appender(table: string): Promise<DuckDBAppender>;
+  appender(table: string): Promise<Appender>;
+  /**
+   * Rewrites the whole database into a new file and swaps it in for this one, then closes this
+   * handle (docs/privacy.md, "Erasure"): a checkpoint, `COPY FROM DATABASE` into a fresh file
+   * beside it (mode 0600), that file flushed to disk and renamed over the database while this
+   * handle still holds the lock, the folder flushed. The new file holds only what the tables
+   * hold now: nothing deleted or overwritten earlier survives in free blocks, as it does in the
+   * old file (DuckDB reuses free blocks without zeroing them). The old file's bytes are
+   * unlinked, not wiped: what the file system or backups keep of them is beyond this.
+   * @throws Error for an in-memory database, inside a transaction, or from DuckDB or the file
+   *   system, in which case the database file is unchanged and the temporary file removed.
+   */
+  rewriteAndClose(): Promise<void>;
   close(): void;
 }
 
 const LOCK_RE = /Conflicting lock is held in (.*?) \(PID (\d+)\)/;
 
+function busyOrSame(err: unknown, dbPath: string): unknown {
+  const m = LOCK_RE.exec(String((err as Error).message));
+  return m ? new DatabaseBusyError(dbPath, `PID ${m[2]}: ${m[1]}`) : err;
+}
+
 /**
- * Opens (creating when writable) the DuckDB database at `dbPath` and ensures the schema.
- * @throws DatabaseBusyError when another process holds the file; DatabaseMissingError when a
- *   read-only open finds no file.
+ * Owner-only files while a writable database is open: DuckDB creates the database file and,
+ * on every first write after a checkpoint, its write-ahead log with the process's umask, so the
+ * umask is narrowed to 077 while any writable database is open (and restored when the last one
+ * closes); files created meanwhile by this process are owner-only too. In a worker thread the
+ * umask cannot be changed: there the files are set to 0600 after opening, after each
+ * transaction and on closing.
  */
-export async function openDatabase(dbPath: string = defaultDbPath(), options: { readOnly?: boolean } = {}): Promise<Db> {
+let writers = 0;
+let savedUmask: number | null = null;
+function narrowUmask(): void {
+  if (!isMainThread) return;
+  if (writers++ === 0) savedUmask = process.umask(process.umask() | 0o077);
+}
+function restoreUmask(): void {
+  if (!isMainThread) return;
+  if (--writers === 0 && savedUmask !== null) {
+    process.umask(savedUmask);
+    savedUmask = null;
+  }
+}
+
+/** The files of a database on disk: the file and its write-ahead log. */
+function databaseFiles(dbPath: string): string[] {
+  return dbPath === ":memory:" ? [] : [dbPath, `${dbPath}.wal`];
+}
+
+/**
+ * Opens the DuckDB database at `dbPath` and, when writable, ensures the schema. A writable open
+ * creates the file (mode 0600, its folder too) unless `create` is false. The database file and
+ * its write-ahead log are kept at mode 0600 (see above).
+ * @throws DatabaseBusyError when another process holds the file; DatabaseMissingError when a
+ *   read-only open, or one with `create: false`, finds no file (nothing is created then).
+ */
+export async function openDatabase(dbPath: string = defaultDbPath(), options: { readOnly?: boolean; create?: boolean } = {}): Promise<Db> {
   const readOnly = options.readOnly ?? false;
   if (dbPath !== ":memory:") {
-    if (readOnly && !existsSync(dbPath)) throw new DatabaseMissingError(dbPath);
+    if ((readOnly || options.create === false) && !existsSync(dbPath)) throw new DatabaseMissingError(dbPath);
     mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   }
+  if (!readOnly) narrowUmask();
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(dbPath, readOnly ? { access_mode: "READ_ONLY" } : {});
   } catch (err) {
-    const m = LOCK_RE.exec(String((err as Error).message));
-    if (m) throw new DatabaseBusyError(dbPath, `PID ${m[2]}: ${m[1]}`);
-    throw err;
+    if (!readOnly) restoreUmask();
+    throw busyOrSame(err, dbPath);
   }
   const conn = await instance.connect();
   const db = wrap(dbPath, readOnly, instance, conn);
-  if (!readOnly) await ensureSchema(db);
+  if (!readOnly) {
+    databaseFiles(dbPath).forEach(makePrivate);
+    await ensureSchema(db);
+  } else if (dbPath !== ":memory:" && (await storedVersion(db)) < SCHEMA_VERSION) {
+    // Written by an earlier version: upgrade it once with a writable open, then read.
+    db.close();
+    (await openDatabase(dbPath)).close();
+    return openDatabase(dbPath, options);
+  }
   return db;
 }
 
+/** A file path as a SQL string literal, for the statements DuckDB cannot bind a parameter in (ATTACH). */
+function pathLiteral(file: string): string {
+  if (!path.isAbsolute(file) || /[\u0000-\u001f]/.test(file)) throw new Error(`not a plain absolute path: ${JSON.stringify(file)}`);
+  return `'${file.replace(/'/g, "''")}'`;
+}
+
+/** A catalog name as a quoted SQL identifier (DuckDB names an attached file after its stem). */
+function quotedName(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A fresh temporary path beside `file`, on the same file system (so a rename swaps it in). */
+function siblingTemp(file: string, what: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${what}-${process.pid}-${randomBytes(4).toString("hex")}`);
+}
+
+/**
+ * Copies the database at `src` into a new file `dest` (mode 0600) through `COPY FROM DATABASE`,
+ * reading `src` read-only: while the copy runs no writer can hold `src`, so the copy is one
+ * consistent state of it (its write-ahead log included). `dest` must not exist.
+ * @throws DatabaseMissingError when `src` does not exist; DatabaseBusyError when a writer holds
+ *   it; Error when `dest` exists or from DuckDB (then `dest` is removed).
+ */
+export async function snapshotDatabase(src: string, dest: string): Promise<void> {
+  const from = path.resolve(src);
+  const to = path.resolve(dest);
+  if (!existsSync(from)) throw new DatabaseMissingError(src);
+  if (existsSync(to)) throw new Error(`snapshot target ${to} already exists`);
+  narrowUmask();
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  try {
+    try {
+      await conn.run(`ATTACH ${pathLiteral(from)} AS iln_source (READ_ONLY)`);
+    } catch (err) {
+      throw busyOrSame(err, src);
+    }
+    await conn.run(`ATTACH ${pathLiteral(to)} AS iln_snapshot`);
+    await conn.run("COPY FROM DATABASE iln_source TO iln_snapshot");
+    await conn.run("CHECKPOINT iln_snapshot");
+    await conn.run("DETACH iln_snapshot");
+    await conn.run("DETACH iln_source");
+    makePrivate(to);
+  } catch (err) {
+    for (const f of databaseFiles(to)) rmSync(f, { force: true });
+    throw err;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+    restoreUmask();
+  }
+}
+
+/** The schema version a database records (0 when it records none: created before `meta`, or empty). */
+async function storedVersion(db: Db): Promise<number> {
+  const has = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'`);
+  if (!has[0].n) return 0;
+  const rows = await db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = 'schema_version'`);
+  return rows.length ? Number(rows[0].value) : 0;
+}
+
+/**
+ * Creates what is missing of the schema and upgrades a database of an earlier version
+ * (`MIGRATIONS` above its stored version), in one transaction, then records `SCHEMA_VERSION`.
+ */
 async function ensureSchema(db: Db): Promise<void> {
-  for (const ddl of SCHEMA_SQL) await db.run({ text: ddl, params: [] });
-  await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${String(SCHEMA_VERSION)})`);
+  await db.transaction(async () => {
+    const fresh = (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'`))[0].n === 0;
+    for (const ddl of SCHEMA_SQL) await db.run(ddl);
+    const from = fresh ? SCHEMA_VERSION : await storedVersion(db);
+    for (let v = Math.max(from, 1) + 1; v <= SCHEMA_VERSION; v++) for (const q of MIGRATIONS[v] ?? []) await db.run(q);
+    await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${String(SCHEMA_VERSION)})`);
+  });
 }
 
 function bind(params: readonly SqlValue[]): unknown[] | undefined {
@@ -81,6 +224,17 @@ function bind(params: readonly SqlValue[]): unknown[] | undefined {
 
 function wrap(dbPath: string, readOnly: boolean, instance: DuckDBInstance, conn: DuckDBConnection): Db {
   let inTransaction = false;
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    conn.closeSync();
+    instance.closeSync();
+    if (!readOnly) {
+      databaseFiles(dbPath).forEach(makePrivate);
+      restoreUmask();
+    }
+  };
   const db: Db = {
     path: dbPath,
     readOnly,
@@ -89,7 +243,7 @@ function wrap(dbPath: string, readOnly: boolean, instance: DuckDBInstance, conn:
     },
     async all<T>(q: Sql) {
       const reader = await conn.runAndReadAll(q.text, bind(q.params) as never);
-      return reader.getRowObjectsJson() as unknown as T[];
+      return reader.convertRowObjects(rowValue) as unknown as T[];
     },
     async transaction(fn) {
       if (inTransaction) return fn();
@@ -98,6 +252,7 @@ function wrap(dbPath: string, readOnly: boolean, instance: DuckDBInstance, conn:
       try {
         const result = await fn();
         await conn.run("COMMIT");
+        if (!isMainThread) databaseFiles(dbPath).forEach(makePrivate);
         return result;
       } catch (err) {
         await conn.run("ROLLBACK");
@@ -106,13 +261,49 @@ function wrap(dbPath: string, readOnly: boolean, instance: DuckDBInstance, conn:
         inTransaction = false;
       }
     },
-    appender(table) {
-      return conn.createAppender(table);
+    async appender(table) {
+      const a = await conn.createAppender(table);
+      return {
+        row(cells) {
+          for (const c of cells) {
+            if (c === null) a.appendNull();
+            else if (typeof c === "number") a.appendDouble(c);
+            else if (typeof c === "boolean") a.appendBoolean(c);
+            else a.appendVarchar(c);
+          }
+          a.endRow();
+        },
+        close() {
+          a.closeSync();
+        },
+      };
     },
-    close() {
-      conn.closeSync();
-      instance.closeSync();
+    async rewriteAndClose() {
+      if (dbPath === ":memory:" || readOnly) throw new Error("only a writable database file can be rewritten");
+      if (inTransaction) throw new Error("cannot rewrite the database inside a transaction");
+      const file = path.resolve(dbPath);
+      const temp = siblingTemp(file, "rewrite");
+      try {
+        await conn.run("CHECKPOINT");
+        const [{ name }] = (await conn.runAndReadAll("SELECT current_database() AS name")).getRowObjectsJS() as { name: string }[];
+        await conn.run(`ATTACH ${pathLiteral(temp)} AS iln_rewrite`);
+        await conn.run(`COPY FROM DATABASE ${quotedName(name)} TO iln_rewrite`);
+        await conn.run("CHECKPOINT iln_rewrite");
+        await conn.run("DETACH iln_rewrite");
+        if (existsSync(`${temp}.wal`)) throw new Error(`the rewritten database ${temp} kept a write-ahead log`);
+        if (existsSync(`${file}.wal`)) throw new Error(`${file}.wal is still there after a checkpoint`);
+        makePrivate(temp);
+        fsyncFile(temp);
+        renameSync(temp, file);
+        fsyncDir(path.dirname(file));
+      } catch (err) {
+        for (const f of databaseFiles(temp)) rmSync(f, { force: true });
+        throw err;
+      } finally {
+        close();
+      }
     },
+    close,
   };
   return db;
 }

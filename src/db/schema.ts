@@ -4,33 +4,42 @@
  * and internal (never published) at-risk lists read it.
  *
  * Survey responses are stored wide: one row per respondent and round, one column per canonical
- * question (DESIGN section 3), because every metric reads whole responses and the question set is
- * fixed by the canonical fields. Multi-selects are `VARCHAR[]`.
+ * question (docs/formats.md), because every metric reads whole responses and the question set is
+ * fixed by the canonical fields. Multi-selects are `VARCHAR[]`. A response of an anonymous survey
+ * (no respondent key) has a NULL `pid`: it joins no registration or partnership, since `=` never
+ * matches NULL. `round_surveys` records, per round, whether its survey was anonymous and which
+ * questions it asked, so a question a survey did not have reads "not asked", never zero.
  *
  * No foreign keys, and primary keys only where a statement needs one (`INSERT OR REPLACE`
- * on `rounds`): DuckDB restricts updates and deletes under foreign keys, and index
+ * on `rounds`, `INSERT OR IGNORE` on `erased_people`): DuckDB restricts updates and deletes under foreign keys, and index
  * maintenance dominates bulk loads. The ingest guarantees what the keys would: one identity per pseudonym, one registration and
  * one survey response per person and round (latest wins), unique partnership ids per round
  * (loaders/canonicalise.ts, loaders/consistency.ts).
  */
-export const SCHEMA_VERSION = 1;
+import { sql, type Sql } from "./sql";
+
+/**
+ * The schema's version, stored in `meta` as `schema_version`. 2: survey responses may have no
+ * pseudonym (anonymous surveys) and `round_surveys` records each round's survey.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** DDL statements, idempotent (`IF NOT EXISTS`), applied in order by `ensureSchema`. */
-export const SCHEMA_SQL: readonly string[] = [
-  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS rounds (
+export const SCHEMA_SQL: readonly Sql[] = [
+  sql`CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+  sql`CREATE TABLE IF NOT EXISTS rounds (
      round_id   VARCHAR PRIMARY KEY,
      name       VARCHAR NOT NULL,
      start_date DATE NOT NULL,
      end_date   DATE NOT NULL,
      synthetic  BOOLEAN NOT NULL DEFAULT false
    )`,
-  `CREATE TABLE IF NOT EXISTS identities (
+  sql`CREATE TABLE IF NOT EXISTS identities (
      pid   VARCHAR NOT NULL,
      email VARCHAR NOT NULL,
      name  VARCHAR
    )`,
-  `CREATE TABLE IF NOT EXISTS registrations (
+  sql`CREATE TABLE IF NOT EXISTS registrations (
      round_id            VARCHAR NOT NULL,
      pid                 VARCHAR NOT NULL,
      submitted_at        TIMESTAMP NOT NULL,
@@ -47,7 +56,7 @@ export const SCHEMA_SQL: readonly string[] = [
      participated_before BOOLEAN,
      source_row          INTEGER NOT NULL
    )`,
-  `CREATE TABLE IF NOT EXISTS partnerships (
+  sql`CREATE TABLE IF NOT EXISTS partnerships (
      round_id       VARCHAR NOT NULL,
      partnership_id VARCHAR NOT NULL,
      pid_a          VARCHAR NOT NULL,
@@ -59,7 +68,7 @@ export const SCHEMA_SQL: readonly string[] = [
      continued      VARCHAR NOT NULL,
      source_row     INTEGER NOT NULL
    )`,
-  `CREATE TABLE IF NOT EXISTS events (
+  sql`CREATE TABLE IF NOT EXISTS events (
      round_id   VARCHAR NOT NULL,
      event_date DATE NOT NULL,
      pid        VARCHAR NOT NULL,
@@ -67,9 +76,9 @@ export const SCHEMA_SQL: readonly string[] = [
      note       VARCHAR,
      source_row INTEGER NOT NULL
    )`,
-  `CREATE TABLE IF NOT EXISTS survey_responses (
+  sql`CREATE TABLE IF NOT EXISTS survey_responses (
      round_id              VARCHAR NOT NULL,
-     pid                   VARCHAR NOT NULL,
+     pid                   VARCHAR,
      submitted_at          TIMESTAMP NOT NULL,
      program_satisfaction  TINYINT,
      partner_satisfaction  TINYINT,
@@ -85,7 +94,13 @@ export const SCHEMA_SQL: readonly string[] = [
      comments              VARCHAR,
      source_row            INTEGER NOT NULL
    )`,
-  `CREATE TABLE IF NOT EXISTS ingest_log (
+  sql`CREATE TABLE IF NOT EXISTS round_surveys (
+     round_id       VARCHAR NOT NULL,
+     anonymous      BOOLEAN NOT NULL,
+     respondent_key VARCHAR,
+     asked          VARCHAR[] NOT NULL
+   )`,
+  sql`CREATE TABLE IF NOT EXISTS ingest_log (
      file         VARCHAR NOT NULL,
      content_hash VARCHAR NOT NULL,
      kind         VARCHAR NOT NULL,
@@ -93,11 +108,55 @@ export const SCHEMA_SQL: readonly string[] = [
      rows         INTEGER NOT NULL,
      ingested_at  TIMESTAMP NOT NULL
    )`,
-  `CREATE OR REPLACE VIEW participants AS
+  // The people `iln forget` erased, by erasure hash (src/privacy/pseudonym.ts): neither email nor
+  // pseudonym, so the list keeps no way back to them, while the ingest can skip them in old exports.
+  sql`CREATE TABLE IF NOT EXISTS erased_people (
+     hash VARCHAR PRIMARY KEY
+   )`,
+  sql`CREATE OR REPLACE VIEW participants AS
      SELECT pid, min(r.start_date) AS first_registered
      FROM registrations g JOIN rounds r USING (round_id)
      GROUP BY pid`,
 ];
+
+/**
+ * The survey's questions (canonical fields, docs/formats.md), in the order of the
+ * `survey_responses` columns: what `round_surveys.asked` lists.
+ */
+export const SURVEY_QUESTIONS = [
+  "program_satisfaction", "partner_satisfaction", "contact_frequency", "methods", "outcome_perspective", "outcome_ideas",
+  "outcome_confidence", "outcome_motivation", "recommend", "participate_again", "continue_partnership", "comments",
+] as const;
+/** One of {@link SURVEY_QUESTIONS}. */
+export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
+
+/** The questions every survey had to carry before version 2 (all of them were then required). */
+const V1_REQUIRED: readonly SurveyQuestion[] = [
+  "program_satisfaction", "partner_satisfaction", "contact_frequency", "outcome_perspective", "outcome_ideas",
+  "outcome_confidence", "outcome_motivation", "participate_again",
+];
+
+/**
+ * Upgrades of a database written by an earlier version, by the version they upgrade to; each
+ * statement is idempotent. `ensureSchema` (src/db/connection.ts) runs those above the stored
+ * version, after `SCHEMA_SQL`. To 2: `survey_responses.pid` loses NOT NULL; every round with
+ * survey responses gets its `round_surveys` record: linked by email, asked = the questions version
+ * 1 required, plus each optional one that has an answer (a column left blank throughout cannot be
+ * told from one not asked).
+ */
+export const MIGRATIONS: Readonly<Record<number, readonly Sql[]>> = {
+  2: [
+    sql`ALTER TABLE survey_responses ALTER COLUMN pid DROP NOT NULL`,
+    sql`INSERT INTO round_surveys
+        SELECT round_id, false, 'email',
+          list_concat(${[...V1_REQUIRED]}::VARCHAR[], list_filter([
+            CASE WHEN bool_or(len(methods) > 0) THEN 'methods' END,
+            CASE WHEN count(recommend) > 0 THEN 'recommend' END,
+            CASE WHEN count(continue_partnership) > 0 THEN 'continue_partnership' END,
+            CASE WHEN count(comments) > 0 THEN 'comments' END], x -> x IS NOT NULL))
+        FROM survey_responses WHERE round_id NOT IN (SELECT round_id FROM round_surveys) GROUP BY round_id`,
+  ],
+};
 
 /** Tables that hold per-round rows of one export kind, by kind. */
 export const KIND_TABLES = {
@@ -107,11 +166,33 @@ export const KIND_TABLES = {
   survey: "survey_responses",
 } as const;
 
-/** Every table that can hold a participant's pseudonym, with the columns that do. */
-export const PID_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  identities: ["pid"],
-  registrations: ["pid"],
-  partnerships: ["pid_a", "pid_b"],
-  events: ["pid"],
-  survey_responses: ["pid"],
-};
+/** What erasing a person does to a table's rows (docs/privacy.md, "Erasure"). */
+export type Erasure =
+  /** The rows are the person's alone (their registration, answers, log entries, identity): deleted. */
+  | "delete"
+  /** A row is shared with someone else (a partnership): the person's column is overwritten with a tombstone, the row kept. */
+  | "tombstone";
+
+/**
+ * Every table that can hold a participant's pseudonym, with the columns that do and what
+ * erasure does there. `iln forget` erases from exactly these (src/privacy/forget.ts), in this
+ * order; `test/privacy/forget.test.ts` fails when a table of the schema holds a pseudonym in a
+ * column this list does not name, so a new table cannot escape erasure.
+ */
+export const PID_COLUMNS: Readonly<Record<string, { readonly columns: readonly string[]; readonly erase: Erasure }>> = Object.freeze({
+  registrations: { columns: ["pid"], erase: "delete" },
+  events: { columns: ["pid"], erase: "delete" },
+  survey_responses: { columns: ["pid"], erase: "delete" },
+  identities: { columns: ["pid"], erase: "delete" },
+  partnerships: { columns: ["pid_a", "pid_b"], erase: "tombstone" },
+});
+
+/**
+ * Free-text columns that may mention other people by name or email (a coordinator's note, a
+ * survey comment). `iln forget` redacts the erased person's full name and email wherever they
+ * occur in these columns of the rows that remain (src/privacy/forget.ts).
+ */
+export const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  events: ["note"],
+  survey_responses: ["comments"],
+});

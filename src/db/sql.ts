@@ -1,10 +1,18 @@
+const SQL = Symbol("sql");
+
 /**
  * A parameterised SQL statement: `text` uses `$1, $2, ...` placeholders and `params` holds the
- * values in order. Built with the `sql` tag, so a value can never be spliced into SQL text.
+ * values in order. Only the `sql` tag makes one: the brand is a symbol this module
+ * keeps, so no other code can build a `Sql` from text, and a value can never be spliced into SQL.
  */
 export interface Sql {
+  readonly [SQL]: true;
   readonly text: string;
   readonly params: readonly SqlValue[];
+}
+
+function make(text: string, params: readonly SqlValue[]): Sql {
+  return Object.freeze({ [SQL]: true as const, text, params });
 }
 
 /** Values that can be bound as parameters. */
@@ -25,20 +33,8 @@ export function ident(name: string): Identifier {
   return { [IDENT]: name };
 }
 
-const TYPES = new Set(["VARCHAR", "DOUBLE", "INTEGER", "BIGINT", "TINYINT", "SMALLINT", "BOOLEAN", "DATE", "TIMESTAMP", "VARCHAR[]"]);
-
-/**
- * A column type name for a CAST, from the fixed set the schema uses (`VARCHAR`, `DOUBLE`,
- * `INTEGER`, `TINYINT`, `BOOLEAN`, `DATE`, `TIMESTAMP`, `VARCHAR[]`, ...), as a SQL fragment.
- * @throws Error for any other text.
- */
-export function sqlType(name: string): Sql {
-  if (!TYPES.has(name)) throw new Error(`not a schema column type: ${JSON.stringify(name)}`);
-  return { text: name, params: [] };
-}
-
 function isSql(v: unknown): v is Sql {
-  return typeof v === "object" && v !== null && "text" in v && "params" in v;
+  return typeof v === "object" && v !== null && SQL in v;
 }
 
 function isIdent(v: unknown): v is Identifier {
@@ -66,5 +62,5 @@ export function sql(strings: TemplateStringsArray, ...values: (SqlValue | Sql | 
     }
     text += strings[i + 1];
   });
-  return { text, params };
+  return make(text, params);
 }

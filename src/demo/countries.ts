@@ -2,12 +2,12 @@
  * The countries the demo draws participants from, in "outreach order": the program reached the
  * first 20 in the 2013 pilot, the first 40 by round 2013B, and so on (see `rounds.ts`). Names are
  * common English names that `i18n-iso-countries` resolves; `weight` is a relative share of
- * applicants (the US and Australia largest, as in the real program), `names` the name pool used
+ * applicants (the US and Australia largest, as in the real program), `names` the name group used
  * for people, `language` the main working language besides English and `english` the share of
  * applicants from there who can work in English.
  */
 
-/** Name pools of `names.ts`. */
+/** Name groups of `names.ts`. */
 export type NameGroup =
   | "anglo" | "hispanic" | "lusophone" | "francophone" | "germanic" | "slavic" | "mediterranean"
   | "arabic" | "eastasian" | "southasian" | "seasian" | "african" | "pacific";

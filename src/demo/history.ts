@@ -23,6 +23,8 @@ export interface RoundData {
   partnerships: Partnership[];
   events: DemoEvent[];
   survey: SurveyAnswer[];
+  /** Every matched participant's would-be survey answers, respondent or not (the planted truth of the non-response tests). */
+  everyone: SurveyAnswer[];
   /** Applicants turned away because their country had reached 20% of the round's registrants. */
   turnedAway: number;
   /** Registrants never matched (unconfirmed, or left on the waiting list). */
@@ -136,9 +138,9 @@ export function simulateHistory(plans: readonly RoundPlan[], seed: number): Roun
       r.person.matchedRounds++;
       if (!alumniSet.has(r.person)) { alumniSet.add(r.person); alumni.push(r.person); }
     }
-    const survey = simulateSurvey(rng.fork("survey"), partnerships, end, plan.responseBase, plan.contactOffset);
+    const { answers: survey, everyone } = simulateSurvey(rng.fork("survey"), partnerships, end, plan.responseBase, plan.contactOffset);
     out.push({
-      plan, rows, registrations: regs, partnerships, events, survey, turnedAway,
+      plan, rows, registrations: regs, partnerships, events, survey, everyone, turnedAway,
       unmatched: [...unconfirmed, ...waitlist.filter((r) => !matched.has(r))],
     });
   }

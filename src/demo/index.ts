@@ -6,7 +6,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simulateHistory, type RoundData } from "./history";
 import { defaultPlans, syntheticPlans, type RoundPlan } from "./rounds";
-import { eventsCsv, partnershipsCsv, registrationsCsv, roundJson, surveyCells, surveyCsv } from "./writers";
+import { eventsCsv, partnershipsCsv, plantedSatisfactionCsv, plantedThemesCsv, registrationsCsv, roundJson, surveyCells, surveyCsv } from "./writers";
 
 export { PLANTED_COMPLETION, PLANTED_SATISFACTION } from "./planted-model";
 export { HEURISTIC_WEIGHTS } from "./heuristic-match";
@@ -54,7 +54,17 @@ export interface DemoSummary {
   surveyCells: number;
   /** Files written, relative to outDir. */
   files: string[];
+  /** The side file of planted comment themes, relative to outDir (not an export: never ingested). */
+  plantedThemes: string;
+  /** The side file of the true satisfaction among all participants (respondents or not), relative to outDir (not an export). */
+  plantedSatisfaction: string;
 }
+
+/** Name of the side file holding the comments' planted themes. */
+export const PLANTED_THEMES_FILE = "planted-themes.csv";
+
+/** Name of the side file holding the true item shares among all participants (`plantedSatisfactionCsv`). */
+export const PLANTED_SATISFACTION_FILE = "planted-satisfaction.csv";
 
 function summarise(d: RoundData): RoundSummary {
   const matched = new Set<number>();
@@ -99,19 +109,21 @@ async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Pr
     const dir = path.join(outDir, d.plan.id);
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    const contents: [string, string][] = [
-      ["round.json", roundJson(d)],
+    const exports: [string, string][] = [
       ["registrations.csv", registrationsCsv(d)],
       ["partnerships.csv", partnershipsCsv(d)],
       ["events.csv", eventsCsv(d)],
       ["survey.csv", surveyCsv(d)],
     ];
+    const contents: [string, string][] = [["round.json", roundJson(d, Object.fromEntries(exports))], ...exports];
     for (const [name, text] of contents) {
       await writeFile(path.join(dir, name), text, "utf8");
       files.push(`${d.plan.id}/${name}`);
     }
     for (const p of d.partnerships) for (const r of [p.a, p.b]) { people.add(r.person.id); countries.add(r.person.country.code); }
   }
+  await writeFile(path.join(outDir, PLANTED_THEMES_FILE), plantedThemesCsv(history), "utf8");
+  await writeFile(path.join(outDir, PLANTED_SATISFACTION_FILE), plantedSatisfactionCsv(history), "utf8");
   const rounds = history.map(summarise);
   return {
     seed, outDir, rounds, participants: people.size, countries: countries.size,
@@ -119,6 +131,8 @@ async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Pr
     surveyRows: rounds.reduce((s, r) => s + r.surveyRows, 0),
     surveyCells: rounds.reduce((s, r) => s + r.surveyCells, 0),
     files,
+    plantedThemes: PLANTED_THEMES_FILE,
+    plantedSatisfaction: PLANTED_SATISFACTION_FILE,
   };
 }
 

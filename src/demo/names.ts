@@ -1,19 +1,19 @@
 /**
- * Invented first and last names by name pool, for synthetic participants. Any resemblance to a
+ * Invented first and last names by name group, for synthetic participants. Any resemblance to a
  * real person is chance; emails are built on reserved example domains (RFC 2606).
  */
 import type { NameGroup } from "./countries";
 
-/** First and last names of one pool. */
-export interface NamePool {
+/** First and last names of one name group. */
+export interface NameLists {
   first: readonly string[];
   last: readonly string[];
 }
 
 const s = (text: string): readonly string[] => Object.freeze(text.split("|"));
 
-/** Name pools by group. */
-export const NAME_POOLS: Readonly<Record<NameGroup, NamePool>> = Object.freeze({
+/** The name lists of each group. */
+export const NAME_LISTS: Readonly<Record<NameGroup, NameLists>> = Object.freeze({
   anglo: {
     first: s("James|Sarah|Emma|Michael|Jessica|David|Laura|Daniel|Rachel|Thomas|Hannah|Andrew|Kate|Chris|Megan|Liam|Olivia|Sophie|Ben|Amy|Grace|Nathan|Chloe|Ryan"),
     last: s("Smith|Jones|Brown|Taylor|Wilson|Johnson|Williams|Martin|Thompson|White|Walker|Harris|Clarke|Lewis|Robinson|Hughes|Kelly|Murphy|Campbell|Stewart|O'Brien|Baker|Young|Wright"),

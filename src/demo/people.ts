@@ -2,10 +2,11 @@
  * Synthetic people and their registrations: who they are (country, sector, experience,
  * interests, languages, preferences) and how they fill in the registration form in a round.
  */
-import { careerStage, yearsFromExperience, type Profile } from "../matching/features";
+import { careerStage, EXPERIENCE_RANGES, yearsFromExperience } from "../domain/vocabulary";
+import type { Profile } from "../matching/features";
 import { COUNTRY_VARIANTS, type DemoCountry } from "./countries";
 import { addDays, fractionalYear } from "./dates";
-import { EMAIL_DOMAINS, NAME_POOLS, emailLocal } from "./names";
+import { EMAIL_DOMAINS, NAME_LISTS, emailLocal } from "./names";
 import type { Rng } from "./random";
 import { EXTRA_LANGUAGES, INTERESTS, ROLES, SECTORS } from "./vocab";
 
@@ -117,9 +118,9 @@ function drawPrefs(rng: Rng, active: readonly DemoCountry[], own: string) {
  * @param active the countries open this round (for stated country preferences).
  */
 export function newPerson(rng: Rng, id: number, c: DemoCountry, when: Date, active: readonly DemoCountry[]): Person {
-  const pool = NAME_POOLS[c.names];
-  const first = rng.pick(pool.first);
-  const last = rng.pick(pool.last);
+  const names = NAME_LISTS[c.names];
+  const first = rng.pick(names.first);
+  const last = rng.pick(names.last);
   const sector = SECTORS[rng.weightedIndex(SECTORS.map((s) => s[1]))][0];
   return {
     id,
@@ -143,11 +144,7 @@ export function newPerson(rng: Rng, id: number, c: DemoCountry, when: Date, acti
 export function experienceText(years: number, asNumber: boolean): string {
   const y = Math.floor(years);
   if (asNumber) return String(y);
-  if (y <= 2) return "0-2";
-  if (y <= 5) return "3-5";
-  if (y <= 10) return "6-10";
-  if (y <= 20) return "11-20";
-  return "20+";
+  return EXPERIENCE_RANGES.find((r) => r.max === null || y <= r.max)!.label;
 }
 
 /** The country as the person types it: a variant for some countries, else the English name. */

@@ -1,6 +1,6 @@
 /**
  * Round plans: the dates and sizes of each simulated round. The default plan is calibrated to
- * the published figures of DESIGN section 1; `syntheticPlans` builds a long, large history for
+ * the published figures in docs/README.md; `syntheticPlans` builds a long, large history for
  * benchmarks.
  */
 import { DEMO_COUNTRIES } from "./countries";

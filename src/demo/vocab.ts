@@ -1,12 +1,25 @@
 /**
  * The answer vocabularies of the demo exports: registration choices and survey labels, exactly
- * as the forms show them.
+ * as the forms show them. The closed lists and their labels are the program's vocabulary
+ * (src/domain/vocabulary.ts); this module adds what only the demo needs (how often each answer is
+ * drawn, the free-choice lists, the form's headers and question texts).
  */
+import {
+  AGREEMENT_LABELS as AGREEMENT,
+  COMMUNICATION_METHODS,
+  CONTACT_FREQUENCIES,
+  SATISFACTION_LABELS as SATISFACTION,
+  SECTOR_LABELS,
+  type Sector,
+} from "../domain/vocabulary";
 
-/** Library sectors with their relative weights (academic largest). */
-export const SECTORS: readonly (readonly [string, number])[] = Object.freeze([
-  ["Academic", 0.46], ["Public", 0.2], ["Special", 0.13], ["School", 0.1], ["Government", 0.07], ["National", 0.04],
-] as const);
+/** Relative weights of the sectors the demo draws (academic largest; nobody answers "other"). */
+const SECTOR_WEIGHTS: readonly (readonly [Sector, number])[] = [
+  ["academic", 0.46], ["public", 0.2], ["special", 0.13], ["school", 0.1], ["government", 0.07], ["national", 0.04],
+];
+
+/** Library sectors as the form shows them, with their relative weights. */
+export const SECTORS: readonly (readonly [string, number])[] = Object.freeze(SECTOR_WEIGHTS.map(([s, w]) => Object.freeze([SECTOR_LABELS[s], w] as const)));
 
 /** Professional interests offered by the registration form (no commas inside). */
 export const INTERESTS: readonly string[] = Object.freeze([
@@ -61,19 +74,13 @@ export const SURVEY_QUESTIONS = Object.freeze({
 });
 
 /** Satisfaction labels for 1..5. */
-export const SATISFACTION_LABELS: readonly string[] = Object.freeze([
-  "Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied",
-]);
+export const SATISFACTION_LABELS: readonly string[] = SATISFACTION;
 
 /** Agreement labels for 1..5. */
-export const AGREEMENT_LABELS: readonly string[] = Object.freeze([
-  "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree",
-]);
+export const AGREEMENT_LABELS: readonly string[] = AGREEMENT;
 
 /** Contact frequency labels, most frequent first. */
-export const CONTACT_LABELS: readonly string[] = Object.freeze([
-  "Weekly", "Fortnightly", "Monthly", "Less than monthly", "Never",
-]);
+export const CONTACT_LABELS: readonly string[] = CONTACT_FREQUENCIES;
 
-/** Communication methods (multi-select options). */
-export const METHODS: readonly string[] = Object.freeze(["Email", "Video call", "Social media", "Phone", "Messaging"]);
+/** Communication methods the demo's survey offers (every method but "Other"). */
+export const METHODS: readonly string[] = Object.freeze(COMMUNICATION_METHODS.filter((m) => m !== "Other"));

@@ -9,16 +9,22 @@ import { formatGoogleTimestamp, formatIsoDate, formatSurveyMonkeyDate } from "./
 import type { RoundData } from "./history";
 import type { Registration } from "./people";
 import { hashString, Rng } from "./random";
+import { signSynthetic } from "../privacy/synthetic";
 import type { SurveyAnswer } from "./survey";
 import {
   AGREEMENT_LABELS, CONTACT_LABELS, EVENT_HEADERS, METHODS, PARTNERSHIP_HEADERS, REGISTRATION_HEADERS,
   SATISFACTION_LABELS, SURVEY_QUESTIONS as Q,
 } from "./vocab";
 
-/** round.json content; `synthetic: true` makes every page and output built from it say so. */
-export function roundJson(d: RoundData): string {
+/**
+ * round.json content, with the signed synthetic marker over the round's export files
+ * (`signSynthetic`, src/privacy/synthetic.ts): the ingest marks the round synthetic only when the
+ * marker verifies against the files, and every page and output built from it then says so.
+ * @param exports the round's export files as written (file name -> content).
+ */
+export function roundJson(d: RoundData, exports: Readonly<Record<string, string>>): string {
   const { id, name, start, end } = d.plan;
-  return JSON.stringify({ id, name, start, end, synthetic: true }, null, 2) + "\n";
+  return JSON.stringify({ id, name, start, end, synthetic: signSynthetic({ id, name, start, end }, exports) }, null, 2) + "\n";
 }
 
 const CAREER_LABEL = { different: "Different career stage", similar: "Similar career stage", any: "No preference" } as const;
@@ -117,4 +123,51 @@ export function surveyCells(d: RoundData): number {
     if (a.methods.length > 0) n++;
   }
   return n;
+}
+
+/**
+ * planted-themes.csv (beside the round folders, never ingested): for every survey row with a
+ * comment, its round, its row number as a spreadsheet shows it in that round's survey.csv, and
+ * the themes planted in it (`;`-separated, empty = none), so `iln themes agree` can measure the
+ * coder against the truth.
+ */
+export function plantedThemesCsv(history: readonly RoundData[]): string {
+  const rows: string[][] = [];
+  for (const d of history) {
+    const headerRows = d.plan.surveyLayout === "google" ? 1 : SURVEYMONKEY_HEADER_ROWS.length;
+    d.survey.forEach((a, i) => {
+      if (a.comments !== "") rows.push([d.plan.id, String(i + headerRows + 1), a.themes.join(";")]);
+    });
+  }
+  return csvDocument([["round", "row", "themes"], ...rows], "\n");
+}
+
+/** The survey's 1-5 items as the demo's answer fields, in the order of the metrics' `LIKERT_ITEMS`. */
+const TRUTH_ITEMS: readonly [string, (a: SurveyAnswer) => number | null][] = [
+  ["program_satisfaction", (a) => a.program],
+  ["partner_satisfaction", (a) => a.partnerSat],
+  ["outcome_perspective", (a) => a.perspective],
+  ["outcome_ideas", (a) => a.ideas],
+  ["outcome_confidence", (a) => a.confidence],
+  ["outcome_motivation", (a) => a.motivation],
+];
+
+/**
+ * The planted truth behind the non-response tests: for each round and 1-5 item, the share
+ * answering 4 or 5 among ALL matched participants' would-be answers (`everyone`, blanks
+ * excluded) beside the share among those who did respond (their final submission). Not an
+ * export: `iln ingest` never reads it.
+ */
+export function plantedSatisfactionCsv(history: readonly RoundData[]): string {
+  const rows: string[][] = [];
+  const share = (v: number[]) => (v.length ? (v.filter((x) => x >= 4).length / v.length).toFixed(6) : "");
+  for (const d of history) {
+    const responded = new Set(d.survey);
+    for (const [item, get] of TRUTH_ITEMS) {
+      const all = d.everyone.map(get).filter((x): x is number => x !== null);
+      const resp = d.everyone.filter((a) => responded.has(a)).map(get).filter((x): x is number => x !== null);
+      rows.push([d.plan.id, item, String(all.length), share(all), String(resp.length), share(resp)]);
+    }
+  }
+  return csvDocument([["round", "item", "participants_answering", "top2_all", "respondents_answering", "top2_respondents"], ...rows], "\n");
 }

@@ -1,15 +1,10 @@
 /**
- * Pair features of a candidate partnership (DESIGN section 5). Pure functions of two
+ * Pair features of a candidate partnership (docs/matching.md). Pure functions of two
  * participant profiles; no Node imports, so the same code runs in the CLI, the tests and the
  * browser. The demo generator uses them for its historical matching and its planted outcomes.
  */
-import { offsetGap, utcOffset } from "../geo/timezones";
-
-/** Library sectors as the registration form offers them. */
-export type Sector = "Academic" | "Public" | "Special" | "School" | "Government" | "National";
-
-/** Career stage derived from years of experience (see {@link careerStage}). */
-export type CareerStage = "early" | "mid" | "senior";
+import { offsetGap, utcOffset } from "../domain/countries/timezones";
+import type { CareerPreference, CareerStage, SectorPreference } from "../domain/vocabulary";
 
 /** One participant as the matching sees them. */
 export interface Profile {
@@ -17,25 +12,25 @@ export interface Profile {
   country: string;
   /** Library sector (free text accepted; compared exactly). */
   sector: string;
-  /** Years of experience in libraries: the number given, or the midpoint of the range ticked (see {@link yearsFromExperience}). */
+  /** Years of experience in libraries: the number given, or the midpoint of the range ticked (`yearsFromExperience`, src/domain/vocabulary.ts). */
   years: number;
-  /** Career stage, {@link careerStage} of `years`. */
+  /** Career stage, `careerStage` of `years` (src/domain/vocabulary.ts). */
   stage: CareerStage;
   /** Professional interests (exact labels). */
   interests: string[];
   /** Languages the participant can work in (exact labels, e.g. "English"). */
   languages: string[];
   /** Partner sector preference: `same` sector, or `any`. */
-  prefSector: "same" | "any";
+  prefSector: SectorPreference;
   /** Partner career stage preference: `different`, `similar`, or `any` (no preference). */
-  prefCareer: "different" | "similar" | "any";
+  prefCareer: CareerPreference;
   /** Countries the participant would like a partner from (alpha-2); empty = no preference. */
   prefCountries: string[];
   /** True when the participant was matched in an earlier round. */
   returning: boolean;
 }
 
-/** The features of a pair (DESIGN section 5). All are numbers so that weights can multiply them. */
+/** The features of a pair (docs/matching.md). All are numbers so that weights can multiply them. */
 export interface PairFeatures {
   /** 1 when both work in the same sector, else 0. */
   same_sector: number;
@@ -73,50 +68,75 @@ export const FEATURE_NAMES = [
 /** One of {@link FEATURE_NAMES}. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-/** Years assigned to each experience range of the registration form: the range's midpoint; `20+` counts as 25. */
-export const EXPERIENCE_RANGE_YEARS: Readonly<Record<string, number>> = Object.freeze({
-  "0-2": 1,
-  "3-5": 4,
-  "6-10": 8,
-  "11-20": 15.5,
-  "20+": 25,
+/** What people are told about a feature: the matching page's controls and tables are built from it. */
+export interface FeatureInfo {
+  /** The feature in plain words, as the weight's slider is labelled. */
+  label: string;
+  /** What one unit of the feature is (its weight is in points per unit). */
+  unit: string;
+  /** One sentence: what the feature measures. */
+  explanation: string;
+  /** The weight slider's range and step on the matching page, points per unit. */
+  slider: { min: number; max: number; step: number };
+}
+
+/** Every feature's {@link FeatureInfo}, defined once here beside the names and shipped to the matching page. */
+export const FEATURE_INFO: Readonly<Record<FeatureName, Readonly<FeatureInfo>>> = Object.freeze({
+  same_sector: {
+    label: "Same sector",
+    unit: "a pair in one sector (0 or 1)",
+    explanation: "1 when both partners work in the same library sector.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  career_gap: {
+    label: "Career gap (per year)",
+    unit: "a year of experience apart",
+    explanation: "How many years of library experience the partners are apart.",
+    slider: { min: -0.5, max: 0.5, step: 0.01 },
+  },
+  sector_pref_met: {
+    label: "Sector wish met",
+    unit: "both partners' wish met (0, ½ or 1)",
+    explanation: "The share of the two partners whose wish for a partner from the same sector (or any sector) the pair meets.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  career_pref_met: {
+    label: "Career-stage wish met",
+    unit: "both partners' wish met (0, ½ or 1)",
+    explanation: "The share of the two partners whose wish for a partner at a different or a similar career stage the pair meets.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  country_pref_met: {
+    label: "Country wish met",
+    unit: "both partners' wish met (0, ½ or 1)",
+    explanation: "The share of the two partners whose list of countries they would like a partner from (if any) the pair meets.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  shared_interests: {
+    label: "Shared interests (Jaccard)",
+    unit: "all interests shared (Jaccard index 0 to 1)",
+    explanation: "The professional interests the partners share, as a share of all the interests either of them named.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  shared_language: {
+    label: "Shared language",
+    unit: "a working language shared (0 or 1)",
+    explanation: "1 when the partners can work in at least one language in common.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
+  timezone_gap: {
+    label: "Time-zone gap (per hour)",
+    unit: "an hour between the partners' clocks (0 to 12)",
+    explanation: "How many hours apart the partners' countries' standard times are, around the clock.",
+    slider: { min: -1, max: 1, step: 0.01 },
+  },
+  both_new: {
+    label: "Both new to ILN",
+    unit: "a pair of newcomers (0 or 1)",
+    explanation: "1 when neither partner took part in an earlier round.",
+    slider: { min: -5, max: 10, step: 0.1 },
+  },
 });
-
-/**
- * Years of experience from the form's answer: a plain number ("7", "7.5") is taken as is; one of
- * the ranges `0-2`, `3-5`, `6-10`, `11-20`, `20+` gives its midpoint (`20+` gives 25); any other
- * `A-B` range gives (A + B) / 2 and `N+` gives N + 5. Surrounding spaces and en dashes are accepted.
- * @returns years, >= 0.
- * @throws {Error} when the text is neither a non-negative number nor a range.
- * @example yearsFromExperience("11-20") // 15.5
- */
-export function yearsFromExperience(raw: string): number {
-  const s = raw.trim().replace(/[\u2013\u2014]/g, "-").replace(/\s+/g, "");
-  if (s in EXPERIENCE_RANGE_YEARS) return EXPERIENCE_RANGE_YEARS[s];
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  const range = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(s);
-  if (range) {
-    const a = Number(range[1]);
-    const b = Number(range[2]);
-    if (a <= b) return (a + b) / 2;
-  }
-  const plus = /^(\d+(?:\.\d+)?)\+$/.exec(s);
-  if (plus) return Number(plus[1]) + 5;
-  throw new Error(`Not a number of years or a range of years: ${JSON.stringify(raw)}`);
-}
-
-/**
- * Career stage from years of experience: `early` below 6 years, `mid` from 6 to below 16,
- * `senior` from 16. With the form's ranges: 0-2 and 3-5 are early, 6-10 and 11-20 (15.5) are mid,
- * 20+ is senior.
- * @throws {Error} when years is negative or not finite.
- */
-export function careerStage(years: number): CareerStage {
-  if (!Number.isFinite(years) || years < 0) throw new Error(`Years of experience must be a non-negative number, got ${years}`);
-  if (years < 6) return "early";
-  if (years < 16) return "mid";
-  return "senior";
-}
 
 function sectorMet(p: Profile, partner: Profile): number {
   return p.prefSector === "any" || p.sector === partner.sector ? 1 : 0;

@@ -1,24 +1,32 @@
 /**
- * Weight fitting (DESIGN section 5): models of partnership outcome on pair features, validated by
- * leaving one round out, turned into a weights file.
+ * Weight fitting (docs/matching.md, "Weight fitting"): models of partnership outcome on pair
+ * features, validated in time order and by leaving one round out, turned into a weights file
+ * whose pair score is the pair's EXPECTED UTILITY, so the best matching maximises the expected
+ * number of good outcomes.
  *
- * - Completion (status `completed` vs `dissolved`/`withdrawn`): logistic regression fitted by
- *   Newton-Raphson / iteratively reweighted least squares (IRLS). Standard errors are the square
- *   roots of the diagonal of the inverse observed information matrix X'WX, W = diag(p(1-p)) (for
- *   the logit link the observed and expected information coincide); 95% intervals are
- *   estimate ± 1.96·SE (Wald).
- * - Partner satisfaction (each respondent's 1-5 answer about the partnership): ordinary least
- *   squares, SE from σ̂²(X'X)⁻¹; a linear model on the 1-5 scale, so its coefficients are in
- *   answer points, not on the planted ordered-logit scale.
+ * - Completion (status `completed` against `dissolved`/`withdrawn`): logistic regression with a
+ *   ridge penalty on standardised coefficients (`logisticRegression`, src/metrics/regression.ts).
+ * - Partner satisfaction (each respondent's 1-5 answer about their partnership): the
+ *   proportional-odds model (`orderedLogit`, src/metrics/ordinal.ts), standard errors clustered by
+ *   respondent (people answer in several rounds), the same kind of penalty.
+ * - The penalty λ is chosen from {@link PENALTY_GRID} by time-ordered validation: train on the
+ *   rounds before round t, score round t, summed over t; the λ with the lowest held-out log-loss
+ *   wins (ties: the larger λ). Constant or collinear features are dropped with a message.
+ * - Validation: time-ordered (the honest test of a model used on the next round) beside
+ *   leave-one-round-out, each against a baseline (the training rounds' rate, or answer
+ *   distribution), with a calibration check (predicted against observed by tenth of predicted
+ *   probability; calibration intercept and slope).
+ * - Utility: pair score = {@link UTILITY_SCALE} × (P(completed) + λ_u · P(partner satisfaction >= 4)),
+ *   λ_u = {@link SATISFACTION_WEIGHT} by default: see `weightsFromFit`.
  *
- * Written by hand: no maintained npm package fits a logistic regression with standard errors
- * (simple-statistics has none; ml-logistic-regression fits by gradient descent without
- * inference). `test/matching/fit.test.ts` cross-checks against Python's statsmodels.
- * Pure (no Node imports).
+ * Pure (no Node imports): the dashboards bundle `predictCompletion`.
  */
-import { errorFunction } from "simple-statistics";
-import { FEATURE_NAMES, type FeatureName, type PairFeatures } from "./features";
+import { FitError, linearPredictor, logisticRegression, sigmoid, type RegressionFit } from "../metrics/regression";
+import { orderedLogit, type OrdinalFit } from "../metrics/ordinal";
+import { FEATURE_INFO, FEATURE_NAMES, type FeatureName, type PairFeatures } from "./features";
 import type { Weights } from "./weights";
+
+export { FitError, invertSpd, logisticRegression, type Coefficient, type RegressionFit } from "../metrics/regression";
 
 /** One partnership with its observed outcomes. */
 export interface OutcomeRow {
@@ -28,213 +36,27 @@ export interface OutcomeRow {
   completed: 0 | 1 | null;
   /** Partner-satisfaction answers (1-5) of respondents whose last partnership of the round this was. */
   partnerSatisfaction: number[];
+  /** Who gave each answer of `partnerSatisfaction` (pseudonyms; the clusters of the standard errors). Absent: each answer its own cluster. */
+  respondents?: string[];
 }
 
-/** One coefficient with its uncertainty. */
-export interface Coefficient {
-  name: "intercept" | FeatureName;
-  estimate: number;
-  se: number;
-  /** 95% Wald interval, estimate ± 1.96·SE. */
-  ci: [number, number];
-  z: number;
-  /** Two-sided p-value of estimate = 0 (normal approximation). */
-  p: number;
-}
+/** Ridge penalties tried (λ on standardised coefficients; 0 = none). */
+export const PENALTY_GRID: readonly number[] = Object.freeze([0, 1, 3, 10, 30, 100]);
 
-/** A fitted regression. */
-export interface RegressionFit {
-  coefficients: Coefficient[];
-  n: number;
-  /** Log-likelihood (logistic) or residual standard deviation σ̂ (linear). */
-  logLik?: number;
-  sigma?: number;
-  iterations: number;
-  converged: boolean;
-}
+/** Weight of P(partner satisfaction >= 4) against P(completed) in the default utility. */
+export const SATISFACTION_WEIGHT = 0.5;
 
-/** Thrown when a model cannot be fitted (too little data, separation, collinear features). */
-export class FitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FitError";
-  }
-}
+/** Points per expected good outcome in a fitted weights file (a pair's score is expected good outcomes × 100). */
+export const UTILITY_SCALE = 100;
 
-const Z95 = 1.959963984540054;
-
-/** Standard normal CDF Φ(z) = (1 + erf(z/√2)) / 2. */
-function phi(z: number): number {
-  return 0.5 * (1 + errorFunction(z / Math.SQRT2));
-}
-
-/**
- * Inverse of a symmetric positive-definite matrix by Cholesky decomposition.
- * @throws FitError when the matrix is not positive definite (collinear or constant columns).
- */
-export function invertSpd(A: readonly number[][]): number[][] {
-  const k = A.length;
-  const L = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = A[i][j];
-      for (let t = 0; t < j; t++) s -= L[i][t] * L[j][t];
-      if (i === j) {
-        if (!(s > 1e-12 * Math.max(1, Math.abs(A[i][i])))) throw new FitError(`the design matrix is singular (column ${i} is constant or collinear with others)`);
-        L[i][i] = Math.sqrt(s);
-      } else {
-        L[i][j] = s / L[j][j];
-      }
-    }
-  }
-  // inv(L) then inv(A) = inv(L)' inv(L)
-  const M = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < k; i++) {
-    M[i][i] = 1 / L[i][i];
-    for (let j = 0; j < i; j++) {
-      let s = 0;
-      for (let t = j; t < i; t++) s -= L[i][t] * M[t][j];
-      M[i][j] = s / L[i][i];
-    }
-  }
-  const inv = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let t = i; t < k; t++) s += M[t][i] * M[t][j];
-      inv[i][j] = s;
-      inv[j][i] = s;
-    }
-  }
-  return inv;
-}
-
-function coefficients(names: Coefficient["name"][], beta: number[], cov: number[][]): Coefficient[] {
-  return names.map((name, j) => {
-    const se = Math.sqrt(cov[j][j]);
-    const z = beta[j] / se;
-    return { name, estimate: beta[j], se, ci: [beta[j] - Z95 * se, beta[j] + Z95 * se], z, p: 2 * (1 - phi(Math.abs(z))) };
-  });
-}
-
-/**
- * Logistic regression of y (0/1) on the columns of X (an intercept column is added), by
- * Newton-Raphson (IRLS) with step halving; stops when the largest step is below 1e-10.
- * @param names names of X's columns.
- * @throws FitError with fewer rows than 2 × (columns + 1), an outcome without both values,
- *   a singular information matrix, or no convergence in 50 iterations (e.g. perfect separation).
- */
-export function logisticRegression(X: readonly number[][], y: readonly number[], names: readonly FeatureName[]): RegressionFit {
-  const n = X.length;
-  const k = names.length + 1;
-  if (n < 2 * k) throw new FitError(`logistic regression needs at least ${2 * k} rows, got ${n}`);
-  const ones = y.reduce((s, v) => s + v, 0);
-  if (ones === 0 || ones === n) throw new FitError("logistic regression needs both outcomes (completed and not) in the data");
-  // design matrix with an intercept column, row-major
-  const D = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    D[i * k] = 1;
-    for (let j = 1; j < k; j++) D[i * k + j] = X[i][j - 1];
-  }
-  const etaOf = (b: readonly number[], i: number) => {
-    let eta = 0;
-    for (let j = 0; j < k; j++) eta += b[j] * D[i * k + j];
-    return eta;
-  };
-  const loglik = (b: readonly number[]) => {
-    let ll = 0;
-    for (let i = 0; i < n; i++) {
-      const eta = etaOf(b, i);
-      // log σ(η) and log(1 - σ(η)), stable for large |η|
-      ll += y[i] ? -Math.log1p(Math.exp(-eta)) : -Math.log1p(Math.exp(eta));
-    }
-    return ll;
-  };
-  /** Gradient and observed information X'WX at b. */
-  const derivatives = (b: readonly number[]) => {
-    const H = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    const g = new Array<number>(k).fill(0);
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-etaOf(b, i)));
-      const w = p * (1 - p);
-      const o = i * k;
-      for (let a = 0; a < k; a++) {
-        const xa = D[o + a];
-        g[a] += (y[i] - p) * xa;
-        const wa = w * xa;
-        const Ha = H[a];
-        for (let c = 0; c <= a; c++) Ha[c] += wa * D[o + c];
-      }
-    }
-    for (let a = 0; a < k; a++) for (let c = 0; c < a; c++) H[c][a] = H[a][c];
-    return { g, H };
-  };
-  let beta = new Array<number>(k).fill(0);
-  let ll = loglik(beta);
-  let it = 0;
-  let converged = false;
-  for (; it < 50 && !converged; it++) {
-    const { g, H } = derivatives(beta);
-    const inv = invertSpd(H);
-    const step = inv.map((r) => r.reduce((s, v, j) => s + v * g[j], 0));
-    let t = 1;
-    let next = beta.map((b, j) => b + step[j]);
-    let llNext = loglik(next);
-    while (llNext < ll - 1e-12 && t > 1e-6) {
-      t /= 2;
-      next = beta.map((b, j) => b + t * step[j]);
-      llNext = loglik(next);
-    }
-    beta = next;
-    ll = llNext;
-    converged = Math.max(...step.map((s) => Math.abs(s * t))) < 1e-10;
-  }
-  if (!converged) throw new FitError("logistic regression did not converge (is an outcome perfectly predicted by a feature?)");
-  const cov = invertSpd(derivatives(beta).H); // inverse observed information at the estimate
-  return { coefficients: coefficients(["intercept", ...names], beta, cov), n, logLik: ll, iterations: it, converged };
-}
-
-/**
- * Ordinary least squares of y on the columns of X (an intercept column is added); SE from
- * σ̂²(X'X)⁻¹ with σ̂² = RSS / (n - k).
- * @throws FitError with n <= columns + 1 rows or a singular X'X.
- */
-export function linearRegression(X: readonly number[][], y: readonly number[], names: readonly FeatureName[]): RegressionFit {
-  const n = X.length;
-  const k = names.length + 1;
-  if (n <= 2 * k) throw new FitError(`linear regression needs more than ${2 * k} rows, got ${n}`);
-  const row = (i: number, j: number) => (j === 0 ? 1 : X[i][j - 1]);
-  const A = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const b = new Array<number>(k).fill(0);
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < k; a++) {
-      b[a] += row(i, a) * y[i];
-      for (let c = 0; c < k; c++) A[a][c] += row(i, a) * row(i, c);
-    }
-  }
-  const inv = invertSpd(A);
-  const beta = inv.map((r) => r.reduce((s, v, j) => s + v * b[j], 0));
-  let rss = 0;
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let j = 0; j < k; j++) f += beta[j] * row(i, j);
-    rss += (y[i] - f) ** 2;
-  }
-  const s2 = rss / (n - k);
-  const cov = inv.map((r) => r.map((v) => v * s2));
-  return { coefficients: coefficients(["intercept", ...names], beta, cov), n, sigma: Math.sqrt(s2), iterations: 1, converged: true };
+/** Predicted completion probability of a logistic fit at features x, 0..1. */
+export function predictCompletion(fit: Pick<RegressionFit, "coefficients">, x: PairFeatures): number {
+  return sigmoid(linearPredictor(fit, x as unknown as Record<string, number>));
 }
 
 /** Predicted value of a fit at features x: the linear predictor (logit scale for logistic fits). */
-export function linearPredictorOf(fit: RegressionFit, x: PairFeatures): number {
-  let eta = 0;
-  for (const c of fit.coefficients) eta += c.estimate * (c.name === "intercept" ? 1 : x[c.name]);
-  return eta;
-}
-
-/** Predicted completion probability of a logistic fit at features x, 0..1. */
-export function predictCompletion(fit: RegressionFit, x: PairFeatures): number {
-  return 1 / (1 + Math.exp(-linearPredictorOf(fit, x)));
+export function linearPredictorOf(fit: Pick<RegressionFit, "coefficients">, x: PairFeatures): number {
+  return linearPredictor(fit, x as unknown as Record<string, number>);
 }
 
 /**
@@ -262,7 +84,7 @@ export function auc(y: readonly number[], score: readonly number[]): number | nu
   for (let s = 0; s < idx.length; ) {
     let e = s;
     while (e + 1 < idx.length && score[idx[e + 1]] === score[idx[s]]) e++;
-    const mid = (s + e) / 2 + 1; // average 1-based rank of the tie group
+    const mid = (s + e) / 2 + 1;
     for (let t = s; t <= e; t++) if (y[idx[t]]) { pos++; rankSum += mid; }
     s = e + 1;
   }
@@ -271,28 +93,122 @@ export function auc(y: readonly number[], score: readonly number[]): number | nu
   return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
-/** Completion validation on one held-out round. */
+/** Calibration of held-out predictions. */
+export interface Calibration {
+  /** Mean predicted probability and observed rate. */
+  mean_predicted: number;
+  observed: number;
+  /** Logistic regression of the outcome on logit(predicted): 0 and 1 when perfectly calibrated; null when it cannot be fitted. */
+  intercept: number | null;
+  slope: number | null;
+  /** By tenth of predicted probability (equal-count bins): mean predicted, observed rate, n. */
+  bins: { predicted: number; observed: number; n: number }[];
+}
+
+/**
+ * Calibration of predictions p of outcomes y (module doc): means, the calibration intercept and
+ * slope, and observed against predicted by tenths.
+ * @throws Error on empty input or unequal lengths.
+ */
+export function calibration(y: readonly number[], p: readonly number[]): Calibration {
+  if (y.length === 0 || y.length !== p.length) throw new Error("calibration needs equally long, non-empty outcome and prediction lists");
+  const n = y.length;
+  const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  let intercept: number | null = null;
+  let slope: number | null = null;
+  try {
+    const logit = p.map((q) => {
+      const c = Math.min(1 - 1e-12, Math.max(1e-12, q));
+      return [Math.log(c / (1 - c))];
+    });
+    const f = logisticRegression(logit, y, ["logit_p"]);
+    if (f.coefficients.length === 2) {
+      intercept = f.coefficients[0].estimate;
+      slope = f.coefficients[1].estimate;
+    }
+  } catch (err) {
+    if (!(err instanceof FitError)) throw err;
+  }
+  const order = p.map((_, i) => i).sort((a, b) => p[a] - p[b]);
+  const bins: Calibration["bins"] = [];
+  const B = Math.min(10, n);
+  for (let b = 0; b < B; b++) {
+    const idx = order.slice(Math.floor((b * n) / B), Math.floor(((b + 1) * n) / B));
+    if (!idx.length) continue;
+    bins.push({ predicted: mean(idx.map((i) => p[i])), observed: mean(idx.map((i) => y[i])), n: idx.length });
+  }
+  return { mean_predicted: mean(p), observed: mean(y), intercept, slope, bins };
+}
+
+/** Validation on one held-out round. */
 export interface HeldOutRound {
   round: string;
+  /** Rounds the model was trained on. */
+  trained_on: string[];
   n: number;
-  /** Mean log-loss of the model fitted on the other rounds. */
+  /** Mean log-loss of the model, and of the baseline (the training rounds' completion rate for everyone). */
   logLoss: number;
-  /** Mean log-loss of the baseline: the other rounds' completion rate for everyone. */
   baselineLogLoss: number;
   auc: number | null;
-  /** Satisfaction: RMSE of the linear model and of the other rounds' mean answer (null without answers). */
-  satisfactionRmse: number | null;
-  satisfactionBaselineRmse: number | null;
+  /** Partner satisfaction: mean log-loss of the ordinal model's predicted answer distribution, and of the training answers' distribution; null without answers. */
+  satisfactionLogLoss: number | null;
+  satisfactionBaselineLogLoss: number | null;
   satisfactionN: number;
+}
+
+/** A validation scheme's folds and pooled figures. */
+export interface ValidationSummary {
+  scheme: "time-ordered" | "leave-one-round-out";
+  folds: HeldOutRound[];
+  /** Pooled over folds (weighted by n): log-loss of model and baseline, relative improvement, AUC of the pooled predictions. */
+  n: number;
+  logLoss: number | null;
+  baselineLogLoss: number | null;
+  /** 1 − model / baseline log-loss: the share of the baseline's loss the model removes. */
+  improvement: number | null;
+  auc: number | null;
+  calibration: Calibration | null;
+  satisfactionLogLoss: number | null;
+  satisfactionBaselineLogLoss: number | null;
+}
+
+/** One feature's effect in plain terms. */
+export interface FeatureEffect {
+  feature: FeatureName;
+  label: string;
+  /** Average change in completion probability per unit of the feature (average marginal effect), 0..1 scale. */
+  completion_per_unit: number;
+  /** The same over the feature's spread in the data (× its standard deviation), for ranking. */
+  completion_per_sd: number;
+  /** Change in P(partner satisfaction >= 4) per unit, null without a satisfaction model. */
+  satisfaction_per_unit: number | null;
 }
 
 /** Result of {@link fitOutcomes}. */
 export interface OutcomeFit {
   rounds: string[];
   features: FeatureName[];
-  completion: RegressionFit;
-  satisfaction: RegressionFit | null;
+  /** Penalties chosen (λ), and how. */
+  penalty: { completion: number; satisfaction: number | null; grid: readonly number[]; chosen_by: string };
+  completion: RegressionFit<FeatureName>;
+  satisfaction: OrdinalFit<FeatureName> | null;
+  /** Time-ordered validation (train on earlier rounds, score the next). */
+  timeOrdered: ValidationSummary;
+  /** Leave-one-round-out validation. */
   validation: HeldOutRound[];
+  leaveOneOut: ValidationSummary;
+  effects: FeatureEffect[];
+  /** Plain-language summary, one sentence a line; `caution` when the model barely beats its baseline. */
+  summary: { lines: string[]; caution: boolean };
+  /** Features left out of a model, with the reason. */
+  dropped: { model: "completion" | "satisfaction"; feature: string; reason: string }[];
+}
+
+/** A completion model for predictions (`predictCompletion`), with the rounds it was fitted on. */
+export interface PredictionModel {
+  fit: RegressionFit;
+  /** Rounds the model was fitted on. */
+  rounds: string[];
 }
 
 function completionData(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
@@ -303,119 +219,414 @@ function completionData(rows: readonly OutcomeRow[], names: readonly FeatureName
 function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
   const X: number[][] = [];
   const y: number[] = [];
-  for (const r of rows) for (const s of r.partnerSatisfaction) { X.push(names.map((f) => r.features[f])); y.push(s); }
-  return { X, y };
+  const clusters: string[] = [];
+  let k = 0;
+  for (const r of rows) {
+    r.partnerSatisfaction.forEach((s, i) => {
+      X.push(names.map((f) => r.features[f]));
+      y.push(s);
+      clusters.push(r.respondents?.[i] ?? `#${k}`);
+      k++;
+    });
+  }
+  return { X, y, clusters };
+}
+
+/** Probability of each observed level under an ordinal fit, at a row. */
+function levelProbabilities(fit: OrdinalFit, x: readonly number[], names: readonly FeatureName[]): Map<number, number> {
+  let eta = 0;
+  for (const c of fit.coefficients) eta += c.estimate * x[names.indexOf(c.name as FeatureName)];
+  const out = new Map<number, number>();
+  let prev = 0;
+  fit.levels.forEach((l, j) => {
+    const cum = j < fit.levels.length - 1 ? sigmoid(fit.thresholds[j].estimate - eta) : 1;
+    out.set(l, Math.max(cum - prev, 0));
+    prev = cum;
+  });
+  return out;
+}
+
+function multiLogLoss(y: readonly number[], probs: readonly Map<number, number>[]): number {
+  let s = 0;
+  y.forEach((v, i) => {
+    s -= Math.log(Math.max(1e-15, probs[i].get(v) ?? 0));
+  });
+  return s / y.length;
+}
+
+function tryFit<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof FitError) return null;
+    throw err;
+  }
+}
+
+/** Scores one held-out round with models trained on `train` at the given penalties. */
+function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], round: string, names: readonly FeatureName[], pc: number, ps: number | null): { fold: HeldOutRound; y: number[]; p: number[] } | null {
+  const ct = completionData(train, names);
+  const ch = completionData(test, names);
+  if (ch.y.length === 0) return null;
+  const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: pc }));
+  if (!fit) return null;
+  const rate = ct.y.reduce((a, b) => a + b, 0) / ct.y.length;
+  const p = ch.X.map((x) => sigmoid(linearPredictor(fit, Object.fromEntries(names.map((f, j) => [f, x[j]])))));
+  const st = satisfactionData(train, names);
+  const sh = satisfactionData(test, names);
+  let sl: number | null = null;
+  let sb: number | null = null;
+  if (ps !== null && sh.y.length > 0) {
+    const sf = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: ps }));
+    if (sf) {
+      const probs = sh.X.map((x) => levelProbabilities(sf, x, names));
+      sl = multiLogLoss(sh.y, probs);
+      const marg = new Map<number, number>();
+      for (const v of st.y) marg.set(v, (marg.get(v) ?? 0) + 1 / st.y.length);
+      sb = multiLogLoss(sh.y, sh.y.map(() => marg));
+    }
+  }
+  const trained = [...new Set(train.map((r) => r.round))];
+  return {
+    fold: {
+      round, trained_on: trained, n: ch.y.length, logLoss: logLoss(ch.y, p), baselineLogLoss: logLoss(ch.y, ch.y.map(() => rate)),
+      auc: auc(ch.y, p), satisfactionLogLoss: sl, satisfactionBaselineLogLoss: sb, satisfactionN: sh.y.length,
+    },
+    y: ch.y,
+    p,
+  };
+}
+
+/** The folds of a scheme: for time order, each round from the third on with every earlier round as training data. */
+function folds(rows: readonly OutcomeRow[], rounds: readonly string[], scheme: ValidationSummary["scheme"]): { round: string; train: OutcomeRow[]; test: OutcomeRow[] }[] {
+  return rounds
+    .map((r, t) => ({
+      round: r,
+      train: rows.filter((x) => (scheme === "time-ordered" ? rounds.indexOf(x.round) < t : x.round !== r)),
+      test: rows.filter((x) => x.round === r),
+    }))
+    .filter((f, t) => (scheme === "time-ordered" ? t >= 2 : true));
+}
+
+function validate(rows: readonly OutcomeRow[], rounds: readonly string[], names: readonly FeatureName[], scheme: ValidationSummary["scheme"], pc: number, ps: number | null): ValidationSummary {
+  const done = folds(rows, rounds, scheme).map((f) => heldOut(f.train, f.test, f.round, names, pc, ps)).filter((x): x is NonNullable<typeof x> => x !== null);
+  const n = done.reduce((s, d) => s + d.fold.n, 0);
+  const w = (get: (f: HeldOutRound) => number) => (n ? done.reduce((s, d) => s + d.fold.n * get(d.fold), 0) / n : null);
+  const ll = w((f) => f.logLoss);
+  const bl = w((f) => f.baselineLogLoss);
+  const ys = done.flatMap((d) => d.y);
+  const ps2 = done.flatMap((d) => d.p);
+  const sat = done.filter((d) => d.fold.satisfactionLogLoss !== null);
+  const sn = sat.reduce((s, d) => s + d.fold.satisfactionN, 0);
+  return {
+    scheme,
+    folds: done.map((d) => d.fold),
+    n,
+    logLoss: ll,
+    baselineLogLoss: bl,
+    improvement: ll !== null && bl ? 1 - ll / bl : null,
+    auc: ys.length ? auc(ys, ps2) : null,
+    calibration: ys.length ? calibration(ys, ps2) : null,
+    satisfactionLogLoss: sn ? sat.reduce((s, d) => s + d.fold.satisfactionN * (d.fold.satisfactionLogLoss as number), 0) / sn : null,
+    satisfactionBaselineLogLoss: sn ? sat.reduce((s, d) => s + d.fold.satisfactionN * (d.fold.satisfactionBaselineLogLoss as number), 0) / sn : null,
+  };
 }
 
 /**
- * Fits completion (logistic) and partner satisfaction (linear) on all `rows`, and validates by
- * leaving each round out in turn (fit on the others, score the held-out round against the
- * baseline). Rounds whose held-out fit fails (too little data) are skipped in the validation;
- * `validate: false` skips the validation altogether.
+ * The penalty of each model chosen by time-ordered validation (module doc); with fewer than three
+ * rounds (no time-ordered fold), the smallest penalty of the grid above 0 that fits.
+ */
+function choosePenalties(rows: readonly OutcomeRow[], rounds: readonly string[], names: readonly FeatureName[], grid: readonly number[]): { completion: number; satisfaction: number; how: string } {
+  const fs = folds(rows, rounds, "time-ordered");
+  const score = (which: "completion" | "satisfaction", lam: number): number => {
+    let total = 0;
+    let count = 0;
+    for (const f of fs) {
+      if (which === "completion") {
+        const ct = completionData(f.train, names);
+        const ch = completionData(f.test, names);
+        if (!ch.y.length) continue;
+        const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam }));
+        if (!fit) return Infinity;
+        const p = ch.X.map((x) => sigmoid(linearPredictor(fit, Object.fromEntries(names.map((n, j) => [n, x[j]])))));
+        total += logLoss(ch.y, p) * ch.y.length;
+        count += ch.y.length;
+      } else {
+        const st = satisfactionData(f.train, names);
+        const sh = satisfactionData(f.test, names);
+        if (!sh.y.length || !st.y.length) continue;
+        const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam }));
+        if (!fit) return Infinity;
+        total += multiLogLoss(sh.y, sh.X.map((x) => levelProbabilities(fit, x, names))) * sh.y.length;
+        count += sh.y.length;
+      }
+    }
+    return count ? total / count : NaN;
+  };
+  const pick = (which: "completion" | "satisfaction") => {
+    let best = { lam: grid.find((g) => g > 0) ?? 0, loss: Infinity };
+    for (const lam of grid) {
+      const loss = score(which, lam);
+      if (Number.isNaN(loss)) return null;
+      if (loss <= best.loss + 1e-12) best = { lam, loss };
+    }
+    return best.loss === Infinity ? null : best.lam;
+  };
+  const c = pick("completion");
+  const s = pick("satisfaction");
+  const fallback = grid.find((g) => g > 0) ?? 0;
+  return {
+    completion: c ?? fallback,
+    satisfaction: s ?? fallback,
+    how: fs.length
+      ? `time-ordered validation over ${fs.length} held-out round(s): the penalty with the lowest held-out log-loss (ties: the larger)`
+      : `fewer than three rounds, so no time-ordered validation: the smallest non-zero penalty of the grid`,
+  };
+}
+
+function effectsOf(rows: readonly OutcomeRow[], names: readonly FeatureName[], completion: RegressionFit<FeatureName>, satisfaction: OrdinalFit<FeatureName> | null): FeatureEffect[] {
+  const c = completionData(rows, names);
+  const ps = c.X.map((x) => sigmoid(linearPredictor(completion, Object.fromEntries(names.map((n, j) => [n, x[j]])))));
+  const dens = ps.reduce((s, p) => s + p * (1 - p), 0) / Math.max(1, ps.length);
+  const sd = (j: number) => {
+    const v = c.X.map((x) => x[j]);
+    const m = v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
+    return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, v.length));
+  };
+  let sdens: number | null = null;
+  if (satisfaction && satisfaction.levels.includes(4)) {
+    const s = satisfactionData(rows, names);
+    const j = satisfaction.levels.indexOf(4) - 1;
+    const ds = s.X.map((x) => {
+      let eta = 0;
+      for (const cf of satisfaction.coefficients) eta += cf.estimate * x[names.indexOf(cf.name)];
+      const q = sigmoid(eta - satisfaction.thresholds[j].estimate);
+      return q * (1 - q);
+    });
+    sdens = ds.length ? ds.reduce((a, b) => a + b, 0) / ds.length : null;
+  }
+  return names
+    .map((f, j) => {
+      const b = completion.coefficients.find((x) => x.name === f)?.estimate ?? 0;
+      const bs = satisfaction?.coefficients.find((x) => x.name === f)?.estimate ?? 0;
+      return {
+        feature: f,
+        label: FEATURE_INFO[f].label,
+        completion_per_unit: dens * b,
+        completion_per_sd: dens * b * sd(j),
+        satisfaction_per_unit: sdens === null ? null : sdens * bs,
+      };
+    })
+    .sort((a, b) => Math.abs(b.completion_per_sd) - Math.abs(a.completion_per_sd));
+}
+
+const pct1 = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pts = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(100 * x).toFixed(1)} points`;
+
+/** Relative log-loss improvement below which the summary cautions that the model barely beats its baseline. */
+export const MIN_IMPROVEMENT = 0.02;
+
+function summarise(fit: Omit<OutcomeFit, "summary">): { lines: string[]; caution: boolean } {
+  const lines: string[] = [];
+  const v = fit.timeOrdered.folds.length ? fit.timeOrdered : fit.leaveOneOut;
+  const scheme = v.scheme === "time-ordered" ? "later rounds predicted from earlier ones" : "each round predicted from the others";
+  let caution = true;
+  if (v.logLoss !== null && v.baselineLogLoss !== null && v.improvement !== null) {
+    caution = v.improvement < MIN_IMPROVEMENT || (v.auc !== null && v.auc < 0.6);
+    lines.push(
+      `Completion: on ${scheme} (${v.n} partnerships), the model's log-loss is ${v.logLoss.toFixed(3)} against ${v.baselineLogLoss.toFixed(3)} for the baseline ` +
+        `(everyone gets the training rounds' completion rate): ${pct1(v.improvement)} better; AUC ${v.auc === null ? "-" : v.auc.toFixed(2)} (0.5 = no better than chance).`,
+    );
+    if (v.calibration?.slope != null) {
+      lines.push(`Calibration: predicted ${pct1(v.calibration.mean_predicted)} completion against ${pct1(v.calibration.observed)} observed; calibration slope ${v.calibration.slope.toFixed(2)} (1 is ideal; below 1, predictions are too extreme).`);
+    }
+  } else {
+    lines.push("Completion: too few rounds to validate the model on held-out data.");
+  }
+  const top = fit.effects.filter((e) => Math.abs(e.completion_per_sd) >= 0.005).slice(0, 4);
+  lines.push(
+    top.length
+      ? `What matters most for completion (average change in completion probability per unit): ${top.map((e) => `${e.label} ${pts(e.completion_per_unit)} per ${FEATURE_INFO[e.feature].unit}`).join("; ")}.`
+      : "No feature changes the completion probability by half a point or more over its spread in the data.",
+  );
+  if (fit.satisfaction && v.satisfactionLogLoss !== null && v.satisfactionBaselineLogLoss !== null) {
+    const imp = 1 - v.satisfactionLogLoss / v.satisfactionBaselineLogLoss;
+    lines.push(`Partner satisfaction (ordinal model): held-out log-loss ${v.satisfactionLogLoss.toFixed(3)} against ${v.satisfactionBaselineLogLoss.toFixed(3)} for the answers' overall distribution: ${pct1(imp)} better.`);
+  }
+  if (fit.dropped.length) lines.push(`Left out: ${fit.dropped.map((d) => `${d.feature} (${d.model}: ${d.reason})`).join("; ")}.`);
+  if (caution) {
+    lines.push(
+      "CAUTION: the model barely beats the baseline, so the fitted weights rest on little evidence: differences between matchings under them are mostly noise, and the default weights (the program's stated principles) are as good a choice.",
+    );
+  }
+  return { lines, caution };
+}
+
+/**
+ * Fits completion (ridge logistic) and partner satisfaction (ridge proportional odds, clustered
+ * by respondent) on all `rows`, the penalties chosen by time-ordered validation, and validates
+ * both in time order and by leaving each round out (module doc). Rounds are taken in the order
+ * rows first name them (loadOutcomes gives start order). `validate: false` skips the
+ * validations and the penalty search (`penalty` then applies, default 1).
  * @param features features to use (default all nine).
  * @throws FitError when the completion model cannot be fitted on all rows.
  */
-export function fitOutcomes(rows: readonly OutcomeRow[], features: readonly FeatureName[] = FEATURE_NAMES, options: { validate?: boolean } = {}): OutcomeFit {
+export function fitOutcomes(
+  rows: readonly OutcomeRow[],
+  features: readonly FeatureName[] = FEATURE_NAMES,
+  options: { validate?: boolean; penalty?: number; grid?: readonly number[] } = {},
+): OutcomeFit {
   const names = [...features];
   const rounds = [...new Set(rows.map((r) => r.round))];
+  const grid = options.grid ?? PENALTY_GRID;
+  const validateOn = options.validate !== false;
+  const chosen = validateOn && options.penalty === undefined
+    ? choosePenalties(rows, rounds, names, grid)
+    : { completion: options.penalty ?? 1, satisfaction: options.penalty ?? 1, how: options.penalty === undefined ? "fixed (no validation run): 1" : "given" };
   const c = completionData(rows, names);
-  const completion = logisticRegression(c.X, c.y, names);
+  const completion = logisticRegression(c.X, c.y, names, { penalty: chosen.completion });
   const s = satisfactionData(rows, names);
-  let satisfaction: RegressionFit | null = null;
-  try {
-    satisfaction = linearRegression(s.X, s.y, names);
-  } catch (err) {
-    if (!(err instanceof FitError)) throw err;
-  }
-  const validation: HeldOutRound[] = [];
-  for (const r of options.validate === false ? [] : rounds) {
-    const train = rows.filter((x) => x.round !== r);
-    const test = rows.filter((x) => x.round === r);
-    const ct = completionData(train, names);
-    const ch = completionData(test, names);
-    if (ch.y.length === 0) continue;
-    let fit: RegressionFit;
-    try {
-      fit = logisticRegression(ct.X, ct.y, names);
-    } catch (err) {
-      if (err instanceof FitError) continue;
-      throw err;
-    }
-    const rate = ct.y.reduce((a, b) => a + b, 0) / ct.y.length;
-    const testRows = test.filter((x) => x.completed !== null);
-    const p = testRows.map((x) => predictCompletion(fit, x.features));
-    const st = satisfactionData(train, names);
-    const sh = satisfactionData(test, names);
-    let rmse: number | null = null;
-    let base: number | null = null;
-    if (sh.y.length > 0) {
-      try {
-        const sf = linearRegression(st.X, st.y, names);
-        const mean = st.y.reduce((a, b) => a + b, 0) / st.y.length;
-        let e = 0;
-        let e0 = 0;
-        sh.X.forEach((xrow, i) => {
-          const f = sf.coefficients.reduce((acc, cf, j) => acc + cf.estimate * (j === 0 ? 1 : xrow[j - 1]), 0);
-          e += (sh.y[i] - f) ** 2;
-          e0 += (sh.y[i] - mean) ** 2;
-        });
-        rmse = Math.sqrt(e / sh.y.length);
-        base = Math.sqrt(e0 / sh.y.length);
-      } catch (err) {
-        if (!(err instanceof FitError)) throw err;
-      }
-    }
-    validation.push({
-      round: r,
-      n: ch.y.length,
-      logLoss: logLoss(ch.y, p),
-      baselineLogLoss: logLoss(ch.y, ch.y.map(() => rate)),
-      auc: auc(ch.y, p),
-      satisfactionRmse: rmse,
-      satisfactionBaselineRmse: base,
-      satisfactionN: sh.y.length,
-    });
-  }
-  return { rounds, features: names, completion, satisfaction, validation };
+  const satisfaction = s.y.length ? tryFit(() => orderedLogit(s.X, s.y, names, { clusters: s.clusters, penalty: chosen.satisfaction })) : null;
+  const empty = (scheme: ValidationSummary["scheme"]): ValidationSummary => ({ scheme, folds: [], n: 0, logLoss: null, baselineLogLoss: null, improvement: null, auc: null, calibration: null, satisfactionLogLoss: null, satisfactionBaselineLogLoss: null });
+  const ps = satisfaction ? chosen.satisfaction : null;
+  const timeOrdered = validateOn ? validate(rows, rounds, names, "time-ordered", chosen.completion, ps) : empty("time-ordered");
+  const leaveOneOut = validateOn ? validate(rows, rounds, names, "leave-one-round-out", chosen.completion, ps) : empty("leave-one-round-out");
+  const dropped = [
+    ...completion.dropped.map((d) => ({ model: "completion" as const, feature: d.name, reason: d.reason })),
+    ...(satisfaction?.dropped ?? []).map((d) => ({ model: "satisfaction" as const, feature: d.name, reason: d.reason })),
+  ];
+  const partial = {
+    rounds,
+    features: names,
+    penalty: { completion: chosen.completion, satisfaction: satisfaction ? chosen.satisfaction : null, grid, chosen_by: chosen.how },
+    completion,
+    satisfaction,
+    timeOrdered,
+    validation: leaveOneOut.folds,
+    leaveOneOut,
+    effects: effectsOf(rows, names, completion, satisfaction),
+    dropped,
+  };
+  return { ...partial, summary: summarise(partial) };
 }
 
-/** Largest value of each feature used to bound scores (binary and share features are 0..1). */
-const FEATURE_MAX: Readonly<Record<FeatureName, number>> = {
-  same_sector: 1, career_gap: 40, sector_pref_met: 1, career_pref_met: 1, country_pref_met: 1,
-  shared_interests: 1, shared_language: 1, timezone_gap: 12, both_new: 1,
-};
+/** A fitted logistic predictor as a utility term of a weights file (absent features weigh 0). */
+function term(outcome: string, weight: number, intercept: number, coefficients: readonly { name: string; estimate: number }[]) {
+  const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  return {
+    outcome,
+    weight,
+    intercept: r6(intercept),
+    coefficients: Object.fromEntries(FEATURE_NAMES.map((f) => [f, r6(coefficients.find((c) => c.name === f)?.estimate ?? 0)])) as Record<FeatureName, number>,
+  };
+}
 
 /**
- * Turns a completion fit into a weights file: each feature's weight is its fitted log-odds
- * coefficient, rounded to 0.001, when its 95% interval excludes 0, else 0 (no evidence, no
- * weight). The score is then the log-odds of completion up to a constant, so the best matching
- * maximises the summed log-odds. `base` is 1 minus the lowest score any pair could get (feature
- * ranges: 0..1, career gap 0..40 years, time-zone gap 0..12 hours), so every allowed pair scores
- * at least 1 and nobody who could be placed is left out. The `fitted` block records the model.
+ * Turns a fit into a weights file whose pair score is the pair's expected utility:
+ *
+ *     score = 100 × (P(completed | x) + λ · P(partner satisfaction >= 4 | x))
+ *
+ * points, P(completed) from the (shrunk) logistic model and P(satisfaction >= 4) = σ(x'β − θ_{3|4})
+ * from the ordinal model, λ = `satisfactionWeight` (default {@link SATISFACTION_WEIGHT}). A
+ * matching's total score is then 100 × the expected number of completed partnerships plus λ × the
+ * expected number of satisfied partners' answers: the matching maximises expected good outcomes,
+ * not a sum of log-odds. The linear `weights` are all 0 and `base` 0 (the utility carries the
+ * score; maximum cardinality, the matcher's default, keeps everyone placeable placed). Nothing is
+ * zeroed for an interval covering 0: the ridge penalty shrinks weak effects instead. The
+ * `fitted` block records the models, the penalties, the validation and the summary.
  */
-export function weightsFromFit(fit: OutcomeFit): Weights {
-  const w = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Record<FeatureName, number>;
-  for (const c of fit.completion.coefficients) {
-    if (c.name === "intercept") continue;
-    if (c.ci[0] > 0 || c.ci[1] < 0) w[c.name] = Math.round(c.estimate * 1000) / 1000;
-  }
-  let low = 0;
-  for (const f of FEATURE_NAMES) low += Math.min(0, w[f] * FEATURE_MAX[f]);
-  const round3 = (x: number) => Math.round(x * 1000) / 1000;
+export function weightsFromFit(fit: OutcomeFit, options: { satisfactionWeight?: number } = {}): Weights {
+  const lam = options.satisfactionWeight ?? SATISFACTION_WEIGHT;
+  const terms = [term("completed", 1, fit.completion.coefficients.find((c) => c.name === "intercept")!.estimate, fit.completion.coefficients)];
+  const s = fit.satisfaction;
+  const j4 = s ? s.levels.indexOf(4) : -1;
+  if (s && j4 >= 1 && lam !== 0) terms.push(term("partner_satisfaction_4_or_5", lam, -s.thresholds[j4 - 1].estimate, s.coefficients));
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  const coefs = (cs: readonly { name: string; estimate: number; se: number; ci: [number, number] }[]) => cs.map((c) => ({ name: c.name, estimate: r3(c.estimate), se: r3(c.se), ci: c.ci.map(r3) }));
+  const fold = (f: HeldOutRound) => ({ round: f.round, n: f.n, log_loss: r3(f.logLoss), baseline_log_loss: r3(f.baselineLogLoss), auc: f.auc === null ? null : r3(f.auc) });
   return {
     description:
-      "Weights fitted by `iln weights fit`: log-odds of partnership completion per unit of each feature (logistic regression), " +
-      "kept where the 95% interval excludes 0, else 0. base makes every allowed pair score at least 1. " +
+      `Weights fitted by \`iln weights fit\`: a pair's score is ${UTILITY_SCALE} × (P(completed) + ${lam} × P(partner satisfaction 4 or 5)), ` +
+      "its expected good outcomes from ridge-penalised models of past partnerships, so the best matching maximises the expected number of good outcomes. " +
       "'Another country' and 'never an earlier partner' remain hard rules.",
-    base: round3(1 - low),
-    weights: w,
+    base: 0,
+    weights: Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Record<FeatureName, number>,
+    utility: { scale: UTILITY_SCALE, terms },
     fitted: {
-      outcome: "completion",
-      model: "logistic regression (IRLS), Wald 95% intervals",
+      outcome: terms.length > 1 ? `completion + ${lam} × partner satisfaction >= 4` : "completion",
+      model: "completion: logistic regression with a ridge penalty (IRLS); partner satisfaction: proportional-odds model with a ridge penalty, standard errors clustered by respondent",
       rounds: fit.rounds,
       n: fit.completion.n,
-      coefficients: fit.completion.coefficients.map((c) => ({ name: c.name, estimate: round3(c.estimate), se: round3(c.se), ci: c.ci.map(round3) })),
-      validation: fit.validation.map((v) => ({ round: v.round, n: v.n, log_loss: round3(v.logLoss), baseline_log_loss: round3(v.baselineLogLoss), auc: v.auc === null ? null : round3(v.auc) })),
+      satisfaction_n: fit.satisfaction?.n ?? 0,
+      penalty: fit.penalty,
+      dropped: fit.dropped,
+      coefficients: coefs(fit.completion.coefficients),
+      satisfaction_coefficients: fit.satisfaction ? coefs([...fit.satisfaction.coefficients, ...fit.satisfaction.thresholds]) : null,
+      validation: fit.validation.map(fold),
+      time_ordered_validation: fit.timeOrdered.folds.map(fold),
+      summary: fit.summary.lines,
+      caution: fit.summary.caution,
     },
   };
+}
+
+/**
+ * The models of a round's replay, fitted with that round left out so that its own outcomes do not
+ * flatter it: the completion model (for predictions) fitted on every other round's outcomes, and
+ * the weights file made from it (`weightsFromFit`). The penalty is chosen by time-ordered
+ * validation within those other rounds; no validation report is kept.
+ * @returns null when the other rounds are too few or too uniform to fit (a `FitError`).
+ */
+export function fitLeavingOut(rows: readonly OutcomeRow[], round: string): { model: PredictionModel; weights: Weights } | null {
+  const others = rows.filter((r) => r.round !== round);
+  return tryFit(() => {
+    const rounds = [...new Set(others.map((r) => r.round))];
+    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID);
+    const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion });
+    return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
+  });
+}
+
+/**
+ * Expected completions of a matching's pairs under a completion model, with a 95% interval by the
+ * delta method over the model's coefficient covariance: E = Σ_pairs σ(x'β), ∇E = Σ σ'(x'β) x,
+ * Var(E) ≈ ∇E' Σ_β ∇E.
+ */
+export function expectedCompletions(fit: RegressionFit, features: readonly PairFeatures[]): { expected: number; se: number } {
+  const grad = gradientOf(fit, features);
+  const e = features.reduce((s, x) => s + predictCompletion(fit, x), 0);
+  return { expected: e, se: Math.sqrt(Math.max(0, quad(fit.cov, grad))) };
+}
+
+function gradientOf(fit: RegressionFit, features: readonly PairFeatures[]): number[] {
+  const g = new Array<number>(fit.coefficients.length).fill(0);
+  for (const x of features) {
+    const p = predictCompletion(fit, x);
+    const d = p * (1 - p);
+    fit.coefficients.forEach((c, j) => {
+      g[j] += d * (c.name === "intercept" ? 1 : x[c.name as FeatureName]);
+    });
+  }
+  return g;
+}
+
+function quad(cov: readonly number[][], g: readonly number[]): number {
+  let s = 0;
+  for (let a = 0; a < g.length; a++) for (let b = 0; b < g.length; b++) s += g[a] * cov[a][b] * g[b];
+  return s;
+}
+
+/**
+ * The predicted gain in completed partnerships of matching B over matching A (both from the same
+ * model), with a 95% interval by the delta method: gain = E_B − E_A, Var = (∇E_B − ∇E_A)' Σ (∇E_B − ∇E_A)
+ * (the two share the coefficients, so their errors are correlated and the interval is narrower
+ * than either total's).
+ */
+export function predictedGain(fit: RegressionFit, a: readonly PairFeatures[], b: readonly PairFeatures[]): { a: number; b: number; gain: number; ci: [number, number] } {
+  const ga = gradientOf(fit, a);
+  const gb = gradientOf(fit, b);
+  const ea = a.reduce((s, x) => s + predictCompletion(fit, x), 0);
+  const eb = b.reduce((s, x) => s + predictCompletion(fit, x), 0);
+  const se = Math.sqrt(Math.max(0, quad(fit.cov, gb.map((v, j) => v - ga[j]))));
+  return { a: ea, b: eb, gain: eb - ea, ci: [eb - ea - 1.959963984540054 * se, eb - ea + 1.959963984540054 * se] };
 }

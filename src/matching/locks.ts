@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { InputError, type Problem } from "../../loaders/errors";
+import { InputError, type Problem } from "../domain/errors";
 
 /**
  * Reads a file of email pairs (see module doc).

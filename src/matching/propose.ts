@@ -1,7 +1,8 @@
 /**
  * The proposed matching of a pool: pool JSON + weights -> the maximum-weight matching of all
- * allowed pairs (exact: `maxWeightMatchingDense`), coordinator locks and forbids honoured, plus
- * its quality summary. Pure (no Node imports, no database): the dashboards bundle
+ * allowed pairs (exact: `maxWeightMatchingDense`), by default among the matchings of maximum
+ * cardinality (nobody who could be placed is left out, whatever the weights), coordinator locks
+ * and forbids honoured, plus its quality summary. Pure (no Node imports, no database): the dashboards bundle
  * {@link proposeMatching} to re-match a pool in the browser after a weight change.
  *
  * Locks: each locked pair is kept as given (it must obey the hard rules), its two people are taken
@@ -21,6 +22,12 @@ export interface ProposeOptions {
   forbids?: readonly [string, string][];
   /** Completion probability from pair features (a fitted model), for predictions in the summary. */
   predict?: (x: PairFeatures) => number;
+  /**
+   * Maximum cardinality first, then maximum weight (default true): the solver's `maxCardinality`.
+   * False: maximum weight alone, which may leave out people who could be placed when some pair
+   * weighs more than two others (a-b-c-d with a heavy b-c).
+   */
+  maxCardinality?: boolean;
 }
 
 /** A proposed matching. */
@@ -49,10 +56,11 @@ export class LockError extends Error {
 }
 
 /**
- * Solves the scored problem exactly, with the people in `exclude` kept out. Returns pairs (i < j).
- * Cost: see `maxWeightMatchingDense`.
+ * Solves the scored problem exactly, with the people in `exclude` kept out: by default the
+ * maximum-weight matching among those of maximum cardinality (`maxCardinality: false`: maximum
+ * weight alone). Returns pairs (i < j). Cost: see `maxWeightMatchingDense`.
  */
-export function solve(m: ScoreMatrix, exclude: ReadonlySet<number> = new Set()): { pairs: [number, number][]; iterations: number; candidateEdges: number } {
+export function solve(m: ScoreMatrix, exclude: ReadonlySet<number> = new Set(), options: { maxCardinality?: boolean } = {}): { pairs: [number, number][]; iterations: number; candidateEdges: number } {
   let units = m.units;
   if (exclude.size) {
     units = units.slice();
@@ -63,7 +71,7 @@ export function solve(m: ScoreMatrix, exclude: ReadonlySet<number> = new Set()):
       }
     }
   }
-  const r = maxWeightMatchingDense(m.n, units, { forbidden: FORBIDDEN, candidatesPerVertex: 6 });
+  const r = maxWeightMatchingDense(m.n, units, { forbidden: FORBIDDEN, candidatesPerVertex: 6, maxCardinality: options.maxCardinality !== false });
   const pairs: [number, number][] = [];
   for (let v = 0; v < m.n; v++) if (r.mate[v] > v) pairs.push([v, r.mate[v]]);
   return { pairs, iterations: r.iterations, candidateEdges: r.candidateEdges };
@@ -104,7 +112,7 @@ export function proposeMatching(pool: Pool, weights: Weights, options: ProposeOp
   const m = scorePool(pool, weights, options.forbids ?? []);
   const locked = resolveLocks(pool, m, options.locks ?? []);
   const exclude = new Set(locked.flat());
-  const s = solve(m, exclude);
+  const s = solve(m, exclude, { maxCardinality: options.maxCardinality });
   const pairs = [...locked, ...s.pairs];
   const { summary, pairs: pq } = matchingQuality(m, pool.people, pairs, options.predict);
   const inPair = new Set(pairs.flat());

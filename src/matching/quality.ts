@@ -1,5 +1,5 @@
 /**
- * Quality of a matching of a pool (DESIGN section 5): scores, the program's principles and the
+ * Quality of a matching of a pool (docs/matching.md): scores, the program's principles and the
  * participants' stated preferences, hard-rule violations, people left unmatched, predicted
  * outcome, each overall and broken down by country, world region (UN M49, `regionOf`), sector
  * and career stage, so a matching that serves one group at another's expense shows.
@@ -16,7 +16,7 @@
  *
  * Pure (no Node imports).
  */
-import { regionOf } from "../geo/regions";
+import { regionOf } from "../domain/countries/regions";
 import type { PairFeatures } from "./features";
 import { featuresOf, scoreOf, violationOf, type PoolPerson, type ScoreMatrix, type Violation } from "./score";
 

@@ -1,4 +1,4 @@
-// Worker thread entry for replay-pool.ts: makes TypeScript importable here, then loads the worker.
+// Worker thread entry for replay-jobs.ts: makes TypeScript importable here, then loads the worker.
 import { register } from "tsx/esm/api";
 
 register();

@@ -1,7 +1,7 @@
 /**
- * Worker side of replay-pool.ts: replays the rounds it is sent, one message each.
+ * Worker side of replay-jobs.ts: replays the rounds it is sent, one message each.
  */
 import { serveJobs } from "../workers/serve";
-import { replayJob } from "./replay-pool";
+import { replayJob } from "./replay-jobs";
 
 serveJobs(replayJob);

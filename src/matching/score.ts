@@ -2,7 +2,7 @@
  * A round's matching problem: the pool (people with their profiles, earlier partners, coordinator
  * forbids), the hard rules, and the integer score of every allowed pair under a weights file.
  *
- * Hard rules (DESIGN section 5): two people from the same country are never paired, nor two who
+ * Hard rules (docs/matching.md): two people from the same country are never paired, nor two who
  * were partners in an earlier round, nor a pair a coordinator forbade. Every other pair is allowed
  * and scored `pairScore` (weights.ts) points; the solver sees the score in integer
  * thousandths of a point ({@link SCORE_UNITS}), so it is exact and a weight change of 0.001 point or more
@@ -10,8 +10,9 @@
  *
  * Pure (no Node imports): the dashboards bundle it with a pool JSON file.
  */
-import { careerStage, pairFeatures, type PairFeatures, type Profile } from "./features";
-import { offsetGap, utcOffset } from "../geo/timezones";
+import { offsetGap, utcOffset } from "../domain/countries/timezones";
+import { careerStage } from "../domain/vocabulary";
+import { FEATURE_NAMES, pairFeatures, type PairFeatures, type Profile } from "./features";
 import { pairScore, type Weights } from "./weights";
 
 /** One person of a pool: a profile plus an opaque id (a pseudonym in analytics output). */
@@ -183,37 +184,37 @@ function compile(people: readonly PoolPerson[], w: Weights): { country: Int32Arr
   const careerMet = (i: number, j: number) => (career[i] === 0 ? 1 : (career[i] === 1) === (stage[i] === stage[j]) ? 1 : 0);
   // Weights as locals: the scorer runs n^2/2 times.
   const { base, weights: ww } = w;
-  const wSameSector = ww.same_sector;
-  const wCareerGap = ww.career_gap;
-  const wSectorPref = ww.sector_pref_met;
-  const wCareerPref = ww.career_pref_met;
-  const wCountryPref = ww.country_pref_met;
-  const wInterests = ww.shared_interests;
-  const wLanguage = ww.shared_language;
-  const wTimezone = ww.timezone_gap;
-  const wBothNew = ww.both_new;
+  const lin = FEATURE_NAMES.map((f) => ww[f]);
+  const terms = (w.utility?.terms ?? []).map((t) => ({ factor: w.utility!.scale * t.weight, intercept: t.intercept, c: FEATURE_NAMES.map((f) => t.coefficients[f]) }));
+  const x = new Float64Array(FEATURE_NAMES.length);
   const score = (i: number, j: number): number => {
     let inter = 0;
     let union = 0;
     for (let k = 0; k < int.words; k++) {
-      const x = int.set[i * int.words + k];
-      const y = int.set[j * int.words + k];
-      inter += popcount(x & y);
-      union += popcount(x | y);
+      const a = int.set[i * int.words + k];
+      const b = int.set[j * int.words + k];
+      inter += popcount(a & b);
+      union += popcount(a | b);
     }
     let language = 0;
     for (let k = 0; k < lang.words; k++) if ((lang.set[i * lang.words + k] & lang.set[j * lang.words + k]) !== 0) language = 1;
-    // Summed in FEATURE_NAMES order, as pairScore does, so the floating-point result is identical.
+    // The features in FEATURE_NAMES order, summed as pairScore does, so the floating-point result is identical.
+    x[0] = sector[i] === sector[j] ? 1 : 0;
+    x[1] = Math.abs(years[i] - years[j]);
+    x[2] = (sectorMet(i, j) + sectorMet(j, i)) / 2;
+    x[3] = (careerMet(i, j) + careerMet(j, i)) / 2;
+    x[4] = (wishes(i, j) + wishes(j, i)) / 2;
+    x[5] = union === 0 ? 0 : inter / union;
+    x[6] = language;
+    x[7] = offsetGap(offset[i], offset[j]);
+    x[8] = isNew[i] & isNew[j];
     let s = base;
-    s += wSameSector * (sector[i] === sector[j] ? 1 : 0);
-    s += wCareerGap * Math.abs(years[i] - years[j]);
-    s += wSectorPref * ((sectorMet(i, j) + sectorMet(j, i)) / 2);
-    s += wCareerPref * ((careerMet(i, j) + careerMet(j, i)) / 2);
-    s += wCountryPref * ((wishes(i, j) + wishes(j, i)) / 2);
-    s += wInterests * (union === 0 ? 0 : inter / union);
-    s += wLanguage * language;
-    s += wTimezone * offsetGap(offset[i], offset[j]);
-    s += wBothNew * (isNew[i] & isNew[j]);
+    for (let f = 0; f < 9; f++) s += lin[f] * x[f];
+    for (const t of terms) {
+      let eta = t.intercept;
+      for (let f = 0; f < 9; f++) eta += t.c[f] * x[f];
+      s += t.factor * (1 / (1 + Math.exp(-eta)));
+    }
     return s;
   };
   return { country, score };

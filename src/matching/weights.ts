@@ -1,9 +1,11 @@
 /**
- * The weights file (DESIGN section 5): how pair features turn into a pair score.
+ * The weights file (docs/matching.md): how pair features turn into a pair score.
  *
- *     score(pair) = base + Σ_f weights[f] · x_f      (points)
+ *     score(pair) = base + Σ_f weights[f] · x_f + scale · Σ_t weight_t · σ(intercept_t + Σ_f c_{t,f} · x_f)      (points)
  *
- * with x_f the features of `features.ts`. The file is JSON, validated here with zod; every one of
+ * with x_f the features of `features.ts` and σ the logistic function. The last part, `utility`,
+ * is optional: `iln weights fit` writes it so that a pair's score is its expected utility (the
+ * probability of each good outcome under a fitted model, weighted), with every linear weight 0. The file is JSON, validated here with zod; every one of
  * the nine features must be given (a typo is an error, not a silent 0). `weights.default.json`
  * beside this module holds the defaults, which encode the program's stated principles (see its
  * `description`). `iln weights fit` writes the same shape with a `fitted` block describing the
@@ -26,6 +28,23 @@ export const FeatureWeights = z.strictObject(
   Object.fromEntries(FEATURE_NAMES.map((f) => [f, weight])) as Record<FeatureName, typeof weight>,
 );
 
+const PROBABILITY_TERM = z.strictObject({
+  /** What the term is the probability of (informative). */
+  outcome: z.string(),
+  /** Weight of this outcome in the utility. */
+  weight: finite,
+  /** Intercept and per-feature coefficients of the term's linear predictor (logit scale). */
+  intercept: weight,
+  coefficients: FeatureWeights,
+});
+
+/** zod schema of the optional expected-utility part of a weights file. */
+export const UtilityPart = z.strictObject({
+  /** Points per unit of utility (e.g. 100: a pair's score is its expected good outcomes × 100). */
+  scale: finite.refine((x) => x > 0 && x <= MAX_ABS_WEIGHT, `must be above 0 and at most ${MAX_ABS_WEIGHT}`),
+  terms: z.array(PROBABILITY_TERM).min(1),
+});
+
 /** zod schema of a weights file. */
 export const WeightsFile = z.strictObject({
   /** Free text: what these weights are for, where they came from. */
@@ -34,6 +53,8 @@ export const WeightsFile = z.strictObject({
   base: weight.default(0),
   /** Points per unit of each feature. */
   weights: FeatureWeights,
+  /** Expected utility added to the score (see the module doc); written by `iln weights fit`. */
+  utility: UtilityPart.optional(),
   /** Written by `iln weights fit`: the model and data the weights came from (informative only). */
   fitted: z.record(z.string(), z.unknown()).optional(),
 });
@@ -87,11 +108,21 @@ export function defaultWeights(): Weights {
 }
 
 /**
- * Pair score in points: `base + Σ weights[f] · x[f]` (see module doc).
+ * Pair score in points: `base + Σ weights[f] · x[f]`, plus the utility part when present (see
+ * module doc). Summed in this order: base, the features in `FEATURE_NAMES` order, then each
+ * utility term (its linear predictor summed intercept first, features in order); `score.ts`
+ * reproduces it exactly.
  * @example pairScore(defaultWeights(), x) // 4 + 3·sector_pref_met + ...
  */
 export function pairScore(w: Weights, x: Readonly<Record<FeatureName, number>>): number {
   let s = w.base;
   for (const f of FEATURE_NAMES) s += w.weights[f] * x[f];
+  if (w.utility) {
+    for (const t of w.utility.terms) {
+      let eta = t.intercept;
+      for (const f of FEATURE_NAMES) eta += t.coefficients[f] * x[f];
+      s += w.utility.scale * t.weight * (1 / (1 + Math.exp(-eta)));
+    }
+  }
   return s;
 }

@@ -6,21 +6,13 @@
  * Rounds are ordered by start date (then id): "earlier round" always means an earlier start.
  */
 import { sql, type Db, type Sql } from "../db";
-import { regionOf } from "../geo/regions";
-import { careerStage } from "../matching/features";
+import { regionOf } from "../domain/countries/regions";
+import { careerStage } from "../domain/vocabulary";
 
 /** Options of every per-round metric: restrict the output to one round (computed against the whole history). */
 export interface RoundOpts {
   /** Round id; all rounds when absent. */
   round?: string;
-}
-
-/** Thrown when a metric is asked for a round the database does not hold. */
-export class UnknownRoundError extends Error {
-  constructor(readonly round: string, readonly known: readonly string[]) {
-    super(`unknown round ${JSON.stringify(round)}; the database holds: ${known.length ? known.join(", ") : "no rounds"}`);
-    this.name = "UnknownRoundError";
-  }
 }
 
 /** Label of a participant or answer whose segment value is missing (no registration, blank answer). */
@@ -31,7 +23,7 @@ export const UNKNOWN = "unknown";
  * A SQL fragment for a WITH clause.
  */
 export const ROUND_ORDER: Sql = sql`round_order AS (
-  SELECT round_id, start_date, CAST(row_number() OVER (ORDER BY start_date, round_id) AS INTEGER) AS ord FROM rounds)`;
+  SELECT round_id, start_date, row_number() OVER (ORDER BY start_date, round_id) AS ord FROM rounds)`;
 
 /**
  * `matched(round_id, pid)`: distinct participants in at least one partnership of the round.
@@ -53,22 +45,6 @@ export function roundIs(round: string | undefined, column: Sql = sql`round_id`):
   return sql`(${round ?? null}::VARCHAR IS NULL OR ${column} = ${round ?? null}::VARCHAR)`;
 }
 
-/** Round ids in order of start date. */
-export async function roundIds(db: Db): Promise<string[]> {
-  const rows = await db.all<{ round_id: string }>(sql`SELECT round_id FROM rounds ORDER BY start_date, round_id`);
-  return rows.map((r) => r.round_id);
-}
-
-/**
- * Checks that `round` (when given) is in the database.
- * @throws {UnknownRoundError} when it is not.
- */
-export async function checkRound(db: Db, round: string | undefined): Promise<void> {
-  if (round === undefined) return;
-  const ids = await roundIds(db);
-  if (!ids.includes(round)) throw new UnknownRoundError(round, ids);
-}
-
 /**
  * World region (UN M49) of a country code, or {@link UNKNOWN} for a code M49 does not place.
  * Never throws.
@@ -83,7 +59,7 @@ export function regionOrUnknown(code: string | null): string {
 }
 
 /**
- * Career stage (`careerStage` of src/matching/features.ts: early < 6 years, mid < 16, senior) of
+ * Career stage (`careerStage` of src/domain/vocabulary.ts: early < 6 years, mid < 16, senior) of
  * a representative number of years, or {@link UNKNOWN} when the years are missing or invalid.
  */
 export function stageOrUnknown(years: number | null): string {

@@ -1,13 +1,13 @@
 /**
- * Coverage metrics (DESIGN sections 4 and 5): countries and new countries, participants per
- * country and world region, the largest country's share of applicants against the program's 20%
- * cap, the sector mix, cross-sector and cross-career pairs against what participants asked for,
- * and unique participants and countries to date.
+ * Coverage metrics (docs/metrics.md; the pairing figures also docs/matching.md): countries and new
+ * countries, participants per country and world region, the largest country's share of
+ * applicants against the program's 20% cap, the sector mix, cross-sector and cross-career pairs
+ * against what participants asked for, and unique participants and countries to date.
  *
  * Country codes are ISO 3166-1 alpha-2 as stored; names are the dashboards' business.
  */
-import { sql, type Db } from "../db";
-import { MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, checkRound, regionOrUnknown, roundIs, type RoundOpts } from "./base";
+import { checkRound, sql, type Db } from "../db";
+import { MATCHED, ROUND_ORDER, UNKNOWN, careerStageTable, regionOrUnknown, roundIs, type RoundOpts } from "./base";
 import { proportion, type Proportion } from "./stats";
 
 /** The program's cap: no country may hold more than this share of a round's applicants. */
@@ -23,7 +23,7 @@ export const COUNTRY_CAP = 0.2;
 export async function countryCoverage(db: Db, opts: RoundOpts = {}): Promise<{ round: string; country: string; region: string; participants: number }[]> {
   await checkRound(db, opts.round);
   const rows = await db.all<{ round: string; country: string; participants: number }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}
-    SELECT m.round_id AS round, coalesce(g.country, ${UNKNOWN}) AS country, CAST(count(*) AS INTEGER) AS participants
+    SELECT m.round_id AS round, coalesce(g.country, ${UNKNOWN}) AS country, count(*) AS participants
     FROM matched m JOIN round_order o USING (round_id) LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
     WHERE ${roundIs(opts.round, sql`m.round_id`)} GROUP BY m.round_id, o.ord, 2 ORDER BY o.ord, participants DESC, country`);
   return rows.map((r) => ({ round: r.round, country: r.country, region: regionOrUnknown(r.country === UNKNOWN ? null : r.country), participants: r.participants }));
@@ -91,19 +91,19 @@ export async function coverageByRound(db: Db, opts: RoundOpts = {}): Promise<Rou
       mc AS (SELECT DISTINCT o.ord, m.round_id, g.country FROM matched m JOIN round_order o USING (round_id)
              JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid),
       firsts AS (SELECT country, min(ord) AS first_ord FROM mc GROUP BY country),
-      per AS (SELECT mc.round_id, CAST(count(*) AS INTEGER) AS countries, CAST(count(*) FILTER (WHERE f.first_ord = mc.ord) AS INTEGER) AS new_countries
+      per AS (SELECT mc.round_id, count(*) AS countries, count(*) FILTER (WHERE f.first_ord = mc.ord) AS new_countries
               FROM mc JOIN firsts f USING (country) GROUP BY mc.round_id)
       SELECT o.round_id AS round, coalesce(per.countries, 0) AS countries, coalesce(per.new_countries, 0) AS new_countries
       FROM round_order o LEFT JOIN per USING (round_id) WHERE ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
   const sectors = await db.all<{ round: string; sector: string; n: number }>(sql`WITH ${MATCHED}
-      SELECT m.round_id AS round, coalesce(g.sector, ${UNKNOWN}) AS sector, CAST(count(*) AS INTEGER) AS n
+      SELECT m.round_id AS round, coalesce(g.sector, ${UNKNOWN}) AS sector, count(*) AS n
       FROM matched m LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
       WHERE ${roundIs(opts.round, sql`m.round_id`)} GROUP BY ALL ORDER BY round, n DESC, sector`);
   const largest = await db.all<{ round: string; country: string; applicants: number; registered: number }>(sql`
       -- registrations has one row per (round_id, pid) (its primary key), so count(*) counts people.
-      WITH per AS (SELECT round_id, country, CAST(count(*) AS INTEGER) AS applicants FROM registrations
+      WITH per AS (SELECT round_id, country, count(*) AS applicants FROM registrations
                    WHERE ${roundIs(opts.round)} GROUP BY ALL),
-      tot AS (SELECT round_id, CAST(count(*) AS INTEGER) AS registered FROM registrations WHERE ${roundIs(opts.round)} GROUP BY ALL)
+      tot AS (SELECT round_id, count(*) AS registered FROM registrations WHERE ${roundIs(opts.round)} GROUP BY ALL)
       SELECT round_id AS round, country, applicants, registered FROM per JOIN tot USING (round_id)
       QUALIFY row_number() OVER (PARTITION BY round_id ORDER BY applicants DESC, country) = 1`);
   const sectorsOf = new Map<string, Record<string, number>>();
@@ -169,13 +169,13 @@ export async function pairMix(db: Db, opts: RoundOpts = {}): Promise<PairMix[]> 
               JOIN who b ON b.round_id = p.round_id AND b.pid = p.pid_b),
     sides AS (SELECT round_id, sa AS s, sb AS partner_s, ta AS t, tb AS partner_t, psa AS ps, pca AS pc FROM pairs
               UNION ALL SELECT round_id, sb, sa, tb, ta, psb, pcb FROM pairs),
-    pa AS (SELECT round_id, CAST(count(*) AS INTEGER) AS pairs, CAST(count(*) FILTER (WHERE sa <> sb) AS INTEGER) AS xs,
-             CAST(count(*) FILTER (WHERE ta <> tb) AS INTEGER) AS xc FROM pairs GROUP BY round_id),
-    si AS (SELECT round_id, CAST(count(*) AS INTEGER) AS sides, CAST(count(*) FILTER (WHERE ps = 'any') AS INTEGER) AS any_sector,
-             CAST(count(*) FILTER (WHERE pc = 'different') AS INTEGER) AS diff_career,
-             CAST(count(*) FILTER (WHERE ps = 'same') AS INTEGER) AS want_same, CAST(count(*) FILTER (WHERE ps = 'same' AND s = partner_s) AS INTEGER) AS got_same,
-             CAST(count(*) FILTER (WHERE pc IN ('different', 'similar')) AS INTEGER) AS want_career,
-             CAST(count(*) FILTER (WHERE (pc = 'different' AND t <> partner_t) OR (pc = 'similar' AND t = partner_t)) AS INTEGER) AS got_career
+    pa AS (SELECT round_id, count(*) AS pairs, count(*) FILTER (WHERE sa <> sb) AS xs,
+             count(*) FILTER (WHERE ta <> tb) AS xc FROM pairs GROUP BY round_id),
+    si AS (SELECT round_id, count(*) AS sides, count(*) FILTER (WHERE ps = 'any') AS any_sector,
+             count(*) FILTER (WHERE pc = 'different') AS diff_career,
+             count(*) FILTER (WHERE ps = 'same') AS want_same, count(*) FILTER (WHERE ps = 'same' AND s = partner_s) AS got_same,
+             count(*) FILTER (WHERE pc IN ('different', 'similar')) AS want_career,
+             count(*) FILTER (WHERE (pc = 'different' AND t <> partner_t) OR (pc = 'similar' AND t = partner_t)) AS got_career
            FROM sides GROUP BY round_id)
     SELECT o.round_id AS round, coalesce(pa.pairs, 0) AS pairs, coalesce(pa.xs, 0) AS xs, coalesce(pa.xc, 0) AS xc,
       coalesce(si.sides, 0) AS sides, coalesce(si.any_sector, 0) AS any_sector, coalesce(si.diff_career, 0) AS diff_career,
@@ -210,8 +210,8 @@ export async function toDate(db: Db, opts: RoundOpts = {}): Promise<{ round: str
     np AS (SELECT first_ord, count(*) AS n FROM firsts GROUP BY first_ord),
     nc AS (SELECT first_ord, count(*) AS n FROM cfirsts GROUP BY first_ord)
     SELECT o.round_id AS round,
-      CAST(coalesce(sum(coalesce(np.n, 0)) OVER (ORDER BY o.ord), 0) AS INTEGER) AS participants,
-      CAST(coalesce(sum(coalesce(nc.n, 0)) OVER (ORDER BY o.ord), 0) AS INTEGER) AS countries
+      coalesce(sum(coalesce(np.n, 0)) OVER (ORDER BY o.ord), 0) AS participants,
+      coalesce(sum(coalesce(nc.n, 0)) OVER (ORDER BY o.ord), 0) AS countries
     FROM round_order o LEFT JOIN np ON np.first_ord = o.ord LEFT JOIN nc ON nc.first_ord = o.ord
     QUALIFY ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
 }

@@ -1,31 +1,29 @@
 /**
- * Partnership health (DESIGN section 4): every partnership classed `thriving`, `ok`, `at_risk` or
- * `failed` by a documented rule set ({@link HEALTH_RULES}) from its status, the coordinators'
- * event log and the contact frequency its partners reported in the survey; per-round counts; and
+ * Partnership health (docs/metrics.md): every partnership classed `thriving`, `ok`, `at_risk`,
+ * `failed` or `no_information` by a documented rule set ({@link HEALTH_RULES}) from its status
+ * and the coordinators' event log alone, which are known for every partnership: survey answers
+ * are not used, because they exist only where someone responded and response depends on how the
+ * partnership went (classes built on them would change with who answered). Per-round counts; and
  * the internal at-risk list of a running round.
  *
  * Attribution: an event belongs to a partnership when it is logged for one of its two partners
  * in the same round between `matched_on` and `ended_on` (inclusive; open-ended while active).
- * A partner's survey answer on contact frequency applies to each of their partnerships in the
- * round. When the two partners report different frequencies, the more frequent one counts.
  *
  * "As of" for silence: a round's *as-of date* is the date of the latest event logged in it (for
  * anyone), at most its end date: the data's own "today", so a published build does not depend on
  * the day it was built. A round with no events has none, and no partnership of it is silent.
  */
-import { sql, type Db } from "../db";
-import { ROUND_ORDER, checkRound, roundIs, type RoundOpts } from "./base";
+import { checkRound, sql, type Db } from "../db";
+import { CONTACT_FREQUENCIES, PARTNERSHIP_STATUSES, type ContactFrequency } from "../domain/vocabulary";
+import { ROUND_ORDER, roundIs, type RoundOpts } from "./base";
 
-/** The four health classes, best first. */
-export const HEALTH_CLASSES = ["thriving", "ok", "at_risk", "failed"] as const;
+/** The health classes, best first, then `no_information` (nothing recorded tells either way). */
+export const HEALTH_CLASSES = ["thriving", "ok", "at_risk", "failed", "no_information"] as const;
 /** One of {@link HEALTH_CLASSES}. */
 export type HealthClass = (typeof HEALTH_CLASSES)[number];
 
 /** An active partnership with no contact logged for more than this many days before the round's as-of date is at risk. */
 export const SILENT_DAYS = 42;
-
-/** Contact frequencies of the survey, most frequent first. */
-export const CONTACT_ORDER = ["Weekly", "Fortnightly", "Monthly", "Less than monthly", "Never"] as const;
 
 /**
  * The rule set, in the order it is applied: the first rule that holds gives the class. Shown on
@@ -33,19 +31,22 @@ export const CONTACT_ORDER = ["Weekly", "Fortnightly", "Monthly", "Less than mon
  */
 export const HEALTH_RULES: readonly { class: HealthClass; rule: string }[] = Object.freeze([
   { class: "failed", rule: "The partnership's status is dissolved or withdrawn." },
-  { class: "failed", rule: "Every partner who answered the survey's contact question said they were never in contact." },
   { class: "at_risk", rule: "A non-response was reported or a coordinator intervened, and no contact was logged on or after the latest such event." },
-  { class: "at_risk", rule: "The more frequent contact either partner reported is less than monthly." },
   {
     class: "at_risk",
     rule: `The partnership is still active and no contact was logged in the ${SILENT_DAYS} days (6 weeks) before the round's as-of date (its latest logged event, at most its end date), counting from the match date when none was logged.`,
   },
-  {
-    class: "thriving",
-    rule: "The status is completed or active, no non-response or intervention was ever logged, and a partner reported weekly or fortnightly contact (or, with no survey answer on contact, at least two contacts were logged).",
-  },
-  { class: "ok", rule: "None of the above: for example monthly contact, a problem that was resolved by later contact, or no information either way." },
+  { class: "thriving", rule: "The status is completed or active, no non-response or intervention was ever logged, and at least two contacts were logged." },
+  { class: "ok", rule: "The status is completed, or a contact was logged, or a problem was logged and later contact resolved it: something is known and none of the above applies." },
+  { class: "no_information", rule: "The partnership is active and nothing was logged for it: no contact, no problem (for example a round whose log is empty)." },
 ]);
+
+/**
+ * Why survey answers do not class partnerships: only the status and the coordinators' log are
+ * known for every partnership. A survey answer exists only where someone responded, and response
+ * depends on how the partnership went, so classes built on answers would change with who answered.
+ */
+export const HEALTH_SOURCES = "status and the coordinators' log only (known for every partnership); survey answers are not used, so the classes do not depend on who answered the survey";
 
 /** What the rules look at, for one partnership. */
 export interface HealthFacts {
@@ -56,8 +57,8 @@ export interface HealthFacts {
   problems: number;
   /** True when the latest problem event has no contact logged on or after its date. */
   unresolved: boolean;
-  /** The more frequent contact frequency reported by its partners, or null when neither answered. */
-  best_contact: (typeof CONTACT_ORDER)[number] | null;
+  /** The more frequent contact frequency reported by its partners, or null when neither answered. Shown in reasons; never decides the class. */
+  best_contact: ContactFrequency | null;
   /**
    * True when the status is active and the latest contact logged (else the match date) is more
    * than {@link SILENT_DAYS} days before the round's as-of date (module doc).
@@ -73,25 +74,19 @@ export interface HealthFacts {
  * @returns the class and one or more human-readable reasons (no personal data).
  */
 export function classifyPartnership(f: HealthFacts): { health: HealthClass; reasons: string[] } {
-  const failed: string[] = [];
   const atRisk: string[] = [];
-  if (f.status === "dissolved" || f.status === "withdrawn") failed.push(`status ${f.status}`);
-  if (f.best_contact === "Never") failed.push("partners reported no contact at all");
+  if (f.status === "dissolved" || f.status === "withdrawn") return { health: "failed", reasons: [`status ${f.status}`] };
   if (f.unresolved) atRisk.push("non-response reported or intervention, no contact logged since");
-  if (f.best_contact === "Less than monthly") atRisk.push("contact less than monthly");
   if (f.silent) atRisk.push(`active, no contact logged in the ${SILENT_DAYS} days before the round's latest event`);
-  if (failed.length) return { health: "failed", reasons: [...failed, ...atRisk] };
   if (atRisk.length) return { health: "at_risk", reasons: atRisk };
   const live = f.status === "completed" || f.status === "active";
-  const frequent = f.best_contact === "Weekly" || f.best_contact === "Fortnightly";
-  if (live && f.problems === 0 && (frequent || (f.best_contact === null && f.contacts >= 2))) {
-    return { health: "thriving", reasons: [frequent ? `contact ${f.best_contact!.toLowerCase()}, no problem logged` : "at least two contacts logged, no problem logged"] };
-  }
+  if (live && f.problems === 0 && f.contacts >= 2) return { health: "thriving", reasons: ["at least two contacts logged, no problem logged"] };
   const why: string[] = [];
-  if (f.best_contact === "Monthly") why.push("contact monthly");
+  if (f.status === "completed") why.push("completed");
   if (f.problems > 0) why.push("a problem was logged and later contact resolved it");
-  if (f.best_contact === null && f.contacts < 2) why.push(`no survey answer on contact and ${f.contacts} contact(s) logged`);
-  return { health: "ok", reasons: why.length ? why : ["no rule for thriving, at_risk or failed applies"] };
+  else if (f.contacts > 0) why.push(`${f.contacts} contact logged`);
+  if (why.length) return { health: "ok", reasons: why };
+  return { health: "no_information", reasons: ["active, nothing logged"] };
 }
 
 interface FactRow extends HealthFacts {
@@ -109,7 +104,7 @@ interface DetailRow extends FactRow {
 /**
  * `health_facts(round_id, ord, partnership_id, pid_a, pid_b, status, contacts, problems,
  * last_contact, last_problem, unresolved, best, silent)` of every partnership (of one round, when given):
- * the inputs of {@link HEALTH_RULES}. `best` is the 1-based position in {@link CONTACT_ORDER} of
+ * the inputs of {@link HEALTH_RULES}. `best` is the 1-based position in `CONTACT_FREQUENCIES` (src/domain/vocabulary.ts) of
  * the more frequent contact reported. A SQL fragment for a WITH clause. Internal: carries pids.
  */
 function healthFactsSql(round: string | undefined) {
@@ -117,15 +112,15 @@ function healthFactsSql(round: string | undefined) {
     sides AS (SELECT round_id, partnership_id, pid_a AS pid, matched_on, ended_on FROM partnerships WHERE ${roundIs(round)}
               UNION ALL SELECT round_id, partnership_id, pid_b, matched_on, ended_on FROM partnerships WHERE ${roundIs(round)}),
     ev AS (SELECT s.round_id, s.partnership_id,
-             CAST(count(*) FILTER (WHERE e.type = 'contact_logged') AS INTEGER) AS contacts,
-             CAST(count(*) FILTER (WHERE e.type IN ('no_response_reported', 'intervention')) AS INTEGER) AS problems,
+             count(*) FILTER (WHERE e.type = 'contact_logged') AS contacts,
+             count(*) FILTER (WHERE e.type IN ('no_response_reported', 'intervention')) AS problems,
              max(e.event_date) FILTER (WHERE e.type = 'contact_logged') AS last_contact,
              max(e.event_date) FILTER (WHERE e.type IN ('no_response_reported', 'intervention')) AS last_problem
            FROM sides s JOIN events e ON e.round_id = s.round_id AND e.pid = s.pid
              AND e.event_date >= s.matched_on AND (s.ended_on IS NULL OR e.event_date <= s.ended_on)
            GROUP BY s.round_id, s.partnership_id),
     sv AS (SELECT s.round_id, s.partnership_id,
-             CAST(min(list_position(${[...CONTACT_ORDER]}::VARCHAR[], r.contact_frequency)) AS INTEGER) AS best
+             min(list_position(${CONTACT_FREQUENCIES}::VARCHAR[], r.contact_frequency)) AS best
            FROM sides s JOIN survey_responses r ON r.round_id = s.round_id AND r.pid = s.pid
            WHERE r.contact_frequency IS NOT NULL GROUP BY s.round_id, s.partnership_id),
     as_of AS (SELECT e.round_id, least(max(e.event_date), any_value(r.end_date)) AS as_of
@@ -141,9 +136,7 @@ function healthFactsSql(round: string | undefined) {
     WHERE ${roundIs(round, sql`p.round_id`)})`;
 }
 
-const bestContact = (best: number | null) => (best ? CONTACT_ORDER[best - 1] : null);
-
-const STATUSES = ["active", "completed", "dissolved", "withdrawn"];
+const bestContact = (best: number | null) => (best ? CONTACT_FREQUENCIES[best - 1] : null);
 
 /**
  * The facts the rules depend on, capped (contacts at 2, problems at 1: see classifyPartnership),
@@ -151,13 +144,13 @@ const STATUSES = ["active", "completed", "dissolved", "withdrawn"];
  * JavaScript as three small columns: silent * 100000 + status position (1-4, 0 other) * 10000 +
  * capped contacts * 1000 + capped problems * 100 + unresolved * 10 + best contact position (0 none).
  */
-const FACT_CODE = sql`(CAST(silent AS INTEGER) * 100000 + coalesce(list_position(${STATUSES}::VARCHAR[], status), 0) * 10000
+const FACT_CODE = sql`(CAST(silent AS INTEGER) * 100000 + coalesce(list_position(${PARTNERSHIP_STATUSES}::VARCHAR[], status), 0) * 10000
   + least(contacts, 2) * 1000 + least(problems, 1) * 100 + CAST(unresolved AS INTEGER) * 10 + coalesce(best, 0))`;
 
 function decodeFacts(code: number): HealthFacts {
   const s = Math.floor(code / 10000) % 10;
   return {
-    status: s ? STATUSES[s - 1] : "other",
+    status: s ? PARTNERSHIP_STATUSES[s - 1] : "other",
     contacts: Math.floor(code / 1000) % 10,
     problems: Math.floor(code / 100) % 10,
     unresolved: Math.floor(code / 10) % 10 === 1,
@@ -176,7 +169,7 @@ function decodeFacts(code: number): HealthFacts {
 export async function partnershipHealth(db: Db, opts: RoundOpts = {}): Promise<{ round: string; partnership_id: string; health: HealthClass; reasons: string[] }[]> {
   await checkRound(db, opts.round);
   const rows = await db.all<{ round: string; partnership_id: string; code: number }>(sql`WITH ${healthFactsSql(opts.round)}
-    SELECT round_id AS round, partnership_id, CAST(${FACT_CODE} AS INTEGER) AS code FROM health_facts ORDER BY ord, partnership_id`);
+    SELECT round_id AS round, partnership_id, ${FACT_CODE} AS code FROM health_facts ORDER BY ord, partnership_id`);
   const classes = new Map<number, { health: HealthClass; reasons: string[] }>();
   const out: { round: string; partnership_id: string; health: HealthClass; reasons: string[] }[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -195,6 +188,7 @@ export interface HealthCounts {
   ok: number;
   at_risk: number;
   failed: number;
+  no_information: number;
 }
 
 /**
@@ -205,10 +199,10 @@ export interface HealthCounts {
 export async function healthByRound(db: Db, opts: RoundOpts = {}): Promise<({ round: string } & HealthCounts)[]> {
   await checkRound(db, opts.round);
   const rounds = await db.all<{ round: string }>(sql`WITH ${ROUND_ORDER} SELECT round_id AS round FROM round_order WHERE ${roundIs(opts.round)} ORDER BY ord`);
-  const out = new Map(rounds.map((r) => [r.round, { round: r.round, partnerships: 0, thriving: 0, ok: 0, at_risk: 0, failed: 0 }]));
+  const out = new Map(rounds.map((r) => [r.round, { round: r.round, partnerships: 0, thriving: 0, ok: 0, at_risk: 0, failed: 0, no_information: 0 }]));
   // Partnerships with equal capped facts fall in the same class: classify each combination once.
   const groups = await db.all<{ round: string; code: number; n: number }>(sql`WITH ${healthFactsSql(opts.round)}
-    SELECT round_id AS round, CAST(${FACT_CODE} AS INTEGER) AS code, CAST(count(*) AS INTEGER) AS n FROM health_facts GROUP BY ALL`);
+    SELECT round_id AS round, ${FACT_CODE} AS code, count(*) AS n FROM health_facts GROUP BY ALL`);
   for (const g of groups) {
     const c = out.get(g.round)!;
     const { health } = classifyPartnership(decodeFacts(g.code));

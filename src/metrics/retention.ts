@@ -1,11 +1,11 @@
 /**
- * Retention metrics (DESIGN section 4): registered and matched participants, partnerships,
+ * Retention metrics (docs/metrics.md): registered and matched participants, partnerships,
  * returning share, completion, dissolution, continuation, survey response rate (overall and by
  * country, since non-response is not random), and the cohort retention matrix across rounds.
  */
-import { sql, type Db } from "../db";
-import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, checkRound, regionOrUnknown, roundIs, type RoundOpts } from "./base";
-import { proportion, type Interval, type Proportion } from "./stats";
+import { checkRound, sql, type Db } from "../db";
+import { FIRST_MATCHED, MATCHED, ROUND_ORDER, UNKNOWN, regionOrUnknown, roundIs, type RoundOpts } from "./base";
+import { proportion, wilsonInterval, type Interval, type Proportion } from "./stats";
 
 /** Retention figures of one round. */
 export interface RoundRetention {
@@ -26,7 +26,10 @@ export interface RoundRetention {
   dissolution_rate: Proportion;
   /** Completed partnerships marked `continued = yes` or where a partner answered Yes to `continue_partnership`, of completed partnerships. */
   continued_share: Proportion;
-  /** Matched participants who answered the survey, of `participants`. */
+  /**
+   * Survey respondents, of `participants`: matched participants who answered a linked survey,
+   * plus the responses of an anonymous one (at most `participants` in all).
+   */
   response_rate: Proportion;
 }
 
@@ -44,16 +47,18 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
     completed: number; dissolved: number; continued: number; respondents: number;
   }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
     -- registrations has one row per (round_id, pid): its primary key.
-    reg AS (SELECT round_id, CAST(count(*) AS INTEGER) AS registered FROM registrations GROUP BY round_id),
-    par AS (SELECT m.round_id, CAST(count(*) AS INTEGER) AS participants, CAST(count(*) FILTER (WHERE f.first_ord < o.ord) AS INTEGER) AS returning,
-              CAST(count(*) FILTER (WHERE s.pid IS NOT NULL) AS INTEGER) AS respondents
+    reg AS (SELECT round_id, count(*) AS registered FROM registrations GROUP BY round_id),
+    par AS (SELECT m.round_id, count(*) AS participants, count(*) FILTER (WHERE f.first_ord < o.ord) AS returning,
+              count(*) FILTER (WHERE s.pid IS NOT NULL) AS respondents
             FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
             LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid GROUP BY m.round_id),
-    said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes'),
-    ps AS (SELECT p.round_id, CAST(count(*) AS INTEGER) AS partnerships, CAST(count(*) FILTER (WHERE p.replaces IS NOT NULL) AS INTEGER) AS rematches,
-             CAST(count(*) FILTER (WHERE p.status = 'completed') AS INTEGER) AS completed,
-             CAST(count(*) FILTER (WHERE p.status IN ('dissolved', 'withdrawn')) AS INTEGER) AS dissolved,
-             CAST(count(*) FILTER (WHERE p.status = 'completed' AND (p.continued = 'yes' OR ya.pid IS NOT NULL OR yb.pid IS NOT NULL)) AS INTEGER) AS continued
+    -- Responses of an anonymous survey: respondents, though nobody knows who.
+    anon AS (SELECT round_id, count(*) AS n FROM survey_responses WHERE pid IS NULL GROUP BY round_id),
+    said_yes AS (SELECT DISTINCT round_id, pid FROM survey_responses WHERE continue_partnership = 'Yes' AND pid IS NOT NULL),
+    ps AS (SELECT p.round_id, count(*) AS partnerships, count(*) FILTER (WHERE p.replaces IS NOT NULL) AS rematches,
+             count(*) FILTER (WHERE p.status = 'completed') AS completed,
+             count(*) FILTER (WHERE p.status IN ('dissolved', 'withdrawn')) AS dissolved,
+             count(*) FILTER (WHERE p.status = 'completed' AND (p.continued = 'yes' OR ya.pid IS NOT NULL OR yb.pid IS NOT NULL)) AS continued
            FROM partnerships p
            LEFT JOIN said_yes ya ON ya.round_id = p.round_id AND ya.pid = p.pid_a
            LEFT JOIN said_yes yb ON yb.round_id = p.round_id AND yb.pid = p.pid_b
@@ -61,8 +66,8 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
     SELECT o.round_id AS round, coalesce(reg.registered, 0) AS registered, coalesce(par.participants, 0) AS participants,
       coalesce(par.returning, 0) AS returning, coalesce(ps.partnerships, 0) AS partnerships, coalesce(ps.rematches, 0) AS rematches,
       coalesce(ps.completed, 0) AS completed, coalesce(ps.dissolved, 0) AS dissolved, coalesce(ps.continued, 0) AS continued,
-      coalesce(par.respondents, 0) AS respondents
-    FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id)
+      least(coalesce(par.respondents, 0) + coalesce(anon.n, 0), coalesce(par.participants, 0)) AS respondents
+    FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id) LEFT JOIN anon USING (round_id)
     WHERE ${roundIs(opts.round, sql`o.round_id`)} ORDER BY o.ord`);
   return rows.map((r) => ({
     round: r.round,
@@ -90,33 +95,37 @@ export interface CohortCell {
   retained: number;
   /** retained / cohort_size, 0..1; null when the cohort is empty (never, as listed cohorts have members). */
   share: number | null;
+  /** 95% Wilson interval of `share`; null when the cohort is empty. */
+  ci: Interval | null;
 }
 
 /**
  * Cohort retention matrix: for each cohort (participants first matched in round c) and each
  * round r after c, how many of the cohort are matched in r, and what share of the cohort that
- * is. Rounds with no partnerships (not matched yet) are not cohorts but are still later rounds
+ * is, with its 95% Wilson interval (the cohort is a sample of people who could return). Rounds with no partnerships (not matched yet) are not cohorts but are still later rounds
  * (retained 0). The diagonal (r = c, share 1) is left out.
  * @returns cells ordered by cohort start, then round start.
  */
 export async function cohortRetention(db: Db): Promise<CohortCell[]> {
   const rows = await db.all<{ cohort: string; round: string; cohort_size: number; retained: number }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
-    cohorts AS (SELECT first_ord, CAST(count(*) AS INTEGER) AS size FROM first_matched GROUP BY first_ord),
-    kept AS (SELECT f.first_ord, o.ord, CAST(count(*) AS INTEGER) AS retained
+    cohorts AS (SELECT first_ord, count(*) AS size FROM first_matched GROUP BY first_ord),
+    kept AS (SELECT f.first_ord, o.ord, count(*) AS retained
              FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
              WHERE o.ord > f.first_ord GROUP BY ALL)
     SELECT co.round_id AS cohort, ro.round_id AS round, c.size AS cohort_size, coalesce(k.retained, 0) AS retained
     FROM cohorts c JOIN round_order co ON co.ord = c.first_ord JOIN round_order ro ON ro.ord > c.first_ord
     LEFT JOIN kept k ON k.first_ord = c.first_ord AND k.ord = ro.ord
     ORDER BY co.ord, ro.ord`);
-  return rows.map((r) => ({ ...r, share: r.cohort_size === 0 ? null : r.retained / r.cohort_size }));
+  return rows.map((r) => ({ ...r, share: r.cohort_size === 0 ? null : r.retained / r.cohort_size, ci: wilsonInterval(r.retained, r.cohort_size) }));
 }
 
 /**
  * Survey response rate by country: for each round with partnerships and each country of its
  * matched participants (ISO alpha-2 of their registration in that round), matched participants,
  * respondents among them, and the share with its Wilson interval. Non-response is not random,
- * so a low rate marks where satisfaction figures speak for fewer people.
+ * so a low rate marks where satisfaction figures speak for fewer people. Responses of an
+ * anonymous survey belong to no country and are not counted here (the round's `response_rate`
+ * counts them).
  * @returns rows ordered by round start, then country.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
@@ -126,8 +135,8 @@ export async function responseRateByCountry(
 ): Promise<{ round: string; country: string; region: string; participants: number; respondents: number; share: number | null; ci: Interval | null }[]> {
   await checkRound(db, opts.round);
   const rows = await db.all<{ round: string; country: string; participants: number; respondents: number }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}
-    SELECT m.round_id AS round, coalesce(g.country, ${UNKNOWN}) AS country, CAST(count(*) AS INTEGER) AS participants,
-      CAST(count(s.pid) AS INTEGER) AS respondents
+    SELECT m.round_id AS round, coalesce(g.country, ${UNKNOWN}) AS country, count(*) AS participants,
+      count(s.pid) AS respondents
     FROM matched m JOIN round_order o USING (round_id)
     LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
     LEFT JOIN survey_responses s ON s.round_id = m.round_id AND s.pid = m.pid

@@ -178,3 +178,99 @@ export function meanOrNull(sum: number, n: number): number | null {
   if (n < 0) throw new RangeError(`n must be >= 0, got ${n}`);
   return n === 0 ? null : sum / n;
 }
+
+/**
+ * 95% interval of a Net Promoter Score by the delta method. With promoter share p₊ and detractor
+ * share p₋ of n answers (a multinomial sample), NPS = 100 (p₊ − p₋) and
+ * Var(p₊ − p₋) = (p₊ + p₋ − (p₊ − p₋)²) / n, so the interval is
+ * NPS ± z · 100 · sqrt(Var), clipped to −100..100. (Equivalent to the Wald interval of the mean of
+ * the per-answer scores +1 / 0 / −1, with the variance divided by n.)
+ * @param promoters answers 9-10; @param detractors answers 0-6; @param n all non-blank answers.
+ * @returns [lo, hi] on the NPS scale (−100..100), or null when n = 0.
+ * @throws {RangeError} when the counts are not integers with promoters + detractors <= n.
+ */
+export function npsInterval(promoters: number, detractors: number, n: number, z: number = Z95): Interval | null {
+  checkCounts(promoters, n);
+  checkCounts(detractors, n);
+  if (promoters + detractors > n) throw new RangeError(`promoters + detractors exceed n: ${promoters} + ${detractors} > ${n}`);
+  if (n === 0) return null;
+  const pp = promoters / n;
+  const pd = detractors / n;
+  const d = pp - pd;
+  const half = 100 * z * Math.sqrt(Math.max(0, pp + pd - d * d) / n);
+  return [Math.max(-100, 100 * d - half), Math.min(100, 100 * d + half)];
+}
+
+/** The multiple-testing adjustment used for the family of round-to-round changes (docs/metrics.md). */
+export const ADJUSTMENT = "Holm (1979) step-down adjustment, controlling the family-wise error rate";
+
+/**
+ * Holm's step-down adjusted p-values: sort the m p-values ascending, p(i)·(m − i + 1) (1-based),
+ * made monotone non-decreasing by a running maximum, capped at 1; returned in the input order.
+ * Rejecting where the adjusted value is below α keeps the chance of any false flag in the family
+ * at most α, under any dependence between the tests. Nulls (no test) are kept as null and do not
+ * count in m.
+ * @throws {RangeError} on a p-value outside 0..1 or NaN.
+ * @example holmAdjust([0.01, 0.04, 0.03]) // [0.03, 0.06, 0.06]
+ */
+export function holmAdjust(p: readonly (number | null)[]): (number | null)[] {
+  const idx: number[] = [];
+  p.forEach((v, i) => {
+    if (v === null) return;
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`a p-value must be in 0..1, got ${v}`);
+    idx.push(i);
+  });
+  idx.sort((a, b) => (p[a] as number) - (p[b] as number) || a - b);
+  const m = idx.length;
+  const out: (number | null)[] = p.map(() => null);
+  let running = 0;
+  idx.forEach((i, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * (p[i] as number)));
+    out[i] = running;
+  });
+  return out;
+}
+
+/**
+ * Benjamini-Hochberg adjusted p-values (false discovery rate): p(i)·m / i, made monotone from
+ * the largest down by a running minimum, capped at 1; input order; nulls kept. Offered for
+ * screening many comparisons; the pages' round-to-round changes use {@link holmAdjust}.
+ * @throws {RangeError} on a p-value outside 0..1 or NaN.
+ */
+export function bhAdjust(p: readonly (number | null)[]): (number | null)[] {
+  const idx: number[] = [];
+  p.forEach((v, i) => {
+    if (v === null) return;
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`a p-value must be in 0..1, got ${v}`);
+    idx.push(i);
+  });
+  idx.sort((a, b) => (p[a] as number) - (p[b] as number) || a - b);
+  const m = idx.length;
+  const out: (number | null)[] = p.map(() => null);
+  let running = 1;
+  for (let r = m - 1; r >= 0; r--) {
+    const i = idx[r];
+    running = Math.min(running, ((p[i] as number) * m) / (r + 1));
+    out[i] = Math.min(1, running);
+  }
+  return out;
+}
+
+/**
+ * Wilson interval of a share estimated with unequal weights, using Kish's effective sample size
+ * n_eff = (Σw)² / Σw² in place of n (the design effect of weighting). Pure.
+ * @param share the weighted share, 0..1.
+ * @param nEff the effective sample size (> 0).
+ * @returns [lo, hi] in 0..1, or null when nEff is 0.
+ * @throws {RangeError} when share is outside 0..1 or nEff is negative.
+ */
+export function wilsonIntervalEffective(share: number, nEff: number, z: number = Z95): Interval | null {
+  if (!(share >= 0 && share <= 1)) throw new RangeError(`share must be in 0..1, got ${share}`);
+  if (!(nEff >= 0)) throw new RangeError(`effective n must be >= 0, got ${nEff}`);
+  if (nEff === 0) return null;
+  const z2 = z * z;
+  const denom = 1 + z2 / nEff;
+  const centre = (share + z2 / (2 * nEff)) / denom;
+  const half = (z * Math.sqrt((share * (1 - share)) / nEff + z2 / (4 * nEff * nEff))) / denom;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}

@@ -1,44 +1,118 @@
 /**
- * Erasure (`iln forget EMAIL`, DESIGN section 7): removes a person from every table for good.
- * Their registrations, events, survey responses and identity are deleted; in partnerships their
- * pseudonym is replaced by a fresh random tombstone (`erased_<hex>`, one per erasure, not derived
- * from the email or the pseudonym), so the partner keeps their own record of having had a
- * partnership while nothing links it to the erased person.
+ * Erasure (`iln forget EMAIL`, docs/privacy.md "Erasure"): removes a person for good, physically.
  *
- * Re-ingesting an export that still holds the person brings them back: coordinators must also
- * remove them from the exports. An unchanged file is skipped by the ingest (same content hash),
- * so a plain re-run of the same folder does not undo the erasure.
+ * 1. Who: every pseudonym whose identity's email equals the given one once both are normalised
+ *    (`normaliseEmail`: NFKC, trimmed, lower-case), and the pseudonym of the normalised email
+ *    itself, so a person stored under another Unicode form or case is found all the same.
+ * 2. In one transaction, over the tables and columns `PID_COLUMNS` (src/db/schema.ts) names:
+ *    rows that are the person's alone (registrations, events, survey responses, identity) are
+ *    deleted; in rows shared with someone else (partnerships) their pseudonym is replaced by a
+ *    tombstone (`newTombstone`: random, derived from nothing; one per erasure and round, so the
+ *    round still counts them once while nothing links their rounds or leads back to them). The
+ *    partner keeps their own record of having had a partnership.
+ * 3. In the same transaction, the free-text columns of the rows that remain (`FREE_TEXT_COLUMNS`:
+ *    coordinators' notes, others' survey comments) have every occurrence of the person's full
+ *    name and email replaced by `[erased]` (case-insensitive, after Unicode NFC normalisation,
+ *    any run of spaces in the name matching any other); and the person's erasure hash joins
+ *    `erased_people`, so a later ingest of an export that still holds them skips them.
+ * 4. The database is rewritten into a new file and swapped in (`Db.rewriteAndClose`): no byte of
+ *    what was deleted or overwritten survives in the database's free blocks or its write-ahead
+ *    log. The ingest's staging folder, the replay cache, Framework's loader cache and the working
+ *    folders of builds (src/privacy/derived-files.ts: leftovers of killed ones, and that of a build
+ *    running meanwhile, which then fails rather than publish figures computed with the person) are
+ *    removed: all were made with the person.
+ *    A site built before the erasure still holds aggregates computed with them: rebuild it.
  */
-import { randomBytes } from "node:crypto";
-import { ident, sql, type Db } from "../db";
-import type { Pseudonymiser } from "./pseudonym";
+import { ident, PID_COLUMNS, FREE_TEXT_COLUMNS, sql, stagingDirOf, type Db, type Sql } from "../db";
+import { leftoversOf, removeAll } from "./derived-files";
+import { newTombstone, normaliseEmail, type Pseudonymiser } from "./pseudonym";
+import { redactNeedles } from "./redact-names";
 
-/** What an erasure removed, by table. */
+/** What an erasure did. */
 export interface ForgetReport {
+  /** True when the person had rows in the database. */
   found: boolean;
+  /** True when their erasure hash was already on the list of erased people. */
+  alreadyErased: boolean;
+  /** Rows deleted or anonymised, by table, in the order of `PID_COLUMNS`. */
   rows: Record<string, number>;
+  /** Rows of other people whose free text named the person and was redacted, by table. */
+  redacted: Record<string, number>;
+  /** Derived files and folders removed after the rewrite. */
+  removed: string[];
 }
 
-const DELETE_FROM = ["registrations", "events", "survey_responses", "identities"] as const;
+/** Where the derived files `forget` removes live (null: none of that kind). */
+export interface DerivedFiles {
+  replayCache: string | null;
+  loaderCache: string | null;
+}
+
+/** The pseudonyms and full names of the person with `email` (see module doc, step 1). */
+async function whoIs(db: Db, email: string, pseudonymise: Pseudonymiser): Promise<{ pids: string[]; names: string[] }> {
+  const target = normaliseEmail(email);
+  const pids = new Set([pseudonymise(email)]);
+  const names = new Set<string>();
+  for (const r of await db.all<{ pid: string; email: string; name: string | null }>(sql`SELECT pid, email, name FROM identities`)) {
+    if (r.pid === pseudonymise(email) || normaliseEmail(r.email) === target) {
+      pids.add(r.pid);
+      if (r.name && r.name.trim()) names.add(r.name.trim());
+    }
+  }
+  return { pids: [...pids], names: [...names] };
+}
 
 /**
- * Erases the person with `email` (any case or spacing) in one transaction.
- * @returns whether they were found and how many rows of each table changed.
+ * Erases the person with `email` (any case, spacing or Unicode form) as the module doc says,
+ * then rewrites the database into a new file and CLOSES `db` (reopen it to read on). Erasing
+ * someone the database does not hold still records their erasure hash, so a later ingest skips
+ * them.
+ * @param derived where the replay cache and the loader cache live (both removed afterwards).
+ * @throws Error from DuckDB or the file system; when it is thrown before the rewrite, the
+ *   transaction is rolled back and the database unchanged.
  */
-export async function forget(db: Db, email: string, pseudonymise: Pseudonymiser): Promise<ForgetReport> {
-  const pid = pseudonymise(email);
-  return db.transaction(async () => {
+export async function forget(db: Db, email: string, pseudonymise: Pseudonymiser, derived: DerivedFiles): Promise<ForgetReport> {
+  const dbPath = db.path;
+  const report = await db.transaction(async () => {
+    const { pids, names } = await whoIs(db, email, pseudonymise);
     const rows: Record<string, number> = {};
-    for (const table of DELETE_FROM) {
-      const n = await db.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${ident(table)} WHERE pid = ${pid}`);
-      rows[table] = n[0].n;
-      await db.run(sql`DELETE FROM ${ident(table)} WHERE pid = ${pid}`);
+    for (const [table, { columns, erase }] of Object.entries(PID_COLUMNS)) {
+      const holds = columns.map((c) => sql`list_contains(${pids}::VARCHAR[], ${ident(c)})`).reduce((a: Sql, b) => sql`${a} OR ${b}`);
+      const [{ n }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)} WHERE ${holds}`);
+      rows[table] = n;
+      if (n === 0) continue;
+      if (erase === "delete") {
+        await db.run(sql`DELETE FROM ${ident(table)} WHERE ${holds}`);
+        continue;
+      }
+      const rounds = await db.all<{ round_id: string }>(sql`SELECT DISTINCT round_id FROM ${ident(table)} WHERE ${holds}`);
+      for (const { round_id } of rounds) {
+        const tombstone = newTombstone();
+        for (const c of columns) {
+          await db.run(sql`UPDATE ${ident(table)} SET ${ident(c)} = ${tombstone} WHERE round_id = ${round_id} AND list_contains(${pids}::VARCHAR[], ${ident(c)})`);
+        }
+      }
     }
-    const tombstone = `erased_${randomBytes(10).toString("hex")}`;
-    const p = await db.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM partnerships WHERE pid_a = ${pid} OR pid_b = ${pid}`);
-    rows.partnerships = p[0].n;
-    await db.run(sql`UPDATE partnerships SET pid_a = ${tombstone} WHERE pid_a = ${pid}`);
-    await db.run(sql`UPDATE partnerships SET pid_b = ${tombstone} WHERE pid_b = ${pid}`);
-    return { found: Object.values(rows).some((n) => n > 0), rows };
+    const redacted: Record<string, number> = {};
+    const needles = [normaliseEmail(email), ...names];
+    for (const [table, columns] of Object.entries(FREE_TEXT_COLUMNS)) {
+      redacted[table] = 0;
+      for (const c of columns) {
+        const texts = await db.all<{ id: number; text: string }>(sql`SELECT rowid AS id, ${ident(c)} AS text FROM ${ident(table)} WHERE ${ident(c)} IS NOT NULL`);
+        for (const { id, text } of texts) {
+          const clean = redactNeedles(text, needles);
+          if (clean === text) continue;
+          await db.run(sql`UPDATE ${ident(table)} SET ${ident(c)} = ${clean} WHERE rowid = ${id}`);
+          redacted[table]++;
+        }
+      }
+    }
+    const hash = pseudonymise.erasureHash(email);
+    const [{ n: listed }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM erased_people WHERE hash = ${hash}`);
+    if (!listed) await db.run(sql`INSERT INTO erased_people VALUES (${hash})`);
+    return { found: Object.values(rows).some((n) => n > 0), alreadyErased: listed > 0, rows, redacted };
   });
+  await db.rewriteAndClose();
+  const removed = removeAll([stagingDirOf(dbPath), derived.replayCache, derived.loaderCache, ...leftoversOf(dbPath)]);
+  return { ...report, removed };
 }

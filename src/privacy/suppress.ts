@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression for published aggregates (DESIGN section 7): no published breakdown
+ * Small-cell suppression for published aggregates (docs/privacy.md): no published breakdown
  * shows a cell of fewer than `min` people (default 5, env `ILN_MIN_CELL`). Pure functions: the
  * dashboards' data loaders apply them before anything is written to a page.
  *

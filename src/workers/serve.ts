@@ -1,5 +1,5 @@
 /**
- * Worker side of {@link ./pool.ts}: answers each `{ id, job }` message with `{ id, result }`, or
+ * Worker side of {@link ./map-jobs.ts}: answers each `{ id, job }` message with `{ id, result }`, or
  * `{ id, error }` (the stack) when `work` throws.
  */
 import { parentPort } from "node:worker_threads";

@@ -52,11 +52,27 @@ describe("iln match / replay (commands)", async () => {
     expect(r.stderr).toMatch(/Unmatched \(1\):\n {2}\S+@example\.org/);
   });
 
-  it("replay --json prints one JSON document without emails", async () => {
-    const r = await run(["replay", "--round", "T1", "--json", "--db", db]);
+  it("replay --json prints one JSON document without emails; a round without history needs --pool registered", async () => {
+    const like = JSON.parse((await run(["replay", "--round", "T1", "--json", "--db", db])).stdout);
+    expect(like).toMatchObject({ round: "T1", pool: { include: "matched", people: 0 }, replayed: { pairs: 0 } });
+    expect(like.notes.join(" ")).toMatch(/--pool registered/);
+    const r = await run(["replay", "--round", "T1", "--pool", "registered", "--json", "--db", db]);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ round: "T1", historical: { pairs: 0, total: 0 }, replayed: { pairs: 3 } });
-    expect(doc.replayed.total).toBeGreaterThanOrEqual(doc.historical.total);
+    expect(doc).toMatchObject({ round: "T1", historical: { pairs: 0, total: 0 }, replayed: { pairs: 3 }, max_cardinality: true });
+    // nobody was placed by history: all six placed people are extra placements, reported apart
+    expect(doc.extra_placements).toMatchObject({ people: 6, pairs: 3 });
+    expect(doc.extra_placements.score).toBeCloseTo(doc.replayed.total, 6);
     expect(r.stdout).not.toContain("@");
+  });
+
+  it("replay refuses weights fitted on the replayed round, naming the ways out", async () => {
+    const fitted = path.join(dir, "fitted.json");
+    const w = JSON.parse(readFileSync(weights, "utf8"));
+    writeFileSync(fitted, JSON.stringify({ ...w, fitted: { rounds: ["T0", "T1"] } }));
+    await expect(run(["replay", "--round", "T1", "--weights", fitted, "--db", db])).rejects.toThrow(/fitted on rounds that include T1.*--fitted.*--rounds T0/);
+    writeFileSync(fitted, JSON.stringify({ ...w, fitted: { rounds: ["T0"] } }));
+    await expect(run(["replay", "--round", "T1", "--pool", "registered", "--weights", fitted, "--db", db])).resolves.toBeDefined();
+    // --fitted refits without the round; here there is no other round to fit on
+    await expect(run(["replay", "--round", "T1", "--fitted", "--db", db])).rejects.toThrow(/cannot be fitted on the rounds other than T1/);
   });
 });

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { UsageError } from "../../loaders/discover";
+import { UsageError } from "../../src/domain/errors";
 import { metricsCommand } from "../../src/cli/metrics-command";
 import { DatabaseMissingError } from "../../src/db";
 import { historyDb } from "../metrics/fixture";
@@ -28,7 +28,7 @@ async function run(args: string[]): Promise<string> {
 }
 
 describe("iln metrics", () => {
-  it("--json prints one document with the keys of DESIGN section 4", async () => {
+  it("--json prints one document with the keys of docs/metrics.md", async () => {
     const doc = JSON.parse(await run(["--db", dbPath, "--json"]));
     expect(doc.rounds.map((r: { round: string }) => r.round)).toEqual(["Z0", "A1", "B2"]);
     const a1 = doc.rounds[1];

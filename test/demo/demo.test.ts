@@ -1,7 +1,7 @@
 /**
  * The default demo (seed 2013) read back from its files with csv-parse: layouts, consistency rules
- * the ingest enforces, and the calibration figures of DESIGN section 1 / the brief.
- * Expected figures come from the published ILN numbers (DESIGN section 1), not from the generator.
+ * the ingest enforces, and the calibration figures of docs/README.md.
+ * Expected figures come from the published ILN numbers (docs/README.md), not from the generator.
  */
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
@@ -12,6 +12,7 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemo, type DemoSummary } from "../../src/demo/index";
+import { syntheticProblem, type SyntheticMarker } from "../../src/privacy/synthetic";
 
 countries.registerLocale(en);
 
@@ -49,7 +50,7 @@ function googleTime(s: string): number {
 
 interface Round {
   id: string;
-  meta: { id: string; name: string; start: string; end: string; synthetic?: boolean };
+  meta: { id: string; name: string; start: string; end: string; synthetic: SyntheticMarker };
   regText: string;
   reg: string[][];
   partnerships: Record<string, string>[];
@@ -95,15 +96,22 @@ const byId = (id: string) => rounds.find((r) => r.id === id)!;
 
 describe("layout", () => {
   it("writes the five files of every round and nothing else", async () => {
-    expect((await readdir(dir)).sort()).toEqual([...ROUNDS].sort());
+    // beside the rounds: the planted comment themes and the planted truth of satisfaction among all participants
+    expect((await readdir(dir)).sort()).toEqual([...ROUNDS, "planted-satisfaction.csv", "planted-themes.csv"].sort());
     for (const id of ROUNDS) expect((await readdir(path.join(dir, id))).sort()).toEqual(["events.csv", "partnerships.csv", "registrations.csv", "round.json", "survey.csv"]);
     expect(summary.files).toHaveLength(40);
   });
 
-  it("round.json holds id, name, ISO dates and the synthetic flag; the program closes in 2016", () => {
+  it("round.json holds id, name, ISO dates and the signed synthetic marker; the program closes in 2016", async () => {
     for (const r of rounds) {
-      expect(r.meta).toMatchObject({ synthetic: true });
       expect(Object.keys(r.meta)).toEqual(["id", "name", "start", "end", "synthetic"]);
+      expect(r.meta.synthetic).toMatchObject({ generator: "iln demo", signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const exports = ["events.csv", "partnerships.csv", "registrations.csv", "survey.csv"];
+      expect(Object.keys(r.meta.synthetic.files).sort()).toEqual(exports);
+      // The digests are those of the files on disk (sha256 of the bytes, computed here).
+      const bytes = Object.fromEntries(await Promise.all(exports.map(async (f) => [f, await readFile(path.join(dir, r.id, f))] as const)));
+      for (const f of exports) expect(r.meta.synthetic.files[f]).toBe(createHash("sha256").update(bytes[f]).digest("hex"));
+      expect(syntheticProblem(r.meta, r.meta.synthetic, bytes)).toBeNull();
       expect(r.meta.id).toBe(r.id);
       expect(r.meta.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(day(r.meta.end)).toBeGreaterThan(day(r.meta.start));
@@ -240,7 +248,7 @@ describe("consistency the ingest enforces", () => {
   });
 });
 
-describe("calibration (DESIGN section 1)", () => {
+describe("calibration (docs/README.md)", () => {
   const cumulative = (upTo: string) => {
     const people = new Set<string>();
     const cs = new Set<string>();
@@ -382,9 +390,13 @@ describe("calibration (DESIGN section 1)", () => {
 describe("determinism", () => {
   async function digest(d: string): Promise<string> {
     const h = createHash("sha256");
-    for (const id of (await readdir(d)).sort()) for (const f of (await readdir(path.join(d, id))).sort()) {
-      h.update(`${id}/${f}\n`);
-      h.update(await readFile(path.join(d, id, f)));
+    for (const id of (await readdir(d)).sort()) {
+      // planted-themes.csv and planted-satisfaction.csv sit beside the round folders
+      if (id.endsWith(".csv")) { h.update(`${id}\n`); h.update(await readFile(path.join(d, id))); continue; }
+      for (const f of (await readdir(path.join(d, id))).sort()) {
+        h.update(`${id}/${f}\n`);
+        h.update(await readFile(path.join(d, id, f)));
+      }
     }
     return h.digest("hex");
   }

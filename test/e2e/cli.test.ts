@@ -32,8 +32,47 @@ describe("iln CLI", () => {
     const bad = writeRound(dir, "T2", { ...files, "round.json": JSON.stringify({ id: "T2", name: "T2", start: "2017-01-01", end: "2017-04-01" }), "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Japn") });
     const r = iln(["ingest", bad, "--db", db]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/registrations\.csv:6:Country where you work: unknown country "Japn"; closest known names: Japan/);
+    expect(r.stderr).toMatch(/registrations\.csv:6:Country where you work: unknown country "Japn"; suggestions: Japan \[JP\]/);
     expect(r.stderr).toContain("nothing was written");
+  });
+
+  it("--suggest-mapping writes the unknown countries for review and still exits 1; the reviewed file ingests", () => {
+    const files = baseRound();
+    const folder = writeRound(dir, "T2s", { ...files, "round.json": JSON.stringify({ id: "T2s", name: "T2s", start: "2017-01-01", end: "2017-04-01" }), "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Tokyo") });
+    const file = path.join(dir, "suggested.json");
+    const own = path.join(dir, "suggest.duckdb"); // its own database: the tests below count Ben's rounds
+    const r = iln(["ingest", folder, "--db", own, "--suggest-mapping", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`wrote 1 unknown country value(s) with suggested codes to ${file}`);
+    expect(r.stderr).toMatch(/unknown country "Tokyo"; suggestions: Japan \[JP\]/);
+    expect(JSON.parse(readFileSync(file, "utf8")).countries).toEqual({ Tokyo: "JP" });
+    const again = iln(["ingest", folder, "--db", own, "--mapping", file]);
+    expect(again.stderr).toContain("4 file(s) ingested");
+    expect(again.code).toBe(0);
+  });
+
+  it("says which rounds' surveys are anonymous and which files it left alone, in the ingest summary and the metrics", () => {
+    const files = baseRound();
+    const survey = String(files["survey.csv"]).trimEnd().split("\n").map((l) => l.replace(/^([^,]*),[^,]*,/, "$1,")).join("\n") + "\n";
+    const folder = writeRound(dir, "T4", { ...files, "round.json": JSON.stringify({ id: "T4", name: "T4", start: "2018-01-01", end: "2018-04-01" }), "survey.csv": survey });
+    writeFileSync(path.join(folder, "notes.txt"), "coordinator's notes");
+    const own = path.join(dir, "anon.duckdb");
+    const r = iln(["ingest", folder, "--db", own]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("anonymous survey (no respondent key; counted in satisfaction and outcomes, linked to no partnership): T4");
+    expect(r.stderr).toContain(`1 file(s) ignored, not an export kind: ${path.join(folder, "notes.txt")}`);
+    expect(r.stdout).toMatch(/T4\tsurvey\twritten\t4\t.*survey\.csv\tanonymous/);
+    const m = iln(["metrics", "--db", own]);
+    expect(m.stdout).toMatch(/^T4\*/m);
+    expect(m.stdout).toContain("* anonymous survey (T4)");
+    const one = iln(["metrics", "--round", "T4", "--db", own]);
+    expect(one.stdout).toContain("survey                ANONYMOUS");
+    // A header-only survey would delete the four answers: exit 1, unless --allow-empty.
+    writeFileSync(path.join(folder, "survey.csv"), survey.split("\n")[0] + "\n");
+    const empty = iln(["ingest", folder, "--db", own]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain("survey.csv:2:*: the file has a header but no data rows; it would delete the 4 survey row(s) round T4 holds");
+    expect(iln(["ingest", folder, "--db", own, "--allow-empty"]).code).toBe(0);
   });
 
   it("exits 2 on wrong usage", () => {

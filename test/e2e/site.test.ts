@@ -101,7 +101,7 @@ describe("published dashboards (built from the demo)", () => {
 
   it("writes every page, under the 15 MB budget", () => {
     const pages = files(outDir).filter((f) => f.endsWith(".html")).map((f) => path.relative(outDir, f));
-    for (const p of ["index.html", "satisfaction.html", "retention.html", "coverage.html", "health.html", "matching.html", "methods.html"]) expect(pages).toContain(p);
+    for (const p of ["index.html", "satisfaction.html", "retention.html", "coverage.html", "health.html", "themes.html", "matching.html", "methods.html"]) expect(pages).toContain(p);
     const rounds = readdirSync(demoDir).filter((d) => statSync(path.join(demoDir, d)).isDirectory());
     for (const r of rounds) expect(pages).toContain(path.join("rounds", `${r}.html`));
     expect(built.bytes).toBeLessThan(MAX_DIST_BYTES);

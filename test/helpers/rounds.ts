@@ -74,7 +74,7 @@ export async function freshDb(dir = tempDir()): Promise<Db> {
 /** Every table's rows, sorted, as one JSON string: compares whole database states. */
 export async function dumpDb(db: Db): Promise<string> {
   const out: Record<string, unknown> = {};
-  for (const t of ["rounds", "identities", "registrations", "partnerships", "events", "survey_responses", "ingest_log"]) {
+  for (const t of ["rounds", "identities", "registrations", "partnerships", "events", "survey_responses", "round_surveys", "ingest_log"]) {
     out[t] = await db.all(sql`SELECT * FROM ${ident(t)} ORDER BY ALL`);
   }
   return JSON.stringify(out);

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, sql, type Db } from "../../src/db";
-import { InputError } from "../../loaders/errors";
+import { InputError } from "../../src/domain/errors";
 import { ingest } from "../../loaders/ingest";
 import { baseRound, dumpDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 
@@ -170,6 +170,7 @@ describe("fuzzed registrations files", () => {
         await db.run(sql`DELETE FROM partnerships WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM events WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM survey_responses WHERE round_id = 'T1'`);
+        await db.run(sql`DELETE FROM round_surveys WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM ingest_log WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM rounds WHERE round_id = 'T1'`);
         await db.run(sql`DELETE FROM identities WHERE pid NOT IN (SELECT pid FROM registrations)`);

@@ -1,11 +1,12 @@
-import { writeFileSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sql, type Db } from "../../src/db";
-import { InputError, formatProblem } from "../../loaders/errors";
+import { ident, sql, type Db } from "../../src/db";
+import { InputError, formatProblem } from "../../src/domain/errors";
 import { ingest } from "../../loaders/ingest";
 import { baseRound, dumpDb, freshDb, tempDir, testPseudonymiser, writeRound, type RoundFiles } from "../helpers/rounds";
 
@@ -20,7 +21,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 async function count(table: string): Promise<number> {
-  const rows = await db.all<{ n: number }>({ text: `SELECT count(*)::INTEGER AS n FROM ${table}`, params: [] });
+  const rows = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)}`);
   return rows[0].n;
 }
 
@@ -141,7 +142,7 @@ describe("bad input is rejected whole, located, and leaves the database as it wa
   // Each case: the change, and substrings the problem lines must contain (file:row:column and the value).
   const cases: [string, RoundFiles, string[]][] = [
     ["unknown country", { "registrations.csv": withReg(3, regLines[3].replace("France", "Atlantis")) }, ["registrations.csv:4:Country where you work: unknown country \"Atlantis\""]],
-    ["misspelt country with suggestions", { "registrations.csv": withReg(3, regLines[3].replace("France", "Frnace")) }, ["registrations.csv:4:Country where you work: unknown country \"Frnace\"; closest known names: France"]],
+    ["misspelt country with suggestions", { "registrations.csv": withReg(3, regLines[3].replace("France", "Frnace")) }, ["registrations.csv:4:Country where you work: unknown country \"Frnace\"; suggestions: France [FR] (map it with --mapping"]],
     ["unknown sector", { "registrations.csv": withReg(2, regLines[2].replace("Public", "Pubic")) }, ["registrations.csv:3:Library sector: not a valid library sector: \"Pubic\""]],
     ["bad email", { "registrations.csv": withReg(4, regLines[4].replace("dev@example.org", "dev-at-example")) }, ["registrations.csv:5:Email Address: not a valid email address: \"dev-at-example\""]],
     ["bad date", { "registrations.csv": withReg(5, regLines[5].replace("7/14/2016", "7/34/2016")) }, ["registrations.csv:6:Timestamp: not a valid date and time: \"7/34/2016 13:00:00\""]],
@@ -203,10 +204,214 @@ describe("bad input is rejected whole, located, and leaves the database as it wa
     }
   });
 
+  it("rejects, writes the unknown countries with suggestions, and ingests with the reviewed mapping", async () => {
+    const places = withReg(2, regLines[2].replace(",USA,", ",\"Boston, MA\",")).replace(",France,", ",Amsterdam,").replace("Japan", "Your mom");
+    const folder = writeRound(dir, "T1c", { ...baseRound(), "registrations.csv": places });
+    const file = path.join(dir, "suggested.json");
+    const before = await dumpDb(db);
+    const said: string[] = [];
+    const err = await ingest(db, folder, { pseudonymise, suggestMapping: file, progress: (l) => said.push(l) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems.map(formatProblem).join("\n")).toContain('registrations.csv:3:Country where you work: unknown country "Boston, MA"; suggestions: United States [US], Morocco [MA]');
+    expect(await dumpDb(db)).toBe(before);
+    expect(said.join("\n")).toContain(`wrote 3 unknown country value(s) with suggested codes to ${file}`);
+    const suggestion = JSON.parse(readFileSync(file, "utf8"));
+    expect(suggestion.countries).toEqual({ "Boston, MA": "US", Amsterdam: "NL", "Your mom": null });
+    expect(suggestion._alternatives).toEqual({ "Boston, MA": ["MA"] });
+    // Passed back unreviewed, the null is refused, located at its key.
+    await expect(ingest(db, folder, { pseudonymise, mapping: file })).rejects.toThrow(/suggested\.json:0:countries\.Your mom: write the ISO 3166-1 alpha-2 code/);
+    // Reviewed: the coordinator writes JP for the joke answer (the original row said Japan).
+    writeFileSync(file, JSON.stringify({ ...suggestion, countries: { ...suggestion.countries, "Your mom": "JP" } }));
+    await ingest(db, folder, { pseudonymise, mapping: file });
+    const rows = await db.all<{ email: string; country: string }>(sql`SELECT email, country FROM identities JOIN registrations USING (pid) ORDER BY email`);
+    expect(rows.map((r) => r.country)).toEqual(["BR", "US", "NL", "AU", "JP", "GB", "DE"]);
+  });
+
+  it("applies a mapping's country values before normalisation, per kind over the top level", async () => {
+    const mapping = { countries: { "usa ": "CA", France: "BE" }, registrations: { countries: { France: "FR" } } };
+    expect(await tryIngest({ "mapping.json": JSON.stringify(mapping) }, "T1v")).toEqual([]);
+    const rows = await db.all<{ country: string }>(sql`SELECT country FROM registrations ORDER BY country`);
+    // "USA" matches "usa " (case and spaces aside) and the value mapping wins over the normaliser.
+    expect(rows.map((r) => r.country)).toEqual(["AU", "BR", "CA", "DE", "FR", "GB", "JP"]);
+  });
+
+  it("refuses a mapping whose country code is unknown, located at the value", async () => {
+    const problems = await tryIngest({ "mapping.json": JSON.stringify({ countries: { Amsterdam: "Netherlands" } }) }, "T1x");
+    expect(problems).toEqual([expect.stringMatching(/mapping\.json:0:countries\.Amsterdam: not an ISO 3166-1 alpha-2 code this tool knows/)]);
+  });
+
   it("honours a mapping file for headers it does not know", async () => {
     const renamed = reg.replace("Library sector", "Type of institution");
     await expect(tryIngest({ "registrations.csv": renamed })).resolves.not.toEqual([]);
     const ok = await tryIngest({ "registrations.csv": renamed, "mapping.json": JSON.stringify({ registrations: { "Type of institution": "sector" } }) }, "T1m");
     expect(ok).toEqual([]);
+  });
+});
+
+/** The base survey with columns dropped (by header) and others renamed. */
+function surveyWith(opts: { drop?: string[]; rename?: Record<string, string>; add?: { header: string; values: string[] } } = {}): string {
+  const records = parse(String(baseRound()["survey.csv"])) as string[][];
+  const keep = records[0].map((h, i) => (opts.drop?.includes(h) ? -1 : i)).filter((i) => i >= 0);
+  const out = records.map((r, k) => keep.map((i) => (k === 0 ? opts.rename?.[r[i]] ?? r[i] : r[i])));
+  if (opts.add) out.forEach((r, k) => r.push(k === 0 ? opts.add!.header : opts.add!.values[k - 1]));
+  return stringify(out);
+}
+
+describe("surveys: respondent keys, anonymous surveys, questions not asked", () => {
+  const EMAIL = "Email Address";
+
+  it("ingests a survey without a respondent key as anonymous: no pseudonym, recorded per round, no consistency check", async () => {
+    const folder = writeRound(dir, "T1", { ...baseRound(), "survey.csv": surveyWith({ drop: [EMAIL] }) });
+    const report = await ingest(db, folder, { pseudonymise });
+    expect(report.anonymousSurveys).toEqual(["T1"]);
+    expect(report.files.find((f) => f.kind === "survey")).toMatchObject({ rows: 4, anonymous: true });
+    expect(await db.all(sql`SELECT count(*) AS n, count(pid) AS linked FROM survey_responses`)).toEqual([{ n: 4, linked: 0 }]);
+    const [meta] = await db.all<{ anonymous: boolean; respondent_key: string | null; asked: string[] }>(sql`SELECT anonymous, respondent_key, asked FROM round_surveys WHERE round_id = 'T1'`);
+    expect(meta.anonymous).toBe(true);
+    expect(meta.respondent_key).toBeNull();
+    expect(meta.asked).toHaveLength(12);
+  });
+
+  it("reads Microsoft Forms' anonymous Email column (\"anonymous\" in every row) as an anonymous survey", async () => {
+    const records = parse(String(baseRound()["survey.csv"])) as string[][];
+    const anon = stringify(records.map((r, k) => r.map((c, i) => (k > 0 && i === 1 ? "anonymous" : c))));
+    const report = await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": anon }), { pseudonymise });
+    expect(report.anonymousSurveys).toEqual(["T1"]);
+    expect(report.warnings.join("\n")).toContain('column "Email Address" holds no email address (only blanks or "anonymous"): read as an anonymous survey');
+  });
+
+  it("records the questions a survey asked; a survey needs only its submission time", async () => {
+    const only = stringify([["Timestamp", EMAIL, "Overall satisfaction", "Something else entirely"], ["12/1/2016 10:00:00", "ana@example.org", "5", "x"]]);
+    const report = await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": only }), { pseudonymise });
+    expect(report.warnings.join("\n")).toContain('1 column(s) not used and kept out of the database: "Something else entirely"');
+    expect(await db.all(sql`SELECT anonymous, respondent_key, asked FROM round_surveys`)).toEqual([{ anonymous: false, respondent_key: "email", asked: ["program_satisfaction"] }]);
+    expect(await db.all(sql`SELECT program_satisfaction AS p, partner_satisfaction AS q, methods FROM survey_responses`)).toEqual([{ p: 5, q: null, methods: [] }]);
+  });
+
+  it("maps respondent ids to emails with the mapping file's respondents, or --respondents FILE; an unknown id is located", async () => {
+    const ids = ["R-ana", "R-fay", "R-ben", "R-dev"];
+    const survey = surveyWith({ drop: [EMAIL], add: { header: "Respondent ID", values: ids } });
+    const respondents = { "R-ana": "ana@example.org", "R-fay": "FAY@example.org", "R-ben": "ben@example.org", "R-dev": "dev@example.org" };
+    await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": survey, "mapping.json": JSON.stringify({ survey: { respondents } }) }), { pseudonymise });
+    const linked = await db.all<{ pid: string }>(sql`SELECT pid FROM survey_responses ORDER BY submitted_at`);
+    expect(linked.map((r) => r.pid)).toEqual(["ana", "fay", "ben", "dev"].map((n) => pseudonymise(`${n}@example.org`)));
+    expect(await db.all(sql`SELECT anonymous, respondent_key FROM round_surveys`)).toEqual([{ anonymous: false, respondent_key: "respondent_id" }]);
+
+    const other = await freshDb(tempDir());
+    try {
+      const file = path.join(dir, "respondents.csv");
+      writeFileSync(file, "respondent_id,email\nR-ana,ana@example.org\nR-fay,fay@example.org\nR-ben,ben@example.org\n");
+      const folder = writeRound(dir, "T1r", { ...baseRound(), "survey.csv": survey });
+      const err = await ingest(other, folder, { pseudonymise, respondents: file }).catch((e: unknown) => e);
+      expect((err as InputError).problems.map(formatProblem)).toEqual([`${path.join(folder, "survey.csv")}:5:Respondent ID: respondent id "R-dev" is not in the respondents mapping; add it, or map this column to null to read the survey as anonymous`]);
+      writeFileSync(file, "Respondent ID,Email Address\nR-ana,ana@example.org\nR-fay,fay@example.org\nR-ben,ben@example.org\nR-dev,dev@example.org\n");
+      await ingest(other, folder, { pseudonymise, respondents: file });
+      expect((await other.all<{ pid: string }>(sql`SELECT pid FROM survey_responses ORDER BY submitted_at`)).map((r) => r.pid)).toEqual(linked.map((r) => r.pid));
+    } finally {
+      other.close();
+    }
+  });
+
+  it("reads a respondent id column without a respondents mapping as anonymous, and says why", async () => {
+    const survey = surveyWith({ drop: [EMAIL], add: { header: "Respondent ID", values: ["1", "2", "3", "4"] } });
+    const report = await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": survey }), { pseudonymise });
+    expect(report.anonymousSurveys).toEqual(["T1"]);
+    expect(report.warnings.join("\n")).toContain('column "Respondent ID" holds respondent ids, but no respondents mapping was given');
+  });
+});
+
+describe("mapping entries beat aliases; null ignores a column", () => {
+  it("maps a header that already matches an alias to another field, and the mapped column wins its field", async () => {
+    // "Email Address" is the email by alias; the mapping says the email is "Contact" instead and ignores "Email Address".
+    const records = parse(String(baseRound()["survey.csv"])) as string[][];
+    const withContact = stringify(records.map((r, k) => [...r, k === 0 ? "Contact" : r[1]]).map((r, k) => r.map((c, i) => (k > 0 && i === 1 ? "not-an-email" : c))));
+    const bad = await tryIngest({ "survey.csv": withContact });
+    expect(bad).toContain(`${path.join(dir, "T1", "survey.csv")}:2:Email Address: not a valid email address: "not-an-email"`);
+    const mapped = await tryIngest({ "survey.csv": withContact, "mapping.json": JSON.stringify({ survey: { Contact: "email" } }) }, "T1b");
+    expect(mapped).toEqual([]);
+    const ignored = await tryIngest({ "survey.csv": withContact, "mapping.json": JSON.stringify({ survey: { Contact: "email", "Email Address": null } }) }, "T1c");
+    expect(ignored).toEqual([]);
+  });
+
+  it("ignores a column mapped to null, and says so once", async () => {
+    const report = await ingest(db, writeRound(dir, "T1", { ...baseRound(), "mapping.json": JSON.stringify({ survey: { "Any other comments?": null } }) }), { pseudonymise });
+    expect(report.warnings.filter((w) => w.includes("ignored as the mapping says"))).toEqual([`${path.join(dir, "T1", "survey.csv")}: 1 column(s) ignored as the mapping says: "Any other comments?"`]);
+    expect(await db.all(sql`SELECT count(comments) AS n FROM survey_responses`)).toEqual([{ n: 0 }]);
+    expect((await db.all<{ asked: string[] }>(sql`SELECT asked FROM round_surveys`))[0].asked).not.toContain("comments");
+  });
+
+  it("turns two columns for one field into a problem saying how to choose", async () => {
+    const records = parse(String(baseRound()["survey.csv"])) as string[][];
+    const twice = stringify(records.map((r, k) => [...r, k === 0 ? "E-mail" : r[1]]));
+    expect((await tryIngest({ "survey.csv": twice })).join("\n")).toContain(`survey.csv:1:E-mail: a second column for field "email" (the first is "Email Address"); map the one to use with --mapping ({"Header": "email"}), or the other to null`);
+    expect(await tryIngest({ "survey.csv": twice, "mapping.json": JSON.stringify({ survey: { "E-mail": null } }) }, "T1n")).toEqual([]);
+  });
+});
+
+describe("every file of a round folder is read or reported", () => {
+  it("reads a kind as .tsv or .txt in any case (.xlsx: test/loaders/real-exports.test.ts), and lists other files as ignored", async () => {
+    const folder = writeRound(dir, "T1", { ...baseRound(), "events.csv": undefined, "survey.csv": undefined });
+    writeFileSync(path.join(folder, "events.tsv"), String(baseRound()["events.csv"]).replace(/,/g, "\t"));
+    writeFileSync(path.join(folder, "Survey.TXT"), String(baseRound()["survey.csv"]));
+    writeFileSync(path.join(folder, "notes.docx"), "x");
+    writeFileSync(path.join(folder, "surveys.csv"), "x");
+    const report = await ingest(db, folder, { pseudonymise });
+    expect(report.files.map((f) => [f.kind, f.rows]).sort()).toEqual([["events", 4], ["partnerships", 4], ["registrations", 7], ["survey", 4]]);
+    expect(report.ignored).toEqual([path.join(folder, "notes.docx"), path.join(folder, "surveys.csv")]);
+    expect(report.warnings.join("\n")).toContain(`${path.join(folder, "surveys.csv")}: not an export kind this tool reads`);
+    expect(report.warnings.join("\n")).toContain("(did you mean survey.csv?)");
+  });
+
+  it("rejects a kind in a format it cannot read, or given twice, located, writing nothing", async () => {
+    const before = await dumpDb(db);
+    const folder = writeRound(dir, "T1", baseRound());
+    writeFileSync(path.join(folder, "survey.xls"), "x");
+    writeFileSync(path.join(folder, "events.xlsx"), "x");
+    const err = await ingest(db, folder, { pseudonymise }).catch((e: unknown) => e);
+    expect((err as InputError).problems.map(formatProblem)).toEqual([
+      `${path.join(folder, "events.xlsx")}:0:*: a second events file in this round folder (the first is events.csv); keep one`,
+      `${path.join(folder, "survey.xls")}:0:*: a events export in a format this tool does not read (.xls); save it as .csv, .tsv, .txt, .xlsx`.replace("a events", "a survey"),
+    ]);
+    expect(await dumpDb(db)).toBe(before);
+  });
+});
+
+describe("a header-only file never silently replaces a round's rows", () => {
+  it("rejects it, naming the rows it would delete, unless --allow-empty", async () => {
+    const folder = writeRound(dir, "T1", baseRound());
+    await ingest(db, folder, { pseudonymise });
+    const before = await dumpDb(db);
+    writeFileSync(path.join(folder, "survey.csv"), String(baseRound()["survey.csv"]).split("\n")[0] + "\n");
+    const err = await ingest(db, folder, { pseudonymise }).catch((e: unknown) => e);
+    expect((err as InputError).problems.map(formatProblem)).toEqual([
+      `${path.join(folder, "survey.csv")}:2:*: the file has a header but no data rows; it would delete the 4 survey row(s) round T1 holds. Remove the file, or pass --allow-empty to clear them`,
+    ]);
+    expect(await dumpDb(db)).toBe(before);
+    await ingest(db, folder, { pseudonymise, allowEmpty: true });
+    expect(await count("survey_responses")).toBe(0);
+    expect(await count("registrations")).toBe(7);
+  });
+});
+
+describe("email identity", () => {
+  it("reads an email in NFC and NFD form as one person, and keeps ASCII pseudonyms as before", async () => {
+    const nfc = "jos\u00e9@example.org";
+    const nfd = "jose\u0301@example.org";
+    expect(pseudonymise(nfc)).toBe(pseudonymise(nfd));
+    expect(pseudonymise("\uff41\uff4e\uff41@example.org")).toBe(pseudonymise("ana@example.org")); // full-width letters (NFKC)
+    // The HMAC of the trimmed, lower-cased ASCII address, as version 1 computed it (Python: hmac.new(bytes([7]*32), b"ana@example.org", "sha256").hexdigest()[:20]).
+    expect(pseudonymise(" Ana@Example.org ")).toBe("p_" + createHmac("sha256", Buffer.alloc(32, 7)).update("ana@example.org").digest("hex").slice(0, 20));
+    const reg = String(baseRound()["registrations.csv"]).replace("emi@example.org", nfd);
+    const survey = String(baseRound()["survey.csv"]).replace("dev@example.org", "dev@example.org").replace("12/4/2016 10:00:00,dev@example.org", `12/4/2016 10:00:00,${nfc}`);
+    const partnerships = String(baseRound()["partnerships.csv"]).replace(/emi@example\.org/g, nfc);
+    const problems = await tryIngest({ "registrations.csv": reg, "partnerships.csv": partnerships, "survey.csv": survey });
+    expect(problems).toEqual([]);
+  });
+
+  it("rejects an email holding an invisible or format character, with the row", async () => {
+    const reg = String(baseRound()["registrations.csv"]).replace("dev@example.org", "dev\u200b@example.org").replace("gus@example.org", "gus@example.org\u202e");
+    const problems = await tryIngest({ "registrations.csv": reg });
+    expect(problems).toContain(`${path.join(dir, "T1", "registrations.csv")}:5:Email Address: the email holds an invisible character (U+200B) in "dev\u200b@example.org"; retype the address`);
+    expect(problems).toContain(`${path.join(dir, "T1", "registrations.csv")}:9:Email Address: the email holds an invisible character (U+202E) in "gus@example.org\u202e"; retype the address`);
   });
 });

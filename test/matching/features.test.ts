@@ -1,7 +1,8 @@
-import countries from "i18n-iso-countries";
 import { describe, expect, it } from "vitest";
-import { UTC_OFFSET_HOURS, offsetGap, utcOffset } from "../../src/geo/timezones";
-import { FEATURE_NAMES, careerStage, jaccard, pairFeatures, yearsFromExperience, type Profile } from "../../src/matching/features";
+import { offsetGap } from "../../src/domain/countries/timezones";
+import { careerStage, yearsFromExperience } from "../../src/domain/vocabulary";
+import { FEATURE_INFO, FEATURE_NAMES, jaccard, pairFeatures, type Profile } from "../../src/matching/features";
+import { defaultWeights } from "../../src/matching/weights";
 
 const profile = (p: Partial<Profile> & Pick<Profile, "country" | "years">): Profile =>
   Object.freeze({
@@ -84,34 +85,22 @@ describe("jaccard", () => {
   });
 });
 
-describe("experience and career stage", () => {
-  it("maps the form's ranges to midpoints (20+ -> 25)", () => {
-    expect(["0-2", "3-5", "6-10", "11-20", "20+"].map(yearsFromExperience)).toEqual([1, 4, 8, 15.5, 25]);
-    expect(yearsFromExperience(" 7 ")).toBe(7);
-    expect(yearsFromExperience("6\u201310")).toBe(8);
-    expect(yearsFromExperience("30+")).toBe(35);
-    expect(() => yearsFromExperience("a lot")).toThrow(/a lot/);
-  });
-  it("stages: early < 6 <= mid < 16 <= senior", () => {
-    expect([0, 5.9, 6, 15.5, 16, 40].map(careerStage)).toEqual(["early", "early", "mid", "mid", "senior", "senior"]);
-    expect(() => careerStage(-1)).toThrow();
-  });
-});
-
-describe("timezones", () => {
-  it("has an offset for every code i18n-iso-countries knows", () => {
-    const codes = Object.keys(countries.getAlpha2Codes());
-    expect(codes.length).toBeGreaterThan(240);
-    for (const c of codes) {
-      expect(UTC_OFFSET_HOURS[c], c).toBeTypeOf("number");
-      expect(UTC_OFFSET_HOURS[c]).toBeGreaterThanOrEqual(-12);
-      expect(UTC_OFFSET_HOURS[c]).toBeLessThanOrEqual(14);
+describe("FEATURE_INFO", () => {
+  it("describes every feature once, with a slider range that holds the default weight", () => {
+    expect(Object.keys(FEATURE_INFO).sort()).toEqual([...FEATURE_NAMES].sort());
+    const w = defaultWeights().weights;
+    const labels = new Set<string>();
+    for (const f of FEATURE_NAMES) {
+      const { label, unit, explanation, slider } = FEATURE_INFO[f];
+      expect(label.length, f).toBeGreaterThan(3);
+      expect(unit.length, f).toBeGreaterThan(3);
+      expect(explanation, f).toMatch(/^[A-Z0-9].*\.$/);
+      expect(slider.min, f).toBeLessThan(slider.max);
+      expect(slider.step, f).toBeGreaterThan(0);
+      expect(w[f], f).toBeGreaterThanOrEqual(slider.min);
+      expect(w[f], f).toBeLessThanOrEqual(slider.max);
+      labels.add(label);
     }
-  });
-  it("matches standard times known by hand", () => {
-    // AEST +10, EST -5, IST +5:30, Nepal +5:45, GMT 0, JST +9, Brasília -3, CET +1, NZST +12.
-    const expected: Record<string, number> = { AU: 10, US: -5, IN: 5.5, NP: 5.75, GB: 0, IE: 0, JP: 9, BR: -3, DE: 1, NZ: 12 };
-    for (const [c, h] of Object.entries(expected)) expect(utcOffset(c), c).toBe(h);
-    expect(() => utcOffset("XX")).toThrow(/XX/);
+    expect(labels.size).toBe(FEATURE_NAMES.length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { careerStage } from "../../src/matching/features";
+import { careerStage } from "../../src/domain/vocabulary";
 import { LockError, proposeMatching } from "../../src/matching/propose";
 import type { Pool } from "../../src/matching/score";
 import { defaultWeights } from "../../src/matching/weights";
@@ -36,5 +36,34 @@ describe("proposeMatching", () => {
     expect(p.unmatched.sort()).toEqual(["a", "b", "c"]);
     expect(() => proposeMatching(pool, defaultWeights(), { locks: [["a", "b"]] })).toThrow(LockError);
     expect(() => proposeMatching(pool, defaultWeights(), { locks: [["a", "zz"]] })).toThrow(/not registered/);
+  });
+});
+
+describe("maximum cardinality first (the default)", () => {
+  // The case: four people on a path a-b-c-d (a and c share a country, so do b and d; a and d
+  // were partners before), the pair b-c heavy. By hand: maximum weight alone takes b-c (6 points)
+  // over a-b + c-d (1 + 1 = 2) and leaves a and d out; maximum cardinality places everyone.
+  const path: Pool = {
+    round: "P",
+    people: [
+      { ...base, id: "a", country: "AU", sector: "public" },
+      { ...base, id: "b", country: "US", sector: "academic" },
+      { ...base, id: "c", country: "AU", sector: "academic" },
+      { ...base, id: "d", country: "US", sector: "public" },
+    ],
+    earlierPartners: [["a", "d"]],
+  };
+  const w = { ...defaultWeights(), base: 1, weights: { ...defaultWeights().weights, sector_pref_met: 0, career_pref_met: 0, country_pref_met: 0, shared_interests: 0, shared_language: 0, timezone_gap: 0, same_sector: 5 } };
+
+  it("places everyone on a-b-c-d with a heavy b-c pair", () => {
+    const p = proposeMatching(path, w);
+    expect(p.pairIds.map((x) => x.join("-")).sort()).toEqual(["a-b", "c-d"]);
+    expect(p.unmatched).toEqual([]);
+  });
+
+  it("maximum weight alone (the option turned off) proposes b-c and leaves a and d out", () => {
+    const p = proposeMatching(path, w, { maxCardinality: false });
+    expect(p.pairIds.map((x) => x.join("-"))).toEqual(["b-c"]);
+    expect(p.unmatched.sort()).toEqual(["a", "d"]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { careerStage, pairFeatures } from "../../src/matching/features";
+import { careerStage } from "../../src/domain/vocabulary";
+import { pairFeatures } from "../../src/matching/features";
 import { FORBIDDEN, SCORE_UNITS, scorePool, toUnits, type Pool, type PoolPerson } from "../../src/matching/score";
 import { defaultWeights, pairScore } from "../../src/matching/weights";
 

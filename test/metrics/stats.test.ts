@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FISHER_TEST, Z95, Z_TEST, compareProportions, fisherExactP, meanOrNull, normalCdf, normalSf, proportion, wilsonInterval } from "../../src/metrics/stats";
+import { FISHER_TEST, Z95, Z_TEST, bhAdjust, compareProportions, fisherExactP, holmAdjust, meanOrNull, normalCdf, normalSf, npsInterval, proportion, wilsonInterval, wilsonIntervalEffective } from "../../src/metrics/stats";
 
 // Every expected value below was computed with Python 3 and scipy 1.17 (Debian's python3-scipy):
 //   z = scipy.stats.norm.ppf(0.975)
@@ -70,5 +70,47 @@ describe("compareProportions", () => {
     expect(normalCdf(Z95)).toBeCloseTo(0.975, 7);
     expect(normalCdf(-1)).toBeCloseTo(0.15865525393145707, 7);
     expect(Math.abs(2 * normalSf(6) / 1.973175290075389e-9 - 1)).toBeLessThan(1e-6);
+  });
+});
+
+// Expected values below: test/metrics/expected/stats_expected.py (numpy, scipy 1.10, statsmodels 0.13 from Debian).
+describe("npsInterval (delta method)", () => {
+  it("matches the Wald interval of the mean per-answer score (+1, 0, -1): the issue's 2016B figure", () => {
+    // 436 promoters and 100 detractors of 771: NPS 43.6 [38.6, 48.6].
+    const ci = npsInterval(436, 100, 771)!;
+    expect(ci[0]).toBeCloseTo(38.562264334780814, 9);
+    expect(ci[1]).toBeCloseTo(48.59726873914914, 9);
+  });
+
+  it("clips to -100..100 and rejects impossible counts", () => {
+    // python: [-56.2558..., 106.2558...] before clipping
+    expect(npsInterval(2, 1, 4)).toEqual([expect.closeTo(-56.25581424161613, 9), 100]);
+    expect(npsInterval(0, 0, 0)).toBeNull();
+    expect(() => npsInterval(3, 2, 4)).toThrow(RangeError);
+  });
+});
+
+describe("multiple testing", () => {
+  const p = [0.01, 0.04, 0.03, 0.005, 0.2, 0.04];
+  it("holmAdjust equals statsmodels multipletests(method='holm')", () => {
+    const want = [0.05, 0.12, 0.12, 0.03, 0.2, 0.12];
+    holmAdjust(p).forEach((v, i) => expect(v).toBeCloseTo(want[i], 12));
+  });
+  it("bhAdjust equals statsmodels multipletests(method='fdr_bh')", () => {
+    const want = [0.03, 0.048, 0.048, 0.03, 0.2, 0.048];
+    bhAdjust(p).forEach((v, i) => expect(v).toBeCloseTo(want[i], 12));
+  });
+  it("keeps nulls out of the family and in place", () => {
+    // m = 2: 0.02 * 2 = 0.04, then max(0.04, 0.03 * 1) = 0.04
+    expect(holmAdjust([null, 0.03, 0.02])).toEqual([null, expect.closeTo(0.04, 12), expect.closeTo(0.04, 12)]);
+    expect(() => holmAdjust([1.5])).toThrow(RangeError);
+  });
+});
+
+describe("wilsonIntervalEffective", () => {
+  it("equals proportion_confint(share * n_eff, n_eff, method='wilson') for a non-integer n_eff", () => {
+    const ci = wilsonIntervalEffective(0.8, 412.6)!;
+    expect(ci[0]).toBeCloseTo(0.7587154353692387, 12);
+    expect(ci[1]).toBeCloseTo(0.8357498724343033, 12);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * What the dashboards publish: metric outputs of `src/metrics` turned into aggregates that are
- * safe on the open web (DESIGN section 7). Pure functions; the data loaders call them, the
+ * safe on the open web (docs/privacy.md). Pure functions; the data loaders call them, the
  * pages only format what they get.
  *
  * Rules (the minimum cell size `min` comes from `minCellSize()`, default 5):
@@ -11,7 +11,7 @@
  * - a mean is published only when its n >= min;
  * - breakdowns (sectors, Likert answers) merge small cells with `mergeSmallCells`.
  */
-import type { Interval, ItemSummary, Nps, Proportion } from "../../../src/metrics";
+import type { Interval, ItemSummary, Nps, Proportion, SurveyItem } from "../../../src/metrics";
 import { mergeSmallCells, suppressCount } from "../../../src/privacy/suppress";
 
 /** A published share: `n` may be null (small), `share`/`ci`/`count` null when suppressed. */
@@ -33,11 +33,17 @@ export function publishShare(p: Proportion, min: number): PublishedShare {
   return { n: suppressCount(p.n, min), count: ok ? p.count : null, share: ok ? p.share : null, ci: ok ? p.ci : null };
 }
 
-/** A 1-5 item summary: n (null when small), mean when n >= min, top-2 share under the share rule. */
-export function publishSummary(s: ItemSummary, min: number): ItemSummary & { n: number | null } {
+/**
+ * A 1-5 item summary: n (null when small), mean when n >= min, top-2 share under the share rule.
+ * An item the round's survey did not ask is published as such (`asked: false`, every figure null).
+ */
+export function publishSummary(item: ItemSummary | SurveyItem, min: number): Omit<ItemSummary, "n"> & { n: number | null; asked?: boolean } {
+  if ("asked" in item && !item.asked) return item;
+  const s = item as ItemSummary;
   const top = s.top2 === null ? 0 : Math.round(s.top2 * s.n);
   const shareOk = s.n >= min && s.top2 !== null && !small(top, min) && !small(s.n - top, min);
   return {
+    ...("asked" in item ? { asked: true } : {}),
     n: suppressCount(s.n, min) as number,
     mean: s.n >= min ? s.mean : null,
     top2: shareOk ? s.top2 : null,
@@ -65,4 +71,51 @@ export function publishBreakdown(
     min,
     (count) => ({ key: otherLabel, count }),
   );
+}
+
+/**
+ * A share whose count or complement is a small cell, published as a band instead of being hidden
+ * (top- and bottom-coding, docs/privacy.md): "`value` or more" when the complement n − count is
+ * 1..min−1, "below `value`" when the count is. The bound lies on a 5-point grid and is chosen so
+ * that every small count (0..min−1) falls inside the band, so the band says no more than
+ * "a small cell" does, and no interval is published with it (its ends would give the count back).
+ * Needs n >= min (the base itself is published).
+ * @returns the band, or null when the share is publishable as it is, n < min, or n = 0.
+ */
+export function codedShare(count: number, n: number, min: number): { bound: "at_least" | "below"; value: number } | null {
+  if (n < min || n === 0) return null;
+  const c = n - count;
+  if (small(c, min)) return { bound: "at_least", value: Math.floor(((n - (min - 1)) / n) * 20) / 20 };
+  if (small(count, min)) return { bound: "below", value: (Math.floor(((min - 1) / n) * 20) + 1) / 20 };
+  return null;
+}
+
+/** A 1-5 item summary of a segment: {@link publishSummary}, plus `top2_band` when the top-2 share is coded rather than hidden. */
+export function publishSegmentSummary(s: ItemSummary, min: number): ReturnType<typeof publishSummary> & { top2_band: { bound: "at_least" | "below"; value: number } | null } {
+  const top = s.top2 === null ? 0 : Math.round(s.top2 * s.n);
+  const p = publishSummary(s, min);
+  return { ...p, top2_band: p.top2 === null ? codedShare(top, s.n, min) : null };
+}
+
+/**
+ * A share weighted for non-response, published under the rule of the respondents' share it
+ * corrects (base, count and complement all >= min), else null; its effective n is rounded.
+ */
+export function publishWeighted(w: { share: number | null; ci: Interval | null; n_eff: number } | null, s: ItemSummary | SurveyItem, min: number): { share: number | null; ci: Interval | null; n_eff: number } | null {
+  if (!w || w.share === null) return null;
+  if (publishSummary(s, min).top2 === null) return null;
+  return { share: w.share, ci: w.ci, n_eff: Math.round(w.n_eff) };
+}
+
+/**
+ * Net Promoter Score with its delta-method interval and the promoter and detractor shares: the
+ * score when at least `min` answered; the shares under the share rule; the score's interval only
+ * when both shares are publishable (with the score, the interval's width gives both counts back).
+ */
+export function publishNpsFull(nps: Nps | null, min: number): { n: number; score: number; ci: Interval | null; promoters: PublishedShare; detractors: PublishedShare } | null {
+  if (!nps || nps.n < min) return null;
+  const count = (share: number) => Math.round(share * nps.n);
+  const pro = publishShare({ n: nps.n, count: count(nps.promoters), share: nps.promoters, ci: nps.promoters_ci }, min);
+  const det = publishShare({ n: nps.n, count: count(nps.detractors), share: nps.detractors, ci: nps.detractors_ci }, min);
+  return { n: nps.n, score: nps.score, ci: pro.share !== null && det.share !== null ? nps.ci : null, promoters: pro, detractors: det };
 }

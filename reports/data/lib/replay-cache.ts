@@ -17,12 +17,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import type { ReplayJob } from "../../../src/matching/replay-jobs";
+import type { ReplayStore, ReplayWeights } from "../../../src/matching/replay-rounds";
+import { DEFAULT_REPLAY_CACHE, PROJECT_ROOT as PROJECT, replayCacheDir } from "../../../src/privacy/derived-files";
 
-const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-
-/** Default folder of the cache. */
-export const DEFAULT_REPLAY_CACHE = path.join(PROJECT, "reports", ".observablehq", "cache", "_replays");
+/** Default folder of the cache (`iln forget` empties it: src/privacy/derived-files.ts). */
+export { DEFAULT_REPLAY_CACHE };
 
 /** Entries not read or written for this many days are removed by {@link ReplayCache.prune}. */
 export const MAX_AGE_DAYS = 14;
@@ -58,9 +58,8 @@ export class ReplayCache {
    * none), salted with the code hash and `min`.
    */
   static fromEnv(env: Readonly<Record<string, string | undefined>>, min: number): ReplayCache {
-    const setting = env.ILN_REPLAY_CACHE;
-    if (setting === "0") return new ReplayCache(null, "");
-    return new ReplayCache(path.resolve(setting || DEFAULT_REPLAY_CACHE), `${codeHash()}\0${min}`);
+    const dir = replayCacheDir(env);
+    return dir === null ? new ReplayCache(null, "") : new ReplayCache(dir, `${codeHash()}\0${min}`);
   }
 
   /** The key of an input (any JSON value). */
@@ -92,6 +91,24 @@ export class ReplayCache {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(value));
     renameSync(temp, file);
+  }
+
+  /**
+   * This cache as the store of finished replays that `replayRounds` takes: a replay's key is that
+   * of `{ which, ...job }` (its round data, weights, model and pool choice, and which weights).
+   */
+  replays<T>(): ReplayStore<T> {
+    // A job's key hashes its whole round: computed once for the lookup and the store that follows.
+    const keys = new WeakMap<ReplayJob, Partial<Record<ReplayWeights, string>>>();
+    const keyOf = (job: ReplayJob, which: ReplayWeights) => {
+      const known = keys.get(job) ?? {};
+      keys.set(job, known);
+      return (known[which] ??= this.key({ which, ...job }));
+    };
+    return {
+      get: (job, which) => this.get<T>(keyOf(job, which)),
+      set: (job, which, value) => this.set(keyOf(job, which), value),
+    };
   }
 
   /** Removes entries (and stray temporary files) untouched for `days` days. */

@@ -2,25 +2,63 @@
  * The frame of every data loader: open the database read-only (path from `ILN_DB`, default
  * data/iln.duckdb), compute, write one JSON document to stdout, log to stderr, exit non-zero on
  * failure (Framework then fails the build with the message).
+ *
+ * Disclosure audit (docs/privacy.md): a loader that publishes counts of people records the
+ * publication plans it published from (lib/plan.ts). Their declarations of the figures this
+ * loader publishes are audited together before anything is printed, and, when the build asks
+ * for it (`ILN_AUDIT_DIR`), written there as `<name>.audit.json` (owner-only: they hold true
+ * counts) for the build's audit across every page (scripts/build-site.ts).
  */
-import { defaultDbPath, openDatabase, type Db } from "../../../src/db";
+import path from "node:path";
+import { defaultDbPath, makePrivateDir, openDatabase, writePrivateFile, type Db } from "../../../src/db";
+import { DisclosureAudit, type AuditDocument } from "../../../src/privacy/disclosure";
 import { minCellSize } from "../../../src/privacy/suppress";
+import { DisclosureError, type Plan } from "./plan";
+
+/** What a loader's audit file holds: its declarations, and why figures it publishes are not declared (if so). */
+export interface LoaderAudit extends AuditDocument {
+  loader: string;
+  /** Why this loader declares nothing to the build's audit (it publishes no count, or audits elsewhere); null when it declares. */
+  undeclared: string | null;
+}
+
+/** The declarations `name` publishes across `plans`, audited together. @throws DisclosureError on a leak. */
+export function loaderAudit(name: string, plans: readonly Plan[], min: number, undeclared: string | null = null): LoaderAudit {
+  const all = new DisclosureAudit(min);
+  for (const p of plans) all.merge(p.documentFor(name));
+  const leaks = all.audit();
+  if (leaks.length) throw new DisclosureError(leaks, min);
+  return { loader: name, undeclared, ...all.toJSON() };
+}
 
 /**
- * Runs `compute` on the read-only database with the minimum cell size and prints its result as JSON.
- * Never throws: failures go to stderr and set exit code 1.
+ * Runs `compute` on the read-only database with the minimum cell size and prints its result as
+ * JSON. `compute` calls `record(plan)` for each publication plan it published from; a loader
+ * that publishes no count of people, or audits its figures otherwise, says why in `undeclared`.
+ * Never throws: failures (a disclosure leak included) go to stderr and set exit code 1.
  */
-export async function runLoader(name: string, compute: (db: Db, min: number) => Promise<unknown>): Promise<void> {
+export async function runLoader(
+  name: string,
+  compute: (db: Db, min: number, record: (plan: Plan) => void) => Promise<unknown>,
+  options: { undeclared?: string } = {},
+): Promise<void> {
   const t0 = Date.now();
   let db: Db | undefined;
   try {
     const min = minCellSize();
     db = await openDatabase(defaultDbPath(), { readOnly: true });
-    const out = await compute(db, min);
+    const plans: Plan[] = [];
+    const out = await compute(db, min, (p) => plans.push(p));
+    const audit = loaderAudit(name, plans, min, options.undeclared ?? null);
+    const dir = process.env.ILN_AUDIT_DIR;
+    if (dir) {
+      makePrivateDir(dir);
+      writePrivateFile(path.join(dir, `${name}.audit.json`), JSON.stringify(audit));
+    }
     process.stdout.write(JSON.stringify(out));
-    console.error(`${name}: done in ${Date.now() - t0} ms (min cell ${min})`);
+    console.error(`${name}: done in ${Date.now() - t0} ms (min cell ${min}; ${audit.figures.length} figure(s) audited)`);
   } catch (err) {
-    console.error(`${name}: ${(err as Error).stack ?? String(err)}`);
+    console.error(`${name}: ${err instanceof DisclosureError ? err.message : ((err as Error).stack ?? String(err))}`);
     process.exitCode = 1;
   } finally {
     db?.close();

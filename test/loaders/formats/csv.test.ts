@@ -1,7 +1,7 @@
 /** `parseCsv` and `isBlankRecord`. Expected records written by hand from RFC 4180. */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../loaders/errors";
-import { isBlankRecord, parseCsv, sniffDelimiter } from "../../../loaders/formats/csv";
+import { InputError } from "../../../src/domain/errors";
+import { isBlankRecord, isQuotedTsv, parseCsv, sniffDelimiter } from "../../../loaders/formats/csv";
 
 function rowOfError(text: string): number {
   try {
@@ -71,5 +71,25 @@ describe("isBlankRecord", () => {
     expect(isBlankRecord([""])).toBe(true);
     expect(isBlankRecord(["", " ", "\t"])).toBe(true);
     expect(isBlankRecord(["", "0"])).toBe(false);
+  });
+});
+
+describe("isQuotedTsv", () => {
+  it("reads a tab file as unquoted unless it quotes as CSV does", () => {
+    // Google Sheets' TSV download never quotes: a quote is text.
+    expect(isQuotedTsv('Timestamp\tRole ("Other" to specify)\tScore\n1/1/2024\tx\t4\n')).toBe(false);
+    expect(isQuotedTsv('Timestamp\t"Other"\tScore\n1/1/2024\tx\t4\n')).toBe(false); // one header cell in quotes of three
+    expect(isQuotedTsv('Timestamp\t"Other" role\n')).toBe(false);
+    expect(isQuotedTsv('a\tb\n"12\t inch\n')).toBe(false); // a quote never closed
+    expect(isQuotedTsv("a\tb\n1\t2\n")).toBe(false);
+    // Quoted: every header cell quoted (R's write.table), or a cell that needs quotes.
+    expect(isQuotedTsv('"a"\t"b"\n"1"\t"2"\n')).toBe(true);
+    expect(isQuotedTsv('a\tb\n1\t"two\nlines"\n')).toBe(true);
+    expect(isQuotedTsv('a\tb\n1\t"say ""hi"""\n')).toBe(true);
+    expect(isQuotedTsv('a\tb\n1\t"x\ty"\n')).toBe(true);
+  });
+
+  it("lets parseCsv read quotes as text when told", () => {
+    expect(parseCsv("f.tsv", 'Timestamp\t"Other"\tScore\n1\t"x\t4\n', "\t", false)).toEqual([["Timestamp", '"Other"', "Score"], ["1", '"x', "4"]]);
   });
 });

@@ -3,7 +3,7 @@
  * Windows-1252 code charts (é = C3 A9 in UTF-8, E9 in Windows-1252; ’ = E2 80 99 / 92).
  */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../loaders/errors";
+import { InputError } from "../../../src/domain/errors";
 import { checkMojibake, decodeBytes } from "../../../loaders/formats/decode";
 
 const bytes = (...b: number[]) => new Uint8Array(b);

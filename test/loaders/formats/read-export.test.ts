@@ -7,11 +7,37 @@
  * python with `.encode("cp1252").decode("utf-8")`.
  */
 import { describe, expect, it } from "vitest";
-import { InputError, type Problem } from "../../../loaders/errors";
-import { parseExport, readExport, type RawTable } from "../../../loaders/formats/read-export";
+import { InputError, type Problem } from "../../../src/domain/errors";
+import type { RawTable } from "../../../loaders/formats/raw-table";
+import { parseExport, readExport } from "../../../loaders/formats/read-export";
 import { describeShared, fixture } from "../../helpers/shared";
 
 const read = (...parts: string[]) => readExport(fixture("real-exports", ...parts));
+
+describe("tab files as Google Sheets writes them, and cell size", () => {
+  it("reads an unquoted TSV whose header holds a quoted word, quotes kept as text", () => {
+    const tsv = 'Timestamp\tWhat is your role? (choose "Other" to specify)\t"Other"\n1/15/2025 21:53:05\tLibrarian\t"Archivist"\n1/16/2025 9:00:00\tOther\t\n';
+    const t = parseExport("responses.tsv", new TextEncoder().encode(tsv));
+    expect(t.format).toBe("google-forms");
+    expect(t.columns.map((c) => c.header)).toEqual(["Timestamp", 'What is your role? (choose "Other" to specify)', '"Other"']);
+    expect(t.rows).toEqual([["1/15/2025 21:53:05", "Librarian", '"Archivist"'], ["1/16/2025 9:00:00", "Other", ""]]);
+    expect(t.warnings).toContain("read as tab-separated values (from the file name), quotes as plain text (the file quotes no cell)");
+  });
+
+  it("refuses a cell longer than 32,767 characters in any format, located, its value cut", () => {
+    const long = "x".repeat(40_000);
+    const bad = (e: unknown) => (e as InputError).problems;
+    let problems: Problem[] = [];
+    try {
+      parseExport("f.csv", new TextEncoder().encode(`a,b\n1,${long}\n`));
+    } catch (e) {
+      problems = bad(e);
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: "f.csv", row: 2, column: "b" });
+    expect(problems[0].message).toBe(`a cell of 40,000 characters, more than the 32,767 a spreadsheet cell holds: "${"x".repeat(200)}…" (40,000 characters)`);
+  });
+});
 
 /** The data row shown at spreadsheet row `row`. */
 function rowAt(t: RawTable, row: number): string[] {

@@ -3,11 +3,12 @@
  * Serial dates worked out by hand: 1900 system day 0 = 1899-12-30, so 45309 = 2024-01-18;
  * 0.5 = 12:00; 1904 system day 0 = 1904-01-01, so 43847 = 2024-01-18 (45309 - 1462).
  */
-import { zipSync, strToU8 } from "fflate";
+import { inflateSync, zipSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../loaders/errors";
+import { InputError } from "../../../src/domain/errors";
 import { parseExport } from "../../../loaders/formats/read-export";
-import { excelSerialToIso, readXlsx } from "../../../loaders/formats/xlsx";
+import { XLSX_LIMITS, excelSerialToIso, readXlsx } from "../../../loaders/formats/xlsx";
+import { deflatedRepeat, farColumnBomb, farRowBomb, workbookWithSheet, zipBomb } from "../../helpers/xlsx-bombs";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
@@ -81,5 +82,46 @@ describe("readXlsx", () => {
     expect(() => readXlsx("z.xlsx", zipSync({ "a.txt": strToU8("hi") }))).toThrow(/not a readable XLSX workbook: it has no xl\/workbook.xml/);
     const broken = workbook("<row>").slice(0, 60);
     expect(() => parseExport("b.xlsx", broken)).toThrow(InputError);
+  });
+});
+
+describe("hostile workbooks are refused before they cost memory", () => {
+  const problem = (bytes: Uint8Array) => {
+    try {
+      readXlsx("h.xlsx", bytes);
+    } catch (e) {
+      if (e instanceof InputError) return e.problems.map((p) => `${p.file}:${p.row}:${p.column}: ${p.message}`);
+      throw e;
+    }
+    return [];
+  };
+
+  it("refuses a reference beyond column XFD and a row beyond 1,048,576", () => {
+    expect(problem(farColumnBomb())).toEqual(['h.xlsx:0:*: the workbook is beyond what this tool reads: a cell reference "ZZZZZZ1", beyond Excel\'s last column XFD']);
+    expect(problem(farRowBomb())).toEqual(['h.xlsx:0:*: the workbook is beyond what this tool reads: a row numbered "50000000", beyond Excel\'s 1,048,576 rows']);
+    // Excel's last cell itself is within the grid, but a grid of 1,048,576 x 16,384 is far beyond the cell limit.
+    expect(problem(workbookWithSheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))[0]).toMatch(/its values span 1,048,576 rows by 16,384 columns, more than 4,000,000 cells/);
+    expect(readXlsx("ok.xlsx", workbookWithSheet('<row r="2"><c r="XFD2"><v>1</v></c></row>')).records).toHaveLength(2);
+  });
+
+  it("refuses a ZIP bomb by its declared size, and by its content when the header lies", () => {
+    // The hand-written DEFLATE stream of the bomb is sound: it inflates to the bytes it stands for.
+    expect(inflateSync(deflatedRepeat(100_000))).toEqual(new Uint8Array(100_000).fill(0x61));
+    expect(problem(zipBomb(300))).toEqual([
+      "h.xlsx:0:*: the workbook is beyond what this tool reads: its part xl/worksheets/sheet1.xml unpacks to 314,572,800 bytes, more than the 64 MiB read from one workbook",
+    ]);
+    expect(problem(zipBomb(300, 1000))).toEqual([
+      "h.xlsx:0:*: the workbook is beyond what this tool reads: its part xl/worksheets/sheet1.xml unpacks to more than the 64 MiB read from one workbook (a ZIP bomb?)",
+    ]);
+  });
+
+  it("refuses a document type (entity expansion) and too many cells", () => {
+    const dtd = zipSync({ "xl/workbook.xml": strToU8('<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol">]><workbook/>') });
+    expect(problem(dtd)[0]).toMatch(/its part xl\/workbook.xml declares a document type or entities/);
+    // Counted as met, with the limits made small: 3 rows of 40 cells against a limit of 100.
+    const row = (r: number) => `<row r="${r}">` + '<c t="inlineStr"><is><t>x</t></is></c>'.repeat(40) + "</row>";
+    const small = { ...XLSX_LIMITS, cells: 100 };
+    expect(() => readXlsx("h.xlsx", workbookWithSheet(row(1) + row(2)), small)).not.toThrow();
+    expect(() => readXlsx("h.xlsx", workbookWithSheet(row(1) + row(2) + row(3)), small)).toThrow(/its sheet holds more than 100 cells/);
   });
 });

@@ -1,20 +1,45 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import en from "i18n-iso-countries/langs/en.json";
+import { iso31662 } from "iso-3166";
 import {
   allCountryCodes,
   countryName,
   countryNumeric,
+  formatSuggestions,
+  isCountryCode,
   normaliseCountry,
+  type CountryResult,
 } from "../../../loaders/normalise/country";
-import { AMBIGUOUS_CODES, COUNTRY_ALIASES } from "../../../loaders/normalise/country-aliases";
+import { AMBIGUOUS_CODES, COUNTRY_ALIASES, MISREAD_CODES, SUBDIVISIONS } from "../../../loaders/normalise/country-aliases";
 import { describeShared, fixture } from "../../helpers/shared";
 
 /** Code of a value that must resolve; fails the test with the suggestions otherwise. */
 function codeOf(raw: string): string | { suggestions: string[] } {
   const r = normaliseCountry(raw);
-  return r.ok ? r.code : { suggestions: r.suggestions };
+  return r.ok ? r.code : { suggestions: r.suggestions.map((s) => s.code) };
+}
+
+/** Suggested codes of a value that must not resolve (undefined when it resolved). */
+function suggested(raw: string): string[] | undefined {
+  const r = normaliseCountry(raw);
+  return r.ok ? undefined : r.suggestions.map((s) => s.code);
+}
+
+/**
+ * A hand label: a code ("US": it names that country), "~US" (a place in it, such as a state or a
+ * city: the right outcome is no mapping with US suggested first), or "none" (not a country).
+ * `right` = mapped to the code, or refused with the code as first suggestion (for "none": refused);
+ * `wrong` = mapped automatically to anything else (or, for "~" and "none", mapped at all).
+ */
+function judge(label: string, r: CountryResult): "right" | "wrong" | "miss" {
+  const first = r.ok ? undefined : r.suggestions[0]?.code;
+  if (label === "none") return r.ok ? "wrong" : "right";
+  if (label.startsWith("~")) return r.ok ? "wrong" : first === label.slice(1) ? "right" : "miss";
+  if (r.ok) return r.code === label ? "right" : "wrong";
+  return first === label ? "right" : "miss";
 }
 
 // Written by hand from the ISO 3166-1 list (iso.org OBP) and the spellings people use.
@@ -50,14 +75,17 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ["Washington, DC, USA", "US"], ["Paris, France", "FR"],
 ];
 
-// [raw, first suggestion or undefined for none]
+// [raw, first suggestion or undefined for none]. Ambiguous codes: the more populous reading first,
+// by the gazetteer's sums (python3 over city-timezones' cityMap.json): Virginia 3,111,548 > Vatican
+// City 832; California 24,716,915 > Canada 19,827,150; India, Germany, Netherlands and Saudi Arabia
+// above Indiana, Delaware, Newfoundland and South Australia; DR Congo 16,481,944 > Congo 2,245,896.
 const REJECTED: ReadonlyArray<readonly [string, string | undefined]> = [
-  ["VA", "Vatican City"], ["CA", "Canada"], ["IN", "India"], ["DE", "Germany"], ["NL", "Netherlands"], ["SA", "Saudi Arabia"],
-  ["Virginia", "United States"], ["New Mexico", "United States"], ["New Jersey", "United States"],
-  ["New South Wales", "Australia"], ["New England", "United States"], ["Ontario", "Canada"], ["NY", "United States"],
-  ["Congo", "Republic of the Congo"], ["Atlanta, Georgia", "Georgia"], ["Atlantis", undefined], ["", undefined],
-  ["   ", undefined], ["ZZ", undefined], ["Spain / USA", "Spain"], ["Spain, Germany", "Spain"],
-  ["Puerto Rico, USA", "Puerto Rico"], ["France, DE", "France"],
+  ["VA", "US"], ["CA", "US"], ["IN", "IN"], ["DE", "DE"], ["NL", "NL"], ["SA", "SA"],
+  ["Virginia", "US"], ["New Mexico", "US"], ["New Jersey", "US"],
+  ["New South Wales", "AU"], ["New England", "US"], ["Ontario", "CA"], ["NY", "US"],
+  ["Congo", "CD"], ["Atlanta, Georgia", "US"], ["Atlantis", undefined], ["", undefined],
+  ["   ", undefined], ["ZZ", undefined], ["Spain / USA", "ES"], ["Spain, Germany", "ES"],
+  ["Puerto Rico, USA", "PR"], ["France, DE", "FR"],
 ];
 
 describe("normaliseCountry: aliases", () => {
@@ -66,31 +94,50 @@ describe("normaliseCountry: aliases", () => {
   it.each(REJECTED)("%j is not a country (first suggestion %s)", (raw, first) => {
     const r = normaliseCountry(raw);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.suggestions[0]).toBe(first);
+    if (!r.ok) expect(r.suggestions[0]?.code).toBe(first);
   });
 });
 
 describe("normaliseCountry: ambiguous codes and suggestions", () => {
-  it("offers both readings of an ambiguous code", () => {
-    expect(normaliseCountry("VA")).toEqual({ ok: false, suggestions: ["Vatican City", "United States"] });
-    expect(normaliseCountry("ca")).toEqual({ ok: false, suggestions: ["Canada", "United States"] });
-    expect(normaliseCountry("NL")).toEqual({ ok: false, suggestions: ["Netherlands", "Canada"] });
+  it("offers both readings of an ambiguous code, the more populous first, as {code, name}", () => {
+    // Populations: see REJECTED above (Virginia > Vatican City, California > Canada, Netherlands > Newfoundland).
+    expect(normaliseCountry("VA")).toEqual({ ok: false, suggestions: [{ code: "US", name: "United States" }, { code: "VA", name: "Vatican City" }] });
+    expect(suggested("ca")).toEqual(["US", "CA"]);
+    expect(suggested("NL")).toEqual(["NL", "CA"]);
   });
-  it("suggests Australia for Austrlia, at most 3 names", () => {
-    const r = normaliseCountry("Austrlia");
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.suggestions).toContain("Australia");
-      expect(r.suggestions.length).toBeLessThanOrEqual(3);
+  it("suggests Australia for Austrlia, at most 3 countries", () => {
+    const r = suggested("Austrlia")!;
+    expect(r).toContain("AU");
+    expect(r.length).toBeLessThanOrEqual(3);
+  });
+  it("suggests only United States for a US state", () => expect(suggested("Virginia")).toEqual(["US"]));
+  it("accepts every assigned code alone except the ambiguous, the misread and the doubled ones", () => {
+    for (const code of allCountryCodes())
+      expect(normaliseCountry(code).ok, code).toBe(!(code in AMBIGUOUS_CODES) && !(code in MISREAD_CODES) && code[0] !== code[1]);
+  });
+  it("every ambiguous or misread code is an assigned code", () => {
+    for (const code of [...Object.keys(AMBIGUOUS_CODES), ...Object.keys(MISREAD_CODES)]) expect(allCountryCodes()).toContain(code);
+  });
+  it("the ambiguous codes are exactly the US, Canadian and Australian ISO 3166-2 codes that are also ISO alpha-2 codes of other places", () => {
+    // From iso-3166 (wooorm): US-PR, US-GU, US-VI, US-AS, US-MP and US-UM are the territories themselves.
+    const same = new Set(["PR", "GU", "VI", "AS", "MP", "UM"]);
+    const fromIso = iso31662
+      .filter((s) => ["US", "CA", "AU"].includes(s.parent))
+      .map((s) => s.code.slice(3))
+      .filter((c) => isCountryCode(c) && !same.has(c));
+    expect(new Set(fromIso)).toEqual(new Set(Object.keys(AMBIGUOUS_CODES)));
+    for (const [code, other] of Object.entries(AMBIGUOUS_CODES)) expect(iso31662.some((s) => s.code === `${other}-${code}`), code).toBe(true);
+  });
+  it("SUBDIVISIONS holds every US, Canadian and Australian ISO 3166-2 name and code", () => {
+    const known = new Set(Object.values(SUBDIVISIONS).flat().map((p) => p.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()));
+    for (const s of iso31662.filter((x) => ["US", "CA", "AU"].includes(x.parent) && !isCountryCode(x.code.slice(3)) || ["US", "CA", "AU"].includes(x.parent) && x.code.slice(3) in AMBIGUOUS_CODES)) {
+      expect(known.has(s.name.toLowerCase()), s.name).toBe(true);
+      expect(known.has(s.code.slice(3).toLowerCase()), s.code).toBe(true);
     }
   });
-  it("suggests only United States for a US state", () =>
-    expect(normaliseCountry("Virginia")).toEqual({ ok: false, suggestions: ["United States"] }));
-  it("rejects every ambiguous code and accepts every other assigned code", () => {
-    for (const code of allCountryCodes()) expect(normaliseCountry(code).ok, code).toBe(!(code in AMBIGUOUS_CODES));
-  });
-  it("every ambiguous code is an assigned code", () => {
-    for (const code of Object.keys(AMBIGUOUS_CODES)) expect(allCountryCodes()).toContain(code);
+  it("formats suggestions with their codes", () => {
+    const r = normaliseCountry("Boston, MA");
+    expect(r.ok ? "" : formatSuggestions(r.suggestions)).toBe("United States [US], Morocco [MA]");
   });
   it("memoises: the same raw string gives the same frozen object", () => {
     const a = normaliseCountry("Holland ");
@@ -110,6 +157,67 @@ describe("normaliseCountry: completeness against its own sources", () => {
   });
   it("resolves every display name back to its code", () => {
     for (const code of allCountryCodes()) expect(codeOf(countryName(code)), code).toBe(code);
+  });
+});
+
+describe("normaliseCountry: values of several parts", () => {
+  it.each([
+    ["Spain / España", "ES"], ["Deutschland (Germany)", "DE"], ["Belgique - België", "BE"], ["Belgique – België", "BE"],
+    ["England, UK", "GB"], ["England, Gb", "GB"], ["UK (England)", "GB"], ["Wales (United Kingdom)", "GB"], ["England/UK", "GB"],
+    ["Scotland | United Kingdom", "GB"], ["Canada, Ottawa, ontario", "CA"], ["Georgia (USA)", "US"], ["USA (Virginia)", "US"],
+    ["Nederland (Amsterdam)", "NL"], ["Schweiz / Suisse / Svizzera", "CH"], ["Bosnia and Herzegovina", "BA"], ["Trinidad & Tobago", "TT"],
+  ])("%j -> %s (every part agrees)", (raw, code) => expect(codeOf(raw)).toBe(code));
+  it.each([
+    ["Spain / USA", ["ES", "US"]], ["Canada and USA", ["CA", "US"]], ["Nigeria + UK", ["NG", "GB"]], ["Italy (South)", ["IT"]],
+    ["Luxembourg (Belgium)", ["LU", "BE"]], ["Remote (philippines)", ["PH"]], ["Mexico / New Mexico", ["MX", "US"]],
+    ["United States- Puerto Rico", ["US", "PR"]],
+  ])("%j is refused, suggesting %j", (raw, codes) => expect(suggested(raw)).toEqual(codes));
+});
+
+describe("normaliseCountry: cities and states", () => {
+  it.each([
+    ["Boston, MA", ["US", "MA"]], ["Needham, MA", ["US", "MA"]], ["Atlanta, GA", ["US", "GA"]], ["Toronto, ON", ["CA"]],
+    ["London, ON", ["CA"]], ["Seattle, WA", ["US", "AU"]], ["Perth, WA", ["AU", "US"]], ["Atlanta, Georgia", ["US", "GE"]],
+    ["Fairfax VA", ["US"]], ["Munich, Bayern", ["DE"]], ["Washington, DC", ["US"]], ["Maitland, NSW", ["AU"]],
+  ])("%j suggests %j", (raw, codes) => expect(suggested(raw)).toEqual(codes));
+  it("suggests a city's country, never maps it", () => {
+    // city-timezones (python3 over cityMap.json): London GB 7,994,104 > London CA (Ontario) 340,900 > London US (Kentucky) 7,844.
+    expect(suggested("London")).toEqual(["GB", "CA", "US"]);
+    expect(suggested("Amsterdam")).toEqual(["NL"]);
+    expect(suggested("Perth")).toEqual(["AU"]);
+    expect(suggested("Cambridge")).toEqual(["GB"]);
+    for (const city of ["Paris", "Tokyo", "Nairobi", "Lagos", "Toronto", "Melbourne", "Dublin", "Canberra", "Wellington"])
+      expect(normaliseCountry(city).ok, city).toBe(false);
+  });
+  it("keeps 'a list of countries' and 'a city in a state' apart for an ambiguous code", () => {
+    expect(suggested("France, DE")).toEqual(["FR", "DE", "US"]);
+    expect(suggested("Newark, DE")).toEqual(["US", "DE"]);
+  });
+});
+
+describe("normaliseCountry: flags, misread codes, typos", () => {
+  it("reads a flag emoji as its code, and refuses a flag the text contradicts", () => {
+    expect(codeOf("🇺🇸 ")).toBe("US");
+    expect(codeOf("🇩🇪 Germany")).toBe("DE");
+    expect(suggested("🇨🇦 USA")).toEqual(["CA", "US"]);
+    expect(suggested("🇪🇸🇺🇸")).toEqual(["ES", "US"]);
+  });
+  it("refuses n/a, no, mistyped US and keyboard mashing", () => {
+    expect(suggested("n/a")).toEqual(["NA"]);
+    expect(suggested("N/A")).toEqual(["NA"]);
+    expect(suggested("No")).toEqual(["NO"]);
+    // US 162,908,748 > Iceland 176,662 (gazetteer sums): "IS" with a US state was "US" mistyped.
+    expect(suggested("IS")).toEqual(["US", "IS"]);
+    expect(suggested("I.S.")).toEqual(["US", "IS"]);
+    expect(suggested("ss")).toEqual(["SS"]);
+    expect(normaliseCountry("ff").ok).toBe(false);
+  });
+  it("suggests the United States for three-letter typos of USA and for capitals in a sentence", () => {
+    for (const raw of ["ISA", "USS", "USD", "Usat", "USaa", "USA tomorrow", "US of A"]) expect(suggested(raw)?.[0], raw).toBe("US");
+    expect(suggested("UK for U.S. company")).toEqual(["GB", "US"]);
+    // "in" and "on" are words here, not Indiana and Ontario.
+    expect(suggested("I am located in Canada but I work for a company in the US")).toEqual(["CA", "US"]);
+    expect(suggested("From New Zealand but on projects across APAC")).toEqual(["NZ"]);
   });
 });
 
@@ -140,25 +248,26 @@ describe("countryName, allCountryCodes, countryNumeric", () => {
   });
 });
 
-// Expected result of every distinct raw value of observed_country_strings.csv, decided by hand:
-// a code, or null = not a country. Decisions: a US state, city or postal abbreviation alone is
-// not a country ("VA", "CA", "Virginia", "D.C", "Fairfax VA"); "<state>, <country>" and
-// "<state> USA" resolve to the country; jokes and sentences are rejected.
-const OBSERVED: Readonly<Record<string, string | null>> = {
-  "Virginia": null, "Illinois ": null, "US": "US", "VA": null, "Virginia ": null, "": null, "Florida": null,
-  "United States": "US", "Virginia, USA": "US", "maryland": null, "America": "US", "CA": null, "Colorado": null,
-  "DC, United States": "US", "Ghana": "GH", "Louisiana": null, "Massachusetts ": null, "North Carolina": null,
-  "Ny": null, "Ohio, USA": "US", "Russia": "RU", "U.S.": "US", "USA": "US", "Usa": "US", "VA, USA": "US",
-  "Vietnam": "VN", "Virginia, United States of America": "US", "california": null, "lithuania": "LT",
-  "mauritius ": "MU", "nj": null, "pennsylvania, usa": "US", "va": null, "virginia": null, "virginia, u.s": "US",
-  "Maryland": null, "Massachusetts": null, "New York": null, "Germany": "DE", "Maryland ": null,
-  "Pennsylvania": null, "United States ": "US", "Alexandria, virginia ": null, "Brazil": "BR", "CA, USA": "US",
-  "California": null, "D.C": null, "Fairfax VA": null, "India": "IN", "Maryland, US": "US", "Mass ": null,
-  "New York City": null, "Ohio": null, "Oklahoma, USA": "US", "Pennsylvania ": null, "Philippines": "PH",
-  "Spain technically but I am not from there. American": null, "Thailand": "TH", "USA ": "US",
+// A label for every distinct raw value of observed_country_strings.csv, decided by hand (see
+// `judge`): the question was "What state or country were you born in?", so a US state, city or
+// postal abbreviation alone ("VA", "CA", "Virginia", "D.C", "Fairfax VA") is "~US": its right
+// outcome is no mapping with the United States suggested first. "<state>, <country>" and
+// "<state> USA" name the country; jokes are "none".
+const OBSERVED: Readonly<Record<string, string>> = {
+  "Virginia": "~US", "Illinois ": "~US", "US": "US", "VA": "~US", "Virginia ": "~US", "": "none", "Florida": "~US",
+  "United States": "US", "Virginia, USA": "US", "maryland": "~US", "America": "US", "CA": "~US", "Colorado": "~US",
+  "DC, United States": "US", "Ghana": "GH", "Louisiana": "~US", "Massachusetts ": "~US", "North Carolina": "~US",
+  "Ny": "~US", "Ohio, USA": "US", "Russia": "RU", "U.S.": "US", "USA": "US", "Usa": "US", "VA, USA": "US",
+  "Vietnam": "VN", "Virginia, United States of America": "US", "california": "~US", "lithuania": "LT",
+  "mauritius ": "MU", "nj": "~US", "pennsylvania, usa": "US", "va": "~US", "virginia": "~US", "virginia, u.s": "US",
+  "Maryland": "~US", "Massachusetts": "~US", "New York": "~US", "Germany": "DE", "Maryland ": "~US",
+  "Pennsylvania": "~US", "United States ": "US", "Alexandria, virginia ": "~US", "Brazil": "BR", "CA, USA": "US",
+  "California": "~US", "D.C": "~US", "Fairfax VA": "~US", "India": "IN", "Maryland, US": "US", "Mass ": "~US",
+  "New York City": "~US", "Ohio": "~US", "Oklahoma, USA": "US", "Pennsylvania ": "~US", "Philippines": "PH",
+  "Spain technically but I am not from there. American": "ES", "Thailand": "TH", "USA ": "US",
   "United kingdom": "GB", "Virginia USA": "US", "Virginia, U.S.": "US", "Virginia, United States": "US",
-  "Washington D.C": null, "Washington DC": null, "Your mom ": null, "canada": "CA", "illinois": null,
-  "massachusetts usa": "US", "new ylork": null, "philippines": "PH", "UK": "GB", "Canada": "CA",
+  "Washington D.C": "~US", "Washington DC": "~US", "Your mom ": "none", "canada": "CA", "illinois": "~US",
+  "massachusetts usa": "US", "new ylork": "~US", "philippines": "PH", "UK": "GB", "Canada": "CA",
   "Finland": "FI", "Scotland ": "GB", "Switzerland": "CH", "Uk": "GB", "United Kingdom": "GB",
   "United Kingdom ": "GB", "United States of America": "US", "United states": "US", "united states ": "US",
   "usa": "US", "Argentina": "AR", "Australia": "AU", "Norway": "NO", "Denmark": "DK", "Netherlands": "NL",
@@ -167,38 +276,59 @@ const OBSERVED: Readonly<Record<string, string | null>> = {
   "Spain": "ES", "England": "GB",
 };
 
-// First suggestion expected for some rejected observed values (by hand).
-const OBSERVED_SUGGESTION: Readonly<Record<string, string | undefined>> = {
-  "Virginia": "United States", "VA": "Vatican City", "CA": "Canada", "Ny": "United States", "D.C": "United States",
-  "Fairfax VA": "United States", "Alexandria, virginia ": "United States", "Mass ": "United States",
-  "New York City": "United States", "Washington DC": "United States", "new ylork": "United States",
-  "Spain technically but I am not from there. American": "Spain", "Your mom ": undefined, "": undefined,
-};
-
 describeShared("normaliseCountry on observed_country_strings.csv", () => {
-  const rows = parse(readFileSync(fixture("real-exports", "country-messiness", "observed_country_strings.csv")), {
-    columns: true,
-    bom: true,
-  }) as Array<{ raw_value: string; count: string }>;
+  let rows: Array<{ raw_value: string; count: string }> = [];
+  beforeAll(() => {
+    rows = parse(readFileSync(fixture("real-exports", "country-messiness", "observed_country_strings.csv")), { columns: true, bom: true });
+  });
 
-  it("has an expectation for every distinct value", () => {
+  it("has a label for every distinct value", () => {
     const distinct = new Set(rows.map((r) => r.raw_value));
     expect(distinct.size).toBe(101);
     for (const v of distinct) expect(Object.hasOwn(OBSERVED, v), JSON.stringify(v)).toBe(true);
   });
-  it.each(rows.map((r) => [r.raw_value, OBSERVED[r.raw_value]] as const))("%j -> %s", (raw, expected) => {
-    const r = normaliseCountry(raw);
-    expect(r.ok ? r.code : null).toBe(expected);
-  });
-  it.each(Object.entries(OBSERVED_SUGGESTION))("%j suggests %s first", (raw, first) => {
-    const r = normaliseCountry(raw);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.suggestions[0]).toBe(first);
+  it("maps nothing wrong and is right on all 133 rows (mapped right, or the right first suggestion)", () => {
+    const verdicts = rows.map((r) => [r.raw_value, judge(OBSERVED[r.raw_value], normaliseCountry(r.raw_value))] as const);
+    expect(verdicts.filter(([, v]) => v === "wrong")).toEqual([]);
+    // Measured: 133 of 133 rows (399 of 399 responses); before this normaliser's suggestions
+    // ranked states and cities, "VA", "va" and "CA" suggested Vatican City and Canada first (129 of 133).
+    expect(verdicts.filter(([, v]) => v !== "right")).toEqual([]);
   });
   it("resolves 88 of 133 rows (288 of 399 responses)", () => {
-    // Counted with python3 over the CSV and the OBSERVED table above.
+    // Counted with python3 over the CSV and the labels above: the rows labelled with a bare code,
+    // less "Spain technically ..." (a sentence, refused with Spain suggested).
     const resolved = rows.filter((r) => normaliseCountry(r.raw_value).ok);
     expect(resolved.length).toBe(88);
     expect(resolved.reduce((s, r) => s + Number(r.count), 0)).toBe(288);
+  });
+});
+
+describe("normaliseCountry on real country strings (test/fixtures/countries)", () => {
+  let rows: Array<{ value: string; label: string; count: string; source: string }> = [];
+  beforeAll(() => {
+    const file = path.resolve(__dirname, "../../fixtures/countries/real-country-strings.csv");
+    rows = parse(readFileSync(file), { columns: true });
+  });
+  const verdicts = (source: string) => rows.filter((r) => r.source === source).map((r) => ({ ...r, verdict: judge(r.label, normaliseCountry(r.value)) }));
+
+  it("holds 383 country answers and 354 city answers, every label well-formed", () => {
+    expect(rows.filter((r) => r.source === "aam2021-country").length).toBe(383);
+    expect(rows.filter((r) => r.source === "aam2021-city").length).toBe(354);
+    for (const r of rows) {
+      const code = r.label.replace(/^~/, "");
+      expect(r.label === "none" || isCountryCode(code), r.label).toBe(true);
+    }
+  });
+  it.each(["aam2021-country", "aam2021-city"])("%s: no wrong automatic mapping", (source) => {
+    expect(verdicts(source).filter((r) => r.verdict === "wrong").map((r) => `${r.value} (${r.label})`)).toEqual([]);
+  });
+  it("Ask a Manager country answers: mapped right or right first suggestion for at least 376 of 383 (98.2%)", () => {
+    // Measured 376/383 distinct values (28,192 of 28,199 responses); the previous normaliser: 355/383
+    // and 6 wrong mappings ("IS", "I.S.", "UA", "U.A." -> Iceland, Ukraine; "na" -> Namibia; "ss" -> South Sudan).
+    expect(verdicts("aam2021-country").filter((r) => r.verdict === "right").length).toBeGreaterThanOrEqual(376);
+  });
+  it("Ask a Manager city answers: the right first suggestion for at least 352 of 354 (99.4%)", () => {
+    // Measured 352/354 ("Cambridge" and "Alexandria" suggest the larger namesakes, GB and Egypt, first); previously 152/354.
+    expect(verdicts("aam2021-city").filter((r) => r.verdict === "right").length).toBeGreaterThanOrEqual(352);
   });
 });

@@ -3,9 +3,9 @@
  * out by hand from the rules stated in the module and in src/privacy/suppress.ts (min cell 5).
  */
 import { describe, expect, it } from "vitest";
-import { livePoolsAllowed, publishedShare, publishGroups, publishPool } from "../../../../reports/data/lib/matching";
+import { livePolicy, livePoolRounds, livePoolsAllowed, publishedShare, publishGroups, publishPool } from "../../../../reports/data/lib/matching";
 import type { GroupQuality } from "../../../../src/matching/quality";
-import type { RoundPool } from "../../../../src/matching/pool";
+import type { RoundData } from "../../../../src/matching/round-data";
 
 describe("livePoolsAllowed", () => {
   it("allows per-person pools only for all-synthetic databases or ILN_INTERNAL_BUILD=1", () => {
@@ -14,6 +14,29 @@ describe("livePoolsAllowed", () => {
     expect(livePoolsAllowed([{ synthetic: true }, { synthetic: false }], {})).toBe(false);
     expect(livePoolsAllowed([{ synthetic: false }], { ILN_INTERNAL_BUILD: "1" })).toBe(true);
     expect(livePoolsAllowed([{ synthetic: false }], { ILN_INTERNAL_BUILD: "true" })).toBe(false);
+  });
+});
+
+describe("livePolicy", () => {
+  it("says why a build carries per-person pools or not", () => {
+    expect(livePolicy([{ synthetic: false }], {})).toEqual({ live: false, reason: expect.stringMatching(/^real data: .*re-identify.*aggregates only$/) });
+    expect(livePolicy([{ synthetic: true }], {})).toEqual({ live: true, reason: expect.stringMatching(/^every round is synthetic/) });
+    expect(livePolicy([{ synthetic: false }], { ILN_INTERNAL_BUILD: "1" })).toEqual({ live: true, reason: expect.stringMatching(/do not publish this build$/) });
+  });
+});
+
+describe("livePoolRounds", () => {
+  it("picks the latest round and the one closest to 800 registrations", () => {
+    const rounds = [
+      { round: "A", registered: 300 },
+      { round: "B", registered: 760 },
+      { round: "C", registered: 900 },
+      { round: "D", registered: 1500 },
+    ];
+    expect([...livePoolRounds(rounds)].sort()).toEqual(["B", "D"]); // |760 - 800| = 40 < |900 - 800| = 100
+    expect([...livePoolRounds([{ round: "A", registered: 790 }])]).toEqual(["A"]);
+    expect([...livePoolRounds([{ round: "A", registered: 0 }, { round: "B", registered: 0 }])]).toEqual(["B"]);
+    expect(livePoolRounds([]).size).toBe(0);
   });
 });
 
@@ -76,7 +99,7 @@ describe("publishPool", () => {
       id, country, sector: "academic", years: 5, stage: "mid" as const, interests: ["x"], languages: ["English"],
       prefSector: "any" as const, prefCareer: "any" as const, prefCountries: [], returning: false,
     });
-    const rp: RoundPool = {
+    const rp: RoundData = {
       pool: { round: "R1", people: [person("pidAAAA", "AU"), person("pidBBBB", "US"), person("pidCCCC", "NZ")], earlierPartners: [["pidCCCC", "pidAAAA"]] },
       name: "Round 1",
       start: "2020-01-01",

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeHash, DEFAULT_REPLAY_CACHE, ReplayCache } from "../../../../reports/data/lib/replay-cache";
+import type { ReplayJob } from "../../../../src/matching/replay-jobs";
 import { tempDir } from "../../../helpers/rounds";
 
 describe("ReplayCache", () => {
@@ -34,6 +35,17 @@ describe("ReplayCache", () => {
     expect(readdirSync(dir)).toEqual([`${key}.json`]); // no temporary file left
     writeFileSync(path.join(dir, `${key}.json`), "{ half");
     expect(cache.get(key)).toBeUndefined();
+  });
+
+  it("serves replayRounds as a store keyed by the job and its weights", () => {
+    const cache = ReplayCache.fromEnv({ ILN_REPLAY_CACHE: tempDir() }, 5);
+    const store = cache.replays<{ total: number }>();
+    const job = { data: { pool: { round: "R", people: [], earlierPartners: [] } }, weights: { base: 4 }, model: null } as unknown as ReplayJob;
+    expect(store.get(job, "given")).toBeUndefined();
+    store.set(job, "given", { total: 3 });
+    expect(store.get(structuredClone(job), "given")).toEqual({ total: 3 });
+    expect(store.get(job, "fitted")).toBeUndefined();
+    expect(cache.get(cache.key({ which: "given", ...job }))).toEqual({ total: 3 });
   });
 
   it("prunes entries untouched for 14 days and keeps the rest", () => {

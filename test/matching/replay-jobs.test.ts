@@ -1,12 +1,12 @@
 /**
- * Replaying on worker threads (src/matching/replay-pool.ts) gives exactly the reports of
+ * Replaying on worker threads (src/matching/replay-jobs.ts) gives exactly the reports of
  * replaying in this thread, keeps the jobs' order, and a failing replay names its round.
  */
 import { describe, expect, it } from "vitest";
-import { careerStage } from "../../src/matching/features";
-import type { RoundPool } from "../../src/matching/pool";
-import { replayPool } from "../../src/matching/replay";
-import { replayPools, type ReplayJob } from "../../src/matching/replay-pool";
+import { careerStage } from "../../src/domain/vocabulary";
+import type { RoundData } from "../../src/matching/round-data";
+import { replayLoadedRound } from "../../src/matching/replay";
+import { replayJobs, type ReplayJob } from "../../src/matching/replay-jobs";
 import { defaultWeights } from "../../src/matching/weights";
 
 const COUNTRIES = ["AU", "US", "GB", "IN", "NG", "JP", "BR", "ZA"];
@@ -14,7 +14,7 @@ const SECTORS = ["academic", "public", "school", "special"];
 const INTERESTS = ["a", "b", "c", "d", "e"];
 
 /** A deterministic pool of `n` people (linear congruential choices), first half paired historically. */
-function roundPool(round: string, n: number, seed: number): RoundPool {
+function roundData(round: string, n: number, seed: number): RoundData {
   let s = seed;
   const next = (k: number) => ((s = (s * 1103515245 + 12345) >>> 0) % k);
   const people = Array.from({ length: n }, (_, i) => {
@@ -46,27 +46,27 @@ function roundPool(round: string, n: number, seed: number): RoundPool {
   };
 }
 
-describe("replayPools", () => {
+describe("replayJobs", () => {
   const jobs: ReplayJob[] = [
-    { rp: roundPool("R1", 60, 1), weights: defaultWeights(), model: null },
-    { rp: roundPool("R2", 140, 2), weights: defaultWeights(), model: null },
-    { rp: roundPool("R3", 25, 3), weights: { ...defaultWeights(), base: 1 }, model: null },
+    { data: roundData("R1", 60, 1), weights: defaultWeights(), model: null },
+    { data: roundData("R2", 140, 2), weights: defaultWeights(), model: null },
+    { data: roundData("R3", 25, 3), weights: { ...defaultWeights(), base: 1 }, model: null },
   ];
 
   it("gives on worker threads exactly the reports of replaying here, in the jobs' order", async () => {
-    const here = jobs.map((j) => replayPool(j.rp, j.weights, j.model));
+    const here = jobs.map((j) => replayLoadedRound(j.data, j.weights, j.model));
     const done: string[] = [];
-    const threaded = await replayPools(jobs, { parallel: true, onDone: (j) => done.push(j.rp.pool.round) });
+    const threaded = await replayJobs(jobs, { parallel: true, onDone: (j) => done.push(j.data.pool.round) });
     expect(threaded).toEqual(here);
     expect(threaded.map((r) => r.round)).toEqual(["R1", "R2", "R3"]);
     expect([...done].sort()).toEqual(["R1", "R2", "R3"]);
     // and in this thread when told so
-    expect(await replayPools(jobs, { parallel: false })).toEqual(here);
+    expect(await replayJobs(jobs, { parallel: false })).toEqual(here);
   });
 
   it("rejects with the round named when a replay fails in a worker", async () => {
-    const bad = roundPool("BAD", 10, 4);
+    const bad = roundData("BAD", 10, 4);
     bad.pool.people[3] = { ...bad.pool.people[3], country: "XX" }; // no known UTC offset
-    await expect(replayPools([jobs[0], { rp: bad, weights: defaultWeights(), model: null }], { parallel: true })).rejects.toThrow(/replaying round BAD failed in a worker: .*No UTC offset known for country code "XX"/s);
+    await expect(replayJobs([jobs[0], { data: bad, weights: defaultWeights(), model: null }], { parallel: true })).rejects.toThrow(/replaying round BAD failed in a worker: .*No UTC offset known for country code "XX"/s);
   });
 });

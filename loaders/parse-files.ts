@@ -5,7 +5,7 @@
  * of the jobs.
  */
 import { statSync } from "node:fs";
-import { mapJobs } from "../src/workers/pool";
+import { mapJobs } from "../src/workers/map-jobs";
 import { parseFile, type ParsedFile, type ParseJob } from "./parse-file";
 
 /** Below this many bytes in all, files are parsed in this thread. */

@@ -1,7 +1,8 @@
 /**
- * Loads what the matching needs from the database: a round's pool (its registrations as
- * profiles), earlier partners, the round's historical first matching, the outcomes of past
- * partnerships for weight fitting, and (for `iln match` only) the identities of the people.
+ * Loads what the matching needs from the database: a round's data (its pool of registrations as
+ * profiles, earlier partners, the historical first matching), the outcomes of past partnerships
+ * for weight fitting, and (for `iln match` only) the identities of the people. The rules are
+ * documented in docs/matching.md.
  *
  * Definitions:
  * - a person is *returning* when they were in a partnership of a round that started earlier,
@@ -12,22 +13,15 @@
  *   (`replaces` is null).
  * Sectors and languages are compared as the database stores them (lower case).
  */
-import { sql, type Db } from "../db";
-import { yearsFromExperience } from "./features";
-import type { OutcomeRow } from "./fit";
+import { roundIds, sql, type Db } from "../db";
+import { UnknownRoundError } from "../domain/errors";
+import { yearsFromExperience } from "../domain/vocabulary";
 import { pairFeatures } from "./features";
+import type { OutcomeRow } from "./fit";
 import { withStage, type Pool, type PoolPerson } from "./score";
 
-/** Thrown when the round is not in the database. */
-export class UnknownRoundError extends Error {
-  constructor(readonly round: string, known: string[]) {
-    super(`unknown round ${JSON.stringify(round)}; rounds in the database: ${known.join(", ") || "none"}`);
-    this.name = "UnknownRoundError";
-  }
-}
-
-/** A round's pool and history. */
-export interface RoundPool {
+/** A round as the matching sees it: its pool (who may be matched) and its history. */
+export interface RoundData {
   pool: Pool;
   name: string;
   start: string;
@@ -73,10 +67,7 @@ function toPerson(r: RegRow): PoolPerson {
 
 async function roundRow(db: Db, round: string) {
   const rows = await db.all<{ round_id: string; name: string; start_date: string; synthetic: boolean }>(sql`SELECT round_id, name, CAST(start_date AS VARCHAR) AS start_date, synthetic FROM rounds WHERE round_id = ${round}`);
-  if (rows.length === 0) {
-    const known = await db.all<{ round_id: string }>(sql`SELECT round_id FROM rounds ORDER BY start_date`);
-    throw new UnknownRoundError(round, known.map((k) => k.round_id));
-  }
+  if (rows.length === 0) throw new UnknownRoundError(round, await roundIds(db));
   return rows[0];
 }
 
@@ -107,19 +98,19 @@ async function people(db: Db, round: string): Promise<PoolPerson[]> {
  * first matching. Historical pairs with someone outside the pool are left out and noted.
  * @throws UnknownRoundError when the round is not in the database.
  */
-export async function loadRoundPool(db: Db, round: string, options: { include?: "registered" | "matched" } = {}): Promise<RoundPool> {
+export async function loadRoundData(db: Db, round: string, options: { include?: "registered" | "matched" } = {}): Promise<RoundData> {
   const info = await roundRow(db, round);
   let list = await people(db, round);
   const first = await db.all<{ partnership_id: string; pid_a: string; pid_b: string; status: string }>(sql`
     SELECT partnership_id, pid_a, pid_b, status FROM partnerships WHERE round_id = ${round} AND replaces IS NULL ORDER BY source_row`);
-  const [{ n: partnerships }] = await db.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM partnerships WHERE round_id = ${round}`);
+  const [{ n: partnerships }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM partnerships WHERE round_id = ${round}`);
   const notes: string[] = [];
   if (options.include === "matched") {
     const inFirst = new Set(first.flatMap((p) => [p.pid_a, p.pid_b]));
     list = list.filter((p) => inFirst.has(p.id));
   }
   const ids = new Set(list.map((p) => p.id));
-  const historical: RoundPool["historical"] = { pairs: [], partnershipIds: [], statuses: [] };
+  const historical: RoundData["historical"] = { pairs: [], partnershipIds: [], statuses: [] };
   for (const p of first) {
     if (!ids.has(p.pid_a) || !ids.has(p.pid_b)) {
       notes.push(`historical partnership ${p.partnership_id} has a partner without a registration in round ${round}; left out`);
@@ -146,9 +137,20 @@ export async function loadRoundPool(db: Db, round: string, options: { include?: 
   };
 }
 
-/** Round ids in the database, oldest first. */
-export async function roundIds(db: Db): Promise<string[]> {
-  return (await db.all<{ round_id: string }>(sql`SELECT round_id FROM rounds ORDER BY start_date, round_id`)).map((r) => r.round_id);
+/** One round of the database with its number of registrations. */
+export interface RoundSummary {
+  round: string;
+  name: string;
+  synthetic: boolean;
+  /** Registrations in the round: the size of its pool. */
+  registered: number;
+}
+
+/** Every round of the database with its number of registrations, in order of start date. */
+export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
+  return db.all<RoundSummary>(sql`
+    SELECT r.round_id AS round, r.name, r.synthetic, (SELECT count(*) FROM registrations g WHERE g.round_id = r.round_id) AS registered
+    FROM rounds r ORDER BY r.start_date, r.round_id`);
 }
 
 /**
@@ -167,20 +169,21 @@ export async function loadOutcomes(db: Db, rounds?: readonly string[]): Promise<
     const byId = new Map((await people(db, round)).map((p) => [p.id, p]));
     const ps = await db.all<{ partnership_id: string; pid_a: string; pid_b: string; status: string }>(sql`
       SELECT partnership_id, pid_a, pid_b, status FROM partnerships WHERE round_id = ${round} ORDER BY source_row`);
-    const sat = await db.all<{ partnership_id: string; partner_satisfaction: number }>(sql`
+    const sat = await db.all<{ partnership_id: string; pid: string; partner_satisfaction: number }>(sql`
       WITH last AS (
         SELECT pid, partnership_id FROM (
           SELECT pid_a AS pid, partnership_id, matched_on, source_row FROM partnerships WHERE round_id = ${round}
           UNION ALL SELECT pid_b, partnership_id, matched_on, source_row FROM partnerships WHERE round_id = ${round})
         QUALIFY row_number() OVER (PARTITION BY pid ORDER BY matched_on DESC, source_row DESC) = 1)
-      SELECT l.partnership_id, CAST(s.partner_satisfaction AS INTEGER) AS partner_satisfaction
+      SELECT l.partnership_id, s.pid, s.partner_satisfaction AS partner_satisfaction
       FROM survey_responses s JOIN last l ON l.pid = s.pid
       WHERE s.round_id = ${round} AND s.partner_satisfaction IS NOT NULL`);
-    const answers = new Map<string, number[]>();
+    const answers = new Map<string, { values: number[]; who: string[] }>();
     for (const s of sat) {
-      const list = answers.get(s.partnership_id);
-      if (list) list.push(s.partner_satisfaction);
-      else answers.set(s.partnership_id, [s.partner_satisfaction]);
+      const list = answers.get(s.partnership_id) ?? { values: [], who: [] };
+      list.values.push(s.partner_satisfaction);
+      list.who.push(s.pid);
+      answers.set(s.partnership_id, list);
     }
     for (const p of ps) {
       const a = byId.get(p.pid_a);
@@ -190,7 +193,8 @@ export async function loadOutcomes(db: Db, rounds?: readonly string[]): Promise<
         round,
         features: pairFeatures(a, b),
         completed: p.status === "completed" ? 1 : p.status === "dissolved" || p.status === "withdrawn" ? 0 : null,
-        partnerSatisfaction: answers.get(p.partnership_id) ?? [],
+        partnerSatisfaction: answers.get(p.partnership_id)?.values ?? [],
+        respondents: answers.get(p.partnership_id)?.who ?? [],
       });
     }
   }

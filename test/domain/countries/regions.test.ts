@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { REGIONS, regionOf } from "../../src/geo/regions";
-import { allCountryCodes } from "../../loaders/normalise/country";
+import { REGIONS, regionOf } from "../../../src/domain/countries/regions";
+import { allCountryCodes } from "../../../loaders/normalise/country";
 
 // Checked by hand against the UN M49 "Standard country or area codes for statistical use"
 // overview table (unstats.un.org/unsd/methodology/m49/overview): Region Name, Sub-region Name.
@@ -68,7 +68,7 @@ describe("regionOf", () => {
   });
 
   it("imports nothing from loaders/ or node:* (it runs in the browser)", () => {
-    const source = readFileSync(new URL("../../src/geo/regions.ts", import.meta.url), "utf8");
+    const source = readFileSync(new URL("../../../src/domain/countries/regions.ts", import.meta.url), "utf8");
     const imports = [...source.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
     expect(imports.filter((s) => s.startsWith("node:") || s.includes("loaders/"))).toEqual([]);
   });

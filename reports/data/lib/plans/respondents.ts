@@ -1,0 +1,230 @@
+/**
+ * The publication plan of the survey's answers (docs/privacy.md, "Disclosure audit"): for every
+ * round and 1-5 item, the population of respondents who answered it, with the answer as hub
+ * (weights 1..5, so a mean times its n is a sum the audit follows), and, for the satisfaction
+ * items, the same respondents split by segment (below). Figures:
+ * - metrics.json: the item's n, mean (as a sum) and top-2 count, per round (headline: hidden last);
+ * - satisfaction.json: the distribution of answers (small answers merged into one row first) and,
+ *   for the two satisfaction items, each segment's n, mean and top-2 count (regions are sets of
+ *   countries of the country table), and the groups of countries too small to publish alone;
+ * - metrics.json: the Net Promoter Score (promoters − detractors as a sum over the hub
+ *   promoter/passive/detractor) and the "participate again" share, per round.
+ * Both loaders build this same plan and publish their part of it.
+ */
+import type { Db } from "../../../../src/db";
+import { SEGMENTS, answersBySegment, itemSummaries, likertDistributions, npsByRound, participateAgainByRound, satisfactionBySegment, type ItemSummary, type LikertItem, type Segment } from "../../../../src/metrics";
+import { regionOrUnknown, UNKNOWN } from "../../../../src/metrics/base";
+import { mergeSmallCells } from "../../../../src/privacy/suppress";
+import { codedShare } from "../publish";
+import type { Plan } from "../plan";
+
+const ANSWERS = ["1", "2", "3", "4", "5"];
+const TOP = ["4", "5"];
+const SAT_ITEMS = ["program_satisfaction", "partner_satisfaction"] as const;
+/** Tables of the satisfaction items: every segment but region, whose values are sets of countries. */
+const TABLES = SEGMENTS.filter((s) => s !== "region");
+
+/** Figure ids of one group's n, mean (as a sum) and top-2 count. */
+export interface SummaryFigures {
+  n: number;
+  sum: number;
+  top: number;
+}
+
+/** Where each published number of the respondents sits in a plan. */
+export interface RespondentsPlan {
+  /** `${round}|${item}` -> the item's margins (metrics.json) and its true summary. */
+  margins: Map<string, { ids: SummaryFigures; summary: ItemSummary }>;
+  /** Per round and item with n >= min: the answer rows (a merged row lists several answers). */
+  distributions: { round: string; item: LikertItem; n: number; rows: { answers: number[]; id: number; count: number }[] }[];
+  /** Groups of countries too small to publish alone (pooled by region, then all together): their n and top-2 count. */
+  countryGroups: { round: string; item: LikertItem; key: string; label: string; countries: string[]; n: number; top: number; ids: { n: number; top: number } }[];
+  /** `${round}|${item}` -> respondents whose country is known (the base of the countries' coverage shares). */
+  knownCountry: Map<string, number>;
+  /** Every segment value with answers, for the satisfaction items. */
+  segments: { round: string; item: LikertItem; segment: Segment; value: string; ids: SummaryFigures; summary: ItemSummary }[];
+  /** Per round where `recommend` was answered: n and promoters − detractors. */
+  nps: Map<string, { n: number; net: number; promoters: number; detractors: number }>;
+  /** Per round: n and Yes answers to "participate again". */
+  again: Map<string, { n: number; yes: number }>;
+}
+
+const popId = (round: string, item: string) => `answers ${round} ${item}`;
+
+/** Whether a share of `k` out of `n` passes the share rule (docs/privacy.md): n >= min, neither k nor n - k small. */
+export function shareAllowed(k: number, n: number, min: number): boolean {
+  const small = (c: number) => c > 0 && c < min;
+  return n >= min && !small(k) && !small(n - k);
+}
+
+/** Adds the respondents of every round and item (and the NPS and "participate again" answers) to `plan` (protect it afterwards). */
+export async function addRespondents(db: Db, plan: Plan, min: number): Promise<RespondentsPlan> {
+  const margins: RespondentsPlan["margins"] = new Map();
+  const distributions: RespondentsPlan["distributions"] = [];
+  const segments: RespondentsPlan["segments"] = [];
+  const countryGroups: RespondentsPlan["countryGroups"] = [];
+  const knownCountry: RespondentsPlan["knownCountry"] = new Map();
+  const dist = await likertDistributions(db);
+  const counts = new Map<string, number[]>();
+  for (const d of dist) {
+    const k = `${d.round}|${d.item}`;
+    const c = counts.get(k) ?? [0, 0, 0, 0, 0];
+    c[d.answer - 1] = d.count;
+    counts.set(k, c);
+  }
+  const summaries = await itemSummaries(db);
+  for (const s of summaries) {
+    const c = counts.get(`${s.round}|${s.item}`);
+    if (!c || s.n === 0) continue;
+    const P = popId(s.round, s.item);
+    plan.population({ id: P, unit: "respondent", hub: { name: "answer", values: ANSWERS, weights: [1, 2, 3, 4, 5] } });
+    plan.table({ population: P, dimension: "all", cells: { all: c } });
+    const top = c[3] + c[4];
+    const label = `${s.round} ${s.item}`;
+    const n = plan.figure({ family: "metrics.json", label: `${label}: n`, population: P, value: s.n, priority: 3 });
+    const sum = plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum", value: (s.mean ?? 0) * s.n, priority: 2 }, s.n < min);
+    const topId = plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: TOP, value: top, priority: 2 }, !shareAllowed(top, s.n, min));
+    plan.follow(n, [sum, topId]);
+    margins.set(`${s.round}|${s.item}`, { ids: { n, sum, top: topId }, summary: s });
+    if (s.n < min) continue;
+    const rows = mergeSmallCells(c.map((count, i) => ({ answers: [i + 1], count })), (r) => r.count, min, (count, merged) => ({ answers: [], count: count ?? 0, merged }));
+    // The merged row holds the answers no kept row holds (zeros stay rows of their own).
+    const kept = new Set(rows.filter((r) => r.merged === undefined).flatMap((r) => r.answers));
+    const mergedAnswers = [1, 2, 3, 4, 5].filter((a) => !kept.has(a));
+    distributions.push({
+      round: s.round,
+      item: s.item,
+      n: s.n,
+      rows: rows.map((r) => {
+        const answers = r.merged === undefined ? r.answers : mergedAnswers;
+        const count = answers.reduce((t, a) => t + c[a - 1], 0);
+        const id = plan.figure({ family: "satisfaction.json", label: `${label}: answer${answers.length > 1 ? "s" : ""} ${answers.join(", ")}`, population: P, hub: answers.map(String), value: count });
+        return { answers, id, count };
+      }),
+    });
+  }
+  // Segments of the satisfaction items: a second population of the same respondents whose hub is
+  // only "answered 4 or 5" (what a segment row counts), with the mean as a sum of its own
+  // (`sum:answer`); the fine answers stay in the population above. Splitting them keeps the
+  // search small; what the segment rows say about the fine answers as a whole is their n, top-2
+  // count and sum, which both populations hold (the twins below are hidden together).
+  for (const item of SAT_ITEMS) {
+    const tables = new Map<string, Map<string, Map<string, [number, number]>>>(); // round -> segment -> value -> [1-3, 4-5]
+    for (const segment of TABLES) {
+      for (const r of await answersBySegment(db, { segment, item })) {
+        const bySeg = tables.get(r.round) ?? new Map();
+        tables.set(r.round, bySeg);
+        const byValue = bySeg.get(segment) ?? new Map<string, [number, number]>();
+        bySeg.set(segment, byValue);
+        const c = byValue.get(r.segment) ?? [0, 0];
+        c[r.answer >= 4 ? 1 : 0] += r.count;
+        byValue.set(r.segment, c);
+      }
+    }
+    for (const [round, bySeg] of tables) {
+      const m = margins.get(`${round}|${item}`)!;
+      const P = `respondents ${round} ${item} by segment`;
+      plan.population({ id: P, unit: "respondent", hub: { name: "top-2", values: ["no", "yes"] } });
+      for (const [segment, byValue] of bySeg) plan.table({ population: P, dimension: segment, cells: Object.fromEntries(byValue) });
+      const label = `${round} ${item}`;
+      const s = m.summary;
+      const top = Math.round((s.top2 ?? 0) * s.n);
+      const twin = {
+        n: plan.figure({ family: "metrics.json", label: `${label}: n`, population: P, value: s.n, priority: 3 }),
+        sum: plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum:answer", value: (s.mean ?? 0) * s.n, priority: 2 }, s.n < min),
+        top: plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: ["yes"], value: top, priority: 2 }, !shareAllowed(top, s.n, min)),
+      };
+      for (const k of ["n", "sum", "top"] as const) {
+        plan.follow(twin[k], [m.ids[k]]);
+        plan.follow(m.ids[k], [twin[k]]);
+      }
+      plan.follow(twin.n, [twin.sum, twin.top]);
+    }
+    for (const segment of SEGMENTS) {
+      for (const row of await satisfactionBySegment(db, { segment, item })) {
+        if (row.n === 0) continue;
+        const P = `respondents ${row.round} ${item} by segment`;
+        const dimension = segment === "region" ? "country" : segment;
+        const values = segment === "region"
+          ? [...(tables.get(row.round)?.get("country")?.keys() ?? [])].filter((k) => (k === UNKNOWN ? k : regionOrUnknown(k)) === row.segment)
+          : [row.segment];
+        const top = Math.round((row.top2 ?? 0) * row.n);
+        const cell = `${row.round} ${item} ${segment} ${row.segment}`;
+        // The share rule hides the top-2 count alone (the page may show a band instead); n and
+        // mean need n >= min. Complementary suppression hides the row's cell whole.
+        const base = { family: "satisfaction.json", population: P, dimension, values, cell };
+        const ids = {
+          n: plan.figure({ ...base, label: `${cell}: n`, value: row.n }),
+          sum: plan.figure({ ...base, label: `${cell}: mean`, measure: "sum:answer", value: (row.mean ?? 0) * row.n }, row.n < min),
+          top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: top }, !shareAllowed(top, row.n, min)),
+        };
+        plan.follow(ids.n, [ids.sum, ids.top]);
+        segments.push({ round: row.round, item, segment, value: row.segment, ids, summary: row });
+      }
+    }
+  }
+  // Countries too small to publish alone, pooled by region into groups (the page shows each
+  // group's empirical-Bayes share, which with the published prior gives its top-2 count back):
+  // a group's n and top-2 count are figures over its set of countries.
+  for (const item of SAT_ITEMS) {
+    const rows = await satisfactionBySegment(db, { segment: "country", item });
+    for (const round of [...new Set(rows.map((r) => r.round))]) {
+      const inRound = rows.filter((r) => r.round === round && r.n > 0 && r.segment !== UNKNOWN);
+      const P = `respondents ${round} ${item} by segment`;
+      const count = (r: ItemSummary) => Math.round((r.top2 ?? 0) * r.n);
+      const small = new Map<string, string[]>();
+      for (const r of inRound) {
+        if (shareAllowed(count(r), r.n, min)) continue;
+        const region = regionOrUnknown(r.segment);
+        small.set(region, [...(small.get(region) ?? []), r.segment]);
+      }
+      const declareGroup = (key: string, label: string, members: string[]): boolean => {
+        const mine = inRound.filter((r) => members.includes(r.segment));
+        const n = mine.reduce((a, r) => a + r.n, 0);
+        const k = mine.reduce((a, r) => a + count(r), 0);
+        const ok = shareAllowed(k, n, min);
+        if (!ok && !codedShare(k, n, min)) return false;
+        const cell = `${round} ${item} ${label}`;
+        const base = { family: "satisfaction.json", population: P, dimension: "country", values: members, cell };
+        const ids = { n: plan.figure({ ...base, label: `${cell}: n`, value: n }), top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: k }, !ok) };
+        plan.follow(ids.n, [ids.top]);
+        countryGroups.push({ round, item, key, label, countries: [...members].sort(), n, top: k, ids });
+        return true;
+      };
+      const known = inRound.map((r) => r.segment);
+      knownCountry.set(`${round}|${item}`, plan.figure({ family: "satisfaction.json", label: `${round} ${item}: respondents with a known country`, population: P, dimension: "country", values: known, value: inRound.reduce((a, r) => a + r.n, 0), priority: 1 }));
+      const leftover: string[] = [];
+      for (const [region, members] of [...small].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        if (!declareGroup(`small:${region}`, `${region}: countries with few respondents`, members)) leftover.push(...members);
+      }
+      if (leftover.length) declareGroup("small:all", "Countries with few respondents in regions with too few to pool", leftover);
+    }
+  }
+  // Net Promoter Score and "participate again".
+  const nps = new Map<string, { n: number; net: number; promoters: number; detractors: number }>();
+  for (const r of await npsByRound(db)) {
+    const P = `recommenders ${r.round}`;
+    const pro = Math.round(r.promoters * r.n);
+    const det = Math.round(r.detractors * r.n);
+    plan.population({ id: P, unit: "respondent", hub: { name: "answer", values: ["promoter", "passive", "detractor"], weights: [1, 0, -1] } });
+    plan.table({ population: P, dimension: "all", cells: { all: [pro, r.n - pro - det, det] } });
+    const n = plan.figure({ family: "metrics.json", label: `${r.round} recommend: n`, population: P, value: r.n, priority: 1 });
+    const net = plan.figure({ family: "metrics.json", label: `${r.round} recommend: NPS`, population: P, measure: "sum", value: pro - det }, r.n < min);
+    const promoters = plan.figure({ family: "metrics.json", label: `${r.round} recommend: promoters`, population: P, hub: ["promoter"], value: pro }, !shareAllowed(pro, r.n, min));
+    const detractors = plan.figure({ family: "metrics.json", label: `${r.round} recommend: detractors`, population: P, hub: ["detractor"], value: det }, !shareAllowed(det, r.n, min));
+    plan.follow(n, [net, promoters, detractors]);
+    nps.set(r.round, { n, net, promoters, detractors });
+  }
+  const again = new Map<string, { n: number; yes: number }>();
+  for (const r of await participateAgainByRound(db)) {
+    if (r.n === 0) continue;
+    const P = `participate again ${r.round}`;
+    plan.population({ id: P, unit: "respondent", hub: { name: "answer", values: ["yes", "other"] } });
+    plan.table({ population: P, dimension: "all", cells: { all: [r.count, r.n - r.count] } });
+    const n = plan.figure({ family: "metrics.json", label: `${r.round} participate again: n`, population: P, value: r.n, priority: 1 });
+    const yes = plan.figure({ family: "metrics.json", label: `${r.round} participate again: yes`, population: P, hub: ["yes"], value: r.count }, !shareAllowed(r.count, r.n, min));
+    plan.follow(n, [yes]);
+    again.set(r.round, { n, yes });
+  }
+  return { margins, distributions, segments, countryGroups, knownCountry, nps, again };
+}

@@ -1,0 +1,76 @@
+/**
+ * The errors the toolkit reports to people, as opposed to bugs: rejected input (exit code 1,
+ * one located problem per line, nothing written), wrong usage (exit code 2), and a round the
+ * database does not hold. Every layer throws these; the CLI maps them to exit codes
+ * (src/cli/main.ts). The contract of a located problem is in docs/formats.md ("Bad input").
+ *
+ * Imports nothing: the ground floor of the project, safe in a browser bundle.
+ */
+
+/**
+ * One located problem in an input file. `row` is the row number as a spreadsheet shows it
+ * (1 = the first header row); `column` is the header as written in the file (or the canonical
+ * field name when the column is missing altogether). `row` 0 means the problem concerns the
+ * whole file.
+ */
+export interface Problem {
+  file: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** Formats a problem as `FILE:ROW:COLUMN: message`. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.row}:${p.column}: ${p.message}`;
+}
+
+/** Longest value a message quotes whole; a longer one is cut (see `showValue`). */
+export const SHOWN_VALUE_CHARS = 200;
+
+/**
+ * Quotes a cell value for an error message (as JSON), so blanks and spaces show. A value longer
+ * than {@link SHOWN_VALUE_CHARS} characters is cut there, and its length said:
+ * `"abc…" (40,000 characters)`, so a hostile cell cannot flood the output.
+ */
+export function showValue(value: string): string {
+  if (value.length <= SHOWN_VALUE_CHARS) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, SHOWN_VALUE_CHARS) + "…")} (${value.length.toLocaleString("en-US")} characters)`;
+}
+
+/**
+ * Thrown when input is rejected. Carries every problem found, not just the first; the CLI
+ * prints one line per problem and exits with code 1. Nothing has been written when it is thrown.
+ */
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const shown = problems.slice(0, 20).map(formatProblem).join("\n");
+    super(problems.length === 1 ? shown : `${problems.length} problems:\n${shown}${problems.length > 20 ? `\n... and ${problems.length - 20} more` : ""}`);
+    this.name = "InputError";
+    this.problems = problems;
+  }
+}
+
+/** Wrong usage of a command (the CLI exits with code 2), as opposed to rejected input. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/**
+ * Thrown when a round is asked for (a metric, a replay, a fit, a proposal) that the database
+ * does not hold. A usage error: the CLI exits with code 2 and prints the message, which lists the
+ * rounds the database holds.
+ */
+export class UnknownRoundError extends UsageError {
+  constructor(
+    readonly round: string,
+    readonly known: readonly string[],
+  ) {
+    super(`unknown round ${JSON.stringify(round)}; the database holds: ${known.length ? known.join(", ") : "no rounds"}`);
+    this.name = "UnknownRoundError";
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Replaying rounds of the database (docs/matching.md, "Replay"): the one path that both
+ * `iln replay` and the matching page's data loader take.
+ *
+ * For each round: load its data (`loadRoundData`); fit, once, the completion model and the
+ * weights with that round left out (`fitLeavingOut`: a round's own outcomes never flatter its
+ * predictions); replay it under the given weights and, when asked, under those fitted weights.
+ * The replays run as jobs (replay-jobs.ts: on worker threads when they are large enough), each
+ * looked up first in a store of finished results when the caller gives one (the page's
+ * content-keyed cache), and each report can be turned into what the caller keeps (`finish`:
+ * the page publishes aggregates only).
+ */
+import { roundIds, type Db } from "../db";
+import { UnknownRoundError } from "../domain/errors";
+import { fitLeavingOut, type OutcomeRow, type PredictionModel } from "./fit";
+import { replayJobs, type ReplayJob } from "./replay-jobs";
+import type { PoolChoice, ReplayReport } from "./replay";
+import { loadOutcomes, loadRoundData, type RoundData } from "./round-data";
+import { defaultWeights, type Weights } from "./weights";
+
+/** Which weights a replay used: those given to {@link replayRounds}, or those fitted with the round left out. */
+export type ReplayWeights = "given" | "fitted";
+
+/** A store of finished replays (e.g. a content-keyed cache on disk), keyed by the job and which weights it used. */
+export interface ReplayStore<T> {
+  /** The stored result of `job`, or undefined. */
+  get(job: ReplayJob, which: ReplayWeights): T | undefined;
+  /** Keeps the result of `job`. */
+  set(job: ReplayJob, which: ReplayWeights, value: T): void;
+}
+
+/** How {@link replayRounds} replays. */
+export interface ReplayRoundsOptions<T> {
+  /** Weights every round is replayed under; default `defaultWeights()`. */
+  weights?: Weights;
+  /** Also replay each round under weights fitted on the other rounds (none when they cannot be fitted). */
+  fitted?: boolean;
+  /** The pool: the people of the round's historical first matching (default, a like-for-like comparison) or every registration. */
+  include?: PoolChoice;
+  /** Maximum cardinality first, then maximum weight (default true). */
+  maxCardinality?: boolean;
+  /** Predicted completion from the left-out model (default true); false skips fitting for predictions. */
+  predictions?: boolean;
+  /** Worker threads: forced (true), forbidden (false), or by the amount of work (default). */
+  parallel?: boolean;
+  /** Turns each report into what is kept and returned (default: the report itself). */
+  finish?: (report: ReplayReport, which: ReplayWeights) => T;
+  /** Finished results to reuse, and to keep the new ones in. */
+  store?: ReplayStore<T>;
+}
+
+/** The replays of one round. */
+export interface RoundReplay<T> {
+  round: string;
+  data: RoundData;
+  /** The completion model fitted on the other rounds; null when it could not be fitted or predictions were off. */
+  model: PredictionModel | null;
+  /** The weights fitted on the other rounds (with `fitted`), else null. */
+  fittedWeights: Weights | null;
+  /** The replay under the given weights. */
+  given: T;
+  /** The replay under the fitted weights, when asked for and they could be fitted. */
+  fitted: T | null;
+}
+
+/**
+ * Replays `rounds` (ids, in the order given) of the database; see the module doc.
+ * @returns one entry per round, in the order of `rounds`.
+ * @throws UnknownRoundError (a usage error) when a round is not in the database, before any work;
+ *   Error from a replay (naming its round when it ran in a worker).
+ */
+export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly string[], opts: ReplayRoundsOptions<T> = {}): Promise<RoundReplay<T>[]> {
+  const known = await roundIds(db);
+  for (const r of rounds) if (!known.includes(r)) throw new UnknownRoundError(r, known);
+  const include = opts.include ?? "matched";
+  const weights = opts.weights ?? defaultWeights();
+  const finish = opts.finish ?? ((r: ReplayReport) => r as unknown as T);
+  const fitting = opts.predictions !== false || opts.fitted === true;
+  let outcomes: OutcomeRow[] | undefined;
+  const out: RoundReplay<T>[] = [];
+  const pending: { entry: RoundReplay<T>; which: ReplayWeights; job: ReplayJob }[] = [];
+  for (const round of rounds) {
+    const data = await loadRoundData(db, round, { include });
+    if (fitting) outcomes ??= await loadOutcomes(db);
+    const left = outcomes ? fitLeavingOut(outcomes, round) : null;
+    const entry: RoundReplay<T> = {
+      round,
+      data,
+      model: opts.predictions === false ? null : (left?.model ?? null),
+      fittedWeights: opts.fitted ? (left?.weights ?? null) : null,
+      given: undefined as T,
+      fitted: null,
+    };
+    out.push(entry);
+    for (const [which, w] of [["given", weights], ["fitted", entry.fittedWeights]] as const) {
+      if (!w) continue;
+      const job: ReplayJob = { data, weights: w, model: entry.model, include, ...(opts.maxCardinality === false ? { maxCardinality: false } : {}) };
+      const hit = opts.store?.get(job, which);
+      if (hit !== undefined) entry[which] = hit;
+      else pending.push({ entry, which, job });
+    }
+  }
+  const reports = await replayJobs(pending.map((p) => p.job), { parallel: opts.parallel });
+  reports.forEach((report, k) => {
+    const { entry, which, job } = pending[k];
+    const value = finish(report, which);
+    entry[which] = value;
+    opts.store?.set(job, which, value);
+  });
+  return out;
+}
+
+/**
+ * Replays one round of the database under `weights` ({@link replayRounds} of that round).
+ * @throws UnknownRoundError (a usage error) when the round is not in the database.
+ */
+export async function replayRound(db: Db, round: string, weights: Weights, options: { include?: PoolChoice; predictions?: boolean; maxCardinality?: boolean } = {}): Promise<ReplayReport> {
+  const [r] = await replayRounds(db, [round], { weights, include: options.include, predictions: options.predictions, maxCardinality: options.maxCardinality });
+  return r.given;
+}
+
+/**
+ * The completion model for predictions about `round` (a proposal for it, `iln match`): fitted on
+ * every other round's outcomes. Null when there is too little data.
+ */
+export async function predictionModelFor(db: Db, round: string): Promise<PredictionModel | null> {
+  return fitLeavingOut(await loadOutcomes(db), round)?.model ?? null;
+}

@@ -1,0 +1,129 @@
+/**
+ * Do groups differ in a share? The overall test that must come before any "highest against
+ * lowest" sentence about a breakdown (docs/metrics.md, "Segments"): Pearson's chi-squared test of
+ * homogeneity of a k × 2 table (each group's count and the rest), k − 1 degrees of freedom.
+ *
+ * Its chi-squared approximation needs expected counts that are not small. By Cochran's rule, when
+ * any expected count is below 1 or more than 20% are below 5, the p-value is instead estimated by
+ * Monte Carlo: tables with the same margins are drawn at random (the outcomes of all units
+ * shuffled over the groups, as R's `chisq.test(simulate.p.value = TRUE)` does) and the p-value is
+ * (1 + #{simulated statistic >= observed}) / (B + 1), with a fixed seed so a build is
+ * reproducible. Overlapping or separate confidence intervals are not a test either way; this is.
+ *
+ * Node and browser safe; the upper tail of the chi-squared distribution is the regularised upper
+ * incomplete gamma function of @stdlib.
+ */
+import gammainc from "@stdlib/math-base-special-gammainc";
+
+/** One group of the table: `count` of `n` units have the outcome. */
+export interface GroupCount {
+  count: number;
+  n: number;
+}
+
+/** Result of {@link homogeneityTest}. */
+export interface HomogeneityTest {
+  /** Pearson's X² statistic. */
+  statistic: number;
+  /** k − 1, k the number of groups with n > 0. */
+  df: number;
+  /** Two-sided p-value (the upper tail of X²); null when fewer than two groups or no variation. */
+  p_value: number | null;
+  /** `asymptotic` (chi-squared distribution) or `monte_carlo` (simulated tables, fixed margins). */
+  method: "asymptotic" | "monte_carlo";
+  /** Smallest expected count of the table. */
+  min_expected: number;
+  /** Simulated tables behind a Monte Carlo p-value (0 when asymptotic). */
+  replicates: number;
+  /** One sentence naming the test. */
+  test: string;
+}
+
+/** Upper tail of the chi-squared distribution with `df` degrees of freedom at x: Q(df/2, x/2). */
+export function chiSquaredSf(x: number, df: number): number {
+  if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
+  if (x <= 0) return 1;
+  return gammainc(x / 2, df / 2, true, true);
+}
+
+function statistic(counts: readonly number[], ns: readonly number[], total: number, ones: number): number {
+  let x2 = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const e1 = (ns[i] * ones) / total;
+    const e0 = ns[i] - e1;
+    x2 += (counts[i] - e1) ** 2 / e1 + (ns[i] - counts[i] - e0) ** 2 / e0;
+  }
+  return x2;
+}
+
+/** A small seeded generator (mulberry32), uniform in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Pearson's chi-squared test that every group has the same share (see the module doc for when the
+ * p-value is simulated). Groups with n = 0 are left out.
+ * @param replicates simulated tables for the Monte Carlo p-value, default 9,999.
+ * @param seed seed of the simulation, default 13.
+ * @throws {RangeError} on counts that are not integers with 0 <= count <= n.
+ */
+export function homogeneityTest(groups: readonly GroupCount[], options: { replicates?: number; seed?: number } = {}): HomogeneityTest {
+  for (const g of groups) {
+    if (!Number.isInteger(g.count) || !Number.isInteger(g.n) || g.count < 0 || g.count > g.n) throw new RangeError(`need integers 0 <= count <= n, got count=${g.count}, n=${g.n}`);
+  }
+  const used = groups.filter((g) => g.n > 0);
+  const counts = used.map((g) => g.count);
+  const ns = used.map((g) => g.n);
+  const total = ns.reduce((a, b) => a + b, 0);
+  const ones = counts.reduce((a, b) => a + b, 0);
+  const df = used.length - 1;
+  const name = (m: string) => `Pearson's chi-squared test of equal shares across ${used.length} groups (${df} degrees of freedom), ${m}`;
+  if (df < 1 || ones === 0 || ones === total) {
+    return { statistic: 0, df: Math.max(df, 0), p_value: null, method: "asymptotic", min_expected: 0, replicates: 0, test: name("not computable: fewer than two groups or no variation") };
+  }
+  const expected = ns.flatMap((n) => [(n * ones) / total, n - (n * ones) / total]);
+  const minExpected = Math.min(...expected);
+  const smallShare = expected.filter((e) => e < 5).length / expected.length;
+  const x2 = statistic(counts, ns, total, ones);
+  if (minExpected >= 1 && smallShare <= 0.2) {
+    return { statistic: x2, df, p_value: chiSquaredSf(x2, df), method: "asymptotic", min_expected: minExpected, replicates: 0, test: name("chi-squared approximation") };
+  }
+  const B = options.replicates ?? 9999;
+  const rand = mulberry32(options.seed ?? 13);
+  // Units as 0/1 outcomes; each replicate deals a random permutation's first n₁ to group 1, etc.
+  const units = new Uint8Array(total);
+  for (let i = 0; i < ones; i++) units[i] = 1;
+  const sim = new Array<number>(used.length);
+  let atLeast = 0;
+  for (let b = 0; b < B; b++) {
+    // Partial Fisher-Yates: only the first total − n_last positions need dealing.
+    let pos = 0;
+    for (let g = 0; g < used.length; g++) {
+      let c = 0;
+      const last = g === used.length - 1;
+      for (let t = 0; t < ns[g]; t++, pos++) {
+        if (!last) {
+          const j = pos + Math.floor(rand() * (total - pos));
+          const tmp = units[pos];
+          units[pos] = units[j];
+          units[j] = tmp;
+        }
+        c += units[pos];
+      }
+      sim[g] = c;
+    }
+    if (statistic(sim, ns, total, ones) >= x2 - 1e-9 * Math.max(1, x2)) atLeast++;
+  }
+  return {
+    statistic: x2, df, p_value: (1 + atLeast) / (B + 1), method: "monte_carlo", min_expected: minExpected, replicates: B,
+    test: name(`p-value by Monte Carlo simulation of ${B.toLocaleString("en-GB")} tables with the same margins (expected counts too small for the chi-squared approximation)`),
+  };
+}

@@ -1,0 +1,272 @@
+/**
+ * Survey non-response (docs/metrics.md, "Non-response"): who answers, and satisfaction figures
+ * weighted to stand for every matched participant rather than for the respondents alone.
+ *
+ * Response depends on how the partnership went (people whose partnership failed answer less, and
+ * are less satisfied), so respondents' shares overstate the program's. The correction is inverse
+ * probability weighting (IPW) on what is known for EVERY matched participant:
+ *
+ * 1. the population of a round is its matched participants; a participant responded when their
+ *    survey row links to them (anonymous rows cannot be weighted and are left out here);
+ * 2. the response model: logistic regression of responded (1/0), over every round with at least
+ *    one response, on the round, the status of the participant's last partnership of the round
+ *    (completed; failed = dissolved or withdrawn; active), their world region and whether they
+ *    were returning (matched in an earlier round). A level in which everyone or nobody answered
+ *    cannot be estimated and is merged into its variable's reference level (the message says so);
+ * 3. each respondent's weight is 1 / P̂(respond), trimmed at {@link TRIM_FACTOR} × the median weight
+ *    of the round's respondents so that a few people cannot dominate;
+ * 4. a weighted share is Σ w·[answer 4-5] / Σ w over respondents who answered the item, with a
+ *    95% Wilson interval on Kish's effective sample size (Σw)² / Σw².
+ *
+ * What it can fix: differences in response between groups that the model sees (status, region,
+ * returning, round). What it cannot fix: people who answer less BECAUSE they are less satisfied
+ * within those groups; it also widens the interval (a smaller effective sample).
+ */
+import { checkRound, sql, type Db } from "../db";
+import { FIRST_MATCHED, MATCHED, ROUND_ORDER, regionOrUnknown, type RoundOpts } from "./base";
+import { FitError, logisticRegression, sigmoid, type RegressionFit } from "./regression";
+import { LIKERT_ITEMS, type LikertItem } from "./satisfaction";
+import { proportion, wilsonIntervalEffective, type Interval, type Proportion } from "./stats";
+
+/** Weights above this multiple of the round's median respondent weight are trimmed to it. */
+export const TRIM_FACTOR = 5;
+
+/** What weighting can and cannot fix, in one paragraph (shown beside weighted figures). */
+export const WEIGHTING_NOTE =
+  "Weighted: each respondent counts for the matched participants like them who did not answer (same round, partnership outcome, world region and returning or not), " +
+  "by inverse probability of response from a logistic model. This corrects for groups answering at different rates; it cannot correct for people answering less because they were less satisfied than others in their group, and it widens the interval.";
+
+/** Status of a participant's last partnership of the round, as the response model sees it. */
+export type ResponseStatus = "completed" | "failed" | "active";
+
+/** One matched participant of a round, as the weighting sees them. */
+export interface FrameRow {
+  round: string;
+  pid: string;
+  status: ResponseStatus;
+  region: string;
+  returning: boolean;
+  responded: boolean;
+}
+
+/**
+ * Every matched participant of every round: the status of their last partnership of the round
+ * (latest `matched_on`, then the later source row), the world region of their registration,
+ * whether they were returning, whether they responded. Internal (carries pseudonyms).
+ */
+export async function responseFrame(db: Db): Promise<FrameRow[]> {
+  const rows = await db.all<{ round: string; pid: string; status: string; country: string | null; returning: boolean; responded: boolean }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
+    sides AS (SELECT round_id, pid_a AS pid, status, matched_on, source_row FROM partnerships
+              UNION ALL SELECT round_id, pid_b, status, matched_on, source_row FROM partnerships),
+    last AS (SELECT round_id, pid, status FROM sides
+             QUALIFY row_number() OVER (PARTITION BY round_id, pid ORDER BY matched_on DESC, source_row DESC) = 1),
+    resp AS (SELECT DISTINCT round_id, pid FROM survey_responses)
+    SELECT m.round_id AS round, m.pid, l.status, g.country, f.first_ord < o.ord AS returning, r.pid IS NOT NULL AS responded
+    FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
+    JOIN last l ON l.round_id = m.round_id AND l.pid = m.pid
+    LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
+    LEFT JOIN resp r ON r.round_id = m.round_id AND r.pid = m.pid
+    ORDER BY o.ord, m.pid`);
+  return rows.map((r) => ({
+    round: r.round,
+    pid: r.pid,
+    status: r.status === "completed" ? "completed" : r.status === "active" ? "active" : "failed",
+    region: regionOrUnknown(r.country),
+    returning: r.returning,
+    responded: r.responded,
+  }));
+}
+
+/** The fitted response model and each respondent's weight. */
+export interface ResponseWeights {
+  /** The logistic model of responding; null when it could not be fitted (e.g. one round only with everyone answering). */
+  model: RegressionFit | null;
+  /** Variables of the model after merging levels that cannot be estimated, and the messages saying so. */
+  notes: string[];
+  /** Weight of each respondent, by `${round}\u0000${pid}` (trimmed). */
+  weights: Map<string, number>;
+  /** Respondents whose weight was trimmed, per round. */
+  trimmed: Map<string, number>;
+}
+
+const key = (round: string, pid: string) => `${round}\u0000${pid}`;
+
+/**
+ * Fits the response model on `frame` and weights the respondents (module doc, steps 2-3).
+ * Rounds without any respondent are left out (nothing to weight). Pure.
+ */
+export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
+  const respondedRounds = new Set(frame.filter((r) => r.responded).map((r) => r.round));
+  const rows = frame.filter((r) => respondedRounds.has(r.round));
+  const notes: string[] = [];
+  // Dummy columns: every level but the reference (the most common), merged into it when all or none responded.
+  const dummies = (name: string, value: (r: FrameRow) => string): { names: string[]; get: (r: FrameRow) => number[] } => {
+    const counts = new Map<string, { n: number; yes: number }>();
+    for (const r of rows) {
+      const c = counts.get(value(r)) ?? { n: 0, yes: 0 };
+      c.n++;
+      if (r.responded) c.yes++;
+      counts.set(value(r), c);
+    }
+    const levels = [...counts.keys()].sort();
+    const ref = [...counts].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const kept = levels.filter((l) => {
+      if (l === ref) return false;
+      const c = counts.get(l)!;
+      if (c.yes === 0 || c.yes === c.n) {
+        notes.push(`${name} ${l}: ${c.yes === 0 ? "nobody" : "everybody"} of ${c.n} answered, so its response rate cannot be modelled; counted with ${name} ${ref}`);
+        return false;
+      }
+      return true;
+    });
+    return { names: kept.map((l) => `${name}=${l}`), get: (r) => kept.map((l) => (value(r) === l ? 1 : 0)) };
+  };
+  const vars = [
+    dummies("round", (r) => r.round),
+    dummies("status", (r) => r.status),
+    dummies("region", (r) => r.region),
+    dummies("returning", (r) => (r.returning ? "yes" : "no")),
+  ];
+  const names = vars.flatMap((v) => v.names);
+  const X = rows.map((r) => vars.flatMap((v) => v.get(r)));
+  const y = rows.map((r) => (r.responded ? 1 : 0));
+  let model: RegressionFit | null = null;
+  try {
+    model = logisticRegression(X, y, names);
+    for (const d of model.dropped) notes.push(`${d.name} left out of the response model: ${d.reason}`);
+  } catch (err) {
+    if (!(err instanceof FitError)) throw err;
+    notes.push(`the response model could not be fitted (${err.message}); respondents are not weighted`);
+  }
+  const weights = new Map<string, number>();
+  const trimmed = new Map<string, number>();
+  const byRound = new Map<string, { k: string; w: number }[]>();
+  rows.forEach((r, i) => {
+    if (!r.responded) return;
+    let w = 1;
+    if (model) {
+      const x: Record<string, number> = Object.fromEntries(names.map((n, j) => [n, X[i][j]]));
+      let eta = 0;
+      for (const c of model.coefficients) eta += c.estimate * (c.name === "intercept" ? 1 : x[c.name]);
+      w = 1 / sigmoid(eta);
+    }
+    const list = byRound.get(r.round) ?? [];
+    list.push({ k: key(r.round, r.pid), w });
+    byRound.set(r.round, list);
+  });
+  for (const [round, list] of byRound) {
+    const sorted = list.map((x) => x.w).sort((a, b) => a - b);
+    const mid = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    const cap = TRIM_FACTOR * mid;
+    let t = 0;
+    for (const x of list) {
+      if (x.w > cap) t++;
+      weights.set(x.k, Math.min(x.w, cap));
+    }
+    trimmed.set(round, t);
+  }
+  return { model, notes, weights, trimmed };
+}
+
+/** A share estimated with response weights. */
+export interface WeightedShare {
+  /** Weighted share, 0..1; null without respondents. */
+  share: number | null;
+  /** 95% Wilson interval on the effective sample size. */
+  ci: Interval | null;
+  /** Kish's effective sample size (Σw)² / Σw². */
+  n_eff: number;
+  /** Respondents (linked to a participant) whose answers it uses. */
+  n: number;
+}
+
+/** The weighted top-2-box share (4 or 5) of a 1-5 item, and of Yes to "participate again". */
+export interface WeightedRound {
+  round: string;
+  items: Record<LikertItem, WeightedShare>;
+  participate_again: WeightedShare;
+}
+
+/** Response rates of one round by what is known for every participant. */
+export interface RoundResponse {
+  round: string;
+  /** By the status of the participant's last partnership of the round. */
+  by_status: Record<ResponseStatus, Proportion>;
+  /** By world region (UN M49). */
+  by_region: Record<string, Proportion>;
+  /** Returning against first-time participants. */
+  by_returning: { returning: Proportion; first_time: Proportion };
+}
+
+function weighted(values: readonly { w: number; hit: boolean }[]): WeightedShare {
+  const sw = values.reduce((s, v) => s + v.w, 0);
+  const sw2 = values.reduce((s, v) => s + v.w * v.w, 0);
+  if (!values.length || sw === 0) return { share: null, ci: null, n_eff: 0, n: 0 };
+  const share = values.reduce((s, v) => s + (v.hit ? v.w : 0), 0) / sw;
+  const nEff = (sw * sw) / sw2;
+  return { share, ci: wilsonIntervalEffective(Math.min(1, Math.max(0, share)), nEff), n_eff: nEff, n: values.length };
+}
+
+/** Everything non-response: rates by group, the weighted shares, and the model's notes. */
+export interface NonResponse {
+  response: RoundResponse[];
+  weighted: WeightedRound[];
+  notes: string[];
+  /** Respondents trimmed per round. */
+  trimmed: Record<string, number>;
+}
+
+/**
+ * Response rates by partnership status, region and returning, per round, and the weighted share
+ * of every 1-5 item (answers 4-5) and of "participate again" (Yes), per round (module doc).
+ * Rounds without respondents have no weighted figures (nulls).
+ * @throws {UnknownRoundError} when `opts.round` is not in the database.
+ */
+export async function nonResponse(db: Db, opts: RoundOpts = {}): Promise<NonResponse> {
+  await checkRound(db, opts.round);
+  const frame = await responseFrame(db);
+  const rw = responseWeights(frame);
+  const rounds = [...new Set(frame.map((r) => r.round))];
+  const answers = await db.all<Record<LikertItem, number | null> & { round: string; pid: string | null; participate_again: string | null }>(sql`
+    SELECT round_id AS round, pid, program_satisfaction, partner_satisfaction, outcome_perspective, outcome_ideas, outcome_confidence,
+      outcome_motivation, participate_again FROM survey_responses`);
+  const byRound = new Map<string, typeof answers>();
+  for (const a of answers) {
+    const list = byRound.get(a.round) ?? [];
+    list.push(a);
+    byRound.set(a.round, list);
+  }
+  const notes = [...rw.notes];
+  for (const [round, list] of byRound) {
+    const anonymous = list.filter((a) => a.pid === null).length;
+    if (anonymous) notes.push(`round ${round}: ${anonymous} response(s) of an anonymous survey link to nobody, so they cannot be weighted; the round's weighted figures use its linked respondents only`);
+  }
+  const response: RoundResponse[] = [];
+  const weightedRounds: WeightedRound[] = [];
+  for (const round of rounds) {
+    if (opts.round !== undefined && round !== opts.round) continue;
+    const f = frame.filter((r) => r.round === round);
+    const rate = (sel: (r: FrameRow) => boolean) => {
+      const g = f.filter(sel);
+      return proportion(g.filter((r) => r.responded).length, g.length);
+    };
+    const regions = [...new Set(f.map((r) => r.region))].sort();
+    response.push({
+      round,
+      by_status: { completed: rate((r) => r.status === "completed"), failed: rate((r) => r.status === "failed"), active: rate((r) => r.status === "active") },
+      by_region: Object.fromEntries(regions.map((g) => [g, rate((r) => r.region === g)])),
+      by_returning: { returning: rate((r) => r.returning), first_time: rate((r) => !r.returning) },
+    });
+    const list = (byRound.get(round) ?? []).map((a) => ({ a, w: a.pid === null ? undefined : rw.weights.get(key(round, a.pid)) })).filter((x): x is { a: (typeof answers)[number]; w: number } => x.w !== undefined);
+    const items = Object.fromEntries(
+      LIKERT_ITEMS.map((item) => [item, weighted(list.filter((x) => x.a[item] !== null).map((x) => ({ w: x.w, hit: (x.a[item] as number) >= 4 })))]),
+    ) as Record<LikertItem, WeightedShare>;
+    weightedRounds.push({
+      round,
+      items,
+      participate_again: weighted(list.filter((x) => x.a.participate_again !== null).map((x) => ({ w: x.w, hit: x.a.participate_again === "Yes" }))),
+    });
+  }
+  return { response, weighted: weightedRounds, notes, trimmed: Object.fromEntries(rw.trimmed) };
+}
+

@@ -1,0 +1,483 @@
+/**
+ * Disclosure control checked, not hoped for (docs/privacy.md, "Disclosure audit"): every
+ * published figure is declared, with the true counts behind it, and an audit proves that no
+ * group of 1 to min − 1 units (people, partnerships) can be worked out by adding and subtracting
+ * published figures, in their number or in the sum of their answers; complementary suppression
+ * hides further figures until that holds.
+ *
+ * Model. A *population* is a set of units several tables describe (the respondents of a round who
+ * answered an item; the matched participants of a round). It may have a *hub*: a variable every
+ * table of it is crossed with (the 1-5 answer, whose values also weigh sums; responded or not).
+ * A *table* is the population split by one *dimension* (country, sector, health profile), given
+ * as true counts per dimension value and hub value: these are the unknowns an attacker faces, one
+ * per (value, hub value), each a number of units. A *figure* is a published number: the count of
+ * units in a set of dimension values and hub values (`count`), the sum of the hub's weights over
+ * them (`sum`, a mean times its n), or the sum of another quantity (`sum:NAME`, e.g. the matching
+ * score, whose unknowns are one per dimension value). A figure without a dimension covers the
+ * whole population and belongs to every table of it. The attacker is taken to know which cells
+ * are empty (a value missing from a table, a count of 0): more than they know, so the audit errs
+ * on the safe side, and its search stays small (every cell it searches holds someone).
+ *
+ * Audit, per population, exactly (rational arithmetic, src/privacy/linear.ts):
+ * 1. What figures of one table say about the population as a whole (functions of the hub alone)
+ *    is known in every other table. Tables of different dimensions share nothing else: a
+ *    function of (value of A, hub) that equals a combination of functions of (value of B, hub)
+ *    on all cells is a function of the hub alone (an analysis-of-variance decomposition), so
+ *    this is exact, not an approximation.
+ * 2. In each table, a set S of cells has a known count exactly when its indicator vector lies
+ *    in the span of the published figures; every such 0/1 vector whose units number 1..min − 1
+ *    is a leak. Likewise for sums: a set of dimension values whose hub-weighted sum (or `sum:NAME`)
+ *    lies in the span, with 1..min − 1 units, is a leak. The search covers every such set, not a
+ *    list of suspects (`smallZeroOneVectors`).
+ * 3. Each leak carries its derivation: the published figures and the coefficients that isolate
+ *    the group, which the build prints when it fails.
+ *
+ * Complementary suppression (`protect`): while a leak remains, hide, among the figures its
+ * derivation uses that the caller may hide (figures published by another table are `fixed`), one
+ * of the lowest `priority` (headline figures are hidden last) covering the fewest units, with the
+ * other figures of its cell; a leak no hideable figure enters is reported. Counts of 0 are not
+ * disclosive.
+ */
+import { axpy, BIGINT_FIELD, Echelon, FieldOverflow, kernel, NUMBER_FIELD, smallZeroOneVectors, vecOf, type Field, type Vec } from "./linear";
+
+/** A population (see module doc). */
+export interface PopulationSpec {
+  id: string;
+  /** What one unit is, singular ("respondent", "partnership"), for messages. */
+  unit: string;
+  /** The variable every table of the population is crossed with; absent: none (one hub value). */
+  hub?: { name: string; values: readonly string[]; weights?: readonly number[] };
+}
+
+/** A table: the population split by a dimension, as true counts (never published). */
+export interface TableSpec {
+  population: string;
+  dimension: string;
+  /** Dimension value -> units per hub value (one number when the population has no hub). */
+  cells: Readonly<Record<string, readonly number[]>>;
+}
+
+/** The kind of a figure: a count of units, the hub-weighted sum, or the sum of a named quantity. */
+export type Measure = "count" | "sum" | `sum:${string}`;
+
+/** A published (or suppressed) figure. */
+export interface FigureSpec {
+  /** The table (page data file) that publishes it, for messages: "satisfaction.json". */
+  family: string;
+  /** What it is, for messages: "2016A program satisfaction, region Europe: n". */
+  label: string;
+  population: string;
+  /** Absent: the whole population. */
+  dimension?: string;
+  /** Dimension values covered (absent: all). */
+  values?: readonly string[];
+  /** Hub values covered (absent: all). */
+  hub?: readonly string[];
+  /** Default `count`. */
+  measure?: Measure;
+  /** The published value, or null when it is suppressed. */
+  value: number | null;
+  /** Figures with the same cell are hidden together (a row's n, mean and share). */
+  cell?: string;
+  /** Published by another table, so complementary suppression here may not hide it. */
+  fixed?: boolean;
+  /** Complementary suppression hides figures of lower priority first (default 0; headline figures higher). */
+  priority?: number;
+}
+
+/** One figure of a derivation: `coefficient × figure`. */
+export interface Term {
+  family: string;
+  label: string;
+  coefficient: number;
+}
+
+/** A group of fewer than `min` units whose count or sum follows from published figures. */
+export interface Leak {
+  population: string;
+  dimension: string;
+  measure: Measure;
+  /** The group: dimension values (with hub values when not all). */
+  group: string;
+  /** Its true number of units (1..min − 1). */
+  units: number;
+  unit: string;
+  /** Published figures whose combination gives the group's count (or sum). */
+  derivation: Term[];
+}
+
+/** Everything an audit needs, as JSON: what each data loader writes for the build's audit. */
+export interface AuditDocument {
+  populations: PopulationSpec[];
+  tables: TableSpec[];
+  figures: FigureSpec[];
+}
+
+/** Thrown when declarations contradict each other or the published values their cells. */
+export class DeclarationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DeclarationError";
+  }
+}
+
+/** Formats a leak as one sentence naming the group, its size and the derivation. */
+export function formatLeak(l: Leak, min: number): string {
+  const what = l.measure === "count" ? "the number" : l.measure === "sum" ? "the sum of answers" : `the sum of ${l.measure.slice(4)}`;
+  const terms = l.derivation
+    .map((t, i) => {
+      const k = Math.abs(t.coefficient);
+      const sign = t.coefficient < 0 ? "−" : i === 0 ? "" : "+";
+      return `${sign} ${k === 1 ? "" : `${+k.toFixed(6)} × `}${t.family} "${t.label}"`.trim();
+    })
+    .join(" ");
+  return `${l.population}, by ${l.dimension}: ${what} of ${l.group} (${l.units} ${l.unit}${l.units === 1 ? "" : "s"}, fewer than ${min}) follows from ${terms}`;
+}
+
+interface Pop {
+  spec: PopulationSpec;
+  hub: readonly string[];
+  weights: readonly number[] | null;
+  tables: Map<string, TableSpec>;
+}
+
+/** The audit of one build or one data loader: declare, then `audit()` or `protect()`. */
+export class DisclosureAudit {
+  private readonly pops = new Map<string, Pop>();
+  private readonly figs: FigureSpec[] = [];
+
+  /** @param min the minimum group size (`ILN_MIN_CELL`). */
+  constructor(readonly min: number) {
+    if (!Number.isInteger(min) || min < 1) throw new RangeError(`the minimum cell size must be an integer >= 1, got ${min}`);
+  }
+
+  /** Declares a population (again: must be the same). @throws DeclarationError on a conflict. */
+  population(spec: PopulationSpec): this {
+    const known = this.pops.get(spec.id);
+    if (known) {
+      if (JSON.stringify(known.spec) !== JSON.stringify(spec)) throw new DeclarationError(`population ${spec.id} is declared twice, differently`);
+      return this;
+    }
+    const hub = spec.hub?.values ?? ["*"];
+    if (spec.hub?.weights && (spec.hub.weights.length !== hub.length || !spec.hub.weights.every(Number.isInteger))) {
+      throw new DeclarationError(`population ${spec.id}: one integer weight per hub value`);
+    }
+    this.pops.set(spec.id, { spec, hub, weights: spec.hub?.weights ?? null, tables: new Map() });
+    return this;
+  }
+
+  /** Declares a table (again: must hold the same counts). @throws DeclarationError on a conflict or a bad shape. */
+  table(spec: TableSpec): this {
+    const pop = this.pop(spec.population);
+    for (const [v, counts] of Object.entries(spec.cells)) {
+      if (counts.length !== pop.hub.length || counts.some((c) => !Number.isInteger(c) || c < 0)) {
+        throw new DeclarationError(`table ${spec.population} by ${spec.dimension}, value ${v}: expected ${pop.hub.length} non-negative integer count(s)`);
+      }
+    }
+    const known = pop.tables.get(spec.dimension);
+    if (known) {
+      if (JSON.stringify(sortedCells(known.cells)) !== JSON.stringify(sortedCells(spec.cells))) {
+        throw new DeclarationError(`table ${spec.population} by ${spec.dimension} is declared twice with different counts`);
+      }
+      return this;
+    }
+    pop.tables.set(spec.dimension, spec);
+    return this;
+  }
+
+  /** Declares a figure. @returns its id (for {@link published}). */
+  figure(spec: FigureSpec): number {
+    this.pop(spec.population);
+    this.figs.push({ ...spec });
+    return this.figs.length - 1;
+  }
+
+  /** True when figure `id` is published (not suppressed). */
+  published(id: number): boolean {
+    return this.figs[id].value !== null;
+  }
+
+  /** The value of figure `id` as published now (null: suppressed). */
+  valueOf(id: number): number | null {
+    return this.figs[id].value;
+  }
+
+  /** Hides figure `id` (and nothing else). */
+  hide(id: number): void {
+    this.figs[id].value = null;
+  }
+
+  /** Adds every declaration of `doc` (e.g. another data loader's). @throws DeclarationError on a conflict. */
+  merge(doc: AuditDocument): this {
+    for (const p of doc.populations) this.population(p);
+    for (const t of doc.tables) this.table(t);
+    for (const f of doc.figures) this.figure(f);
+    return this;
+  }
+
+  /** The declarations as JSON (values as published now). */
+  toJSON(): AuditDocument {
+    return {
+      populations: [...this.pops.values()].map((p) => p.spec),
+      tables: [...this.pops.values()].flatMap((p) => [...p.tables.values()]),
+      figures: this.figs.map((f) => ({ ...f })),
+    };
+  }
+
+  /**
+   * Every leak (module doc), in population order.
+   * @throws DeclarationError when a published value differs from its cells' counts, a figure
+   *   names a table or value that was not declared; SearchLimit when a group of figures is too
+   *   interlocked to check (the build then fails rather than guess).
+   */
+  audit(): Leak[] {
+    return [...this.pops.keys()].flatMap((id) => this.auditPopulation(id));
+  }
+
+  /**
+   * Complementary suppression (module doc): hides figures that are not `fixed` until no leak
+   * remains or a leak cannot be closed.
+   * @returns the labels of the figures it hid (as `family: label`) and the leaks left (none when it succeeded).
+   */
+  protect(): { hidden: string[]; leaks: Leak[] } {
+    const hidden: string[] = [];
+    for (const id of this.pops.keys()) {
+      for (;;) {
+        const leaks = this.auditPopulation(id, 1);
+        if (!leaks.length) break;
+        const pick = this.pickToHide(leaks[0]);
+        if (pick === null) return { hidden, leaks: this.audit() };
+        const cell = this.figs[pick].cell;
+        this.figs.forEach((f, i) => {
+          if (f.value !== null && (i === pick || (cell !== undefined && f.cell === cell && f.population === this.figs[pick].population))) {
+            f.value = null;
+            hidden.push(`${f.family}: ${f.label}`);
+          }
+        });
+      }
+    }
+    return { hidden, leaks: [] };
+  }
+
+  private pop(id: string): Pop {
+    const p = this.pops.get(id);
+    if (!p) throw new DeclarationError(`population ${id} is not declared`);
+    return p;
+  }
+
+  /**
+   * The figure to hide for `leak`: of those in its derivation that are not fixed, one of the
+   * lowest priority, and of those the one covering fewest units (the next-smallest cell).
+   */
+  private pickToHide(leak: Leak): number | null {
+    const ids = leak.derivation.map((t) => this.figs.findIndex((f) => f.value !== null && !f.fixed && f.population === leak.population && f.family === t.family && f.label === t.label)).filter((i) => i >= 0);
+    if (!ids.length) return null;
+    const size = (i: number) => this.unitsOf(this.figs[i]);
+    const priority = (i: number) => this.figs[i].priority ?? 0;
+    return ids.sort((a, b) => priority(a) - priority(b) || size(a) - size(b) || a - b)[0];
+  }
+
+  /** True units a figure covers (its count, for any measure), from the first table that can tell. */
+  private unitsOf(f: FigureSpec): number {
+    const pop = this.pop(f.population);
+    const table = f.dimension ? pop.tables.get(f.dimension) : pop.tables.values().next().value;
+    if (!table) return 0;
+    let n = 0;
+    for (const [v, counts] of Object.entries(table.cells)) {
+      if (f.dimension && f.values && !f.values.includes(v)) continue;
+      counts.forEach((c, h) => (n += !f.hub || f.hub.includes(pop.hub[h]) ? c : 0));
+    }
+    return n;
+  }
+
+  private auditPopulation(id: string, limit = 50): Leak[] {
+    try {
+      return this.auditWith(NUMBER_FIELD, id, limit);
+    } catch (err) {
+      if (err instanceof FieldOverflow) return this.auditWith(BIGINT_FIELD, id, limit);
+      throw err;
+    }
+  }
+
+  private auditWith<T>(F: Field<T>, id: string, limit: number): Leak[] {
+    const pop = this.pop(id);
+    const tables = [...pop.tables.values()];
+    if (!tables.length) {
+      if (this.figs.some((f) => f.population === id)) throw new DeclarationError(`population ${id} has figures but no table`);
+      return [];
+    }
+    const figIds = this.figs.map((_, i) => i).filter((i) => this.figs[i].population === id);
+    for (const i of figIds) this.check(pop, this.figs[i]);
+    const live = figIds.filter((i) => this.figs[i].value !== null);
+    const measures = new Set(live.map((i) => measureClass(this.figs[i])));
+    const leaks: Leak[] = [];
+    for (const m of [...measures].sort()) {
+      if (leaks.length >= limit) break;
+      const gens = live.filter((i) => measureClass(this.figs[i]) === m);
+      leaks.push(...(m === "count" ? this.countLeaks(F, pop, tables, gens, limit) : this.namedSumLeaks(F, pop, tables, gens, m, limit)));
+    }
+    return leaks.slice(0, limit);
+  }
+
+  /** Published values must equal what the declared cells hold (counts and hub-weighted sums). */
+  private check(pop: Pop, f: FigureSpec): void {
+    const where = `${f.family} "${f.label}"`;
+    const tables = f.dimension ? [pop.tables.get(f.dimension)] : [...pop.tables.values()];
+    for (const t of tables) {
+      if (!t) throw new DeclarationError(`${where}: population ${pop.spec.id} has no table by ${f.dimension}`);
+      if (f.values) for (const v of f.values) if (!(v in t.cells)) throw new DeclarationError(`${where}: ${t.dimension} value ${JSON.stringify(v)} is not in the table`);
+      if (f.hub) for (const h of f.hub) if (!pop.hub.includes(h)) throw new DeclarationError(`${where}: ${h} is not a value of the hub`);
+      const m = f.measure ?? "count";
+      if (f.value === null || (m !== "count" && m !== "sum")) continue;
+      if (m === "sum" && !pop.weights) throw new DeclarationError(`${where}: a sum needs hub weights`);
+      let truth = 0;
+      for (const [v, counts] of Object.entries(t.cells)) {
+        if (f.values && !f.values.includes(v)) continue;
+        counts.forEach((c, h) => {
+          if (!f.hub || f.hub.includes(pop.hub[h])) truth += m === "sum" ? c * pop.weights![h] : c;
+        });
+      }
+      if (Math.abs(truth - f.value) > 1e-6 * Math.max(1, Math.abs(truth))) {
+        throw new DeclarationError(`${where} is published as ${f.value} but its cells in the table by ${t.dimension} hold ${truth}`);
+      }
+    }
+  }
+
+  /** The figure as a vector over the cells (value index * hubs + hub index) of table `t`. */
+  private vector<T>(F: Field<T>, pop: Pop, t: TableSpec, values: string[], f: FigureSpec): Vec<T> {
+    const H = pop.hub.length;
+    const entries: [number, number][] = [];
+    values.forEach((v, d) => {
+      if (f.dimension && f.values && !f.values.includes(v)) return;
+      pop.hub.forEach((h, k) => {
+        if (f.hub && !f.hub.includes(h)) return;
+        entries.push([d * H + k, (f.measure ?? "count") === "sum" ? pop.weights![k] : 1]);
+      });
+    });
+    return vecOf(F, entries);
+  }
+
+  private countLeaks<T>(F: Field<T>, pop: Pop, tables: TableSpec[], gens: number[], limit: number): Leak[] {
+    const H = pop.hub.length;
+    const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
+    const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
+    // Empty cells are known to be empty (module doc): they leave every vector.
+    const project = (t: TableSpec, values: string[], v: Vec<T>) => new Map([...v].filter(([i]) => t.cells[values[Math.floor(i / H)]][i % H] > 0));
+    const echelonOf = (t: TableSpec, extra: { hubCoef: Vec<T>; how: Vec<T> }[]) => {
+      const values = valuesOf.get(t.dimension)!;
+      const e = new Echelon(F);
+      for (const i of own(t)) e.add(project(t, values, this.vector(F, pop, t, values, this.figs[i])), i);
+      for (const x of extra) e.add(project(t, values, hubVector(F, values.length, H, x.hubCoef)), x.how);
+      return e;
+    };
+    // Step 1: what each table says about the hub alone, with how it is made of figures.
+    const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
+    for (const t of tables) {
+      const values = valuesOf.get(t.dimension)!;
+      const e = echelonOf(t, []);
+      const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
+      for (const mu of kernel(F, reductions.map((r) => r.left))) {
+        let how: Vec<T> = new Map();
+        for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
+        pure.push({ hubCoef: mu, how, from: t.dimension });
+      }
+    }
+    const leaks: Leak[] = [];
+    for (const t of tables) {
+      if (leaks.length >= limit) break;
+      const values = valuesOf.get(t.dimension)!;
+      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension));
+      const weightOf = (i: number) => t.cells[values[Math.floor(i / H)]][i % H];
+      const describe = (v: Vec<T>) => this.describe(pop, values, [...v.keys()]);
+      const derive = (v: Vec<T>): Term[] => {
+        const { left, how } = e.reduce(v);
+        if (left.size) throw new Error("internal: a leak that is not in the span");
+        return [...how].filter(([, c]) => !F.isZero(c)).sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ family: this.figs[i].family, label: this.figs[i].label, coefficient: F.toNumber(c) }));
+      };
+      for (const v of smallZeroOneVectors(F, e.rows().map((r) => r.vec), weightOf, this.min - 1, limit - leaks.length)) {
+        leaks.push({ population: pop.spec.id, dimension: t.dimension, measure: "count", group: describe(v), units: [...v.keys()].reduce((s, i) => s + weightOf(i), 0), unit: pop.spec.unit, derivation: derive(v) });
+      }
+      // Sums of the hub's weights over whole dimension values.
+      if (!pop.weights || leaks.length >= limit || !gens.some((i) => this.figs[i].measure === "sum")) continue;
+      const rowSum = (d: number) => project(t, values, vecOf(F, pop.hub.map((_, k) => [d * H + k, pop.weights![k]] as [number, number])));
+      const rowUnits = (d: number) => t.cells[values[d]].reduce((a, b) => a + b, 0);
+      const rows = values.map((_, d) => d).filter((d) => rowUnits(d) > 0);
+      const residuals = rows.map((d) => e.reduce(rowSum(d)).left);
+      const kept = kernel(F, residuals).map((k) => new Map([...k].map(([i, c]) => [rows[i], c] as [number, T])));
+      for (const r of smallZeroOneVectors(F, kept, rowUnits, this.min - 1, limit - leaks.length)) {
+        const rows = [...r.keys()];
+        let s: Vec<T> = new Map();
+        for (const d of rows) s = axpy(F, s, F.one, rowSum(d));
+        leaks.push({ population: pop.spec.id, dimension: t.dimension, measure: "sum", group: rows.map((d) => `${t.dimension} ${values[d]}`).join("; "), units: rows.reduce((a, d) => a + rowUnits(d), 0), unit: pop.spec.unit, derivation: derive(s) });
+      }
+    }
+    return leaks;
+  }
+
+  private namedSumLeaks<T>(F: Field<T>, pop: Pop, tables: TableSpec[], gens: number[], m: Measure, limit: number): Leak[] {
+    const hubOf = this.figs[gens[0]].hub;
+    const leaks: Leak[] = [];
+    const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
+    const unitsIn = (t: TableSpec, v: string) => t.cells[v].reduce((a, c, k) => a + (!hubOf || hubOf.includes(pop.hub[k]) ? c : 0), 0);
+    // Values without units are known to be empty (module doc): they leave every vector.
+    const vec = (t: TableSpec, values: string[], f: FigureSpec) =>
+      vecOf(F, values.map((v, d) => [d, (!f.dimension || !f.values || f.values.includes(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    const ones = (t: TableSpec, values: string[]) => vecOf(F, values.map((v, d) => [d, unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    const echelonOf = (t: TableSpec, extra: Vec<T>[]) => {
+      const values = valuesOf.get(t.dimension)!;
+      const e = new Echelon(F);
+      for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(vec(t, values, this.figs[i]), i);
+      for (const how of extra) e.add(ones(t, values), how);
+      return e;
+    };
+    // What each table says about the whole population's sum.
+    const pure: { how: Vec<T>; from: string }[] = [];
+    for (const t of tables) {
+      const values = valuesOf.get(t.dimension)!;
+      const r = echelonOf(t, []).reduce(ones(t, values));
+      if (!r.left.size) pure.push({ how: r.how, from: t.dimension });
+    }
+    for (const t of tables) {
+      const values = valuesOf.get(t.dimension)!;
+      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how));
+      const units = (d: number) => unitsIn(t, values[d]);
+      for (const v of smallZeroOneVectors(F, e.rows().map((r) => r.vec), units, this.min - 1, limit - leaks.length)) {
+        const { how } = e.reduce(v);
+        leaks.push({
+          population: pop.spec.id, dimension: t.dimension, measure: m, group: [...v.keys()].map((d) => `${t.dimension} ${values[d]}`).join("; "),
+          units: [...v.keys()].reduce((a, d) => a + units(d), 0), unit: pop.spec.unit,
+          derivation: [...how].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ family: this.figs[i].family, label: this.figs[i].label, coefficient: F.toNumber(c) })),
+        });
+      }
+    }
+    return leaks;
+  }
+
+  /** Names a set of cells: each dimension value, with its hub values when not all of them. */
+  private describe(pop: Pop, values: string[], cells: number[]): string {
+    const H = pop.hub.length;
+    const by = new Map<number, number[]>();
+    for (const i of cells.sort((a, b) => a - b)) by.set(Math.floor(i / H), [...(by.get(Math.floor(i / H)) ?? []), i % H]);
+    const table = [...pop.tables.values()].find((t) => Object.keys(t.cells).sort().join("\u0000") === values.join("\u0000"));
+    const dim = table?.dimension ?? "value";
+    return [...by]
+      .map(([d, hs]) => `${dim} ${values[d]}${hs.length === H ? "" : ` (${pop.spec.hub?.name ?? "hub"} ${hs.map((h) => pop.hub[h]).join(", ")})`}`)
+      .join("; ");
+  }
+}
+
+function measureClass(f: FigureSpec): Measure {
+  const m = f.measure ?? "count";
+  return m === "sum" ? "count" : m;
+}
+
+function sortedCells(cells: Readonly<Record<string, readonly number[]>>): [string, readonly number[]][] {
+  return Object.entries(cells).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The vector of a function of the hub alone (`coef` by hub index) over a table of `n` values. */
+function hubVector<T>(F: Field<T>, n: number, H: number, coef: Vec<T>): Vec<T> {
+  const v: Vec<T> = new Map();
+  for (let d = 0; d < n; d++) for (const [k, c] of coef) if (!F.isZero(c)) v.set(d * H + k, c);
+  return v;
+}

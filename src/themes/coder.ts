@@ -1,0 +1,187 @@
+/**
+ * The theme coder: transparent, offline rules from the codebook applied to lemmatised text
+ * (src/themes/codebook.yaml explains the rule syntax to coordinators). Every coded theme keeps the
+ * words that triggered it.
+ *
+ * Matching, in short: a comment is split by wink-nlp into sentences and words (see `nlp.ts`);
+ * sentences into clauses at punctuation. A phrase matches consecutive words of one clause: each
+ * phrase word matches a comment word whose normal form or lemma equals the phrase word's (or its
+ * lemma); `word~` matches by prefix; a phrase word of 6 letters or more also matches one typo away
+ * (Levenshtein distance 1, fastest-levenshtein); `*` skips 0..3 words; `<name>` matches a proper
+ * noun. A match is negated when a negation cue occurs within `negation.window` words before it in
+ * its clause, with no break word ("but") in between.
+ */
+import { distance } from "fastest-levenshtein";
+import type { Codebook } from "./codebook";
+import { analyse, lemmaOf, normalOf, type Word } from "./nlp";
+
+/** The words that made a theme fire. */
+export interface Trigger {
+  /** The codebook phrase, as written in the codebook (prefixed `not ` for a negated rule). */
+  phrase: string;
+  /** The comment's words that matched, as written, negation cue included for a negated rule. */
+  words: string;
+}
+
+/** A coded comment. */
+export interface CodedComment {
+  /** Theme ids coded, in codebook order. */
+  themes: string[];
+  /** For each coded theme, every trigger found (at least one). */
+  triggers: Record<string, Trigger[]>;
+  /** wink-nlp sentiment of the comment, -1 (most negative) .. 1 (most positive); 0 for empty text. */
+  sentiment: number;
+}
+
+/** A compiled phrase element. */
+type Element =
+  | { kind: "word"; forms: Set<string>; fuzzy: string | null }
+  | { kind: "prefix"; prefix: string }
+  | { kind: "gap" }
+  | { kind: "name" };
+
+interface CompiledPhrase {
+  text: string;
+  elements: Element[];
+}
+
+interface CompiledTheme {
+  id: string;
+  phrases: CompiledPhrase[];
+  negated: { phrases: CompiledPhrase[]; near: Set<string> | null }[];
+}
+
+/** Minimum length of a phrase word that also matches with one typo. */
+export const FUZZY_MIN_LENGTH = 6;
+/** Most words a `*` in a phrase skips. */
+export const MAX_GAP = 3;
+
+function compileWord(w: string): Element {
+  if (w === "*") return { kind: "gap" };
+  if (w === "<name>") return { kind: "name" };
+  if (w.endsWith("~") && w.length > 1) return { kind: "prefix", prefix: w.slice(0, -1).toLowerCase() };
+  const lower = w.toLowerCase();
+  const forms = new Set([lower, lemmaOf(lower), normalOf(lower)]);
+  return { kind: "word", forms, fuzzy: lower.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(lower) ? lower : null };
+}
+
+function compilePhrase(text: string): CompiledPhrase {
+  const words = text.trim().split(/[\s-]+/).filter(Boolean);
+  return { text, elements: words.map(compileWord) };
+}
+
+function wordMatches(e: Element, w: Word): boolean {
+  switch (e.kind) {
+    case "word":
+      if (e.forms.has(w.normal) || e.forms.has(w.lemma)) return true;
+      return e.fuzzy !== null && Math.abs(w.normal.length - e.fuzzy.length) <= 1 && w.normal.length >= FUZZY_MIN_LENGTH - 1 && distance(w.normal, e.fuzzy) <= 1;
+    case "prefix":
+      return w.normal.startsWith(e.prefix) || w.lemma.startsWith(e.prefix);
+    case "name":
+      return w.pos === "PROPN" && /^\p{Lu}/u.test(w.value);
+    case "gap":
+      return true;
+  }
+}
+
+/** End index (exclusive) of a match of `els` starting at word `i` of `clause`, or -1. */
+function matchAt(els: Element[], k: number, clause: Word[], i: number): number {
+  if (k === els.length) return i;
+  const e = els[k];
+  if (e.kind === "gap") {
+    for (let skip = 0; skip <= MAX_GAP && i + skip <= clause.length; skip++) {
+      const end = matchAt(els, k + 1, clause, i + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (i >= clause.length || !wordMatches(e, clause[i])) return -1;
+  return matchAt(els, k + 1, clause, i + 1);
+}
+
+/** Splits a sentence into clauses at punctuation. */
+function clauses(sentence: Word[]): Word[][] {
+  const out: Word[][] = [];
+  for (const w of sentence) {
+    if (w.clauseStart || out.length === 0) out.push([]);
+    out[out.length - 1].push(w);
+  }
+  return out;
+}
+
+/** The coder of one codebook. */
+export interface Coder {
+  /** The codebook it applies. */
+  readonly codebook: Codebook;
+  /** Codes one comment. Never throws; an empty or blank comment gets no theme and sentiment 0. */
+  code(text: string): CodedComment;
+}
+
+/**
+ * Compiles a codebook into a coder (lemmatising every phrase once).
+ * @example createCoder(loadCodebook()).code("My partner never replied.").themes // ["partner_unresponsive"]
+ */
+export function createCoder(codebook: Codebook): Coder {
+  const cues = new Set(codebook.negation.cues.flatMap((c) => [c.toLowerCase(), normalOf(c)]));
+  const breaks = new Set(codebook.negation.breaks.map((b) => b.toLowerCase()));
+  const window = codebook.negation.window;
+  const themes: CompiledTheme[] = codebook.themes.map((t) => ({
+    id: t.id,
+    phrases: t.phrases.map(compilePhrase),
+    negated: (t.negated ?? []).map((r) => ({
+      phrases: r.phrases.map(compilePhrase),
+      near: r.near ? new Set(r.near.flatMap((n) => [n.toLowerCase(), lemmaOf(n)])) : null,
+    })),
+  }));
+
+  /** The negation cue governing position i of the clause, or null. */
+  const cueBefore = (clause: Word[], i: number): Word | null => {
+    for (let j = i - 1; j >= 0 && j >= i - window; j--) {
+      const w = clause[j];
+      if (breaks.has(w.normal)) return null;
+      if (cues.has(w.normal) || cues.has(w.lemma)) return w;
+    }
+    return null;
+  };
+
+  return {
+    codebook,
+    code(text: string): CodedComment {
+      if (text.trim() === "") return { themes: [], triggers: {}, sentiment: 0 };
+      const a = analyse(text);
+      const triggers: Record<string, Trigger[]> = {};
+      const add = (id: string, t: Trigger) => {
+        const list = (triggers[id] ??= []);
+        if (!list.some((x) => x.words === t.words)) list.push(t);
+      };
+      const surface = (clause: Word[], from: number, to: number) => clause.slice(from, to).map((w) => w.value).join(" ");
+      for (const sentence of a.sentences) {
+        for (const clause of clauses(sentence)) {
+          for (let i = 0; i < clause.length; i++) {
+            for (const t of themes) {
+              for (const p of t.phrases) {
+                const end = matchAt(p.elements, 0, clause, i);
+                if (end > i && !cueBefore(clause, i)) add(t.id, { phrase: p.text, words: surface(clause, i, end) });
+              }
+              for (const r of t.negated) {
+                for (const p of r.phrases) {
+                  const end = matchAt(p.elements, 0, clause, i);
+                  if (end <= i) continue;
+                  const cue = cueBefore(clause, i);
+                  if (!cue) continue;
+                  const at = clause.indexOf(cue);
+                  const near = r.near;
+                  const subject = near ? clause.slice(0, at).findLast((w) => near.has(w.normal) || near.has(w.lemma)) : undefined;
+                  if (near && !subject) continue;
+                  add(t.id, { phrase: `not ${p.text}`, words: surface(clause, subject ? clause.indexOf(subject) : at, end) });
+                }
+              }
+            }
+          }
+        }
+      }
+      const ids = themes.map((t) => t.id).filter((id) => triggers[id]);
+      return { themes: ids, triggers, sentiment: a.sentiment };
+    },
+  };
+}

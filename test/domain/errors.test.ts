@@ -1,0 +1,30 @@
+/**
+ * The errors people see (src/domain/errors.ts): located problems print as FILE:ROW:COLUMN, an
+ * InputError lists at most 20 of its problems in its message but keeps them all, and an unknown
+ * round is a usage error that lists the rounds the database holds.
+ */
+import { describe, expect, it } from "vitest";
+import { formatProblem, InputError, showValue, UnknownRoundError, UsageError, type Problem } from "../../src/domain/errors";
+
+describe("errors", () => {
+  it("formats a located problem and shows a value with its blanks", () => {
+    expect(formatProblem({ file: "r/registrations.csv", row: 7, column: "Country", message: "unknown country \"Japn\"" })).toBe('r/registrations.csv:7:Country: unknown country "Japn"');
+    expect(showValue(" a ")).toBe('" a "');
+  });
+
+  it("keeps every problem of an InputError and shows the first 20", () => {
+    const problems: Problem[] = Array.from({ length: 23 }, (_, i) => ({ file: "f.csv", row: i + 2, column: "x", message: "bad" }));
+    const err = new InputError(problems);
+    expect(err.problems).toHaveLength(23);
+    expect(err.message.split("\n")).toHaveLength(22); // the count, 20 problems, "... and 3 more"
+    expect(err.message).toMatch(/^23 problems:\nf\.csv:2:x: bad\n[\s\S]*f\.csv:21:x: bad\n\.\.\. and 3 more$/);
+    expect(new InputError(problems.slice(0, 1)).message).toBe("f.csv:2:x: bad");
+  });
+
+  it("makes an unknown round a usage error naming the rounds held", () => {
+    const err = new UnknownRoundError("2020A", ["2013P", "2013B"]);
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err.message).toBe('unknown round "2020A"; the database holds: 2013P, 2013B');
+    expect(new UnknownRoundError("x", []).message).toBe('unknown round "x"; the database holds: no rounds');
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The one replay path (src/matching/replay-rounds.ts) that `iln replay` and the matching page's
+ * loader share: each round replayed under the given weights and under weights fitted with that
+ * round left out, with the left-out model's predictions; a store of finished results reused.
+ * Expected reports are the pure replay of the same loaded round (src/matching/replay.ts) with the
+ * same left-out fit, computed here step by step.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingest } from "../../loaders/ingest";
+import { roundIds, type Db } from "../../src/db";
+import { writeDemo } from "../../src/demo";
+import { UnknownRoundError } from "../../src/domain/errors";
+import { fitLeavingOut } from "../../src/matching/fit";
+import { replayLoadedRound, type ReplayReport } from "../../src/matching/replay";
+import type { ReplayJob } from "../../src/matching/replay-jobs";
+import { replayRound, replayRounds, type ReplayStore, type ReplayWeights } from "../../src/matching/replay-rounds";
+import { loadOutcomes, loadRoundData } from "../../src/matching/round-data";
+import { defaultWeights } from "../../src/matching/weights";
+import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
+
+describe("replayRounds on a small synthetic history", () => {
+  let db: Db;
+  let rounds: string[];
+  beforeAll(async () => {
+    const dir = tempDir();
+    await writeDemo(`${dir}/demo`, { scale: 0.15 });
+    db = await freshDb(dir);
+    await ingest(db, `${dir}/demo`, { pseudonymise: testPseudonymiser() });
+    rounds = await roundIds(db);
+  }, 120_000);
+  afterAll(() => db.close());
+
+  it("replays each round as the pure replay of its data with the model and weights fitted without it", async () => {
+    const picked = rounds.slice(-2);
+    const got = await replayRounds(db, picked, { fitted: true, parallel: false });
+    expect(got.map((r) => r.round)).toEqual(picked);
+    const outcomes = await loadOutcomes(db);
+    for (const r of got) {
+      const left = fitLeavingOut(outcomes, r.round);
+      expect(left).not.toBeNull();
+      expect(r.model).toEqual(left!.model);
+      expect(r.model!.rounds).not.toContain(r.round);
+      expect(r.fittedWeights).toEqual(left!.weights);
+      // the default pool: the people of the round's historical first matching
+      const data = await loadRoundData(db, r.round, { include: "matched" });
+      expect(r.data).toEqual(data);
+      expect(r.given).toEqual(replayLoadedRound(data, defaultWeights(), left!.model));
+      expect(r.fitted).toEqual(replayLoadedRound(data, left!.weights, left!.model));
+      expect(r.given.prediction?.fitted_on_rounds).toEqual(left!.model.rounds);
+    }
+  });
+
+  it("without predictions fits nothing, and without `fitted` replays the given weights only", async () => {
+    const [r] = await replayRounds(db, rounds.slice(-1), { predictions: false, parallel: false });
+    expect(r.model).toBeNull();
+    expect(r.fittedWeights).toBeNull();
+    expect(r.fitted).toBeNull();
+    expect(r.given.prediction).toBeNull();
+    expect(r.given.replayed.predicted_completion).toBeNull();
+  });
+
+  it("takes finished results from a store, and keeps what it computes there, finished", async () => {
+    const kept = new Map<string, number>();
+    const keyOf = (job: ReplayJob, which: ReplayWeights) => `${job.data.pool.round}/${which}`;
+    const store: ReplayStore<number> = { get: (job, which) => kept.get(keyOf(job, which)), set: (job, which, v) => kept.set(keyOf(job, which), v) };
+    let finished = 0;
+    const finish = (rep: ReplayReport) => (finished++, rep.replayed.total);
+    const first = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish });
+    expect(finished).toBe(4);
+    expect([...kept.keys()].sort()).toEqual(rounds.slice(-2).flatMap((r) => [`${r}/fitted`, `${r}/given`]).sort());
+    const again = await replayRounds(db, rounds.slice(-2), { fitted: true, parallel: false, store, finish });
+    expect(finished).toBe(4);
+    expect(again.map((r) => [r.given, r.fitted])).toEqual(first.map((r) => [r.given, r.fitted]));
+  });
+
+  it("rejects an unknown round before any work, as a usage error listing the rounds", async () => {
+    const err = await replayRounds(db, [rounds[0], "nope"]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnknownRoundError);
+    expect((err as Error).message).toContain(rounds.join(", "));
+  });
+});
+
+describe("replayRound", () => {
+  it("replays an ingested round: no emails or names in the report, invariant holds", async () => {
+    const dir = tempDir();
+    const db = await freshDb(dir);
+    await ingest(db, writeRound(dir, "T1", baseRound()), { pseudonymise: testPseudonymiser() });
+    const rep = await replayRound(db, "T1", defaultWeights());
+    const all = await replayRound(db, "T1", defaultWeights(), { include: "registered" });
+    db.close();
+    const json = JSON.stringify(rep);
+    expect(json).not.toMatch(/@|Ana|Lima|Chlo/);
+    expect(rep.round).toBe("T1");
+    // By default the pool is the people of the historical first matching T1-1, T1-2, T1-3 (T1-4
+    // is a rematch): 6 of the 7 registrants (Gus joined only in the rematch). Like for like: no extra placements.
+    expect(rep.pool).toMatchObject({ include: "matched", people: 6 });
+    expect(rep.extra_placements).toMatchObject({ people: 0, pairs: 0, score: 0 });
+    // Every registration: 7 people, still 3 pairs; if Gus is placed, that pair is reported apart.
+    expect(all.pool).toMatchObject({ include: "registered", people: 7 });
+    expect(all.replayed.pairs).toBe(3);
+    expect(all.extra_placements.people).toBe(all.extra_placements.pairs);
+    expect(all.extra_placements.score_gain_without).toBeCloseTo(all.replayed.total - all.extra_placements.score - all.historical.total, 9);
+    expect(rep.historical.pairs).toBe(3);
+    expect(rep.historical.observed).toMatchObject({ completed: 2, ended: 3 });
+    expect(rep.replayed.pairs).toBe(3);
+    expect(rep.replayed.total).toBeGreaterThanOrEqual(rep.historical.total);
+    expect(rep.prediction).toBeNull(); // no other round to fit a model on
+  });
+});
