@@ -232,10 +232,10 @@ function ensureDb(dir: string, db: string, write: () => void): void {
 async function roundPool(db: string, round: string, cache: string): Promise<Pool> {
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8")) as Pool;
   const { openDatabase } = await import("../src/db");
-  const { loadRoundPool } = await import("../src/matching/pool");
+  const { loadRoundData } = await import("../src/matching/round-data");
   const handle = await openDatabase(db, { readOnly: true });
   try {
-    const rp = await loadRoundPool(handle, round);
+    const rp = await loadRoundData(handle, round);
     writeFileSync(cache, JSON.stringify(rp.pool));
     return rp.pool;
   } finally {
