@@ -36,7 +36,7 @@ function step(title: string, script: string, args: string[] = [], env: Record<st
 lines.push(...benchIngest());
 step("Metrics on the 100,000-participant history", "bench/metrics.ts", [path.join(OUT, "bench.duckdb")]);
 // networkx takes minutes at N=800 and far longer at 1600: compare up to 800 (BENCH_NX_MAX overrides).
-step("Matching solver (networkx up to N=800)", "bench/blossom.ts", [], { BENCH_NX_MAX: process.env.BENCH_NX_MAX ?? "800", BENCH_PLAIN_MAX: process.env.BENCH_PLAIN_MAX ?? "1600" });
+step("Matching solver beside LEMON 1.3.1 (issue 15)", "bench/blossom.ts");
 step("Re-matching and replay", "bench/match.ts");
 step("Dashboard build", "bench/site.ts");
 step("Dashboard build at 100,000 participants", "bench/site-scale.ts", [path.join(OUT, "bench.duckdb")]);

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixture, describeShared } from "../helpers/shared";
-import { maxWeightMatching, reducedCost, solveMatching } from "../../src/matching/blossom";
+import { DIRECT_MAX_AVERAGE_DEGREE, matchEdgeArrays, maxWeightMatching, reducedCost, solveMatching } from "../../src/matching/blossom";
+import { solvePrimalDual } from "../../src/matching/solver/primal-dual";
 import { mulberry32 } from "../../src/demo/random";
+import { expectCertificate } from "./certificate";
+import { describeNx, networkxOptima, sameTotal } from "./nx-oracle";
 
 type Edge = [number, number, number];
 
@@ -106,30 +108,6 @@ function generateInstances(): Instance[] {
   return out;
 }
 
-const NX_SCRIPT = `
-import json, sys
-import networkx as nx
-out = []
-for inst in json.load(sys.stdin):
-    G = nx.Graph()
-    G.add_nodes_from(range(inst["n"]))
-    for u, v, w in inst["edges"]:
-        G.add_edge(u, v, weight=w)
-    m = nx.max_weight_matching(G, maxcardinality=inst["maxCard"])
-    out.append({"total": sum(G[u][v]["weight"] for u, v in m), "card": len(m)})
-json.dump(out, sys.stdout)
-`;
-
-const hasNetworkx = spawnSync("python3", ["-c", "import networkx"], { stdio: "ignore" }).status === 0;
-const describeNx: typeof describe = hasNetworkx
-  ? describe
-  : (((name: string, fn: () => void) =>
-      describe.skip(`${name} (skipped: python3 with networkx not found; apt-get install -y python3-networkx)`, fn)) as typeof describe);
-
-function close(a: number, b: number, float: boolean): boolean {
-  return float ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) : a === b;
-}
-
 describe("maxWeightMatching: named cases", () => {
   it("returns [] for no edges and ignores self-loops", () => {
     expect(maxWeightMatching([])).toEqual([]);
@@ -140,6 +118,22 @@ describe("maxWeightMatching: named cases", () => {
     expect(maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]])).toEqual([-1, 2, 1, -1]);
     // maxCardinality forces both outer edges.
     expect(maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]], { maxCardinality: true })).toEqual([1, 0, 3, 2]);
+  });
+  it("maxCardinality on the path a-b-c-d with a heavy b-c edge returns a-b and c-d", () => {
+    // Worked by hand: the only 2-pair matching is {a-b, c-d} (total 2); without the flag {b-c} (100) wins.
+    const edges: Edge[] = [[0, 1, 1], [1, 2, 100], [2, 3, 1]];
+    expect(maxWeightMatching(edges, { maxCardinality: true })).toEqual([1, 0, 3, 2]);
+    expect(maxWeightMatching(edges)).toEqual([-1, 2, 1, -1]);
+  });
+  it("solveMatching with maxCardinality reports the shift its duals certify", () => {
+    const eu = Int32Array.of(0, 1, 2);
+    const ev = Int32Array.of(1, 2, 3);
+    const w = Float64Array.of(2, 200, 2);
+    const state = solveMatching(4, eu, ev, w, true);
+    expect(Array.from(state.mate)).toEqual([1, 0, 3, 2]);
+    expect(state.shift).toBeGreaterThan(0);
+    for (let k = 0; k < 3; k++) expect(reducedCost(state, eu[k], ev[k], w[k])).toBeGreaterThanOrEqual(0);
+    expect(reducedCost(state, 0, 1, w[0])).toBe(0); // matched pairs are tight
   });
   it("rejects bad vertex ids and weights", () => {
     expect(() => maxWeightMatching([[0, -1, 1]])).toThrow(RangeError);
@@ -166,26 +160,24 @@ describe("maxWeightMatching: named cases", () => {
 });
 
 describeShared("maxWeightMatching: shared reference cases (nx_cases.json)", () => {
-  type Case = { id: string; n: number; edges: Edge[]; maxcardinality: boolean; expected: [number, number][]; expected_weight: number; expected_cardinality: number; unique_optimum: boolean };
-  // Read when the block runs, never while the suite is collected (test/helpers/shared.ts).
-  let cases: Case[] = [];
-  beforeAll(() => {
-    cases = (JSON.parse(readFileSync(fixture("matching", "nx_cases.json"), "utf8")) as { cases: Case[] }).cases;
-  });
-  it("has 73 cases", () => expect(cases.length).toBe(73));
-  it("matches every case's weight, cardinality and (where unique) pairs", () => {
-    for (const c of cases) {
+  it("agrees with the 73 reference cases (weights; cardinality with maxcardinality; pairs when the optimum is unique)", () => {
+    // Read lazily, inside the test: the fixture folder may be absent (describeShared skips then).
+    const data = JSON.parse(readFileSync(fixture("matching", "nx_cases.json"), "utf8")) as {
+      cases: { id: string; n: number; edges: Edge[]; maxcardinality: boolean; expected: [number, number][]; expected_weight: number; expected_cardinality: number; unique_optimum: boolean }[];
+    };
+    expect(data.cases.length).toBe(73);
+    for (const c of data.cases) {
       const mate = maxWeightMatching(c.edges, { maxCardinality: c.maxcardinality });
       const { total, card } = evaluate(c.edges, mate);
-      expect(close(total, c.expected_weight, true), `${c.id}: weight ${total}, expected ${c.expected_weight}`).toBe(true);
-      if (c.maxcardinality) expect(card, `${c.id}: cardinality`).toBe(c.expected_cardinality);
+      expect(sameTotal(total, c.expected_weight, true), c.id).toBe(true);
+      if (c.maxcardinality) expect(card, c.id).toBe(c.expected_cardinality);
       if (c.unique_optimum) {
         const pairs: [number, number][] = [];
         mate.forEach((u, v) => {
           if (u > v) pairs.push([v, u]);
         });
         const sorted = [...c.expected].map(([a, b]) => (a < b ? [a, b] : [b, a])).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-        expect(pairs, `${c.id}: pairs`).toEqual(sorted);
+        expect(pairs, c.id).toEqual(sorted);
       }
     }
   });
@@ -230,17 +222,68 @@ describe("maxWeightMatching: brute force on tiny graphs (no python needed)", () 
 });
 
 describeNx("maxWeightMatching: agrees with networkx on random graphs", () => {
-  const instances = generateInstances();
-  it(`${instances.length} instances (dense, sparse, ties, negative, float; maxCardinality both ways)`, () => {
-    // Expected totals come from networkx.max_weight_matching, run once in a python3 subprocess.
-    const res = spawnSync("python3", ["-c", NX_SCRIPT], { input: JSON.stringify(instances), encoding: "utf8", maxBuffer: 1 << 26 });
-    expect(res.status, res.stderr).toBe(0);
-    const expected = JSON.parse(res.stdout) as { total: number; card: number }[];
+  it(`sparse graphs, solved directly (dense, sparse, ties, negative, float; maxCardinality both ways)`, () => {
+    const instances = generateInstances();
+    // Expected totals: networkx.max_weight_matching, run once in a python3 subprocess.
+    const expected = networkxOptima(instances);
     expect(expected.length).toBe(instances.length);
     instances.forEach((inst, r) => {
       const got = evaluate(inst.edges, maxWeightMatching(inst.edges, { maxCardinality: inst.maxCard }));
-      expect(close(got.total, expected[r].total, inst.float), `instance ${r}: ${got.total} vs ${expected[r].total}`).toBe(true);
+      expect(sameTotal(got.total, expected[r].total, inst.float), `instance ${r}: ${got.total} vs ${expected[r].total}`).toBe(true);
       if (inst.maxCard) expect(got.card, `instance ${r}`).toBe(expected[r].card);
     });
+  });
+
+  it("dense edge lists, solved by candidates and pricing: ties, fine-graded doubles, negatives, maxCardinality, parallel edges", () => {
+    const rand = prng(20261124);
+    const instances: Instance[] = [];
+    for (let r = 0; r < 24; r++) {
+      const n = 40 + Math.floor(rand() * 40);
+      const kind = r % 4;
+      const weight = kind === 0 ? () => Math.floor(rand() * 4) : kind === 1 ? () => rand() * 10 : kind === 2 ? () => Math.floor(rand() * 41) - 25 : () => 2800 + Math.floor(rand() * 10200);
+      const inst = randomInstance(rand, n, 0.9, weight, r % 3 === 0, kind === 1);
+      // Parallel edges: lighter ones, and exact duplicates (a matched pair must count once).
+      if (r % 5 === 0) inst.edges.push(...inst.edges.slice(0, 20).map(([a, b, w]): Edge => [b, a, w - 1]), ...inst.edges.slice(0, 400));
+      expect(inst.edges.length).toBeGreaterThan(DIRECT_MAX_AVERAGE_DEGREE * n); // the pricing path
+      instances.push(inst);
+    }
+    // Expected totals: networkx.max_weight_matching (heaviest parallel edge), python3 subprocess.
+    const expected = networkxOptima(instances);
+    instances.forEach((inst, r) => {
+      const got = evaluate(inst.edges, maxWeightMatching(inst.edges, { maxCardinality: inst.maxCard, candidatesPerVertex: 1 + (r % 3) }));
+      expect(sameTotal(got.total, expected[r].total, inst.float), `instance ${r}: ${got.total} vs ${expected[r].total}`).toBe(true);
+      if (inst.maxCard) expect(got.card, `instance ${r}`).toBe(expected[r].card);
+    });
+  });
+});
+
+describe("maxWeightMatching: 20,000 vertices by candidates and pricing", () => {
+  it("equals the direct solve of all edges, whose certificate holds", () => {
+    const rand = prng(99);
+    const n = 20_000;
+    const m = (DIRECT_MAX_AVERAGE_DEGREE + 1) * n;
+    const eu = new Int32Array(m);
+    const ev = new Int32Array(m);
+    const ew = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      eu[k] = Math.floor(rand() * n);
+      ev[k] = (eu[k] + 1 + Math.floor(rand() * (n - 1))) % n;
+      ew[k] = Math.floor(rand() * 100);
+    }
+    const mate = matchEdgeArrays(n, eu, ev, ew);
+    const w2 = ew.map((x) => 2 * x);
+    const direct = solvePrimalDual(n, eu, ev, w2);
+    expectCertificate(direct, eu, ev, w2);
+    const total = (mt: ArrayLike<number>) => {
+      const best = new Map<number, number>();
+      for (let k = 0; k < m; k++) {
+        const key = Math.min(eu[k], ev[k]) * n + Math.max(eu[k], ev[k]);
+        best.set(key, Math.max(best.get(key) ?? -Infinity, ew[k]));
+      }
+      let t = 0;
+      for (let v = 0; v < n; v++) if (mt[v] > v) t += best.get(v * n + mt[v])!;
+      return t;
+    };
+    expect(total(mate)).toBe(total(direct.mate));
   });
 });

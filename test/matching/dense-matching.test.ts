@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { maxWeightMatching } from "../../src/matching/blossom";
 import { maxWeightMatchingDense } from "../../src/matching/dense-matching";
+import { solvePrimalDual } from "../../src/matching/solver/primal-dual";
 import { mulberry32 } from "../../src/demo/random";
+import { expectCertificate } from "./certificate";
+import { describeNx, networkxOptima, sameTotal, type NxInstance } from "./nx-oracle";
 
-// Expected values: the plain solver (maxWeightMatching, itself checked against networkx and
-// brute force in blossom.test.ts) on the full edge list of the same instance.
+// Expected values: networkx.max_weight_matching (python3 subprocess) where the instance is small
+// enough for it; otherwise the primal-dual core run directly on the full edge list (no candidates,
+// no pricing), whose optimality certificate the test checks pair by pair.
 
 /** Seeded PRNG in [0, 1) (mulberry32). */
 const prng = mulberry32;
@@ -40,18 +43,32 @@ function ilnMatrix(n: number, seed: number, float = false, extraForbidden = 0.02
   return w;
 }
 
-function plain(n: number, w: Float64Array, maxCardinality = false): { total: number; card: number } {
+/** The full edge list of a matrix (NaN: no pair). */
+function edgesOf(n: number, w: Float64Array): [number, number, number][] {
   const edges: [number, number, number][] = [];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (!Number.isNaN(w[i * n + j])) edges.push([i, j, w[i * n + j]]);
-  const mate = maxWeightMatching(edges, { maxCardinality });
+  return edges;
+}
+
+/**
+ * Optimum by the core on all pairs, certificate checked (integer weights; maxCardinality by the
+ * same weight shift the dense solver uses would not be independent, so it is not offered here).
+ */
+function direct(n: number, w: Float64Array): { total: number; card: number } {
+  const edges = edgesOf(n, w);
+  const eu = Int32Array.from(edges, (e) => e[0]);
+  const ev = Int32Array.from(edges, (e) => e[1]);
+  const w2 = Float64Array.from(edges, (e) => 2 * e[2]);
+  const state = solvePrimalDual(n, eu, ev, w2);
+  expectCertificate(state, eu, ev, w2);
   let total = 0;
   let card = 0;
-  mate.forEach((u, v) => {
-    if (u > v) {
-      total += w[v * n + u];
+  for (let v = 0; v < n; v++) {
+    if (state.mate[v] > v) {
+      total += w[v * n + state.mate[v]];
       card++;
     }
-  });
+  }
   return { total, card };
 }
 
@@ -85,6 +102,10 @@ describe("maxWeightMatchingDense", () => {
     const rc = maxWeightMatchingDense(4, w4, { forbidden: F, maxCardinality: true });
     expect(Array.from(rc.mate)).toEqual([1, 0, 3, 2]);
     expect(rc.total).toBe(10);
+    // The path a-b-c-d with a heavy b-c edge: maxCardinality returns a-b and c-d (worked by hand).
+    const heavy = (i: number, j: number) => (j === i + 1 ? (i === 1 ? 100 : 1) : null);
+    expect(Array.from(maxWeightMatchingDense(4, heavy, { maxCardinality: true }).mate)).toEqual([1, 0, 3, 2]);
+    expect(Array.from(maxWeightMatchingDense(4, heavy).mate)).toEqual([-1, 2, 1, -1]);
     expect(maxWeightMatchingDense(0, () => 1).total).toBe(0);
     expect(Array.from(maxWeightMatchingDense(1, () => 1).mate)).toEqual([-1]);
   });
@@ -108,7 +129,7 @@ describe("maxWeightMatchingDense", () => {
     const r = maxWeightMatchingDense(6, cb);
     const w = new Float64Array(36).fill(NaN);
     for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) if (i !== j && country[i] !== country[j]) w[i * 6 + j] = i + j;
-    expect(r.total).toBe(plain(6, w).total);
+    expect(r.total).toBe(direct(6, w).total);
     check(6, w, r.mate, r.total);
   });
 
@@ -120,7 +141,7 @@ describe("maxWeightMatchingDense", () => {
     expect(() => maxWeightMatchingDense(2, () => 1, { relativeCandidatesPerVertex: -1 })).toThrow(RangeError);
   });
 
-  it("equals the plain solver on the full graph: ILN-shaped integer pools up to n=300", () => {
+  it("equals the direct solve of all pairs: ILN-shaped integer pools up to n=300", () => {
     for (let r = 0; r < 14; r++) {
       const n = 40 + ((r * 97) % 261);
       const w = ilnMatrix(n, 100 + r);
@@ -130,41 +151,17 @@ describe("maxWeightMatchingDense", () => {
       const R = r % 4 === 0 ? 0 : r % 4 === 2 ? 1 : 8;
       const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: K, relativeCandidatesPerVertex: R });
       check(n, w, res.mate, res.total);
-      expect(res.total, `pool ${r} (n=${n}, K=${K}, R=${R})`).toBe(plain(n, w).total);
+      expect(res.total, `pool ${r} (n=${n}, K=${K}, R=${R})`).toBe(direct(n, w).total);
     }
   });
 
-  it("equals the plain solver with many forbidden pairs (sparse allowed graph, isolated people)", () => {
+  it("equals the direct solve with many forbidden pairs (sparse allowed graph, isolated people)", () => {
     for (let r = 0; r < 10; r++) {
       const n = 30 + ((r * 53) % 150);
       const w = ilnMatrix(n, 500 + r, false, 0.85);
       const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: 1 + (r % 3) });
       check(n, w, res.mate, res.total);
-      expect(res.total, `pool ${r}`).toBe(plain(n, w).total);
-    }
-  });
-
-  it("equals the plain solver with float weights (1e-9 relative tolerance)", () => {
-    for (let r = 0; r < 8; r++) {
-      const n = 30 + ((r * 71) % 200);
-      const w = ilnMatrix(n, 900 + r, true);
-      const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: 1 + (r % 4) * 3 });
-      check(n, w, res.mate, res.total);
-      const want = plain(n, w).total;
-      expect(Math.abs(res.total - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
-    }
-  });
-
-  it("maxCardinality: same total and cardinality as the plain solver, negative weights included", () => {
-    for (let r = 0; r < 12; r++) {
-      const n = 20 + ((r * 41) % 120);
-      const w = ilnMatrix(n, 1300 + r, false, r % 2 === 0 ? 0.9 : 0.3);
-      if (r % 3 === 0) for (let k = 0; k < w.length; k++) w[k] -= 25; // many negative pairs
-      const res = maxWeightMatchingDense(n, w, { maxCardinality: true, candidatesPerVertex: 1 + (r % 2) });
-      const card = check(n, w, res.mate, res.total);
-      const want = plain(n, w, true);
-      expect(card, `pool ${r}`).toBe(want.card);
-      expect(res.total, `pool ${r}`).toBe(want.total);
+      expect(res.total, `pool ${r}`).toBe(direct(n, w).total);
     }
   });
 
@@ -176,6 +173,37 @@ describe("maxWeightMatchingDense", () => {
     const a = maxWeightMatchingDense(n, wi, { forbidden: -1 });
     const b = maxWeightMatchingDense(n, (i, j) => (Number.isNaN(w[i * n + j]) ? null : w[i * n + j]));
     expect(a.total).toBe(b.total);
-    expect(a.total).toBe(plain(n, w).total);
+    expect(a.total).toBe(direct(n, w).total);
+  });
+
+  it("reports where the time went and the candidate graph it certified from", () => {
+    const n = 200;
+    const w = ilnMatrix(n, 7);
+    const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: 2, relativeCandidatesPerVertex: 0 });
+    expect(res.phases.passes).toBeGreaterThanOrEqual(2); // the first scan and at least the certifying pass
+    expect(res.phases.solves).toBe(res.iterations);
+    expect(res.candidates.eu.length).toBe(res.candidateEdges);
+    for (const ms of [res.phases.passMs, res.phases.solveMs, res.phases.partialMs, res.phases.otherMs]) expect(ms).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describeNx("maxWeightMatchingDense: agrees with networkx", () => {
+  it("integer pools, fine-graded floats and maxCardinality with negative weights, few candidates (pricing rounds)", () => {
+    // Expected totals and cardinalities: networkx.max_weight_matching in a python3 subprocess.
+    const insts: (NxInstance & { w: Float64Array; float: boolean })[] = [];
+    for (let r = 0; r < 30; r++) {
+      const n = 20 + ((r * 41) % 100);
+      const kind = r % 3;
+      const w = ilnMatrix(n, 1300 + r, kind === 1, r % 2 === 0 ? 0.9 : 0.3);
+      if (kind === 2) for (let k = 0; k < w.length; k++) w[k] -= 25; // many negative pairs
+      insts.push({ n, edges: edgesOf(n, w), maxCard: kind === 2 || r % 5 === 0, w, float: kind === 1 });
+    }
+    const want = networkxOptima(insts);
+    insts.forEach((inst, r) => {
+      const res = maxWeightMatchingDense(inst.n, inst.w, { maxCardinality: inst.maxCard, candidatesPerVertex: 1 + (r % 2), relativeCandidatesPerVertex: r % 3 });
+      const card = check(inst.n, inst.w, res.mate, res.total);
+      expect(sameTotal(res.total, want[r].total, inst.float), `pool ${r}: ${res.total} vs ${want[r].total}`).toBe(true);
+      if (inst.maxCard) expect(card, `pool ${r}`).toBe(want[r].card);
+    });
   });
 });

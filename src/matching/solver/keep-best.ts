@@ -1,0 +1,88 @@
+/**
+ * Bounded "best k" lists in flat typed arrays, for the candidate and pricing passes: vertex v owns
+ * the slot `v * len .. v * len + len` of `keys` (values) and `ids` (what they belong to).
+ *
+ * During a pass each slot is a min-heap padded with -Infinity, so an offer that beats the
+ * smallest kept value costs O(log len) and `thr[v]` (the slot's minimum, kept in a compact array)
+ * is what hot loops compare against. {@link sortSlots} then orders every slot, best first.
+ *
+ * Pure TypeScript, no Node imports.
+ */
+
+/** `thr[v]` = smallest kept value of v's slot of width `len`. */
+export function thresholds(keys: Float64Array, n: number, len: number): Float64Array {
+  const thr = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    let m = Infinity;
+    for (let s = v * len; s < v * len + len; s++) if (keys[s] < m) m = keys[s];
+    thr[v] = m;
+  }
+  return thr;
+}
+
+/**
+ * Offers `id` with value `x` to vertex v's slot (a min-heap, see the module comment): when x
+ * beats the slot's minimum it replaces it. Keeps `thr[v]` current. O(log len).
+ */
+export function offer(ids: Int32Array, keys: Float64Array, thr: Float64Array, v: number, len: number, id: number, x: number): void {
+  const base = v * len;
+  if (!(x > keys[base])) return;
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= len) break;
+    if (c + 1 < len && keys[base + c + 1] < keys[base + c]) c++;
+    if (keys[base + c] >= x) break;
+    keys[base + i] = keys[base + c];
+    ids[base + i] = ids[base + c];
+    i = c;
+  }
+  keys[base + i] = x;
+  ids[base + i] = id;
+  thr[v] = keys[base];
+}
+
+/**
+ * Makes every slot a min-heap (needed before {@link offer} when the slots were not filled by it;
+ * slots of -Infinity and ids -1 already are) and returns the thresholds.
+ */
+export function heapify(ids: Int32Array, keys: Float64Array, n: number, len: number): Float64Array {
+  for (let v = 0; v < n; v++) {
+    const base = v * len;
+    for (let i = (len >> 1) - 1; i >= 0; i--) {
+      const x = keys[base + i];
+      const id = ids[base + i];
+      let j = i;
+      for (;;) {
+        let c = 2 * j + 1;
+        if (c >= len) break;
+        if (c + 1 < len && keys[base + c + 1] < keys[base + c]) c++;
+        if (keys[base + c] >= x) break;
+        keys[base + j] = keys[base + c];
+        ids[base + j] = ids[base + c];
+        j = c;
+      }
+      keys[base + j] = x;
+      ids[base + j] = id;
+    }
+  }
+  return thresholds(keys, n, len);
+}
+
+/** Sorts every slot by value, best first (-Infinity padding, id -1, last). O(n len log len). */
+export function sortSlots(ids: Int32Array, keys: Float64Array, n: number, len: number): void {
+  const order = new Int32Array(len);
+  const k2 = new Float64Array(len);
+  const i2 = new Int32Array(len);
+  for (let v = 0; v < n; v++) {
+    const base = v * len;
+    for (let r = 0; r < len; r++) order[r] = r;
+    order.sort((a, b) => keys[base + b] - keys[base + a] || ids[base + a] - ids[base + b]);
+    for (let r = 0; r < len; r++) {
+      k2[r] = keys[base + order[r]];
+      i2[r] = ids[base + order[r]];
+    }
+    keys.set(k2, base);
+    ids.set(i2, base);
+  }
+}

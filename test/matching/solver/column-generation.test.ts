@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { cardinalityShift, pricingOptions, solveByPricing } from "../../../src/matching/solver/column-generation";
+import { EdgeListSource } from "../../../src/matching/solver/edge-list-source";
+import { mulberry32 } from "../../../src/demo/random";
+import { describeNx, networkxOptima, sameTotal, type NxInstance } from "../nx-oracle";
+
+type Edge = [number, number, number];
+
+/** Every matching of a small graph (n <= 9), by exhaustive search: [total, cardinality] pairs. */
+function allMatchings(n: number, edges: Edge[]): [number, number][] {
+  const out: [number, number][] = [];
+  const used = new Array(n).fill(false);
+  const rec = (k: number, total: number, card: number): void => {
+    if (k === edges.length) {
+      out.push([total, card]);
+      return;
+    }
+    rec(k + 1, total, card);
+    const [a, b, w] = edges[k];
+    if (a !== b && !used[a] && !used[b]) {
+      used[a] = used[b] = true;
+      rec(k + 1, total + w, card + 1);
+      used[a] = used[b] = false;
+    }
+  };
+  rec(0, 0, 0);
+  return out;
+}
+
+describe("cardinalityShift", () => {
+  it("makes the heaviest matching of w + c a maximum-cardinality one of maximum weight (exhaustive search)", () => {
+    const rand = mulberry32(23);
+    for (let r = 0; r < 200; r++) {
+      const n = 2 + Math.floor(rand() * 8);
+      const edges: Edge[] = [];
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rand() < 0.5) edges.push([i, j, r % 2 ? Math.floor(rand() * 61) - 30 : rand() * 20 - 15]);
+      if (edges.length === 0) continue;
+      const touched = new Set(edges.flatMap((e) => [e[0], e[1]]));
+      const ws = edges.map((e) => e[2]);
+      const c = cardinalityShift({ maxAbs: 0, minW: Math.min(...ws), maxW: Math.max(...ws), allInt: r % 2 === 1, nonIsolated: touched.size });
+      const all = allMatchings(n, edges);
+      const maxCard = Math.max(...all.map((m) => m[1]));
+      const want = Math.max(...all.filter((m) => m[1] === maxCard).map((m) => m[0]));
+      // The heaviest matching under w + c (total w + card * c), and its true weight and size.
+      const best = all.reduce((a, b) => (b[0] + b[1] * c > a[0] + a[1] * c ? b : a));
+      expect(best[1], `instance ${r}`).toBe(maxCard);
+      expect(Math.abs(best[0] - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+      if (r % 2 === 1) expect(Number.isInteger(c)).toBe(true);
+    }
+  });
+
+  it("is 0 without pairs", () => {
+    expect(cardinalityShift({ maxAbs: 0, minW: Infinity, maxW: -Infinity, allInt: true, nonIsolated: 0 })).toBe(0);
+  });
+});
+
+describe("pricingOptions", () => {
+  it("fills defaults and rejects out-of-range options", () => {
+    expect(pricingOptions({})).toEqual({ maxCardinality: false, candidatesPerVertex: 10, relativeCandidatesPerVertex: 8, violatorsPerVertex: 4 });
+    expect(() => pricingOptions({ candidatesPerVertex: 0 })).toThrow(RangeError);
+    expect(() => pricingOptions({ relativeCandidatesPerVertex: -1 })).toThrow(RangeError);
+    expect(() => pricingOptions({ violatorsPerVertex: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describeNx("solveByPricing: agrees with networkx when few candidates force many rounds", () => {
+  it("integer ties, floats, negatives, maxCardinality (60 dense graphs)", () => {
+    // Expected totals: networkx.max_weight_matching in a python3 subprocess.
+    const rand = mulberry32(29);
+    const insts: (NxInstance & { float: boolean; K: number; R: number })[] = [];
+    for (let r = 0; r < 60; r++) {
+      const n = 20 + Math.floor(rand() * 50);
+      const kind = r % 4;
+      const edges: Edge[] = [];
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          if (rand() < 0.8) edges.push([i, j, kind === 0 ? Math.floor(rand() * 4) : kind === 1 ? rand() * 10 : kind === 2 ? Math.floor(rand() * 41) - 30 : 2800 + Math.floor(rand() * 10000)]);
+        }
+      }
+      insts.push({ n, edges, maxCard: r % 3 === 0, float: kind === 1, K: 1 + (r % 3), R: r % 2 });
+    }
+    const want = networkxOptima(insts);
+    insts.forEach((inst, r) => {
+      const src = EdgeListSource.fromArrays(inst.n, Int32Array.from(inst.edges, (e) => e[0]), Int32Array.from(inst.edges, (e) => e[1]), Float64Array.from(inst.edges, (e) => e[2]));
+      const res = solveByPricing(src, { maxCardinality: inst.maxCard, candidatesPerVertex: inst.K, relativeCandidatesPerVertex: inst.R, violatorsPerVertex: 1 });
+      let card = 0;
+      for (let v = 0; v < inst.n; v++) if (res.mate[v] > v) card++;
+      expect(sameTotal(res.total, want[r].total, inst.float), `instance ${r}: ${res.total} vs ${want[r].total}`).toBe(true);
+      if (inst.maxCard) expect(card, `instance ${r}`).toBe(want[r].card);
+      // The result reports the graph it certified from: every matched pair is a candidate.
+      const cand = new Set<number>();
+      for (let k = 0; k < res.candidates.eu.length; k++) cand.add(Math.min(res.candidates.eu[k], res.candidates.ev[k]) * inst.n + Math.max(res.candidates.eu[k], res.candidates.ev[k]));
+      for (let v = 0; v < inst.n; v++) if (res.mate[v] > v) expect(cand.has(v * inst.n + res.mate[v])).toBe(true);
+      expect(res.phases.passes).toBeGreaterThanOrEqual(2);
+      expect(res.phases.solves).toBe(res.iterations);
+    });
+  });
+});
