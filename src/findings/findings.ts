@@ -32,15 +32,19 @@ export interface SummaryDoc {
 export interface MetricsRoundDoc {
   round: string;
   name: string;
+  /** registered (no partnerships yet), matched, surveyed; absent in documents older than stages. */
+  stage?: "registered" | "matched" | "surveyed";
   registered?: number | null;
+  /** Null when suppressed, or when the round is not matched yet (its stage says which). */
   participants: number | null;
   partnerships: number | null;
   countries: number;
   new_countries: number;
   largest_country: { country_name: string; share: number; cap: number; over_cap: boolean } | null;
-  returning_share: ShareDoc;
-  completion_rate: ShareDoc;
-  response_rate: ShareDoc;
+  /** Null when the round has no data for it yet (not matched; no survey). */
+  returning_share: ShareDoc | null;
+  completion_rate: ShareDoc | null;
+  response_rate: ShareDoc | null;
   program_satisfaction: SummaryDoc;
   partner_satisfaction: SummaryDoc;
   outcomes: Record<string, SummaryDoc>;
@@ -105,6 +109,14 @@ export const OUTCOME_LABELS: Readonly<Record<string, string>> = Object.freeze({
 const HEALTH_WORDS: Readonly<Record<string, string>> = Object.freeze({ thriving: "thriving", ok: "OK", at_risk: "at risk", failed: "failed", no_information: "without information" });
 
 /** The round of `doc` with id `round`, or the latest one for which `has` holds. */
+/**
+ * Whether a round has partnerships: its stage says so; without a stage, a published count of
+ * participants or a suppressed one (null) does.
+ */
+export function isMatched(r: Pick<MetricsRoundDoc, "stage" | "participants">): boolean {
+  return r.stage !== undefined ? r.stage !== "registered" : (r.participants ?? 0) > 0 || r.participants === null;
+}
+
 function pick<T extends { round: string }>(rounds: readonly T[], round: string | undefined, has: (r: T) => boolean): T | undefined {
   if (round !== undefined) return rounds.find((r) => r.round === round && has(r));
   for (let i = rounds.length - 1; i >= 0; i--) if (has(rounds[i])) return rounds[i];
@@ -126,7 +138,7 @@ function none(id: string, sentence: string, method: string): Finding {
  */
 export function reachFinding(metrics: MetricsDoc, round?: string): Finding {
   const method = "Participants: distinct people in at least one partnership of the round. Countries: of matched participants. Partnerships include rematches. Totals to date count each person and country once.";
-  const r = pick(metrics.rounds, round, (x) => (x.participants ?? 0) > 0 || x.participants === null);
+  const r = pick(metrics.rounds, round, isMatched);
   if (!r) return none("reach", round ? `${roundName(metrics, round)} has no partnerships yet.` : "No round has partnerships yet.", method);
   const first = metrics.rounds.find((x) => (x.participants ?? 0) > 0);
   const upTo = metrics.overall.to_date?.find((t) => t.round === r.round) ?? (r === metrics.rounds[metrics.rounds.length - 1] ? metrics.overall : undefined);
@@ -148,7 +160,7 @@ export function reachFinding(metrics: MetricsDoc, round?: string): Finding {
  */
 export function overviewFinding(metrics: MetricsDoc): Finding {
   const method = "People and countries to date count each person and country once. Satisfaction: share of respondents answering 4 or 5 of 5, with a 95% Wilson interval.";
-  const matched = metrics.rounds.filter((x) => (x.participants ?? 0) > 0 || x.participants === null);
+  const matched = metrics.rounds.filter(isMatched);
   if (!matched.length) return none("overview", "No round has partnerships yet.", method);
   const first = matched[0];
   const last = matched[matched.length - 1];

@@ -12,7 +12,7 @@
  * out of the graph and counted.
  */
 import { UndirectedGraph } from "graphology";
-import { density } from "graphology-metrics/graph/density";
+import { density } from "graphology-metrics/graph/density.js";
 import { checkRound, sql, type Db } from "../db";
 import { MATCHED, ROUND_ORDER, regionOrUnknown, roundIs, type RoundOpts } from "./base";
 import { proportion, type Proportion } from "./stats";

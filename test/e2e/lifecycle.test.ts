@@ -237,7 +237,7 @@ describe("the next round, end to end: registrations -> match -> events -> survey
     server.close();
     for (const [p, t] of Object.entries(texts)) expectNoBrokenValues(t, `/${p}`);
     expect(texts[""]).not.toContain("matching in progress");
-    expect(texts[""]).toMatch(new RegExp(`Matched participants went from [\\d,]+ in \\S+ \\S+ to [\\d,]+ in ${next.name}`));
+    expect(texts[""]).toMatch(new RegExp(`From [\\d,]+ people in \\S+ \\S+ to [\\d,]+ in ${next.name}\\.`));
     const roundPage = texts[`rounds/${next.id}`];
     expect(roundPage).toContain("matched and surveyed");
     expect(roundPage).toContain(`Survey answers, ${next.id}`);

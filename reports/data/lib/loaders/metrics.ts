@@ -11,14 +11,14 @@
  *
  * A round's `stage` (registered, matched, surveyed) says which figures it has: a figure without
  * data (participants before matching, a response rate before the survey) is null, as a suppressed
- * one is, so pages read the stage before a null (docs/metrics.md, "A round's stage"). Registrants
- * by sector are not published (they are on the `iln metrics` summary, which is internal).
+ * one is, so pages read the stage before a null (docs/metrics.md, "A round's stage"). Applicants
+ * by sector are published for every round (small sectors merged), from the registrants' plan.
  */
 import type { Db } from "../../../../src/db";
 import { metricsDocument, type Proportion, type RoundMetrics, type WeightedItemSummary } from "../../../../src/metrics";
 import { displayName } from "../countries";
 import { Plan } from "../plan";
-import { addMatched } from "../plans/matched";
+import { addMatched, type SectorFigure } from "../plans/matched";
 import { addPartnerships } from "../plans/partnerships";
 import { addPeople } from "../plans/people";
 import { addRespondents, type SummaryFigures } from "../plans/respondents";
@@ -69,6 +69,9 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
     const det = share({ n: s.n, count: Math.round(s.detractors * s.n), share: s.detractors, ci: s.detractors_ci }, ids.n, ids.detractors);
     return { n: s.n, score: s.score, ci: pro.share !== null && det.share !== null ? s.ci : null, promoters: pro, detractors: det };
   };
+  /** Sector rows as published (a merged row says how many sectors it holds). */
+  const sectorRows = (rows: readonly SectorFigure[]) =>
+    rows.map((s) => ({ key: s.key, count: v(s.id), ...(s.sectors.length > 1 || s.key !== s.sectors[0] ? { merged: s.sectors.length } : {}) }));
   /** A share the round has data for, as published; null when it has none yet (its stage comes first). */
   const shareOf = (p: Proportion | null, nId: number | null | undefined, countId: number | null | undefined) => (p === null ? null : share(p, nId, countId));
   const publishRound = (r: RoundMetrics) => {
@@ -93,7 +96,8 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
       countries: r.countries,
       new_countries: r.new_countries,
       applicant_countries: r.applicant_countries,
-      sectors: r.sectors === null ? null : (mr?.sectors ?? []).map((s) => ({ key: s.key, count: v(s.id), ...(s.sectors.length > 1 || s.key !== s.sectors[0] ? { merged: s.sectors.length } : {}) })),
+      sectors: r.sectors === null ? null : sectorRows(mr?.sectors ?? []),
+      applicant_sectors: sectorRows(matched.applicantSectors.get(r.round) ?? []),
       largest_country: lcShown
         ? { country: r.largest_country!.country, country_name: displayName(r.largest_country!.country), share: r.largest_country!.share, cap: r.largest_country!.cap, over_cap: r.largest_country!.over_cap }
         : null,

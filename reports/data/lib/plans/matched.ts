@@ -7,7 +7,7 @@
  * respondents per country (retention.json), participants per sector (metrics.json, small sectors
  * merged into one row first), participants and respondents by the status of their last
  * partnership (metrics.json's response rates by outcome). Also each round's registrants by
- * country, for the largest country's share of applicants (metrics.json).
+ * country, for the largest country's share of applicants, and by sector (metrics.json).
  */
 import { sql, type Db } from "../../../../src/db";
 import { MATCHED, regionOrUnknown, UNKNOWN } from "../../../../src/metrics/base";
@@ -24,7 +24,7 @@ export interface MatchedRound {
   respondents: number;
   countries: { country: string; region: string; id: number; respondents: number; n: number; answered: number }[];
   regions: { region: string; id: number }[];
-  sectors: { key: string; sectors: string[]; id: number }[];
+  sectors: SectorFigure[];
   /** Participants and respondents by the status of their last partnership (completed, failed, active). */
   byStatus: Record<string, { n: number; respondents: number }>;
 }
@@ -40,7 +40,11 @@ export interface LargestCountry {
 const regionOfCountry = (c: string) => (c === UNKNOWN ? UNKNOWN : regionOrUnknown(c));
 
 /** Adds every round's matched participants, and registrants by country, to `plan`. */
-export async function addMatched(db: Db, plan: Plan, min: number): Promise<{ matched: Map<string, MatchedRound>; largest: Map<string, LargestCountry> }> {
+export async function addMatched(
+  db: Db,
+  plan: Plan,
+  min: number,
+): Promise<{ matched: Map<string, MatchedRound>; largest: Map<string, LargestCountry>; applicantSectors: Map<string, SectorFigure[]> }> {
   // The status of a participant's last partnership of the round, as the response rates by
   // partnership outcome define it (responseFrame, src/metrics/nonresponse.ts).
   const people = await db.all<{ round: string; country: string; sector: string; status: string; answered: boolean; n: number }>(sql`WITH ${MATCHED},
@@ -55,7 +59,7 @@ export async function addMatched(db: Db, plan: Plan, min: number): Promise<{ mat
     FROM matched m LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
     LEFT JOIN last l ON l.round_id = m.round_id AND l.pid = m.pid
     LEFT JOIN resp s ON s.round_id = m.round_id AND s.pid = m.pid GROUP BY ALL`);
-  const applicants = await db.all<{ round: string; country: string; n: number }>(sql`SELECT round_id AS round, country, count(*) AS n FROM registrations GROUP BY ALL`);
+  const applicants = await db.all<{ round: string; country: string; sector: string; n: number }>(sql`SELECT round_id AS round, coalesce(country, ${UNKNOWN}) AS country, coalesce(sector, ${UNKNOWN}) AS sector, count(*) AS n FROM registrations GROUP BY ALL`);
   const out = new Map<string, MatchedRound>();
   for (const round of [...new Set(people.map((p) => p.round))].sort()) {
     const P = `matched ${round}`;
@@ -93,14 +97,7 @@ export async function addMatched(db: Db, plan: Plan, min: number): Promise<{ mat
       const value = values.reduce((a, c) => a + byCountry[c][0] + byCountry[c][1], 0);
       return { region, id: plan.figure({ family: "coverage.json", label: `${round} region ${region}: participants`, population: P, dimension: "country", values, value, priority: 1 }) };
     });
-    const sectorCounts = Object.entries(bySector).map(([key, [yes, no]]) => ({ key, count: yes + no })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-    const merged = mergeSmallCells(sectorCounts, (r) => r.count, min, (count, n) => ({ key: "other (small groups merged)", count: count ?? 0, merged: n }));
-    const keptKeys = new Set(merged.filter((r) => r.merged === undefined).map((r) => r.key));
-    const sectors = merged.map((r) => {
-      const list = r.merged === undefined ? [r.key] : sectorCounts.map((s) => s.key).filter((k) => !keptKeys.has(k));
-      const value = list.reduce((a, k) => a + bySector[k][0] + bySector[k][1], 0);
-      return { key: r.key, sectors: list, id: plan.figure({ family: "metrics.json", label: `${round} sector ${list.join("+")}: participants`, population: P, dimension: "sector", values: list, value }) };
-    });
+    const sectors = sectorFigures(plan, P, `${round} sector`, "participants", Object.fromEntries(Object.entries(bySector).map(([k, [yes, no]]) => [k, yes + no])), min);
     const byOutcome = Object.fromEntries(Object.entries(byStatus).map(([status, [yes, no]]) => {
       const cell = `${round} last partnership ${status}`;
       const base = { family: "metrics.json", population: P, dimension: "status", values: [status], cell };
@@ -112,12 +109,24 @@ export async function addMatched(db: Db, plan: Plan, min: number): Promise<{ mat
     out.set(round, { round, participants, respondents, countries, regions, sectors, byStatus: byOutcome });
   }
   const largest = new Map<string, LargestCountry>();
-  // Registrants by country: the largest country's applicants against the round's registrants.
+  const applicantSectors = new Map<string, SectorFigure[]>();
+  // Registrants by country (the largest country's applicants against the round's registrants)
+  // and by sector (a round's applicants by sector, small sectors merged).
   for (const round of [...new Set(applicants.map((a) => a.round))].sort()) {
-    const rows = applicants.filter((a) => a.round === round);
+    const all = applicants.filter((a) => a.round === round);
+    const sum = (key: (r: (typeof all)[number]) => string) => {
+      const cells: Record<string, number> = {};
+      for (const r of all) cells[key(r)] = (cells[key(r)] ?? 0) + r.n;
+      return cells;
+    };
+    const byCountry = sum((r) => r.country);
+    const rows = Object.entries(byCountry).map(([country, n]) => ({ country, n }));
     const P = `registrants ${round}`;
     plan.population({ id: P, unit: "registrant" });
     plan.table({ population: P, dimension: "country", cells: Object.fromEntries(rows.map((r) => [r.country, [r.n]])) });
+    const bySector = sum((r) => r.sector);
+    plan.table({ population: P, dimension: "sector", cells: Object.fromEntries(Object.entries(bySector).map(([k, n]) => [k, [n]])) });
+    applicantSectors.set(round, sectorFigures(plan, P, `${round} applicants' sector`, "registrants", bySector, min));
     const registered = rows.reduce((a, r) => a + r.n, 0);
     const top = [...rows].sort((a, b) => b.n - a.n || (a.country < b.country ? -1 : 1))[0];
     const ids = {
@@ -127,5 +136,24 @@ export async function addMatched(db: Db, plan: Plan, min: number): Promise<{ mat
     plan.follow(ids.registered, [ids.applicants]);
     largest.set(round, { country: top.country, applicants: top.n, registered, ids });
   }
-  return { matched: out, largest };
+  return { matched: out, largest, applicantSectors };
+}
+
+/** A published sector row: its key (a sector, or the merged small ones), the sectors in it, its figure. */
+export interface SectorFigure {
+  key: string;
+  sectors: string[];
+  id: number;
+}
+
+/** Figures of a population by sector, sectors of fewer than `min` merged into one row first. */
+function sectorFigures(plan: Plan, population: string, label: string, unit: string, counts: Record<string, number>, min: number): SectorFigure[] {
+  const sorted = Object.entries(counts).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+  const merged = mergeSmallCells(sorted, (r) => r.count, min, (count, n) => ({ key: "other (small groups merged)", count: count ?? 0, merged: n }));
+  const keptKeys = new Set(merged.filter((r) => r.merged === undefined).map((r) => r.key));
+  return merged.map((r) => {
+    const list = r.merged === undefined ? [r.key] : sorted.map((s) => s.key).filter((k) => !keptKeys.has(k));
+    const value = list.reduce((a, k) => a + counts[k], 0);
+    return { key: r.key, sectors: list, id: plan.figure({ family: "metrics.json", label: `${label} ${list.join("+")}: ${unit}`, population, dimension: "sector", values: list, value }) };
+  });
 }
