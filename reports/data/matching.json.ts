@@ -6,7 +6,8 @@
  *   at least two registrations replayed by `replayRounds`
  *   (src/matching/replay-rounds.ts) under the default weights and under weights fitted with that
  *   round left out, published as aggregates only (`publishReplay`, reports/data/lib/matching.ts),
- *   each looked up first in the content-keyed replay cache (reports/data/lib/replay-cache.ts).
+ *   each looked up first in the content-keyed replay cache (reports/data/lib/replay-cache.ts),
+ *   as is each left-out fit.
  * - `pools` (live re-matching): only when the build's policy allows it (`livePolicy`: every
  *   round synthetic, or `ILN_INTERNAL_BUILD=1`), the latest round's pool and the one closest to
  *   800 people, as the minimal per-person records the matcher needs (`publishPool`).
@@ -40,6 +41,7 @@ await runLoader("matching.json", async (db, min) => {
     fitted: true,
     finish: (report, which) => (computed++, publishReplay(report, which === "given" ? "default" : "fitted", min)),
     store: cache.replays<PublishedReplay>(),
+    fits: cache.fits(),
     onReplayed: (round, which, n) => console.error(`matching.json: replayed ${round} under the ${which === "given" ? "default" : "fitted"} weights (${n} computed of at most ${2 * replaying.length})`),
   });
   cache.prune();

@@ -8,7 +8,8 @@
  * The replays run as jobs (replay-jobs.ts: on worker threads when they are large enough), each
  * looked up first in a store of finished results when the caller gives one (the page's
  * content-keyed cache), and each report can be turned into what the caller keeps (`finish`:
- * the page publishes aggregates only). A round's replays start as soon as it is loaded and
+ * the page publishes aggregates only). The left-out fits can be kept in a store too (`fits`: at
+ * 20 rounds of 5,000 people they take longer than the replays). A round's replays start as soon as it is loaded and
  * fitted, while the next rounds load, largest round first (so the last replays to finish are
  * short ones and the workers are never idle waiting for the loading).
  */
@@ -32,6 +33,18 @@ export interface ReplayStore<T> {
   set(job: ReplayJob, which: ReplayWeights, value: T): void;
 }
 
+/** A round's left-out fit: the completion model and the weights made from it; null when it could not be fitted. */
+export type LeftOutFit = { model: PredictionModel; weights: Weights } | null;
+
+/**
+ * A store of left-out fits, keyed by every outcome row they were fitted from (the store hashes
+ * them) and the round left out. `get` returns undefined when it holds none.
+ */
+export interface FitStore {
+  get(outcomes: readonly OutcomeRow[], round: string): LeftOutFit | undefined;
+  set(outcomes: readonly OutcomeRow[], round: string, fit: LeftOutFit): void;
+}
+
 /** How {@link replayRounds} replays. */
 export interface ReplayRoundsOptions<T> {
   /** Weights every round is replayed under; default `defaultWeights()`. */
@@ -50,6 +63,8 @@ export interface ReplayRoundsOptions<T> {
   finish?: (report: ReplayReport, which: ReplayWeights) => T;
   /** Finished results to reuse, and to keep the new ones in. */
   store?: ReplayStore<T>;
+  /** Left-out fits to reuse, and to keep the new ones in. */
+  fits?: FitStore;
   /** Called as each replay that had to run finishes (in completion order), with how many have so far. */
   onReplayed?: (round: string, which: ReplayWeights, computed: number) => void;
 }
@@ -98,7 +113,7 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
       const round = rounds[k];
       const data = await loadRoundData(db, round, { include, people });
       if (fitting) outcomes ??= await loadOutcomes(db, undefined, { people });
-      const left = outcomes ? fitLeavingOut(outcomes, round, { folds }) : null;
+      const left = outcomes ? leftOutFit(outcomes, round, folds, opts.fits) : null;
       const entry: RoundReplay<T> = {
         round,
         data,
@@ -131,6 +146,15 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
   } finally {
     await queue.close();
   }
+}
+
+/** The fit of `round` left out: from `fits` when it holds it, else fitted (and kept there). */
+function leftOutFit(outcomes: readonly OutcomeRow[], round: string, folds: FoldScores, fits: FitStore | undefined): LeftOutFit {
+  const kept = fits?.get(outcomes, round);
+  if (kept !== undefined) return kept;
+  const fit = fitLeavingOut(outcomes, round, { folds });
+  fits?.set(outcomes, round, fit);
+  return fit;
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   type NetworkDoc,
   type RetentionDoc,
   type ThemesDoc,
+  isMatched,
 } from "../findings/findings";
 import { basis, count, range } from "../findings/format";
 import { barsAndLineSvg, COLORS, countBarsSvg, shareDotsSvg, shareTrendSvg, stackedSharesSvg } from "./charts";
@@ -89,7 +90,8 @@ function aspectOf(svg: string): number {
 /** The charts of each finding, from the documents, for the rounds `shown`. */
 function chartFor(f: Finding, input: DeckInput, shown: readonly string[], focus: string): { svg: string; alt: string } | null {
   const { metrics } = input;
-  const rounds = metrics.rounds.filter((r) => shown.includes(r.round));
+  // Rounds not matched yet have no figure of their own: trends end at the last matched round.
+  const rounds = metrics.rounds.filter((r) => shown.includes(r.round) && isMatched(r));
   switch (f.id) {
     case "reach":
       return {
@@ -161,7 +163,8 @@ export async function buildDeck(input: DeckInput, options: DeckOptions = {}): Pr
   const order = metrics.rounds.map((r) => r.round);
   if (!order.length) throw new Error("the database has no rounds: nothing to present");
   if (options.round !== undefined && !order.includes(options.round)) throw new Error(`unknown round ${options.round}; rounds: ${order.join(", ")}`);
-  const focus = options.round ?? order[order.length - 1];
+  // By default the deck is about the latest round with partnerships (one still registering has no findings yet).
+  const focus = options.round ?? metrics.rounds.filter(isMatched).at(-1)?.round ?? order[order.length - 1];
   const shown = order.slice(0, order.indexOf(focus) + 1);
   const builtOn = options.builtOn ?? new Date().toISOString().slice(0, 10);
   const synthetic = metrics.synthetic === true;

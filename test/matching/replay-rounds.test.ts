@@ -14,7 +14,7 @@ import { UnknownRoundError } from "../../src/domain/errors";
 import { fitLeavingOut } from "../../src/matching/fit";
 import { replayLoadedRound, type ReplayReport } from "../../src/matching/replay";
 import type { ReplayJob } from "../../src/matching/replay-jobs";
-import { replayRound, replayRounds, type ReplayStore, type ReplayWeights } from "../../src/matching/replay-rounds";
+import { replayRound, replayRounds, type FitStore, type LeftOutFit, type ReplayStore, type ReplayWeights } from "../../src/matching/replay-rounds";
 import { loadOutcomes, loadRoundData } from "../../src/matching/round-data";
 import { defaultWeights } from "../../src/matching/weights";
 import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
@@ -78,6 +78,26 @@ describe("replayRounds on a small synthetic history", () => {
     expect(finished).toBe(4);
     expect(replayed).toEqual([]); // nothing computed, nothing reported
     expect(again.map((r) => [r.given, r.fitted])).toEqual(first.map((r) => [r.given, r.fitted]));
+  });
+
+  it("takes left-out fits from a store, and keeps those it fits there", async () => {
+    const picked = rounds.slice(-2);
+    const kept = new Map<string, LeftOutFit>();
+    const fits: FitStore = { get: (_rows, round) => kept.get(round), set: (_rows, round, fit) => kept.set(round, fit) };
+    const first = await replayRounds(db, picked, { fitted: true, parallel: false, fits });
+    expect([...kept.keys()].sort()).toEqual([...picked].sort());
+    for (const r of first) expect(kept.get(r.round)).toEqual({ model: r.model, weights: r.fittedWeights });
+    // A stored fit is used as it is: here another round's fit, which no fitting would give.
+    const [a, b] = picked;
+    kept.set(a, kept.get(b)!);
+    const again = await replayRounds(db, [a], { fitted: true, parallel: false, fits });
+    expect(again[0].model).toEqual(first[1].model);
+    expect(again[0].fittedWeights).toEqual(first[1].fittedWeights);
+    // A round that could not be fitted is stored as null and replayed under the given weights only.
+    kept.set(a, null);
+    const none = await replayRounds(db, [a], { fitted: true, parallel: false, fits });
+    expect(none[0].model).toBeNull();
+    expect(none[0].fitted).toBeNull();
   });
 
   it("gives the same replays on worker threads, started while the rounds load", async () => {

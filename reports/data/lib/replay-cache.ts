@@ -1,12 +1,15 @@
 /**
- * Content-keyed cache of the matching page's published replays, so a rebuild over an unchanged
- * database skips the replays (at 20 rounds of 5,000 people they are minutes of work).
+ * Content-keyed cache of the matching page's published replays and of the left-out fits they use,
+ * so a rebuild over an unchanged database skips both (at 20 rounds of 5,000 people they are
+ * minutes of work).
  *
  * Key: SHA-256 of the code (every `.ts`/`.mjs`/`.json` file under src/ and reports/data/lib/),
  * the minimum cell size and the replay's inputs (the round's pool and history, the weights and
  * the prediction model), so any change to data, weights, code or suppression misses. Value: the
- * PUBLISHED replay (aggregates after suppression, the same JSON the page ships), so the cache
- * holds nothing the site does not. Files are written to a temporary name and renamed (two
+ * PUBLISHED replay (aggregates after suppression, the same JSON the page ships); a fit's key is
+ * that of the outcome rows it was fitted from and the round left out, its value the fitted model
+ * (coefficients, their covariance, the penalty) and weights: aggregates of every other round, no
+ * row of anyone. A fit holding a number JSON cannot write (NaN, infinity) is not kept. Files are written to a temporary name and renamed (two
  * builds at once cannot leave half a file); an entry unused for {@link MAX_AGE_DAYS} days is
  * removed at the end of a build.
  *
@@ -18,7 +21,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ReplayJob } from "../../../src/matching/replay-jobs";
-import type { ReplayStore, ReplayWeights } from "../../../src/matching/replay-rounds";
+import type { OutcomeRow } from "../../../src/matching/fit";
+import type { FitStore, LeftOutFit, ReplayStore, ReplayWeights } from "../../../src/matching/replay-rounds";
 import { DEFAULT_REPLAY_CACHE, PROJECT_ROOT as PROJECT, replayCacheDir } from "../../../src/privacy/derived-files";
 
 /** Default folder of the cache (`iln forget` empties it: src/privacy/derived-files.ts). */
@@ -111,6 +115,28 @@ export class ReplayCache {
     };
   }
 
+  /**
+   * This cache as the store of left-out fits that `replayRounds` takes: a fit's key is that of
+   * `{ fit: round, outcomes }`, the outcome rows hashed once per set of rows.
+   */
+  fits(): FitStore {
+    const digests = new WeakMap<readonly OutcomeRow[], string>();
+    const keyOf = (outcomes: readonly OutcomeRow[], round: string) => {
+      let digest = digests.get(outcomes);
+      if (digest === undefined) {
+        digest = createHash("sha256").update(JSON.stringify(outcomes)).digest("hex");
+        digests.set(outcomes, digest);
+      }
+      return this.key({ fit: round, outcomes: digest });
+    };
+    return {
+      get: (outcomes, round) => this.get<{ fit: LeftOutFit }>(keyOf(outcomes, round))?.fit,
+      set: (outcomes, round, fit) => {
+        if (allFinite(fit)) this.set(keyOf(outcomes, round), { fit });
+      },
+    };
+  }
+
   /** Removes entries (and stray temporary files) untouched for `days` days. */
   prune(days: number = MAX_AGE_DAYS, now: number = Date.now()): void {
     if (!this.dir || !existsSync(this.dir)) return;
@@ -119,4 +145,12 @@ export class ReplayCache {
       if (now - statSync(file).mtimeMs > days * 86_400_000) rmSync(file, { force: true });
     }
   }
+}
+
+/** Whether every number in `value` (any JSON-like value) is finite, so JSON keeps it as it is. */
+function allFinite(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(allFinite);
+  if (value !== null && typeof value === "object") return Object.values(value).every(allFinite);
+  return true;
 }

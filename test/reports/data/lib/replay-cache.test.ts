@@ -7,7 +7,9 @@ import { mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeHash, DEFAULT_REPLAY_CACHE, ReplayCache } from "../../../../reports/data/lib/replay-cache";
+import type { OutcomeRow } from "../../../../src/matching/fit";
 import type { ReplayJob } from "../../../../src/matching/replay-jobs";
+import type { LeftOutFit } from "../../../../src/matching/replay-rounds";
 import { tempDir } from "../../../helpers/rounds";
 
 describe("ReplayCache", () => {
@@ -46,6 +48,22 @@ describe("ReplayCache", () => {
     expect(store.get(structuredClone(job), "given")).toEqual({ total: 3 });
     expect(store.get(job, "fitted")).toBeUndefined();
     expect(cache.get(cache.key({ which: "given", ...job }))).toEqual({ total: 3 });
+  });
+
+  it("serves replayRounds as a store of left-out fits keyed by the outcome rows and the round; a fit with NaN is not kept", () => {
+    const cache = ReplayCache.fromEnv({ ILN_REPLAY_CACHE: tempDir() }, 5);
+    const fits = cache.fits();
+    const row = (round: string, completed: number) => ({ round, completed, satisfaction: [], features: {} }) as unknown as OutcomeRow;
+    const outcomes = [row("A", 1), row("B", 0)];
+    const fit = { model: { fit: { coefficients: [], cov: [[0.25]], covariance: "model", n: 2, iterations: 3, converged: true, dropped: [], penalty: 1 }, rounds: ["A"] }, weights: { base: 1, weights: {} } } as unknown as LeftOutFit;
+    expect(fits.get(outcomes, "B")).toBeUndefined();
+    fits.set(outcomes, "B", fit);
+    fits.set(outcomes, "A", null); // could not be fitted: kept as such
+    expect(cache.fits().get([row("A", 1), row("B", 0)], "B")).toEqual(fit); // same rows, another array
+    expect(cache.fits().get(outcomes, "A")).toBeNull();
+    expect(cache.fits().get([row("A", 1), row("B", 1)], "B")).toBeUndefined(); // one outcome changed
+    fits.set(outcomes, "C", { ...fit!, model: { ...fit!.model, fit: { ...fit!.model.fit, cov: [[Number.NaN]] } } });
+    expect(fits.get(outcomes, "C")).toBeUndefined();
   });
 
   it("prunes entries untouched for 14 days and keeps the rest", () => {
