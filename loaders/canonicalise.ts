@@ -2,7 +2,8 @@
  * Turns a raw export table (any tool's layout) into validated canonical rows of one kind:
  * headers matched to canonical fields (case, punctuation and spacing ignored) by name, alias or
  * the mapping file; every cell validated by the kind's zod schema; duplicates of one person
- * resolved latest-wins (last in the file when the times are unknown). Collects every problem rather than stopping at the first.
+ * resolved latest-wins (last in the file when the times are unknown). Collects every problem
+ * rather than stopping at the first.
  */
 import { z } from "zod";
 import { showValue, type Problem } from "../src/domain/errors";
@@ -197,7 +198,8 @@ function respondentKey(table: RawTable, columns: ColumnMap, keys: { email: strin
  * Validates every row of `table` as `spec`'s kind.
  * @returns canonical rows (when there are no problems, all of them), problems located as
  *   FILE:ROW:COLUMN with the offending value, warnings (duplicates, date order, columns not used
- *   or ignored, no column for the kind's time field), the fields present, and how the rows are keyed.
+ *   or ignored, no column for the kind's time field), the fields present, and how the rows are
+ *   keyed.
  */
 export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: CanonicaliseOptions = {}): Canonical<T> {
   const { columns, problems, extras, ignored, notes } = matchColumns(table, spec.fields, opts.mapping);
