@@ -2,7 +2,8 @@
  * Turns a raw export table (any tool's layout) into validated canonical rows of one kind:
  * headers matched to canonical fields (case, punctuation and spacing ignored) by name, alias or
  * the mapping file; every cell validated by the kind's zod schema; duplicates of one person
- * resolved latest-wins. Collects every problem rather than stopping at the first.
+ * resolved latest-wins (last in the file when the times are unknown). Collects every problem
+ * rather than stopping at the first.
  */
 import { z } from "zod";
 import { showValue, type Problem } from "../src/domain/errors";
@@ -197,7 +198,8 @@ function respondentKey(table: RawTable, columns: ColumnMap, keys: { email: strin
  * Validates every row of `table` as `spec`'s kind.
  * @returns canonical rows (when there are no problems, all of them), problems located as
  *   FILE:ROW:COLUMN with the offending value, warnings (duplicates, date order, columns not used
- *   or ignored), the fields present, and how the rows are keyed.
+ *   or ignored, no column for the kind's time field), the fields present, and how the rows are
+ *   keyed.
  */
 export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: CanonicaliseOptions = {}): Canonical<T> {
   const { columns, problems, extras, ignored, notes } = matchColumns(table, spec.fields, opts.mapping);
@@ -220,6 +222,8 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   if (rk && key === "respondent_id") headers[rk.email] = headers[rk.id];
   const headerOf = headerLookup(headers);
   const present = [...columns.keys()];
+  const timeField = spec.onePerPerson?.time;
+  if (timeField !== undefined && !columns.has(timeField)) warnings.push(`${table.file}: ${untimedNote(spec.fields.find((f) => f.name === timeField)!, key !== null)}`);
   if (problems.length) return { rows: [], problems, warnings, extras, headers, present, key, unknownCountries: [] };
 
   const dateOrder: Record<string, SlashOrder> = {};
@@ -273,6 +277,15 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   };
 }
 
+/**
+ * The warning for a file without a column for its kind's time field (allowed only where that
+ * field is not required: the survey's `submitted`): the times are unknown, and what follows.
+ */
+function untimedNote(time: FieldSpec, keyed: boolean): string {
+  const dedupe = keyed ? "a respondent who answered twice counts once by file order (the last row counts), and " : "";
+  return `no submission-time column (accepted headers: ${time.aliases.join(" | ")}; or map one with --mapping): every row's submission time is unknown and stored empty, so ${dedupe}no row can be checked against the round's window`;
+}
+
 /** A field-level issue of one row; `country` is the unknown country value it is about, if any. */
 interface FieldIssue {
   field: string;
@@ -317,7 +330,8 @@ function fieldIssue(field: string, i: z.core.$ZodIssue): FieldIssue {
 
 /**
  * Keeps one row per person (by the email field): the one with the latest time, or the lower
- * in the file on a tie. Each dropped row is reported as a warning naming both rows.
+ * in the file on a tie or when the times are unknown (null: a file without a time column).
+ * Each dropped row is reported as a warning naming both rows and why the kept one counts.
  */
 export function latestPerPerson<T>(rows: CanonicalRow<T>[], keys: { email: string; time: string }, file: string, warnings: string[]): CanonicalRow<T>[] {
   const best = new Map<string, CanonicalRow<T>>();
@@ -329,10 +343,13 @@ export function latestPerPerson<T>(rows: CanonicalRow<T>[], keys: { email: strin
       best.set(e, r);
       continue;
     }
-    const newer = String(v[keys.time]) >= String((prev.value as Record<string, unknown>)[keys.time]);
+    const time = v[keys.time];
+    const prevTime = (prev.value as Record<string, unknown>)[keys.time];
+    const unknown = time == null || prevTime == null;
+    const newer = unknown || String(time) >= String(prevTime);
     const [keep, drop] = newer ? [r, prev] : [prev, r];
     best.set(e, keep);
-    warnings.push(`${file}:${drop.row}: ${e} submitted twice; row ${keep.row} (the latest) counts, row ${drop.row} is ignored`);
+    warnings.push(`${file}:${drop.row}: ${e} submitted twice; row ${keep.row} (${unknown ? "the last in the file: the times are unknown" : "the latest"}) counts, row ${drop.row} is ignored`);
   }
   return rows.filter((r) => best.get(String((r.value as Record<string, unknown>)[keys.email])) === r);
 }

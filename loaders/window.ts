@@ -49,7 +49,9 @@ function describe(kind: Kind): string {
  * row is inside: "FILE: 12 of 298 rows registered outside round 2015A's window (2014-12-01 to
  * 2015-06-28: from 90 days before its start to its end): earliest 2014-03-02 (row 5), latest
  * 2014-03-30 (row 40); is this the round's file?".
- * @param rows the file's canonical rows (their `value[field]` starts with `YYYY-MM-DD`).
+ * @param rows the file's canonical rows (their `value[field]` starts with `YYYY-MM-DD`, or is
+ *   null when the file has no column for it: an unknown date is never outside, and the ingest
+ *   has said once that the file cannot be checked).
  */
 export function windowWarning(file: string, kind: Kind, round: { id: string; start: string; end: string }, rows: readonly CanonicalRow<unknown>[]): string | null {
   const { field, label } = ROUND_WINDOWS[kind];

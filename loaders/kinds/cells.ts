@@ -15,15 +15,17 @@ import { parseVocab, splitMulti } from "../normalise/values";
 /** A normaliser: the value, null for a blank cell, undefined when the text is not recognised. */
 export type Parse<T> = (raw: string) => T | null | undefined;
 
+/** The value a required cell parsed to, or an issue on `ctx` (blank, or not valid naming the text). */
+function present<T>(v: T | null | undefined, raw: string, what: string, hint: string, ctx: z.core.$RefinementCtx): T {
+  if (v === null) ctx.addIssue({ code: "custom", message: `${what} is required but the cell is blank` });
+  else if (v === undefined) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${showValue(raw)}${hint}` });
+  else return v;
+  return z.NEVER;
+}
+
 /** A cell whose column must exist and whose value must be present and valid. */
 export function requiredCell<T>(parse: Parse<T>, what: string, hint = "") {
-  return z.string().transform((raw, ctx): T => {
-    const v = parse(raw);
-    if (v === null) ctx.addIssue({ code: "custom", message: `${what} is required but the cell is blank` });
-    else if (v === undefined) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${showValue(raw)}${hint}` });
-    else return v;
-    return z.NEVER;
-  });
+  return z.string().transform((raw, ctx): T => present(parse(raw), raw, what, hint, ctx));
 }
 
 /** A cell that may be blank (or whose column may be absent): null then. */
@@ -153,9 +155,24 @@ export function vocabListCell<T extends string>(aliases: Readonly<Record<string,
     });
 }
 
+const timestampParser = (order: SlashOrder): Parse<string> => (raw) => (raw.trim() === "" ? null : parseTimestamp(raw, order) ?? undefined);
+
 /** A timestamp cell (`YYYY-MM-DD HH:MM:SS`), slashed dates read in the file's detected order. */
 export function timestampCell(order: SlashOrder) {
-  return requiredCell((raw) => (raw.trim() === "" ? null : parseTimestamp(raw, order) ?? undefined), "date and time");
+  return requiredCell(timestampParser(order), "date and time");
+}
+
+/**
+ * A timestamp whose column a file may lack: without the column (the cell is `undefined`) every
+ * row's time is unknown, null; with it, each cell is required and read as {@link timestampCell}
+ * (a blank or unreadable one is an issue naming it).
+ */
+export function timestampOrUnknownCell(order: SlashOrder) {
+  const parse = timestampParser(order);
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): string | null => (raw === undefined ? null : present(parse(raw), raw, "date and time", "", ctx)));
 }
 
 const dateParser = (order: SlashOrder): Parse<string> => (raw) => (raw.trim() === "" ? null : parseDate(raw, order) ?? undefined);

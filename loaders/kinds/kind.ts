@@ -38,7 +38,11 @@ export interface KindSpec<S extends z.ZodType = z.ZodType> {
   readonly kind: Kind;
   readonly fields: readonly FieldSpec[];
   readonly schema: (ctx: RowContext) => S;
-  /** For kinds with one row per person: the email field and the timestamp field deciding which row is latest. */
+  /**
+   * For kinds with one row per person: the email field and the timestamp field deciding which row
+   * is latest. Where the time field is not required and a file lacks its column, the times are
+   * unknown: file order decides (the last row counts) and the file is warned about once.
+   */
   readonly onePerPerson?: { readonly email: string; readonly time: string };
   /**
    * For a kind whose person key may be missing (the survey): the email field, and the field of a

@@ -1,13 +1,15 @@
 /**
  * Survey: the end-of-round evaluation, one response per respondent and round (docs/formats.md).
- * Only the submission time is required. The respondent key is the email, or a respondent id that
+ * No column is required. The submission time may be absent (older SurveyMonkey exports,
+ * processed LimeSurvey data): then every row's time is unknown (null), never invented; where it
+ * is present every row needs one. The respondent key is the email, or a respondent id that
  * a respondents mapping turns into one; a survey without either is anonymous (its rows have no
  * email). Every question is optional: a question without a column was not asked in that round;
  * a blank answer is kept as null. Both are excluded from every metric.
  */
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
-import { emailCell, expected, optionalCell, text, timestampCell, vocab, vocabListCell } from "./cells";
+import { emailCell, expected, optionalCell, text, timestampOrUnknownCell, vocab, vocabListCell } from "./cells";
 import { parseIntIn, parseLikert } from "../normalise/values";
 import {
   AGREEMENT_LABELS, COMMUNICATION_METHODS, CONTACT_FREQUENCIES, CONTINUE_PARTNERSHIP_ANSWERS, PARTICIPATE_AGAIN_ANSWERS, SATISFACTION_LABELS,
@@ -36,7 +38,7 @@ const AGREE_HINT = `; expected 1-5 or ${AGREEMENT_LABELS.join(", ")}`;
 export const surveyFields: readonly FieldSpec[] = [
   { name: "email", aliases: ["Email Address", "Email", "E-mail", "Recipient Email", "RecipientEmail"], required: false },
   { name: "respondent_id", aliases: ["Respondent ID", "RespondentID", "Respondent", "Participant ID", "Respondent key"], required: false },
-  { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted", "Recorded Date"], required: true, date: true },
+  { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted", "Recorded Date"], required: false, date: true },
   { name: "program_satisfaction", aliases: ["Overall, how satisfied are you with the ILN program?", "Program satisfaction", "Overall satisfaction"], required: false },
   { name: "partner_satisfaction", aliases: ["How satisfied were you with your partner?", "Partner satisfaction"], required: false },
   { name: "contact_frequency", aliases: ["How often were you in contact with your partner?", "Contact frequency"], required: false },
@@ -57,12 +59,13 @@ const noEmail = z.string().optional().transform((): string | null => null);
 /**
  * The row schema of a survey file. With `ctx.keyed` (the survey has a respondent key) every row
  * needs a valid email (a respondent id arrives here as the email it maps to); otherwise the
- * survey is anonymous and `email` is null.
+ * survey is anonymous and `email` is null. `submitted` is null (unknown) in every row of a file
+ * without a submission-time column.
  */
 export function surveySchema(ctx: RowContext) {
   return z.object({
     email: ctx.keyed ? emailCell().transform((e): string | null => e) : noEmail,
-    submitted: timestampCell(ctx.dateOrder.submitted ?? "mdy"),
+    submitted: timestampOrUnknownCell(ctx.dateOrder.submitted ?? "mdy"),
     program_satisfaction: optionalCell(satisfaction, "satisfaction answer", SAT_HINT),
     partner_satisfaction: optionalCell(satisfaction, "satisfaction answer", SAT_HINT),
     contact_frequency: optionalCell(vocab(CONTACT_ALIASES), "contact frequency", expected(CONTACT_FREQUENCIES)),

@@ -8,7 +8,9 @@
  * fixed by the canonical fields. Multi-selects are `VARCHAR[]`. A response of an anonymous survey
  * (no respondent key) has a NULL `pid`: it joins no registration or partnership, since `=` never
  * matches NULL. `round_surveys` records, per round, whether its survey was anonymous and which
- * questions it asked, so a question a survey did not have reads "not asked", never zero.
+ * questions it asked, so a question a survey did not have reads "not asked", never zero. A
+ * response's `submitted_at` is NULL when its file had no submission-time column: unknown, never
+ * invented (its file's duplicates were resolved by file order, docs/formats.md).
  *
  * No foreign keys, and primary keys only where a statement needs one (`INSERT OR REPLACE`
  * on `rounds`, `INSERT OR IGNORE` on `erased_people`): DuckDB restricts updates and deletes under foreign keys, and index
@@ -20,9 +22,10 @@ import { sql, type Sql } from "./sql";
 
 /**
  * The schema's version, stored in `meta` as `schema_version`. 2: survey responses may have no
- * pseudonym (anonymous surveys) and `round_surveys` records each round's survey.
+ * pseudonym (anonymous surveys) and `round_surveys` records each round's survey. 3: a survey
+ * response's `submitted_at` may be NULL, unknown (an export without a submission-time column).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** DDL statements, idempotent (`IF NOT EXISTS`), applied in order by `ensureSchema`. */
 export const SCHEMA_SQL: readonly Sql[] = [
@@ -79,7 +82,7 @@ export const SCHEMA_SQL: readonly Sql[] = [
   sql`CREATE TABLE IF NOT EXISTS survey_responses (
      round_id              VARCHAR NOT NULL,
      pid                   VARCHAR,
-     submitted_at          TIMESTAMP NOT NULL,
+     submitted_at          TIMESTAMP,
      program_satisfaction  TINYINT,
      partner_satisfaction  TINYINT,
      contact_frequency     VARCHAR,
@@ -142,7 +145,7 @@ const V1_REQUIRED: readonly SurveyQuestion[] = [
  * version, after `SCHEMA_SQL`. To 2: `survey_responses.pid` loses NOT NULL; every round with
  * survey responses gets its `round_surveys` record: linked by email, asked = the questions version
  * 1 required, plus each optional one that has an answer (a column left blank throughout cannot be
- * told from one not asked).
+ * told from one not asked). To 3: `survey_responses.submitted_at` loses NOT NULL.
  */
 export const MIGRATIONS: Readonly<Record<number, readonly Sql[]>> = {
   2: [
@@ -156,6 +159,7 @@ export const MIGRATIONS: Readonly<Record<number, readonly Sql[]>> = {
             CASE WHEN count(comments) > 0 THEN 'comments' END], x -> x IS NOT NULL))
         FROM survey_responses WHERE round_id NOT IN (SELECT round_id FROM round_surveys) GROUP BY round_id`,
   ],
+  3: [sql`ALTER TABLE survey_responses ALTER COLUMN submitted_at DROP NOT NULL`],
 };
 
 /** Tables that hold per-round rows of one export kind, by kind. */

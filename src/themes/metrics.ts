@@ -66,7 +66,8 @@ export interface CodedRespondent {
  * Reads the non-blank comments of every round (or one) with the respondent's segment values and
  * codes them. `outcome` is the status of the respondent's latest partnership of the round:
  * `completed`, `ended_early` (dissolved or withdrawn), `active`, or `unknown` (no partnership,
- * anonymous survey).
+ * anonymous survey). Ordered by round, submission time (unknown times last), pseudonym and row
+ * in the survey file.
  * @throws {UnknownRoundError} when `opts.round` is not in the database.
  */
 export async function codedRespondents(db: Db, coder: Coder, opts: RoundOpts = {}): Promise<CodedRespondent[]> {
@@ -81,7 +82,7 @@ export async function codedRespondents(db: Db, coder: Coder, opts: RoundOpts = {
     LEFT JOIN registrations g ON g.round_id = s.round_id AND g.pid = s.pid
     LEFT JOIN last_partnership lp ON lp.round_id = s.round_id AND lp.pid = s.pid
     WHERE s.comments IS NOT NULL AND trim(s.comments) <> '' AND (${opts.round ?? null}::VARCHAR IS NULL OR s.round_id = ${opts.round ?? null}::VARCHAR)
-    ORDER BY s.round_id, s.submitted_at, s.pid`);
+    ORDER BY s.round_id, s.submitted_at, s.pid, s.source_row`);
   const outcome = (status: string | null) => (status === null ? UNKNOWN : status === "completed" ? "completed" : status === "active" ? "active" : "ended_early");
   return rows.map((r) => ({
     round: r.round,

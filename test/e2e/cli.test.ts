@@ -182,6 +182,18 @@ describe("iln CLI", () => {
     expect(r.stderr).toMatch(/registrations\.csv: 7 of 7 rows registered outside round TW's window \(2017-03-03 to 2017-09-30: from 90 days before its start to its end\): earliest 2016-07-11 \(row 3\), latest 2016-07-21 \(row 9\)/);
   });
 
+  it("ingests a survey without a submission-time column, with one warning saying the times are unknown", () => {
+    const files = baseRound();
+    // baseRound's survey without its first column (Timestamp); the round in a fresh database.
+    const survey = String(files["survey.csv"]).trimEnd().split("\n").map((l) => l.replace(/^[^,]*,/, "")).join("\n") + "\n";
+    const folder = writeRound(dir, "TN", { ...files, "survey.csv": survey });
+    const r = iln(["ingest", folder, "--db", path.join(dir, "untimed.duckdb")]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split("\n").filter((l) => l.includes("submission-time"));
+    expect(lines).toEqual([expect.stringMatching(/^warning: .*TN\/survey\.csv: no submission-time column \(accepted headers: Timestamp \| .*\): every row's submission time is unknown and stored empty, so a respondent who answered twice counts once by file order \(the last row counts\), and no row can be checked against the round's window$/)]);
+    expect(r.stderr).toContain("4 file(s) ingested, 0 unchanged");
+  });
+
   it("forgets a participant", () => {
     const r = iln(["forget", "ben@example.org", "--db", db]);
     expect(r.code).toBe(0);

@@ -280,7 +280,7 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect(report.warnings.join("\n")).toContain('column "Email Address" holds no email address (only blanks or "anonymous"): read as an anonymous survey');
   });
 
-  it("records the questions a survey asked; a survey needs only its submission time", async () => {
+  it("records the questions a survey asked; no column is required", async () => {
     const only = stringify([["Timestamp", EMAIL, "Overall satisfaction", "Something else entirely"], ["12/1/2016 10:00:00", "ana@example.org", "5", "x"]]);
     const report = await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": only }), { pseudonymise });
     expect(report.warnings.join("\n")).toContain('1 column(s) not used and kept out of the database: "Something else entirely"');
@@ -310,6 +310,43 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     } finally {
       other.close();
     }
+  });
+
+  it("ingests a survey without a submission-time column: times unknown (NULL), a second answer counts by file order, warned once", async () => {
+    // The base survey without Timestamp, and Ana answering again at the end (row 6) with other ratings.
+    const records = parse(surveyWith({ drop: ["Timestamp"] })) as string[][];
+    const again = [...records[1]];
+    again[1] = "Very dissatisfied";
+    const folder = writeRound(dir, "T1", { ...baseRound(), "survey.csv": stringify([...records, again]) });
+    const report = await ingest(db, folder, { pseudonymise });
+    expect(report.files.find((f) => f.kind === "survey")).toMatchObject({ rows: 4, anonymous: false });
+    const survey = path.join(folder, "survey.csv");
+    expect(report.warnings.filter((w) => w.includes("submission-time"))).toEqual([
+      `${survey}: no submission-time column (accepted headers: Timestamp | End Date | EndDate | Completion time | submitdate | Submitted | Date submitted | Recorded Date; or map one with --mapping): every row's submission time is unknown and stored empty, so a respondent who answered twice counts once by file order (the last row counts), and no row can be checked against the round's window`,
+    ]);
+    expect(report.warnings).toContain(`${survey}:2: ana@example.org submitted twice; row 6 (the last in the file: the times are unknown) counts, row 2 is ignored`);
+    const rows = await db.all(sql`SELECT pid, submitted_at, program_satisfaction AS p, source_row FROM survey_responses ORDER BY source_row`);
+    expect(rows).toEqual([
+      { pid: pseudonymise("fay@example.org"), submitted_at: null, p: 4, source_row: 3 },
+      { pid: pseudonymise("ben@example.org"), submitted_at: null, p: 2, source_row: 4 },
+      { pid: pseudonymise("dev@example.org"), submitted_at: null, p: 4, source_row: 5 },
+      { pid: pseudonymise("ana@example.org"), submitted_at: null, p: 1, source_row: 6 },
+    ]);
+  });
+
+  it("keeps a submission-time column's rule: a blank time is a located problem, and the latest time counts whatever the file order", async () => {
+    const records = parse(String(baseRound()["survey.csv"])) as string[][];
+    // Ana again at the end (row 6), dated a day before her first answer (row 2): row 2 counts.
+    const earlier = [...records[1]];
+    earlier[0] = "11/30/2016 10:00:00";
+    earlier[2] = "Very dissatisfied";
+    const report = await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": stringify([...records, earlier]) }), { pseudonymise });
+    expect(report.warnings.join("\n")).not.toContain("submission-time");
+    expect(report.warnings.some((w) => w.endsWith("survey.csv:6: ana@example.org submitted twice; row 2 (the latest) counts, row 6 is ignored"))).toBe(true);
+    expect(await db.all(sql`SELECT program_satisfaction AS p, submitted_at::VARCHAR AS t FROM survey_responses WHERE pid = ${pseudonymise("ana@example.org")}`)).toEqual([{ p: 5, t: "2016-12-01 10:00:00" }]);
+
+    const blank = records.map((r, k) => (k === 2 ? ["", ...r.slice(1)] : r));
+    expect(await tryIngest({ "survey.csv": stringify(blank) }, "T1b")).toEqual([`${path.join(dir, "T1b", "survey.csv")}:3:Timestamp: date and time is required but the cell is blank`]);
   });
 
   it("reads a respondent id column without a respondents mapping as anonymous, and says why", async () => {

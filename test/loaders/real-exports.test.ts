@@ -12,9 +12,11 @@
 import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sql, type Db } from "../../src/db";
+import { ident, sql, type Db } from "../../src/db";
 import { InputError, formatProblem } from "../../src/domain/errors";
 import { ingest } from "../../loaders/ingest";
+import { readExport } from "../../loaders/formats/read-export";
+import { metricsDocument } from "../../src/metrics/document";
 import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 import { describeShared, fixture } from "../helpers/shared";
 
@@ -74,9 +76,13 @@ describeShared("real exports in ../shared/fixtures/real-exports", () => {
     ["the same saved again from Excel as CSV", ["google-forms", "uvads_hotdog_sp24_excel_resaved.csv"], HOTDOG, "participate_again", 91],
     ["Google Forms XLSX with a numeric answer as a float", ["google-forms", "uvads_hotdog_fa25_form_responses.xlsx"], "Is hotdog a sandwich?", "participate_again", 207],
   ] as const)("%s: %s, %s as %s, %i rows", async (_name, parts, header, field, rows) => {
-    const { stored, meta } = await ingestSurvey(real(...parts), { survey: { [header]: field } });
+    const { report, stored, meta } = await ingestSurvey(real(...parts), { survey: { [header]: field } });
     expect(stored).toEqual({ n: rows, linked: 0 });
     expect(meta).toEqual({ anonymous: true, asked: [field] });
+    // A file with a submission time keeps it in every row.
+    const [times] = await db.all<{ known: number }>(sql`SELECT count(submitted_at) AS known FROM survey_responses WHERE round_id = 'T1'`);
+    expect(times.known).toBe(rows);
+    expect(report.warnings.join("\n")).not.toContain("no submission-time column");
   });
 
   it("refuses free-text answers to a question mapped to a closed one, each located with its value", async () => {
@@ -109,10 +115,69 @@ describeShared("real exports in ../shared/fixtures/real-exports", () => {
     expect(stored).toEqual({ n: 1, linked: 0 });
   });
 
-  it("exports without a submission time (fivethirtyeight's SurveyMonkey, the LimeSurvey public data) are refused, located", async () => {
-    for (const parts of [["surveymonkey", "fivethirtyeight_steak-risk-survey.csv"], ["limesurvey", "ssi_rse_survey_2017_zaf_public_data.csv"]]) {
-      const problems = await problemsOf(real(...parts));
-      expect(problems).toEqual([expect.stringMatching(/survey\.csv:1:submitted: missing column for "submitted"/)]);
+  // Exports without a submission-time column: older SurveyMonkey (RespondentID only, 2-row header,
+  // row 2 `Response` or the option label), LimeSurvey data processed by pandas. Counts and answer
+  // tallies from Debian's python3: `csv.reader(io.StringIO(text, newline=""))`, text decoded as UTF-8
+  // else cp1252, the records after the header rows (2 for SurveyMonkey, 1 for LimeSurvey) that have a
+  // non-blank cell, `collections.Counter` over the mapped column: steak-risk 552 records, 550
+  // responses, "Do you eat steak?" Yes 430, No 109, blank 11; StarWars_first100 102 records, 100
+  // responses, "Have you seen any of the 6 films...?" Yes 88, No 12, "Do you consider yourself to be a
+  // fan of the Star Wars film franchise?" Yes 67, No 18, blank 15; the LimeSurvey public data 23
+  // records, 22 responses, "rse1. Do you write code as part of your job?" Yes 19, No 3.
+  const STARWARS_SEEN = "Have you seen any of the 6 films in the Star Wars franchise?";
+  const STARWARS_FAN = "Do you consider yourself to be a fan of the Star Wars film franchise?";
+  it.each([
+    ["SurveyMonkey, older format (steak-risk)", ["surveymonkey", "fivethirtyeight_steak-risk-survey.csv"], { "Do you eat steak?": "participate_again" }, 550,
+      { participate_again: { Yes: 430, No: 109, null: 11 } }],
+    ["SurveyMonkey, multi-select over empty header cells, not UTF-8 (StarWars)", ["surveymonkey", "fivethirtyeight_StarWars_first100.csv"],
+      { [STARWARS_SEEN]: "participate_again", [STARWARS_FAN]: "continue_partnership" }, 100,
+      { participate_again: { Yes: 88, No: 12 }, continue_partnership: { Yes: 67, No: 18, null: 15 } }],
+    ["LimeSurvey via pandas, a question mapped by its code", ["limesurvey", "ssi_rse_survey_2017_zaf_public_data.csv"], { rse1: "participate_again" }, 22,
+      { participate_again: { Yes: 19, No: 3 } }],
+  ] as const)("without a submission time: %s ingests every response, times unknown, warned once", async (_name, parts, survey, rows, tallies) => {
+    const { report, stored, meta } = await ingestSurvey(real(...parts), { survey });
+    expect(stored).toEqual({ n: rows, linked: 0 });
+    expect(report.files.find((f) => f.kind === "survey")).toMatchObject({ rows, anonymous: true });
+    const asked = Object.keys(tallies);
+    expect(meta).toEqual({ anonymous: true, asked });
+    const [times] = await db.all<{ known: number }>(sql`SELECT count(submitted_at) AS known FROM survey_responses WHERE round_id = 'T1'`);
+    expect(times.known).toBe(0);
+    const untimed = report.warnings.filter((w) => w.includes("no submission-time column"));
+    expect(untimed).toHaveLength(1);
+    expect(untimed[0]).toMatch(/survey\.csv: no submission-time column \(accepted headers: Timestamp \| End Date \|.*\): every row's submission time is unknown and stored empty, so no row can be checked against the round's window$/);
+    expect(report.warnings.join("\n")).not.toContain("outside round");
+    for (const [field, counts] of Object.entries(tallies)) {
+      const got = await db.all<{ v: string | null; n: number }>(sql`SELECT ${ident(field)} AS v, count(*) AS n FROM survey_responses WHERE round_id = 'T1' GROUP BY ALL`);
+      expect(Object.fromEntries(got.map((g) => [String(g.v), g.n]))).toEqual(counts);
     }
+    // Downstream: the metrics read the round; items its survey did not ask stay not asked.
+    const doc = await metricsDocument(db, { round: "T1" });
+    const [t1] = doc.rounds;
+    expect(t1.survey).toEqual({ anonymous: true, asked });
+    expect(t1.program_satisfaction).toEqual({ asked: false, n: null, mean: null, top2: null, top2_ci: null, weighted: null });
+    const pa = tallies.participate_again;
+    expect(t1.participate_again).toMatchObject({ n: pa.Yes + pa.No, count: pa.Yes });
+  });
+
+  it("a SurveyMonkey export keyed through a respondents mapping: duplicates resolved by file order, said once", async () => {
+    // python3 csv (as above): the StarWars excerpt's first column holds 100 distinct RespondentIDs;
+    // rows 3-102. Each id is mapped here, in file order, to one of the round's four respondents of
+    // baseRound()'s survey in turn, so row 99 + k (k = 0..3) is each one's last response.
+    const file = real("surveymonkey", "fivethirtyeight_StarWars_first100.csv");
+    const ids = readExport(file).rows.map((r) => r[0].trim());
+    expect(new Set(ids).size).toBe(100);
+    const people = ["ana", "fay", "ben", "dev"].map((n) => `${n}@example.org`);
+    const respondents = Object.fromEntries(ids.map((id, i) => [id, people[i % 4]]));
+    const { report, stored, meta } = await ingestSurvey(file, { survey: { [STARWARS_SEEN]: "participate_again", respondents } });
+    expect(stored).toEqual({ n: 4, linked: 4 });
+    expect(meta).toEqual({ anonymous: false, asked: ["participate_again"] });
+    const kept = await db.all<{ pid: string; source_row: number }>(sql`SELECT pid, source_row FROM survey_responses WHERE round_id = 'T1' ORDER BY source_row`);
+    expect(kept).toEqual(people.map((p, k) => ({ pid: pseudonymise(p), source_row: 99 + k })));
+    expect(report.warnings.filter((w) => w.includes("no submission-time column"))).toEqual([
+      expect.stringMatching(/so a respondent who answered twice counts once by file order \(the last row counts\), and no row can be checked against the round's window$/),
+    ]);
+    const dropped = report.warnings.filter((w) => /survey\.csv:\d+: .* submitted twice/.test(w));
+    expect(dropped).toHaveLength(96);
+    expect(dropped[0]).toMatch(/survey\.csv:3: ana@example\.org submitted twice; row 7 \(the last in the file: the times are unknown\) counts, row 3 is ignored$/);
   });
 });
