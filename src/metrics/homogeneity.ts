@@ -14,6 +14,7 @@
  * incomplete gamma function of @stdlib.
  */
 import gammainc from "@stdlib/math-base-special-gammainc";
+import { mulberry32 } from "../demo/random";
 
 /** One group of the table: `count` of `n` units have the outcome. */
 export interface GroupCount {
@@ -56,17 +57,6 @@ function statistic(counts: readonly number[], ns: readonly number[], total: numb
   return x2;
 }
 
-/** A small seeded generator (mulberry32), uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Pearson's chi-squared test that every group has the same share (see the module doc for when the

@@ -204,6 +204,17 @@ export function npsInterval(promoters: number, detractors: number, n: number, z:
 /** The multiple-testing adjustment used for the family of round-to-round changes (docs/metrics.md). */
 export const ADJUSTMENT = "Holm (1979) step-down adjustment, controlling the family-wise error rate";
 
+/** Indices of the non-null p-values, ascending by value (ties by position). @throws {RangeError} on a p-value outside 0..1 or NaN. */
+function ascendingPValues(p: readonly (number | null)[]): number[] {
+  const idx: number[] = [];
+  p.forEach((v, i) => {
+    if (v === null) return;
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`a p-value must be in 0..1, got ${v}`);
+    idx.push(i);
+  });
+  return idx.sort((a, b) => (p[a] as number) - (p[b] as number) || a - b);
+}
+
 /**
  * Holm's step-down adjusted p-values: sort the m p-values ascending, p(i)·(m − i + 1) (1-based),
  * made monotone non-decreasing by a running maximum, capped at 1; returned in the input order.
@@ -214,13 +225,7 @@ export const ADJUSTMENT = "Holm (1979) step-down adjustment, controlling the fam
  * @example holmAdjust([0.01, 0.04, 0.03]) // [0.03, 0.06, 0.06]
  */
 export function holmAdjust(p: readonly (number | null)[]): (number | null)[] {
-  const idx: number[] = [];
-  p.forEach((v, i) => {
-    if (v === null) return;
-    if (!(v >= 0 && v <= 1)) throw new RangeError(`a p-value must be in 0..1, got ${v}`);
-    idx.push(i);
-  });
-  idx.sort((a, b) => (p[a] as number) - (p[b] as number) || a - b);
+  const idx = ascendingPValues(p);
   const m = idx.length;
   const out: (number | null)[] = p.map(() => null);
   let running = 0;
@@ -238,13 +243,7 @@ export function holmAdjust(p: readonly (number | null)[]): (number | null)[] {
  * @throws {RangeError} on a p-value outside 0..1 or NaN.
  */
 export function bhAdjust(p: readonly (number | null)[]): (number | null)[] {
-  const idx: number[] = [];
-  p.forEach((v, i) => {
-    if (v === null) return;
-    if (!(v >= 0 && v <= 1)) throw new RangeError(`a p-value must be in 0..1, got ${v}`);
-    idx.push(i);
-  });
-  idx.sort((a, b) => (p[a] as number) - (p[b] as number) || a - b);
+  const idx = ascendingPValues(p);
   const m = idx.length;
   const out: (number | null)[] = p.map(() => null);
   let running = 1;

@@ -6,7 +6,7 @@
  * Pure TypeScript, no Node imports.
  */
 import type { PairSource, PairStats } from "./column-generation";
-import { offer, thresholds } from "./keep-best";
+import { offer, pairStats, thresholds } from "./keep-best";
 import { fillRowTable, pairBlossomTerm, type Pricer } from "./pricer";
 
 /** The pairs of an edge list, merged and grouped by row (see the module comment). */
@@ -161,17 +161,7 @@ export class EdgeListSource implements PairSource {
         break;
       }
     }
-    let nonIsolated = 0;
-    for (let v = 0; v < n; v++) {
-      for (let s = v * K; s < v * K + K; s++) {
-        if (topId[s] >= 0) {
-          nonIsolated++;
-          break;
-        }
-      }
-    }
-    const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
-    return { maxAbs, minW, maxW, allInt, nonIsolated };
+    return pairStats(topId, n, K, minW, maxW, allInt);
   }
 
   relative(h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array): void {

@@ -86,3 +86,22 @@ export function sortSlots(ids: Int32Array, keys: Float64Array, n: number, len: n
     ids.set(i2, base);
   }
 }
+
+/**
+ * The pair statistics of a scan that kept each vertex's `len` heaviest pairs in `ids` (slots
+ * `v * len ...`, -1 for an empty slot): the weights' range and integrality as the scan found
+ * them, and how many vertices have at least one allowed pair (a kept one).
+ */
+export function pairStats(ids: Int32Array, n: number, len: number, minW: number, maxW: number, allInt: boolean): { maxAbs: number; minW: number; maxW: number; allInt: boolean; nonIsolated: number } {
+  let nonIsolated = 0;
+  for (let v = 0; v < n; v++) {
+    for (let s = v * len; s < v * len + len; s++) {
+      if (ids[s] >= 0) {
+        nonIsolated++;
+        break;
+      }
+    }
+  }
+  const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
+  return { maxAbs, minW, maxW, allInt, nonIsolated };
+}

@@ -8,7 +8,7 @@
  * Pure TypeScript, no Node imports.
  */
 import type { PairSource, PairStats, ScanResult } from "./column-generation";
-import { offer, thresholds } from "./keep-best";
+import { offer, pairStats, thresholds } from "./keep-best";
 import { pairBlossomTerm, type Pricer } from "./pricer";
 
 /** An edge `[u, v, weight]`. */
@@ -154,17 +154,7 @@ export class TupleSource implements PairSource {
       if (x > thr[a]) offer(topId, topW, thr, a, K, k, x);
       if (x > thr[b]) offer(topId, topW, thr, b, K, k, x);
     }
-    let nonIsolated = 0;
-    for (let v = 0; v < n; v++) {
-      for (let s = v * K; s < v * K + K; s++) {
-        if (topId[s] >= 0) {
-          nonIsolated++;
-          break;
-        }
-      }
-    }
-    const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
-    return { maxAbs, minW, maxW, allInt, nonIsolated };
+    return pairStats(topId, n, K, minW, maxW, allInt);
   }
 
   relative(h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array): void {
