@@ -56,17 +56,26 @@ export function livePolicy(rounds: readonly { synthetic: boolean }[], env: Reado
 export const SMALL_POOL = 800;
 
 /**
- * The rounds whose pools a live build publishes: the latest round, and the round whose size is
- * closest to {@link SMALL_POOL} (the same round when it is both). Rounds without registrations
- * are never chosen.
+ * Size of the pool the matching page opens on (reports/components/livePools.js, OPENING_SIZE):
+ * small enough that its first re-match, with the browser's engine still cold, answers in under
+ * 300 ms.
+ */
+export const OPENING_POOL = 400;
+
+/**
+ * The rounds whose pools a live build publishes: the latest round, and the rounds whose sizes are
+ * closest to {@link SMALL_POOL} and to {@link OPENING_POOL} (fewer when one round is several of
+ * these). Rounds without registrations are never chosen.
  * @param rounds every round in start order, with its number of registrations.
  */
 export function livePoolRounds(rounds: readonly { round: string; registered: number }[]): Set<string> {
   const out = new Set<string>();
   if (!rounds.length) return out;
   out.add(rounds[rounds.length - 1].round);
-  const near = rounds.filter((r) => r.registered > 0).sort((a, b) => Math.abs(a.registered - SMALL_POOL) - Math.abs(b.registered - SMALL_POOL))[0];
-  if (near) out.add(near.round);
+  for (const size of [SMALL_POOL, OPENING_POOL]) {
+    const near = rounds.filter((r) => r.registered > 0).sort((a, b) => Math.abs(a.registered - size) - Math.abs(b.registered - size))[0];
+    if (near) out.add(near.round);
+  }
   return out;
 }
 

@@ -26,14 +26,15 @@ describe("livePolicy", () => {
 });
 
 describe("livePoolRounds", () => {
-  it("picks the latest round and the one closest to 800 registrations", () => {
+  it("picks the latest round and the ones closest to 800 and to 400 registrations", () => {
     const rounds = [
       { round: "A", registered: 300 },
       { round: "B", registered: 760 },
       { round: "C", registered: 900 },
       { round: "D", registered: 1500 },
     ];
-    expect([...livePoolRounds(rounds)].sort()).toEqual(["B", "D"]); // |760 - 800| = 40 < |900 - 800| = 100
+    // |760 - 800| = 40 < |900 - 800| = 100; |300 - 400| = 100 < |760 - 400| = 360
+    expect([...livePoolRounds(rounds)].sort()).toEqual(["A", "B", "D"]);
     expect([...livePoolRounds([{ round: "A", registered: 790 }])]).toEqual(["A"]);
     expect([...livePoolRounds([{ round: "A", registered: 0 }, { round: "B", registered: 0 }])]).toEqual(["B"]);
     expect(livePoolRounds([]).size).toBe(0);
