@@ -100,14 +100,15 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
   const rows = frame.filter((r) => respondedRounds.has(r.round));
   const notes: string[] = [];
   // Dummy columns: every level but the reference (the most common), merged into it when all or none responded.
-  const dummies = (name: string, value: (r: FrameRow) => string): { names: string[]; get: (r: FrameRow) => number[] } => {
+  const dummies = (name: string, value: (r: FrameRow) => string): { names: string[]; level: Int32Array } => {
+    const values = rows.map(value);
     const counts = new Map<string, { n: number; yes: number }>();
-    for (const r of rows) {
-      const c = counts.get(value(r)) ?? { n: 0, yes: 0 };
+    rows.forEach((r, i) => {
+      const c = counts.get(values[i]) ?? { n: 0, yes: 0 };
       c.n++;
       if (r.responded) c.yes++;
-      counts.set(value(r), c);
-    }
+      counts.set(values[i], c);
+    });
     const levels = [...counts.keys()].sort();
     const ref = [...counts].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     const kept = levels.filter((l) => {
@@ -119,7 +120,9 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
       }
       return true;
     });
-    return { names: kept.map((l) => `${name}=${l}`), get: (r) => kept.map((l) => (value(r) === l ? 1 : 0)) };
+    const index = new Map(kept.map((l, j) => [l, j]));
+    // Each row's level as a position among this variable's columns (-1: the reference or a merged level).
+    return { names: kept.map((l) => `${name}=${l}`), level: Int32Array.from(values, (v) => index.get(v) ?? -1) };
   };
   const vars = [
     dummies("round", (r) => r.round),
@@ -128,7 +131,14 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
     dummies("returning", (r) => (r.returning ? "yes" : "no")),
   ];
   const names = vars.flatMap((v) => v.names);
-  const X = rows.map((r) => vars.flatMap((v) => v.get(r)));
+  const offsets = vars.map((_, i) => vars.slice(0, i).reduce((s, v) => s + v.names.length, 0));
+  const X = rows.map((_, i) => {
+    const x = new Array<number>(names.length).fill(0);
+    vars.forEach((v, j) => {
+      if (v.level[i] >= 0) x[offsets[j] + v.level[i]] = 1;
+    });
+    return x;
+  });
   const y = rows.map((r) => (r.responded ? 1 : 0));
   let model: RegressionFit | null = null;
   try {
@@ -138,6 +148,8 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
     if (!(err instanceof FitError)) throw err;
     notes.push(`the response model could not be fitted (${err.message}); respondents are not weighted`);
   }
+  // Each coefficient's column of X (names are unique); -1 for the intercept.
+  const column = (model?.coefficients ?? []).map((c) => (c.name === "intercept" ? -1 : names.indexOf(c.name)));
   const weights = new Map<string, number>();
   const trimmed = new Map<string, number>();
   const byRound = new Map<string, { k: string; w: number }[]>();
@@ -145,9 +157,9 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
     if (!r.responded) return;
     let w = 1;
     if (model) {
-      const x: Record<string, number> = Object.fromEntries(names.map((n, j) => [n, X[i][j]]));
+      // linearPredictor's sum, in the coefficients' order, reading the row by column index.
       let eta = 0;
-      for (const c of model.coefficients) eta += c.estimate * (c.name === "intercept" ? 1 : x[c.name]);
+      for (let j = 0; j < model.coefficients.length; j++) eta += model.coefficients[j].estimate * (column[j] < 0 ? 1 : X[i][column[j]]);
       w = 1 / sigmoid(eta);
     }
     const list = byRound.get(r.round) ?? [];
