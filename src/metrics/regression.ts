@@ -124,20 +124,23 @@ function screen(X: readonly (readonly number[])[], names: readonly string[]): { 
   const keep: number[] = [];
   const keptNames: string[] = [];
   const dropped: DroppedColumn[] = [];
+  // The columns, read row by row in one pass (a column read across n row arrays is n cache misses).
+  const columns = names.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const row = X[i];
+    for (let j = 0; j < columns.length; j++) columns[j][i] = row[j];
+  }
   names.forEach((name, j) => {
-    const v = Float64Array.from(X, (row) => row[j]);
+    const r = columns[j];
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += v[i] / n;
+    for (let i = 0; i < n; i++) mean += r[i] / n;
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += (v[i] - mean) ** 2;
+    for (let i = 0; i < n; i++) ss += (r[i] - mean) ** 2;
     if (!(ss > 1e-12 * Math.max(1, mean * mean) * Math.max(1, n))) {
       dropped.push({ name, reason: n === 0 ? "no data" : `constant in the data (every value ${Number(mean.toPrecision(6))})` });
       return;
     }
-    const r = Float64Array.from(v);
-    for (const b of basis) project(r, b, n);
-    let rr = 0;
-    for (let i = 0; i < n; i++) rr += r[i] * r[i];
+    const rr = residual(r, basis, n);
     if (rr < 1e-9 * ss) {
       dropped.push({ name, reason: `collinear with the intercept${keptNames.length ? ` and ${keptNames.join(", ")}` : ""} (a linear combination of them in the data)` });
       return;
@@ -151,11 +154,32 @@ function screen(X: readonly (readonly number[])[], names: readonly string[]): { 
   return { keep, dropped };
 }
 
-/** r −= (r·b) b over the first n entries (one Gram-Schmidt step; a small function V8 optimises on its own). */
-function project(r: Float64Array, b: Float64Array, n: number): void {
+/**
+ * Modified Gram-Schmidt: r −= (r·b) b for each b of `basis` in turn (r is overwritten), then
+ * returns r·r. One pass per basis vector: the pass that subtracts b_t also accumulates the dot
+ * product with b_t+1 (or r·r after the last), each over i in order on the updated r[i], so every
+ * sum is the one of the two-pass form to the last bit.
+ */
+function residual(r: Float64Array, basis: readonly Float64Array[], n: number): number {
   let dot = 0;
-  for (let i = 0; i < n; i++) dot += r[i] * b[i];
-  for (let i = 0; i < n; i++) r[i] -= dot * b[i];
+  if (basis.length) {
+    const b = basis[0];
+    for (let i = 0; i < n; i++) dot += r[i] * b[i];
+  }
+  for (let t = 0; t < basis.length; t++) {
+    const b = basis[t];
+    const next = t + 1 < basis.length ? basis[t + 1] : r;
+    let acc = 0;
+    for (let i = 0; i < n; i++) {
+      r[i] -= dot * b[i];
+      acc += r[i] * next[i];
+    }
+    dot = acc;
+  }
+  if (basis.length) return dot;
+  let rr = 0;
+  for (let i = 0; i < n; i++) rr += r[i] * r[i];
+  return rr;
 }
 
 /** Coefficients with Wald intervals and p-values from estimates and their covariance. */
