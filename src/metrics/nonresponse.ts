@@ -235,7 +235,9 @@ function weightRows(frame: readonly FrameCells[]): RowWeights {
     });
     const index = new Map(kept.map((l, j) => [l, j]));
     // Each row's level as a position among this variable's columns (-1: the reference or a merged level).
-    return { names: kept.map((l) => `${name}=${l}`), level: Int32Array.from(values, (v) => index.get(v) ?? -1) };
+    const level = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) level[i] = index.get(values[i]) ?? -1;
+    return { names: kept.map((l) => `${name}=${l}`), level };
   };
   const vars = [
     dummies("round", (r) => r.round),
@@ -247,9 +249,7 @@ function weightRows(frame: readonly FrameCells[]): RowWeights {
   const offsets = vars.map((_, i) => vars.slice(0, i).reduce((s, v) => s + v.names.length, 0));
   const X = rows.map((_, i) => {
     const x = new Array<number>(names.length).fill(0);
-    vars.forEach((v, j) => {
-      if (v.level[i] >= 0) x[offsets[j] + v.level[i]] = 1;
-    });
+    for (let j = 0; j < vars.length; j++) if (vars[j].level[i] >= 0) x[offsets[j] + vars[j].level[i]] = 1;
     return x;
   });
   const y = rows.map((r) => (r.responded ? 1 : 0));
