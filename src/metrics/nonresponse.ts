@@ -22,7 +22,7 @@
  * returning, round). What it cannot fix: people who answer less BECAUSE they are less satisfied
  * within those groups; it also widens the interval (a smaller effective sample).
  */
-import { checkRound, sql, type Db } from "../db";
+import { checkRound, sql, type Db, type Sql } from "../db";
 import { FIRST_MATCHED, MATCHED, ROUND_ORDER, regionOrUnknown, type RoundOpts } from "./base";
 import { FitError, logisticRegression, sigmoid, type RegressionFit } from "./regression";
 import { LIKERT_ITEMS, type LikertItem } from "./satisfaction";
@@ -50,31 +50,127 @@ export interface FrameRow {
 }
 
 /**
- * Every matched participant of every round: the status of their last partnership of the round
- * (latest `matched_on`, then the later source row), the world region of their registration,
- * whether they were returning, whether they responded. Internal (carries pseudonyms).
+ * `frame(round, pid, status, country, returning, responded, ord)`: every matched participant of
+ * every round with the status of their last partnership of the round (latest `matched_on`, then
+ * the later source row), the country of their registration (null without one), whether they
+ * were returning, whether they responded, and the round's position. A WITH clause.
  */
-export async function responseFrame(db: Db): Promise<FrameRow[]> {
-  const rows = await db.all<{ round: string; pid: string; status: string; country: string | null; returning: boolean; responded: boolean }>(sql`WITH ${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
+const FRAME: Sql = sql`${ROUND_ORDER}, ${MATCHED}, ${FIRST_MATCHED},
     sides AS (SELECT round_id, pid_a AS pid, status, matched_on, source_row FROM partnerships
               UNION ALL SELECT round_id, pid_b, status, matched_on, source_row FROM partnerships),
     last AS (SELECT round_id, pid, status FROM sides
              QUALIFY row_number() OVER (PARTITION BY round_id, pid ORDER BY matched_on DESC, source_row DESC) = 1),
-    resp AS (SELECT DISTINCT round_id, pid FROM survey_responses)
-    SELECT m.round_id AS round, m.pid, l.status, g.country, f.first_ord < o.ord AS returning, r.pid IS NOT NULL AS responded
-    FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
-    JOIN last l ON l.round_id = m.round_id AND l.pid = m.pid
-    LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
-    LEFT JOIN resp r ON r.round_id = m.round_id AND r.pid = m.pid
-    ORDER BY o.ord, m.pid`);
+    resp AS (SELECT DISTINCT round_id, pid FROM survey_responses),
+    frame AS (SELECT m.round_id AS round, m.pid, l.status, g.country, f.first_ord < o.ord AS "returning", r.pid IS NOT NULL AS responded, o.ord
+      FROM matched m JOIN round_order o USING (round_id) JOIN first_matched f USING (pid)
+      JOIN last l ON l.round_id = m.round_id AND l.pid = m.pid
+      LEFT JOIN registrations g ON g.round_id = m.round_id AND g.pid = m.pid
+      LEFT JOIN resp r ON r.round_id = m.round_id AND r.pid = m.pid)`;
+
+/** The response model's status of a partnership status: completed, active, anything else failed. */
+function responseStatus(status: string | null): ResponseStatus {
+  return status === "completed" ? "completed" : status === "active" ? "active" : "failed";
+}
+
+/**
+ * Every matched participant of every round: the status of their last partnership of the round
+ * (latest `matched_on`, then the later source row), the world region of their registration,
+ * whether they were returning, whether they responded; by round (start order), then pseudonym.
+ * Internal (carries pseudonyms).
+ */
+export async function responseFrame(db: Db): Promise<FrameRow[]> {
+  const rows = await db.all<{ round: string; pid: string; status: string; country: string | null; returning: boolean; responded: boolean }>(sql`WITH ${FRAME}
+    SELECT round, pid, status, country, "returning", responded FROM frame ORDER BY ord, pid`);
   return rows.map((r) => ({
     round: r.round,
     pid: r.pid,
-    status: r.status === "completed" ? "completed" : r.status === "active" ? "active" : "failed",
+    status: responseStatus(r.status),
     region: regionOrUnknown(r.country),
     returning: r.returning,
     responded: r.responded,
   }));
+}
+
+/** A row of the frame without its pseudonym: all the response model and the rates read. */
+export type FrameCells = Omit<FrameRow, "pid">;
+
+/** One 1-5 item's or "participate again"'s answer as {@link surveyFrame} codes it: 0 blank, 1 other, 2 a hit (4-5, or Yes). */
+const ANSWER_CODES = 3;
+
+/** Each 1-5 item's column of `survey_responses` (aliased `s`). */
+const ITEM_COLUMNS: Record<LikertItem, Sql> = {
+  program_satisfaction: sql`s.program_satisfaction`,
+  partner_satisfaction: sql`s.partner_satisfaction`,
+  outcome_perspective: sql`s.outcome_perspective`,
+  outcome_ideas: sql`s.outcome_ideas`,
+  outcome_confidence: sql`s.outcome_confidence`,
+  outcome_motivation: sql`s.outcome_motivation`,
+};
+
+/** The frame and the survey's answers of every round, coded compactly (see {@link surveyFrame}). */
+interface SurveyFrame {
+  /** {@link responseFrame}'s rows in its order, without pseudonyms. */
+  frame: FrameCells[];
+  /** Per round with answers, in the order of each round's first answer in `survey_responses`. */
+  answers: {
+    round: string;
+    /** Responses without a pseudonym. */
+    anonymous: number;
+    /** Each answer's row in `frame` (-1: anonymous, or a respondent not matched in the round), in `survey_responses` order. */
+    rows: number[];
+    /** Each answer's codes: digit j (base {@link ANSWER_CODES}) is LIKERT_ITEMS[j], the last digit "participate again". */
+    codes: number[];
+  }[];
+}
+
+/**
+ * {@link responseFrame} and the survey's answers in one query, joined on the pseudonym inside the
+ * database so that no pseudonym (nor a row object per participant) comes out of it: per round, lists of
+ * coded frame rows and of coded answers with the frame row each belongs to. Same rows, same
+ * order, same values as `responseFrame` and a scan of `survey_responses`.
+ */
+async function surveyFrame(db: Db): Promise<SurveyFrame> {
+  // An answer's code: Σ digit_j · 3^j over LIKERT_ITEMS in order, then participate_again.
+  const digit = (x: Sql) => sql`CASE WHEN ${x} IS NULL THEN 0 WHEN ${x} >= 4 THEN 2 ELSE 1 END`;
+  const digits = [...LIKERT_ITEMS.map((item) => digit(ITEM_COLUMNS[item])), sql`CASE WHEN s.participate_again IS NULL THEN 0 WHEN s.participate_again = 'Yes' THEN 2 ELSE 1 END`];
+  const answerCode = digits.reduce((acc, d, j) => sql`${acc} + ${ANSWER_CODES ** j}::INTEGER * ${d}`, sql`0`);
+  const rows = await db.all<{ round: string; ord: number | null; frame: number[] | null; first: number | null; anonymous: number | null; rows: number[] | null; codes: number[] | null; countries: string[] | null }>(sql`WITH ${FRAME},
+    countries AS (SELECT country, dense_rank() OVER (ORDER BY country)::INTEGER AS ci FROM (SELECT DISTINCT country FROM frame WHERE country IS NOT NULL)),
+    coded AS (SELECT f.round, f.ord, f.pid,
+        coalesce(c.ci, 0) * 12 + (CASE WHEN f.status = 'completed' THEN 0 WHEN f.status = 'active' THEN 2 ELSE 1 END) * 4 + f."returning"::INTEGER * 2 + f.responded::INTEGER AS code,
+        (row_number() OVER (PARTITION BY f.round ORDER BY f.pid) - 1)::INTEGER AS i
+      FROM frame f LEFT JOIN countries c ON c.country = f.country),
+    fl AS (SELECT round, any_value(ord) AS ord, list(code ORDER BY pid) AS frame FROM coded GROUP BY round),
+    ans AS (SELECT s.rowid AS rid, s.round_id AS round, s.pid IS NULL AS anonymous, coalesce(c.i, -1) AS i,
+        ${answerCode}
+        AS code
+      FROM survey_responses s LEFT JOIN coded c ON c.round = s.round_id AND c.pid = s.pid),
+    al AS (SELECT round, min(rid) AS first, count(*) FILTER (WHERE anonymous) AS anonymous, list(i ORDER BY rid) AS rows, list(code ORDER BY rid) AS codes
+      FROM ans GROUP BY round)
+    SELECT coalesce(fl.round, al.round) AS round, fl.ord, fl.frame, al.first, al.anonymous, al.rows, al.codes,
+      (SELECT list(country ORDER BY ci) FROM countries) AS countries
+    FROM fl FULL JOIN al ON al.round = fl.round
+    ORDER BY fl.ord NULLS LAST, al.first`);
+  const countries = rows[0]?.countries ?? [];
+  const regions = [regionOrUnknown(null), ...countries.map((c) => regionOrUnknown(c))];
+  const STATUS: ResponseStatus[] = ["completed", "failed", "active"];
+  const frame: FrameCells[] = [];
+  const start = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.frame) continue;
+    start.set(r.round, frame.length);
+    for (const code of r.frame) {
+      frame.push({ round: r.round, status: STATUS[(code >> 2) % 3], region: regions[Math.floor(code / 12)], returning: (code & 2) !== 0, responded: (code & 1) !== 0 });
+    }
+  }
+  const answers = rows
+    .filter((r) => r.rows !== null)
+    .sort((a, b) => (a.first as number) - (b.first as number))
+    .map((r) => {
+      const at = start.get(r.round);
+      return { round: r.round, anonymous: r.anonymous as number, rows: (r.rows as number[]).map((i) => (i < 0 || at === undefined ? -1 : at + i)), codes: r.codes as number[] };
+    });
+  return { frame, answers };
 }
 
 /** The fitted response model and each respondent's weight. */
@@ -96,18 +192,36 @@ const key = (round: string, pid: string) => `${round}\u0000${pid}`;
  * Rounds without any respondent are left out (nothing to weight). Pure.
  */
 export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
+  const fit = weightRows(frame);
+  const weights = new Map<string, number>();
+  for (const list of fit.respondents.values()) for (const i of list) weights.set(key(frame[i].round, frame[i].pid), fit.weight[i]);
+  return { model: fit.model, notes: fit.notes, weights, trimmed: fit.trimmed };
+}
+
+/** {@link responseWeights} by row: each row's weight (NaN: not a weighted respondent), the respondents' rows per round. */
+interface RowWeights extends Omit<ResponseWeights, "weights"> {
+  weight: Float64Array;
+  respondents: Map<string, number[]>;
+}
+
+function weightRows(frame: readonly FrameCells[]): RowWeights {
   const respondedRounds = new Set(frame.filter((r) => r.responded).map((r) => r.round));
-  const rows = frame.filter((r) => respondedRounds.has(r.round));
+  const at: number[] = [];
+  frame.forEach((r, i) => {
+    if (respondedRounds.has(r.round)) at.push(i);
+  });
+  const rows = at.map((i) => frame[i]);
   const notes: string[] = [];
   // Dummy columns: every level but the reference (the most common), merged into it when all or none responded.
-  const dummies = (name: string, value: (r: FrameRow) => string): { names: string[]; get: (r: FrameRow) => number[] } => {
+  const dummies = (name: string, value: (r: FrameCells) => string): { names: string[]; level: Int32Array } => {
+    const values = rows.map(value);
     const counts = new Map<string, { n: number; yes: number }>();
-    for (const r of rows) {
-      const c = counts.get(value(r)) ?? { n: 0, yes: 0 };
+    rows.forEach((r, i) => {
+      const c = counts.get(values[i]) ?? { n: 0, yes: 0 };
       c.n++;
       if (r.responded) c.yes++;
-      counts.set(value(r), c);
-    }
+      counts.set(values[i], c);
+    });
     const levels = [...counts.keys()].sort();
     const ref = [...counts].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     const kept = levels.filter((l) => {
@@ -119,7 +233,11 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
       }
       return true;
     });
-    return { names: kept.map((l) => `${name}=${l}`), get: (r) => kept.map((l) => (value(r) === l ? 1 : 0)) };
+    const index = new Map(kept.map((l, j) => [l, j]));
+    // Each row's level as a position among this variable's columns (-1: the reference or a merged level).
+    const level = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) level[i] = index.get(values[i]) ?? -1;
+    return { names: kept.map((l) => `${name}=${l}`), level };
   };
   const vars = [
     dummies("round", (r) => r.round),
@@ -128,7 +246,12 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
     dummies("returning", (r) => (r.returning ? "yes" : "no")),
   ];
   const names = vars.flatMap((v) => v.names);
-  const X = rows.map((r) => vars.flatMap((v) => v.get(r)));
+  const offsets = vars.map((_, i) => vars.slice(0, i).reduce((s, v) => s + v.names.length, 0));
+  const X = rows.map((_, i) => {
+    const x = new Array<number>(names.length).fill(0);
+    for (let j = 0; j < vars.length; j++) if (vars[j].level[i] >= 0) x[offsets[j] + vars[j].level[i]] = 1;
+    return x;
+  });
   const y = rows.map((r) => (r.responded ? 1 : 0));
   let model: RegressionFit | null = null;
   try {
@@ -138,22 +261,25 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
     if (!(err instanceof FitError)) throw err;
     notes.push(`the response model could not be fitted (${err.message}); respondents are not weighted`);
   }
-  const weights = new Map<string, number>();
+  // Each coefficient's column of X (names are unique); -1 for the intercept.
+  const column = (model?.coefficients ?? []).map((c) => (c.name === "intercept" ? -1 : names.indexOf(c.name)));
+  const weight = new Float64Array(frame.length).fill(NaN);
   const trimmed = new Map<string, number>();
-  const byRound = new Map<string, { k: string; w: number }[]>();
+  const byRound = new Map<string, { k: number; w: number }[]>();
   rows.forEach((r, i) => {
     if (!r.responded) return;
     let w = 1;
     if (model) {
-      const x: Record<string, number> = Object.fromEntries(names.map((n, j) => [n, X[i][j]]));
+      // linearPredictor's sum, in the coefficients' order, reading the row by column index.
       let eta = 0;
-      for (const c of model.coefficients) eta += c.estimate * (c.name === "intercept" ? 1 : x[c.name]);
+      for (let j = 0; j < model.coefficients.length; j++) eta += model.coefficients[j].estimate * (column[j] < 0 ? 1 : X[i][column[j]]);
       w = 1 / sigmoid(eta);
     }
     const list = byRound.get(r.round) ?? [];
-    list.push({ k: key(r.round, r.pid), w });
+    list.push({ k: at[i], w });
     byRound.set(r.round, list);
   });
+  const respondents = new Map<string, number[]>();
   for (const [round, list] of byRound) {
     const sorted = list.map((x) => x.w).sort((a, b) => a - b);
     const mid = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
@@ -161,11 +287,12 @@ export function responseWeights(frame: readonly FrameRow[]): ResponseWeights {
     let t = 0;
     for (const x of list) {
       if (x.w > cap) t++;
-      weights.set(x.k, Math.min(x.w, cap));
+      weight[x.k] = Math.min(x.w, cap);
     }
     trimmed.set(round, t);
+    respondents.set(round, list.map((x) => x.k));
   }
-  return { model, notes, weights, trimmed };
+  return { model, notes, weight, respondents, trimmed };
 }
 
 /** A share estimated with response weights. */
@@ -224,29 +351,22 @@ export interface NonResponse {
  */
 export async function nonResponse(db: Db, opts: RoundOpts = {}): Promise<NonResponse> {
   await checkRound(db, opts.round);
-  const frame = await responseFrame(db);
-  const rw = responseWeights(frame);
+  const { frame, answers } = await surveyFrame(db);
+  const rw = weightRows(frame);
+  const hasWeight = new Uint8Array(frame.length);
+  for (const list of rw.respondents.values()) for (const i of list) hasWeight[i] = 1;
   const rounds = [...new Set(frame.map((r) => r.round))];
-  const answers = await db.all<Record<LikertItem, number | null> & { round: string; pid: string | null; participate_again: string | null }>(sql`
-    SELECT round_id AS round, pid, program_satisfaction, partner_satisfaction, outcome_perspective, outcome_ideas, outcome_confidence,
-      outcome_motivation, participate_again FROM survey_responses`);
-  const byRound = new Map<string, typeof answers>();
-  for (const a of answers) {
-    const list = byRound.get(a.round) ?? [];
-    list.push(a);
-    byRound.set(a.round, list);
-  }
   const notes = [...rw.notes];
-  for (const [round, list] of byRound) {
-    const anonymous = list.filter((a) => a.pid === null).length;
+  for (const { round, anonymous } of answers) {
     if (anonymous) notes.push(`round ${round}: ${anonymous} response(s) of an anonymous survey link to nobody, so they cannot be weighted; the round's weighted figures use its linked respondents only`);
   }
+  const answersOf = new Map(answers.map((a) => [a.round, a]));
   const response: RoundResponse[] = [];
   const weightedRounds: WeightedRound[] = [];
   for (const round of rounds) {
     if (opts.round !== undefined && round !== opts.round) continue;
     const f = frame.filter((r) => r.round === round);
-    const rate = (sel: (r: FrameRow) => boolean) => {
+    const rate = (sel: (r: FrameCells) => boolean) => {
       const g = f.filter(sel);
       return proportion(g.filter((r) => r.responded).length, g.length);
     };
@@ -257,16 +377,23 @@ export async function nonResponse(db: Db, opts: RoundOpts = {}): Promise<NonResp
       by_region: Object.fromEntries(regions.map((g) => [g, rate((r) => r.region === g)])),
       by_returning: { returning: rate((r) => r.returning), first_time: rate((r) => !r.returning) },
     });
-    const list = (byRound.get(round) ?? []).map((a) => ({ a, w: a.pid === null ? undefined : rw.weights.get(key(round, a.pid)) })).filter((x): x is { a: (typeof answers)[number]; w: number } => x.w !== undefined);
+    // The round's linked, weighted answers in survey order: each with its weight and codes.
+    const a = answersOf.get(round);
+    const list: { w: number; code: number }[] = [];
+    if (a) a.rows.forEach((i, j) => {
+      if (i >= 0 && hasWeight[i]) list.push({ w: rw.weight[i], code: a.codes[j] });
+    });
+    // Digit d of an answer's code: 0 blank, 1 answered, 2 a hit.
+    const answer = (code: number, d: number) => Math.floor(code / ANSWER_CODES ** d) % ANSWER_CODES;
     const items = Object.fromEntries(
-      LIKERT_ITEMS.map((item) => [item, weighted(list.filter((x) => x.a[item] !== null).map((x) => ({ w: x.w, hit: (x.a[item] as number) >= 4 })))]),
+      LIKERT_ITEMS.map((item, d) => [item, weighted(list.filter((x) => answer(x.code, d) !== 0).map((x) => ({ w: x.w, hit: answer(x.code, d) === 2 })))]),
     ) as Record<LikertItem, WeightedShare>;
+    const again = LIKERT_ITEMS.length;
     weightedRounds.push({
       round,
       items,
-      participate_again: weighted(list.filter((x) => x.a.participate_again !== null).map((x) => ({ w: x.w, hit: x.a.participate_again === "Yes" }))),
+      participate_again: weighted(list.filter((x) => answer(x.code, again) !== 0).map((x) => ({ w: x.w, hit: answer(x.code, again) === 2 }))),
     });
   }
   return { response, weighted: weightedRounds, notes, trimmed: Object.fromEntries(rw.trimmed) };
 }
-

@@ -124,24 +124,23 @@ function screen(X: readonly (readonly number[])[], names: readonly string[]): { 
   const keep: number[] = [];
   const keptNames: string[] = [];
   const dropped: DroppedColumn[] = [];
+  // The columns, read row by row in one pass (a column read across n row arrays is n cache misses).
+  const columns = names.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const row = X[i];
+    for (let j = 0; j < columns.length; j++) columns[j][i] = row[j];
+  }
   names.forEach((name, j) => {
-    const v = Float64Array.from(X, (row) => row[j]);
+    const r = columns[j];
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += v[i] / n;
+    for (let i = 0; i < n; i++) mean += r[i] / n;
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += (v[i] - mean) ** 2;
+    for (let i = 0; i < n; i++) ss += (r[i] - mean) ** 2;
     if (!(ss > 1e-12 * Math.max(1, mean * mean) * Math.max(1, n))) {
       dropped.push({ name, reason: n === 0 ? "no data" : `constant in the data (every value ${Number(mean.toPrecision(6))})` });
       return;
     }
-    const r = Float64Array.from(v);
-    for (const b of basis) {
-      let dot = 0;
-      for (let i = 0; i < n; i++) dot += r[i] * b[i];
-      for (let i = 0; i < n; i++) r[i] -= dot * b[i];
-    }
-    let rr = 0;
-    for (let i = 0; i < n; i++) rr += r[i] * r[i];
+    const rr = residual(r, basis, n);
     if (rr < 1e-9 * ss) {
       dropped.push({ name, reason: `collinear with the intercept${keptNames.length ? ` and ${keptNames.join(", ")}` : ""} (a linear combination of them in the data)` });
       return;
@@ -153,6 +152,34 @@ function screen(X: readonly (readonly number[])[], names: readonly string[]): { 
     keptNames.push(name);
   });
   return { keep, dropped };
+}
+
+/**
+ * Modified Gram-Schmidt: r −= (r·b) b for each b of `basis` in turn (r is overwritten), then
+ * returns r·r. One pass per basis vector: the pass that subtracts b_t also accumulates the dot
+ * product with b_t+1 (or r·r after the last), each over i in order on the updated r[i], so every
+ * sum is the one of the two-pass form to the last bit.
+ */
+function residual(r: Float64Array, basis: readonly Float64Array[], n: number): number {
+  let dot = 0;
+  if (basis.length) {
+    const b = basis[0];
+    for (let i = 0; i < n; i++) dot += r[i] * b[i];
+  }
+  for (let t = 0; t < basis.length; t++) {
+    const b = basis[t];
+    const next = t + 1 < basis.length ? basis[t + 1] : r;
+    let acc = 0;
+    for (let i = 0; i < n; i++) {
+      r[i] -= dot * b[i];
+      acc += r[i] * next[i];
+    }
+    dot = acc;
+  }
+  if (basis.length) return dot;
+  let rr = 0;
+  for (let i = 0; i < n; i++) rr += r[i] * r[i];
+  return rr;
 }
 
 /** Coefficients with Wald intervals and p-values from estimates and their covariance. */
@@ -205,19 +232,59 @@ export function logisticRegression<N extends string>(X: readonly (readonly numbe
     D[i * k] = 1;
     for (let j = 1; j < k; j++) D[i * k + j] = X[i][keep[j - 1]];
   }
-  const scale = [0, ...columnScales(X.map((row) => keep.map((c) => row[c])), keep.length)];
+  // columnScales of the kept columns, read from D row by row: each column's sums take the same
+  // terms in the same order (rows ascending), all columns in one pass instead of one pass each.
+  const mean = new Float64Array(k);
+  for (let i = 0; i < n; i++) for (let j = 1; j < k; j++) mean[j] += D[i * k + j] / n;
+  const ss = new Float64Array(k);
+  for (let i = 0; i < n; i++) for (let j = 1; j < k; j++) ss[j] += (D[i * k + j] - mean[j]) ** 2 / n;
+  const scale = [0];
+  for (let j = 1; j < k; j++) scale.push(ss[j] > 0 ? Math.sqrt(ss[j]) : 1);
   const lam = scale.map((s, j) => (j === 0 ? 0 : penalty * s * s));
   // The hot loops allocate nothing per row and accumulate into flat arrays; their arithmetic, and
-  // its order, is that of the formulas as written (results are the same to the last bit).
-  const etaOf = (b: readonly number[], o: number) => {
+  // its order, is that of the formulas as written (results are the same to the last bit). Each
+  // row's non-zero entries are listed once (CSR): a term with a zero factor adds ±0 to a sum that
+  // is never −0, which leaves it unchanged, so skipping it changes no bit while a design of
+  // dummies (most entries 0) costs its non-zeros per row instead of k² / 2. The dense loop is kept
+  // for a row whose terms are not all finite (0 · ∞ is NaN, not 0).
+  const start = new Int32Array(n + 1);
+  const infinite = new Uint8Array(n); // 1: the row has a non-finite entry (0 · ∞ terms in the dense loop)
+  let nnz = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) {
+      const v = D[i * k + j];
+      if (v !== 0) nnz++;
+      if (!Number.isFinite(v)) infinite[i] = 1;
+    }
+    start[i + 1] = nnz;
+  }
+  const col = new Int32Array(nnz);
+  const val = new Float64Array(nnz);
+  for (let i = 0, t = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) {
+      const v = D[i * k + j];
+      if (v !== 0) {
+        col[t] = j;
+        val[t++] = v;
+      }
+    }
+  }
+  const finite = (b: readonly number[]) => b.every((v) => Number.isFinite(v));
+  const etaDense = (b: readonly number[], o: number) => {
     let eta = 0;
     for (let j = 0; j < k; j++) eta += b[j] * D[o + j];
     return eta;
   };
+  const etaSparse = (b: readonly number[], i: number) => {
+    let eta = 0;
+    for (let t = start[i], e = start[i + 1]; t < e; t++) eta += b[col[t]] * val[t];
+    return eta;
+  };
   const loglik = (b: readonly number[]) => {
+    const sparse = finite(b);
     let ll = 0;
     for (let i = 0; i < n; i++) {
-      const eta = etaOf(b, i * k);
+      const eta = sparse ? etaSparse(b, i) : etaDense(b, i * k);
       ll += y[i] ? -Math.log1p(Math.exp(-eta)) : -Math.log1p(Math.exp(eta));
     }
     return ll;
@@ -226,11 +293,23 @@ export function logisticRegression<N extends string>(X: readonly (readonly numbe
   const derivatives = (b: readonly number[]) => {
     const h = new Float64Array(k * k); // lower triangle, row-major
     const gf = new Float64Array(k);
+    const sparse = finite(b);
     for (let i = 0; i < n; i++) {
       const o = i * k;
-      const p = 1 / (1 + Math.exp(-etaOf(b, o)));
+      const p = 1 / (1 + Math.exp(-(sparse ? etaSparse(b, i) : etaDense(b, o))));
       const w = p * (1 - p);
       const r = y[i] - p;
+      if (sparse && !infinite[i] && Number.isFinite(w) && Number.isFinite(r)) {
+        const e = start[i + 1];
+        for (let t = start[i]; t < e; t++) {
+          const xa = val[t];
+          const ha = col[t] * k;
+          gf[col[t]] += r * xa;
+          const wa = w * xa;
+          for (let s = start[i]; s <= t; s++) h[ha + col[s]] += wa * val[s];
+        }
+        continue;
+      }
       for (let a = 0; a < k; a++) {
         const xa = D[o + a];
         gf[a] += r * xa;

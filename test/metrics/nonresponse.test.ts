@@ -3,13 +3,19 @@
  * statsmodels Logit on the same dummies (run in the test; skipped, saying so, without Debian's
  * python3-statsmodels), levels nobody or everybody answered in are merged, weights are trimmed.
  * The weighting is checked against the demo's planted truth in test/metrics/document.test.ts.
+ * `nonResponse` reads the frame and the answers through one compact query (coded lists joined in
+ * DuckDB); it is checked here against the readable path: `responseFrame`, `responseWeights` and a
+ * plain scan of `survey_responses`, with the weighted shares summed in the test.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { responseWeights, TRIM_FACTOR, type FrameRow } from "../../src/metrics/nonresponse";
+import { sql } from "../../src/db";
+import { nonResponse, responseFrame, responseWeights, TRIM_FACTOR, type FrameRow } from "../../src/metrics/nonresponse";
+import { LIKERT_ITEMS } from "../../src/metrics/satisfaction";
 import { tempDir } from "../helpers/rounds";
+import { addAnswer, historyDb } from "./fixture";
 
 const PY = "/usr/bin/python3";
 const hasStatsmodels = existsSync(PY) && spawnSync(PY, ["-c", "import statsmodels"]).status === 0;
@@ -79,5 +85,52 @@ print(json.dumps({"params": list(m.params), "bse": list(m.bse)}))`;
     const eta = (x: FrameRow) => sm.params[0] + names.reduce((acc, n, j) => acc + sm.params[j + 1] * rows[f.indexOf(x)][j + 1], 0);
     const x = f.find((y) => y.responded)!;
     expect(w.weights.get(`${x.round}\u0000${x.pid}`)).toBeCloseTo(1 + Math.exp(-eta(x)), 6);
+  });
+});
+
+describe("nonResponse", () => {
+  it("weighs each linked answer by responseWeights on responseFrame, in survey order; anonymous rows noted by round", async () => {
+    const db = await historyDb();
+    try {
+      // Z0: linked answers, a duplicate, an answer by p5 (registered, not matched in Z0), two anonymous rows;
+      // B2: anonymous rows only, inserted before Z0's (the notes follow the survey's order, not the rounds').
+      await db.run(sql`INSERT INTO survey_responses (round_id, pid, submitted_at, program_satisfaction, methods, participate_again, source_row)
+        VALUES ('B2', NULL, '2015-03-01 00:00:00', 4, [], 'Yes', 1), ('B2', NULL, '2015-03-01 00:00:00', 1, [], NULL, 2)`);
+      await addAnswer(db, "Z0", "p3", { prog: 2, part: 1, again: "No", outcomes: [2, null, 4, 5] });
+      await addAnswer(db, "Z0", "p1", { prog: 5, part: 4, again: "Yes", outcomes: [5, 4, 4, null] });
+      await addAnswer(db, "Z0", "p3", { prog: 4, again: "Maybe" });
+      await addAnswer(db, "Z0", "p5", { prog: 5, part: 5, again: "Yes" });
+      await addAnswer(db, "Z0", "p2", { part: 4, outcomes: [null, 3, null, 4] });
+      await db.run(sql`INSERT INTO survey_responses (round_id, pid, submitted_at, program_satisfaction, methods, participate_again, source_row)
+        VALUES ('Z0', NULL, '2014-05-01 00:00:00', 5, [], 'Yes', 9), ('Z0', NULL, '2014-05-01 00:00:00', NULL, [], 'No', 10)`);
+      const got = await nonResponse(db);
+      const frame = await responseFrame(db);
+      const rw = responseWeights(frame);
+      const answers = await db.all<Record<string, number | string | null> & { round: string; pid: string | null }>(sql`SELECT round_id AS round, pid, program_satisfaction, partner_satisfaction, outcome_perspective, outcome_ideas,
+        outcome_confidence, outcome_motivation, participate_again FROM survey_responses`);
+      expect(got.notes).toEqual([
+        ...rw.notes,
+        "round B2: 2 response(s) of an anonymous survey link to nobody, so they cannot be weighted; the round's weighted figures use its linked respondents only",
+        "round Z0: 2 response(s) of an anonymous survey link to nobody, so they cannot be weighted; the round's weighted figures use its linked respondents only",
+      ]);
+      expect(got.trimmed).toEqual(Object.fromEntries(rw.trimmed));
+      const share = (round: string, column: string, hit: (v: number | string) => boolean) => {
+        const xs = answers.filter((a) => a.round === round && a.pid !== null && a[column] !== null && rw.weights.has(`${round}\u0000${a.pid}`));
+        const w = xs.map((a) => rw.weights.get(`${round}\u0000${a.pid}`)!);
+        const sw = w.reduce((s, v) => s + v, 0);
+        const sw2 = w.reduce((s, v) => s + v * v, 0);
+        return xs.length ? { share: xs.reduce((s, a, i) => s + (hit(a[column]!) ? w[i] : 0), 0) / sw, n: xs.length, n_eff: (sw * sw) / sw2 } : { share: null, n: 0, n_eff: 0 };
+      };
+      expect(got.weighted.map((r) => r.round)).toEqual(["Z0", "A1", "B2"]);
+      for (const r of got.weighted) {
+        for (const item of LIKERT_ITEMS) expect({ round: r.round, item, ...r.items[item], ci: undefined }).toEqual({ round: r.round, item, ...share(r.round, item, (v) => (v as number) >= 4), ci: undefined });
+        expect({ ...r.participate_again, ci: undefined }).toEqual({ ...share(r.round, "participate_again", (v) => v === "Yes"), ci: undefined });
+      }
+      // Z0's linked answers: p3 twice, p1, p2 (p5 was not matched in Z0); program satisfaction from three of them.
+      expect(got.weighted[0].items.program_satisfaction.n).toBe(3);
+      expect(got.weighted[0].participate_again.n).toBe(3);
+    } finally {
+      db.close();
+    }
   });
 });
