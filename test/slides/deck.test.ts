@@ -57,6 +57,18 @@ describe("the conference deck", () => {
     await expect(buildDeck(input(true), { round: "R9" })).rejects.toThrow(/unknown round R9/);
   });
 
+  it("with a round not matched yet, is about the latest matched round by default and ends its charts there", async () => {
+    const base = input(true);
+    const last = base.metrics.rounds.at(-1)!;
+    const registered = { ...last, round: "R9", name: "Round R9", stage: "registered" as const, participants: null, partnerships: null, returning_share: null, completion_rate: null, response_rate: null };
+    const withNext = { ...base, metrics: { ...base.metrics, rounds: [...base.metrics.rounds, registered] } };
+    const deck = await buildDeck(withNext, { builtOn: "2026-01-31" });
+    const plain = await buildDeck(base, { builtOn: "2026-01-31" });
+    expect(deck.rounds).toEqual(plain.rounds); // R9 is neither the focus nor in any chart
+    expect(deck.findings.map((f) => f.finding.sentence)).toEqual(plain.findings.map((f) => f.finding.sentence));
+    expect(slidesOf(deck.pptx).map((x) => x.xml).join("")).not.toContain("R9");
+  });
+
   it("footer: n and interval, then the source line", () => {
     expect(footerOf({ id: "x", sentence: "", round: "R2", n: 1458, ci: [0.8287, 0.8783], method: "", available: true }, "Source: S")).toBe("n = 1,458, 95% CI 83–88%  ·  Source: S");
     expect(footerOf({ id: "x", sentence: "", round: null, n: null, ci: null, method: "", available: true }, "Source: S")).toBe("Source: S");
