@@ -1,8 +1,10 @@
 /**
  * `npx tsx bench/cli-start.ts`: how long `iln --help` takes to start and print, as a user runs it:
  *   - `node bin/iln.js --help`: the compiled CLI (scripts/build-cli.mjs), built beforehand;
- *   - `npx iln --help`: the same through npm's `npx` (npm's own start and its reading of the
- *     installed tree come on top: that part is npm's);
+ *   - `npx iln --help`: the same through npm's `npx` (npm's own start, its look at package.json
+ *     and a shell come on top: that part is npm's), from `node_modules/.bin/iln`, which npm's
+ *     `prepare` links (`linkBin`);
+ *   - `npm --version`: npm's own start, the floor under any `npx` command;
  *   - the same sources through tsx, as bin/iln.js runs them when the CLI cannot be compiled
  *     (TypeScript compiled at start; tsx's own cache of compiled files warm);
  *   - `node -e 0`: Node's own start on this machine, the floor.
@@ -27,6 +29,7 @@ const variants: { label: string; command: string; args: string[] }[] = [
     command: process.execPath,
     args: ["--import", "tsx", "-e", `const { main } = await import(${JSON.stringify(path.join(ROOT, "src/cli/main.ts"))}); process.exitCode = await main(["--help"]);`, "--input-type=module"],
   },
+  { label: "`npm --version` (npm's own start, under any `npx` command)", command: "npm", args: ["--version"] },
   { label: "`node -e 0` (Node's own start)", command: process.execPath, args: ["-e", "0"] },
 ];
 

@@ -14,3 +14,5 @@ export declare function fingerprint(): string;
 export declare function buildCli(opts?: { fp?: string; quiet?: boolean }): Promise<string>;
 /** The compiled CLI's entry, built first when needed. @throws when it cannot be built. */
 export declare function compiledCli(opts?: { quiet?: boolean }): Promise<URL>;
+/** Links `node_modules/.bin/iln` under `root` (default this checkout) to `bin/iln.js`; true when a link was made. */
+export declare function linkBin(root?: string): boolean;

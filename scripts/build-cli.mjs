@@ -22,10 +22,10 @@
  *
  * `node scripts/build-cli.mjs` (`npm run build:cli`) builds when the sources changed and says
  * where; npm's `prepare` (`--prepare`, run by `npm install` and `npm ci`) does the same but never
- * fails the install.
+ * fails the install, and links `node_modules/.bin/iln` to the bin (`linkBin`).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -204,8 +204,42 @@ export async function compiledCli(opts = {}) {
   return pathToFileURL(path.join(dir, "iln.js"));
 }
 
+/**
+ * Makes `node_modules/.bin/iln` under `root` a relative symbolic link to `bin/iln.js`, so that
+ * `npx iln` finds the command in the checkout's own bin folder. package.json declares no `bin`
+ * on purpose: with one, npm 11's `npx iln` first "installs" the checkout into its npx cache
+ * (reading the whole dependency tree, about 1.5 s) before it runs anything; with the link alone it
+ * runs the command straight away. Does nothing when the link is already there or there is no
+ * node_modules folder.
+ * @param {string} [root] the checkout (default: this one).
+ * @returns {boolean} whether a link was made.
+ * @throws Error from the file system when the link cannot be made (the caller decides).
+ */
+export function linkBin(root = ROOT) {
+  const bins = path.join(root, "node_modules", ".bin");
+  const link = path.join(bins, "iln");
+  const target = path.join("..", "..", "bin", "iln.js");
+  if (!existsSync(path.join(root, "node_modules"))) return false;
+  try {
+    if (lstatSync(link).isSymbolicLink() && readlinkSync(link) === target) return false;
+    rmSync(link, { force: true });
+  } catch {
+    // no link yet
+  }
+  mkdirSync(bins, { recursive: true });
+  symlinkSync(target, link);
+  return true;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = Date.now();
+  if (process.argv.includes("--prepare")) {
+    try {
+      linkBin();
+    } catch (err) {
+      console.error(`could not link node_modules/.bin/iln (run the CLI as \`node bin/iln.js\`): ${err.message}`);
+    }
+  }
   try {
     const dir = await buildCli();
     console.error(`compiled CLI in ${path.relative(ROOT, dir)} (${Date.now() - t0} ms)`);

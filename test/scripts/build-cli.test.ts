@@ -4,7 +4,7 @@
  * through tsx when it cannot be built. How fast it starts is BENCHMARKS.md, not a test.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { discover } from "../../loaders/discover";
 import { parseFile } from "../../loaders/parse-file";
 import { parseFiles } from "../../loaders/parse-files";
 import { useCompiledWorkers } from "../../src/workers/map-jobs";
+import { linkBin } from "../../scripts/build-cli.mjs";
 import { baseRound, tempDir, writeRound } from "../helpers/rounds";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -68,6 +69,32 @@ describe("scripts/build-cli.mjs", () => {
     } finally {
       useCompiledWorkers(undefined);
     }
+  });
+});
+
+describe("npx iln", () => {
+  it("prepare links node_modules/.bin/iln to the bin, once", () => {
+    const root = tempDir("iln-link-");
+    try {
+      expect(linkBin(root)).toBe(false); // no node_modules: nothing to link into
+      mkdirSync(path.join(root, "node_modules"));
+      mkdirSync(path.join(root, "bin"));
+      writeFileSync(path.join(root, "bin/iln.js"), "");
+      expect(linkBin(root)).toBe(true);
+      expect(readlinkSync(path.join(root, "node_modules/.bin/iln"))).toBe(path.join("..", "..", "bin", "iln.js"));
+      expect(realpathSync(path.join(root, "node_modules/.bin/iln"))).toBe(realpathSync(path.join(root, "bin/iln.js")));
+      expect(linkBin(root)).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("runs the checkout's CLI from that link; package.json declares no bin, which would make npx install the checkout first", () => {
+    expect(JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).bin).toBeUndefined();
+    linkBin(ROOT); // what npm's prepare did at install
+    const r = spawnSync("npx", ["--no-install", "iln", "--help"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("ILN outcomes toolkit");
   });
 });
 
