@@ -108,15 +108,8 @@ export function scorePool(pool: Pool, weights: Weights, forbidden: readonly [str
   const index = indexPeople(people);
   const excluded = excludedPairs(pool, index, forbidden);
   const units = new Int32Array(n * n).fill(FORBIDDEN);
-  const { country, score } = compile(people, weights);
-  for (let i = 0; i < n; i++) {
-    const ci = country[i];
-    const row = i * n;
-    for (let j = i + 1; j < n; j++) {
-      if (ci === country[j]) continue;
-      units[row + j] = toUnits(score(i, j));
-    }
-  }
+  const scoreRow = compile(people, weights);
+  for (let i = 0; i < n; i++) scoreRow(i, units);
   for (const key of excluded.keys()) units[key] = FORBIDDEN;
   return { n, units, index, excluded };
 }
@@ -128,41 +121,56 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Each person's labels as a bit set of `words` 32-bit words (label ids in first-seen order), and how many labels each has. */
+function labelBits(lists: readonly (readonly string[])[]): { words: number; set: Int32Array; count: Int32Array } {
+  const ids = new Map<string, number>();
+  for (const l of lists) for (const x of l) if (!ids.has(x)) ids.set(x, ids.size);
+  const words = Math.max(1, Math.ceil(ids.size / 32));
+  const set = new Int32Array(lists.length * words);
+  const count = new Int32Array(lists.length);
+  lists.forEach((l, k) => {
+    for (const x of l) {
+      const b = ids.get(x) as number;
+      set[k * words + (b >>> 5)] |= 1 << (b & 31);
+    }
+    for (let w = 0; w < words; w++) count[k] += popcount(set[k * words + w]);
+  });
+  return { words, set, count };
+}
+
+/** Small integer ids of `values` in first-seen order, and the distinct values. */
+function intern<T>(values: readonly T[]): { id: Int32Array; distinct: T[] } {
+  const ids = new Map<T, number>();
+  const id = Int32Array.from(values, (v) => {
+    let k = ids.get(v);
+    if (k === undefined) ids.set(v, (k = ids.size));
+    return k;
+  });
+  return { id, distinct: [...ids.keys()] };
+}
+
 /**
- * A fast scorer for the pool: the same features as `pairFeatures`, computed from per-person
- * bit masks (interests, languages) and precomputed UTC offsets, summed in `FEATURE_NAMES` order as
- * `pairScore` does, so the result is identical (`test/matching/score.test.ts` checks it).
+ * A fast scorer for the pool: `scoreRow(i, units)` writes `toUnits` of the score of every pair
+ * (i, j > i) from different countries into `units[i·n + j]`. The same features as
+ * `pairFeatures`, from per-person bit masks (interests, languages) and a table of time-zone gaps
+ * between the pool's distinct UTC offsets, each feature the same number `pairFeatures` gives
+ * (|A ∩ B| / |A ∪ B| with |A ∪ B| = |A| + |B| − |A ∩ B|, the same integers), summed in
+ * `FEATURE_NAMES` order as `pairScore` does, so the result is identical to the last bit
+ * (`test/matching/score.test.ts` checks it). Written as one loop over j with the features in
+ * locals: it runs n²/2 times a pool (12 million at 5,000 people).
  */
-function compile(people: readonly PoolPerson[], w: Weights): { country: Int32Array; score: (i: number, j: number) => number } {
+function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: Int32Array) => void {
   const n = people.length;
-  /** Each person's labels as a bit set of `words` 32-bit words (label ids in first-seen order). */
-  const bits = (lists: readonly (readonly string[])[]): { words: number; set: Int32Array } => {
-    const ids = new Map<string, number>();
-    for (const l of lists) for (const x of l) if (!ids.has(x)) ids.set(x, ids.size);
-    const words = Math.max(1, Math.ceil(ids.size / 32));
-    const set = new Int32Array(lists.length * words);
-    lists.forEach((l, k) => {
-      for (const x of l) {
-        const b = ids.get(x) as number;
-        set[k * words + (b >>> 5)] |= 1 << (b & 31);
-      }
-    });
-    return { words, set };
-  };
-  const intern = (values: string[]) => {
-    const ids = new Map<string, number>();
-    return Int32Array.from(values, (v) => {
-      let id = ids.get(v);
-      if (id === undefined) ids.set(v, (id = ids.size));
-      return id;
-    });
-  };
-  const int = bits(people.map((p) => p.interests));
-  const lang = bits(people.map((p) => p.languages));
-  const sector = intern(people.map((p) => p.sector));
-  const stage = intern(people.map((p) => p.stage));
+  const int = labelBits(people.map((p) => p.interests));
+  const lang = labelBits(people.map((p) => p.languages));
+  const sector = intern(people.map((p) => p.sector)).id;
+  const stage = intern(people.map((p) => p.stage)).id;
   const years = Float64Array.from(people, (p) => p.years);
-  const offset = Float64Array.from(people, (p) => utcOffset(p.country));
+  const offsets = intern(people.map((p) => utcOffset(p.country)));
+  const zone = offsets.id;
+  const Z = offsets.distinct.length;
+  const gap = new Float64Array(Z * Z);
+  for (let a = 0; a < Z; a++) for (let b = 0; b < Z; b++) gap[a * Z + b] = offsetGap(offsets.distinct[a], offsets.distinct[b]);
   const anySector = Uint8Array.from(people, (p) => (p.prefSector === "any" ? 1 : 0));
   const career = Uint8Array.from(people, (p) => (p.prefCareer === "any" ? 0 : p.prefCareer === "similar" ? 1 : 2));
   const isNew = Uint8Array.from(people, (p) => (p.returning ? 0 : 1));
@@ -179,45 +187,59 @@ function compile(people: readonly PoolPerson[], w: Weights): { country: Int32Arr
       wish[k * cwords + (b >>> 5)] |= 1 << (b & 31);
     }
   });
-  const wishes = (i: number, j: number) => (noWish[i] || (wish[i * cwords + (country[j] >>> 5)] & (1 << (country[j] & 31))) !== 0 ? 1 : 0);
-  const sectorMet = (i: number, j: number) => (anySector[i] || sector[i] === sector[j] ? 1 : 0);
-  const careerMet = (i: number, j: number) => (career[i] === 0 ? 1 : (career[i] === 1) === (stage[i] === stage[j]) ? 1 : 0);
-  // Weights as locals: the scorer runs n^2/2 times.
+  // Weights as locals.
   const { base, weights: ww } = w;
-  const lin = FEATURE_NAMES.map((f) => ww[f]);
-  const terms = (w.utility?.terms ?? []).map((t) => ({ factor: w.utility!.scale * t.weight, intercept: t.intercept, c: FEATURE_NAMES.map((f) => t.coefficients[f]) }));
-  const x = new Float64Array(FEATURE_NAMES.length);
-  const score = (i: number, j: number): number => {
-    let inter = 0;
-    let union = 0;
-    for (let k = 0; k < int.words; k++) {
-      const a = int.set[i * int.words + k];
-      const b = int.set[j * int.words + k];
-      inter += popcount(a & b);
-      union += popcount(a | b);
+  const [l0, l1, l2, l3, l4, l5, l6, l7, l8] = FEATURE_NAMES.map((f) => ww[f]);
+  const terms = (w.utility?.terms ?? []).map((t) => ({ factor: w.utility!.scale * t.weight, intercept: t.intercept, c: Float64Array.from(FEATURE_NAMES, (f) => t.coefficients[f]) }));
+  const T = terms.length;
+  const iw = int.words;
+  const lw = lang.words;
+  return (i: number, units: Int32Array): void => {
+    const ci = country[i];
+    const si = sector[i];
+    const yi = years[i];
+    const anyI = anySector[i];
+    const zi = zone[i] * Z;
+    const newI = isNew[i];
+    const stageI = stage[i];
+    const noWishI = noWish[i];
+    const wi = i * cwords;
+    const cntI = int.count[i];
+    const intI = int.set[i * iw];
+    const langI = lang.set[i * lw];
+    const row = i * n;
+    for (let j = i + 1; j < n; j++) {
+      if (ci === country[j]) continue;
+      let inter = 0;
+      if (iw === 1) inter = popcount(intI & int.set[j]);
+      else for (let k = 0; k < iw; k++) inter += popcount(int.set[i * iw + k] & int.set[j * iw + k]);
+      const union = cntI + int.count[j] - inter;
+      let x6 = 0;
+      if (lw === 1) x6 = (langI & lang.set[j]) !== 0 ? 1 : 0;
+      else for (let k = 0; k < lw; k++) if ((lang.set[i * lw + k] & lang.set[j * lw + k]) !== 0) x6 = 1;
+      const sj = sector[j];
+      // The features in FEATURE_NAMES order, summed as pairScore does, so the floating-point result is identical.
+      const x0 = si === sj ? 1 : 0;
+      const x1 = Math.abs(yi - years[j]);
+      const x2 = ((anyI || si === sj ? 1 : 0) + (anySector[j] || si === sj ? 1 : 0)) / 2;
+      const cj = country[j];
+      const sameStage = stageI === stage[j];
+      const carI = career[i];
+      const carJ = career[j];
+      const x3 = ((carI === 0 ? 1 : (carI === 1) === sameStage ? 1 : 0) + (carJ === 0 ? 1 : (carJ === 1) === sameStage ? 1 : 0)) / 2;
+      const x4 = ((noWishI || (wish[wi + (cj >>> 5)] & (1 << (cj & 31))) !== 0 ? 1 : 0) + (noWish[j] || (wish[j * cwords + (ci >>> 5)] & (1 << (ci & 31))) !== 0 ? 1 : 0)) / 2;
+      const x5 = union === 0 ? 0 : inter / union;
+      const x7 = gap[zi + zone[j]];
+      const x8 = newI & isNew[j];
+      let s = base + l0 * x0 + l1 * x1 + l2 * x2 + l3 * x3 + l4 * x4 + l5 * x5 + l6 * x6 + l7 * x7 + l8 * x8;
+      for (let t = 0; t < T; t++) {
+        const { c, intercept, factor } = terms[t];
+        const eta = intercept + c[0] * x0 + c[1] * x1 + c[2] * x2 + c[3] * x3 + c[4] * x4 + c[5] * x5 + c[6] * x6 + c[7] * x7 + c[8] * x8;
+        s += factor * (1 / (1 + Math.exp(-eta)));
+      }
+      units[row + j] = toUnits(s);
     }
-    let language = 0;
-    for (let k = 0; k < lang.words; k++) if ((lang.set[i * lang.words + k] & lang.set[j * lang.words + k]) !== 0) language = 1;
-    // The features in FEATURE_NAMES order, summed as pairScore does, so the floating-point result is identical.
-    x[0] = sector[i] === sector[j] ? 1 : 0;
-    x[1] = Math.abs(years[i] - years[j]);
-    x[2] = (sectorMet(i, j) + sectorMet(j, i)) / 2;
-    x[3] = (careerMet(i, j) + careerMet(j, i)) / 2;
-    x[4] = (wishes(i, j) + wishes(j, i)) / 2;
-    x[5] = union === 0 ? 0 : inter / union;
-    x[6] = language;
-    x[7] = offsetGap(offset[i], offset[j]);
-    x[8] = isNew[i] & isNew[j];
-    let s = base;
-    for (let f = 0; f < 9; f++) s += lin[f] * x[f];
-    for (const t of terms) {
-      let eta = t.intercept;
-      for (let f = 0; f < 9; f++) eta += t.c[f] * x[f];
-      s += t.factor * (1 / (1 + Math.exp(-eta)));
-    }
-    return s;
   };
-  return { country, score };
 }
 
 /**

@@ -36,6 +36,44 @@ describe("scorePool", () => {
     );
   });
 
+  it("scores utility weights and pools with over 32 interests or languages exactly as pairScore(pairFeatures) does", () => {
+    // 40 interest labels and 35 languages: the bit sets take two words a person.
+    const many = (prefix: string, k: number) => Array.from({ length: k }, (_, i) => `${prefix}${i}`);
+    const wide = fc
+      .record({
+        country: fc.constantFrom(...COUNTRIES),
+        sector: fc.constantFrom("academic", "public"),
+        years: fc.constantFrom(1, 8, 25),
+        interests: fc.subarray(many("i", 40), { minLength: 8, maxLength: 20 }),
+        languages: fc.subarray(many("l", 35), { minLength: 1, maxLength: 12 }),
+        prefSector: fc.constantFrom("same" as const, "any" as const),
+        prefCareer: fc.constantFrom("different" as const, "similar" as const, "any" as const),
+        prefCountries: fc.subarray(COUNTRIES, { maxLength: 2 }),
+        returning: fc.boolean(),
+      })
+      .map((p) => ({ ...p, stage: careerStage(p.years) }));
+    const coefficients = (k: number) => ({ same_sector: 0.3 * k, career_gap: -0.011, sector_pref_met: 0.2, career_pref_met: -0.07, country_pref_met: 0.13, shared_interests: 0.9, shared_language: 0.41, timezone_gap: -0.033 * k, both_new: 0.17 });
+    const w = {
+      ...defaultWeights(),
+      base: 0,
+      weights: Object.fromEntries(Object.keys(defaultWeights().weights).map((f) => [f, 0])) as ReturnType<typeof defaultWeights>["weights"],
+      utility: { scale: 100, terms: [{ outcome: "completed", weight: 1, intercept: 0.37, coefficients: coefficients(1) }, { outcome: "partner_satisfaction_4_or_5", weight: 0.5, intercept: -0.21, coefficients: coefficients(2) }] },
+    };
+    fc.assert(
+      fc.property(fc.array(fc.oneof(wide, wide, person), { minLength: 4, maxLength: 14 }), (ps) => {
+        const people: PoolPerson[] = ps.map((p, i) => ({ ...p, id: `p${i}` }));
+        for (const weights of [w, { ...w, weights: { ...defaultWeights().weights }, base: 1.5 }]) {
+          const m = scorePool({ round: "X", people, earlierPartners: [] }, weights);
+          for (let i = 0; i < people.length; i++)
+            for (let j = i + 1; j < people.length; j++) {
+              const expected = people[i].country === people[j].country ? FORBIDDEN : toUnits(pairScore(weights, pairFeatures(people[i], people[j])));
+              expect(m.units[i * people.length + j]).toBe(expected);
+            }
+        }
+      }),
+    );
+  });
+
   it("forbids same-country pairs, earlier partners and coordinator forbids", () => {
     const base = { sector: "academic", years: 4, stage: careerStage(4), interests: [], languages: ["english"], prefSector: "any" as const, prefCareer: "any" as const, prefCountries: [], returning: false };
     const pool: Pool = {
