@@ -86,23 +86,50 @@ export function serveStatic(dir: string, port: number): Promise<{ server: http.S
 /** Runs the iln CLI; its stdout (ingest's table of files) is not shown. @throws (rejects) Error when it exits non-zero. */
 function iln(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT, "bin", "iln.js"), ...args], { cwd: PROJECT, stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(process.execPath, [path.join(PROJECT, "bin", "iln.js"), ...args], { cwd: PROJECT, stdio: ["ignore", "ignore", "pipe"] });
+    child.stderr.on("data", (d: Buffer) => process.stderr.write(d));
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`iln ${args.join(" ")} failed (exit code ${code})`))));
   });
 }
 
-/** Says on stderr that step `what` starts, runs it, and says how long it took. */
+/** Longest silence on stderr during a step before it says it is still working, ms. */
+export const QUIET_MS = 1500;
+
+/** When this process last wrote to stderr (the CLI's and the site build's lines come through it too). */
+let lastOutput = Date.now();
+
+/** Keeps {@link lastOutput} as stderr is written (called once, by `main`). */
+function watchOutput(): void {
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((...args: Parameters<typeof process.stderr.write>) => {
+    lastOutput = Date.now();
+    return write(...args);
+  }) as typeof process.stderr.write;
+}
+
+/**
+ * Says on stderr that step `what` starts, runs it, and says how long it took; meanwhile, whenever
+ * nothing has been written for {@link QUIET_MS}, a line that it is still working.
+ */
 async function step<T>(what: string, work: () => T | Promise<T>): Promise<T> {
   const t0 = Date.now();
   console.error(`npm start: ${what}...`);
-  const result = await work();
-  console.error(`npm start: ${what}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return result;
+  const timer = setInterval(() => {
+    if (Date.now() - lastOutput >= QUIET_MS) console.error(`npm start: ${what}: still working (${((Date.now() - t0) / 1000).toFixed(0)} s so far)`);
+  }, 250);
+  try {
+    const result = await work();
+    console.error(`npm start: ${what}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return result;
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 async function main(): Promise<void> {
   const t0 = Date.now();
+  watchOutput();
   const dbPath = path.resolve(PROJECT, process.env.ILN_DB || path.join("data", "iln.duckdb"));
   // The npm cache and the matcher bundle do not need the database: they are made meanwhile.
   const assets = prepareAssets((line) => console.error(line));
