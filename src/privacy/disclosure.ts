@@ -145,6 +145,17 @@ interface Pop {
 export class DisclosureAudit {
   private readonly pops = new Map<string, Pop>();
   private readonly figs: FigureSpec[] = [];
+  /** Population id -> ids of its figures, ascending. */
+  private readonly figsOf = new Map<string, number[]>();
+  /** Figures whose declaration {@link check} has accepted (forgotten when a table is added). */
+  private readonly checked = new Set<number>();
+  /**
+   * Work an audit can reuse (forgotten when a table is added): per table, what it says about the
+   * whole population, keyed by the figures it was computed from, and the tables found without a
+   * leak, keyed by everything their search depends on (see `countLeaks`). Complementary
+   * suppression re-audits after each figure it hides; only the tables that figure touches change.
+   */
+  private readonly memo = new Map<string, { sig: string; value: unknown }>();
 
   /** @param min the minimum group size (`ILN_MIN_CELL`). */
   constructor(readonly min: number) {
@@ -182,6 +193,8 @@ export class DisclosureAudit {
       return this;
     }
     pop.tables.set(spec.dimension, spec);
+    this.checked.clear();
+    this.memo.clear();
     return this;
   }
 
@@ -189,7 +202,11 @@ export class DisclosureAudit {
   figure(spec: FigureSpec): number {
     this.pop(spec.population);
     this.figs.push({ ...spec });
-    return this.figs.length - 1;
+    const id = this.figs.length - 1;
+    const list = this.figsOf.get(spec.population);
+    if (list) list.push(id);
+    else this.figsOf.set(spec.population, [id]);
+    return id;
   }
 
   /** True when figure `id` is published (not suppressed). */
@@ -248,12 +265,13 @@ export class DisclosureAudit {
         const pick = this.pickToHide(leaks[0]);
         if (pick === null) return { hidden, leaks: this.audit() };
         const cell = this.figs[pick].cell;
-        this.figs.forEach((f, i) => {
-          if (f.value !== null && (i === pick || (cell !== undefined && f.cell === cell && f.population === this.figs[pick].population))) {
+        for (const i of this.figsOf.get(id) ?? []) {
+          const f = this.figs[i];
+          if (f.value !== null && (i === pick || (cell !== undefined && f.cell === cell))) {
             f.value = null;
             hidden.push(`${f.family}: ${f.label}`);
           }
-        });
+        }
       }
     }
     return { hidden, leaks: [] };
@@ -270,7 +288,8 @@ export class DisclosureAudit {
    * lowest priority, and of those the one covering fewest units (the next-smallest cell).
    */
   private pickToHide(leak: Leak): number | null {
-    const ids = leak.derivation.map((t) => this.figs.findIndex((f) => f.value !== null && !f.fixed && f.population === leak.population && f.family === t.family && f.label === t.label)).filter((i) => i >= 0);
+    const mine = this.figsOf.get(leak.population) ?? [];
+    const ids = leak.derivation.map((t) => mine.find((i) => this.figs[i].value !== null && !this.figs[i].fixed && this.figs[i].family === t.family && this.figs[i].label === t.label) ?? -1).filter((i) => i >= 0);
     if (!ids.length) return null;
     const size = (i: number) => this.unitsOf(this.figs[i]);
     const priority = (i: number) => this.figs[i].priority ?? 0;
@@ -290,6 +309,15 @@ export class DisclosureAudit {
     return n;
   }
 
+  /** `compute()`, or what it returned last time under `key` with the same `sig`. */
+  private remember<V>(key: string, sig: string, compute: () => V): V {
+    const m = this.memo.get(key);
+    if (m && m.sig === sig) return m.value as V;
+    const value = compute();
+    this.memo.set(key, { sig, value });
+    return value;
+  }
+
   private auditPopulation(id: string, limit = 50): Leak[] {
     try {
       return this.auditWith(NUMBER_FIELD, id, limit);
@@ -303,11 +331,15 @@ export class DisclosureAudit {
     const pop = this.pop(id);
     const tables = [...pop.tables.values()];
     if (!tables.length) {
-      if (this.figs.some((f) => f.population === id)) throw new DeclarationError(`population ${id} has figures but no table`);
+      if (this.figsOf.get(id)?.length) throw new DeclarationError(`population ${id} has figures but no table`);
       return [];
     }
-    const figIds = this.figs.map((_, i) => i).filter((i) => this.figs[i].population === id);
-    for (const i of figIds) this.check(pop, this.figs[i]);
+    const figIds = this.figsOf.get(id) ?? [];
+    for (const i of figIds) {
+      if (this.checked.has(i)) continue;
+      this.check(pop, this.figs[i]);
+      this.checked.add(i);
+    }
     const live = figIds.filter((i) => this.figs[i].value !== null);
     const measures = new Set(live.map((i) => measureClass(this.figs[i])));
     const leaks: Leak[] = [];
@@ -370,21 +402,43 @@ export class DisclosureAudit {
       for (const x of extra) e.add(project(t, values, hubVector(F, values.length, H, x.hubCoef)), x.how);
       return e;
     };
-    // Step 1: what each table says about the hub alone, with how it is made of figures.
+    // Step 1: what each table says about the hub alone, with how it is made of figures (a
+    // function of the table's own figures: remembered under their ids).
+    const field = F === (NUMBER_FIELD as unknown) ? "number" : "bigint";
+    const key = (what: string, t: TableSpec) => `${field}\u0000${what}\u0000${pop.spec.id}\u0000${t.dimension}`;
+    const pureOf = new Map<string, { hubCoef: Vec<T>; how: Vec<T> }[]>();
     const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
     for (const t of tables) {
-      const values = valuesOf.get(t.dimension)!;
-      const e = echelonOf(t, []);
-      const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
-      for (const mu of kernel(F, reductions.map((r) => r.left))) {
-        let how: Vec<T> = new Map();
-        for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
-        pure.push({ hubCoef: mu, how, from: t.dimension });
-      }
+      const mine = this.remember(key("pure count", t), own(t).join(","), () => {
+        const values = valuesOf.get(t.dimension)!;
+        const e = echelonOf(t, []);
+        const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
+        const out: { hubCoef: Vec<T>; how: Vec<T> }[] = [];
+        for (const mu of kernel(F, reductions.map((r) => r.left))) {
+          let how: Vec<T> = new Map();
+          for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
+          out.push({ hubCoef: mu, how });
+        }
+        return out;
+      });
+      pureOf.set(t.dimension, mine);
+      for (const p of mine) pure.push({ ...p, from: t.dimension });
     }
+    const sums = !!pop.weights && gens.some((i) => this.figs[i].measure === "sum");
     const leaks: Leak[] = [];
     for (const t of tables) {
       if (leaks.length >= limit) break;
+      // Whether the table leaks depends only on the span searched: its own figures and the
+      // functions of the hub the other tables give (not on how those are made of figures). A
+      // table found without a leak is not searched again until one of those changes.
+      const cleanSig = [
+        own(t).join(","),
+        ...tables.filter((u) => u !== t).map((u) => pureOf.get(u.dimension)!.map((p) => [...p.hubCoef].map(([k, c]) => `${k}:${String(c)}`).join(";")).join("/")),
+        String(sums),
+      ].join("|");
+      const cleanKey = key("clean count", t);
+      if (this.memo.get(cleanKey)?.sig === cleanSig) continue;
+      const found = leaks.length;
       const values = valuesOf.get(t.dimension)!;
       const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension));
       const weightOf = (i: number) => t.cells[values[Math.floor(i / H)]][i % H];
@@ -398,7 +452,11 @@ export class DisclosureAudit {
         leaks.push({ population: pop.spec.id, dimension: t.dimension, measure: "count", group: describe(v), units: [...v.keys()].reduce((s, i) => s + weightOf(i), 0), unit: pop.spec.unit, derivation: derive(v) });
       }
       // Sums of the hub's weights over whole dimension values.
-      if (!pop.weights || leaks.length >= limit || !gens.some((i) => this.figs[i].measure === "sum")) continue;
+      if (leaks.length >= limit) continue;
+      if (!sums) {
+        if (leaks.length === found) this.memo.set(cleanKey, { sig: cleanSig, value: true });
+        continue;
+      }
       const rowSum = (d: number) => project(t, values, vecOf(F, pop.hub.map((_, k) => [d * H + k, pop.weights![k]] as [number, number])));
       const rowUnits = (d: number) => t.cells[values[d]].reduce((a, b) => a + b, 0);
       const rows = values.map((_, d) => d).filter((d) => rowUnits(d) > 0);
@@ -410,6 +468,7 @@ export class DisclosureAudit {
         for (const d of rows) s = axpy(F, s, F.one, rowSum(d));
         leaks.push({ population: pop.spec.id, dimension: t.dimension, measure: "sum", group: rows.map((d) => `${t.dimension} ${values[d]}`).join("; "), units: rows.reduce((a, d) => a + rowUnits(d), 0), unit: pop.spec.unit, derivation: derive(s) });
       }
+      if (leaks.length === found) this.memo.set(cleanKey, { sig: cleanSig, value: true });
     }
     return leaks;
   }
@@ -430,14 +489,27 @@ export class DisclosureAudit {
       for (const how of extra) e.add(ones(t, values), how);
       return e;
     };
-    // What each table says about the whole population's sum.
+    // What each table says about the whole population's sum (remembered as in `countLeaks`).
+    const field = F === (NUMBER_FIELD as unknown) ? "number" : "bigint";
+    const key = (what: string, t: TableSpec) => `${field}\u0000${what}\u0000${m}\u0000${pop.spec.id}\u0000${t.dimension}`;
+    const hubSig = JSON.stringify(hubOf ?? null);
+    const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
     const pure: { how: Vec<T>; from: string }[] = [];
     for (const t of tables) {
-      const values = valuesOf.get(t.dimension)!;
-      const r = echelonOf(t, []).reduce(ones(t, values));
-      if (!r.left.size) pure.push({ how: r.how, from: t.dimension });
+      const how = this.remember(key("pure sum", t), `${hubSig}|${own(t).join(",")}`, () => {
+        const values = valuesOf.get(t.dimension)!;
+        const r = echelonOf(t, []).reduce(ones(t, values));
+        return r.left.size ? null : r.how;
+      });
+      if (how) pure.push({ how, from: t.dimension });
     }
     for (const t of tables) {
+      // As in `countLeaks`: a table without a leak is searched again only when its span changes.
+      const cleanSig = [hubSig, own(t).join(","), pure.filter((p) => p.from !== t.dimension).map((p) => p.from).join("/")].join("|");
+      const cleanKey = key("clean sum", t);
+      if (leaks.length >= limit) break;
+      if (this.memo.get(cleanKey)?.sig === cleanSig) continue;
+      const found = leaks.length;
       const values = valuesOf.get(t.dimension)!;
       const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how));
       const units = (d: number) => unitsIn(t, values[d]);
@@ -449,6 +521,7 @@ export class DisclosureAudit {
           derivation: [...how].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ family: this.figs[i].family, label: this.figs[i].label, coefficient: F.toNumber(c) })),
         });
       }
+      if (leaks.length === found) this.memo.set(cleanKey, { sig: cleanSig, value: true });
     }
     return leaks;
   }
