@@ -291,7 +291,8 @@ export class DisclosureAudit {
     const mine = this.figsOf.get(leak.population) ?? [];
     const ids = leak.derivation.map((t) => mine.find((i) => this.figs[i].value !== null && !this.figs[i].fixed && this.figs[i].family === t.family && this.figs[i].label === t.label) ?? -1).filter((i) => i >= 0);
     if (!ids.length) return null;
-    const size = (i: number) => this.unitsOf(this.figs[i]);
+    const sizes = new Map(ids.map((i) => [i, this.unitsOf(this.figs[i])]));
+    const size = (i: number) => sizes.get(i)!;
     const priority = (i: number) => this.figs[i].priority ?? 0;
     return ids.sort((a, b) => priority(a) - priority(b) || size(a) - size(b) || a - b)[0];
   }
@@ -363,10 +364,10 @@ export class DisclosureAudit {
       if (f.value === null || (m !== "count" && m !== "sum")) continue;
       if (m === "sum" && !pop.weights) throw new DeclarationError(`${where}: a sum needs hub weights`);
       let truth = 0;
-      for (const [v, counts] of Object.entries(t.cells)) {
-        if (f.values && !f.values.includes(v)) continue;
-        counts.forEach((c, h) => {
-          if (!f.hub || f.hub.includes(pop.hub[h])) truth += m === "sum" ? c * pop.weights![h] : c;
+      const hubs = pop.hub.map((h) => !f.hub || f.hub.includes(h));
+      for (const v of f.values ? new Set(f.values) : Object.keys(t.cells)) {
+        t.cells[v].forEach((c, h) => {
+          if (hubs[h]) truth += m === "sum" ? c * pop.weights![h] : c;
         });
       }
       if (Math.abs(truth - f.value) > 1e-6 * Math.max(1, Math.abs(truth))) {
@@ -379,8 +380,9 @@ export class DisclosureAudit {
   private vector<T>(F: Field<T>, pop: Pop, t: TableSpec, values: string[], f: FigureSpec): Vec<T> {
     const H = pop.hub.length;
     const entries: [number, number][] = [];
+    const covered = f.dimension && f.values ? new Set(f.values) : null;
     values.forEach((v, d) => {
-      if (f.dimension && f.values && !f.values.includes(v)) return;
+      if (covered && !covered.has(v)) return;
       pop.hub.forEach((h, k) => {
         if (f.hub && !f.hub.includes(h)) return;
         entries.push([d * H + k, (f.measure ?? "count") === "sum" ? pop.weights![k] : 1]);
@@ -479,8 +481,10 @@ export class DisclosureAudit {
     const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
     const unitsIn = (t: TableSpec, v: string) => t.cells[v].reduce((a, c, k) => a + (!hubOf || hubOf.includes(pop.hub[k]) ? c : 0), 0);
     // Values without units are known to be empty (module doc): they leave every vector.
-    const vec = (t: TableSpec, values: string[], f: FigureSpec) =>
-      vecOf(F, values.map((v, d) => [d, (!f.dimension || !f.values || f.values.includes(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    const vec = (t: TableSpec, values: string[], f: FigureSpec) => {
+      const covered = f.dimension && f.values ? new Set(f.values) : null;
+      return vecOf(F, values.map((v, d) => [d, (!covered || covered.has(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    };
     const ones = (t: TableSpec, values: string[]) => vecOf(F, values.map((v, d) => [d, unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
     const echelonOf = (t: TableSpec, extra: Vec<T>[]) => {
       const values = valuesOf.get(t.dimension)!;

@@ -226,8 +226,8 @@ export class Echelon<T> {
       const k = other.vec.get(pivot);
       if (k === undefined) continue;
       const minus = F.sub(F.zero, k);
-      other.vec = axpy(F, other.vec, minus, row.vec);
-      other.how = axpy(F, other.how, minus, row.how);
+      axpyInPlace(F, other.vec, minus, row.vec);
+      axpyInPlace(F, other.how, minus, row.how);
     }
     this.byPivot.set(pivot, row);
     return true;
