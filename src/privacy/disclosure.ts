@@ -156,6 +156,8 @@ export class DisclosureAudit {
    * suppression re-audits after each figure it hides; only the tables that figure touches change.
    */
   private readonly memo = new Map<string, { sig: string; value: unknown }>();
+  /** Figure vectors by table (see `vectorOnce`; forgotten when a table is added). */
+  private readonly vectors = { number: new Map<string, unknown>(), bigint: new Map<string, unknown>() };
 
   /** @param min the minimum group size (`ILN_MIN_CELL`). */
   constructor(readonly min: number) {
@@ -195,6 +197,8 @@ export class DisclosureAudit {
     pop.tables.set(spec.dimension, spec);
     this.checked.clear();
     this.memo.clear();
+    this.vectors.number.clear();
+    this.vectors.bigint.clear();
     return this;
   }
 
@@ -310,6 +314,14 @@ export class DisclosureAudit {
     return n;
   }
 
+  /** A figure's vector over a table's cells (never changed by its users), computed once per field and `key`. */
+  private vectorOnce<T>(F: Field<T>, key: string, compute: () => Vec<T>): Vec<T> {
+    const memo = F === (NUMBER_FIELD as unknown) ? this.vectors.number : this.vectors.bigint;
+    let v = memo.get(key) as Vec<T> | undefined;
+    if (!v) memo.set(key, (v = compute()));
+    return v;
+  }
+
   /** `compute()`, or what it returned last time under `key` with the same `sig`. */
   private remember<V>(key: string, sig: string, compute: () => V): V {
     const m = this.memo.get(key);
@@ -400,7 +412,7 @@ export class DisclosureAudit {
     const echelonOf = (t: TableSpec, extra: { hubCoef: Vec<T>; how: Vec<T> }[]) => {
       const values = valuesOf.get(t.dimension)!;
       const e = new Echelon(F);
-      for (const i of own(t)) e.add(project(t, values, this.vector(F, pop, t, values, this.figs[i])), i);
+      for (const i of own(t)) e.add(this.vectorOnce(F, `count\u0000${t.dimension}\u0000${i}`, () => project(t, values, this.vector(F, pop, t, values, this.figs[i]))), i);
       for (const x of extra) e.add(project(t, values, hubVector(F, values.length, H, x.hubCoef)), x.how);
       return e;
     };
@@ -477,6 +489,7 @@ export class DisclosureAudit {
 
   private namedSumLeaks<T>(F: Field<T>, pop: Pop, tables: TableSpec[], gens: number[], m: Measure, limit: number): Leak[] {
     const hubOf = this.figs[gens[0]].hub;
+    const hubSig = JSON.stringify(hubOf ?? null);
     const leaks: Leak[] = [];
     const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
     const unitsIn = (t: TableSpec, v: string) => t.cells[v].reduce((a, c, k) => a + (!hubOf || hubOf.includes(pop.hub[k]) ? c : 0), 0);
@@ -489,14 +502,13 @@ export class DisclosureAudit {
     const echelonOf = (t: TableSpec, extra: Vec<T>[]) => {
       const values = valuesOf.get(t.dimension)!;
       const e = new Echelon(F);
-      for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(vec(t, values, this.figs[i]), i);
+      for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(this.vectorOnce(F, `${m}\u0000${hubSig}\u0000${t.dimension}\u0000${i}`, () => vec(t, values, this.figs[i])), i);
       for (const how of extra) e.add(ones(t, values), how);
       return e;
     };
     // What each table says about the whole population's sum (remembered as in `countLeaks`).
     const field = F === (NUMBER_FIELD as unknown) ? "number" : "bigint";
     const key = (what: string, t: TableSpec) => `${field}\u0000${what}\u0000${m}\u0000${pop.spec.id}\u0000${t.dimension}`;
-    const hubSig = JSON.stringify(hubOf ?? null);
     const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
     const pure: { how: Vec<T>; from: string }[] = [];
     for (const t of tables) {
