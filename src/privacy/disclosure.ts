@@ -38,7 +38,7 @@
  * other figures of its cell; a leak no hideable figure enters is reported. Counts of 0 are not
  * disclosive.
  */
-import { axpy, BIGINT_FIELD, Echelon, FieldOverflow, kernel, NUMBER_FIELD, smallZeroOneVectors, vecOf, type Field, type Vec } from "./linear";
+import { axpy, BIGINT_FIELD, COMPACT_FIELD, Echelon, FieldOverflow, kernel, smallZeroOneVectors, vecOf, type Field, type Vec } from "./linear";
 
 /** A population (see module doc). */
 export interface PopulationSpec {
@@ -316,7 +316,7 @@ export class DisclosureAudit {
 
   /** A figure's vector over a table's cells (never changed by its users), computed once per field and `key`. */
   private vectorOnce<T>(F: Field<T>, key: string, compute: () => Vec<T>): Vec<T> {
-    const memo = F === (NUMBER_FIELD as unknown) ? this.vectors.number : this.vectors.bigint;
+    const memo = F === (COMPACT_FIELD as unknown) ? this.vectors.number : this.vectors.bigint;
     let v = memo.get(key) as Vec<T> | undefined;
     if (!v) memo.set(key, (v = compute()));
     return v;
@@ -333,7 +333,7 @@ export class DisclosureAudit {
 
   private auditPopulation(id: string, limit = 50): Leak[] {
     try {
-      return this.auditWith(NUMBER_FIELD, id, limit);
+      return this.auditWith(COMPACT_FIELD, id, limit);
     } catch (err) {
       if (err instanceof FieldOverflow) return this.auditWith(BIGINT_FIELD, id, limit);
       throw err;
@@ -406,7 +406,8 @@ export class DisclosureAudit {
   private countLeaks<T>(F: Field<T>, pop: Pop, tables: TableSpec[], gens: number[], limit: number): Leak[] {
     const H = pop.hub.length;
     const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
-    const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
+    const owned = new Map(tables.map((t) => [t.dimension, gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension)]));
+    const own = (t: TableSpec) => owned.get(t.dimension)!;
     // Empty cells are known to be empty (module doc): they leave every vector.
     const project = (t: TableSpec, values: string[], v: Vec<T>) => new Map([...v].filter(([i]) => t.cells[values[Math.floor(i / H)]][i % H] > 0));
     const echelonOf = (t: TableSpec, extra: { hubCoef: Vec<T>; how: Vec<T> }[]) => {
@@ -418,7 +419,7 @@ export class DisclosureAudit {
     };
     // Step 1: what each table says about the hub alone, with how it is made of figures (a
     // function of the table's own figures: remembered under their ids).
-    const field = F === (NUMBER_FIELD as unknown) ? "number" : "bigint";
+    const field = F === (COMPACT_FIELD as unknown) ? "number" : "bigint";
     const key = (what: string, t: TableSpec) => `${field}\u0000${what}\u0000${pop.spec.id}\u0000${t.dimension}`;
     const pureOf = new Map<string, { hubCoef: Vec<T>; how: Vec<T> }[]>();
     const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
@@ -507,9 +508,10 @@ export class DisclosureAudit {
       return e;
     };
     // What each table says about the whole population's sum (remembered as in `countLeaks`).
-    const field = F === (NUMBER_FIELD as unknown) ? "number" : "bigint";
+    const field = F === (COMPACT_FIELD as unknown) ? "number" : "bigint";
     const key = (what: string, t: TableSpec) => `${field}\u0000${what}\u0000${m}\u0000${pop.spec.id}\u0000${t.dimension}`;
-    const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
+    const owned = new Map(tables.map((t) => [t.dimension, gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension)]));
+    const own = (t: TableSpec) => owned.get(t.dimension)!;
     const pure: { how: Vec<T>; from: string }[] = [];
     for (const t of tables) {
       const how = this.remember(key("pure sum", t), `${hubSig}|${own(t).join(",")}`, () => {
