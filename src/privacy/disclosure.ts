@@ -32,6 +32,14 @@
  * 3. Each leak carries its derivation: the published figures and the coefficients that isolate
  *    the group, which the build prints when it fails.
  *
+ * Work saved, never a check (issue 15): step 2 for a table depends only on the span it searches,
+ * that is its own published figures and the functions of the hub the other tables give (step
+ * 1), not on how those are made of figures; so a table found without a leak is not searched again
+ * until one of them changes, and step 1 for a table is redone only when its own figures change.
+ * Complementary suppression re-audits after every figure it hides, and a hidden figure changes
+ * one table (or, without a dimension, all of them). Exact arithmetic runs on small integers as
+ * plain numbers first (`COMPACT_FIELD`), redone in BigInt when a value leaves the safe range.
+ *
  * Complementary suppression (`protect`): while a leak remains, hide, among the figures its
  * derivation uses that the caller may hide (figures published by another table are `fixed`), one
  * of the lowest `priority` (headline figures are hidden last) covering the fewest units, with the
@@ -410,10 +418,11 @@ export class DisclosureAudit {
     const own = (t: TableSpec) => owned.get(t.dimension)!;
     // Empty cells are known to be empty (module doc): they leave every vector.
     const project = (t: TableSpec, values: string[], v: Vec<T>) => new Map([...v].filter(([i]) => t.cells[values[Math.floor(i / H)]][i % H] > 0));
-    const echelonOf = (t: TableSpec, extra: { hubCoef: Vec<T>; how: Vec<T> }[]) => {
+    const echelonOf = (t: TableSpec, extra: { hubCoef: Vec<T>; how: Vec<T> }[], start?: Echelon<T>) => {
       const values = valuesOf.get(t.dimension)!;
-      const e = new Echelon(F);
-      for (const i of own(t)) e.add(this.vectorOnce(F, `count\u0000${t.dimension}\u0000${i}`, () => project(t, values, this.vector(F, pop, t, values, this.figs[i]))), i);
+      // `start`: the echelon of the table's own figures alone, as made below (then copied).
+      const e = start ? start.clone() : new Echelon(F);
+      if (!start) for (const i of own(t)) e.add(this.vectorOnce(F, `count\u0000${t.dimension}\u0000${i}`, () => project(t, values, this.vector(F, pop, t, values, this.figs[i]))), i);
       for (const x of extra) e.add(project(t, values, hubVector(F, values.length, H, x.hubCoef)), x.how);
       return e;
     };
@@ -422,9 +431,10 @@ export class DisclosureAudit {
     const field = F === (COMPACT_FIELD as unknown) ? "number" : "bigint";
     const key = (what: string, t: TableSpec) => `${field}\u0000${what}\u0000${pop.spec.id}\u0000${t.dimension}`;
     const pureOf = new Map<string, { hubCoef: Vec<T>; how: Vec<T> }[]>();
+    const ownEchelon = new Map<string, Echelon<T>>();
     const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
     for (const t of tables) {
-      const mine = this.remember(key("pure count", t), own(t).join(","), () => {
+      const { out: mine, e: own0 } = this.remember(key("pure count", t), own(t).join(","), () => {
         const values = valuesOf.get(t.dimension)!;
         const e = echelonOf(t, []);
         const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
@@ -434,9 +444,10 @@ export class DisclosureAudit {
           for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
           out.push({ hubCoef: mu, how });
         }
-        return out;
+        return { out, e };
       });
       pureOf.set(t.dimension, mine);
+      ownEchelon.set(t.dimension, own0);
       for (const p of mine) pure.push({ ...p, from: t.dimension });
     }
     const sums = !!pop.weights && gens.some((i) => this.figs[i].measure === "sum");
@@ -455,7 +466,7 @@ export class DisclosureAudit {
       if (this.memo.get(cleanKey)?.sig === cleanSig) continue;
       const found = leaks.length;
       const values = valuesOf.get(t.dimension)!;
-      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension));
+      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension), ownEchelon.get(t.dimension));
       const weightOf = (i: number) => t.cells[values[Math.floor(i / H)]][i % H];
       const describe = (v: Vec<T>) => this.describe(pop, values, [...v.keys()]);
       const derive = (v: Vec<T>): Term[] => {
@@ -500,10 +511,10 @@ export class DisclosureAudit {
       return vecOf(F, values.map((v, d) => [d, (!covered || covered.has(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
     };
     const ones = (t: TableSpec, values: string[]) => vecOf(F, values.map((v, d) => [d, unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
-    const echelonOf = (t: TableSpec, extra: Vec<T>[]) => {
+    const echelonOf = (t: TableSpec, extra: Vec<T>[], start?: Echelon<T>) => {
       const values = valuesOf.get(t.dimension)!;
-      const e = new Echelon(F);
-      for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(this.vectorOnce(F, `${m}\u0000${hubSig}\u0000${t.dimension}\u0000${i}`, () => vec(t, values, this.figs[i])), i);
+      const e = start ? start.clone() : new Echelon(F);
+      if (!start) for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(this.vectorOnce(F, `${m}\u0000${hubSig}\u0000${t.dimension}\u0000${i}`, () => vec(t, values, this.figs[i])), i);
       for (const how of extra) e.add(ones(t, values), how);
       return e;
     };
@@ -513,12 +524,15 @@ export class DisclosureAudit {
     const owned = new Map(tables.map((t) => [t.dimension, gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension)]));
     const own = (t: TableSpec) => owned.get(t.dimension)!;
     const pure: { how: Vec<T>; from: string }[] = [];
+    const ownEchelon = new Map<string, Echelon<T>>();
     for (const t of tables) {
-      const how = this.remember(key("pure sum", t), `${hubSig}|${own(t).join(",")}`, () => {
+      const { how, e } = this.remember(key("pure sum", t), `${hubSig}|${own(t).join(",")}`, () => {
         const values = valuesOf.get(t.dimension)!;
-        const r = echelonOf(t, []).reduce(ones(t, values));
-        return r.left.size ? null : r.how;
+        const e = echelonOf(t, []);
+        const r = e.reduce(ones(t, values));
+        return { how: r.left.size ? null : r.how, e };
       });
+      ownEchelon.set(t.dimension, e);
       if (how) pure.push({ how, from: t.dimension });
     }
     for (const t of tables) {
@@ -529,7 +543,7 @@ export class DisclosureAudit {
       if (this.memo.get(cleanKey)?.sig === cleanSig) continue;
       const found = leaks.length;
       const values = valuesOf.get(t.dimension)!;
-      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how));
+      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how), ownEchelon.get(t.dimension));
       const units = (d: number) => unitsIn(t, values[d]);
       for (const v of smallZeroOneVectors(F, e.rows().map((r) => r.vec), units, this.min - 1, limit - leaks.length)) {
         const { how } = e.reduce(v);

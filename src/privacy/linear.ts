@@ -263,6 +263,14 @@ export class Echelon<T> {
     return true;
   }
 
+  /** An independent copy (adding to either leaves the other as it was). */
+  clone(): Echelon<T> {
+    const e = new Echelon(this.F);
+    for (const [p, row] of this.byPivot) e.byPivot.set(p, { pivot: row.pivot, vec: new Map(row.vec), how: new Map(row.how), seq: row.seq });
+    e.seq = this.seq;
+    return e;
+  }
+
   /** True when `v` is in the span. */
   contains(v: Vec<T>): boolean {
     return this.reduce(v).left.size === 0;
