@@ -59,6 +59,22 @@ describe("Echelon", () => {
     expect(dense(how, 2)).toEqual([1, -1]); // e2 = a - b
   });
 
+  it("copies: adding to a copy leaves the original as it was, and the copy equals a basis built from scratch", () => {
+    const a = vecOf(F, [[0, 1], [1, 1]]);
+    const b = vecOf(F, [[1, 1], [2, 1]]);
+    const c = vecOf(F, [[0, 1], [2, 1]]);
+    const e = new Echelon(F);
+    e.add(a, 0);
+    const copy = e.clone();
+    expect(copy.add(b, 1)).toBe(true);
+    expect(copy.add(c, 2)).toBe(true); // a, b, c are independent over the rationals (det 2)
+    expect(e.rank).toBe(1);
+    expect(e.contains(b)).toBe(false);
+    const fresh = new Echelon(F);
+    [a, b, c].forEach((v, i) => fresh.add(v, i));
+    expect(copy.rows()).toEqual(fresh.rows());
+  });
+
   it("falls back to BigInt where safe integers overflow", () => {
     const big = 2 ** 40;
     expect(() => F.mul(F.of(big), F.of(big))).toThrow(FieldOverflow);
