@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark of the project in one run, printed as markdown (the figures
  * that go into BENCHMARKS.md) and saved to bench/out/results.md.
  *   1. ingest of a 20-round, 100,000-registration synthetic history vs DuckDB's read_csv;
- *   2. all metrics on that database;
+ *   2. all metrics on that database; the data loaders under the disclosure audit on it (bench/loaders.ts);
  *   3. the matching solver on ILN-shaped pools beside networkx (BENCH_SKIP_NETWORKX=1 skips it);
  *   4. re-matching an 800-person pool after a weight change; replay of a demo round;
  *   5. the dashboard build from a clean cache on the demo data;
@@ -35,6 +35,7 @@ function step(title: string, script: string, args: string[] = [], env: Record<st
 
 lines.push(...benchIngest());
 step("Metrics on the 100,000-participant history", "bench/metrics.ts", [path.join(OUT, "bench.duckdb")]);
+step("Data loaders under the disclosure audit on the 100,000-participant history (issue 15)", "bench/loaders.ts", [path.join(OUT, "bench.duckdb")]);
 // networkx takes minutes at N=800 and far longer at 1600: compare up to 800 (BENCH_NX_MAX overrides).
 step("Matching solver beside LEMON 1.3.1 (issue 15)", "bench/blossom.ts");
 step("Re-matching and replay", "bench/match.ts");

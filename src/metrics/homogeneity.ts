@@ -14,7 +14,6 @@
  * incomplete gamma function of @stdlib.
  */
 import gammainc from "@stdlib/math-base-special-gammainc";
-import { mulberry32 } from "../demo/random";
 
 /** One group of the table: `count` of `n` units have the outcome. */
 export interface GroupCount {
@@ -87,29 +86,37 @@ export function homogeneityTest(groups: readonly GroupCount[], options: { replic
     return { statistic: x2, df, p_value: chiSquaredSf(x2, df), method: "asymptotic", min_expected: minExpected, replicates: 0, test: name("chi-squared approximation") };
   }
   const B = options.replicates ?? 9999;
-  const rand = mulberry32(options.seed ?? 13);
+  // mulberry32 (src/demo/random.ts) inline, the same stream as `mulberry32(seed)`: the loop below
+  // is the whole cost of a large table, and a call per unit dealt is most of it.
+  let state = (options.seed ?? 13) >>> 0;
   // Units as 0/1 outcomes; each replicate deals a random permutation's first n₁ to group 1, etc.
   const units = new Uint8Array(total);
   for (let i = 0; i < ones; i++) units[i] = 1;
   const sim = new Array<number>(used.length);
+  const last = used.length - 1;
   let atLeast = 0;
   for (let b = 0; b < B; b++) {
-    // Partial Fisher-Yates: only the first total − n_last positions need dealing.
+    // Partial Fisher-Yates: only the first total − n_last positions need dealing; the last group
+    // holds the units left, so its count is what the others leave of `ones`.
     let pos = 0;
-    for (let g = 0; g < used.length; g++) {
+    let dealt = 0;
+    for (let g = 0; g < last; g++) {
       let c = 0;
-      const last = g === used.length - 1;
-      for (let t = 0; t < ns[g]; t++, pos++) {
-        if (!last) {
-          const j = pos + Math.floor(rand() * (total - pos));
-          const tmp = units[pos];
-          units[pos] = units[j];
-          units[j] = tmp;
-        }
+      for (let t = 0, n = ns[g]; t < n; t++, pos++) {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let r = state;
+        r = Math.imul(r ^ (r >>> 15), r | 1);
+        r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
+        const j = pos + (((((r ^ (r >>> 14)) >>> 0) / 4294967296) * (total - pos)) | 0);
+        const tmp = units[pos];
+        units[pos] = units[j];
+        units[j] = tmp;
         c += units[pos];
       }
       sim[g] = c;
+      dealt += c;
     }
+    sim[last] = ones - dealt;
     if (statistic(sim, ns, total, ones) >= x2 - 1e-9 * Math.max(1, x2)) atLeast++;
   }
   return {

@@ -32,13 +32,21 @@
  * 3. Each leak carries its derivation: the published figures and the coefficients that isolate
  *    the group, which the build prints when it fails.
  *
+ * Work saved, never a check (issue 15): step 2 for a table depends only on the span it searches,
+ * that is its own published figures and the functions of the hub the other tables give (step
+ * 1), not on how those are made of figures; so a table found without a leak is not searched again
+ * until one of them changes, and step 1 for a table is redone only when its own figures change.
+ * Complementary suppression re-audits after every figure it hides, and a hidden figure changes
+ * one table (or, without a dimension, all of them). Exact arithmetic runs on small integers as
+ * plain numbers first (`COMPACT_FIELD`), redone in BigInt when a value leaves the safe range.
+ *
  * Complementary suppression (`protect`): while a leak remains, hide, among the figures its
  * derivation uses that the caller may hide (figures published by another table are `fixed`), one
  * of the lowest `priority` (headline figures are hidden last) covering the fewest units, with the
  * other figures of its cell; a leak no hideable figure enters is reported. Counts of 0 are not
  * disclosive.
  */
-import { axpy, BIGINT_FIELD, Echelon, FieldOverflow, kernel, NUMBER_FIELD, smallZeroOneVectors, vecOf, type Field, type Vec } from "./linear";
+import { axpy, BIGINT_FIELD, COMPACT_FIELD, Echelon, FieldOverflow, kernel, smallZeroOneVectors, vecOf, type Field, type Vec } from "./linear";
 
 /** A population (see module doc). */
 export interface PopulationSpec {
@@ -145,6 +153,19 @@ interface Pop {
 export class DisclosureAudit {
   private readonly pops = new Map<string, Pop>();
   private readonly figs: FigureSpec[] = [];
+  /** Population id -> ids of its figures, ascending. */
+  private readonly figsOf = new Map<string, number[]>();
+  /** Figures whose declaration {@link check} has accepted (forgotten when a table is added). */
+  private readonly checked = new Set<number>();
+  /**
+   * Work an audit can reuse (forgotten when a table is added): per table, what it says about the
+   * whole population, keyed by the figures it was computed from, and the tables found without a
+   * leak, keyed by everything their search depends on (see `countLeaks`). Complementary
+   * suppression re-audits after each figure it hides; only the tables that figure touches change.
+   */
+  private readonly memo = new Map<string, { sig: string; value: unknown }>();
+  /** Figure vectors by table (see `vectorOnce`; forgotten when a table is added). */
+  private readonly vectors = { number: new Map<string, unknown>(), bigint: new Map<string, unknown>() };
 
   /** @param min the minimum group size (`ILN_MIN_CELL`). */
   constructor(readonly min: number) {
@@ -182,6 +203,10 @@ export class DisclosureAudit {
       return this;
     }
     pop.tables.set(spec.dimension, spec);
+    this.checked.clear();
+    this.memo.clear();
+    this.vectors.number.clear();
+    this.vectors.bigint.clear();
     return this;
   }
 
@@ -189,7 +214,11 @@ export class DisclosureAudit {
   figure(spec: FigureSpec): number {
     this.pop(spec.population);
     this.figs.push({ ...spec });
-    return this.figs.length - 1;
+    const id = this.figs.length - 1;
+    const list = this.figsOf.get(spec.population);
+    if (list) list.push(id);
+    else this.figsOf.set(spec.population, [id]);
+    return id;
   }
 
   /** True when figure `id` is published (not suppressed). */
@@ -248,12 +277,13 @@ export class DisclosureAudit {
         const pick = this.pickToHide(leaks[0]);
         if (pick === null) return { hidden, leaks: this.audit() };
         const cell = this.figs[pick].cell;
-        this.figs.forEach((f, i) => {
-          if (f.value !== null && (i === pick || (cell !== undefined && f.cell === cell && f.population === this.figs[pick].population))) {
+        for (const i of this.figsOf.get(id) ?? []) {
+          const f = this.figs[i];
+          if (f.value !== null && (i === pick || (cell !== undefined && f.cell === cell))) {
             f.value = null;
             hidden.push(`${f.family}: ${f.label}`);
           }
-        });
+        }
       }
     }
     return { hidden, leaks: [] };
@@ -270,9 +300,11 @@ export class DisclosureAudit {
    * lowest priority, and of those the one covering fewest units (the next-smallest cell).
    */
   private pickToHide(leak: Leak): number | null {
-    const ids = leak.derivation.map((t) => this.figs.findIndex((f) => f.value !== null && !f.fixed && f.population === leak.population && f.family === t.family && f.label === t.label)).filter((i) => i >= 0);
+    const mine = this.figsOf.get(leak.population) ?? [];
+    const ids = leak.derivation.map((t) => mine.find((i) => this.figs[i].value !== null && !this.figs[i].fixed && this.figs[i].family === t.family && this.figs[i].label === t.label) ?? -1).filter((i) => i >= 0);
     if (!ids.length) return null;
-    const size = (i: number) => this.unitsOf(this.figs[i]);
+    const sizes = new Map(ids.map((i) => [i, this.unitsOf(this.figs[i])]));
+    const size = (i: number) => sizes.get(i)!;
     const priority = (i: number) => this.figs[i].priority ?? 0;
     return ids.sort((a, b) => priority(a) - priority(b) || size(a) - size(b) || a - b)[0];
   }
@@ -290,9 +322,26 @@ export class DisclosureAudit {
     return n;
   }
 
+  /** A figure's vector over a table's cells (never changed by its users), computed once per field and `key`. */
+  private vectorOnce<T>(F: Field<T>, key: string, compute: () => Vec<T>): Vec<T> {
+    const memo = F === (COMPACT_FIELD as unknown) ? this.vectors.number : this.vectors.bigint;
+    let v = memo.get(key) as Vec<T> | undefined;
+    if (!v) memo.set(key, (v = compute()));
+    return v;
+  }
+
+  /** `compute()`, or what it returned last time under `key` with the same `sig`. */
+  private remember<V>(key: string, sig: string, compute: () => V): V {
+    const m = this.memo.get(key);
+    if (m && m.sig === sig) return m.value as V;
+    const value = compute();
+    this.memo.set(key, { sig, value });
+    return value;
+  }
+
   private auditPopulation(id: string, limit = 50): Leak[] {
     try {
-      return this.auditWith(NUMBER_FIELD, id, limit);
+      return this.auditWith(COMPACT_FIELD, id, limit);
     } catch (err) {
       if (err instanceof FieldOverflow) return this.auditWith(BIGINT_FIELD, id, limit);
       throw err;
@@ -303,11 +352,15 @@ export class DisclosureAudit {
     const pop = this.pop(id);
     const tables = [...pop.tables.values()];
     if (!tables.length) {
-      if (this.figs.some((f) => f.population === id)) throw new DeclarationError(`population ${id} has figures but no table`);
+      if (this.figsOf.get(id)?.length) throw new DeclarationError(`population ${id} has figures but no table`);
       return [];
     }
-    const figIds = this.figs.map((_, i) => i).filter((i) => this.figs[i].population === id);
-    for (const i of figIds) this.check(pop, this.figs[i]);
+    const figIds = this.figsOf.get(id) ?? [];
+    for (const i of figIds) {
+      if (this.checked.has(i)) continue;
+      this.check(pop, this.figs[i]);
+      this.checked.add(i);
+    }
     const live = figIds.filter((i) => this.figs[i].value !== null);
     const measures = new Set(live.map((i) => measureClass(this.figs[i])));
     const leaks: Leak[] = [];
@@ -331,10 +384,10 @@ export class DisclosureAudit {
       if (f.value === null || (m !== "count" && m !== "sum")) continue;
       if (m === "sum" && !pop.weights) throw new DeclarationError(`${where}: a sum needs hub weights`);
       let truth = 0;
-      for (const [v, counts] of Object.entries(t.cells)) {
-        if (f.values && !f.values.includes(v)) continue;
-        counts.forEach((c, h) => {
-          if (!f.hub || f.hub.includes(pop.hub[h])) truth += m === "sum" ? c * pop.weights![h] : c;
+      const hubs = pop.hub.map((h) => !f.hub || f.hub.includes(h));
+      for (const v of f.values ? new Set(f.values) : Object.keys(t.cells)) {
+        t.cells[v].forEach((c, h) => {
+          if (hubs[h]) truth += m === "sum" ? c * pop.weights![h] : c;
         });
       }
       if (Math.abs(truth - f.value) > 1e-6 * Math.max(1, Math.abs(truth))) {
@@ -347,8 +400,9 @@ export class DisclosureAudit {
   private vector<T>(F: Field<T>, pop: Pop, t: TableSpec, values: string[], f: FigureSpec): Vec<T> {
     const H = pop.hub.length;
     const entries: [number, number][] = [];
+    const covered = f.dimension && f.values ? new Set(f.values) : null;
     values.forEach((v, d) => {
-      if (f.dimension && f.values && !f.values.includes(v)) return;
+      if (covered && !covered.has(v)) return;
       pop.hub.forEach((h, k) => {
         if (f.hub && !f.hub.includes(h)) return;
         entries.push([d * H + k, (f.measure ?? "count") === "sum" ? pop.weights![k] : 1]);
@@ -360,33 +414,59 @@ export class DisclosureAudit {
   private countLeaks<T>(F: Field<T>, pop: Pop, tables: TableSpec[], gens: number[], limit: number): Leak[] {
     const H = pop.hub.length;
     const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
-    const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
+    const owned = new Map(tables.map((t) => [t.dimension, gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension)]));
+    const own = (t: TableSpec) => owned.get(t.dimension)!;
     // Empty cells are known to be empty (module doc): they leave every vector.
     const project = (t: TableSpec, values: string[], v: Vec<T>) => new Map([...v].filter(([i]) => t.cells[values[Math.floor(i / H)]][i % H] > 0));
-    const echelonOf = (t: TableSpec, extra: { hubCoef: Vec<T>; how: Vec<T> }[]) => {
+    const echelonOf = (t: TableSpec, extra: { hubCoef: Vec<T>; how: Vec<T> }[], start?: Echelon<T>) => {
       const values = valuesOf.get(t.dimension)!;
-      const e = new Echelon(F);
-      for (const i of own(t)) e.add(project(t, values, this.vector(F, pop, t, values, this.figs[i])), i);
+      // `start`: the echelon of the table's own figures alone, as made below (then copied).
+      const e = start ? start.clone() : new Echelon(F);
+      if (!start) for (const i of own(t)) e.add(this.vectorOnce(F, `count\u0000${t.dimension}\u0000${i}`, () => project(t, values, this.vector(F, pop, t, values, this.figs[i]))), i);
       for (const x of extra) e.add(project(t, values, hubVector(F, values.length, H, x.hubCoef)), x.how);
       return e;
     };
-    // Step 1: what each table says about the hub alone, with how it is made of figures.
+    // Step 1: what each table says about the hub alone, with how it is made of figures (a
+    // function of the table's own figures: remembered under their ids).
+    const field = F === (COMPACT_FIELD as unknown) ? "number" : "bigint";
+    const key = (what: string, t: TableSpec) => `${field}\u0000${what}\u0000${pop.spec.id}\u0000${t.dimension}`;
+    const pureOf = new Map<string, { hubCoef: Vec<T>; how: Vec<T> }[]>();
+    const ownEchelon = new Map<string, Echelon<T>>();
     const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
     for (const t of tables) {
-      const values = valuesOf.get(t.dimension)!;
-      const e = echelonOf(t, []);
-      const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
-      for (const mu of kernel(F, reductions.map((r) => r.left))) {
-        let how: Vec<T> = new Map();
-        for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
-        pure.push({ hubCoef: mu, how, from: t.dimension });
-      }
+      const { out: mine, e: own0 } = this.remember(key("pure count", t), own(t).join(","), () => {
+        const values = valuesOf.get(t.dimension)!;
+        const e = echelonOf(t, []);
+        const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
+        const out: { hubCoef: Vec<T>; how: Vec<T> }[] = [];
+        for (const mu of kernel(F, reductions.map((r) => r.left))) {
+          let how: Vec<T> = new Map();
+          for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
+          out.push({ hubCoef: mu, how });
+        }
+        return { out, e };
+      });
+      pureOf.set(t.dimension, mine);
+      ownEchelon.set(t.dimension, own0);
+      for (const p of mine) pure.push({ ...p, from: t.dimension });
     }
+    const sums = !!pop.weights && gens.some((i) => this.figs[i].measure === "sum");
     const leaks: Leak[] = [];
     for (const t of tables) {
       if (leaks.length >= limit) break;
+      // Whether the table leaks depends only on the span searched: its own figures and the
+      // functions of the hub the other tables give (not on how those are made of figures). A
+      // table found without a leak is not searched again until one of those changes.
+      const cleanSig = [
+        own(t).join(","),
+        ...tables.filter((u) => u !== t).map((u) => pureOf.get(u.dimension)!.map((p) => [...p.hubCoef].map(([k, c]) => `${k}:${String(c)}`).join(";")).join("/")),
+        String(sums),
+      ].join("|");
+      const cleanKey = key("clean count", t);
+      if (this.memo.get(cleanKey)?.sig === cleanSig) continue;
+      const found = leaks.length;
       const values = valuesOf.get(t.dimension)!;
-      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension));
+      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension), ownEchelon.get(t.dimension));
       const weightOf = (i: number) => t.cells[values[Math.floor(i / H)]][i % H];
       const describe = (v: Vec<T>) => this.describe(pop, values, [...v.keys()]);
       const derive = (v: Vec<T>): Term[] => {
@@ -398,7 +478,11 @@ export class DisclosureAudit {
         leaks.push({ population: pop.spec.id, dimension: t.dimension, measure: "count", group: describe(v), units: [...v.keys()].reduce((s, i) => s + weightOf(i), 0), unit: pop.spec.unit, derivation: derive(v) });
       }
       // Sums of the hub's weights over whole dimension values.
-      if (!pop.weights || leaks.length >= limit || !gens.some((i) => this.figs[i].measure === "sum")) continue;
+      if (leaks.length >= limit) continue;
+      if (!sums) {
+        if (leaks.length === found) this.memo.set(cleanKey, { sig: cleanSig, value: true });
+        continue;
+      }
       const rowSum = (d: number) => project(t, values, vecOf(F, pop.hub.map((_, k) => [d * H + k, pop.weights![k]] as [number, number])));
       const rowUnits = (d: number) => t.cells[values[d]].reduce((a, b) => a + b, 0);
       const rows = values.map((_, d) => d).filter((d) => rowUnits(d) > 0);
@@ -410,36 +494,56 @@ export class DisclosureAudit {
         for (const d of rows) s = axpy(F, s, F.one, rowSum(d));
         leaks.push({ population: pop.spec.id, dimension: t.dimension, measure: "sum", group: rows.map((d) => `${t.dimension} ${values[d]}`).join("; "), units: rows.reduce((a, d) => a + rowUnits(d), 0), unit: pop.spec.unit, derivation: derive(s) });
       }
+      if (leaks.length === found) this.memo.set(cleanKey, { sig: cleanSig, value: true });
     }
     return leaks;
   }
 
   private namedSumLeaks<T>(F: Field<T>, pop: Pop, tables: TableSpec[], gens: number[], m: Measure, limit: number): Leak[] {
     const hubOf = this.figs[gens[0]].hub;
+    const hubSig = JSON.stringify(hubOf ?? null);
     const leaks: Leak[] = [];
     const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
     const unitsIn = (t: TableSpec, v: string) => t.cells[v].reduce((a, c, k) => a + (!hubOf || hubOf.includes(pop.hub[k]) ? c : 0), 0);
     // Values without units are known to be empty (module doc): they leave every vector.
-    const vec = (t: TableSpec, values: string[], f: FigureSpec) =>
-      vecOf(F, values.map((v, d) => [d, (!f.dimension || !f.values || f.values.includes(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    const vec = (t: TableSpec, values: string[], f: FigureSpec) => {
+      const covered = f.dimension && f.values ? new Set(f.values) : null;
+      return vecOf(F, values.map((v, d) => [d, (!covered || covered.has(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    };
     const ones = (t: TableSpec, values: string[]) => vecOf(F, values.map((v, d) => [d, unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
-    const echelonOf = (t: TableSpec, extra: Vec<T>[]) => {
+    const echelonOf = (t: TableSpec, extra: Vec<T>[], start?: Echelon<T>) => {
       const values = valuesOf.get(t.dimension)!;
-      const e = new Echelon(F);
-      for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(vec(t, values, this.figs[i]), i);
+      const e = start ? start.clone() : new Echelon(F);
+      if (!start) for (const i of gens) if (!this.figs[i].dimension || this.figs[i].dimension === t.dimension) e.add(this.vectorOnce(F, `${m}\u0000${hubSig}\u0000${t.dimension}\u0000${i}`, () => vec(t, values, this.figs[i])), i);
       for (const how of extra) e.add(ones(t, values), how);
       return e;
     };
-    // What each table says about the whole population's sum.
+    // What each table says about the whole population's sum (remembered as in `countLeaks`).
+    const field = F === (COMPACT_FIELD as unknown) ? "number" : "bigint";
+    const key = (what: string, t: TableSpec) => `${field}\u0000${what}\u0000${m}\u0000${pop.spec.id}\u0000${t.dimension}`;
+    const owned = new Map(tables.map((t) => [t.dimension, gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension)]));
+    const own = (t: TableSpec) => owned.get(t.dimension)!;
     const pure: { how: Vec<T>; from: string }[] = [];
+    const ownEchelon = new Map<string, Echelon<T>>();
     for (const t of tables) {
-      const values = valuesOf.get(t.dimension)!;
-      const r = echelonOf(t, []).reduce(ones(t, values));
-      if (!r.left.size) pure.push({ how: r.how, from: t.dimension });
+      const { how, e } = this.remember(key("pure sum", t), `${hubSig}|${own(t).join(",")}`, () => {
+        const values = valuesOf.get(t.dimension)!;
+        const e = echelonOf(t, []);
+        const r = e.reduce(ones(t, values));
+        return { how: r.left.size ? null : r.how, e };
+      });
+      ownEchelon.set(t.dimension, e);
+      if (how) pure.push({ how, from: t.dimension });
     }
     for (const t of tables) {
+      // As in `countLeaks`: a table without a leak is searched again only when its span changes.
+      const cleanSig = [hubSig, own(t).join(","), pure.filter((p) => p.from !== t.dimension).map((p) => p.from).join("/")].join("|");
+      const cleanKey = key("clean sum", t);
+      if (leaks.length >= limit) break;
+      if (this.memo.get(cleanKey)?.sig === cleanSig) continue;
+      const found = leaks.length;
       const values = valuesOf.get(t.dimension)!;
-      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how));
+      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how), ownEchelon.get(t.dimension));
       const units = (d: number) => unitsIn(t, values[d]);
       for (const v of smallZeroOneVectors(F, e.rows().map((r) => r.vec), units, this.min - 1, limit - leaks.length)) {
         const { how } = e.reduce(v);
@@ -449,6 +553,7 @@ export class DisclosureAudit {
           derivation: [...how].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ family: this.figs[i].family, label: this.figs[i].label, coefficient: F.toNumber(c) })),
         });
       }
+      if (leaks.length === found) this.memo.set(cleanKey, { sig: cleanSig, value: true });
     }
     return leaks;
   }

@@ -49,15 +49,52 @@ export const NUMBER_FIELD: Field<NumFrac> = {
   zero: [0, 1],
   one: [1, 1],
   of: (k) => numFrac(k, 1),
-  add: (a, b) => numFrac(a[0] * b[1] + b[0] * a[1], a[1] * b[1]),
-  sub: (a, b) => numFrac(a[0] * b[1] - b[0] * a[1], a[1] * b[1]),
-  mul: (a, b) => numFrac(a[0] * b[0], a[1] * b[1]),
+  // Integers (denominator 1) skip the gcd: most entries of the audit's vectors are small integers.
+  add: (a, b) => (a[1] === 1 && b[1] === 1 ? intFrac(a[0] + b[0]) : numFrac(a[0] * b[1] + b[0] * a[1], a[1] * b[1])),
+  sub: (a, b) => (a[1] === 1 && b[1] === 1 ? intFrac(a[0] - b[0]) : numFrac(a[0] * b[1] - b[0] * a[1], a[1] * b[1])),
+  mul: (a, b) => (a[1] === 1 && b[1] === 1 ? intFrac(a[0] * b[0]) : numFrac(a[0] * b[0], a[1] * b[1])),
   div: (a, b) => {
     if (b[0] === 0) throw new RangeError("division by zero");
     return numFrac(a[0] * b[1], a[1] * b[0]);
   },
   isZero: (a) => a[0] === 0,
   toNumber: (a) => a[0] / a[1],
+};
+
+/** `n`, checked to be a safe integer (-0 made 0). @throws FieldOverflow */
+function safeInt(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new FieldOverflow();
+  return n === 0 ? 0 : n;
+}
+
+/** An integer as a rational (`numFrac(n, 1)` without the gcd). */
+function intFrac(n: number): NumFrac {
+  if (!Number.isSafeInteger(n)) throw new FieldOverflow();
+  return [n === 0 ? 0 : n, 1];
+}
+
+/** A rational of {@link COMPACT_FIELD}: an integer as a plain number, any other as [numerator, denominator > 1] in lowest terms. */
+export type Compact = number | NumFrac;
+
+const pair = (a: Compact): NumFrac => (typeof a === "number" ? [a, 1] : a);
+const compact = (f: NumFrac): Compact => (f[1] === 1 ? f[0] : f);
+
+/**
+ * {@link NUMBER_FIELD} with integers kept as plain numbers: the same exact values and the same
+ * safe-integer checks (every operation computes what NUMBER_FIELD computes, so it throws
+ * {@link FieldOverflow} exactly where NUMBER_FIELD does), without a pair per integer. The audit's
+ * vectors are mostly small integers; this is the field it runs on first.
+ */
+export const COMPACT_FIELD: Field<Compact> = {
+  zero: 0,
+  one: 1,
+  of: safeInt,
+  add: (a, b) => (typeof a === "number" && typeof b === "number" ? safeInt(a + b) : compact(NUMBER_FIELD.add(pair(a), pair(b)))),
+  sub: (a, b) => (typeof a === "number" && typeof b === "number" ? safeInt(a - b) : compact(NUMBER_FIELD.sub(pair(a), pair(b)))),
+  mul: (a, b) => (typeof a === "number" && typeof b === "number" ? safeInt(a * b) : compact(NUMBER_FIELD.mul(pair(a), pair(b)))),
+  div: (a, b) => compact(NUMBER_FIELD.div(pair(a), pair(b))),
+  isZero: (a) => a === 0,
+  toNumber: (a) => (typeof a === "number" ? a : a[0] / a[1]),
 };
 
 type BigFrac = readonly [bigint, bigint];
@@ -121,6 +158,16 @@ export function axpy<T>(F: Field<T>, a: Vec<T>, k: T, b: Vec<T>): Vec<T> {
   return out;
 }
 
+/** `a += k * b`, in place (keys keep their order; new ones are appended, zeros removed): what {@link axpy} returns, without the copy. */
+function axpyInPlace<T>(F: Field<T>, a: Vec<T>, k: T, b: Vec<T>): void {
+  for (const [i, x] of b) {
+    const cur = a.get(i);
+    const next = cur === undefined ? F.mul(k, x) : F.add(cur, F.mul(k, x));
+    if (F.isZero(next)) a.delete(i);
+    else a.set(i, next);
+  }
+}
+
 /** One row of an {@link Echelon} basis: its vector and how it is made of the vectors put in (input index -> coefficient). */
 export interface EchelonRow<T> {
   pivot: number;
@@ -133,7 +180,8 @@ export interface EchelonRow<T> {
  * pivot and 0 at every other row's pivot, so reducing a vector is one pass over its pivots.
  */
 export class Echelon<T> {
-  private readonly byPivot = new Map<number, EchelonRow<T>>();
+  private readonly byPivot = new Map<number, EchelonRow<T> & { seq: number }>();
+  private seq = 0;
   constructor(readonly F: Field<T>) {}
 
   /** The rows, by ascending pivot. */
@@ -146,18 +194,39 @@ export class Echelon<T> {
   }
 
   /**
+   * The rows whose pivot `v` holds, in the order the rows were made. Every row is 0 at every
+   * other row's pivot, so reducing `v` subtracts exactly these rows, each times `v`'s own value
+   * at its pivot; taking them in the order of the basis gives the same vectors, entry for entry
+   * and key for key, as a pass over every row.
+   */
+  private hits(v: Vec<T>): (EchelonRow<T> & { seq: number })[] {
+    const out: (EchelonRow<T> & { seq: number })[] = [];
+    if (v.size < this.byPivot.size) {
+      for (const p of v.keys()) {
+        const row = this.byPivot.get(p);
+        if (row) out.push(row);
+      }
+      out.sort((a, b) => a.seq - b.seq);
+    } else {
+      for (const row of this.byPivot.values()) if (v.has(row.pivot)) out.push(row);
+    }
+    return out;
+  }
+
+  /**
    * `v` reduced by the basis: what is left once every pivot coordinate is removed, and the
    * combination of input vectors subtracted (`v = left + Σ how_i * input_i`).
    */
   reduce(v: Vec<T>, how: Vec<T> = new Map()): { left: Vec<T>; how: Vec<T> } {
     const F = this.F;
-    let left = v;
-    let used = how;
-    for (const [p, row] of this.byPivot) {
-      const k = left.get(p);
-      if (k === undefined) continue;
-      left = axpy(F, left, F.sub(F.zero, k), row.vec);
-      used = axpy(F, used, k, row.how);
+    const hits = this.hits(v);
+    if (!hits.length) return { left: v, how };
+    const left = new Map(v);
+    const used = new Map(how);
+    for (const row of hits) {
+      const k = v.get(row.pivot)!;
+      axpyInPlace(F, left, F.sub(F.zero, k), row.vec);
+      axpyInPlace(F, used, k, row.how);
     }
     return { left, how: used };
   }
@@ -170,29 +239,36 @@ export class Echelon<T> {
     const F = this.F;
     const start = typeof index === "number" ? new Map([[index, F.one]]) : index;
     // left = v - Σ k_row * row.vec; its making is start - Σ k_row * row.how.
-    let left = v;
-    let how = start;
-    for (const [p, row] of this.byPivot) {
-      const k = left.get(p);
-      if (k === undefined) continue;
-      const minus = F.sub(F.zero, k);
-      left = axpy(F, left, minus, row.vec);
-      how = axpy(F, how, minus, row.how);
+    const left = new Map(v);
+    const how = new Map(start);
+    for (const row of this.hits(v)) {
+      const minus = F.sub(F.zero, v.get(row.pivot)!);
+      axpyInPlace(F, left, minus, row.vec);
+      axpyInPlace(F, how, minus, row.how);
     }
     if (left.size === 0) return false;
-    const pivot = Math.min(...left.keys());
+    let pivot = Infinity;
+    for (const c of left.keys()) if (c < pivot) pivot = c;
     const inv = F.div(F.one, left.get(pivot)!);
     const scale = (x: Vec<T>) => new Map([...x].map(([i, y]) => [i, F.mul(inv, y)] as [number, T]));
-    const row: EchelonRow<T> = { pivot, vec: scale(left), how: scale(how) };
+    const row = { pivot, vec: scale(left), how: scale(how), seq: this.seq++ };
     for (const other of this.byPivot.values()) {
       const k = other.vec.get(pivot);
       if (k === undefined) continue;
       const minus = F.sub(F.zero, k);
-      other.vec = axpy(F, other.vec, minus, row.vec);
-      other.how = axpy(F, other.how, minus, row.how);
+      axpyInPlace(F, other.vec, minus, row.vec);
+      axpyInPlace(F, other.how, minus, row.how);
     }
     this.byPivot.set(pivot, row);
     return true;
+  }
+
+  /** An independent copy (adding to either leaves the other as it was). */
+  clone(): Echelon<T> {
+    const e = new Echelon(this.F);
+    for (const [p, row] of this.byPivot) e.byPivot.set(p, { pivot: row.pivot, vec: new Map(row.vec), how: new Map(row.how), seq: row.seq });
+    e.seq = this.seq;
+    return e;
   }
 
   /** True when `v` is in the span. */

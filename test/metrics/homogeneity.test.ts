@@ -30,6 +30,13 @@ describe("homogeneityTest", () => {
     expect(homogeneityTest([{ count: 5, n: 5 }, { count: 3, n: 5 }, { count: 1, n: 4 }, { count: 9, n: 10 }]).p_value).toBe(t.p_value);
   });
 
+  it("draws the same tables as a plain replicate-by-replicate simulation, to the last digit", () => {
+    // test/metrics/expected/homogeneity_stream.py: mulberry32 and the partial Fisher-Yates deal in Python.
+    expect(homogeneityTest([{ count: 5, n: 5 }, { count: 3, n: 5 }, { count: 1, n: 4 }, { count: 9, n: 10 }]).p_value).toBe(0.0303);
+    const groups = [[2, 5], [1, 4], [3, 6], [2, 3], [1, 2], [30, 60]].map(([count, n]) => ({ count, n }));
+    expect(homogeneityTest(groups, { replicates: 2000, seed: 7 }).p_value).toBe(0.9255372313843079);
+  });
+
   it("needs two groups with answers and some variation", () => {
     expect(homogeneityTest([{ count: 3, n: 5 }]).p_value).toBeNull();
     expect(homogeneityTest([{ count: 5, n: 5 }, { count: 7, n: 7 }]).p_value).toBeNull();

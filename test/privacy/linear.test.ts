@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BIGINT_FIELD, Echelon, FieldOverflow, kernel, NUMBER_FIELD, smallZeroOneVectors, vecOf, type Vec } from "../../src/privacy/linear";
+import { BIGINT_FIELD, COMPACT_FIELD, Echelon, FieldOverflow, kernel, NUMBER_FIELD, smallZeroOneVectors, vecOf, type Compact, type Vec } from "../../src/privacy/linear";
 
 const F = NUMBER_FIELD;
 const dense = (v: Vec<readonly [number, number]>, n: number) => Array.from({ length: n }, (_, i) => (v.has(i) ? F.toNumber(v.get(i)!) : 0));
@@ -59,6 +59,22 @@ describe("Echelon", () => {
     expect(dense(how, 2)).toEqual([1, -1]); // e2 = a - b
   });
 
+  it("copies: adding to a copy leaves the original as it was, and the copy equals a basis built from scratch", () => {
+    const a = vecOf(F, [[0, 1], [1, 1]]);
+    const b = vecOf(F, [[1, 1], [2, 1]]);
+    const c = vecOf(F, [[0, 1], [2, 1]]);
+    const e = new Echelon(F);
+    e.add(a, 0);
+    const copy = e.clone();
+    expect(copy.add(b, 1)).toBe(true);
+    expect(copy.add(c, 2)).toBe(true); // a, b, c are independent over the rationals (det 2)
+    expect(e.rank).toBe(1);
+    expect(e.contains(b)).toBe(false);
+    const fresh = new Echelon(F);
+    [a, b, c].forEach((v, i) => fresh.add(v, i));
+    expect(copy.rows()).toEqual(fresh.rows());
+  });
+
   it("falls back to BigInt where safe integers overflow", () => {
     const big = 2 ** 40;
     expect(() => F.mul(F.of(big), F.of(big))).toThrow(FieldOverflow);
@@ -104,5 +120,47 @@ describe("smallZeroOneVectors", () => {
 
   it("refuses coordinates of weight 0 (empty cells are dropped before the search)", () => {
     expect(() => smallZeroOneVectors(F, [vecOf(F, [[0, 1]])], () => 0, 4)).toThrow(RangeError);
+  });
+});
+
+describe("COMPACT_FIELD (the audit's first field: integers as plain numbers)", () => {
+  const C = COMPACT_FIELD;
+
+  it("computes exact rationals, integers as numbers, and overflows where NUMBER_FIELD does", () => {
+    // Python fractions: 1/2 + 1/3 = 5/6; 5/6 * 6/5 = 1; 3 - 7 = -4; 2/4 = 1/2; 0 * -1 = 0.
+    expect(C.add(C.div(1, 2), C.div(1, 3))).toEqual([5, 6]);
+    expect(C.mul([5, 6], [6, 5])).toBe(1);
+    expect(C.sub(3, 7)).toBe(-4);
+    expect(C.div(2, 4)).toEqual([1, 2]);
+    expect(Object.is(C.mul(0, -1), 0)).toBe(true);
+    expect(C.isZero(C.sub(C.div(1, 3), [1, 3]))).toBe(true);
+    expect(() => C.mul(C.of(2 ** 40), C.of(2 ** 40))).toThrow(FieldOverflow);
+    expect(() => C.add([1, 2 ** 30], [1, 2 ** 30 - 1])).toThrow(FieldOverflow);
+    expect(() => C.div(1, 0)).toThrow(RangeError);
+  });
+
+  it("finds what Python's brute force finds (the cases above, another sample)", () => {
+    const cases = fc.sample(
+      fc.integer({ min: 1, max: 7 }).chain((n) =>
+        fc.record({
+          n: fc.constant(n),
+          rows: fc.array(fc.array(fc.integer({ min: -2, max: 3 }), { minLength: n, maxLength: n }), { minLength: 0, maxLength: 5 }),
+          weights: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: n, maxLength: n }),
+        }),
+      ),
+      { numRuns: 200, seed: 13 },
+    );
+    const expected = pythonSmallVectors(cases, 4);
+    const denseC = (v: Vec<Compact>, n: number) => Array.from({ length: n }, (_, i) => (v.has(i) ? C.toNumber(v.get(i)!) : 0));
+    let nonEmpty = 0;
+    cases.forEach(({ n, rows, weights }, k) => {
+      const basis = rows.map((r) => vecOf(C, r.map((x, i) => [i, x] as [number, number])));
+      const got = smallZeroOneVectors(C, basis, (i) => weights[i], 4, 1000).map((v) => denseC(v, n).join(""));
+      const want = new Set(expected[k]);
+      for (const g of got) expect(want.has(g), `case ${k}: ${g}`).toBe(true);
+      for (const w of want) expect(got.some((g) => [...g].every((c, i) => c === "0" || w[i] === "1")), `case ${k}: ${w}`).toBe(true);
+      if (want.size) nonEmpty++;
+    });
+    expect(nonEmpty).toBeGreaterThan(30);
   });
 });

@@ -23,6 +23,13 @@ export class DisclosureError extends Error {
   }
 }
 
+let auditTime = 0;
+
+/** Milliseconds this process has spent in {@link Plan.protect} so far (the disclosure audit and complementary suppression), for the loaders' log. */
+export function protectMilliseconds(): number {
+  return auditTime;
+}
+
 /** A plan (module doc). */
 export class Plan {
   readonly audit: DisclosureAudit;
@@ -74,6 +81,15 @@ export class Plan {
    * @throws DisclosureError when a leak cannot be closed.
    */
   protect(): this {
+    const t0 = performance.now();
+    try {
+      return this.protectNow();
+    } finally {
+      auditTime += performance.now() - t0;
+    }
+  }
+
+  private protectNow(): this {
     const { leaks } = this.audit.protect();
     if (leaks.length) throw new DisclosureError(leaks, this.min);
     // Followers of hidden leaders, to a fixed point (a follower may lead others).

@@ -13,7 +13,7 @@ import path from "node:path";
 import { defaultDbPath, makePrivateDir, openDatabase, writePrivateFile, type Db } from "../../../src/db";
 import { DisclosureAudit, type AuditDocument } from "../../../src/privacy/disclosure";
 import { minCellSize } from "../../../src/privacy/suppress";
-import { DisclosureError, type Plan } from "./plan";
+import { DisclosureError, protectMilliseconds, type Plan } from "./plan";
 
 /** What a loader's audit file holds: its declarations, and why figures it publishes are not declared (if so). */
 export interface LoaderAudit extends AuditDocument {
@@ -49,14 +49,16 @@ export async function runLoader(
     db = await openDatabase(defaultDbPath(), { readOnly: true });
     const plans: Plan[] = [];
     const out = await compute(db, min, (p) => plans.push(p));
+    const t1 = performance.now();
     const audit = loaderAudit(name, plans, min, options.undeclared ?? null);
+    const auditMs = protectMilliseconds() + performance.now() - t1;
     const dir = process.env.ILN_AUDIT_DIR;
     if (dir) {
       makePrivateDir(dir);
       writePrivateFile(path.join(dir, `${name}.audit.json`), JSON.stringify(audit));
     }
     process.stdout.write(JSON.stringify(out));
-    console.error(`${name}: done in ${Date.now() - t0} ms (min cell ${min}; ${audit.figures.length} figure(s) audited)`);
+    console.error(`${name}: done in ${Date.now() - t0} ms, disclosure audit ${Math.round(auditMs)} ms (min cell ${min}; ${audit.figures.length} figure(s) audited)`);
   } catch (err) {
     console.error(`${name}: ${err instanceof DisclosureError ? err.message : ((err as Error).stack ?? String(err))}`);
     process.exitCode = 1;

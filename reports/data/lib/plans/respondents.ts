@@ -64,6 +64,13 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   const segments: RespondentsPlan["segments"] = [];
   const countryGroups: RespondentsPlan["countryGroups"] = [];
   const knownCountry: RespondentsPlan["knownCountry"] = new Map();
+  // Each breakdown is read once (the country one serves the segments and the groups of countries).
+  const bySegment = new Map<string, ReturnType<typeof satisfactionBySegment>>();
+  const segmentRows = (segment: Segment, item: (typeof SAT_ITEMS)[number]) => {
+    const k = `${segment}|${item}`;
+    if (!bySegment.has(k)) bySegment.set(k, satisfactionBySegment(db, { segment, item }));
+    return bySegment.get(k)!;
+  };
   const dist = await likertDistributions(db);
   const counts = new Map<string, number[]>();
   for (const d of dist) {
@@ -141,7 +148,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
       plan.follow(twin.n, [twin.sum, twin.top]);
     }
     for (const segment of SEGMENTS) {
-      for (const row of await satisfactionBySegment(db, { segment, item })) {
+      for (const row of await segmentRows(segment, item)) {
         if (row.n === 0) continue;
         const P = `respondents ${row.round} ${item} by segment`;
         const dimension = segment === "region" ? "country" : segment;
@@ -167,7 +174,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   // group's empirical-Bayes share, which with the published prior gives its top-2 count back):
   // a group's n and top-2 count are figures over its set of countries.
   for (const item of SAT_ITEMS) {
-    const rows = await satisfactionBySegment(db, { segment: "country", item });
+    const rows = await segmentRows("country", item);
     for (const round of [...new Set(rows.map((r) => r.round))]) {
       const inRound = rows.filter((r) => r.round === round && r.n > 0 && r.segment !== UNKNOWN);
       const P = `respondents ${round} ${item} by segment`;
