@@ -9,7 +9,7 @@
  * Pure TypeScript, no Node imports.
  */
 import { cardinalityShift, solveByPricing, type PairSource, type PairStats, type PricingResult } from "./solver/column-generation";
-import { fillRowTable, type Pricer } from "./solver/pricer";
+import { RowWalker, type Pricer } from "./solver/pricer";
 import { offer, thresholds } from "./solver/keep-best";
 
 export { cardinalityShift };
@@ -180,25 +180,14 @@ class DenseSource implements PairSource {
 
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
     const n = this.n;
-    const tbl = new Float64Array(n);
     const thr = thresholds(worstKey, n, c);
-    for (let i = 0; i < n; i++) {
+    // Rows in depth-first order of the blossom forest: e[j] = u_j + 2 Z(lca(i, j)) at O(1) per
+    // row on average (pricer.ts), so every pair costs the same few operations.
+    const walk = new RowWalker(pr);
+    for (let r = 0; r < n; r++) {
+      const i = walk.next();
       const [a, off] = this.row(i);
-      // A vertex in no blossom has Z(lca) = 0 with everyone.
-      const inBlossom = pr.zIn[i] > 0;
-      if (inBlossom) fillRowTable(pr, i, tbl);
-      priceRow(a, off, i, n, this.forbidden, pr.u, inBlossom ? tbl : null, pr.pos, shift2, c, worstId, worstKey, thr);
-    }
-  }
-
-  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void {
-    const n = this.n;
-    const tbl = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const [a, off] = this.row(i);
-      const inBlossom = pr.zIn[i] > 0;
-      if (inBlossom) fillRowTable(pr, i, tbl);
-      violationsRow(a, off, i, n, this.forbidden, pr.u, inBlossom ? tbl : null, pr.pos, shift2, tol, cap, count, out);
+      priceRow(a, off, i, n, this.forbidden, 2 * shift2 - pr.u[i], walk.e, c, worstId, worstKey, thr);
     }
   }
 }
@@ -272,50 +261,9 @@ function scanRow(
 }
 
 /**
- * Records the violated pairs of row i (see {@link DenseSource.violations}): -rc = 4x + 2 shift2 -
- * u_i - u_j - tbl[pos_j] > tol.
- */
-function violationsRow(
-  a: Float64Array | Int32Array,
-  off: number,
-  i: number,
-  n: number,
-  F: number,
-  u: Float64Array,
-  tbl: Float64Array | null,
-  pos: Int32Array,
-  shift2: number,
-  tol: number,
-  cap: number,
-  count: Int32Array,
-  out: number[],
-): void {
-  const t = tol - 2 * shift2 + u[i];
-  if (tbl === null) {
-    for (let j = i + 1; j < n; j++) {
-      const x = a[off + j];
-      if (4 * x - u[j] > t && x !== F && count[i] < cap && count[j] < cap) {
-        count[i]++;
-        count[j]++;
-        out.push(i * n + j);
-      }
-    }
-    return;
-  }
-  for (let j = i + 1; j < n; j++) {
-    const x = a[off + j];
-    if (4 * x - u[j] - tbl[pos[j]] > t && x !== F && count[i] < cap && count[j] < cap) {
-      count[i]++;
-      count[j]++;
-      out.push(i * n + j);
-    }
-  }
-}
-
-/**
- * Prices row i of a dense matrix (pairs (i, j), j > i, at `a[off + j]`): -rc = 2W - u_i - u_j -
- * tbl[pos_j] with W = 2x + shift2 (tbl null: no blossom holds i); each pair enters both ends'
- * lists of largest -rc.
+ * Prices row i of a dense matrix (pairs (i, j), j > i, at `a[off + j]`): -rc = 4x + base - e[j]
+ * with `base = 2 shift2 - u_i` and `e[j] = u_j + 2 Z(lca(i, j))` ({@link RowWalker}); a pair
+ * enters an end's list when it beats that list's threshold.
  */
 function priceRow(
   a: Float64Array | Int32Array,
@@ -323,32 +271,17 @@ function priceRow(
   i: number,
   n: number,
   F: number,
-  u: Float64Array,
-  tbl: Float64Array | null,
-  pos: Int32Array,
-  shift2: number,
+  base: number,
+  e: Float64Array,
   c: number,
   worstId: Int32Array,
   worstKey: Float64Array,
   thr: Float64Array,
 ): void {
-  const base = 2 * shift2 - u[i];
   let ti = thr[i];
-  if (tbl === null) {
-    for (let j = i + 1; j < n; j++) {
-      const x = a[off + j];
-      const nrc = 4 * x + base - u[j];
-      if (nrc > ti && x !== F) {
-        offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
-        ti = thr[i];
-      }
-      if (nrc > thr[j] && x !== F) offer(worstId, worstKey, thr, j, c, i * n + j, nrc);
-    }
-    return;
-  }
   for (let j = i + 1; j < n; j++) {
     const x = a[off + j];
-    const nrc = 4 * x + base - u[j] - tbl[pos[j]];
+    const nrc = 4 * x + base - e[j];
     if (nrc > ti && x !== F) {
       offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
       ti = thr[i];

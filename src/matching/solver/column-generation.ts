@@ -14,8 +14,9 @@
  * 3. Price pairs against the final duals: `rc(i, j) = u_i + u_j - 2W + 2 * Z(lca)` (pricer.ts,
  *    O(1) a pair). Cheap rounds price the pool only; full passes price every pair. While far from
  *    optimal, a full pass adds each vertex's `violatorsPerVertex` most violated pairs and sends its
- *    other smallest reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; close to optimal it
- *    only collects violations. Added pairs trigger step 2 again, warm-started (see
+ *    other smallest reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; close to optimal its
+ *    lists start at the tolerance, so only violated pairs are offered. Added pairs trigger step 2
+ *    again, warm-started (see
  *    {@link warmStart}); a full pass that finds nothing ends the loop.
  *
  * Certificate. When no pair is violated, u >= 0 and z >= 0 are feasible for Edmonds' odd-set LP
@@ -85,16 +86,11 @@ export interface PairSource {
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void;
   /**
    * Offers each pair with value -rc to both ends' slots of c largest (`worstId[v*c..]` /
-   * `worstKey[v*c..]`, coming filled with -1 / -Infinity), the solver weight of a pair of weight w
-   * being `2 * w + shift2`.
+   * `worstKey[v*c..]`, coming filled with -1 and one value per slot: -Infinity keeps the c
+   * smallest reduced costs, tol only violations), the solver weight of a pair of weight w being
+   * `2 * w + shift2`.
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void;
-  /**
-   * Appends to `out` the ids of violated pairs (-rc > tol), at most `cap` per vertex (a pair
-   * counts for both ends; `count` holds the per-vertex tallies, zero on entry). Cheaper than
-   * {@link price}: one comparison per pair.
-   */
-  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void;
 }
 
 /** Options of {@link solveByPricing}. */
@@ -268,7 +264,6 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
   let fresh = 0;
   const P = Math.max(c, KEEP_PER_VERTEX);
   const worstId = new Int32Array(n * P);
-  const count = new Int32Array(n);
   let fullPasses = 0;
   let lastFound = 0;
   const worstKey = new Float64Array(n * P);
@@ -311,11 +306,12 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
       }
       pool.add(near);
     } else {
-      // Close to optimal, a full pass expects to certify: it only looks for violations.
-      const out: number[] = [];
-      count.fill(0);
-      src.violations(pr, shift2, tol, c, count, out);
-      for (const id of out) cand.add(id);
+      // Close to optimal, a full pass expects to certify: lists start at tol, so only violated
+      // pairs are offered (each vertex's c worst become candidates).
+      worstId.fill(-1, 0, n * c);
+      worstKey.fill(tol, 0, n * c);
+      src.price(pr, shift2, c, worstId, worstKey);
+      for (let s = 0; s < n * c; s++) if (worstId[s] >= 0) cand.add(worstId[s]);
     }
     lastFound = cand.size - fresh;
     fullPasses++;

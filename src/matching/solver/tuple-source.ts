@@ -210,24 +210,4 @@ export class TupleSource implements PairSource {
       if (nrc > thr[b]) offer(worstId, worstKey, thr, b, c, k, nrc);
     }
   }
-
-  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void {
-    const edges = this.edges;
-    const u = pr.u;
-    const zIn = pr.zIn;
-    for (let k = 0; k < edges.length; k++) {
-      const e = edges[k];
-      const a = e[0];
-      const b = e[1];
-      if (a === b) continue;
-      let nrc = 4 * e[2] + 2 * shift2 - u[a] - u[b];
-      if (!(nrc > tol)) continue;
-      if (zIn[a] > 0 && zIn[b] > 0) nrc -= pairBlossomTerm(pr, a, b);
-      if (nrc > tol && count[a] < cap && count[b] < cap) {
-        count[a]++;
-        count[b]++;
-        out.push(k);
-      }
-    }
-  }
 }
