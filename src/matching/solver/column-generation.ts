@@ -290,8 +290,9 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
       // While far from optimal (first full pass, or the last one added many pairs): each vertex's
       // c worst violations become candidates, the rest of its P smallest reduced costs join the
       // pool that the next rounds price first.
-      worstId.fill(-1);
-      worstKey.fill(-Infinity);
+      // Each list starts at the P-th largest -rc among the vertex's pool pairs: a pair below it
+      // could not enter anyway, and the heaps skip most offers.
+      pool.floor(pr, shift2, P, worstId, worstKey);
       src.price(pr, shift2, P, worstId, worstKey);
       sortSlots(worstId, worstKey, n, P);
       const near: number[] = [];
@@ -344,7 +345,6 @@ class PairPool {
   private ids: Int32Array;
   private js: Int32Array;
   private ws: Float64Array;
-  private list: Int32Array = new Int32Array(0);
   size = 0;
   constructor(
     private readonly src: PairSource,
@@ -357,35 +357,90 @@ class PairPool {
     this.ws = new Float64Array(0);
     this.add(list);
   }
-  /** Adds pairs (duplicates and current candidates are dropped) and regroups. O(pool size). */
+  /**
+   * Adds pairs (current candidates and repeats of a pair are dropped) and regroups by first
+   * vertex with a counting sort. O(n + pool size).
+   */
   add(more: number[]): void {
     const src = this.src;
     const n = src.n;
-    const all = new Int32Array(this.list.length + more.length);
-    let m = 0;
-    for (const id of this.list) if (!this.cand.has(id)) all[m++] = id;
-    for (const id of more) if (!this.cand.has(id)) all[m++] = id;
-    const sorted = all.subarray(0, m).sort();
-    let w = 0;
-    for (let r = 0; r < m; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[w++] = sorted[r];
-    const list = sorted.slice(0, w);
-    this.list = list;
-    this.size = w;
+    const old = this.ids;
+    const oldStart = this.start;
+    const cand = this.cand;
     const start = new Int32Array(n + 1);
-    for (let r = 0; r < w; r++) start[src.pairI(list[r]) + 1]++;
+    const rowOf = new Int32Array(more.length);
+    for (let i = 0; i < n; i++) {
+      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(old[k])) start[i + 1]++;
+    }
+    for (let r = 0; r < more.length; r++) {
+      const id = more[r];
+      rowOf[r] = cand.has(id) ? -1 : src.pairI(id);
+      if (rowOf[r] >= 0) start[rowOf[r] + 1]++;
+    }
     for (let v = 0; v < n; v++) start[v + 1] += start[v];
     const fill = start.slice(0, n);
-    this.ids = new Int32Array(w);
-    this.js = new Int32Array(w);
-    this.ws = new Float64Array(w);
-    for (let r = 0; r < w; r++) {
-      const id = list[r];
-      const k = fill[src.pairI(id)]++;
-      this.ids[k] = id;
-      this.js[k] = src.pairJ(id);
-      this.ws[k] = src.pairW(id);
+    const ids = new Int32Array(start[n]);
+    for (let i = 0; i < n; i++) {
+      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(old[k])) ids[fill[i]++] = old[k];
     }
+    for (let r = 0; r < more.length; r++) if (rowOf[r] >= 0) ids[fill[rowOf[r]]++] = more[r];
+    // Drop repeats within each row (seen[j] = row that last listed partner j, with id idAt[j]).
+    const seen = new Int32Array(n).fill(-1);
+    const idAt = new Int32Array(n);
+    const js = new Int32Array(ids.length);
+    const ws = new Float64Array(ids.length);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const qe = start[i + 1];
+      const q0 = start[i];
+      start[i] = m;
+      for (let q = q0; q < qe; q++) {
+        const id = ids[q];
+        const j = src.pairJ(id);
+        if (seen[j] === i && idAt[j] === id) continue;
+        seen[j] = i;
+        idAt[j] = id;
+        ids[m] = id;
+        js[m] = j;
+        ws[m] = src.pairW(id);
+        m++;
+      }
+    }
+    start[n] = m;
     this.start = start;
+    this.ids = ids.subarray(0, m);
+    this.js = js.subarray(0, m);
+    this.ws = ws.subarray(0, m);
+    this.size = m;
+  }
+
+  /**
+   * Fills each vertex v's slot of width P (`ids` / `keys` at v * P) with ids -1 and the P-th
+   * largest -rc among v's pool pairs (-Infinity when it has fewer): a lower bound of the P-th
+   * largest -rc over all of v's pairs, so a full pass started from it keeps the same lists up to
+   * ties at that bound while offering far fewer pairs.
+   */
+  floor(pr: Pricer, shift2: number, P: number, ids: Int32Array, keys: Float64Array): void {
+    const n = this.src.n;
+    const u = pr.u;
+    const zIn = pr.zIn;
+    const { start, js, ws } = this;
+    ids.fill(-1, 0, n * P);
+    keys.fill(-Infinity, 0, n * P);
+    const thr = new Float64Array(n).fill(-Infinity);
+    for (let i = 0; i < n; i++) {
+      for (let k = start[i], ke = start[i + 1]; k < ke; k++) {
+        const j = js[k];
+        let nrc = 2 * (2 * ws[k] + shift2) - u[i] - u[j];
+        if (zIn[i] > 0 && zIn[j] > 0) nrc -= pairBlossomTerm(pr, i, j);
+        if (nrc > thr[i]) offer(ids, keys, thr, i, P, k, nrc);
+        if (nrc > thr[j]) offer(ids, keys, thr, j, P, k, nrc);
+      }
+    }
+    for (let v = 0; v < n; v++) {
+      keys.fill(thr[v], v * P, v * P + P);
+      ids.fill(-1, v * P, v * P + P);
+    }
   }
 
   /**
