@@ -7,7 +7,10 @@
  * the dual adjustments, O(nm log n)). Dense graphs (more than {@link DIRECT_MAX_AVERAGE_DEGREE}
  * pairs per vertex on average) take the same column generation as the dense API: solve a sparse
  * subset of candidate pairs, price every other pair against the duals, repeat until none is
- * violated, which certifies the result for the whole graph (solver/column-generation.ts).
+ * violated, which certifies the result for the whole graph (solver/column-generation.ts). Lists
+ * holding at least a quarter of all pairs are first copied into a weight matrix and solved by
+ * `maxWeightMatchingDense` (see {@link DENSE_MATRIX_MAX_ENTRIES_PER_EDGE}); sparser ones are
+ * priced in place.
  *
  * Exactness: the solver sees doubled weights, so with integer weights every dual is a multiple of
  * 1/2 and all arithmetic is exact (|w| < 2^49). Float weights use float arithmetic like networkx;
@@ -17,7 +20,8 @@
  */
 import { cardinalityShift, listWidth, solveByPricing, type PricingOptions } from "./solver/column-generation";
 import { EdgeListSource } from "./solver/edge-list-source";
-import { scanTuples, TupleSource } from "./solver/tuple-source";
+import { scanTuples, TupleSource, tuplesToMatrix, validateTuples } from "./solver/tuple-source";
+import { maxWeightMatchingDense } from "./dense-matching";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./solver/primal-dual";
 
 export { reducedCost } from "./solver/pricer";
@@ -28,6 +32,14 @@ export type { MatchingState, WarmStart };
  * denser ones by column generation.
  */
 export const DIRECT_MAX_AVERAGE_DEGREE = 16;
+
+/**
+ * Dense edge lists (more pairs than {@link DIRECT_MAX_AVERAGE_DEGREE} per vertex) with n^2 at most
+ * this many times the number of edges (at least a quarter of all n(n - 1)/2 pairs present) go into
+ * an n*n matrix of 8 bytes an entry or less (no more than the list of tuples itself takes) and
+ * solved by the dense API.
+ */
+export const DENSE_MATRIX_MAX_ENTRIES_PER_EDGE = 8;
 
 /** Options of {@link maxWeightMatching}. */
 export interface MatchingOptions extends PricingOptions {
@@ -54,11 +66,18 @@ export interface MatchingOptions extends PricingOptions {
  * @example maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]]) // [-1, 2, 1, -1]
  */
 export function maxWeightMatching(edges: readonly (readonly [number, number, number])[], options: MatchingOptions = {}): number[] {
-  // One pass validates and lists each vertex's heaviest pairs; dense lists are then priced in
-  // place (no copy: see solver/tuple-source.ts), sparse ones solved directly.
-  const { n, m, scan } = scanTuples(edges, listWidth(options));
-  if (m > DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(solveByPricing(new TupleSource(n, edges), options, scan).mate);
-  return Array.from(matchSource(EdgeListSource.fromTuples(edges, n), options));
+  const { n, m, int32 } = validateTuples(edges);
+  if (m <= DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(matchSource(EdgeListSource.fromTuples(edges, n), options));
+  // A list covering a good part of all pairs becomes a weight matrix (no larger than the list
+  // itself: about 64 bytes a tuple) and takes the dense path's tight row loops.
+  if (n * n < 2 ** 31 && n * n <= DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * m) {
+    const { w, forbidden } = tuplesToMatrix(edges, n, int32);
+    return Array.from(maxWeightMatchingDense(n, w, { ...options, forbidden }).mate);
+  }
+  // Otherwise the list is priced in place (no copy: see solver/tuple-source.ts), after one pass
+  // that lists each vertex's heaviest pairs.
+  const { scan } = scanTuples(edges, listWidth(options));
+  return Array.from(solveByPricing(new TupleSource(n, edges), options, scan).mate);
 }
 
 /**

@@ -9,8 +9,12 @@ import { describeNx, networkxOptima } from "../nx-oracle";
 
 describe("validateTuples", () => {
   it("counts vertices and non-loop edges", () => {
-    expect(validateTuples([])).toEqual({ n: 0, m: 0 });
-    expect(validateTuples([[0, 4, 1], [2, 2, 3]])).toEqual({ n: 5, m: 1 });
+    expect(validateTuples([])).toEqual({ n: 0, m: 0, int32: true });
+    expect(validateTuples([[0, 4, 1], [2, 2, 3]])).toEqual({ n: 5, m: 1, int32: true });
+    expect(validateTuples([[0, 4, 1], [2, 2, 0.5]]).int32).toBe(true); // a self-loop's weight does not count
+    expect(validateTuples([[0, 4, 1.5]]).int32).toBe(false);
+    expect(validateTuples([[0, 4, -(2 ** 31)]]).int32).toBe(false); // the missing-pair mark
+    expect(validateTuples([[0, 4, 2 ** 31]]).int32).toBe(false);
   });
   it("rejects bad ids and weights, naming the edge", () => {
     expect(() => validateTuples([[0, 1, 1], [0, -1, 1]])).toThrow(/edge 1: vertex ids/);
