@@ -164,11 +164,15 @@ class DenseSource implements PairSource {
 
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void {
     const n = this.n;
-    for (let i = 0; i < n; i++) {
-      if (mate[i] !== -1) continue;
+    // Only free vertices pair up: O(free^2), not O(free * n).
+    const free: number[] = [];
+    for (let v = 0; v < n; v++) if (mate[v] === -1) free.push(v);
+    for (let a = 0; a < free.length; a++) {
+      const i = free[a];
       let bw = floor;
-      for (let j = 0; j < n; j++) {
-        if (j === i || mate[j] !== -1) continue;
+      for (let b = 0; b < free.length; b++) {
+        if (b === a) continue;
+        const j = free[b];
         const x = i < j ? this.get(i, j) : this.get(j, i);
         if (x > bw) {
           bw = x;

@@ -40,7 +40,7 @@
  * Pure TypeScript, no Node imports.
  */
 import { offer, sortSlots, thresholds } from "./keep-best";
-import { makePricer, pairBlossomTerm, type Pricer } from "./pricer";
+import { makePricer, RowWalker, type Pricer } from "./pricer";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./primal-dual";
 
 /** Facts gathered by {@link PairSource.scan}. */
@@ -422,17 +422,18 @@ class PairPool {
    */
   floor(pr: Pricer, shift2: number, P: number, ids: Int32Array, keys: Float64Array): void {
     const n = this.src.n;
-    const u = pr.u;
-    const zIn = pr.zIn;
     const { start, js, ws } = this;
     ids.fill(-1, 0, n * P);
     keys.fill(-Infinity, 0, n * P);
     const thr = new Float64Array(n).fill(-Infinity);
-    for (let i = 0; i < n; i++) {
+    const walk = new RowWalker(pr);
+    const e = walk.e;
+    for (let r = 0; r < n; r++) {
+      const i = walk.next();
+      const base = 2 * shift2 - pr.u[i];
       for (let k = start[i], ke = start[i + 1]; k < ke; k++) {
         const j = js[k];
-        let nrc = 2 * (2 * ws[k] + shift2) - u[i] - u[j];
-        if (zIn[i] > 0 && zIn[j] > 0) nrc -= pairBlossomTerm(pr, i, j);
+        const nrc = 4 * ws[k] + base - e[j];
         if (nrc > thr[i]) offer(ids, keys, thr, i, P, k, nrc);
         if (nrc > thr[j]) offer(ids, keys, thr, j, P, k, nrc);
       }
@@ -449,18 +450,19 @@ class PairPool {
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
     const n = this.src.n;
-    const u = pr.u;
     const { start, js, ws, ids } = this;
     const thr = thresholds(worstKey, n, c);
-    for (let i = 0; i < n; i++) {
-      const inBlossom = pr.zIn[i] > 0;
+    const walk = new RowWalker(pr);
+    const e = walk.e;
+    for (let r = 0; r < n; r++) {
+      const i = walk.next();
+      const base = 2 * shift2 - pr.u[i];
       for (let k = start[i], ke = start[i + 1]; k < ke; k++) {
         const j = js[k];
-        let nrc = 2 * (2 * ws[k] + shift2) - u[i] - u[j];
+        const nrc = 4 * ws[k] + base - e[j];
         if (!(nrc > thr[i]) && !(nrc > thr[j])) continue;
         const id = ids[k];
         if (this.cand.has(id)) continue;
-        if (inBlossom) nrc -= pairBlossomTerm(pr, i, j);
         offer(worstId, worstKey, thr, i, c, id, nrc);
         offer(worstId, worstKey, thr, j, c, id, nrc);
       }
