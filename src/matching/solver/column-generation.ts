@@ -289,9 +289,8 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
     if (fullPasses === 0 || lastFound > n / 100) {
       // While far from optimal (first full pass, or the last one added many pairs): each vertex's
       // c worst violations become candidates, the rest of its P smallest reduced costs join the
-      // pool that the next rounds price first.
-      // Each list starts at the P-th largest -rc among the vertex's pool pairs: a pair below it
-      // could not enter anyway, and the heaps skip most offers.
+      // pool that the next rounds price first. Each list starts at the P-th largest -rc among the
+      // vertex's pool pairs: a pair below it could not enter anyway, and the heaps skip most offers.
       pool.floor(pr, shift2, P, worstId, worstKey);
       src.price(pr, shift2, P, worstId, worstKey);
       sortSlots(worstId, worstKey, n, P);
@@ -308,7 +307,8 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
       pool.add(near);
     } else {
       // Close to optimal, a full pass expects to certify: lists start at tol, so only violated
-      // pairs are offered (each vertex's c worst become candidates).
+      // pairs are offered (each vertex's c worst become candidates), at the cost of one
+      // comparison for most pairs.
       worstId.fill(-1, 0, n * c);
       worstKey.fill(tol, 0, n * c);
       src.price(pr, shift2, c, worstId, worstKey);
