@@ -8,8 +8,8 @@
  * pairs per vertex on average) take the same column generation as the dense API: solve a sparse
  * subset of candidate pairs, price every other pair against the duals, repeat until none is
  * violated, which certifies the result for the whole graph (solver/column-generation.ts). Lists
- * holding at least a quarter of all pairs are first copied into a weight matrix and solved by
- * `maxWeightMatchingDense` (see {@link DENSE_MATRIX_MAX_ENTRIES_PER_EDGE}); sparser ones are
+ * holding at least a quarter of all pairs are first copied into a weight triangle and solved by
+ * `maxWeightMatchingTriangle` (see {@link DENSE_MATRIX_MAX_ENTRIES_PER_EDGE}); sparser ones are
  * priced in place.
  *
  * Exactness: the solver sees doubled weights, so with integer weights every dual is a multiple of
@@ -20,8 +20,8 @@
  */
 import { cardinalityShift, listWidth, solveByPricing, type PricingOptions } from "./solver/column-generation";
 import { EdgeListSource } from "./solver/edge-list-source";
-import { scanTuples, TupleSource, tuplesToMatrix, validateTuples } from "./solver/tuple-source";
-import { maxWeightMatchingDense } from "./dense-matching";
+import { MISSING_INT, scanTuples, TupleSource, validateTuples, type EdgeTuple } from "./solver/tuple-source";
+import { maxWeightMatchingTriangle, triangleRowStart } from "./dense-matching";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./solver/primal-dual";
 
 export { reducedCost } from "./solver/pricer";
@@ -36,10 +36,18 @@ export const DIRECT_MAX_AVERAGE_DEGREE = 16;
 /**
  * Dense edge lists (more pairs than {@link DIRECT_MAX_AVERAGE_DEGREE} per vertex) with n^2 at most
  * this many times the number of edges (at least a quarter of all n(n - 1)/2 pairs present) go into
- * an n*n matrix of 8 bytes an entry or less (no more than the list of tuples itself takes) and
- * solved by the dense API.
+ * the upper triangle of a weight matrix (4 or 8 bytes a pair, less than the list of tuples itself
+ * takes; at most {@link DENSE_MATRIX_MAX_BYTES}) and are solved by the dense API.
  */
 export const DENSE_MATRIX_MAX_ENTRIES_PER_EDGE = 8;
+
+/**
+ * Largest weight triangle built from an edge list, in bytes (48 MiB: 3,500 people with float
+ * weights, 5,000 with integer ones). A larger typed array makes V8 run a full garbage collection
+ * at once, and with millions of tuples alive that costs more than pricing them in place (about
+ * 2 s with 20 million tuples).
+ */
+export const DENSE_MATRIX_MAX_BYTES = 48 * 2 ** 20;
 
 /** Options of {@link maxWeightMatching}. */
 export interface MatchingOptions extends PricingOptions {
@@ -68,16 +76,38 @@ export interface MatchingOptions extends PricingOptions {
 export function maxWeightMatching(edges: readonly (readonly [number, number, number])[], options: MatchingOptions = {}): number[] {
   const { n, m, int32 } = validateTuples(edges);
   if (m <= DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(matchSource(EdgeListSource.fromTuples(edges, n), options));
-  // A list covering a good part of all pairs becomes a weight matrix (no larger than the list
-  // itself: about 64 bytes a tuple) and takes the dense path's tight row loops.
-  if (n * n < 2 ** 31 && n * n <= DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * m) {
-    const { w, forbidden } = tuplesToMatrix(edges, n, int32);
-    return Array.from(maxWeightMatchingDense(n, w, { ...options, forbidden }).mate);
+  // A list covering a good part of all pairs becomes a weight triangle (smaller than the list
+  // itself, about 64 bytes a tuple; not too large, see DENSE_MATRIX_MAX_BYTES) and takes the
+  // dense path's tight row loops.
+  if (n * n <= DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * m && ((n * (n - 1)) / 2) * (int32 ? 4 : 8) <= DENSE_MATRIX_MAX_BYTES) {
+    const { w, forbidden } = tuplesToTriangle(edges, n, int32);
+    return Array.from(maxWeightMatchingTriangle(n, w, { ...options, forbidden }).mate);
   }
   // Otherwise the list is priced in place (no copy: see solver/tuple-source.ts), after one pass
   // that lists each vertex's heaviest pairs.
   const { scan } = scanTuples(edges, listWidth(options));
   return Array.from(solveByPricing(new TupleSource(n, edges), options, scan).mate);
+}
+
+/**
+ * The upper weight triangle of a validated list (pair {i, j}, i < j, at
+ * `triangleRowStart(n, i) + j - i - 1`), parallel edges merged to the heaviest, self-loops
+ * dropped: an Int32Array with {@link MISSING_INT} for missing pairs when `int32` (see
+ * `validateTuples`), else a Float64Array with NaN. O(n^2 + m) time, 2 or 4 n^2 bytes.
+ */
+function tuplesToTriangle(edges: readonly EdgeTuple[], n: number, int32: boolean): { w: Int32Array | Float64Array; forbidden: number } {
+  const size = (n * (n - 1)) / 2;
+  const w = int32 ? new Int32Array(size).fill(MISSING_INT) : new Float64Array(size).fill(NaN);
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k];
+    const a = e[0];
+    const b = e[1];
+    if (a === b) continue;
+    const at = a < b ? triangleRowStart(n, a) + b - a - 1 : triangleRowStart(n, b) + a - b - 1;
+    // NaN (a missing pair of a float triangle) fails the comparison, so the first edge is kept.
+    if (!(w[at] >= e[2])) w[at] = e[2];
+  }
+  return { w, forbidden: int32 ? MISSING_INT : NaN };
 }
 
 /**

@@ -67,12 +67,34 @@ export function maxWeightMatchingDense(n: number, weight: WeightSource, options:
   if (typeof weight !== "function" && weight.length !== n * n) {
     throw new RangeError(`weight matrix has ${weight.length} entries, expected n*n = ${n * n}`);
   }
-  return solveByPricing(new DenseSource(n, weight, options.forbidden), options);
+  return solveByPricing(new DenseSource(n, weight, options.forbidden, false), options);
 }
 
 /**
- * The pairs i < j of a weight matrix or callback. Rows are read from the matrix in place, or
- * from a row buffer the callback fills; NaN and the sentinel are forbidden pairs.
+ * Start of row i in an upper-triangle array of n vertices: the pair {i, j}, i < j, is at
+ * `triangleRowStart(n, i) + j - i - 1`; the array has n(n - 1)/2 entries. @throws never.
+ */
+export function triangleRowStart(n: number, i: number): number {
+  return i * n - (i * (i + 1)) / 2;
+}
+
+/**
+ * {@link maxWeightMatchingDense} on the upper triangle only (see {@link triangleRowStart}): half
+ * the memory of an n*n matrix. Same result, cost and options.
+ * @throws RangeError as {@link maxWeightMatchingDense}, or when `tri` does not have n(n - 1)/2
+ *   entries.
+ */
+export function maxWeightMatchingTriangle(n: number, tri: Float64Array | Int32Array, options: DenseMatchingOptions = {}): DenseMatchingResult {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  if (n * n >= 2 ** 31) throw new RangeError(`n = ${n} is too large for a dense weight source (n^2 must be below 2^31)`);
+  if (tri.length !== (n * (n - 1)) / 2) throw new RangeError(`weight triangle has ${tri.length} entries, expected n(n-1)/2 = ${(n * (n - 1)) / 2}`);
+  return solveByPricing(new DenseSource(n, tri, options.forbidden, true), options);
+}
+
+/**
+ * The pairs i < j of a weight matrix (n*n, or its upper triangle when `packed`) or callback. Rows
+ * are read from the matrix in place, or from a row buffer the callback fills; NaN and the
+ * sentinel are forbidden pairs.
  */
 class DenseSource implements PairSource {
   readonly idLimit: number;
@@ -83,6 +105,7 @@ class DenseSource implements PairSource {
     readonly n: number,
     private readonly weight: WeightSource,
     forbidden: number | undefined,
+    private readonly packed: boolean,
   ) {
     this.idLimit = n * n;
     this.buf = typeof weight === "function" ? new Float64Array(n) : null;
@@ -108,14 +131,19 @@ class DenseSource implements PairSource {
       const x = w(i, j);
       return x === null || x === undefined ? NaN : x;
     }
-    const x = w[i * this.n + j];
+    const x = w[this.rowOffset(i) + j];
     return x === this.forbidden ? NaN : x;
+  }
+
+  /** Where row i's pair (i, j) sits in the matrix: at rowOffset(i) + j. */
+  private rowOffset(i: number): number {
+    return this.packed ? triangleRowStart(this.n, i) - i - 1 : i * this.n;
   }
 
   /** Row i's storage: [array, offset] with the pair (i, j) at array[offset + j]. */
   private row(i: number): [Float64Array | Int32Array, number] {
     const w = this.weight;
-    if (typeof w !== "function") return [w, i * this.n];
+    if (typeof w !== "function") return [w, this.rowOffset(i)];
     const buf = this.buf!;
     for (let j = i + 1; j < this.n; j++) {
       const x = w(i, j);

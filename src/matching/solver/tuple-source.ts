@@ -24,8 +24,8 @@ export interface TupleFacts {
 
 /**
  * Checks every tuple: vertex ids integers in 0..2^31, weights finite numbers. O(m). `int32`:
- * whether every weight (of a non-loop) is an integer in the int32 range other than -2^31, which
- * {@link tuplesToMatrix} then uses as the mark of a missing pair.
+ * whether every weight (of a non-loop) is an integer in the int32 range other than -2^31
+ * ({@link MISSING_INT}, free to mark a missing pair).
  * @throws RangeError naming the first bad edge.
  */
 export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts & { int32: boolean } {
@@ -52,40 +52,8 @@ export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts & { int3
   return { n, m, int32 };
 }
 
-/** Mark of a missing pair in the Int32Array matrices of {@link tuplesToMatrix}: -2^31. */
+/** -2^31: never an int32 weight of {@link validateTuples}, so it can mark a missing pair. */
 export const MISSING_INT = -2147483648;
-
-/**
- * The n*n weight matrix of a validated list (upper triangle: pair {i, j}, i < j, at
- * `[i * n + j]`), parallel edges merged to the heaviest, self-loops dropped: an Int32Array with
- * {@link MISSING_INT} for missing pairs when `int32` (see {@link validateTuples}), else a
- * Float64Array with NaN. O(n^2 + m) time, 4 or 8 n^2 bytes.
- * @throws RangeError from the typed-array constructor when n^2 entries cannot be allocated.
- */
-export function tuplesToMatrix(edges: readonly EdgeTuple[], n: number, int32: boolean): { w: Int32Array | Float64Array; forbidden: number } {
-  if (int32) {
-    const w = new Int32Array(n * n).fill(MISSING_INT);
-    for (let k = 0; k < edges.length; k++) {
-      const e = edges[k];
-      const a = e[0];
-      const b = e[1];
-      if (a === b) continue;
-      const at = a < b ? a * n + b : b * n + a;
-      if (e[2] > w[at]) w[at] = e[2];
-    }
-    return { w, forbidden: MISSING_INT };
-  }
-  const w = new Float64Array(n * n).fill(NaN);
-  for (let k = 0; k < edges.length; k++) {
-    const e = edges[k];
-    const a = e[0];
-    const b = e[1];
-    if (a === b) continue;
-    const at = a < b ? a * n + b : b * n + a;
-    if (!(w[at] >= e[2])) w[at] = e[2];
-  }
-  return { w, forbidden: NaN };
-}
 
 /**
  * One pass that validates the list (like {@link validateTuples}) and does the first scan of
