@@ -20,7 +20,7 @@
  */
 import { cardinalityShift, listWidth, solveByPricing, type PricingOptions } from "./solver/column-generation";
 import { EdgeListSource } from "./solver/edge-list-source";
-import { MISSING_INT, scanTuples, TupleSource, validateTuples, type EdgeTuple } from "./solver/tuple-source";
+import { MISSING_INT, scanTuples, TupleSource, type EdgeTuple } from "./solver/tuple-source";
 import { maxWeightMatchingTriangle, triangleRowStart } from "./dense-matching";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./solver/primal-dual";
 
@@ -74,7 +74,9 @@ export interface MatchingOptions extends PricingOptions {
  * @example maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]]) // [-1, 2, 1, -1]
  */
 export function maxWeightMatching(edges: readonly (readonly [number, number, number])[], options: MatchingOptions = {}): number[] {
-  const { n, m, int32 } = validateTuples(edges);
+  // One pass validates and lists each vertex's heaviest pairs (used when the list is priced in
+  // place; the other paths pay for it with a few comparisons a tuple).
+  const { n, m, int32, scan } = scanTuples(edges, listWidth(options));
   if (m <= DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(matchSource(EdgeListSource.fromTuples(edges, n), options));
   // A list covering a good part of all pairs becomes a weight triangle (smaller than the list
   // itself, about 64 bytes a tuple; not too large, see DENSE_MATRIX_MAX_BYTES) and takes the
@@ -83,9 +85,7 @@ export function maxWeightMatching(edges: readonly (readonly [number, number, num
     const { w, forbidden } = tuplesToTriangle(edges, n, int32);
     return Array.from(maxWeightMatchingTriangle(n, w, { ...options, forbidden }).mate);
   }
-  // Otherwise the list is priced in place (no copy: see solver/tuple-source.ts), after one pass
-  // that lists each vertex's heaviest pairs.
-  const { scan } = scanTuples(edges, listWidth(options));
+  // Otherwise the list is priced in place (no copy: see solver/tuple-source.ts).
   return Array.from(solveByPricing(new TupleSource(n, edges), options, scan).mate);
 }
 

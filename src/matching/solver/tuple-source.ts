@@ -56,12 +56,12 @@ export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts & { int3
 export const MISSING_INT = -2147483648;
 
 /**
- * One pass that validates the list (like {@link validateTuples}) and does the first scan of
- * column generation (`PairSource.scan` with width K) at once, growing the per-vertex slots as
+ * One pass that validates the list (like {@link validateTuples}, `int32` included) and does the
+ * first scan of column generation (`PairSource.scan` with width K) at once, growing the per-vertex slots as
  * larger vertex ids appear: on millions of tuples every pass over them counts.
  * @throws RangeError naming the first bad edge.
  */
-export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts & { scan: ScanResult } {
+export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts & { int32: boolean; scan: ScanResult } {
   const t0 = typeof performance !== "undefined" ? performance.now() : Date.now();
   let cap = 1024;
   let topId = new Int32Array(cap * K).fill(-1);
@@ -72,6 +72,7 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
   let minW = Infinity;
   let maxW = -Infinity;
   let allInt = true;
+  let int32 = true;
   for (let k = 0; k < edges.length; k++) {
     const e = edges[k];
     const a = e[0];
@@ -103,6 +104,7 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
     if (x < minW) minW = x;
     if (x > maxW) maxW = x;
     if (allInt && !Number.isInteger(x)) allInt = false;
+    if (int32 && ((x | 0) !== x || x === MISSING_INT)) int32 = false;
     if (x > thr[a]) offer(topId, topW, thr, a, K, k, x);
     if (x > thr[b]) offer(topId, topW, thr, b, K, k, x);
   }
@@ -119,7 +121,7 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
   }
   const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
   const ms = (typeof performance !== "undefined" ? performance.now() : Date.now()) - t0;
-  return { n, m, scan: { topId, topW, stats: { maxAbs, minW, maxW, allInt, nonIsolated }, ms } };
+  return { n, m, int32, scan: { topId, topW, stats: { maxAbs, minW, maxW, allInt, nonIsolated }, ms } };
 }
 
 /** The tuples of a validated list (see the module comment). */

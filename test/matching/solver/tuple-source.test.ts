@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TupleSource, validateTuples } from "../../../src/matching/solver/tuple-source";
+import { scanTuples, TupleSource, validateTuples } from "../../../src/matching/solver/tuple-source";
 import { solvePrimalDual } from "../../../src/matching/solver/primal-dual";
 import { makePricer, reducedCost } from "../../../src/matching/solver/pricer";
 import { sortSlots } from "../../../src/matching/solver/keep-best";
@@ -15,6 +15,11 @@ describe("validateTuples", () => {
     expect(validateTuples([[0, 4, 1.5]]).int32).toBe(false);
     expect(validateTuples([[0, 4, -(2 ** 31)]]).int32).toBe(false); // the missing-pair mark
     expect(validateTuples([[0, 4, 2 ** 31]]).int32).toBe(false);
+    // scanTuples (validation and first scan in one pass) tells the same.
+    for (const list of [[], [[0, 4, 1], [2, 2, 0.5]], [[0, 4, 1.5]], [[0, 4, -(2 ** 31)]], [[1, 3, 7], [0, 4, 2 ** 31]]] as [number, number, number][][]) {
+      const { n, m, int32 } = scanTuples(list, 2);
+      expect({ n, m, int32 }).toEqual(validateTuples(list));
+    }
   });
   it("rejects bad ids and weights, naming the edge", () => {
     expect(() => validateTuples([[0, 1, 1], [0, -1, 1]])).toThrow(/edge 1: vertex ids/);
