@@ -213,8 +213,9 @@ class DenseSource implements PairSource {
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
     const n = this.n;
     const thr = thresholds(worstKey, n, c);
-    // Rows in depth-first order of the blossom forest: e[j] = u_j + 2 Z(lca(i, j)) at O(1) per
-    // row on average (pricer.ts), so every pair costs the same few operations.
+    // Rows in depth-first order of the blossom forest: e[j] = u_j + 2 Z(lca(i, j)) is updated
+    // from row to row in O(n + sum of blossom depths) a pass (pricer.ts), so every pair costs the
+    // same few operations.
     const walk = new RowWalker(pr);
     for (let r = 0; r < n; r++) {
       const i = walk.next();
