@@ -42,12 +42,13 @@ export const DIRECT_MAX_AVERAGE_DEGREE = 16;
 export const DENSE_MATRIX_MAX_ENTRIES_PER_EDGE = 8;
 
 /**
- * Largest weight triangle built from an edge list, in bytes (48 MiB: 3,500 people with float
- * weights, 5,000 with integer ones). A larger typed array makes V8 run a full garbage collection
- * at once, and with millions of tuples alive that costs more than pricing them in place (about
- * 2 s with 20 million tuples).
+ * Largest weight triangle built from an edge list, in bytes (40 MiB: 3,200 people with float
+ * weights, 4,500 with integer ones). Typed arrays count as external memory, and after some 64 MiB
+ * of them V8 runs a full garbage collection, which with millions of tuples alive costs seconds
+ * (about 2 s with 20 million); from about 50 MB (5,000 people, integer weights) the triangle no
+ * longer paid for that in our measurements.
  */
-export const DENSE_MATRIX_MAX_BYTES = 48 * 2 ** 20;
+export const DENSE_MATRIX_MAX_BYTES = 40 * 2 ** 20;
 
 /** Options of {@link maxWeightMatching}. */
 export interface MatchingOptions extends PricingOptions {
