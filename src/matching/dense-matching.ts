@@ -9,7 +9,7 @@
  * Pure TypeScript, no Node imports.
  */
 import { cardinalityShift, solveByPricing, type PairSource, type PairStats, type PricingResult } from "./solver/column-generation";
-import { fillRowTable, type Pricer } from "./solver/pricer";
+import { RowWalker, type Pricer } from "./solver/pricer";
 import { offer, thresholds } from "./solver/keep-best";
 
 export { cardinalityShift };
@@ -67,12 +67,34 @@ export function maxWeightMatchingDense(n: number, weight: WeightSource, options:
   if (typeof weight !== "function" && weight.length !== n * n) {
     throw new RangeError(`weight matrix has ${weight.length} entries, expected n*n = ${n * n}`);
   }
-  return solveByPricing(new DenseSource(n, weight, options.forbidden), options);
+  return solveByPricing(new DenseSource(n, weight, options.forbidden, false), options);
 }
 
 /**
- * The pairs i < j of a weight matrix or callback. Rows are read from the matrix in place, or
- * from a row buffer the callback fills; NaN and the sentinel are forbidden pairs.
+ * Start of row i in an upper-triangle array of n vertices: the pair {i, j}, i < j, is at
+ * `triangleRowStart(n, i) + j - i - 1`; the array has n(n - 1)/2 entries. @throws never.
+ */
+export function triangleRowStart(n: number, i: number): number {
+  return i * n - (i * (i + 1)) / 2;
+}
+
+/**
+ * {@link maxWeightMatchingDense} on the upper triangle only (see {@link triangleRowStart}): half
+ * the memory of an n*n matrix. Same result, cost and options.
+ * @throws RangeError as {@link maxWeightMatchingDense}, or when `tri` does not have n(n - 1)/2
+ *   entries.
+ */
+export function maxWeightMatchingTriangle(n: number, tri: Float64Array | Int32Array, options: DenseMatchingOptions = {}): DenseMatchingResult {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  if (n * n >= 2 ** 31) throw new RangeError(`n = ${n} is too large for a dense weight source (n^2 must be below 2^31)`);
+  if (tri.length !== (n * (n - 1)) / 2) throw new RangeError(`weight triangle has ${tri.length} entries, expected n(n-1)/2 = ${(n * (n - 1)) / 2}`);
+  return solveByPricing(new DenseSource(n, tri, options.forbidden, true), options);
+}
+
+/**
+ * The pairs i < j of a weight matrix (n*n, or its upper triangle when `packed`) or callback. Rows
+ * are read from the matrix in place, or from a row buffer the callback fills; NaN and the
+ * sentinel are forbidden pairs.
  */
 class DenseSource implements PairSource {
   readonly idLimit: number;
@@ -83,6 +105,7 @@ class DenseSource implements PairSource {
     readonly n: number,
     private readonly weight: WeightSource,
     forbidden: number | undefined,
+    private readonly packed: boolean,
   ) {
     this.idLimit = n * n;
     this.buf = typeof weight === "function" ? new Float64Array(n) : null;
@@ -108,14 +131,19 @@ class DenseSource implements PairSource {
       const x = w(i, j);
       return x === null || x === undefined ? NaN : x;
     }
-    const x = w[i * this.n + j];
+    const x = w[this.rowOffset(i) + j];
     return x === this.forbidden ? NaN : x;
+  }
+
+  /** Where row i's pair (i, j) sits in the matrix: at rowOffset(i) + j. */
+  private rowOffset(i: number): number {
+    return this.packed ? triangleRowStart(this.n, i) - i - 1 : i * this.n;
   }
 
   /** Row i's storage: [array, offset] with the pair (i, j) at array[offset + j]. */
   private row(i: number): [Float64Array | Int32Array, number] {
     const w = this.weight;
-    if (typeof w !== "function") return [w, i * this.n];
+    if (typeof w !== "function") return [w, this.rowOffset(i)];
     const buf = this.buf!;
     for (let j = i + 1; j < this.n; j++) {
       const x = w(i, j);
@@ -164,11 +192,15 @@ class DenseSource implements PairSource {
 
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void {
     const n = this.n;
-    for (let i = 0; i < n; i++) {
-      if (mate[i] !== -1) continue;
+    // Only free vertices pair up: O(free^2), not O(free * n).
+    const free: number[] = [];
+    for (let v = 0; v < n; v++) if (mate[v] === -1) free.push(v);
+    for (let a = 0; a < free.length; a++) {
+      const i = free[a];
       let bw = floor;
-      for (let j = 0; j < n; j++) {
-        if (j === i || mate[j] !== -1) continue;
+      for (let b = 0; b < free.length; b++) {
+        if (b === a) continue;
+        const j = free[b];
         const x = i < j ? this.get(i, j) : this.get(j, i);
         if (x > bw) {
           bw = x;
@@ -180,25 +212,15 @@ class DenseSource implements PairSource {
 
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
     const n = this.n;
-    const tbl = new Float64Array(n);
     const thr = thresholds(worstKey, n, c);
-    for (let i = 0; i < n; i++) {
+    // Rows in depth-first order of the blossom forest: e[j] = u_j + 2 Z(lca(i, j)) is updated
+    // from row to row in O(n + sum of blossom depths) a pass (pricer.ts), so every pair costs the
+    // same few operations.
+    const walk = new RowWalker(pr);
+    for (let r = 0; r < n; r++) {
+      const i = walk.next();
       const [a, off] = this.row(i);
-      // A vertex in no blossom has Z(lca) = 0 with everyone.
-      const inBlossom = pr.zIn[i] > 0;
-      if (inBlossom) fillRowTable(pr, i, tbl);
-      priceRow(a, off, i, n, this.forbidden, pr.u, inBlossom ? tbl : null, pr.pos, shift2, c, worstId, worstKey, thr);
-    }
-  }
-
-  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void {
-    const n = this.n;
-    const tbl = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const [a, off] = this.row(i);
-      const inBlossom = pr.zIn[i] > 0;
-      if (inBlossom) fillRowTable(pr, i, tbl);
-      violationsRow(a, off, i, n, this.forbidden, pr.u, inBlossom ? tbl : null, pr.pos, shift2, tol, cap, count, out);
+      priceRow(a, off, i, n, this.forbidden, 2 * shift2 - pr.u[i], walk.e, c, worstId, worstKey, thr);
     }
   }
 }
@@ -272,50 +294,9 @@ function scanRow(
 }
 
 /**
- * Records the violated pairs of row i (see {@link DenseSource.violations}): -rc = 4x + 2 shift2 -
- * u_i - u_j - tbl[pos_j] > tol.
- */
-function violationsRow(
-  a: Float64Array | Int32Array,
-  off: number,
-  i: number,
-  n: number,
-  F: number,
-  u: Float64Array,
-  tbl: Float64Array | null,
-  pos: Int32Array,
-  shift2: number,
-  tol: number,
-  cap: number,
-  count: Int32Array,
-  out: number[],
-): void {
-  const t = tol - 2 * shift2 + u[i];
-  if (tbl === null) {
-    for (let j = i + 1; j < n; j++) {
-      const x = a[off + j];
-      if (4 * x - u[j] > t && x !== F && count[i] < cap && count[j] < cap) {
-        count[i]++;
-        count[j]++;
-        out.push(i * n + j);
-      }
-    }
-    return;
-  }
-  for (let j = i + 1; j < n; j++) {
-    const x = a[off + j];
-    if (4 * x - u[j] - tbl[pos[j]] > t && x !== F && count[i] < cap && count[j] < cap) {
-      count[i]++;
-      count[j]++;
-      out.push(i * n + j);
-    }
-  }
-}
-
-/**
- * Prices row i of a dense matrix (pairs (i, j), j > i, at `a[off + j]`): -rc = 2W - u_i - u_j -
- * tbl[pos_j] with W = 2x + shift2 (tbl null: no blossom holds i); each pair enters both ends'
- * lists of largest -rc.
+ * Prices row i of a dense matrix (pairs (i, j), j > i, at `a[off + j]`): -rc = 4x + base - e[j]
+ * with `base = 2 shift2 - u_i` and `e[j] = u_j + 2 Z(lca(i, j))` ({@link RowWalker}); a pair
+ * enters an end's list when it beats that list's threshold.
  */
 function priceRow(
   a: Float64Array | Int32Array,
@@ -323,32 +304,17 @@ function priceRow(
   i: number,
   n: number,
   F: number,
-  u: Float64Array,
-  tbl: Float64Array | null,
-  pos: Int32Array,
-  shift2: number,
+  base: number,
+  e: Float64Array,
   c: number,
   worstId: Int32Array,
   worstKey: Float64Array,
   thr: Float64Array,
 ): void {
-  const base = 2 * shift2 - u[i];
   let ti = thr[i];
-  if (tbl === null) {
-    for (let j = i + 1; j < n; j++) {
-      const x = a[off + j];
-      const nrc = 4 * x + base - u[j];
-      if (nrc > ti && x !== F) {
-        offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
-        ti = thr[i];
-      }
-      if (nrc > thr[j] && x !== F) offer(worstId, worstKey, thr, j, c, i * n + j, nrc);
-    }
-    return;
-  }
   for (let j = i + 1; j < n; j++) {
     const x = a[off + j];
-    const nrc = 4 * x + base - u[j] - tbl[pos[j]];
+    const nrc = 4 * x + base - e[j];
     if (nrc > ti && x !== F) {
       offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
       ti = thr[i];

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fixture, describeShared } from "../helpers/shared";
-import { DIRECT_MAX_AVERAGE_DEGREE, matchEdgeArrays, maxWeightMatching, reducedCost, solveMatching } from "../../src/matching/blossom";
+import { DENSE_MATRIX_MAX_ENTRIES_PER_EDGE, DIRECT_MAX_AVERAGE_DEGREE, matchEdgeArrays, maxWeightMatching, reducedCost, solveMatching } from "../../src/matching/blossom";
 import { solvePrimalDual } from "../../src/matching/solver/primal-dual";
 import { mulberry32 } from "../../src/demo/random";
 import { expectCertificate } from "./certificate";
@@ -245,6 +245,31 @@ describeNx("maxWeightMatching: agrees with networkx on random graphs", () => {
       // Parallel edges: lighter ones, and exact duplicates (a matched pair must count once).
       if (r % 5 === 0) inst.edges.push(...inst.edges.slice(0, 20).map(([a, b, w]): Edge => [b, a, w - 1]), ...inst.edges.slice(0, 400));
       expect(inst.edges.length).toBeGreaterThan(DIRECT_MAX_AVERAGE_DEGREE * n); // the pricing path
+      expect(n * n).toBeLessThanOrEqual(DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * inst.edges.length); // through a matrix
+      instances.push(inst);
+    }
+    // Expected totals: networkx.max_weight_matching (heaviest parallel edge), python3 subprocess.
+    const expected = networkxOptima(instances);
+    instances.forEach((inst, r) => {
+      const got = evaluate(inst.edges, maxWeightMatching(inst.edges, { maxCardinality: inst.maxCard, candidatesPerVertex: 1 + (r % 3) }));
+      expect(sameTotal(got.total, expected[r].total, inst.float), `instance ${r}: ${got.total} vs ${expected[r].total}`).toBe(true);
+      if (inst.maxCard) expect(got.card, `instance ${r}`).toBe(expected[r].card);
+    });
+  });
+});
+
+describe("maxWeightMatching: edge lists too sparse for a matrix, priced in place", () => {
+  it("ties, fine-graded doubles, negatives, maxCardinality, parallel edges", () => {
+    const rand = prng(20261130);
+    const instances: Instance[] = [];
+    for (let r = 0; r < 8; r++) {
+      const n = 200 + Math.floor(rand() * 40);
+      const kind = r % 4;
+      const weight = kind === 0 ? () => Math.floor(rand() * 4) : kind === 1 ? () => rand() * 10 : kind === 2 ? () => Math.floor(rand() * 41) - 25 : () => 2800 + Math.floor(rand() * 10200);
+      const inst = randomInstance(rand, n, 0.2, weight, r % 3 === 0, kind === 1);
+      if (r % 4 === 1) inst.edges.push(...inst.edges.slice(0, 20).map(([a, b, w]): Edge => [b, a, w - 1]), ...inst.edges.slice(0, 400));
+      expect(inst.edges.length).toBeGreaterThan(DIRECT_MAX_AVERAGE_DEGREE * n); // the pricing path
+      expect(n * n).toBeGreaterThan(DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * inst.edges.length); // on the tuples
       instances.push(inst);
     }
     // Expected totals: networkx.max_weight_matching (heaviest parallel edge), python3 subprocess.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maxWeightMatchingDense } from "../../src/matching/dense-matching";
+import { maxWeightMatchingDense, maxWeightMatchingTriangle, triangleRowStart } from "../../src/matching/dense-matching";
 import { solvePrimalDual } from "../../src/matching/solver/primal-dual";
 import { mulberry32 } from "../../src/demo/random";
 import { expectCertificate } from "./certificate";
@@ -174,6 +174,27 @@ describe("maxWeightMatchingDense", () => {
     const b = maxWeightMatchingDense(n, (i, j) => (Number.isNaN(w[i * n + j]) ? null : w[i * n + j]));
     expect(a.total).toBe(b.total);
     expect(a.total).toBe(direct(n, w).total);
+  });
+
+  it("the upper triangle alone (Float64Array with NaN, Int32Array with a sentinel) gives the same optimum", () => {
+    for (const n of [0, 1, 2, 57, 150]) {
+      const w = ilnMatrix(n, 91 + n, n === 150);
+      const tri = new Float64Array((n * (n - 1)) / 2);
+      const triInt = new Int32Array(tri.length);
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          tri[triangleRowStart(n, i) + j - i - 1] = w[i * n + j];
+          triInt[triangleRowStart(n, i) + j - i - 1] = Number.isNaN(w[i * n + j]) ? -7 : Math.round(w[i * n + j]);
+        }
+      }
+      const res = maxWeightMatchingTriangle(n, tri);
+      check(n, w, res.mate, res.total);
+      const want = direct(n, w).total;
+      expect(Math.abs(res.total - want), `n=${n}: ${res.total} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+      const wi = Float64Array.from(w, (x) => (Number.isNaN(x) ? NaN : Math.round(x)));
+      expect(maxWeightMatchingTriangle(n, triInt, { forbidden: -7 }).total, `n=${n}, Int32Array`).toBe(direct(n, wi).total);
+    }
+    expect(() => maxWeightMatchingTriangle(4, new Float64Array(5))).toThrow(RangeError);
   });
 
   it("reports where the time went and the candidate graph it certified from", () => {

@@ -14,8 +14,9 @@
  * 3. Price pairs against the final duals: `rc(i, j) = u_i + u_j - 2W + 2 * Z(lca)` (pricer.ts,
  *    O(1) a pair). Cheap rounds price the pool only; full passes price every pair. While far from
  *    optimal, a full pass adds each vertex's `violatorsPerVertex` most violated pairs and sends its
- *    other smallest reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; close to optimal it
- *    only collects violations. Added pairs trigger step 2 again, warm-started (see
+ *    other smallest reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; close to optimal its
+ *    lists start at the tolerance, so only violated pairs are offered. Added pairs trigger step 2
+ *    again, warm-started (see
  *    {@link warmStart}); a full pass that finds nothing ends the loop.
  *
  * Certificate. When no pair is violated, u >= 0 and z >= 0 are feasible for Edmonds' odd-set LP
@@ -39,7 +40,7 @@
  * Pure TypeScript, no Node imports.
  */
 import { offer, sortSlots, thresholds } from "./keep-best";
-import { makePricer, pairBlossomTerm, type Pricer } from "./pricer";
+import { makePricer, RowWalker, type Pricer } from "./pricer";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./primal-dual";
 
 /** Facts gathered by {@link PairSource.scan}. */
@@ -85,16 +86,11 @@ export interface PairSource {
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void;
   /**
    * Offers each pair with value -rc to both ends' slots of c largest (`worstId[v*c..]` /
-   * `worstKey[v*c..]`, coming filled with -1 / -Infinity), the solver weight of a pair of weight w
-   * being `2 * w + shift2`.
+   * `worstKey[v*c..]`, coming filled with -1 and one value per slot: -Infinity keeps the c
+   * smallest reduced costs, tol only violations), the solver weight of a pair of weight w being
+   * `2 * w + shift2`.
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void;
-  /**
-   * Appends to `out` the ids of violated pairs (-rc > tol), at most `cap` per vertex (a pair
-   * counts for both ends; `count` holds the per-vertex tallies, zero on entry). Cheaper than
-   * {@link price}: one comparison per pair.
-   */
-  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void;
 }
 
 /** Options of {@link solveByPricing}. */
@@ -268,7 +264,6 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
   let fresh = 0;
   const P = Math.max(c, KEEP_PER_VERTEX);
   const worstId = new Int32Array(n * P);
-  const count = new Int32Array(n);
   let fullPasses = 0;
   let lastFound = 0;
   const worstKey = new Float64Array(n * P);
@@ -294,9 +289,9 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
     if (fullPasses === 0 || lastFound > n / 100) {
       // While far from optimal (first full pass, or the last one added many pairs): each vertex's
       // c worst violations become candidates, the rest of its P smallest reduced costs join the
-      // pool that the next rounds price first.
-      worstId.fill(-1);
-      worstKey.fill(-Infinity);
+      // pool that the next rounds price first. Each list starts at the P-th largest -rc among the
+      // vertex's pool pairs: a pair below it could not enter anyway, and the heaps skip most offers.
+      pool.floor(pr, shift2, P, worstId, worstKey);
       src.price(pr, shift2, P, worstId, worstKey);
       sortSlots(worstId, worstKey, n, P);
       const near: number[] = [];
@@ -311,11 +306,13 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
       }
       pool.add(near);
     } else {
-      // Close to optimal, a full pass expects to certify: it only looks for violations.
-      const out: number[] = [];
-      count.fill(0);
-      src.violations(pr, shift2, tol, c, count, out);
-      for (const id of out) cand.add(id);
+      // Close to optimal, a full pass expects to certify: lists start at tol, so only violated
+      // pairs are offered (each vertex's c worst become candidates), at the cost of one
+      // comparison for most pairs.
+      worstId.fill(-1, 0, n * c);
+      worstKey.fill(tol, 0, n * c);
+      src.price(pr, shift2, c, worstId, worstKey);
+      for (let s = 0; s < n * c; s++) if (worstId[s] >= 0) cand.add(worstId[s]);
     }
     lastFound = cand.size - fresh;
     fullPasses++;
@@ -348,7 +345,6 @@ class PairPool {
   private ids: Int32Array;
   private js: Int32Array;
   private ws: Float64Array;
-  private list: Int32Array = new Int32Array(0);
   size = 0;
   constructor(
     private readonly src: PairSource,
@@ -361,35 +357,91 @@ class PairPool {
     this.ws = new Float64Array(0);
     this.add(list);
   }
-  /** Adds pairs (duplicates and current candidates are dropped) and regroups. O(pool size). */
+  /**
+   * Adds pairs (current candidates and repeats of a pair are dropped) and regroups by first
+   * vertex with a counting sort. O(n + pool size).
+   */
   add(more: number[]): void {
     const src = this.src;
     const n = src.n;
-    const all = new Int32Array(this.list.length + more.length);
-    let m = 0;
-    for (const id of this.list) if (!this.cand.has(id)) all[m++] = id;
-    for (const id of more) if (!this.cand.has(id)) all[m++] = id;
-    const sorted = all.subarray(0, m).sort();
-    let w = 0;
-    for (let r = 0; r < m; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[w++] = sorted[r];
-    const list = sorted.slice(0, w);
-    this.list = list;
-    this.size = w;
+    const old = this.ids;
+    const oldStart = this.start;
+    const cand = this.cand;
     const start = new Int32Array(n + 1);
-    for (let r = 0; r < w; r++) start[src.pairI(list[r]) + 1]++;
+    const rowOf = new Int32Array(more.length);
+    for (let i = 0; i < n; i++) {
+      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(old[k])) start[i + 1]++;
+    }
+    for (let r = 0; r < more.length; r++) {
+      const id = more[r];
+      rowOf[r] = cand.has(id) ? -1 : src.pairI(id);
+      if (rowOf[r] >= 0) start[rowOf[r] + 1]++;
+    }
     for (let v = 0; v < n; v++) start[v + 1] += start[v];
     const fill = start.slice(0, n);
-    this.ids = new Int32Array(w);
-    this.js = new Int32Array(w);
-    this.ws = new Float64Array(w);
-    for (let r = 0; r < w; r++) {
-      const id = list[r];
-      const k = fill[src.pairI(id)]++;
-      this.ids[k] = id;
-      this.js[k] = src.pairJ(id);
-      this.ws[k] = src.pairW(id);
+    const ids = new Int32Array(start[n]);
+    for (let i = 0; i < n; i++) {
+      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(old[k])) ids[fill[i]++] = old[k];
     }
+    for (let r = 0; r < more.length; r++) if (rowOf[r] >= 0) ids[fill[rowOf[r]]++] = more[r];
+    // Drop repeats within each row (seen[j] = row that last listed partner j, with id idAt[j]).
+    const seen = new Int32Array(n).fill(-1);
+    const idAt = new Int32Array(n);
+    const js = new Int32Array(ids.length);
+    const ws = new Float64Array(ids.length);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const qe = start[i + 1];
+      const q0 = start[i];
+      start[i] = m;
+      for (let q = q0; q < qe; q++) {
+        const id = ids[q];
+        const j = src.pairJ(id);
+        if (seen[j] === i && idAt[j] === id) continue;
+        seen[j] = i;
+        idAt[j] = id;
+        ids[m] = id;
+        js[m] = j;
+        ws[m] = src.pairW(id);
+        m++;
+      }
+    }
+    start[n] = m;
     this.start = start;
+    this.ids = ids.subarray(0, m);
+    this.js = js.subarray(0, m);
+    this.ws = ws.subarray(0, m);
+    this.size = m;
+  }
+
+  /**
+   * Fills each vertex v's slot of width P (`ids` / `keys` at v * P) with ids -1 and the P-th
+   * largest -rc among v's pool pairs (-Infinity when it has fewer): a lower bound of the P-th
+   * largest -rc over all of v's pairs, so a full pass started from it keeps the same lists up to
+   * ties at that bound while offering far fewer pairs.
+   */
+  floor(pr: Pricer, shift2: number, P: number, ids: Int32Array, keys: Float64Array): void {
+    const n = this.src.n;
+    const { start, js, ws } = this;
+    ids.fill(-1, 0, n * P);
+    keys.fill(-Infinity, 0, n * P);
+    const thr = new Float64Array(n).fill(-Infinity);
+    const walk = new RowWalker(pr);
+    const e = walk.e;
+    for (let r = 0; r < n; r++) {
+      const i = walk.next();
+      const base = 2 * shift2 - pr.u[i];
+      for (let k = start[i], ke = start[i + 1]; k < ke; k++) {
+        const j = js[k];
+        const nrc = 4 * ws[k] + base - e[j];
+        if (nrc > thr[i]) offer(ids, keys, thr, i, P, k, nrc);
+        if (nrc > thr[j]) offer(ids, keys, thr, j, P, k, nrc);
+      }
+    }
+    for (let v = 0; v < n; v++) {
+      keys.fill(thr[v], v * P, v * P + P);
+      ids.fill(-1, v * P, v * P + P);
+    }
   }
 
   /**
@@ -398,18 +450,19 @@ class PairPool {
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
     const n = this.src.n;
-    const u = pr.u;
     const { start, js, ws, ids } = this;
     const thr = thresholds(worstKey, n, c);
-    for (let i = 0; i < n; i++) {
-      const inBlossom = pr.zIn[i] > 0;
+    const walk = new RowWalker(pr);
+    const e = walk.e;
+    for (let r = 0; r < n; r++) {
+      const i = walk.next();
+      const base = 2 * shift2 - pr.u[i];
       for (let k = start[i], ke = start[i + 1]; k < ke; k++) {
         const j = js[k];
-        let nrc = 2 * (2 * ws[k] + shift2) - u[i] - u[j];
+        const nrc = 4 * ws[k] + base - e[j];
         if (!(nrc > thr[i]) && !(nrc > thr[j])) continue;
         const id = ids[k];
         if (this.cand.has(id)) continue;
-        if (inBlossom) nrc -= pairBlossomTerm(pr, i, j);
         offer(worstId, worstKey, thr, i, c, id, nrc);
         offer(worstId, worstKey, thr, j, c, id, nrc);
       }

@@ -7,7 +7,7 @@
  */
 import type { PairSource, PairStats } from "./column-generation";
 import { offer, pairStats, thresholds } from "./keep-best";
-import { fillRowTable, pairBlossomTerm, type Pricer } from "./pricer";
+import { RowWalker, type Pricer } from "./pricer";
 
 /** The pairs of an edge list, merged and grouped by row (see the module comment). */
 export class EdgeListSource implements PairSource {
@@ -203,55 +203,18 @@ export class EdgeListSource implements PairSource {
 
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
     const { n, start, js, ws } = this;
-    const u = pr.u;
-    let tbl: Float64Array | null = null;
     const thr = thresholds(worstKey, n, c);
-    for (let i = 0; i < n; i++) {
-      const a = start[i];
-      const b = start[i + 1];
-      if (a === b) continue;
-      const base = 2 * shift2 - u[i];
-      const inBlossom = pr.zIn[i] > 0;
-      // A long row fills the position table once; a short one queries pair by pair.
-      const useTable = inBlossom && b - a > n / 8;
-      if (useTable) {
-        tbl ??= new Float64Array(n);
-        fillRowTable(pr, i, tbl);
-      }
-      for (let q = a; q < b; q++) {
+    // Rows in depth-first order of the blossom forest: e[j] = u_j + 2 Z(lca(i, j)) (pricer.ts).
+    const walk = new RowWalker(pr);
+    const e = walk.e;
+    for (let r = 0; r < n; r++) {
+      const i = walk.next();
+      const base = 2 * shift2 - pr.u[i];
+      for (let q = start[i], qe = start[i + 1]; q < qe; q++) {
         const j = js[q];
-        let nrc = 4 * ws[q] + base - u[j];
-        if (inBlossom) nrc -= useTable ? tbl![pr.pos[j]] : pairBlossomTerm(pr, i, j);
+        const nrc = 4 * ws[q] + base - e[j];
         if (nrc > thr[i]) offer(worstId, worstKey, thr, i, c, q, nrc);
         if (nrc > thr[j]) offer(worstId, worstKey, thr, j, c, q, nrc);
-      }
-    }
-  }
-
-  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void {
-    const { n, start, js, ws } = this;
-    const u = pr.u;
-    let tbl: Float64Array | null = null;
-    for (let i = 0; i < n; i++) {
-      const a = start[i];
-      const b = start[i + 1];
-      if (a === b) continue;
-      const t = tol - 2 * shift2 + u[i];
-      const inBlossom = pr.zIn[i] > 0;
-      const useTable = inBlossom && b - a > n / 8;
-      if (useTable) {
-        tbl ??= new Float64Array(n);
-        fillRowTable(pr, i, tbl);
-      }
-      for (let q = a; q < b; q++) {
-        const j = js[q];
-        let e = u[j];
-        if (inBlossom) e += useTable ? tbl![pr.pos[j]] : pairBlossomTerm(pr, i, j);
-        if (4 * ws[q] - e > t && count[i] < cap && count[j] < cap) {
-          count[i]++;
-          count[j]++;
-          out.push(q);
-        }
       }
     }
   }

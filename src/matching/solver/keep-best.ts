@@ -69,21 +69,47 @@ export function heapify(ids: Int32Array, keys: Float64Array, n: number, len: num
   return thresholds(keys, n, len);
 }
 
-/** Sorts every slot by value, best first (-Infinity padding, id -1, last). O(n len log len). */
+/**
+ * Sorts every slot by value, best first, equal values by id (-Infinity padding, id -1, last):
+ * heapsort on the slot's min-heap (made one first), then an insertion pass that orders ties,
+ * all in place without comparator calls. O(n len log len).
+ */
 export function sortSlots(ids: Int32Array, keys: Float64Array, n: number, len: number): void {
-  const order = new Int32Array(len);
-  const k2 = new Float64Array(len);
-  const i2 = new Int32Array(len);
+  heapify(ids, keys, n, len);
   for (let v = 0; v < n; v++) {
     const base = v * len;
-    for (let r = 0; r < len; r++) order[r] = r;
-    order.sort((a, b) => keys[base + b] - keys[base + a] || ids[base + a] - ids[base + b]);
-    for (let r = 0; r < len; r++) {
-      k2[r] = keys[base + order[r]];
-      i2[r] = ids[base + order[r]];
+    // Move the minimum behind the shrinking heap: the slot ends up in decreasing order.
+    for (let end = len - 1; end > 0; end--) {
+      const k = keys[base + end];
+      const id = ids[base + end];
+      keys[base + end] = keys[base];
+      ids[base + end] = ids[base];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= end) break;
+        if (c + 1 < end && keys[base + c + 1] < keys[base + c]) c++;
+        if (keys[base + c] >= k) break;
+        keys[base + i] = keys[base + c];
+        ids[base + i] = ids[base + c];
+        i = c;
+      }
+      keys[base + i] = k;
+      ids[base + i] = id;
     }
-    keys.set(k2, base);
-    ids.set(i2, base);
+    // Equal values by increasing id.
+    for (let r = base + 1; r < base + len; r++) {
+      const k = keys[r];
+      const id = ids[r];
+      let s = r - 1;
+      while (s >= base && keys[s] === k && ids[s] > id) {
+        keys[s + 1] = keys[s];
+        ids[s + 1] = ids[s];
+        s--;
+      }
+      keys[s + 1] = k;
+      ids[s + 1] = id;
+    }
   }
 }
 

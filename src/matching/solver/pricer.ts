@@ -10,8 +10,10 @@
  * neighbouring leaves (a, a+1), ..., (b-1, b); and since Z only grows going down, `Z(lca)` is
  * simply the minimum of the neighbours' values `gapZ[a..b)`. Hence:
  * - one pair: a range-minimum query on a sparse table, O(1) ({@link pairBlossomTerm});
- * - a whole row i: running minima outward from i's position fill `2 Z(lca(i, j))` for every j
- *   in O(n) ({@link fillRowTable}), after which each pair costs one table look-up.
+ * - whole rows, visited in depth-first order ({@link RowWalker}): `u_j + 2 Z(lca(i, j))` for
+ *   every j, updated from one row to the next in time proportional to the entries that change
+ *   (over a whole pass, O(n + sum of the blossom depths) instead of O(n^2)), after which each
+ *   pair costs one read in vertex order, as when no blossom exists.
  *
  * Pure TypeScript, no Node imports.
  */
@@ -24,6 +26,8 @@ export interface Pricer {
   readonly u: Float64Array;
   /** Depth-first position of each vertex. */
   readonly pos: Int32Array;
+  /** The vertex at each depth-first position (inverse of `pos`). */
+  readonly order: Int32Array;
   /** 2 * Z(lca) of the leaves at positions q and q + 1 (0 when no blossom holds both). */
   readonly gapZ: Float64Array;
   /** Sparse table of minima of gapZ: level k at [k * n, k * n + n - 2^k). */
@@ -112,7 +116,9 @@ export function makePricer(state: MatchingState): Pricer {
       table[dst + q] = a < b ? a : b;
     }
   }
-  return { n, u: dual, pos, gapZ, table, zIn };
+  const order = new Int32Array(n);
+  for (let v = 0; v < n; v++) order[pos[v]] = v;
+  return { n, u: dual, pos, order, gapZ, table, zIn };
 }
 
 /** 2 * Z(lca(i, j)) for one pair (i != j): a range-minimum query. O(1). */
@@ -132,25 +138,59 @@ export function pairBlossomTerm(p: Pricer, i: number, j: number): number {
 }
 
 /**
- * Fills `tbl[q]` with 2 * Z(lca(i, j)) for the vertex j at depth-first position q (j != i): running
- * minima of gapZ outward from i's position. O(n).
+ * Visits the rows of a pricing pass in depth-first order of the blossom forest, keeping
+ * `e[j] = u_j + 2 Z(lca(i, j))` for the current row's vertex i and every j != i (Z = 0 when no
+ * blossom holds both), so a pair's reduced cost is `u_i + e[j] - 2W`. Moving from position a to
+ * a + 1 changes only the entries of the two subtrees that meet at the gap a (Z of the leaves
+ * left of a within its side rises to the gap's value, those right of a + 1 within its side drop
+ * from it), so a whole pass costs O(n + sum of the blossom depths of the vertices), against
+ * O(n) per row for filling each row's table from scratch.
  */
-export function fillRowTable(p: Pricer, i: number, tbl: Float64Array): void {
-  const n = p.n;
-  const gapZ = p.gapZ;
-  const a = p.pos[i];
-  tbl[a] = Infinity;
-  let run = Infinity;
-  for (let q = a + 1; q < n; q++) {
-    const z = gapZ[q - 1];
-    if (z < run) run = z;
-    tbl[q] = run;
+export class RowWalker {
+  /** `u_j + 2 Z(lca(i, j))` for the current row i (the entry of i itself is meaningless). */
+  readonly e: Float64Array;
+  /** 2 Z(lca(i, vertex at q)) by depth-first position q. */
+  private readonly z: Float64Array;
+  private at = -1;
+
+  constructor(private readonly p: Pricer) {
+    this.e = new Float64Array(p.n);
+    this.z = new Float64Array(p.n);
   }
-  run = Infinity;
-  for (let q = a - 1; q >= 0; q--) {
-    const z = gapZ[q];
-    if (z < run) run = z;
-    tbl[q] = run;
+
+  /** Moves to the next row and returns its vertex (rows 0..n-1 by depth-first position). */
+  next(): number {
+    const { n, gapZ, order, u } = this.p;
+    const { z, e } = this;
+    const a = this.at++;
+    if (a < 0) {
+      // Row of position 0: running minimum of the gaps to the right.
+      let run = Infinity;
+      for (let q = 1; q < n; q++) {
+        const g = gapZ[q - 1];
+        if (g < run) run = g;
+        z[q] = run;
+        e[order[q]] = u[order[q]] + run;
+      }
+      return order[0];
+    }
+    // From position a to a + 1 across the gap g = gapZ[a].
+    const g = gapZ[a];
+    for (let q = a - 1; q >= 0 && z[q] > g; q--) {
+      z[q] = g;
+      e[order[q]] = u[order[q]] + g;
+    }
+    z[a] = g;
+    e[order[a]] = u[order[a]] + g;
+    let run = Infinity;
+    for (let q = a + 2; q < n; q++) {
+      const h = gapZ[q - 1];
+      if (h < run) run = h;
+      if (!(run > g)) break;
+      z[q] = run;
+      e[order[q]] = u[order[q]] + run;
+    }
+    return order[a + 1];
   }
 }
 

@@ -23,12 +23,15 @@ export interface TupleFacts {
 }
 
 /**
- * Checks every tuple: vertex ids integers in 0..2^31, weights finite numbers. O(m).
+ * Checks every tuple: vertex ids integers in 0..2^31, weights finite numbers. O(m). `int32`:
+ * whether every weight (of a non-loop) is an integer in the int32 range other than -2^31
+ * ({@link MISSING_INT}, free to mark a missing pair).
  * @throws RangeError naming the first bad edge.
  */
-export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts {
+export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts & { int32: boolean } {
   let n = 0;
   let m = 0;
+  let int32 = true;
   for (let k = 0; k < edges.length; k++) {
     const e = edges[k];
     const i = e[0];
@@ -41,18 +44,24 @@ export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts {
     if (typeof w !== "number" || w - w !== 0) throw new RangeError(`edge ${k}: weight must be a finite number, got ${w}`);
     if (i >= n) n = i + 1;
     if (j >= n) n = j + 1;
-    if (i !== j) m++;
+    if (i !== j) {
+      m++;
+      if (int32 && ((w | 0) !== w || w === MISSING_INT)) int32 = false;
+    }
   }
-  return { n, m };
+  return { n, m, int32 };
 }
 
+/** -2^31: never an int32 weight of {@link validateTuples}, so it can mark a missing pair. */
+export const MISSING_INT = -2147483648;
+
 /**
- * One pass that validates the list (like {@link validateTuples}) and does the first scan of
- * column generation (`PairSource.scan` with width K) at once, growing the per-vertex slots as
+ * One pass that validates the list (like {@link validateTuples}, `int32` included) and does the
+ * first scan of column generation (`PairSource.scan` with width K) at once, growing the per-vertex slots as
  * larger vertex ids appear: on millions of tuples every pass over them counts.
  * @throws RangeError naming the first bad edge.
  */
-export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts & { scan: ScanResult } {
+export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts & { int32: boolean; scan: ScanResult } {
   const t0 = typeof performance !== "undefined" ? performance.now() : Date.now();
   let cap = 1024;
   let topId = new Int32Array(cap * K).fill(-1);
@@ -63,6 +72,7 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
   let minW = Infinity;
   let maxW = -Infinity;
   let allInt = true;
+  let int32 = true;
   for (let k = 0; k < edges.length; k++) {
     const e = edges[k];
     const a = e[0];
@@ -94,6 +104,7 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
     if (x < minW) minW = x;
     if (x > maxW) maxW = x;
     if (allInt && !Number.isInteger(x)) allInt = false;
+    if (int32 && ((x | 0) !== x || x === MISSING_INT)) int32 = false;
     if (x > thr[a]) offer(topId, topW, thr, a, K, k, x);
     if (x > thr[b]) offer(topId, topW, thr, b, K, k, x);
   }
@@ -110,7 +121,7 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
   }
   const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
   const ms = (typeof performance !== "undefined" ? performance.now() : Date.now()) - t0;
-  return { n, m, scan: { topId, topW, stats: { maxAbs, minW, maxW, allInt, nonIsolated }, ms } };
+  return { n, m, int32, scan: { topId, topW, stats: { maxAbs, minW, maxW, allInt, nonIsolated }, ms } };
 }
 
 /** The tuples of a validated list (see the module comment). */
@@ -208,26 +219,6 @@ export class TupleSource implements PairSource {
       if (zIn[a] > 0 && zIn[b] > 0) nrc -= pairBlossomTerm(pr, a, b);
       if (nrc > thr[a]) offer(worstId, worstKey, thr, a, c, k, nrc);
       if (nrc > thr[b]) offer(worstId, worstKey, thr, b, c, k, nrc);
-    }
-  }
-
-  violations(pr: Pricer, shift2: number, tol: number, cap: number, count: Int32Array, out: number[]): void {
-    const edges = this.edges;
-    const u = pr.u;
-    const zIn = pr.zIn;
-    for (let k = 0; k < edges.length; k++) {
-      const e = edges[k];
-      const a = e[0];
-      const b = e[1];
-      if (a === b) continue;
-      let nrc = 4 * e[2] + 2 * shift2 - u[a] - u[b];
-      if (!(nrc > tol)) continue;
-      if (zIn[a] > 0 && zIn[b] > 0) nrc -= pairBlossomTerm(pr, a, b);
-      if (nrc > tol && count[a] < cap && count[b] < cap) {
-        count[a]++;
-        count[b]++;
-        out.push(k);
-      }
     }
   }
 }

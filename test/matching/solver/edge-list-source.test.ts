@@ -30,7 +30,7 @@ describe("EdgeListSource", () => {
     expect(Array.from(topW.subarray(0, 6))).toEqual([3, 1, 8, 3, 8, 1]);
   });
 
-  it("price and violations agree with reducedCost on every pair (blossoms included)", () => {
+  it("price agrees with reducedCost on every pair (blossoms included), and lists starting at 0 keep exactly the violated pairs", () => {
     const rand = mulberry32(31);
     for (let r = 0; r < 20; r++) {
       const n = 10 + Math.floor(rand() * 40);
@@ -59,9 +59,11 @@ describe("EdgeListSource", () => {
         const want = rcs[v].sort((a, b) => b - a).slice(0, c);
         expect(Array.from(keys.subarray(v * c, v * c + want.length))).toEqual(want);
       }
-      const out: number[] = [];
-      src.violations(pr, 0, 0, n, new Int32Array(n), out);
-      expect(out.length).toBe(violated);
+      // Lists starting at tol = 0 receive exactly the violated pairs (n slots: room for all).
+      const vIds = new Int32Array(n * n).fill(-1);
+      src.price(pr, 0, n, vIds, new Float64Array(n * n).fill(0));
+      const out = new Set(Array.from(vIds).filter((id) => id >= 0));
+      expect(out.size).toBe(violated);
       for (const id of out) expect(reducedCost(state, src.pairI(id), src.pairJ(id), 2 * src.pairW(id))).toBeLessThan(0);
     }
   });

@@ -36,4 +36,12 @@ describe("keep-best slots", () => {
     expect(Array.from(keys)).toEqual([5, 3, 1, 8, 2, -Infinity]);
     expect(Array.from(ids)).toEqual([2, 7, 4, 9, 3, -1]);
   });
+
+  it("sortSlots orders any slot (heap or not), equal values by increasing id", () => {
+    const ids = Int32Array.of(9, 4, 1, 2, -1, 5, 6, 7);
+    const keys = Float64Array.of(3, 5, 3, 5, -Infinity, 0, 0, 1);
+    sortSlots(ids, keys, 2, 4);
+    expect(Array.from(keys)).toEqual([5, 5, 3, 3, 1, 0, 0, -Infinity]);
+    expect(Array.from(ids)).toEqual([2, 4, 1, 9, 7, 5, 6, -1]);
+  });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { solvePrimalDual } from "../../../src/matching/solver/primal-dual";
-import { fillRowTable, makePricer, pairBlossomTerm, reducedCost } from "../../../src/matching/solver/pricer";
+import { makePricer, pairBlossomTerm, reducedCost, RowWalker } from "../../../src/matching/solver/pricer";
 import { mulberry32 } from "../../../src/demo/random";
 import { walkBlossomTerm } from "../certificate";
 
 describe("pricer", () => {
-  it("pairBlossomTerm and fillRowTable equal 2 * Z(lca) walked up the blossom forest, on states with nested blossoms", () => {
+  it("pairBlossomTerm and RowWalker (u_j plus it) equal 2 * Z(lca) walked up the blossom forest, on states with nested blossoms", () => {
     const rand = mulberry32(17);
     let nested = 0;
     for (let r = 0; r < 60; r++) {
@@ -25,18 +25,21 @@ describe("pricer", () => {
       const state = solvePrimalDual(n, Int32Array.from(eu), Int32Array.from(ev), Float64Array.from(w));
       const walk = walkBlossomTerm(state);
       const pr = makePricer(state);
-      const tbl = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
+      const rows = new RowWalker(pr);
+      const seen = new Set<number>();
+      for (let r = 0; r < n; r++) {
+        const i = rows.next();
+        seen.add(i);
         expect(pr.zIn[i]).toBe(walk(i, i)); // twice the duals of all blossoms holding i
-        fillRowTable(pr, i, tbl);
         for (let j = 0; j < n; j++) {
           if (j === i) continue;
           const want = walk(i, j);
           if (want > 0) nested++;
           expect(pairBlossomTerm(pr, i, j), `pair (${i}, ${j}) of state ${r}`).toBe(want);
-          expect(tbl[pr.pos[j]]).toBe(want);
+          expect(rows.e[j] - state.dual[j], `row ${i}, column ${j} of state ${r}`).toBe(want);
         }
       }
+      expect(seen.size).toBe(n); // every row visited once
     }
     expect(nested).toBeGreaterThan(100); // blossoms with positive duals did occur
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TupleSource, validateTuples } from "../../../src/matching/solver/tuple-source";
+import { scanTuples, TupleSource, validateTuples } from "../../../src/matching/solver/tuple-source";
 import { solvePrimalDual } from "../../../src/matching/solver/primal-dual";
 import { makePricer, reducedCost } from "../../../src/matching/solver/pricer";
 import { sortSlots } from "../../../src/matching/solver/keep-best";
@@ -9,8 +9,17 @@ import { describeNx, networkxOptima } from "../nx-oracle";
 
 describe("validateTuples", () => {
   it("counts vertices and non-loop edges", () => {
-    expect(validateTuples([])).toEqual({ n: 0, m: 0 });
-    expect(validateTuples([[0, 4, 1], [2, 2, 3]])).toEqual({ n: 5, m: 1 });
+    expect(validateTuples([])).toEqual({ n: 0, m: 0, int32: true });
+    expect(validateTuples([[0, 4, 1], [2, 2, 3]])).toEqual({ n: 5, m: 1, int32: true });
+    expect(validateTuples([[0, 4, 1], [2, 2, 0.5]]).int32).toBe(true); // a self-loop's weight does not count
+    expect(validateTuples([[0, 4, 1.5]]).int32).toBe(false);
+    expect(validateTuples([[0, 4, -(2 ** 31)]]).int32).toBe(false); // the missing-pair mark
+    expect(validateTuples([[0, 4, 2 ** 31]]).int32).toBe(false);
+    // scanTuples (validation and first scan in one pass) tells the same.
+    for (const list of [[], [[0, 4, 1], [2, 2, 0.5]], [[0, 4, 1.5]], [[0, 4, -(2 ** 31)]], [[1, 3, 7], [0, 4, 2 ** 31]]] as [number, number, number][][]) {
+      const { n, m, int32 } = scanTuples(list, 2);
+      expect({ n, m, int32 }).toEqual(validateTuples(list));
+    }
   });
   it("rejects bad ids and weights, naming the edge", () => {
     expect(() => validateTuples([[0, 1, 1], [0, -1, 1]])).toThrow(/edge 1: vertex ids/);
@@ -29,7 +38,7 @@ describe("TupleSource", () => {
     expect(src.idLimit).toBe(3);
   });
 
-  it("price and violations agree with reducedCost on every pair (blossoms included)", () => {
+  it("price agrees with reducedCost on every pair (blossoms included), and lists starting at 0 keep exactly the violated pairs", () => {
     const rand = mulberry32(37);
     for (let r = 0; r < 20; r++) {
       const n = 10 + Math.floor(rand() * 40);
@@ -56,9 +65,12 @@ describe("TupleSource", () => {
         const want = rcs[v].sort((x, y) => y - x).slice(0, c);
         expect(Array.from(keys.subarray(v * c, v * c + want.length))).toEqual(want);
       }
-      const out: number[] = [];
-      src.violations(pr, 0, 0, n, new Int32Array(n), out);
-      expect(out.length).toBe(violated);
+      // Lists starting at tol = 0 receive exactly the violated pairs (n slots: room for all).
+      const vIds = new Int32Array(n * n).fill(-1);
+      src.price(pr, 0, n, vIds, new Float64Array(n * n).fill(0));
+      const out = new Set(Array.from(vIds).filter((id) => id >= 0));
+      expect(out.size).toBe(violated);
+      for (const id of out) expect(reducedCost(state, src.pairI(id), src.pairJ(id), 2 * src.pairW(id))).toBeLessThan(0);
     }
   });
 });
