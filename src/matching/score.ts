@@ -194,6 +194,9 @@ function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: 
   const T = terms.length;
   const iw = int.words;
   const lw = lang.words;
+  const intSet = int.set;
+  const intCount = int.count;
+  const langSet = lang.set;
   return (i: number, units: Int32Array): void => {
     const ci = country[i];
     const si = sector[i];
@@ -204,19 +207,19 @@ function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: 
     const stageI = stage[i];
     const noWishI = noWish[i];
     const wi = i * cwords;
-    const cntI = int.count[i];
-    const intI = int.set[i * iw];
-    const langI = lang.set[i * lw];
+    const cntI = intCount[i];
+    const intI = intSet[i * iw];
+    const langI = langSet[i * lw];
     const row = i * n;
     for (let j = i + 1; j < n; j++) {
       if (ci === country[j]) continue;
       let inter = 0;
-      if (iw === 1) inter = popcount(intI & int.set[j]);
-      else for (let k = 0; k < iw; k++) inter += popcount(int.set[i * iw + k] & int.set[j * iw + k]);
-      const union = cntI + int.count[j] - inter;
+      if (iw === 1) inter = popcount(intI & intSet[j]);
+      else for (let k = 0; k < iw; k++) inter += popcount(intSet[i * iw + k] & intSet[j * iw + k]);
+      const union = cntI + intCount[j] - inter;
       let x6 = 0;
-      if (lw === 1) x6 = (langI & lang.set[j]) !== 0 ? 1 : 0;
-      else for (let k = 0; k < lw; k++) if ((lang.set[i * lw + k] & lang.set[j * lw + k]) !== 0) x6 = 1;
+      if (lw === 1) x6 = (langI & langSet[j]) !== 0 ? 1 : 0;
+      else for (let k = 0; k < lw; k++) if ((langSet[i * lw + k] & langSet[j * lw + k]) !== 0) x6 = 1;
       const sj = sector[j];
       // The features in FEATURE_NAMES order, summed as pairScore does, so the floating-point result is identical.
       const x0 = si === sj ? 1 : 0;
@@ -237,7 +240,9 @@ function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: 
         const eta = intercept + c[0] * x0 + c[1] * x1 + c[2] * x2 + c[3] * x3 + c[4] * x4 + c[5] * x5 + c[6] * x6 + c[7] * x7 + c[8] * x8;
         s += factor * (1 / (1 + Math.exp(-eta)));
       }
-      units[row + j] = toUnits(s);
+      const u = Math.round(s * SCORE_UNITS);
+      if (!(Math.abs(u) < 2 ** 31 - 1)) toUnits(s); // throws the out-of-range error
+      units[row + j] = u;
     }
   };
 }
