@@ -5,6 +5,8 @@
  *   2. all metrics on that database; the data loaders under the disclosure audit on it (bench/loaders.ts);
  *   3. the matching solver on ILN-shaped pools beside networkx (BENCH_SKIP_NETWORKX=1 skips it);
  *   4. re-matching an 800-person pool after a weight change; replay of a demo round;
+ *   4b. the 20 left-out outcome fits of the 100,000-participant history (in this thread, and on
+ *       the replay worker threads as the build runs them);
  *   5. the dashboard build from a clean cache on the demo data;
  *   6. the dashboard build on the 100,000-participant history, cold and with the replay cache;
  *   7. theme coding of the demo's comments;
@@ -39,6 +41,7 @@ step("Data loaders under the disclosure audit on the 100,000-participant history
 // networkx takes minutes at N=800 and far longer at 1600: compare up to 800 (BENCH_NX_MAX overrides).
 step("Matching solver beside LEMON 1.3.1 (issue 15)", "bench/blossom.ts");
 step("Re-matching and replay", "bench/match.ts");
+step("Left-out outcome fits of the 100,000-participant history", "bench/fits.ts", [path.join(OUT, "bench.duckdb")]);
 step("Dashboard build", "bench/site.ts");
 step("Dashboard build at 100,000 participants", "bench/site-scale.ts", [path.join(OUT, "bench.duckdb")]);
 step("Theme coding", "bench/themes.ts");

@@ -357,6 +357,7 @@ function choosePenalties(
   names: readonly FeatureName[],
   grid: readonly number[],
   memo: FoldScores = new Map(),
+  models: { satisfaction: boolean } = { satisfaction: true },
 ): { completion: number; satisfaction: number; how: string } {
   const fs = folds(rows, rounds, "time-ordered").map((f, k) => ({ ...f, trained: rounds.slice(0, k + 2) }));
   // Each fold's data, made once for every penalty tried on it.
@@ -405,7 +406,7 @@ function choosePenalties(
     return best.loss === Infinity ? null : best.lam;
   };
   const c = pick("completion");
-  const s = pick("satisfaction");
+  const s = models.satisfaction ? pick("satisfaction") : null;
   const fallback = grid.find((g) => g > 0) ?? 0;
   return {
     completion: c ?? fallback,
@@ -609,13 +610,18 @@ export function weightsFromFit(fit: OutcomeFit, options: { satisfactionWeight?: 
  * validation within those other rounds; no validation report is kept. `folds`: the fold scores
  * shared by the left-out fits of the same `rows` (each distinct fold fitted once; see
  * {@link FoldScores}), which changes no result.
+ *
+ * Only the completion model's penalty is searched: both models are fitted with it (the
+ * satisfaction model's own validated penalty was computed here and then never used, at more
+ * than half the cost of the search; choosing it for the satisfaction model would change the
+ * fitted weights).
  * @returns null when the other rounds are too few or too uniform to fit (a `FitError`).
  */
 export function fitLeavingOut(rows: readonly OutcomeRow[], round: string, options: { folds?: FoldScores } = {}): { model: PredictionModel; weights: Weights } | null {
   const others = rows.filter((r) => r.round !== round);
   return tryFit(() => {
     const rounds = [...new Set(others.map((r) => r.round))];
-    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds);
+    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds, { satisfaction: false });
     const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion });
     return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
   });

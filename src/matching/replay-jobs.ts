@@ -3,9 +3,12 @@
  * replayed by {@link replayLoadedRound}; on `min(2, cores)` worker threads when the work repays
  * starting them (about half a second each), else in this thread. Node-only. Results keep the
  * order of the jobs. `replay-rounds.ts` makes the jobs; `replay-worker.ts` is the worker side.
+ * The same workers also run left-out fits (fit-jobs.ts; {@link ReplayPool}), so a build's fits
+ * and replays share the cores.
  */
 import { JobQueue, mapJobs, workerThreads } from "../workers/map-jobs";
 import type { PredictionModel } from "./fit";
+import { fitJob, type FitJob, type FitResult } from "./fit-jobs";
 import { replayLoadedRound, type PoolChoice, type ReplayReport } from "./replay";
 import type { RoundData } from "./round-data";
 import type { Weights } from "./weights";
@@ -47,6 +50,7 @@ export async function replayJobs(jobs: readonly ReplayJob[], opts: { parallel?: 
 /** The worker entry of replays. */
 const WORKER = new URL("./replay-worker.mjs", import.meta.url);
 const describe = (j: ReplayJob) => `replaying round ${j.data.pool.round}`;
+const describeAny = (j: ReplayJob | FitJob) => ("leaveOut" in j ? `fitting the models with round ${j.leaveOut} left out` : describe(j));
 
 /** The work of a replay of `people` people, in the units of {@link PARALLEL_MIN_WORK}. */
 export function replayWork(j: ReplayJob | number): number {
@@ -64,4 +68,41 @@ export function replayQueue(parallel: boolean): JobQueue<ReplayJob, ReplayReport
 /** One job's replay (the work a worker does). */
 export function replayJob(j: ReplayJob): ReplayReport {
   return replayLoadedRound(j.data, j.weights, j.model, j.include, { maxCardinality: j.maxCardinality });
+}
+
+/** The work of a replay worker: a replay ({@link replayJob}) or a left-out fit (`fitJob`). */
+export function poolJob(j: ReplayJob | FitJob): ReplayReport | FitResult {
+  return "leaveOut" in j ? fitJob(j) : replayJob(j);
+}
+
+/**
+ * Replays and left-out fits run as they are added ({@link JobQueue}), on `min(2, cores)` worker
+ * threads when `parallel` (each thread takes the next job of either kind, in the order added),
+ * else in this thread as each is added. Close it when done.
+ */
+export class ReplayPool {
+  private readonly queue: JobQueue<ReplayJob | FitJob, ReplayReport | FitResult>;
+  constructor(parallel: boolean) {
+    this.queue = new JobQueue<ReplayJob | FitJob, ReplayReport | FitResult>({ entry: WORKER, work: poolJob, threads: parallel ? workerThreads() : 0, describe: describeAny });
+  }
+
+  /** Whether jobs run on worker threads. */
+  get parallel(): boolean {
+    return this.queue.parallel;
+  }
+
+  /** Replays `job`; rejects as {@link JobQueue.add} does. */
+  replay(job: ReplayJob): Promise<ReplayReport> {
+    return this.queue.add(job) as Promise<ReplayReport>;
+  }
+
+  /** Runs the left-out fit `job`; rejects as {@link JobQueue.add} does. */
+  fit(job: FitJob): Promise<FitResult> {
+    return this.queue.add(job) as Promise<FitResult>;
+  }
+
+  /** Stops the workers. */
+  close(): Promise<void> {
+    return this.queue.close();
+  }
 }

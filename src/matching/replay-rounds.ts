@@ -9,15 +9,18 @@
  * looked up first in a store of finished results when the caller gives one (the page's
  * content-keyed cache), and each report can be turned into what the caller keeps (`finish`:
  * the page publishes aggregates only). The left-out fits can be kept in a store too (`fits`: at
- * 20 rounds of 5,000 people they take longer than the replays). A round's replays start as soon as it is loaded and
- * fitted, while the next rounds load, largest round first (so the last replays to finish are
- * short ones and the workers are never idle waiting for the loading).
+ * 20 rounds of 5,000 people they take longer than the replays). With worker threads, the fits
+ * run on them too (fit-jobs.ts), beside the replays: each round's fit is handed out as soon as
+ * the round is loaded, and its replays as soon as its fit is done, while the next rounds load,
+ * largest round first (so the last replays to finish are short ones and the workers are never
+ * idle waiting for the loading). Without, everything runs in this thread in the same order.
  */
 import { roundIds, type Db } from "../db";
 import { UnknownRoundError } from "../domain/errors";
 import { fitLeavingOut, type FoldScores, type OutcomeRow, type PredictionModel } from "./fit";
 import { workerThreads } from "../workers/map-jobs";
-import { PARALLEL_MIN_WORK, replayQueue, replayWork, type ReplayJob } from "./replay-jobs";
+import { packOutcomes, type PackedOutcomes } from "./fit-jobs";
+import { PARALLEL_MIN_WORK, ReplayPool, replayWork, type ReplayJob } from "./replay-jobs";
 import type { PoolChoice, ReplayReport } from "./replay";
 import { loadOutcomes, loadRoundData, roundSummaries, type PeopleCache, type RoundData } from "./round-data";
 import { defaultWeights, type Weights } from "./weights";
@@ -100,62 +103,75 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
   const perRound = opts.fitted ? 2 : 1;
   const work = rounds.reduce((sum, r) => sum + perRound * replayWork(registered.get(r) ?? 0), 0);
   const parallel = opts.parallel ?? (work >= PARALLEL_MIN_WORK && rounds.length * perRound > 1 && workerThreads() > 1);
-  const queue = replayQueue(parallel);
+  const pool = new ReplayPool(parallel);
   try {
     let outcomes: OutcomeRow[] | undefined;
+    let packed: PackedOutcomes | undefined; // the outcomes as sent to the workers, packed once
     const people: PeopleCache = new Map(); // each round's registrations read once, for its pool and the outcomes
-    const folds: FoldScores = new Map(); // each validation fold of the left-out fits fitted once
+    const folds: FoldScores = new Map(); // each validation fold of the left-out fits fitted once (in this thread)
     let computed = 0;
     const out: RoundReplay<T>[] = new Array(rounds.length);
-    const running: Promise<void>[] = [];
+    const running: Promise<unknown>[] = [];
     const order = rounds.map((_, k) => k).sort((a, b) => (registered.get(rounds[b]) ?? 0) - (registered.get(rounds[a]) ?? 0));
-    for (const k of order) {
-      const round = rounds[k];
-      const data = await loadRoundData(db, round, { include, people });
-      if (fitting) outcomes ??= await loadOutcomes(db, undefined, { people });
-      const left = outcomes ? leftOutFit(outcomes, round, folds, opts.fits) : null;
-      const entry: RoundReplay<T> = {
-        round,
-        data,
-        model: opts.predictions === false ? null : (left?.model ?? null),
-        fittedWeights: opts.fitted ? (left?.weights ?? null) : null,
-        given: undefined as T,
-        fitted: null,
-      };
-      out[k] = entry;
+    /** The fit of `round` left out: from `opts.fits` when it holds it, else fitted (on the workers when there are any) and kept there. */
+    const leftOutFit = (rows: OutcomeRow[], round: string): LeftOutFit | Promise<LeftOutFit> => {
+      const kept = opts.fits?.get(rows, round);
+      if (kept !== undefined) return kept;
+      if (!pool.parallel) {
+        const fit = fitLeavingOut(rows, round, { folds });
+        opts.fits?.set(rows, round, fit);
+        return fit;
+      }
+      packed ??= packOutcomes(rows, `outcomes ${++packs}`);
+      return pool.fit({ leaveOut: round, rows: packed }).then((fit) => {
+        opts.fits?.set(rows, round, fit);
+        return fit;
+      });
+    };
+    /** Replays a round once its left-out fit is known. */
+    const replay = (entry: RoundReplay<T>, left: LeftOutFit): Promise<unknown> => {
+      entry.model = opts.predictions === false ? null : (left?.model ?? null);
+      entry.fittedWeights = opts.fitted ? (left?.weights ?? null) : null;
+      const replays: Promise<void>[] = [];
       for (const [which, w] of [["given", weights], ["fitted", entry.fittedWeights]] as const) {
         if (!w) continue;
-        const job: ReplayJob = { data, weights: w, model: entry.model, include, ...(opts.maxCardinality === false ? { maxCardinality: false } : {}) };
+        const job: ReplayJob = { data: entry.data, weights: w, model: entry.model, include, ...(opts.maxCardinality === false ? { maxCardinality: false } : {}) };
         const hit = opts.store?.get(job, which);
         if (hit !== undefined) {
           entry[which] = hit;
           continue;
         }
-        running.push(
-          queue.add(job).then((report) => {
+        replays.push(
+          pool.replay(job).then((report) => {
             const value = finish(report, which);
             entry[which] = value;
             opts.store?.set(job, which, value);
-            opts.onReplayed?.(round, which, ++computed);
+            opts.onReplayed?.(entry.round, which, ++computed);
           }),
         );
       }
+      return Promise.all(replays);
+    };
+    for (const k of order) {
+      const round = rounds[k];
+      const data = await loadRoundData(db, round, { include, people });
+      if (fitting) outcomes ??= await loadOutcomes(db, undefined, { people });
+      const entry: RoundReplay<T> = { round, data, model: null, fittedWeights: null, given: undefined as T, fitted: null };
+      out[k] = entry;
+      const left = outcomes ? leftOutFit(outcomes, round) : null;
+      const done = left instanceof Promise ? left.then((fit) => replay(entry, fit)) : replay(entry, left);
+      done.catch(() => undefined); // handled by the Promise.all below (a failure while rounds still load is not unhandled)
+      running.push(done);
     }
     await Promise.all(running);
     return out;
   } finally {
-    await queue.close();
+    await pool.close();
   }
 }
 
-/** The fit of `round` left out: from `fits` when it holds it, else fitted (and kept there). */
-function leftOutFit(outcomes: readonly OutcomeRow[], round: string, folds: FoldScores, fits: FitStore | undefined): LeftOutFit {
-  const kept = fits?.get(outcomes, round);
-  if (kept !== undefined) return kept;
-  const fit = fitLeavingOut(outcomes, round, { folds });
-  fits?.set(outcomes, round, fit);
-  return fit;
-}
+/** Sets of outcome rows packed for the workers so far (names each set for the workers' memory of it). */
+let packs = 0;
 
 /**
  * Replays one round of the database under `weights` ({@link replayRounds} of that round).

@@ -1,7 +1,8 @@
 /**
- * Worker side of replay-jobs.ts: replays the rounds it is sent, one message each.
+ * Worker side of replay-jobs.ts: replays the rounds it is sent and runs the left-out fits
+ * (fit-jobs.ts), one message each.
  */
 import { serveJobs } from "../workers/serve";
-import { replayJob } from "./replay-jobs";
+import { poolJob } from "./replay-jobs";
 
-serveJobs(replayJob);
+serveJobs(poolJob);

@@ -20,7 +20,7 @@
  *   `logisticRegression`.
  * Pure (no Node imports).
  */
-import { coefficientsOf, columnScales, FitError, invertSpd, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
+import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, productSums, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
 
 /** A fitted proportional-odds model. */
 export interface OrdinalFit<N extends string = string> {
@@ -43,15 +43,6 @@ export interface OrdinalFit<N extends string = string> {
   penalty: number;
 }
 
-const dens = (z: number) => {
-  const s = sigmoid(z);
-  return s * (1 - s);
-};
-const densPrime = (z: number) => {
-  const s = sigmoid(z);
-  return s * (1 - s) * (1 - 2 * s);
-};
-
 /**
  * Fits the proportional-odds model of ordered answers `y` on the columns of X (module doc).
  * @param y answers (any ordered numbers, e.g. 1-5).
@@ -71,96 +62,114 @@ export function orderedLogit<N extends string>(
   const levels = [...new Set(y)].sort((a, b) => a - b);
   const J = levels.length;
   if (J < 2) throw new FitError("an ordinal model needs at least two different answers");
-  const cat = y.map((v) => levels.indexOf(v)); // 0..J-1
+  const cat = Int32Array.from(y, (v) => levels.indexOf(v)); // 0..J-1
   const { keep, dropped } = screenColumns(X, names);
   const used = keep.map((j) => names[j]);
   const p = used.length;
   const K = p + J - 1;
   const n = y.length;
   if (n < 2 * K) throw new FitError(`an ordinal model with ${K} parameters needs at least ${2 * K} answers, got ${n}`);
-  const D = X.map((row) => keep.map((c) => row[c]));
-  const lam = columnScales(D, p).map((s) => penalty * s * s);
+  const { C, scale } = columnMajor(X, keep, false);
+  const lam = Array.from(scale, (s) => penalty * s * s);
 
-  // The hot loops below read the kept columns from one flat array and allocate nothing per row;
-  // their arithmetic, and its order, is that of the formulas as written (results are the same to
-  // the last bit).
-  const flat = new Float64Array(n * p);
-  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) flat[i * p + j] = D[i][j];
-  /** P(answer of row i) for the row's linear predictor `eta`, with the cuts above (a) and below (b). */
-  const probability = (a: number, b: number): number => {
-    const Fa = a === Infinity ? 1 : sigmoid(a);
-    const Fb = b === -Infinity ? 0 : sigmoid(b);
-    // P computed without cancellation where both tails are far
-    return a !== Infinity && b !== -Infinity ? Fa - Fb : a === Infinity ? 1 - Fb : Fa;
-  };
-  const etaOf = (beta: readonly number[], o: number): number => {
-    let eta = 0;
-    for (let j = 0; j < p; j++) eta += beta[j] * flat[o + j];
-    return eta;
-  };
-  const loglik = (beta: readonly number[], theta: readonly number[]) => {
+  // The hot loops below allocate nothing per row or per iteration and read the kept columns from
+  // one column-major array; their arithmetic, and its order, is that of the formulas as written:
+  // each row's η sums β_j·x_j in column order, each entry of the gradient and of the Hessian sums
+  // its terms over the rows in row order (results are the same to the last bit). The objective's
+  // pass keeps each row's η, σ at its two cuts and P(answer); the derivatives at the same (β, θ)
+  // reuse them (σ once per cut, not again for the density and its derivative).
+  const bufs = () => ({ eta: new Float64Array(n), Fa: new Float64Array(n), Fb: new Float64Array(n), P: new Float64Array(n), edge: new Uint8Array(n) });
+  type Rows = ReturnType<typeof bufs>;
+  let cur = bufs();
+  let trial = bufs();
+  /** The log-likelihood at (β, θ), each row's η, σ at its cuts and P(answer) kept in `out` (`edge`: 1 no upper cut, 2 no lower cut). */
+  const loglik = (beta: ArrayLike<number>, theta: readonly number[], out: Rows) => {
+    const { eta, Fa, Fb, P, edge } = out;
+    linearPredictors(C, n, p, beta, eta);
     let ll = 0;
     for (let i = 0; i < n; i++) {
-      const eta = etaOf(beta, i * p);
+      const e = eta[i];
       const c = cat[i];
-      const P = probability(c < J - 1 ? theta[c] - eta : Infinity, c > 0 ? theta[c - 1] - eta : -Infinity);
-      ll += Math.log(Math.max(P, 1e-300));
+      const a = c < J - 1 ? theta[c] - e : Infinity; // upper cut
+      const b = c > 0 ? theta[c - 1] - e : -Infinity; // lower cut
+      const fa = a === Infinity ? 1 : sigmoid(a);
+      const fb = b === -Infinity ? 0 : sigmoid(b);
+      // P computed without cancellation where both tails are far
+      const pr = a !== Infinity && b !== -Infinity ? fa - fb : a === Infinity ? 1 - fb : fa;
+      Fa[i] = fa;
+      Fb[i] = fb;
+      P[i] = pr;
+      edge[i] = (a === Infinity ? 1 : 0) | (b === -Infinity ? 2 : 0);
+      ll += Math.log(Math.max(pr, 1e-300));
     }
     return ll;
   };
-  const objective = (beta: readonly number[], theta: readonly number[]) => loglik(beta, theta) - 0.5 * beta.reduce((s, v, j) => s + lam[j] * v * v, 0);
+  const penaltyOf = (beta: readonly number[]) => beta.reduce((s, v, j) => s + lam[j] * v * v, 0);
 
+  const dfabs = new Float64Array(n);
+  const bbs = new Float64Array(n);
+  const hf = new Float64Array(p * p);
+  const score = new Float64Array(K);
   /**
-   * The gradient and the summed Hessian of the log-likelihood (penalty added when asked), and with
-   * `withScores` each row's score vector (for the cluster-robust covariance).
+   * The gradient and the summed Hessian of the log-likelihood at the (β, θ) whose rows are `rows`
+   * (penalty added when asked), and with `groups` each cluster's summed score vector (for the
+   * cluster-robust covariance).
    */
-  const derivatives = (beta: readonly number[], theta: readonly number[], withPenalty: boolean, withScores = false) => {
+  const derivatives = (beta: readonly number[], rows: Rows, withPenalty: boolean, groups?: { ids: readonly string[]; sums: Map<string, Float64Array> }) => {
+    const { Fa, Fb, P, edge } = rows;
     const H = Array.from({ length: K }, () => new Array<number>(K).fill(0));
     const g = new Array<number>(K).fill(0);
-    const scores: Float64Array[] = [];
+    // per row: the cuts' densities, the features' factors, and the cut parts of the sums
     for (let i = 0; i < n; i++) {
-      const o = i * p;
-      const eta = etaOf(beta, o);
       const c = cat[i];
-      const a = c < J - 1 ? theta[c] - eta : Infinity; // upper cut
-      const b = c > 0 ? theta[c - 1] - eta : -Infinity; // lower cut
-      const P = probability(a, b);
-      const fa = a === Infinity ? 0 : dens(a);
-      const fb = b === -Infinity ? 0 : dens(b);
-      const fpa = a === Infinity ? 0 : densPrime(a);
-      const fpb = b === -Infinity ? 0 : densPrime(b);
+      const Pi = P[i];
+      const sa = Fa[i];
+      const sb = Fb[i];
+      const fa = edge[i] & 1 ? 0 : sa * (1 - sa);
+      const fb = edge[i] & 2 ? 0 : sb * (1 - sb);
+      const fpa = edge[i] & 1 ? 0 : sa * (1 - sa) * (1 - 2 * sa);
+      const fpb = edge[i] & 2 ? 0 : sb * (1 - sb) * (1 - 2 * sb);
       const dfab = fa - fb;
+      dfabs[i] = dfab;
+      bbs[i] = (fpa - fpb) / Pi - (dfab * dfab) / (Pi * Pi);
       const ia = c < J - 1 ? p + c : -1;
       const ib = c > 0 ? p + c - 1 : -1;
       // the row's score: -x_j (f_a - f_b) / P for the features, f_a / P and -f_b / P for its cuts
-      for (let j = 0; j < p; j++) g[j] += (-flat[o + j] * dfab) / P;
-      if (ia >= 0) g[ia] += fa / P;
-      if (ib >= 0) g[ib] += -fb / P;
-      if (withScores) {
-        const s = new Float64Array(K);
-        for (let j = 0; j < p; j++) s[j] = (-flat[o + j] * dfab) / P;
-        if (ia >= 0) s[ia] = fa / P;
-        if (ib >= 0) s[ib] = -fb / P;
-        scores.push(s);
-      }
-      const bb = (fpa - fpb) / P - (dfab * dfab) / (P * P);
-      for (let j = 0; j < p; j++) {
-        const xj = flat[o + j];
-        const Hj = H[j];
-        for (let m = 0; m <= j; m++) Hj[m] += xj * flat[o + m] * bb;
+      if (ia >= 0) g[ia] += fa / Pi;
+      if (ib >= 0) g[ib] += -fb / Pi;
+      if (groups) {
+        score.fill(0);
+        for (let j = 0; j < p; j++) score[j] = (-C[j * n + i] * dfab) / Pi;
+        if (ia >= 0) score[ia] = fa / Pi;
+        if (ib >= 0) score[ib] = -fb / Pi;
+        const id = groups.ids[i];
+        let sum = groups.sums.get(id);
+        if (!sum) groups.sums.set(id, (sum = new Float64Array(K)));
+        for (let j = 0; j < K; j++) sum[j] += score[j];
       }
       if (ia >= 0) {
-        H[ia][ia] += fpa / P - (fa * fa) / (P * P);
-        const ba = -(fpa / P - (fa * dfab) / (P * P));
-        for (let j = 0; j < p; j++) H[ia][j] += flat[o + j] * ba;
+        H[ia][ia] += fpa / Pi - (fa * fa) / (Pi * Pi);
+        const ba = -(fpa / Pi - (fa * dfab) / (Pi * Pi));
+        const Ha = H[ia];
+        for (let j = 0; j < p; j++) Ha[j] += C[j * n + i] * ba;
       }
       if (ib >= 0) {
-        H[ib][ib] += -fpb / P - (fb * fb) / (P * P);
-        const bbk = -(-fpb / P + (fb * dfab) / (P * P));
-        for (let j = 0; j < p; j++) H[ib][j] += flat[o + j] * bbk;
+        H[ib][ib] += -fpb / Pi - (fb * fb) / (Pi * Pi);
+        const bbk = -(-fpb / Pi + (fb * dfab) / (Pi * Pi));
+        const Hb = H[ib];
+        for (let j = 0; j < p; j++) Hb[j] += C[j * n + i] * bbk;
       }
-      if (ia >= 0 && ib >= 0) H[ia][ib] += (fa * fb) / (P * P);
+      if (ia >= 0 && ib >= 0) H[ia][ib] += (fa * fb) / (Pi * Pi);
     }
+    // the features' parts, each entry summed over the rows in order
+    for (let j = 0; j < p; j++) {
+      const o = j * n;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += (-C[o + i] * dfabs[i]) / P[i];
+      g[j] = s;
+    }
+    productSums(C, n, p, bbs, hf);
+    for (let j = 0; j < p; j++) for (let m = 0; m <= j; m++) H[j][m] = hf[j * p + m];
     // H was filled in its lower triangle (row >= column): mirror it
     for (let r = 0; r < K; r++) for (let c = 0; c < r; c++) H[c][r] = H[r][c];
     if (withPenalty) {
@@ -169,7 +178,7 @@ export function orderedLogit<N extends string>(
         H[j][j] -= lam[j];
       }
     }
-    return { g, H, scores };
+    return { g, H };
   };
 
   // Start: β = 0, thresholds at the logits of the cumulative shares.
@@ -182,11 +191,12 @@ export function orderedLogit<N extends string>(
     const q = cum / n;
     theta.push(Math.log(q / (1 - q)));
   }
-  let obj = objective(beta, theta);
+  let ll = loglik(beta, theta, cur);
+  let obj = ll - 0.5 * penaltyOf(beta);
   let it = 0;
   let converged = false;
   for (; it < 200 && !converged; it++) {
-    const { g, H } = derivatives(beta, theta, true);
+    const { g, H } = derivatives(beta, cur, true);
     const inv = invertSpd(H.map((r) => r.map((v) => -v)));
     const step = inv.map((r) => r.reduce((s, v, j) => s + v * g[j], 0));
     let t = 1;
@@ -194,12 +204,15 @@ export function orderedLogit<N extends string>(
       const nb = beta.map((v, j) => v + t * step[j]);
       const nt = theta.map((v, j) => v + t * step[p + j]);
       const ordered = nt.every((v, j) => j === 0 || v > nt[j - 1]);
-      const no = ordered ? objective(nb, nt) : -Infinity;
+      const nll = ordered ? loglik(nb, nt, trial) : -Infinity;
+      const no = ordered ? nll - 0.5 * penaltyOf(nb) : -Infinity;
       if (no >= obj - 1e-12 || t < 1e-8) {
         if (ordered) {
           beta = nb;
           theta = nt;
           obj = no;
+          ll = nll;
+          [cur, trial] = [trial, cur];
         }
         break;
       }
@@ -208,22 +221,17 @@ export function orderedLogit<N extends string>(
     converged = Math.max(...step.map((s) => Math.abs(s * t))) < 1e-10;
   }
   if (!converged) throw new FitError("the ordinal model did not converge (is an answer level perfectly predicted by a feature?)");
-  const { H, scores } = derivatives(beta, theta, true, options.clusters !== undefined);
+  const groups = options.clusters ? { ids: options.clusters, sums: new Map<string, Float64Array>() } : undefined;
+  const { H } = derivatives(beta, cur, true, groups);
   const bread = invertSpd(H.map((r) => r.map((v) => -v)));
   let cov = bread;
   let covariance = penalty > 0 ? "inverse of the penalised information (ridge)" : "inverse of the observed information (model-based)";
   let clusters: number | null = null;
-  if (options.clusters) {
-    const groups = new Map<string, Float64Array>();
-    options.clusters.forEach((id, i) => {
-      const s = groups.get(id) ?? new Float64Array(K);
-      for (let j = 0; j < K; j++) s[j] += scores[i][j];
-      groups.set(id, s);
-    });
-    const G = groups.size;
+  if (groups) {
+    const G = groups.sums.size;
     if (G >= 2) {
       const meat = Array.from({ length: K }, () => new Array<number>(K).fill(0));
-      for (const s of groups.values()) for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) meat[a][b] += s[a] * s[b];
+      for (const s of groups.sums.values()) for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) meat[a][b] += s[a] * s[b];
       const factor = (G / (G - 1)) * ((n - 1) / (n - K));
       const left = bread.map((r) => meat[0].map((_, b) => r.reduce((acc, v, m) => acc + v * meat[m][b], 0)));
       cov = left.map((r) => bread[0].map((_, b) => factor * r.reduce((acc, v, m) => acc + v * bread[m][b], 0)));
@@ -241,7 +249,7 @@ export function orderedLogit<N extends string>(
     covariance,
     n,
     clusters,
-    logLik: loglik(beta, theta),
+    logLik: ll,
     iterations: it,
     converged,
     dropped,

@@ -227,97 +227,62 @@ export function logisticRegression<N extends string>(X: readonly (readonly numbe
   if (n < 2 * k) throw new FitError(`logistic regression needs at least ${2 * k} rows, got ${n}`);
   const ones = y.reduce((s, v) => s + v, 0);
   if (ones === 0 || ones === n) throw new FitError("logistic regression needs both outcomes in the data");
-  const D = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    D[i * k] = 1;
-    for (let j = 1; j < k; j++) D[i * k + j] = X[i][keep[j - 1]];
-  }
-  // columnScales of the kept columns, read from D row by row: each column's sums take the same
-  // terms in the same order (rows ascending), all columns in one pass instead of one pass each.
-  const mean = new Float64Array(k);
-  for (let i = 0; i < n; i++) for (let j = 1; j < k; j++) mean[j] += D[i * k + j] / n;
-  const ss = new Float64Array(k);
-  for (let i = 0; i < n; i++) for (let j = 1; j < k; j++) ss[j] += (D[i * k + j] - mean[j]) ** 2 / n;
-  const scale = [0];
-  for (let j = 1; j < k; j++) scale.push(ss[j] > 0 ? Math.sqrt(ss[j]) : 1);
-  const lam = scale.map((s, j) => (j === 0 ? 0 : penalty * s * s));
-  // The hot loops allocate nothing per row and accumulate into flat arrays; their arithmetic, and
-  // its order, is that of the formulas as written (results are the same to the last bit). Each
-  // row's non-zero entries are listed once (CSR): a term with a zero factor adds ±0 to a sum that
-  // is never −0, which leaves it unchanged, so skipping it changes no bit while a design of
-  // dummies (most entries 0) costs its non-zeros per row instead of k² / 2. The dense loop is kept
-  // for a row whose terms are not all finite (0 · ∞ is NaN, not 0).
-  const start = new Int32Array(n + 1);
-  const infinite = new Uint8Array(n); // 1: the row has a non-finite entry (0 · ∞ terms in the dense loop)
-  let nnz = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < k; j++) {
-      const v = D[i * k + j];
-      if (v !== 0) nnz++;
-      if (!Number.isFinite(v)) infinite[i] = 1;
-    }
-    start[i + 1] = nnz;
-  }
-  const col = new Int32Array(nnz);
-  const val = new Float64Array(nnz);
-  for (let i = 0, t = 0; i < n; i++) {
-    for (let j = 0; j < k; j++) {
-      const v = D[i * k + j];
-      if (v !== 0) {
-        col[t] = j;
-        val[t++] = v;
-      }
-    }
-  }
-  const finite = (b: readonly number[]) => b.every((v) => Number.isFinite(v));
-  const etaDense = (b: readonly number[], o: number) => {
-    let eta = 0;
-    for (let j = 0; j < k; j++) eta += b[j] * D[o + j];
-    return eta;
-  };
-  const etaSparse = (b: readonly number[], i: number) => {
-    let eta = 0;
-    for (let t = start[i], e = start[i + 1]; t < e; t++) eta += b[col[t]] * val[t];
-    return eta;
-  };
-  const loglik = (b: readonly number[]) => {
-    const sparse = finite(b);
+  const { C, scale } = columnMajor(X, keep, true);
+  const lam = new Float64Array(k);
+  for (let j = 1; j < k; j++) lam[j] = penalty * scale[j] * scale[j];
+  // The hot loops allocate nothing per row or per iteration and run over the design's columns;
+  // their arithmetic, and its order, is that of the formulas as written: each row's η sums its
+  // terms b_j·x_j in column order, each entry of the gradient and of X'WX sums its terms over the
+  // rows in row order (results are the same to the last bit). Each row's η (and e^−η where the
+  // log-likelihood needs it) is kept from the objective's pass at the coefficients that become the
+  // estimate, so the derivatives there reuse it instead of computing it again.
+  const yv = new Uint8Array(n); // 1: y[i] is truthy
+  for (let i = 0; i < n; i++) yv[i] = y[i] ? 1 : 0;
+  const yf = Float64Array.from(y);
+  let eta = new Float64Array(n);
+  let expNeg = new Float64Array(n); // e^−η of rows with y truthy (what the log-likelihood computed)
+  let etaTrial = new Float64Array(n);
+  let expTrial = new Float64Array(n);
+  /** The log-likelihood at `b`, each row's η (and e^−η of rows with y truthy) kept in `etaOut` (`expOut`). */
+  const loglik = (b: Float64Array, etaOut: Float64Array, expOut: Float64Array) => {
+    linearPredictors(C, n, k, b, etaOut);
     let ll = 0;
     for (let i = 0; i < n; i++) {
-      const eta = sparse ? etaSparse(b, i) : etaDense(b, i * k);
-      ll += y[i] ? -Math.log1p(Math.exp(-eta)) : -Math.log1p(Math.exp(eta));
+      const e = etaOut[i];
+      if (yv[i]) {
+        const x = Math.exp(-e);
+        expOut[i] = x;
+        ll += -Math.log1p(x);
+      } else {
+        ll += -Math.log1p(Math.exp(e));
+      }
     }
     return ll;
   };
-  const objective = (b: readonly number[]) => loglik(b) - 0.5 * b.reduce((s, v, j) => s + lam[j] * v * v, 0);
-  const derivatives = (b: readonly number[]) => {
-    const h = new Float64Array(k * k); // lower triangle, row-major
-    const gf = new Float64Array(k);
-    const sparse = finite(b);
+  const penaltyOf = (b: Float64Array) => {
+    let s = 0;
+    for (let j = 0; j < k; j++) s = s + lam[j] * b[j] * b[j];
+    return s;
+  };
+  const h = new Float64Array(k * k); // lower triangle, row-major
+  const gf = new Float64Array(k);
+  const w = new Float64Array(n);
+  const r = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  /** Gradient and Hessian (penalty included) at `b`, whose rows' η are `eta` (and e^−η `expNeg` where y is truthy). */
+  const derivatives = (b: Float64Array) => {
     for (let i = 0; i < n; i++) {
-      const o = i * k;
-      const p = 1 / (1 + Math.exp(-(sparse ? etaSparse(b, i) : etaDense(b, o))));
-      const w = p * (1 - p);
-      const r = y[i] - p;
-      if (sparse && !infinite[i] && Number.isFinite(w) && Number.isFinite(r)) {
-        const e = start[i + 1];
-        for (let t = start[i]; t < e; t++) {
-          const xa = val[t];
-          const ha = col[t] * k;
-          gf[col[t]] += r * xa;
-          const wa = w * xa;
-          for (let s = start[i]; s <= t; s++) h[ha + col[s]] += wa * val[s];
-        }
-        continue;
-      }
-      for (let a = 0; a < k; a++) {
-        const xa = D[o + a];
-        gf[a] += r * xa;
-        const wa = w * xa;
-        const ha = a * k;
-        for (let c = 0; c <= a; c++) h[ha + c] += wa * D[o + c];
-      }
+      const p = 1 / (1 + (yv[i] ? expNeg[i] : Math.exp(-eta[i])));
+      w[i] = p * (1 - p);
+      r[i] = yf[i] - p;
     }
+    for (let a = 0; a < k; a++) {
+      const oa = a * n;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += r[i] * C[oa + i];
+      gf[a] = s;
+    }
+    weightedCrossProducts(C, n, k, w, scratch, h);
     const H = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, c) => (c <= a ? h[a * k + c] : h[c * k + a])));
     const g = Array.from(gf);
     for (let a = 0; a < k; a++) {
@@ -326,39 +291,197 @@ export function logisticRegression<N extends string>(X: readonly (readonly numbe
     }
     return { g, H };
   };
-  let beta = new Array<number>(k).fill(0);
-  let obj = objective(beta);
+  let beta = new Float64Array(k);
+  let ll = loglik(beta, eta, expNeg);
+  let obj = ll - 0.5 * penaltyOf(beta);
+  let next = new Float64Array(k);
+  const step = new Float64Array(k);
   let it = 0;
   let converged = false;
   for (; it < 100 && !converged; it++) {
     const { g, H } = derivatives(beta);
     const inv = invertSpd(H);
-    const step = inv.map((r) => r.reduce((s, v, j) => s + v * g[j], 0));
+    for (let a = 0; a < k; a++) {
+      const row = inv[a];
+      let s = 0;
+      for (let j = 0; j < k; j++) s += row[j] * g[j];
+      step[a] = s;
+    }
     let t = 1;
-    let next = beta.map((b, j) => b + step[j]);
-    let objNext = objective(next);
+    for (let j = 0; j < k; j++) next[j] = beta[j] + step[j];
+    let llNext = loglik(next, etaTrial, expTrial);
+    let objNext = llNext - 0.5 * penaltyOf(next);
     while (objNext < obj - 1e-12 && t > 1e-6) {
       t /= 2;
-      next = beta.map((b, j) => b + t * step[j]);
-      objNext = objective(next);
+      for (let j = 0; j < k; j++) next[j] = beta[j] + t * step[j];
+      llNext = loglik(next, etaTrial, expTrial);
+      objNext = llNext - 0.5 * penaltyOf(next);
     }
-    beta = next;
+    // the trial becomes the estimate, and its rows' η the current ones
+    [beta, next] = [next, beta];
+    [eta, etaTrial] = [etaTrial, eta];
+    [expNeg, expTrial] = [expTrial, expNeg];
+    ll = llNext;
     obj = objNext;
-    converged = Math.max(...step.map((s) => Math.abs(s * t))) < 1e-10;
+    let largest = 0;
+    for (let j = 0; j < k; j++) largest = Math.max(largest, Math.abs(step[j] * t));
+    converged = largest < 1e-10;
   }
   if (!converged) throw new FitError("logistic regression did not converge (is an outcome perfectly predicted by a feature?)");
   const cov = invertSpd(derivatives(beta).H);
+  const estimate = Array.from(beta);
   return {
-    coefficients: coefficientsOf(["intercept", ...used] as ("intercept" | N)[], beta, cov),
+    coefficients: coefficientsOf(["intercept", ...used] as ("intercept" | N)[], estimate, cov),
     cov,
     covariance: penalty > 0 ? "inverse of the penalised information (ridge; Laplace approximation of the posterior)" : "inverse of the observed information (model-based)",
     n,
-    logLik: loglik(beta),
+    logLik: ll,
     iterations: it,
     converged,
     dropped,
     penalty,
   };
+}
+
+/**
+ * Each row's linear predictor η_i = Σ_j b_j · x_ij (the terms added in column order, from 0) of
+ * the n × k column-major matrix C, into `out`.
+ */
+export function linearPredictors(C: Float64Array, n: number, k: number, b: ArrayLike<number>, out: Float64Array): void {
+  out.fill(0);
+  for (let j = 0; j < k; j++) {
+    const bj = b[j];
+    const o = j * n;
+    for (let i = 0; i < n; i++) out[i] += bj * C[o + i];
+  }
+}
+
+/**
+ * The lower triangle of X'WX into `out` (k × k, row-major): out[a·k + c] = Σ_i (w_i · x_ia) · x_ic
+ * for c <= a, each sum over the rows in order from 0, X the n × k column-major matrix C. Four
+ * entries are summed in each pass over the rows (independent sums, so the processor overlaps
+ * them). `scratch` (n long) holds w_i · x_ia.
+ */
+export function weightedCrossProducts(C: Float64Array, n: number, k: number, w: Float64Array, scratch: Float64Array, out: Float64Array): void {
+  for (let a = 0; a < k; a++) {
+    const oa = a * n;
+    for (let i = 0; i < n; i++) scratch[i] = w[i] * C[oa + i];
+    let c = 0;
+    for (; c + 3 <= a; c += 4) {
+      const o0 = c * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = scratch[i];
+        s0 += x * C[o0 + i];
+        s1 += x * C[o1 + i];
+        s2 += x * C[o2 + i];
+        s3 += x * C[o3 + i];
+      }
+      out[a * k + c] = s0;
+      out[a * k + c + 1] = s1;
+      out[a * k + c + 2] = s2;
+      out[a * k + c + 3] = s3;
+    }
+    for (; c <= a; c++) {
+      const o0 = c * n;
+      let s0 = 0;
+      for (let i = 0; i < n; i++) s0 += scratch[i] * C[o0 + i];
+      out[a * k + c] = s0;
+    }
+  }
+}
+
+/**
+ * The sums out[a·p + c] = Σ_i (x_ia · x_ic) · w_i for c <= a (the lower triangle, row-major, p × p),
+ * each over the rows in order from 0, X the n × p column-major matrix C. Four entries are summed
+ * in each pass over the rows.
+ */
+export function productSums(C: Float64Array, n: number, p: number, w: Float64Array, out: Float64Array): void {
+  for (let a = 0; a < p; a++) {
+    const oa = a * n;
+    let c = 0;
+    for (; c + 3 <= a; c += 4) {
+      const o0 = c * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = C[oa + i];
+        const wi = w[i];
+        s0 += x * C[o0 + i] * wi;
+        s1 += x * C[o1 + i] * wi;
+        s2 += x * C[o2 + i] * wi;
+        s3 += x * C[o3 + i] * wi;
+      }
+      out[a * p + c] = s0;
+      out[a * p + c + 1] = s1;
+      out[a * p + c + 2] = s2;
+      out[a * p + c + 3] = s3;
+    }
+    for (; c <= a; c++) {
+      const o0 = c * n;
+      let s0 = 0;
+      for (let i = 0; i < n; i++) s0 += C[oa + i] * C[o0 + i] * w[i];
+      out[a * p + c] = s0;
+    }
+  }
+}
+
+/** Columns of a data array prepared for a fit (see {@link columnMajor}). */
+export interface Columns {
+  /** The columns of n rows each, column-major (C[j·n + i] is row i's column j). */
+  C: Float64Array;
+  /** `columnScales` of each column (population standard deviation; 1 for a constant one); 0 for an intercept. */
+  scale: Float64Array;
+}
+
+/** {@link columnMajor}'s results by data array, kept columns and intercept (fits of the same rows under several penalties prepare them once). */
+const prepared = new WeakMap<readonly (readonly number[])[], Map<string, Columns>>();
+
+/**
+ * The `keep` columns of X (after a column of ones when `intercept`) as one column-major array,
+ * with their scales (the sums of `columnScales`, term for term in the same order). Memoised by
+ * X (the rows are never changed), `keep` and `intercept`; do not modify the result.
+ */
+export function columnMajor(X: readonly (readonly number[])[], keep: readonly number[], intercept: boolean): Columns {
+  const key = `${intercept ? 1 : 0}:${keep.join(",")}`;
+  const known = prepared.get(X)?.get(key);
+  if (known) return known;
+  const n = X.length;
+  const first = intercept ? 1 : 0;
+  const k = keep.length + first;
+  const C = new Float64Array(n * k);
+  if (intercept) C.fill(1, 0, n);
+  for (let i = 0; i < n; i++) {
+    const row = X[i];
+    for (let j = first; j < k; j++) C[j * n + i] = row[keep[j - first]];
+  }
+  const scale = new Float64Array(k);
+  for (let j = first; j < k; j++) scale[j] = columnScale(C, j * n, n);
+  const columns = { C, scale };
+  const byKey = prepared.get(X) ?? new Map<string, Columns>();
+  byKey.set(key, columns);
+  prepared.set(X, byKey);
+  return columns;
+}
+
+/** `columnScales` of one column C[o..o+n): the same sums, term for term in the same order. */
+export function columnScale(C: Float64Array, o: number, n: number): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) m += C[o + i] / n;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (C[o + i] - m) ** 2 / n;
+  return s > 0 ? Math.sqrt(s) : 1;
 }
 
 /** The linear predictor of a fit at named values (absent names count 0; the intercept adds 1 × its estimate). */
