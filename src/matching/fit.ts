@@ -357,7 +357,6 @@ function choosePenalties(
   names: readonly FeatureName[],
   grid: readonly number[],
   memo: FoldScores = new Map(),
-  models: { satisfaction: boolean } = { satisfaction: true },
 ): { completion: number; satisfaction: number; how: string } {
   const fs = folds(rows, rounds, "time-ordered").map((f, k) => ({ ...f, trained: rounds.slice(0, k + 2) }));
   // Each fold's data, made once for every penalty tried on it.
@@ -406,7 +405,7 @@ function choosePenalties(
     return best.loss === Infinity ? null : best.lam;
   };
   const c = pick("completion");
-  const s = models.satisfaction ? pick("satisfaction") : null;
+  const s = pick("satisfaction");
   const fallback = grid.find((g) => g > 0) ?? 0;
   return {
     completion: c ?? fallback,
@@ -500,14 +499,15 @@ function summarise(fit: Omit<OutcomeFit, "summary">): { lines: string[]; caution
  * by respondent) on all `rows`, the penalties chosen by time-ordered validation, and validates
  * both in time order and by leaving each round out (module doc). Rounds are taken in the order
  * rows first name them (loadOutcomes gives start order). `validate: false` skips the
- * validations and the penalty search (`penalty` then applies, default 1).
+ * validations and the penalty search: `penalty` then applies (default 1), to the satisfaction
+ * model too unless `satisfactionPenalty` is given.
  * @param features features to use (default all nine).
  * @throws FitError when the completion model cannot be fitted on all rows.
  */
 export function fitOutcomes(
   rows: readonly OutcomeRow[],
   features: readonly FeatureName[] = FEATURE_NAMES,
-  options: { validate?: boolean; penalty?: number; grid?: readonly number[] } = {},
+  options: { validate?: boolean; penalty?: number; satisfactionPenalty?: number; grid?: readonly number[] } = {},
 ): OutcomeFit {
   const names = [...features];
   const rounds = [...new Set(rows.map((r) => r.round))];
@@ -515,7 +515,11 @@ export function fitOutcomes(
   const validateOn = options.validate !== false;
   const chosen = validateOn && options.penalty === undefined
     ? choosePenalties(rows, rounds, names, grid)
-    : { completion: options.penalty ?? 1, satisfaction: options.penalty ?? 1, how: options.penalty === undefined ? "fixed (no validation run): 1" : "given" };
+    : {
+        completion: options.penalty ?? 1,
+        satisfaction: options.satisfactionPenalty ?? options.penalty ?? 1,
+        how: options.penalty === undefined ? "fixed (no validation run): 1" : "given",
+      };
   const c = completionData(rows, names);
   const completion = logisticRegression(c.X, c.y, names, { penalty: chosen.completion });
   const s = satisfactionData(rows, names);
@@ -611,18 +615,16 @@ export function weightsFromFit(fit: OutcomeFit, options: { satisfactionWeight?: 
  * shared by the left-out fits of the same `rows` (each distinct fold fitted once; see
  * {@link FoldScores}), which changes no result.
  *
- * Only the completion model's penalty is searched: both models are fitted with it (the
- * satisfaction model's own validated penalty was computed here and then never used, at more
- * than half the cost of the search; choosing it for the satisfaction model would change the
- * fitted weights).
+ * Each model gets its own penalty, as `iln weights fit` (`fitOutcomes`) chooses them on the same
+ * rows: the left-out weights are what `iln weights fit` would make without that round.
  * @returns null when the other rounds are too few or too uniform to fit (a `FitError`).
  */
 export function fitLeavingOut(rows: readonly OutcomeRow[], round: string, options: { folds?: FoldScores } = {}): { model: PredictionModel; weights: Weights } | null {
   const others = rows.filter((r) => r.round !== round);
   return tryFit(() => {
     const rounds = [...new Set(others.map((r) => r.round))];
-    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds, { satisfaction: false });
-    const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion });
+    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds);
+    const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion, satisfactionPenalty: pen.satisfaction });
     return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
   });
 }

@@ -245,4 +245,22 @@ describe("fitLeavingOut", () => {
     expect(sizeAfterAll).toBeLessThan(rounds.length * (rounds.length - 3) * 2 * PENALTY_GRID.length);
     expect(shared.every((x) => x !== null)).toBe(true);
   });
+
+  it("is what fitOutcomes fits on the other rounds: each model with the penalty its own validation chose", () => {
+    // Partner-satisfaction answers unrelated to the features (a fixed scramble of 1-5), so the
+    // satisfaction model's validation wants a different penalty than the completion model's.
+    const answered = rows.map((r, i) => ({ ...r, partnerSatisfaction: [1 + ((i * 7919) % 5), 1 + ((i * 104729) % 5)] }));
+    const rounds = [...new Set(answered.map((r) => r.round))];
+    for (const round of [rounds[0], rounds[rounds.length - 1]]) {
+      const others = answered.filter((r) => r.round !== round);
+      const full = fitOutcomes(others);
+      expect(full.penalty.satisfaction).not.toBe(full.penalty.completion);
+      const left = fitLeavingOut(answered, round)!;
+      const fitted = left.weights.fitted as { penalty: { completion: number; satisfaction: number | null } };
+      expect(fitted.penalty.completion).toBe(full.penalty.completion);
+      expect(fitted.penalty.satisfaction).toBe(full.penalty.satisfaction);
+      expect(left.model.fit.coefficients).toEqual(full.completion.coefficients);
+      expect(left.weights.utility).toEqual(weightsFromFit(full).utility);
+    }
+  });
 });
