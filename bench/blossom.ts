@@ -384,19 +384,22 @@ function table(rows: Row[]): string[] {
 
 function verdict(rows: Row[]): string[] {
   const out: string[] = [];
-  const find = (s: string) => rows.find((r) => r.inst.name.includes(s));
+  const find = (s: string) => rows.find((r) => r.inst.name.startsWith(s));
   const best = (x: Timing | string) => (typeof x === "string" ? NaN : Math.min(...x.wall));
-  const five = find("2022B");
-  if (five) out.push(`- 5,000-person real-score pool under 1 s: ${best(five.dense).toFixed(2)} s (${best(five.dense) < 1 ? "met" : "MISSED"}).`);
-  const twenty = find("20k");
-  if (twenty) out.push(`- 20,000-person real-score pool under 15 s: ${best(twenty.dense).toFixed(2)} s (${best(twenty.dense) < 15 ? "met" : "MISSED"}).`);
+  const worstRun = (x: Timing | string) => (typeof x === "string" ? NaN : Math.max(...x.wall));
+  /** "met" when every run is under the target, "met by the best run" when only some are. */
+  const against = (x: Timing | string, target: number) => (worstRun(x) < target ? "met" : best(x) < target ? "met by the best run only" : "MISSED");
+  const five = find("real scores, synthetic 2022B");
+  if (five) out.push(`- 5,000-person real-score pool under 1 s: ${best(five.dense).toFixed(2)}-${worstRun(five.dense).toFixed(2)} s (${against(five.dense, 1)}).`);
+  const twenty = find("real scores, synthetic 2013B (20k)");
+  if (twenty) out.push(`- 20,000-person real-score pool under 15 s: ${best(twenty.dense).toFixed(2)}-${worstRun(twenty.dense).toFixed(2)} s (${against(twenty.dense, 15)}).`);
   const ratios = rows.filter((r) => typeof r.edge !== "string").map((r) => ({ name: r.inst.name, ratio: best(r.edge) / best(r.dense) }));
   if (ratios.length) {
     const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     out.push(`- Edge-list API within 2x of the dense one: worst ${worst.ratio.toFixed(2)}x (${worst.name}; ${worst.ratio <= 2 ? "met" : "MISSED"}).`);
   }
   for (const r of rows.filter((x) => x.inst.group === "edge")) {
-    if (typeof r.edge !== "string") out.push(`- ${r.inst.name} as an edge list under 1 s: ${best(r.edge).toFixed(2)} s (${best(r.edge) < 1 ? "met" : "MISSED"}).`);
+    if (typeof r.edge !== "string") out.push(`- ${r.inst.name} as an edge list under 1 s: ${best(r.edge).toFixed(2)}-${worstRun(r.edge).toFixed(2)} s (${against(r.edge, 1)}).`);
   }
   if (rows.some((r) => !r.equal.startsWith("yes"))) out.push("- TOTALS DIFFER somewhere: see the table.");
   return out;
