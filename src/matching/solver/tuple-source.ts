@@ -110,18 +110,9 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
   }
   topId = topId.subarray(0, n * K);
   topW = topW.subarray(0, n * K);
-  let nonIsolated = 0;
-  for (let v = 0; v < n; v++) {
-    for (let s = v * K; s < v * K + K; s++) {
-      if (topId[s] >= 0) {
-        nonIsolated++;
-        break;
-      }
-    }
-  }
-  const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
+  const stats = pairStats(topId, n, K, minW, maxW, allInt);
   const ms = (typeof performance !== "undefined" ? performance.now() : Date.now()) - t0;
-  return { n, m, int32, scan: { topId, topW, stats: { maxAbs, minW, maxW, allInt, nonIsolated }, ms } };
+  return { n, m, int32, scan: { topId, topW, stats, ms } };
 }
 
 /** The tuples of a validated list (see the module comment). */
