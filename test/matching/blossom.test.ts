@@ -234,18 +234,25 @@ describeNx("maxWeightMatching: agrees with networkx on random graphs", () => {
     });
   });
 
-  it("dense edge lists, solved by candidates and pricing: ties, fine-graded doubles, negatives, maxCardinality, parallel edges", () => {
-    const rand = prng(20261124);
+  /**
+   * Random edge lists on the pricing path, against networkx's totals: `count` instances of
+   * nBase..nBase+39 vertices at edge density `density`, parallel edges (lighter ones and exact
+   * duplicates) added where `parallel(r)`; `matrix` says whether they go through a weight matrix
+   * or are priced on the tuples.
+   */
+  const againstNetworkx = (seed: number, count: number, nBase: number, density: number, parallel: (r: number) => boolean, matrix: boolean) => {
+    const rand = prng(seed);
     const instances: Instance[] = [];
-    for (let r = 0; r < 24; r++) {
-      const n = 40 + Math.floor(rand() * 40);
+    for (let r = 0; r < count; r++) {
+      const n = nBase + Math.floor(rand() * 40);
       const kind = r % 4;
       const weight = kind === 0 ? () => Math.floor(rand() * 4) : kind === 1 ? () => rand() * 10 : kind === 2 ? () => Math.floor(rand() * 41) - 25 : () => 2800 + Math.floor(rand() * 10200);
-      const inst = randomInstance(rand, n, 0.9, weight, r % 3 === 0, kind === 1);
+      const inst = randomInstance(rand, n, density, weight, r % 3 === 0, kind === 1);
       // Parallel edges: lighter ones, and exact duplicates (a matched pair must count once).
-      if (r % 5 === 0) inst.edges.push(...inst.edges.slice(0, 20).map(([a, b, w]): Edge => [b, a, w - 1]), ...inst.edges.slice(0, 400));
+      if (parallel(r)) inst.edges.push(...inst.edges.slice(0, 20).map(([a, b, w]): Edge => [b, a, w - 1]), ...inst.edges.slice(0, 400));
       expect(inst.edges.length).toBeGreaterThan(DIRECT_MAX_AVERAGE_DEGREE * n); // the pricing path
-      expect(n * n).toBeLessThanOrEqual(DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * inst.edges.length); // through a matrix
+      if (matrix) expect(n * n).toBeLessThanOrEqual(DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * inst.edges.length); // through a matrix
+      else expect(n * n).toBeGreaterThan(DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * inst.edges.length); // on the tuples
       instances.push(inst);
     }
     // Expected totals: networkx.max_weight_matching (heaviest parallel edge), python3 subprocess.
@@ -255,30 +262,14 @@ describeNx("maxWeightMatching: agrees with networkx on random graphs", () => {
       expect(sameTotal(got.total, expected[r].total, inst.float), `instance ${r}: ${got.total} vs ${expected[r].total}`).toBe(true);
       if (inst.maxCard) expect(got.card, `instance ${r}`).toBe(expected[r].card);
     });
-  });
-});
+  };
 
-describe("maxWeightMatching: edge lists too sparse for a matrix, priced in place", () => {
-  it("ties, fine-graded doubles, negatives, maxCardinality, parallel edges", () => {
-    const rand = prng(20261130);
-    const instances: Instance[] = [];
-    for (let r = 0; r < 8; r++) {
-      const n = 200 + Math.floor(rand() * 40);
-      const kind = r % 4;
-      const weight = kind === 0 ? () => Math.floor(rand() * 4) : kind === 1 ? () => rand() * 10 : kind === 2 ? () => Math.floor(rand() * 41) - 25 : () => 2800 + Math.floor(rand() * 10200);
-      const inst = randomInstance(rand, n, 0.2, weight, r % 3 === 0, kind === 1);
-      if (r % 4 === 1) inst.edges.push(...inst.edges.slice(0, 20).map(([a, b, w]): Edge => [b, a, w - 1]), ...inst.edges.slice(0, 400));
-      expect(inst.edges.length).toBeGreaterThan(DIRECT_MAX_AVERAGE_DEGREE * n); // the pricing path
-      expect(n * n).toBeGreaterThan(DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * inst.edges.length); // on the tuples
-      instances.push(inst);
-    }
-    // Expected totals: networkx.max_weight_matching (heaviest parallel edge), python3 subprocess.
-    const expected = networkxOptima(instances);
-    instances.forEach((inst, r) => {
-      const got = evaluate(inst.edges, maxWeightMatching(inst.edges, { maxCardinality: inst.maxCard, candidatesPerVertex: 1 + (r % 3) }));
-      expect(sameTotal(got.total, expected[r].total, inst.float), `instance ${r}: ${got.total} vs ${expected[r].total}`).toBe(true);
-      if (inst.maxCard) expect(got.card, `instance ${r}`).toBe(expected[r].card);
-    });
+  it("dense edge lists, solved by candidates and pricing: ties, fine-graded doubles, negatives, maxCardinality, parallel edges", () => {
+    againstNetworkx(20261124, 24, 40, 0.9, (r) => r % 5 === 0, true);
+  });
+
+  it("edge lists too sparse for a matrix, priced in place: ties, fine-graded doubles, negatives, maxCardinality, parallel edges", () => {
+    againstNetworkx(20261130, 8, 200, 0.2, (r) => r % 4 === 1, false);
   });
 });
 
