@@ -211,9 +211,21 @@ export interface PredictionModel {
   rounds: string[];
 }
 
+/** Each row's features in the order of the last `names` asked for: the validation folds share them instead of copying them per fold. */
+const featureRows = new WeakMap<OutcomeRow, { names: readonly FeatureName[]; x: number[] }>();
+
+/** The row's feature values in the order of `names` (shared: never to be written to). */
+function featureRow(r: OutcomeRow, names: readonly FeatureName[]): number[] {
+  const kept = featureRows.get(r);
+  if (kept?.names === names) return kept.x;
+  const x = names.map((f) => r.features[f]);
+  featureRows.set(r, { names, x });
+  return x;
+}
+
 function completionData(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
   const use = rows.filter((r) => r.completed !== null);
-  return { X: use.map((r) => names.map((f) => r.features[f])), y: use.map((r) => r.completed as number) };
+  return { X: use.map((r) => featureRow(r, names)), y: use.map((r) => r.completed as number) };
 }
 
 function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
@@ -222,8 +234,9 @@ function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureNa
   const clusters: string[] = [];
   let k = 0;
   for (const r of rows) {
+    const x = featureRow(r, names);
     r.partnerSatisfaction.forEach((s, i) => {
-      X.push(names.map((f) => r.features[f]));
+      X.push(x);
       y.push(s);
       clusters.push(r.respondents?.[i] ?? `#${k}`);
       k++;
@@ -340,17 +353,22 @@ function validate(rows: readonly OutcomeRow[], rounds: readonly string[], names:
 }
 
 /**
- * The penalty of each model chosen by time-ordered validation (module doc); with fewer than three
- * rounds (no time-ordered fold), the smallest penalty of the grid above 0 that fits.
- */
-/**
  * Held-out scores of time-ordered validation folds, for {@link fitLeavingOut}: a fold (the rounds
- * trained on, the round scored, the model, the penalty) scores the same whichever round was left
- * out of the rows (rows are filtered, never reordered), so the left-out fits of one set of rows
- * share it and each distinct fold is fitted once. Valid for one array of rows only.
+ * trained on, the round scored, the model, the penalty grid and the penalty) scores the same
+ * whichever round was left out of the rows (rows are filtered, never reordered), so the left-out
+ * fits of one set of rows share it and each distinct fold is fitted once. `estimate` is the fold
+ * model's parameters, where the fold's fit at the next penalty of the grid starts. Valid for one
+ * array of rows only.
  */
-export type FoldScores = Map<string, { total: number; count: number } | null>;
+export type FoldScores = Map<string, { total: number; count: number; estimate?: number[] } | null>;
 
+/**
+ * The penalty of each model chosen by time-ordered validation (module doc); with fewer than three
+ * rounds (no time-ordered fold), the smallest penalty of the grid above 0 that fits. Each fold's
+ * model is fitted at the grid's penalties in order, each fit starting from the estimate at the
+ * penalty before it (the same optimum in fewer Newton iterations), so a fold's score depends only
+ * on the fold and the grid, never on which fits ran before it.
+ */
 function choosePenalties(
   rows: readonly OutcomeRow[],
   rounds: readonly string[],
@@ -363,32 +381,42 @@ function choosePenalties(
   const completionOf = new Map<(typeof fs)[number], { ct: ReturnType<typeof completionData>; ch: ReturnType<typeof completionData> }>();
   const satisfactionOf = new Map<(typeof fs)[number], { st: ReturnType<typeof satisfactionData>; sh: ReturnType<typeof satisfactionData> }>();
   /** One fold's summed log-loss and count (count 0: nothing to score), or null when the model cannot be fitted. */
-  const foldScore = (f: (typeof fs)[number], which: "completion" | "satisfaction", lam: number): { total: number; count: number } | null => {
+  type Score = NonNullable<ReturnType<FoldScores["get"]>>;
+  const foldScore = (f: (typeof fs)[number], which: "completion" | "satisfaction", lam: number, start: number[] | undefined): Score | null => {
     if (which === "completion") {
       let d = completionOf.get(f);
       if (!d) completionOf.set(f, (d = { ct: completionData(f.train, names), ch: completionData(f.test, names) }));
       const { ct, ch } = d;
       if (!ch.y.length) return { total: 0, count: 0 };
-      const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam }));
+      const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam, start }));
       if (!fit) return null;
       const p = ch.X.map((x) => sigmoid(linearPredictorAt(fit, x, names)));
-      return { total: logLoss(ch.y, p) * ch.y.length, count: ch.y.length };
+      return { total: logLoss(ch.y, p) * ch.y.length, count: ch.y.length, estimate: fit.coefficients.map((c) => c.estimate) };
     }
     let d = satisfactionOf.get(f);
     if (!d) satisfactionOf.set(f, (d = { st: satisfactionData(f.train, names), sh: satisfactionData(f.test, names) }));
     const { st, sh } = d;
     if (!sh.y.length || !st.y.length) return { total: 0, count: 0 };
-    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam }));
+    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam, start }));
     if (!fit) return null;
-    return { total: multiLogLoss(sh.y, sh.X.map((x) => levelProbabilities(fit, x, names))) * sh.y.length, count: sh.y.length };
+    const estimate = [...fit.coefficients, ...fit.thresholds].map((c) => c.estimate);
+    return { total: multiLogLoss(sh.y, sh.X.map((x) => levelProbabilities(fit, x, names))) * sh.y.length, count: sh.y.length, estimate };
   };
-  const score = (which: "completion" | "satisfaction", lam: number): number => {
+  /** The fold's score at grid[g], its fits at grid[0..g] made in order where not yet made (function doc). */
+  const scoreAt = (f: (typeof fs)[number], which: "completion" | "satisfaction", g: number): Score | null => {
+    const keyAt = (i: number) => [which, grid.join(","), grid[i], names.join(","), f.round, f.trained.join(",")].join("|");
+    let i = g;
+    while (i > 0 && memo.get(keyAt(i)) === undefined) i--;
+    let r = memo.get(keyAt(i));
+    if (r === undefined) memo.set(keyAt(i), (r = foldScore(f, which, grid[i], undefined)));
+    for (; i < g; i++) memo.set(keyAt(i + 1), (r = foldScore(f, which, grid[i + 1], r?.estimate)));
+    return r;
+  };
+  const score = (which: "completion" | "satisfaction", g: number): number => {
     let total = 0;
     let count = 0;
     for (const f of fs) {
-      const key = [which, lam, names.join(","), f.round, f.trained.join(",")].join("|");
-      let r = memo.get(key);
-      if (r === undefined) memo.set(key, (r = foldScore(f, which, lam)));
+      const r = scoreAt(f, which, g);
       if (!r) return Infinity;
       total += r.total;
       count += r.count;
@@ -397,8 +425,8 @@ function choosePenalties(
   };
   const pick = (which: "completion" | "satisfaction") => {
     let best = { lam: grid.find((g) => g > 0) ?? 0, loss: Infinity };
-    for (const lam of grid) {
-      const loss = score(which, lam);
+    for (const [g, lam] of grid.entries()) {
+      const loss = score(which, g);
       if (Number.isNaN(loss)) return null;
       if (loss <= best.loss + 1e-12) best = { lam, loss };
     }

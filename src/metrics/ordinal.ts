@@ -20,7 +20,7 @@
  *   `logisticRegression`.
  * Pure (no Node imports).
  */
-import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, productSums, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
+import { coefficientsOf, columnMajor, FitError, OBJECTIVE_TOLERANCE, invertSpd, linearPredictors, productSums, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
 
 /** A fitted proportional-odds model. */
 export interface OrdinalFit<N extends string = string> {
@@ -48,13 +48,17 @@ export interface OrdinalFit<N extends string = string> {
  * @param y answers (any ordered numbers, e.g. 1-5).
  * @param options.clusters one cluster id per row (e.g. the respondent's pseudonym) for cluster-robust standard errors.
  * @param options.penalty ridge penalty λ >= 0 (default 0).
+ * @param options.start the (β, θ) Newton starts from, in that order (default β = 0 and θ at the
+ *   logits of the cumulative shares), e.g. the same data's fit at a neighbouring penalty: the
+ *   estimate is the same optimum, reached in fewer iterations. One of another length, or whose
+ *   thresholds are not increasing, is ignored.
  * @throws FitError with fewer than two observed levels, fewer rows than 2 × parameters, or no convergence.
  */
 export function orderedLogit<N extends string>(
   X: readonly (readonly number[])[],
   y: readonly number[],
   names: readonly N[],
-  options: { clusters?: readonly string[]; penalty?: number } = {},
+  options: { clusters?: readonly string[]; penalty?: number; start?: readonly number[] } = {},
 ): OrdinalFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
@@ -107,6 +111,9 @@ export function orderedLogit<N extends string>(
   const penaltyOf = (beta: readonly number[]) => beta.reduce((s, v, j) => s + lam[j] * v * v, 0);
 
   const dfabs = new Float64Array(n);
+  const upper = new Float64Array(n); // each row's factor of x_j in the Hessian at its upper cut
+  const lower = new Float64Array(n); // ... and at its lower cut
+  const cutSums = new Float64Array(J - 1);
   const bbs = new Float64Array(n);
   const hf = new Float64Array(p * p);
   const score = new Float64Array(K);
@@ -149,17 +156,27 @@ export function orderedLogit<N extends string>(
       }
       if (ia >= 0) {
         H[ia][ia] += fpa / Pi - (fa * fa) / (Pi * Pi);
-        const ba = -(fpa / Pi - (fa * dfab) / (Pi * Pi));
-        const Ha = H[ia];
-        for (let j = 0; j < p; j++) Ha[j] += C[j * n + i] * ba;
+        upper[i] = -(fpa / Pi - (fa * dfab) / (Pi * Pi));
       }
       if (ib >= 0) {
         H[ib][ib] += -fpb / Pi - (fb * fb) / (Pi * Pi);
-        const bbk = -(-fpb / Pi + (fb * dfab) / (Pi * Pi));
-        const Hb = H[ib];
-        for (let j = 0; j < p; j++) Hb[j] += C[j * n + i] * bbk;
+        lower[i] = -(-fpb / Pi + (fb * dfab) / (Pi * Pi));
       }
       if (ia >= 0 && ib >= 0) H[ia][ib] += (fa * fb) / (Pi * Pi);
+    }
+    // the cut-feature block, a column at a time: entry (cut, j) sums x_ij times the row's factor at
+    // that cut (its upper cut for rows answering the level below it, its lower for those above),
+    // over the rows in order
+    for (let j = 0; j < p; j++) {
+      const o = j * n;
+      cutSums.fill(0);
+      for (let i = 0; i < n; i++) {
+        const c = cat[i];
+        const x = C[o + i];
+        if (c < J - 1) cutSums[c] += x * upper[i];
+        if (c > 0) cutSums[c - 1] += x * lower[i];
+      }
+      for (let c = 0; c < J - 1; c++) H[p + c][j] = cutSums[c];
     }
     // the features' parts, each entry summed over the rows in order
     for (let j = 0; j < p; j++) {
@@ -191,6 +208,11 @@ export function orderedLogit<N extends string>(
     const q = cum / n;
     theta.push(Math.log(q / (1 - q)));
   }
+  const start = options.start;
+  if (start?.length === K && start.every(Number.isFinite) && start.every((v, j) => j <= p || v > start[j - 1])) {
+    beta = start.slice(0, p);
+    theta = start.slice(p);
+  }
   let ll = loglik(beta, theta, cur);
   let obj = ll - 0.5 * penaltyOf(beta);
   let it = 0;
@@ -206,7 +228,7 @@ export function orderedLogit<N extends string>(
       const ordered = nt.every((v, j) => j === 0 || v > nt[j - 1]);
       const nll = ordered ? loglik(nb, nt, trial) : -Infinity;
       const no = ordered ? nll - 0.5 * penaltyOf(nb) : -Infinity;
-      if (no >= obj - 1e-12 || t < 1e-8) {
+      if (no >= obj - OBJECTIVE_TOLERANCE * Math.max(1, Math.abs(obj)) || t < 1e-8) {
         if (ordered) {
           beta = nb;
           theta = nt;

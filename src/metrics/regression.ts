@@ -17,6 +17,15 @@ export class FitError extends Error {
   }
 }
 
+/**
+ * The Newton fits' line-search tolerance, relative to the objective (a log-likelihood, in nats):
+ * a step is halved only when it lowers the objective by more than this times max(1, |objective|).
+ * Below that, a change is the sum's rounding error, not the model's: near the optimum a Newton
+ * step of about 1e-8 changes the objective by about 1e-16 of it, and an absolute tolerance would
+ * halve that step some 20 times, each with a full log-likelihood, to stop one step short.
+ */
+export const OBJECTIVE_TOLERANCE = 1e-12;
+
 /** One coefficient with its uncertainty. */
 export interface Coefficient<N extends string = string> {
   name: N;
@@ -214,10 +223,19 @@ export function columnScales(X: readonly (readonly number[])[], k: number): numb
  * intercept is not shrunk; the covariance is then the inverse penalised information (the
  * Laplace approximation of the posterior). Without a penalty, it is the inverse observed
  * information X'WX, W = diag(p(1 − p)), and the intervals are Wald intervals.
+ * @param options.penalty ridge penalty λ >= 0 (default 0).
+ * @param options.start the coefficients Newton starts from (intercept, then the kept columns;
+ *   default all 0), e.g. the same data's fit at a neighbouring penalty: the estimate is the same
+ *   optimum, reached in fewer iterations. One of another length is ignored.
  * @throws FitError with fewer rows than 2 × (kept columns + 1), an outcome without both values,
  *   or no convergence in 100 iterations (perfect separation; a penalty > 0 prevents it).
  */
-export function logisticRegression<N extends string>(X: readonly (readonly number[])[], y: readonly number[], names: readonly N[], options: { penalty?: number } = {}): RegressionFit<N> {
+export function logisticRegression<N extends string>(
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  names: readonly N[],
+  options: { penalty?: number; start?: readonly number[] } = {},
+): RegressionFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
   const { keep, dropped } = screenColumns(X, names);
@@ -292,6 +310,7 @@ export function logisticRegression<N extends string>(X: readonly (readonly numbe
     return { g, H };
   };
   let beta = new Float64Array(k);
+  if (options.start?.length === k && options.start.every(Number.isFinite)) beta.set(options.start);
   let ll = loglik(beta, eta, expNeg);
   let obj = ll - 0.5 * penaltyOf(beta);
   let next = new Float64Array(k);
@@ -311,7 +330,7 @@ export function logisticRegression<N extends string>(X: readonly (readonly numbe
     for (let j = 0; j < k; j++) next[j] = beta[j] + step[j];
     let llNext = loglik(next, etaTrial, expTrial);
     let objNext = llNext - 0.5 * penaltyOf(next);
-    while (objNext < obj - 1e-12 && t > 1e-6) {
+    while (objNext < obj - OBJECTIVE_TOLERANCE * Math.max(1, Math.abs(obj)) && t > 1e-6) {
       t /= 2;
       for (let j = 0; j < k; j++) next[j] = beta[j] + t * step[j];
       llNext = loglik(next, etaTrial, expTrial);
