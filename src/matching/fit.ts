@@ -245,32 +245,52 @@ function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureNa
   return { X, y, clusters };
 }
 
-/** Probability of each observed level under an ordinal fit, at a row. */
-/** `linearPredictor(fit, x)` for a row `x` of values in the order of `names` (the same sum, in coefficient order). */
-function linearPredictorAt(fit: RegressionFit, x: readonly number[], names: readonly FeatureName[]): number {
-  let eta = 0;
-  for (const c of fit.coefficients) eta += c.estimate * (c.name === "intercept" ? 1 : x[names.indexOf(c.name as FeatureName)]);
-  return eta;
-}
-
-function levelProbabilities(fit: OrdinalFit, x: readonly number[], names: readonly FeatureName[]): Map<number, number> {
-  let eta = 0;
-  for (const c of fit.coefficients) eta += c.estimate * x[names.indexOf(c.name as FeatureName)];
-  const out = new Map<number, number>();
-  let prev = 0;
-  fit.levels.forEach((l, j) => {
-    const cum = j < fit.levels.length - 1 ? sigmoid(fit.thresholds[j].estimate - eta) : 1;
-    out.set(l, Math.max(cum - prev, 0));
-    prev = cum;
+/**
+ * `sigmoid(linearPredictor(fit, x))` for each row `x` of values in the order of `names`: the
+ * same sum, in coefficient order.
+ */
+function completionProbabilities(fit: RegressionFit, X: readonly (readonly number[])[], names: readonly FeatureName[]): number[] {
+  const b = fit.coefficients.map((c) => c.estimate);
+  const col = fit.coefficients.map((c) => (c.name === "intercept" ? -1 : names.indexOf(c.name as FeatureName)));
+  return X.map((x) => {
+    let eta = 0;
+    for (let m = 0; m < b.length; m++) eta += b[m] * (col[m] < 0 ? 1 : x[col[m]]);
+    return sigmoid(eta);
   });
-  return out;
 }
 
-function multiLogLoss(y: readonly number[], probs: readonly Map<number, number>[]): number {
+/**
+ * Mean log-loss of an ordinal fit on rows `X` (values in the order of `names`) answering `y`:
+ * −mean log P(y | x), each probability the difference of the cumulative probabilities at the
+ * answer's two cuts (floored at 0, then at 1e-15 for the logarithm; 0 for an answer the fit
+ * never saw).
+ */
+function ordinalLogLoss(fit: OrdinalFit, X: readonly (readonly number[])[], y: readonly number[], names: readonly FeatureName[]): number {
+  const b = fit.coefficients.map((c) => c.estimate);
+  const col = fit.coefficients.map((c) => names.indexOf(c.name as FeatureName));
+  const theta = fit.thresholds.map((t) => t.estimate);
+  const L = fit.levels.length;
   let s = 0;
-  y.forEach((v, i) => {
-    s -= Math.log(Math.max(1e-15, probs[i].get(v) ?? 0));
-  });
+  for (let i = 0; i < y.length; i++) {
+    const x = X[i];
+    let eta = 0;
+    for (let m = 0; m < b.length; m++) eta += b[m] * x[col[m]];
+    const j = fit.levels.indexOf(y[i]);
+    let p = 0;
+    if (j >= 0) {
+      const cum = j < L - 1 ? sigmoid(theta[j] - eta) : 1;
+      const below = j > 0 ? sigmoid(theta[j - 1] - eta) : 0;
+      p = Math.max(cum - below, 0);
+    }
+    s -= Math.log(Math.max(1e-15, p));
+  }
+  return s / y.length;
+}
+
+/** Mean log-loss of one fixed distribution over the answer levels (the baseline) on answers `y`. */
+function marginalLogLoss(y: readonly number[], probs: ReadonlyMap<number, number>): number {
+  let s = 0;
+  for (const v of y) s -= Math.log(Math.max(1e-15, probs.get(v) ?? 0));
   return s / y.length;
 }
 
@@ -291,7 +311,7 @@ function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], roun
   const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: pc }));
   if (!fit) return null;
   const rate = ct.y.reduce((a, b) => a + b, 0) / ct.y.length;
-  const p = ch.X.map((x) => sigmoid(linearPredictorAt(fit, x, names)));
+  const p = completionProbabilities(fit, ch.X, names);
   const st = satisfactionData(train, names);
   const sh = satisfactionData(test, names);
   let sl: number | null = null;
@@ -299,11 +319,10 @@ function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], roun
   if (ps !== null && sh.y.length > 0) {
     const sf = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: ps }));
     if (sf) {
-      const probs = sh.X.map((x) => levelProbabilities(sf, x, names));
-      sl = multiLogLoss(sh.y, probs);
+      sl = ordinalLogLoss(sf, sh.X, sh.y, names);
       const marg = new Map<number, number>();
       for (const v of st.y) marg.set(v, (marg.get(v) ?? 0) + 1 / st.y.length);
-      sb = multiLogLoss(sh.y, sh.y.map(() => marg));
+      sb = marginalLogLoss(sh.y, marg);
     }
   }
   const trained = [...new Set(train.map((r) => r.round))];
@@ -390,7 +409,7 @@ function choosePenalties(
       if (!ch.y.length) return { total: 0, count: 0 };
       const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam, start }));
       if (!fit) return null;
-      const p = ch.X.map((x) => sigmoid(linearPredictorAt(fit, x, names)));
+      const p = completionProbabilities(fit, ch.X, names);
       return { total: logLoss(ch.y, p) * ch.y.length, count: ch.y.length, estimate: fit.coefficients.map((c) => c.estimate) };
     }
     let d = satisfactionOf.get(f);
@@ -400,7 +419,7 @@ function choosePenalties(
     const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam, start }));
     if (!fit) return null;
     const estimate = [...fit.coefficients, ...fit.thresholds].map((c) => c.estimate);
-    return { total: multiLogLoss(sh.y, sh.X.map((x) => levelProbabilities(fit, x, names))) * sh.y.length, count: sh.y.length, estimate };
+    return { total: ordinalLogLoss(fit, sh.X, sh.y, names) * sh.y.length, count: sh.y.length, estimate };
   };
   /** The fold's score at grid[g], its fits at grid[0..g] made in order where not yet made (function doc). */
   const scoreAt = (f: (typeof fs)[number], which: "completion" | "satisfaction", g: number): Score | null => {
