@@ -308,7 +308,7 @@ function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], roun
   const ct = completionData(train, names);
   const ch = completionData(test, names);
   if (ch.y.length === 0) return null;
-  const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: pc }));
+  const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: pc, inference: false }));
   if (!fit) return null;
   const rate = ct.y.reduce((a, b) => a + b, 0) / ct.y.length;
   const p = completionProbabilities(fit, ch.X, names);
@@ -317,7 +317,7 @@ function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], roun
   let sl: number | null = null;
   let sb: number | null = null;
   if (ps !== null && sh.y.length > 0) {
-    const sf = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: ps }));
+    const sf = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: ps, inference: false }));
     if (sf) {
       sl = ordinalLogLoss(sf, sh.X, sh.y, names);
       const marg = new Map<number, number>();
@@ -407,7 +407,7 @@ function choosePenalties(
       if (!d) completionOf.set(f, (d = { ct: completionData(f.train, names), ch: completionData(f.test, names) }));
       const { ct, ch } = d;
       if (!ch.y.length) return { total: 0, count: 0 };
-      const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam, start }));
+      const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam, start, inference: false }));
       if (!fit) return null;
       const p = completionProbabilities(fit, ch.X, names);
       return { total: logLoss(ch.y, p) * ch.y.length, count: ch.y.length, estimate: fit.coefficients.map((c) => c.estimate) };
@@ -416,7 +416,7 @@ function choosePenalties(
     if (!d) satisfactionOf.set(f, (d = { st: satisfactionData(f.train, names), sh: satisfactionData(f.test, names) }));
     const { st, sh } = d;
     if (!sh.y.length || !st.y.length) return { total: 0, count: 0 };
-    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam, start }));
+    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam, start, inference: false }));
     if (!fit) return null;
     const estimate = [...fit.coefficients, ...fit.thresholds].map((c) => c.estimate);
     return { total: ordinalLogLoss(fit, sh.X, sh.y, names) * sh.y.length, count: sh.y.length, estimate };

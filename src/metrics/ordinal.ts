@@ -20,7 +20,7 @@
  *   `logisticRegression`.
  * Pure (no Node imports).
  */
-import { coefficientsOf, columnMajor, FitError, OBJECTIVE_TOLERANCE, invertSpd, linearPredictors, productSums, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
+import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
 
 /** A fitted proportional-odds model. */
 export interface OrdinalFit<N extends string = string> {
@@ -52,13 +52,16 @@ export interface OrdinalFit<N extends string = string> {
  *   logits of the cumulative shares), e.g. the same data's fit at a neighbouring penalty: the
  *   estimate is the same optimum, reached in fewer iterations. One of another length, or whose
  *   thresholds are not increasing, is ignored.
+ * @param options.inference false skips the covariance (one evaluation of the information matrix
+ *   and its inverse, and the clusters' scores): `cov` and every coefficient's and threshold's se,
+ *   ci, z and p are NaN, `clusters` null. For fits whose estimates alone are used (validation folds).
  * @throws FitError with fewer than two observed levels, fewer rows than 2 × parameters, or no convergence.
  */
 export function orderedLogit<N extends string>(
   X: readonly (readonly number[])[],
   y: readonly number[],
   names: readonly N[],
-  options: { clusters?: readonly string[]; penalty?: number; start?: readonly number[] } = {},
+  options: { clusters?: readonly string[]; penalty?: number; start?: readonly number[]; inference?: boolean } = {},
 ): OrdinalFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
@@ -114,6 +117,10 @@ export function orderedLogit<N extends string>(
   const upper = new Float64Array(n); // each row's factor of x_j in the Hessian at its upper cut
   const lower = new Float64Array(n); // ... and at its lower cut
   const cutSums = new Float64Array(J - 1);
+  // the cuts' parts of the gradient, the Hessian's diagonal and the entries between neighbouring cuts, summed over the rows in order
+  const cutGrad = new Float64Array(J - 1);
+  const cutDiag = new Float64Array(J - 1);
+  const cutNext = new Float64Array(Math.max(0, J - 2)); // entry (cut c + 1, cut c)
   const bbs = new Float64Array(n);
   const hf = new Float64Array(p * p);
   const score = new Float64Array(K);
@@ -126,6 +133,9 @@ export function orderedLogit<N extends string>(
     const { Fa, Fb, P, edge } = rows;
     const H = Array.from({ length: K }, () => new Array<number>(K).fill(0));
     const g = new Array<number>(K).fill(0);
+    cutGrad.fill(0);
+    cutDiag.fill(0);
+    cutNext.fill(0);
     // per row: the cuts' densities, the features' factors, and the cut parts of the sums
     for (let i = 0; i < n; i++) {
       const c = cat[i];
@@ -142,8 +152,8 @@ export function orderedLogit<N extends string>(
       const ia = c < J - 1 ? p + c : -1;
       const ib = c > 0 ? p + c - 1 : -1;
       // the row's score: -x_j (f_a - f_b) / P for the features, f_a / P and -f_b / P for its cuts
-      if (ia >= 0) g[ia] += fa / Pi;
-      if (ib >= 0) g[ib] += -fb / Pi;
+      if (ia >= 0) cutGrad[c] += fa / Pi;
+      if (ib >= 0) cutGrad[c - 1] += -fb / Pi;
       if (groups) {
         score.fill(0);
         for (let j = 0; j < p; j++) score[j] = (-C[j * n + i] * dfab) / Pi;
@@ -155,14 +165,19 @@ export function orderedLogit<N extends string>(
         for (let j = 0; j < K; j++) sum[j] += score[j];
       }
       if (ia >= 0) {
-        H[ia][ia] += fpa / Pi - (fa * fa) / (Pi * Pi);
+        cutDiag[c] += fpa / Pi - (fa * fa) / (Pi * Pi);
         upper[i] = -(fpa / Pi - (fa * dfab) / (Pi * Pi));
       }
       if (ib >= 0) {
-        H[ib][ib] += -fpb / Pi - (fb * fb) / (Pi * Pi);
+        cutDiag[c - 1] += -fpb / Pi - (fb * fb) / (Pi * Pi);
         lower[i] = -(-fpb / Pi + (fb * dfab) / (Pi * Pi));
       }
-      if (ia >= 0 && ib >= 0) H[ia][ib] += (fa * fb) / (Pi * Pi);
+      if (ia >= 0 && ib >= 0) cutNext[c - 1] += (fa * fb) / (Pi * Pi);
+    }
+    for (let c = 0; c < J - 1; c++) {
+      g[p + c] = cutGrad[c];
+      H[p + c][p + c] = cutDiag[c];
+      if (c > 0) H[p + c][p + c - 1] = cutNext[c - 1];
     }
     // the cut-feature block, a column at a time: entry (cut, j) sums x_ij times the row's factor at
     // that cut (its upper cut for rows answering the level below it, its lower for those above),
@@ -243,11 +258,11 @@ export function orderedLogit<N extends string>(
     converged = Math.max(...step.map((s) => Math.abs(s * t))) < 1e-10;
   }
   if (!converged) throw new FitError("the ordinal model did not converge (is an answer level perfectly predicted by a feature?)");
-  const groups = options.clusters ? { ids: options.clusters, sums: new Map<string, Float64Array>() } : undefined;
-  const { H } = derivatives(beta, cur, true, groups);
-  const bread = invertSpd(H.map((r) => r.map((v) => -v)));
+  const inference = options.inference !== false;
+  const groups = inference && options.clusters ? { ids: options.clusters, sums: new Map<string, Float64Array>() } : undefined;
+  const bread = inference ? invertSpd(derivatives(beta, cur, true, groups).H.map((r) => r.map((v) => -v))) : notComputed(K);
   let cov = bread;
-  let covariance = penalty > 0 ? "inverse of the penalised information (ridge)" : "inverse of the observed information (model-based)";
+  let covariance = !inference ? NOT_COMPUTED : penalty > 0 ? "inverse of the penalised information (ridge)" : "inverse of the observed information (model-based)";
   let clusters: number | null = null;
   if (groups) {
     const G = groups.sums.size;

@@ -200,6 +200,14 @@ export function coefficientsOf<N extends string>(names: readonly N[], beta: read
   });
 }
 
+/** What a fit's `covariance` says when it was asked for no inference. */
+export const NOT_COMPUTED = "not computed (inference: false): se, ci, z and p are NaN";
+
+/** A k × k matrix of NaN: the covariance of a fit asked for no inference. */
+export function notComputed(k: number): number[][] {
+  return Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
+}
+
 /** Standard deviation of each column (population, divisor n); 1 for a constant column. */
 export function columnScales(X: readonly (readonly number[])[], k: number): number[] {
   const n = X.length;
@@ -227,6 +235,9 @@ export function columnScales(X: readonly (readonly number[])[], k: number): numb
  * @param options.start the coefficients Newton starts from (intercept, then the kept columns;
  *   default all 0), e.g. the same data's fit at a neighbouring penalty: the estimate is the same
  *   optimum, reached in fewer iterations. One of another length is ignored.
+ * @param options.inference false skips the covariance (one evaluation of the information matrix
+ *   and its inverse): `cov` and every coefficient's se, ci, z and p are NaN. For fits whose
+ *   estimates alone are used (validation folds).
  * @throws FitError with fewer rows than 2 × (kept columns + 1), an outcome without both values,
  *   or no convergence in 100 iterations (perfect separation; a penalty > 0 prevents it).
  */
@@ -234,7 +245,7 @@ export function logisticRegression<N extends string>(
   X: readonly (readonly number[])[],
   y: readonly number[],
   names: readonly N[],
-  options: { penalty?: number; start?: readonly number[] } = {},
+  options: { penalty?: number; start?: readonly number[]; inference?: boolean } = {},
 ): RegressionFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
@@ -347,12 +358,17 @@ export function logisticRegression<N extends string>(
     converged = largest < 1e-10;
   }
   if (!converged) throw new FitError("logistic regression did not converge (is an outcome perfectly predicted by a feature?)");
-  const cov = invertSpd(derivatives(beta).H);
+  const inference = options.inference !== false;
+  const cov = inference ? invertSpd(derivatives(beta).H) : notComputed(k);
   const estimate = Array.from(beta);
   return {
     coefficients: coefficientsOf(["intercept", ...used] as ("intercept" | N)[], estimate, cov),
     cov,
-    covariance: penalty > 0 ? "inverse of the penalised information (ridge; Laplace approximation of the posterior)" : "inverse of the observed information (model-based)",
+    covariance: !inference
+      ? NOT_COMPUTED
+      : penalty > 0
+        ? "inverse of the penalised information (ridge; Laplace approximation of the posterior)"
+        : "inverse of the observed information (model-based)",
     n,
     logLik: ll,
     iterations: it,

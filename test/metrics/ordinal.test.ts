@@ -69,6 +69,25 @@ describe("screenColumns", () => {
   });
 });
 
+describe("a fit without inference", () => {
+  // The expected estimates are the same fit's with inference (checked against statsmodels and scipy below).
+  it("gives the same estimates, and NaN for the covariance and everything made from it", () => {
+    const { X, y, g, yb } = data();
+    const names = ["a", "b", "c"];
+    const full = logisticRegression(X, yb, names, { penalty: 3 });
+    const bare = logisticRegression(X, yb, names, { penalty: 3, inference: false });
+    expect(bare.coefficients.map((c) => c.estimate)).toEqual(full.coefficients.map((c) => c.estimate));
+    expect(bare.coefficients.every((c) => Number.isNaN(c.se) && Number.isNaN(c.p) && c.ci.every(Number.isNaN))).toBe(true);
+    expect(bare.cov.flat().every(Number.isNaN)).toBe(true);
+    const ord = orderedLogit(X, y, names, { penalty: 3, clusters: g });
+    const ordBare = orderedLogit(X, y, names, { penalty: 3, clusters: g, inference: false });
+    expect([...ordBare.coefficients, ...ordBare.thresholds].map((c) => c.estimate)).toEqual([...ord.coefficients, ...ord.thresholds].map((c) => c.estimate));
+    expect([...ordBare.coefficients, ...ordBare.thresholds].every((c) => Number.isNaN(c.se))).toBe(true);
+    expect(ordBare.clusters).toBeNull();
+    expect(ordBare.covariance).toMatch(/not computed/);
+  });
+});
+
 describe("a fit started from a neighbouring penalty's estimate", () => {
   // The expected values are the same model's fit from its default start (itself checked against
   // statsmodels and scipy below): a start moves only the path to the optimum.
