@@ -69,7 +69,9 @@ export function orderedLogit<N extends string>(
   const levels = [...new Set(y)].sort((a, b) => a - b);
   const J = levels.length;
   if (J < 2) throw new FitError("an ordinal model needs at least two different answers");
-  const cat = Int32Array.from(y, (v) => levels.indexOf(v)); // 0..J-1
+  const cat = new Int32Array(y.length); // 0..J-1
+  const counts = new Array<number>(J).fill(0);
+  for (let i = 0; i < y.length; i++) counts[(cat[i] = levels.indexOf(y[i]))]++;
   const { keep, dropped } = screenColumns(X, names);
   const used = keep.map((j) => names[j]);
   const p = used.length;
@@ -116,7 +118,20 @@ export function orderedLogit<N extends string>(
   const dfabs = new Float64Array(n);
   const upper = new Float64Array(n); // each row's factor of x_j in the Hessian at its upper cut
   const lower = new Float64Array(n); // ... and at its lower cut
-  const cutSums = new Float64Array(J - 1);
+  // each cut's rows (answers just below it or just above it), in order, and which side each is on
+  const cutRows: Int32Array[] = [];
+  const cutAbove: Uint8Array[] = [];
+  for (let c = 0; c < J - 1; c++) {
+    const rows = new Int32Array(counts[c] + counts[c + 1]);
+    const above = new Uint8Array(rows.length);
+    for (let i = 0, k = 0; i < n; i++) {
+      if (cat[i] === c) rows[k++] = i;
+      else if (cat[i] === c + 1) (above[k] = 1), (rows[k++] = i);
+    }
+    cutRows.push(rows);
+    cutAbove.push(above);
+  }
+  const cutFactor = cutRows.map((r) => new Float64Array(r.length)); // each cut row's factor of x_j in the Hessian
   // the cuts' parts of the gradient, the Hessian's diagonal and the entries between neighbouring cuts, summed over the rows in order
   const cutGrad = new Float64Array(J - 1);
   const cutDiag = new Float64Array(J - 1);
@@ -179,19 +194,23 @@ export function orderedLogit<N extends string>(
       H[p + c][p + c] = cutDiag[c];
       if (c > 0) H[p + c][p + c - 1] = cutNext[c - 1];
     }
-    // the cut-feature block, a column at a time: entry (cut, j) sums x_ij times the row's factor at
-    // that cut (its upper cut for rows answering the level below it, its lower for those above),
-    // over the rows in order
+    // the cut-feature block: entry (cut, j) sums x_ij times the row's factor at that cut (its upper
+    // cut for rows answering the level below it, its lower for those above), over the cut's rows in order
+    for (let c = 0; c < J - 1; c++) {
+      const rows = cutRows[c];
+      const above = cutAbove[c];
+      const factor = cutFactor[c];
+      for (let k = 0; k < rows.length; k++) factor[k] = above[k] ? lower[rows[k]] : upper[rows[k]];
+    }
     for (let j = 0; j < p; j++) {
       const o = j * n;
-      cutSums.fill(0);
-      for (let i = 0; i < n; i++) {
-        const c = cat[i];
-        const x = C[o + i];
-        if (c < J - 1) cutSums[c] += x * upper[i];
-        if (c > 0) cutSums[c - 1] += x * lower[i];
+      for (let c = 0; c < J - 1; c++) {
+        const rows = cutRows[c];
+        const factor = cutFactor[c];
+        let s = 0;
+        for (let k = 0; k < rows.length; k++) s += C[o + rows[k]] * factor[k];
+        H[p + c][j] = s;
       }
-      for (let c = 0; c < J - 1; c++) H[p + c][j] = cutSums[c];
     }
     // the features' parts, each entry summed over the rows in order
     for (let j = 0; j < p; j++) {
@@ -215,7 +234,6 @@ export function orderedLogit<N extends string>(
 
   // Start: β = 0, thresholds at the logits of the cumulative shares.
   let beta = new Array<number>(p).fill(0);
-  const counts = levels.map((_, j) => cat.filter((c) => c === j).length);
   let theta: number[] = [];
   let cum = 0;
   for (let j = 0; j < J - 1; j++) {
