@@ -192,6 +192,11 @@ function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: 
   const [l0, l1, l2, l3, l4, l5, l6, l7, l8] = FEATURE_NAMES.map((f) => ww[f]);
   const terms = (w.utility?.terms ?? []).map((t) => ({ factor: w.utility!.scale * t.weight, intercept: t.intercept, c: Float64Array.from(FEATURE_NAMES, (f) => t.coefficients[f]) }));
   const T = terms.length;
+  const none = { factor: 0, intercept: 0, c: new Float64Array(9) };
+  const { factor: f0, intercept: a0, c: ca } = terms[0] ?? none;
+  const { factor: f1, intercept: b0, c: cb } = terms[1] ?? none;
+  const [a00, a01, a02, a03, a04, a05, a06, a07, a08] = ca;
+  const [b00, b01, b02, b03, b04, b05, b06, b07, b08] = cb;
   const iw = int.words;
   const lw = lang.words;
   const intSet = int.set;
@@ -235,10 +240,19 @@ function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: 
       const x7 = gap[zi + zone[j]];
       const x8 = newI & isNew[j];
       let s = base + l0 * x0 + l1 * x1 + l2 * x2 + l3 * x3 + l4 * x4 + l5 * x5 + l6 * x6 + l7 * x7 + l8 * x8;
-      for (let t = 0; t < T; t++) {
-        const { c, intercept, factor } = terms[t];
-        const eta = intercept + c[0] * x0 + c[1] * x1 + c[2] * x2 + c[3] * x3 + c[4] * x4 + c[5] * x5 + c[6] * x6 + c[7] * x7 + c[8] * x8;
-        s += factor * (1 / (1 + Math.exp(-eta)));
+      if (T > 0) {
+        // the first two probability terms from locals (fitted weights have two), any further ones from the list
+        const eta = a0 + a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3 + a04 * x4 + a05 * x5 + a06 * x6 + a07 * x7 + a08 * x8;
+        s += f0 * (1 / (1 + Math.exp(-eta)));
+        if (T > 1) {
+          const eta = b0 + b00 * x0 + b01 * x1 + b02 * x2 + b03 * x3 + b04 * x4 + b05 * x5 + b06 * x6 + b07 * x7 + b08 * x8;
+          s += f1 * (1 / (1 + Math.exp(-eta)));
+          for (let t = 2; t < T; t++) {
+            const { c, intercept, factor } = terms[t];
+            const eta = intercept + c[0] * x0 + c[1] * x1 + c[2] * x2 + c[3] * x3 + c[4] * x4 + c[5] * x5 + c[6] * x6 + c[7] * x7 + c[8] * x8;
+            s += factor * (1 / (1 + Math.exp(-eta)));
+          }
+        }
       }
       const u = Math.round(s * SCORE_UNITS);
       if (!(Math.abs(u) < 2 ** 31 - 1)) toUnits(s); // throws the out-of-range error
