@@ -62,7 +62,10 @@ describe("scorePool", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(wide, wide, person), { minLength: 4, maxLength: 14 }), (ps) => {
         const people: PoolPerson[] = ps.map((p, i) => ({ ...p, id: `p${i}` }));
-        for (const weights of [w, { ...w, weights: { ...defaultWeights().weights }, base: 1.5 }]) {
+        const [first, second] = w.utility.terms;
+        const one = { ...w, utility: { ...w.utility, terms: [second] } };
+        const three = { ...w, utility: { ...w.utility, terms: [first, second, { ...first, weight: 0.25, intercept: 1.1, coefficients: coefficients(3) }] } };
+        for (const weights of [w, { ...w, weights: { ...defaultWeights().weights }, base: 1.5 }, one, three]) {
           const m = scorePool({ round: "X", people, earlierPartners: [] }, weights);
           for (let i = 0; i < people.length; i++)
             for (let j = i + 1; j < people.length; j++) {
