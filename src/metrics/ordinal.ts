@@ -8,7 +8,7 @@
  * (statsmodels' `OrderedModel(distr="logit")` parametrisation: a positive β_f raises the chance
  * of a higher answer; there is no separate intercept, the thresholds θ carry the level).
  * Fitted by Newton-Raphson on (β, θ) with analytic derivatives and step halving that keeps the
- * thresholds ordered; stops when the largest step is below 1e-10.
+ * thresholds ordered; stops as `newtonConverged` says.
  *
  * - Constant or collinear features are left out with a reason (`screenColumns`), never a failure.
  * - Levels nobody chose are left out (J counts the observed levels).
@@ -20,7 +20,7 @@
  *   `logisticRegression`.
  * Pure (no Node imports).
  */
-import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
+import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, newtonConverged, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
 
 /** A fitted proportional-odds model. */
 export interface OrdinalFit<N extends string = string> {
@@ -273,7 +273,7 @@ export function orderedLogit<N extends string>(
       }
       t /= 2;
     }
-    converged = Math.max(...step.map((s) => Math.abs(s * t))) < 1e-10;
+    converged = newtonConverged(Math.max(...step.map((s) => Math.abs(s * t))), t);
   }
   if (!converged) throw new FitError("the ordinal model did not converge (is an answer level perfectly predicted by a feature?)");
   const inference = options.inference !== false;

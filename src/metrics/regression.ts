@@ -26,6 +26,18 @@ export class FitError extends Error {
  */
 export const OBJECTIVE_TOLERANCE = 1e-12;
 
+/**
+ * Whether a Newton iteration ends a fit: its step, of which the fraction `t` was taken, moved no
+ * parameter by more than `largest` (in the parameters' units). It does when that is below 1e-10,
+ * or below 1e-5 for a whole step (t = 1): near the optimum Newton's error squares at every step
+ * (on the outcome models, steps of 3e-3, 1e-6, 1e-12), so after a whole step of δ what remains is
+ * of the order of δ² (1e-10), and one more iteration (a Hessian and a log-likelihood) would change
+ * the estimates by no more than that, far inside their standard errors.
+ */
+export function newtonConverged(largest: number, t: number): boolean {
+  return largest < 1e-10 || (t === 1 && largest < 1e-5);
+}
+
 /** One coefficient with its uncertainty. */
 export interface Coefficient<N extends string = string> {
   name: N;
@@ -222,7 +234,7 @@ export function columnScales(X: readonly (readonly number[])[], k: number): numb
 
 /**
  * Logistic regression of y (0/1) on the columns of X (an intercept is added), by Newton-Raphson
- * (IRLS) with step halving, stopping when the largest step is below 1e-10.
+ * (IRLS) with step halving, stopping as `newtonConverged` says.
  *
  * Columns that are constant or collinear are left out first (`screenColumns`) and listed in
  * `dropped`; their coefficients are absent. With `penalty` λ > 0 the fit maximises the ridge
@@ -355,7 +367,7 @@ export function logisticRegression<N extends string>(
     obj = objNext;
     let largest = 0;
     for (let j = 0; j < k; j++) largest = Math.max(largest, Math.abs(step[j] * t));
-    converged = largest < 1e-10;
+    converged = newtonConverged(largest, t);
   }
   if (!converged) throw new FitError("logistic regression did not converge (is an outcome perfectly predicted by a feature?)");
   const inference = options.inference !== false;
