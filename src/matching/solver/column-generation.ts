@@ -12,11 +12,11 @@
  * 2. Solve the candidate graph exactly ({@link solvePrimalDual}), on solver weights `W = 2w`
  *    (plus a shift with maxCardinality, below), so with integer weights every number is exact.
  * 3. Price pairs against the final duals: `rc(i, j) = u_i + u_j - 2W + 2 * Z(lca)` (pricer.ts,
- *    O(1) a pair). Cheap rounds price the pool only; full passes price every pair. While far from
- *    optimal, a full pass adds each vertex's `violatorsPerVertex` most violated pairs and sends its
- *    other smallest reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; close to optimal its
- *    lists start at the tolerance, so only violated pairs are offered. Added pairs trigger step 2
- *    again, warm-started (see
+ *    O(1) a pair). Cheap rounds price the pool only; full passes price every pair. The first full
+ *    pass adds each vertex's `violatorsPerVertex` most violated pairs and sends its other smallest
+ *    reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; the later ones, close to optimal,
+ *    keep only reduced costs below a small margin (to {@link NEAR_PER_VERTEX} per vertex), so
+ *    nearly every pair costs one comparison. Added pairs trigger step 2 again, warm-started (see
  *    {@link warmStart}); a full pass that finds nothing ends the loop.
  *
  * Certificate. When no pair is violated, u >= 0 and z >= 0 are feasible for Edmonds' odd-set LP
@@ -184,6 +184,8 @@ export function cardinalityShift(stats: PairStats): number {
 const POOL_PER_VERTEX = 24;
 /** Pairs of smallest reduced cost each vertex keeps from a full pricing pass. */
 const KEEP_PER_VERTEX = 48;
+/** Pairs of smallest reduced cost (below the margin) each vertex keeps from a later full pass. */
+const NEAR_PER_VERTEX = 8;
 /** Most violated pool pairs each vertex contributes per partial round. */
 const PARTIAL_PER_VERTEX = 4;
 
@@ -196,9 +198,11 @@ const now = (): number => (typeof performance !== "undefined" ? performance.now(
  * Rounds: after each solve, the pool (pairs listed in the first passes or kept by a full pass
  * for their small reduced cost) is priced first, which is cheap; only when no pool pair is
  * violated does a full pass price every pair, adding each vertex's `violatorsPerVertex` worst
- * violations to the candidates and its other smallest reduced costs to the pool. The last full
- * pass finds nothing: that is the certificate. On real 5,000-person pools this takes the first
- * scan, the relative pass and two full pricing passes.
+ * violations to the candidates and its other smallest reduced costs to the pool (after the first
+ * full pass, only those below the margin: the median over vertices of the
+ * {@link NEAR_PER_VERTEX}-th smallest reduced cost among the pairs that pass left unviolated).
+ * The last full pass finds nothing: that is the certificate. On real 5,000-person pools this
+ * takes the first scan, the relative pass and two full pricing passes.
  *
  * Cost: those passes over all pairs plus the sparse solves (see `phases` in the result).
  *
@@ -265,7 +269,8 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
   const P = Math.max(c, KEEP_PER_VERTEX);
   const worstId = new Int32Array(n * P);
   let fullPasses = 0;
-  let lastFound = 0;
+  let margin = 0;
+  const Q = Math.max(c, NEAR_PER_VERTEX);
   const worstKey = new Float64Array(n * P);
   for (;;) {
     iterations++;
@@ -286,35 +291,55 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
       if (cand.size > fresh) continue;
     }
     t0 = now();
-    if (fullPasses === 0 || lastFound > n / 100) {
-      // While far from optimal (first full pass, or the last one added many pairs): each vertex's
-      // c worst violations become candidates, the rest of its P smallest reduced costs join the
-      // pool that the next rounds price first. Each list starts at the P-th largest -rc among the
-      // vertex's pool pairs: a pair below it could not enter anyway, and the heaps skip most offers.
+    if (fullPasses === 0) {
+      // Far from optimal: each vertex's c worst violations become candidates, the rest of its P
+      // smallest reduced costs join the pool that the next rounds price first. Each list starts at
+      // the P-th largest -rc among the vertex's pool pairs: a pair below it could not enter anyway,
+      // and the heaps skip most offers.
       pool.floor(pr, shift2, P, worstId, worstKey);
       src.price(pr, shift2, P, worstId, worstKey);
       sortSlots(worstId, worstKey, n, P);
       const near: number[] = [];
+      const rcAtQ: number[] = [];
       for (let v = 0; v < n; v++) {
+        let ok = 0;
         for (let r = 0; r < P; r++) {
           const s = v * P + r;
+          const id = worstId[s];
+          if (id < 0) break;
+          if (worstKey[s] <= tol && ++ok === Q) rcAtQ.push(-worstKey[s]);
+          if (worstKey[s] > tol && r < c) cand.add(id);
+          else if (!cand.has(id)) near.push(id);
+        }
+      }
+      pool.add(near);
+      // The margin of the later passes: the median over vertices of the Q-th smallest reduced
+      // cost among their pairs that are not violated.
+      rcAtQ.sort((x, y) => x - y);
+      margin = rcAtQ.length > 0 ? Math.max(0, rcAtQ[rcAtQ.length >> 1]) : 0;
+    } else {
+      // Close to optimal, a full pass expects to certify: each vertex keeps only its Q smallest
+      // reduced costs below the margin, so most pairs fail one comparison and few are offered.
+      // Its c worst violations become candidates; when there are any, the other pairs join the
+      // pool, as the pairs the next solves may violate (without them a pass that finds a few
+      // violations is often followed by one more).
+      const start = Math.min(tol, -margin);
+      worstId.fill(-1, 0, n * Q);
+      worstKey.fill(start, 0, n * Q);
+      src.price(pr, shift2, Q, worstId, worstKey);
+      sortSlots(worstId, worstKey, n, Q);
+      const near: number[] = [];
+      for (let v = 0; v < n; v++) {
+        for (let r = 0; r < Q; r++) {
+          const s = v * Q + r;
           const id = worstId[s];
           if (id < 0) break;
           if (worstKey[s] > tol && r < c) cand.add(id);
           else if (!cand.has(id)) near.push(id);
         }
       }
-      pool.add(near);
-    } else {
-      // Close to optimal, a full pass expects to certify: lists start at tol, so only violated
-      // pairs are offered (each vertex's c worst become candidates), at the cost of one
-      // comparison for most pairs.
-      worstId.fill(-1, 0, n * c);
-      worstKey.fill(tol, 0, n * c);
-      src.price(pr, shift2, c, worstId, worstKey);
-      for (let s = 0; s < n * c; s++) if (worstId[s] >= 0) cand.add(worstId[s]);
+      if (cand.size > fresh) pool.add(near);
     }
-    lastFound = cand.size - fresh;
     fullPasses++;
     phases.passes++;
     phases.passMs += now() - t0;
