@@ -389,31 +389,44 @@ class PairPool {
   add(more: number[]): void {
     const src = this.src;
     const n = src.n;
-    const old = this.ids;
-    const oldStart = this.start;
-    const cand = this.cand;
+    const { ids: oldIds, js: oldJs, ws: oldWs, start: oldStart, cand } = this;
     const start = new Int32Array(n + 1);
+    // New pairs that are not candidates, with their row; old entries keep their partner and weight.
     const rowOf = new Int32Array(more.length);
-    for (let i = 0; i < n; i++) {
-      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(old[k])) start[i + 1]++;
-    }
     for (let r = 0; r < more.length; r++) {
       const id = more[r];
       rowOf[r] = cand.has(id) ? -1 : src.pairI(id);
       if (rowOf[r] >= 0) start[rowOf[r] + 1]++;
     }
+    for (let i = 0; i < n; i++) {
+      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(oldIds[k])) start[i + 1]++;
+    }
     for (let v = 0; v < n; v++) start[v + 1] += start[v];
     const fill = start.slice(0, n);
-    const ids = new Int32Array(start[n]);
+    const total = start[n];
+    const ids = new Int32Array(total);
+    const js = new Int32Array(total);
+    const ws = new Float64Array(total);
     for (let i = 0; i < n; i++) {
-      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(old[k])) ids[fill[i]++] = old[k];
+      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) {
+        if (cand.has(oldIds[k])) continue;
+        const q = fill[i]++;
+        ids[q] = oldIds[k];
+        js[q] = oldJs[k];
+        ws[q] = oldWs[k];
+      }
     }
-    for (let r = 0; r < more.length; r++) if (rowOf[r] >= 0) ids[fill[rowOf[r]]++] = more[r];
+    for (let r = 0; r < more.length; r++) {
+      if (rowOf[r] < 0) continue;
+      const q = fill[rowOf[r]]++;
+      const id = more[r];
+      ids[q] = id;
+      js[q] = src.pairJ(id);
+      ws[q] = src.pairW(id);
+    }
     // Drop repeats within each row (seen[j] = row that last listed partner j, with id idAt[j]).
     const seen = new Int32Array(n).fill(-1);
     const idAt = new Int32Array(n);
-    const js = new Int32Array(ids.length);
-    const ws = new Float64Array(ids.length);
     let m = 0;
     for (let i = 0; i < n; i++) {
       const qe = start[i + 1];
@@ -421,13 +434,13 @@ class PairPool {
       start[i] = m;
       for (let q = q0; q < qe; q++) {
         const id = ids[q];
-        const j = src.pairJ(id);
+        const j = js[q];
         if (seen[j] === i && idAt[j] === id) continue;
         seen[j] = i;
         idAt[j] = id;
         ids[m] = id;
         js[m] = j;
-        ws[m] = src.pairW(id);
+        ws[m] = ws[q];
         m++;
       }
     }
