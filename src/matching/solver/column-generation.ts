@@ -283,8 +283,8 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
     fresh = cand.size;
     if (pool.size > 0 && fullPasses > 0) {
       t0 = now();
-      worstId.fill(-1);
-      worstKey.fill(tol);
+      worstId.fill(-1, 0, n * PARTIAL_PER_VERTEX);
+      worstKey.fill(tol, 0, n * PARTIAL_PER_VERTEX);
       pool.price(pr, shift2, PARTIAL_PER_VERTEX, worstId, worstKey);
       for (let s = 0; s < n * PARTIAL_PER_VERTEX; s++) if (worstId[s] >= 0) cand.add(worstId[s]);
       phases.partialMs += now() - t0;
