@@ -86,9 +86,9 @@ export interface PairSource {
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void;
   /**
    * Offers each pair with value -rc to both ends' slots of c largest (`worstId[v*c..]` /
-   * `worstKey[v*c..]`, coming filled with -1 and one value per slot: -Infinity keeps the c
-   * smallest reduced costs, tol only violations), the solver weight of a pair of weight w being
-   * `2 * w + shift2`.
+   * `worstKey[v*c..]`, coming filled with -1 and one value per slot, the floor: -Infinity keeps
+   * the c smallest reduced costs, tol only violations, -margin the reduced costs below a margin),
+   * the solver weight of a pair of weight w being `2 * w + shift2`.
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void;
 }
