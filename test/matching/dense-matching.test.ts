@@ -155,6 +155,33 @@ describe("maxWeightMatchingDense", () => {
     }
   });
 
+  it("equals the direct solve when a later full pass still finds violated pairs (popular people, one candidate each)", () => {
+    // Weights 1000 p_i p_j + noise: everyone's best partners are the same few popular people, so
+    // the first full pass leaves violations that only a later one finds (passes >= 4 without
+    // relative candidates: the scan and three full passes), which then feed the pool.
+    let later = 0;
+    for (let r = 0; r < 6; r++) {
+      const rand = prng(2600 + r);
+      const n = 150 + 25 * r;
+      const p = Float64Array.from({ length: n }, () => rand());
+      const group = Int32Array.from({ length: n }, () => Math.floor(rand() * 5));
+      const w = new Float64Array(n * n).fill(NaN);
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          if (r % 2 === 0 && group[i] === group[j]) continue;
+          const x = Math.floor(1000 * p[i] * p[j] + 300 * rand());
+          w[i * n + j] = x;
+          w[j * n + i] = x;
+        }
+      }
+      const res = maxWeightMatchingDense(n, w, { candidatesPerVertex: 1 + (r % 3), relativeCandidatesPerVertex: 0, violatorsPerVertex: 1 });
+      check(n, w, res.mate, res.total);
+      expect(res.total, `pool ${r} (n=${n})`).toBe(direct(n, w).total);
+      if (res.phases.passes >= 4) later++;
+    }
+    expect(later).toBeGreaterThan(0);
+  });
+
   it("equals the direct solve with many forbidden pairs (sparse allowed graph, isolated people)", () => {
     for (let r = 0; r < 10; r++) {
       const n = 30 + ((r * 53) % 150);

@@ -12,11 +12,11 @@
  * 2. Solve the candidate graph exactly ({@link solvePrimalDual}), on solver weights `W = 2w`
  *    (plus a shift with maxCardinality, below), so with integer weights every number is exact.
  * 3. Price pairs against the final duals: `rc(i, j) = u_i + u_j - 2W + 2 * Z(lca)` (pricer.ts,
- *    O(1) a pair). Cheap rounds price the pool only; full passes price every pair. While far from
- *    optimal, a full pass adds each vertex's `violatorsPerVertex` most violated pairs and sends its
- *    other smallest reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; close to optimal its
- *    lists start at the tolerance, so only violated pairs are offered. Added pairs trigger step 2
- *    again, warm-started (see
+ *    O(1) a pair). Cheap rounds price the pool only; full passes price every pair. The first full
+ *    pass adds each vertex's `violatorsPerVertex` most violated pairs and sends its other smallest
+ *    reduced costs (to {@link KEEP_PER_VERTEX}) to the pool; the later ones, close to optimal,
+ *    keep only reduced costs below a small margin (to {@link NEAR_PER_VERTEX} per vertex), so
+ *    nearly every pair costs one comparison. Added pairs trigger step 2 again, warm-started (see
  *    {@link warmStart}); a full pass that finds nothing ends the loop.
  *
  * Certificate. When no pair is violated, u >= 0 and z >= 0 are feasible for Edmonds' odd-set LP
@@ -86,9 +86,9 @@ export interface PairSource {
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void;
   /**
    * Offers each pair with value -rc to both ends' slots of c largest (`worstId[v*c..]` /
-   * `worstKey[v*c..]`, coming filled with -1 and one value per slot: -Infinity keeps the c
-   * smallest reduced costs, tol only violations), the solver weight of a pair of weight w being
-   * `2 * w + shift2`.
+   * `worstKey[v*c..]`, coming filled with -1 and one value per slot, the floor: -Infinity keeps
+   * the c smallest reduced costs, tol only violations, -margin the reduced costs below a margin),
+   * the solver weight of a pair of weight w being `2 * w + shift2`.
    */
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void;
 }
@@ -184,6 +184,8 @@ export function cardinalityShift(stats: PairStats): number {
 const POOL_PER_VERTEX = 24;
 /** Pairs of smallest reduced cost each vertex keeps from a full pricing pass. */
 const KEEP_PER_VERTEX = 48;
+/** Pairs of smallest reduced cost (below the margin) each vertex keeps from a later full pass. */
+const NEAR_PER_VERTEX = 8;
 /** Most violated pool pairs each vertex contributes per partial round. */
 const PARTIAL_PER_VERTEX = 4;
 
@@ -196,9 +198,11 @@ const now = (): number => (typeof performance !== "undefined" ? performance.now(
  * Rounds: after each solve, the pool (pairs listed in the first passes or kept by a full pass
  * for their small reduced cost) is priced first, which is cheap; only when no pool pair is
  * violated does a full pass price every pair, adding each vertex's `violatorsPerVertex` worst
- * violations to the candidates and its other smallest reduced costs to the pool. The last full
- * pass finds nothing: that is the certificate. On real 5,000-person pools this takes the first
- * scan, the relative pass and two full pricing passes.
+ * violations to the candidates and its other smallest reduced costs to the pool (after the first
+ * full pass, only those below the margin: the median over vertices of the
+ * {@link NEAR_PER_VERTEX}-th smallest reduced cost among the pairs that pass left unviolated).
+ * The last full pass finds nothing: that is the certificate. On real 5,000-person pools this
+ * takes the first scan, the relative pass and two full pricing passes.
  *
  * Cost: those passes over all pairs plus the sparse solves (see `phases` in the result).
  *
@@ -265,7 +269,8 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
   const P = Math.max(c, KEEP_PER_VERTEX);
   const worstId = new Int32Array(n * P);
   let fullPasses = 0;
-  let lastFound = 0;
+  let margin = 0;
+  const Q = Math.max(c, NEAR_PER_VERTEX);
   const worstKey = new Float64Array(n * P);
   for (;;) {
     iterations++;
@@ -278,43 +283,63 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
     fresh = cand.size;
     if (pool.size > 0 && fullPasses > 0) {
       t0 = now();
-      worstId.fill(-1);
-      worstKey.fill(tol);
+      worstId.fill(-1, 0, n * PARTIAL_PER_VERTEX);
+      worstKey.fill(tol, 0, n * PARTIAL_PER_VERTEX);
       pool.price(pr, shift2, PARTIAL_PER_VERTEX, worstId, worstKey);
       for (let s = 0; s < n * PARTIAL_PER_VERTEX; s++) if (worstId[s] >= 0) cand.add(worstId[s]);
       phases.partialMs += now() - t0;
       if (cand.size > fresh) continue;
     }
     t0 = now();
-    if (fullPasses === 0 || lastFound > n / 100) {
-      // While far from optimal (first full pass, or the last one added many pairs): each vertex's
-      // c worst violations become candidates, the rest of its P smallest reduced costs join the
-      // pool that the next rounds price first. Each list starts at the P-th largest -rc among the
-      // vertex's pool pairs: a pair below it could not enter anyway, and the heaps skip most offers.
+    if (fullPasses === 0) {
+      // Far from optimal: each vertex's c worst violations become candidates, the rest of its P
+      // smallest reduced costs join the pool that the next rounds price first. Each list starts at
+      // the P-th largest -rc among the vertex's pool pairs: a pair below it could not enter anyway,
+      // and the heaps skip most offers.
       pool.floor(pr, shift2, P, worstId, worstKey);
       src.price(pr, shift2, P, worstId, worstKey);
       sortSlots(worstId, worstKey, n, P);
       const near: number[] = [];
+      const rcAtQ: number[] = [];
       for (let v = 0; v < n; v++) {
+        let ok = 0;
         for (let r = 0; r < P; r++) {
           const s = v * P + r;
+          const id = worstId[s];
+          if (id < 0) break;
+          if (worstKey[s] <= tol && ++ok === Q) rcAtQ.push(-worstKey[s]);
+          if (worstKey[s] > tol && r < c) cand.add(id);
+          else if (!cand.has(id)) near.push(id);
+        }
+      }
+      pool.add(near);
+      // The margin of the later passes: the median over vertices of the Q-th smallest reduced
+      // cost among their pairs that are not violated.
+      rcAtQ.sort((x, y) => x - y);
+      margin = rcAtQ.length > 0 ? Math.max(0, rcAtQ[rcAtQ.length >> 1]) : 0;
+    } else {
+      // Close to optimal, a full pass expects to certify: each vertex keeps only its Q smallest
+      // reduced costs below the margin, so most pairs fail one comparison and few are offered.
+      // Its c worst violations become candidates; when there are any, the other pairs join the
+      // pool, as the pairs the next solves may violate (without them a pass that finds a few
+      // violations is often followed by one more).
+      const start = Math.min(tol, -margin);
+      worstId.fill(-1, 0, n * Q);
+      worstKey.fill(start, 0, n * Q);
+      src.price(pr, shift2, Q, worstId, worstKey);
+      sortSlots(worstId, worstKey, n, Q);
+      const near: number[] = [];
+      for (let v = 0; v < n; v++) {
+        for (let r = 0; r < Q; r++) {
+          const s = v * Q + r;
           const id = worstId[s];
           if (id < 0) break;
           if (worstKey[s] > tol && r < c) cand.add(id);
           else if (!cand.has(id)) near.push(id);
         }
       }
-      pool.add(near);
-    } else {
-      // Close to optimal, a full pass expects to certify: lists start at tol, so only violated
-      // pairs are offered (each vertex's c worst become candidates), at the cost of one
-      // comparison for most pairs.
-      worstId.fill(-1, 0, n * c);
-      worstKey.fill(tol, 0, n * c);
-      src.price(pr, shift2, c, worstId, worstKey);
-      for (let s = 0; s < n * c; s++) if (worstId[s] >= 0) cand.add(worstId[s]);
+      if (cand.size > fresh) pool.add(near);
     }
-    lastFound = cand.size - fresh;
     fullPasses++;
     phases.passes++;
     phases.passMs += now() - t0;
@@ -364,31 +389,44 @@ class PairPool {
   add(more: number[]): void {
     const src = this.src;
     const n = src.n;
-    const old = this.ids;
-    const oldStart = this.start;
-    const cand = this.cand;
+    const { ids: oldIds, js: oldJs, ws: oldWs, start: oldStart, cand } = this;
     const start = new Int32Array(n + 1);
+    // New pairs that are not candidates, with their row; old entries keep their partner and weight.
     const rowOf = new Int32Array(more.length);
-    for (let i = 0; i < n; i++) {
-      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(old[k])) start[i + 1]++;
-    }
     for (let r = 0; r < more.length; r++) {
       const id = more[r];
       rowOf[r] = cand.has(id) ? -1 : src.pairI(id);
       if (rowOf[r] >= 0) start[rowOf[r] + 1]++;
     }
+    for (let i = 0; i < n; i++) {
+      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(oldIds[k])) start[i + 1]++;
+    }
     for (let v = 0; v < n; v++) start[v + 1] += start[v];
     const fill = start.slice(0, n);
-    const ids = new Int32Array(start[n]);
+    const total = start[n];
+    const ids = new Int32Array(total);
+    const js = new Int32Array(total);
+    const ws = new Float64Array(total);
     for (let i = 0; i < n; i++) {
-      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) if (!cand.has(old[k])) ids[fill[i]++] = old[k];
+      for (let k = oldStart[i]; k < oldStart[i + 1]; k++) {
+        if (cand.has(oldIds[k])) continue;
+        const q = fill[i]++;
+        ids[q] = oldIds[k];
+        js[q] = oldJs[k];
+        ws[q] = oldWs[k];
+      }
     }
-    for (let r = 0; r < more.length; r++) if (rowOf[r] >= 0) ids[fill[rowOf[r]]++] = more[r];
+    for (let r = 0; r < more.length; r++) {
+      if (rowOf[r] < 0) continue;
+      const q = fill[rowOf[r]]++;
+      const id = more[r];
+      ids[q] = id;
+      js[q] = src.pairJ(id);
+      ws[q] = src.pairW(id);
+    }
     // Drop repeats within each row (seen[j] = row that last listed partner j, with id idAt[j]).
     const seen = new Int32Array(n).fill(-1);
     const idAt = new Int32Array(n);
-    const js = new Int32Array(ids.length);
-    const ws = new Float64Array(ids.length);
     let m = 0;
     for (let i = 0; i < n; i++) {
       const qe = start[i + 1];
@@ -396,13 +434,13 @@ class PairPool {
       start[i] = m;
       for (let q = q0; q < qe; q++) {
         const id = ids[q];
-        const j = src.pairJ(id);
+        const j = js[q];
         if (seen[j] === i && idAt[j] === id) continue;
         seen[j] = i;
         idAt[j] = id;
         ids[m] = id;
         js[m] = j;
-        ws[m] = src.pairW(id);
+        ws[m] = ws[q];
         m++;
       }
     }
