@@ -10,9 +10,11 @@
  * violated, which certifies the result for the whole graph (solver/column-generation.ts). The
  * tuples are read once (solver/read-tuples.ts): lists holding at least a quarter of all pairs are
  * copied into a weight triangle in that pass, validated as they go, and solved by
- * `maxWeightMatchingTriangle` (see {@link DENSE_MATRIX_MAX_ENTRIES_PER_EDGE}); larger or sparser
- * dense ones are priced in place, the pass listing each vertex's heaviest pairs; sparse ones
- * become a CSR (solver/edge-list-source.ts).
+ * `maxWeightMatchingTriangle` (see {@link DENSE_MATRIX_MAX_ENTRIES_PER_EDGE}), or, when that
+ * triangle would be too large but the weights are integers of a narrow range, into one- or
+ * two-byte codes priced the same way (solver/packed-triangle.ts); larger or sparser dense lists
+ * are priced in place, the pass listing each vertex's heaviest pairs; sparse ones become a CSR
+ * (solver/edge-list-source.ts).
  *
  * Exactness: the solver sees doubled weights, so with integer weights every dual is a multiple of
  * 1/2 and all arithmetic is exact (|w| < 2^49). Float weights use float arithmetic like networkx;
@@ -24,6 +26,7 @@ import { cardinalityShift, listWidth, solveByPricing, type PricingOptions } from
 import { EdgeListSource } from "./solver/edge-list-source";
 import { readTuples, type TrianglePlan } from "./solver/read-tuples";
 import { MISSING_INT, TupleSource } from "./solver/tuple-source";
+import { PackedTriangleSource } from "./solver/packed-triangle";
 import { maxWeightMatchingTriangle } from "./dense-matching";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./solver/primal-dual";
 
@@ -46,10 +49,11 @@ export const DENSE_MATRIX_MAX_ENTRIES_PER_EDGE = 8;
 
 /**
  * Largest weight triangle built from an edge list, in bytes (40 MiB: 3,200 people with float
- * weights, 4,500 with integer ones). Typed arrays count as external memory, and after some 64 MiB
- * of them V8 runs a full garbage collection, which with millions of tuples alive costs seconds
- * (about 2 s with 20 million); from about 50 MB (5,000 people, integer weights) the triangle no
- * longer paid for that in our measurements.
+ * weights, 4,500 with int32 ones, 6,400 with integers of a range up to 127 packed into one byte,
+ * 9,100 into two; see solver/read-tuples.ts). Typed arrays count as external memory, and after
+ * some 64 MiB of them V8 runs a full garbage collection, which with millions of tuples alive
+ * costs seconds (about 2 s with 20 million); from about 50 MB (5,000 people, int32 weights) the
+ * triangle no longer paid for that in our measurements. Larger lists are priced in place.
  */
 export const DENSE_MATRIX_MAX_BYTES = 40 * 2 ** 20;
 
@@ -80,11 +84,12 @@ export interface MatchingOptions extends PricingOptions {
 export function maxWeightMatching(edges: readonly (readonly [number, number, number])[], options: MatchingOptions = {}): number[] {
   // One pass validates the list and copies a dense one into its weight triangle, or lists each
   // vertex's heaviest pairs when it is to be priced in place (solver/read-tuples.ts).
-  const { n, m, triangle, scan, rowCounts } = readTuples(edges, TRIANGLE_PLAN, listWidth(options));
+  const { n, m, triangle, packed, scan, rowCounts } = readTuples(edges, TRIANGLE_PLAN, listWidth(options));
   if (triangle !== null) {
     // The dense path's tight row loops.
     return Array.from(maxWeightMatchingTriangle(n, triangle, { ...options, forbidden: triangle instanceof Int32Array ? MISSING_INT : NaN }).mate);
   }
+  if (packed !== null) return Array.from(solveByPricing(new PackedTriangleSource(n, packed.codes, packed.base), options).mate);
   if (m <= DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(matchSource(EdgeListSource.fromTuples(edges, n, rowCounts ?? undefined), options));
   // Too large for a triangle (or too sparse for one): priced in place, no copy (solver/tuple-source.ts).
   return Array.from(solveByPricing(new TupleSource(n, edges), options, scan ?? undefined).mate);

@@ -15,15 +15,21 @@
  * (see {@link TrianglePlan}) drops it and is only validated from there on, counting each row's
  * pairs for the CSR its caller builds instead (`EdgeListSource.fromTuples`).
  *
- * A list that the guess already shows too large for a triangle but dense (the heaviest pairs
- * then matter) is read by `scanTuples` instead, which validates while listing each vertex's
- * heaviest pairs for pricing the list in place (tuple-source.ts): allocating a large copy while
- * millions of tuples are alive costs a garbage collection that marks every one of them (seconds
- * at 20 million), more than the passes the copy would save.
+ * A list whose Int32Array triangle the plan does not admit (too large) but whose sampled weights
+ * are integers of a narrow range goes into a triangle of one- or two-byte codes instead (weight =
+ * code + base, the base leaving as much room below the sample's smallest weight as above its
+ * largest; packed-triangle.ts), dropped like the others at the first weight it cannot hold. The
+ * limit matters because allocating a large copy while millions of tuples are alive sets off a
+ * garbage collection that marks every one of them (seconds at 20 million): a 5,000-person pool of
+ * real scores packs into 25 MB instead of 50, a 6,400-person ILN pool (scores 0..40) into 20 MB
+ * instead of 82. A list the guess shows too large for any triangle but dense is read by
+ * `scanTuples` instead, which validates while listing each vertex's heaviest pairs for pricing
+ * the list in place (tuple-source.ts).
  *
  * Pure TypeScript, no Node imports.
  */
 import type { ScanResult } from "./column-generation";
+import { missingCode, type PackedCodes } from "./packed-triangle";
 import { badIds, badWeight, MISSING_INT, scanTuples, type EdgeTuple, type TupleFacts } from "./tuple-source";
 
 /** Tuples {@link readTuples} looks at before its pass to guess n and the weights' type. */
@@ -42,7 +48,7 @@ export interface TrianglePlan {
   maxBytes: number;
 }
 
-/** Result of {@link readTuples}: at most one of `triangle`, `scan` and `rowCounts` is set. */
+/** Result of {@link readTuples}: at most one of `triangle`, `packed`, `scan` and `rowCounts` is set. */
 export interface TupleRead extends TupleFacts {
   /**
    * Whether every weight (of a non-loop) is an integer in the int32 range other than
@@ -55,6 +61,12 @@ export interface TupleRead extends TupleFacts {
    * {@link MISSING_INT} for missing pairs when `int32`, else a Float64Array with NaN. Else null.
    */
   triangle: Int32Array | Float64Array | null;
+  /**
+   * The same triangle as small codes, weight = code + base (packed-triangle.ts), when the plan
+   * admits no Int32Array triangle but this one, every weight being an integer within the codes'
+   * range; else null.
+   */
+  packed: { codes: PackedCodes; base: number } | null;
   /** The first scan of column generation (width K, see `scanTuples`) when the list was read for pricing in place, else null. */
   scan: ScanResult | null;
   /**
@@ -67,7 +79,7 @@ export interface TupleRead extends TupleFacts {
 /**
  * Validates every tuple (vertex ids integers in 0..2^31, weights finite numbers, as
  * `validateTuples`) in one pass that also, depending on the list (see the module comment):
- * copies it into its weight triangle when `plan` admits one; or lists each vertex's K heaviest
+ * copies it into its weight triangle (or packed codes) when `plan` admits one; or lists each vertex's K heaviest
  * pairs (`scanTuples`) when a guess from a sample already shows the triangle too large (or the
  * list too sparse for one) while the list has more than `plan.minEdgesPerVertex` edges a vertex;
  * or else counts each row's edges. O(m + n^2) time with a triangle (a few re-layouts of it at
@@ -77,15 +89,24 @@ export interface TupleRead extends TupleFacts {
 export function readTuples(edges: readonly EdgeTuple[], plan: TrianglePlan, K: number): TupleRead {
   const len = edges.length;
   const guess = sample(edges);
-  // n >= guess.n, so when the guess fails the plan on size or sparsity the list does too.
-  if (!admits(plan, guess.n, len, guess.int32 ? 4 : 8) && len > plan.minEdgesPerVertex * guess.n) {
-    const { n, m, int32, scan } = scanTuples(edges, K);
-    return { n, m, int32, triangle: null, scan, rowCounts: null };
-  }
   const st = new PassState(len, plan);
+  // n >= guess.n, so when the guess fails the plan on size or sparsity the list does too.
   if (admits(plan, guess.n, len, guess.int32 ? 4 : 8)) {
     st.N = guess.n;
-    st.tri = guess.int32 ? new Int32Array(pairsOf(guess.n)).fill(MISSING_INT) : new Float64Array(pairsOf(guess.n)).fill(NaN);
+    st.tri = blank(guess.int32 ? Int32Array : Float64Array, pairsOf(guess.n));
+  } else if (guess.int32 && guess.hi >= guess.lo) {
+    // Codes of one byte when the sample's range leaves room on both sides, else of two.
+    const range = guess.hi - guess.lo;
+    const type = range <= 0xff / 2 ? Uint8Array : range <= 0xffff / 2 ? Uint16Array : null;
+    if (type !== null && admits(plan, guess.n, len, type.BYTES_PER_ELEMENT)) {
+      st.N = guess.n;
+      st.tri = blank(type, pairsOf(guess.n));
+      st.packBase = guess.lo - Math.floor((missingCode(st.tri as PackedCodes) - 1 - range) / 2);
+    }
+  }
+  if (st.tri === null && len > plan.minEdgesPerVertex * guess.n) {
+    const { n, m, int32, scan } = scanTuples(edges, K);
+    return { n, m, int32, triangle: null, packed: null, scan, rowCounts: null };
   }
   let k = 0;
   while (k < len) {
@@ -95,18 +116,35 @@ export function readTuples(edges: readonly EdgeTuple[], plan: TrianglePlan, K: n
       k = validateFrom(edges, k, st);
     } else if (st.tri instanceof Int32Array) {
       k = copyInt(edges, k, st);
-    } else {
+    } else if (st.tri instanceof Float64Array) {
       k = copyFloat(edges, k, st);
+    } else {
+      k = copyPacked(edges, k, st);
     }
   }
   const { n, m, int32 } = st;
   let tri = st.tri;
   if (tri !== null && !admits(plan, n, m, tri.BYTES_PER_ELEMENT)) tri = null;
-  if (tri !== null) return { n, m, int32, triangle: relayout(tri, st.N, n, tri, true), scan: null, rowCounts: null };
+  if (tri !== null) {
+    const t = relayout(tri, st.N, n, tri, true);
+    if (t instanceof Int32Array || t instanceof Float64Array) return { n, m, int32, triangle: t, packed: null, scan: null, rowCounts: null };
+    return { n, m, int32, triangle: null, packed: { codes: t, base: st.packBase }, scan: null, rowCounts: null };
+  }
   const counts = st.counts ?? countRows(edges, len, n);
   const rowCounts = new Int32Array(n);
   rowCounts.set(counts.length > n ? counts.subarray(0, n) : counts);
-  return { n, m, int32, triangle: null, scan: null, rowCounts };
+  return { n, m, int32, triangle: null, packed: null, scan: null, rowCounts };
+}
+
+/** Any triangle of the pass. */
+type Triangle = Int32Array | Float64Array | PackedCodes;
+
+/** A triangle of `size` pairs, all missing (MISSING_INT, NaN, or the packed codes' mark). */
+function blank(type: typeof Int32Array | typeof Float64Array | typeof Uint8Array | typeof Uint16Array, size: number): Triangle {
+  if (type === Int32Array) return new Int32Array(size).fill(MISSING_INT);
+  if (type === Float64Array) return new Float64Array(size).fill(NaN);
+  const codes = type === Uint8Array ? new Uint8Array(size) : new Uint16Array(size);
+  return codes.fill(missingCode(codes));
 }
 
 /** Pairs of a triangle of n vertices. */
@@ -125,8 +163,10 @@ class PassState {
   m = 0;
   int32 = true;
   /** The triangle, laid out for N vertices (N >= every id seen while it was kept), or null. */
-  tri: Int32Array | Float64Array | null = null;
+  tri: Triangle | null = null;
   N = 0;
+  /** Weight of code 0 when `tri` holds packed codes. */
+  packBase = 0;
   /** Row counts of the tuples validated without a triangle (null until then). */
   counts: Int32Array | null = null;
 
@@ -136,12 +176,17 @@ class PassState {
   ) {}
 }
 
-/** The largest id and whether every weight is an int32 among up to SAMPLE tuples spread over the list (bad ones skipped). */
-function sample(edges: readonly EdgeTuple[]): { n: number; int32: boolean } {
+/**
+ * Among up to SAMPLE tuples spread over the list (bad ones skipped): 1 + the largest id, whether
+ * every weight (of a non-loop) is an int32, and the range of those weights.
+ */
+function sample(edges: readonly EdgeTuple[]): { n: number; int32: boolean; lo: number; hi: number } {
   const len = edges.length;
   const count = Math.min(len, SAMPLE);
   let hi = -1;
   let int32 = true;
+  let lo = Infinity;
+  let top = -Infinity;
   for (let s = 0; s < count; s++) {
     const e = edges[count === 1 ? 0 : Math.round((s * (len - 1)) / (count - 1))];
     if (e === null || typeof e !== "object") continue;
@@ -151,9 +196,14 @@ function sample(edges: readonly EdgeTuple[]): { n: number; int32: boolean } {
     if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) continue;
     if (a > hi) hi = a;
     if (b > hi) hi = b;
-    if (a !== b && ((x | 0) !== x || x === MISSING_INT)) int32 = false;
+    if (a === b) continue;
+    if ((x | 0) !== x || x === MISSING_INT) int32 = false;
+    else {
+      if (x < lo) lo = x;
+      if (x > top) top = x;
+    }
   }
-  return { n: hi + 1, int32 };
+  return { n: hi + 1, int32, lo, hi: top };
 }
 
 /**
@@ -300,6 +350,56 @@ function copyFloat(edges: readonly EdgeTuple[], k0: number, st: PassState): numb
   return len;
 }
 
+/** {@link copyInt} with packed codes (weight = code + st.packBase); drops them at the first weight they cannot hold. */
+function copyPacked(edges: readonly EdgeTuple[], k0: number, st: PassState): number {
+  const len = edges.length;
+  let codes = st.tri as PackedCodes;
+  const M = missingCode(codes);
+  const B = st.packBase;
+  let N = st.N;
+  let { n, m } = st;
+  let row = -1;
+  let base = 0;
+  for (let k = k0; k < len; k++) {
+    const e = edges[k];
+    const a = e[0];
+    const b = e[1];
+    const x = e[2];
+    if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) badIds(k, a, b);
+    if (typeof x !== "number" || x - x !== 0) badWeight(k, x);
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    if (hi >= N) {
+      st.n = n;
+      st.m = m;
+      if (!grow(st, hi + 1, codes.BYTES_PER_ELEMENT)) return k;
+      codes = st.tri as PackedCodes;
+      N = st.N;
+      row = -1;
+    }
+    if (hi >= n) n = hi + 1;
+    if (lo === hi) continue;
+    const code = x - B;
+    if ((x | 0) !== x || x === MISSING_INT || !(code >= 0 && code < M)) {
+      st.n = n;
+      st.m = m;
+      st.tri = null;
+      st.N = 0;
+      return k;
+    }
+    m++;
+    if (lo !== row) {
+      row = lo;
+      base = lo * N - (lo * (lo + 3)) / 2 - 1;
+    }
+    const c = codes[base + hi];
+    if (c === M || c < code) codes[base + hi] = code;
+  }
+  st.n = n;
+  st.m = m;
+  return len;
+}
+
 /**
  * Lays the triangle out for at least `need` vertices (growing N by at least 1/8), or drops it
  * when the plan does not admit that many (the list's length bounding m); `bytes` a pair.
@@ -315,8 +415,7 @@ function grow(st: PassState, need: number, bytes: number): boolean {
     return false;
   }
   const old = st.tri!;
-  const next = old instanceof Int32Array ? new Int32Array(pairsOf(N)).fill(MISSING_INT) : new Float64Array(pairsOf(N)).fill(NaN);
-  st.tri = relayout(old, st.N, N, next, false);
+  st.tri = relayout(old, st.N, N, blank(old.constructor as typeof Int32Array, pairsOf(N)), false);
   st.N = N;
   return true;
 }
@@ -340,7 +439,7 @@ function toFloat(st: PassState): void {
  * N2 <= N: each row moves down, never over a row not yet moved). Returns `to`, cut to the
  * pairs of N2 vertices.
  */
-function relayout<T extends Int32Array | Float64Array>(from: T, N: number, N2: number, to: T, inPlace: boolean): T {
+function relayout<T extends Triangle>(from: T, N: number, N2: number, to: T, inPlace: boolean): T {
   const rows = Math.min(N, N2);
   if (N !== N2 || !inPlace) {
     for (let i = 0; i + 1 < rows; i++) {

@@ -124,6 +124,33 @@ describe("readTuples", () => {
     }
   });
 
+  it("packs an integer list whose Int32Array triangle the plan does not admit into codes of one byte (narrow range) or two", () => {
+    for (const wide of [false, true]) {
+      const rand = mulberry32(wide ? 23 : 29);
+      const edges = sampledList(rand).map(([a, b, w]): Edge => [a, b, wide ? 2800 + w * 100 + Math.floor(rand() * 100) : w - 30]);
+      edges[1001] = [3, 52, wide ? 13000 : 90]; // the pass grows the codes too
+      const bytes = wide ? 2 : 1;
+      const r = readTuples(edges, { minEdgesPerVertex: 16, maxEntriesPerEdge: 8, maxBytes: bytes * ((57 * 56) / 2) }, K);
+      expect(r.triangle).toBeNull();
+      expect(r.packed!.codes).toBeInstanceOf(wide ? Uint16Array : Uint8Array);
+      const M = wide ? 0xffff : 0xff;
+      expect(Array.from(r.packed!.codes, (c) => (c === M ? NaN : c + r.packed!.base))).toEqual(plainTriangle(edges, 53, NaN));
+      expect({ n: r.n, m: r.m, int32: r.int32 }).toEqual(validateTuples(edges));
+    }
+  });
+
+  it("drops the codes at the first weight they cannot hold (out of range, or not an integer) and counts rows instead", () => {
+    for (const odd of [100_000, -100_000, 2.5]) {
+      const edges = sampledList(mulberry32(31));
+      edges[1001] = [5, 6, odd];
+      const r = readTuples(edges, { minEdgesPerVertex: 16, maxEntriesPerEdge: 8, maxBytes: 1225 }, K);
+      expect(r.packed).toBeNull();
+      expect(r.triangle).toBeNull();
+      expect(r.int32).toBe(odd === 2.5 ? false : true);
+      expect(Array.from(r.rowCounts!)).toEqual(plainCounts(edges, 50));
+    }
+  });
+
   it("reads a dense list too large for a triangle with scanTuples (validation and first scan in one pass)", () => {
     const edges = nearlyComplete(40, mulberry32(13));
     const r = readTuples(edges, { minEdgesPerVertex: 16, maxEntriesPerEdge: 8, maxBytes: 100 }, K);
