@@ -79,11 +79,12 @@ export interface TupleRead extends TupleFacts {
 /**
  * Validates every tuple (vertex ids integers in 0..2^31, weights finite numbers, as
  * `validateTuples`) in one pass that also, depending on the list (see the module comment):
- * copies it into its weight triangle (or packed codes) when `plan` admits one; or lists each vertex's K heaviest
- * pairs (`scanTuples`) when a guess from a sample already shows the triangle too large (or the
- * list too sparse for one) while the list has more than `plan.minEdgesPerVertex` edges a vertex;
- * or else counts each row's edges. O(m + n^2) time with a triangle (a few re-layouts of it at
- * most), O(m + n K log K) or O(m + n) otherwise; memory the triangle, the n K lists or n counts.
+ * copies it into its weight triangle, or its packed codes, when `plan` admits one; or lists each
+ * vertex's K heaviest pairs (`scanTuples`) when a guess from a sample already shows every
+ * triangle too large (or the list too sparse for one) while the list has more than
+ * `plan.minEdgesPerVertex` edges a vertex; or else counts each row's edges. O(m + n^2) time with
+ * a triangle (a few re-layouts of it at most), O(m + n K log K) or O(m + n) otherwise; memory the
+ * triangle, the n K lists or n counts.
  * @throws RangeError naming the first bad edge.
  */
 export function readTuples(edges: readonly EdgeTuple[], plan: TrianglePlan, K: number): TupleRead {
