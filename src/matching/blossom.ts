@@ -7,10 +7,14 @@
  * the dual adjustments, O(nm log n)). Dense graphs (more than {@link DIRECT_MAX_AVERAGE_DEGREE}
  * pairs per vertex on average) take the same column generation as the dense API: solve a sparse
  * subset of candidate pairs, price every other pair against the duals, repeat until none is
- * violated, which certifies the result for the whole graph (solver/column-generation.ts). Lists
- * holding at least a quarter of all pairs are first copied into a weight triangle and solved by
- * `maxWeightMatchingTriangle` (see {@link DENSE_MATRIX_MAX_ENTRIES_PER_EDGE}); sparser ones are
- * priced in place.
+ * violated, which certifies the result for the whole graph (solver/column-generation.ts). The
+ * tuples are read once (solver/read-tuples.ts): lists holding at least a quarter of all pairs are
+ * copied into a weight triangle in that pass, validated as they go, and solved by
+ * `maxWeightMatchingTriangle` (see {@link DENSE_MATRIX_MAX_ENTRIES_PER_EDGE}), or, when that
+ * triangle would be too large but the weights are integers of a narrow range, into one- or
+ * two-byte codes priced the same way (solver/packed-triangle.ts); larger or sparser dense lists
+ * are priced in place, the pass listing each vertex's heaviest pairs; sparse ones become a CSR
+ * (solver/edge-list-source.ts).
  *
  * Exactness: the solver sees doubled weights, so with integer weights every dual is a multiple of
  * 1/2 and all arithmetic is exact (|w| < 2^49). Float weights use float arithmetic like networkx;
@@ -20,8 +24,10 @@
  */
 import { cardinalityShift, listWidth, solveByPricing, type PricingOptions } from "./solver/column-generation";
 import { EdgeListSource } from "./solver/edge-list-source";
-import { MISSING_INT, scanTuples, TupleSource, type EdgeTuple } from "./solver/tuple-source";
-import { maxWeightMatchingTriangle, triangleRowStart } from "./dense-matching";
+import { readTuples, type TrianglePlan } from "./solver/read-tuples";
+import { MISSING_INT, TupleSource } from "./solver/tuple-source";
+import { PackedTriangleSource } from "./solver/packed-triangle";
+import { maxWeightMatchingTriangle } from "./dense-matching";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./solver/primal-dual";
 
 export { reducedCost } from "./solver/pricer";
@@ -43,10 +49,11 @@ export const DENSE_MATRIX_MAX_ENTRIES_PER_EDGE = 8;
 
 /**
  * Largest weight triangle built from an edge list, in bytes (40 MiB: 3,200 people with float
- * weights, 4,500 with integer ones). Typed arrays count as external memory, and after some 64 MiB
- * of them V8 runs a full garbage collection, which with millions of tuples alive costs seconds
- * (about 2 s with 20 million); from about 50 MB (5,000 people, integer weights) the triangle no
- * longer paid for that in our measurements.
+ * weights, 4,500 with int32 ones, 6,400 with integers of a range up to 127 packed into one byte,
+ * 9,100 into two; see solver/read-tuples.ts). Typed arrays count as external memory, and after
+ * some 64 MiB of them V8 runs a full garbage collection, which with millions of tuples alive
+ * costs seconds (about 2 s with 20 million); from about 50 MB (5,000 people, int32 weights) the
+ * triangle no longer paid for that in our measurements. Larger lists are priced in place.
  */
 export const DENSE_MATRIX_MAX_BYTES = 40 * 2 ** 20;
 
@@ -67,7 +74,7 @@ export interface MatchingOptions extends PricingOptions {
  * candidate options (`candidatesPerVertex` and the others, see `maxWeightMatchingDense`) only
  * matter for dense graphs.
  *
- * Complexity: O(m) to read the edges; sparse graphs O(n m log n) worst case, in practice close to
+ * Complexity: one O(m) pass over the edges (plus one to build a sparse graph's CSR); sparse graphs O(n m log n) worst case, in practice close to
  * linear per augmentation; dense graphs a few O(m) pricing passes plus sparse solves. Memory O(n + m).
  *
  * @throws RangeError when a vertex id is not a non-negative integer, a weight is not finite, or
@@ -75,41 +82,25 @@ export interface MatchingOptions extends PricingOptions {
  * @example maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]]) // [-1, 2, 1, -1]
  */
 export function maxWeightMatching(edges: readonly (readonly [number, number, number])[], options: MatchingOptions = {}): number[] {
-  // One pass validates and lists each vertex's heaviest pairs (used when the list is priced in
-  // place; the other paths pay for it with a few comparisons a tuple).
-  const { n, m, int32, scan } = scanTuples(edges, listWidth(options));
-  if (m <= DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(matchSource(EdgeListSource.fromTuples(edges, n), options));
-  // A list covering a good part of all pairs becomes a weight triangle (smaller than the list
-  // itself, about 64 bytes a tuple; not too large, see DENSE_MATRIX_MAX_BYTES) and takes the
-  // dense path's tight row loops.
-  if (n * n <= DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * m && ((n * (n - 1)) / 2) * (int32 ? 4 : 8) <= DENSE_MATRIX_MAX_BYTES) {
-    const { w, forbidden } = tuplesToTriangle(edges, n, int32);
-    return Array.from(maxWeightMatchingTriangle(n, w, { ...options, forbidden }).mate);
+  // One pass validates the list and copies a dense one into its weight triangle, or lists each
+  // vertex's heaviest pairs when it is to be priced in place (solver/read-tuples.ts).
+  const { n, m, triangle, packed, scan, rowCounts } = readTuples(edges, TRIANGLE_PLAN, listWidth(options));
+  if (triangle !== null) {
+    // The dense path's tight row loops.
+    return Array.from(maxWeightMatchingTriangle(n, triangle, { ...options, forbidden: triangle instanceof Int32Array ? MISSING_INT : NaN }).mate);
   }
-  // Otherwise the list is priced in place (no copy: see solver/tuple-source.ts).
-  return Array.from(solveByPricing(new TupleSource(n, edges), options, scan).mate);
+  if (packed !== null) return Array.from(solveByPricing(new PackedTriangleSource(n, packed.codes, packed.base), options).mate);
+  if (m <= DIRECT_MAX_AVERAGE_DEGREE * n) return Array.from(matchSource(EdgeListSource.fromTuples(edges, n, rowCounts ?? undefined), options));
+  // Too large for a triangle (or too sparse for one): priced in place, no copy (solver/tuple-source.ts).
+  return Array.from(solveByPricing(new TupleSource(n, edges), options, scan ?? undefined).mate);
 }
 
-/**
- * The upper weight triangle of a validated list (pair {i, j}, i < j, at
- * `triangleRowStart(n, i) + j - i - 1`), parallel edges merged to the heaviest, self-loops
- * dropped: an Int32Array with {@link MISSING_INT} for missing pairs when `int32` (see
- * `validateTuples`), else a Float64Array with NaN. O(n^2 + m) time, 2 or 4 n^2 bytes.
- */
-function tuplesToTriangle(edges: readonly EdgeTuple[], n: number, int32: boolean): { w: Int32Array | Float64Array; forbidden: number } {
-  const size = (n * (n - 1)) / 2;
-  const w = int32 ? new Int32Array(size).fill(MISSING_INT) : new Float64Array(size).fill(NaN);
-  for (let k = 0; k < edges.length; k++) {
-    const e = edges[k];
-    const a = e[0];
-    const b = e[1];
-    if (a === b) continue;
-    const at = a < b ? triangleRowStart(n, a) + b - a - 1 : triangleRowStart(n, b) + a - b - 1;
-    // NaN (a missing pair of a float triangle) fails the comparison, so the first edge is kept.
-    if (!(w[at] >= e[2])) w[at] = e[2];
-  }
-  return { w, forbidden: int32 ? MISSING_INT : NaN };
-}
+/** When an edge list goes into a weight triangle (see the constants above). */
+const TRIANGLE_PLAN: TrianglePlan = {
+  minEdgesPerVertex: DIRECT_MAX_AVERAGE_DEGREE,
+  maxEntriesPerEdge: DENSE_MATRIX_MAX_ENTRIES_PER_EDGE,
+  maxBytes: DENSE_MATRIX_MAX_BYTES,
+};
 
 /**
  * {@link maxWeightMatching} over edge arrays (no validation): edge k joins `eu[k]` and `ev[k]`

@@ -268,6 +268,30 @@ describeNx("maxWeightMatching: agrees with networkx on random graphs", () => {
     againstNetworkx(20261124, 24, 40, 0.9, (r) => r % 5 === 0, true);
   });
 
+  it("dense edge lists in any order, some with one non-integer weight (the one-pass copy grows its triangle or turns it to floats midway)", () => {
+    const rand = prng(20261201);
+    const instances: Instance[] = [];
+    for (let r = 0; r < 16; r++) {
+      const n = 40 + Math.floor(rand() * 40);
+      const inst = randomInstance(rand, n, 0.9, () => Math.floor(rand() * 30), r % 3 === 0, r % 2 === 1);
+      if (inst.float) inst.edges[Math.floor(rand() * inst.edges.length)][2] += 0.5;
+      const e = inst.edges;
+      for (let k = e.length - 1; k > 0; k--) {
+        const q = Math.floor(rand() * (k + 1));
+        [e[k], e[q]] = [e[q], e[k]];
+      }
+      expect(n * n).toBeLessThanOrEqual(DENSE_MATRIX_MAX_ENTRIES_PER_EDGE * e.length); // through a matrix
+      instances.push(inst);
+    }
+    // Expected totals: networkx.max_weight_matching, python3 subprocess.
+    const expected = networkxOptima(instances);
+    instances.forEach((inst, r) => {
+      const got = evaluate(inst.edges, maxWeightMatching(inst.edges, { maxCardinality: inst.maxCard }));
+      expect(sameTotal(got.total, expected[r].total, inst.float), `instance ${r}: ${got.total} vs ${expected[r].total}`).toBe(true);
+      if (inst.maxCard) expect(got.card, `instance ${r}`).toBe(expected[r].card);
+    });
+  });
+
   it("edge lists too sparse for a matrix, priced in place: ties, fine-graded doubles, negatives, maxCardinality, parallel edges", () => {
     againstNetworkx(20261130, 8, 200, 0.2, (r) => r % 4 === 1, false);
   });

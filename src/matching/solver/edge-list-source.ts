@@ -82,15 +82,21 @@ export class EdgeListSource implements PairSource {
   }
 
   /**
-   * The edges `[u, v, w]` of a list already checked by `validateTuples` (n = 1 + largest id),
-   * self-loops dropped. O(n + m).
+   * The edges `[u, v, w]` of a list already checked by `validateTuples` or `readTuples`
+   * (n = 1 + largest id), self-loops dropped. `rowCounts` (optional, from `readTuples`): the
+   * number of edges (not self-loops) whose smaller end is i, for each i < n; without it the list
+   * is read twice. O(n + m).
    */
-  static fromTuples(edges: readonly (readonly [number, number, number])[], n: number): EdgeListSource {
+  static fromTuples(edges: readonly (readonly [number, number, number])[], n: number, rowCounts?: Int32Array): EdgeListSource {
     const m0 = edges.length;
     const start = new Int32Array(n + 1);
-    for (let k = 0; k < m0; k++) {
-      const e = edges[k];
-      if (e[0] !== e[1]) start[(e[0] < e[1] ? e[0] : e[1]) + 1]++;
+    if (rowCounts) {
+      start.set(rowCounts, 1);
+    } else {
+      for (let k = 0; k < m0; k++) {
+        const e = edges[k];
+        if (e[0] !== e[1]) start[(e[0] < e[1] ? e[0] : e[1]) + 1]++;
+      }
     }
     for (let v = 0; v < n; v++) start[v + 1] += start[v];
     const fill = start.slice(0, n);

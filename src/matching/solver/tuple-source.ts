@@ -39,9 +39,9 @@ export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts & { int3
     const w = e[2];
     // (x | 0) === x: an integer in the int32 range; w - w === 0: finite.
     if ((i | 0) !== i || i < 0 || (j | 0) !== j || j < 0) {
-      throw new RangeError(`edge ${k}: vertex ids must be non-negative integers below 2^31, got [${i}, ${j}]`);
+      badIds(k, i, j);
     }
-    if (typeof w !== "number" || w - w !== 0) throw new RangeError(`edge ${k}: weight must be a finite number, got ${w}`);
+    if (typeof w !== "number" || w - w !== 0) badWeight(k, w);
     if (i >= n) n = i + 1;
     if (j >= n) n = j + 1;
     if (i !== j) {
@@ -50,6 +50,16 @@ export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts & { int3
     }
   }
   return { n, m, int32 };
+}
+
+/** @throws RangeError: edge k's vertex ids (a, b) are not integers in 0..2^31 (the message of every tuple reader). */
+export function badIds(k: number, a: unknown, b: unknown): never {
+  throw new RangeError(`edge ${k}: vertex ids must be non-negative integers below 2^31, got [${a}, ${b}]`);
+}
+
+/** @throws RangeError: edge k's weight x is not a finite number (the message of every tuple reader). */
+export function badWeight(k: number, x: unknown): never {
+  throw new RangeError(`edge ${k}: weight must be a finite number, got ${x}`);
 }
 
 /** -2^31: never an int32 weight of {@link validateTuples}, so it can mark a missing pair. */
@@ -80,9 +90,9 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
     const x = e[2];
     // (x | 0) === x: an integer in the int32 range; x - x === 0: finite.
     if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) {
-      throw new RangeError(`edge ${k}: vertex ids must be non-negative integers below 2^31, got [${a}, ${b}]`);
+      badIds(k, a, b);
     }
-    if (typeof x !== "number" || x - x !== 0) throw new RangeError(`edge ${k}: weight must be a finite number, got ${x}`);
+    if (typeof x !== "number" || x - x !== 0) badWeight(k, x);
     const hi = a > b ? a : b;
     if (hi >= n) {
       n = hi + 1;
