@@ -140,6 +140,13 @@ describe("maxWeightMatching: named cases", () => {
     expect(() => maxWeightMatching([[0, 1.5, 1]])).toThrow(RangeError);
     expect(() => maxWeightMatching([[0, 1, Number.NaN]])).toThrow(RangeError);
   });
+  it("refuses at once a vertex id beyond the supported number of vertices (it would need gigabytes), and takes a large allowed one", () => {
+    // Before the limit, one edge naming vertex 2^30 ran out of memory (the process was killed at 24 GB).
+    expect(() => maxWeightMatching([[0, 2 ** 30, 1]])).toThrow("edge 0: vertex ids must be integers from 0 to 16777215 (number the vertices 0..n-1), got [0, 1073741824]");
+    expect(() => maxWeightMatching([[0, 1, 5], [3, 2 ** 31 - 2, 1]])).toThrow(/^edge 1: vertex ids must be integers from 0 to 16777215/);
+    const mate = maxWeightMatching([[0, 2_999_999, 1], [5, 7, 2]]);
+    expect([mate.length, mate[0], mate[2_999_999], mate[5], mate[7]]).toEqual([3_000_000, 2_999_999, 0, 7, 5]);
+  });
   it("handles a long chain of triangles without stack overflow (iterative augment/expand)", () => {
     // 20,001 vertices: triangles (3t, 3t+1, 3t+2) of weight-10 edges, linked 3t+2 - 3t+3 by
     // weight 9. Worked by hand: at most one weight-10 pair per triangle (6,667) and at most

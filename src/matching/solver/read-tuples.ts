@@ -30,7 +30,7 @@
  */
 import type { ScanResult } from "./column-generation";
 import { missingCode, type PackedCodes } from "./packed-triangle";
-import { badIds, badWeight, MISSING_INT, scanTuples, type EdgeTuple, type TupleFacts } from "./tuple-source";
+import { badIds, badWeight, MAX_VERTICES, MISSING_INT, scanTuples, type EdgeTuple, type TupleFacts } from "./tuple-source";
 
 /** Tuples {@link readTuples} looks at before its pass to guess n and the weights' type. */
 export const SAMPLE = 1024;
@@ -77,7 +77,7 @@ export interface TupleRead extends TupleFacts {
 }
 
 /**
- * Validates every tuple (vertex ids integers in 0..2^31, weights finite numbers, as
+ * Validates every tuple (vertex ids integers in 0..MAX_VERTICES − 1, weights finite numbers, as
  * `validateTuples`) in one pass that also, depending on the list (see the module comment):
  * copies it into its weight triangle, or its packed codes, when `plan` admits one; or lists each
  * vertex's K heaviest pairs (`scanTuples`) when a guess from a sample already shows every
@@ -221,7 +221,7 @@ function validateFrom(edges: readonly EdgeTuple[], k0: number, st: PassState): n
     const b = e[1];
     const x = e[2];
     // (x | 0) === x: an integer in the int32 range; x - x === 0: finite.
-    if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) badIds(k, a, b);
+    if ((a | 0) !== a || a < 0 || a >= MAX_VERTICES || (b | 0) !== b || b < 0 || b >= MAX_VERTICES) badIds(k, a, b);
     if (typeof x !== "number" || x - x !== 0) badWeight(k, x);
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
@@ -274,7 +274,7 @@ function copyInt(edges: readonly EdgeTuple[], k0: number, st: PassState): number
     const a = e[0];
     const b = e[1];
     const x = e[2];
-    if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) badIds(k, a, b);
+    if ((a | 0) !== a || a < 0 || a >= MAX_VERTICES || (b | 0) !== b || b < 0 || b >= MAX_VERTICES) badIds(k, a, b);
     if (typeof x !== "number" || x - x !== 0) badWeight(k, x);
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
@@ -321,7 +321,7 @@ function copyFloat(edges: readonly EdgeTuple[], k0: number, st: PassState): numb
     const a = e[0];
     const b = e[1];
     const x = e[2];
-    if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) badIds(k, a, b);
+    if ((a | 0) !== a || a < 0 || a >= MAX_VERTICES || (b | 0) !== b || b < 0 || b >= MAX_VERTICES) badIds(k, a, b);
     if (typeof x !== "number" || x - x !== 0) badWeight(k, x);
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
@@ -366,7 +366,7 @@ function copyPacked(edges: readonly EdgeTuple[], k0: number, st: PassState): num
     const a = e[0];
     const b = e[1];
     const x = e[2];
-    if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) badIds(k, a, b);
+    if ((a | 0) !== a || a < 0 || a >= MAX_VERTICES || (b | 0) !== b || b < 0 || b >= MAX_VERTICES) badIds(k, a, b);
     if (typeof x !== "number" || x - x !== 0) badWeight(k, x);
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;

@@ -23,7 +23,7 @@ export interface TupleFacts {
 }
 
 /**
- * Checks every tuple: vertex ids integers in 0..2^31, weights finite numbers. O(m). `int32`:
+ * Checks every tuple: vertex ids integers in 0..MAX_VERTICES − 1, weights finite numbers. O(m). `int32`:
  * whether every weight (of a non-loop) is an integer in the int32 range other than -2^31
  * ({@link MISSING_INT}, free to mark a missing pair).
  * @throws RangeError naming the first bad edge.
@@ -38,7 +38,7 @@ export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts & { int3
     const j = e[1];
     const w = e[2];
     // (x | 0) === x: an integer in the int32 range; w - w === 0: finite.
-    if ((i | 0) !== i || i < 0 || (j | 0) !== j || j < 0) {
+    if ((i | 0) !== i || i < 0 || i >= MAX_VERTICES || (j | 0) !== j || j < 0 || j >= MAX_VERTICES) {
       badIds(k, i, j);
     }
     if (typeof w !== "number" || w - w !== 0) badWeight(k, w);
@@ -52,9 +52,17 @@ export function validateTuples(edges: readonly EdgeTuple[]): TupleFacts & { int3
   return { n, m, int32 };
 }
 
-/** @throws RangeError: edge k's vertex ids (a, b) are not integers in 0..2^31 (the message of every tuple reader). */
+/**
+ * The most vertices an edge list may name: ids run from 0 to MAX_VERTICES − 1 = 16,777,215. The
+ * solver keeps a few hundred bytes a vertex (a list naming a million vertices takes about 270 MB),
+ * so this bounds it near 4 GB: one edge naming vertex 2^30 is refused at once, as bad input,
+ * instead of exhausting the memory.
+ */
+export const MAX_VERTICES = 2 ** 24;
+
+/** @throws RangeError: edge k's vertex ids (a, b) are not integers in 0..MAX_VERTICES − 1 (the message of every tuple reader). */
 export function badIds(k: number, a: unknown, b: unknown): never {
-  throw new RangeError(`edge ${k}: vertex ids must be non-negative integers below 2^31, got [${a}, ${b}]`);
+  throw new RangeError(`edge ${k}: vertex ids must be integers from 0 to ${MAX_VERTICES - 1} (number the vertices 0..n-1), got [${a}, ${b}]`);
 }
 
 /** @throws RangeError: edge k's weight x is not a finite number (the message of every tuple reader). */
@@ -89,7 +97,7 @@ export function scanTuples(edges: readonly EdgeTuple[], K: number): TupleFacts &
     const b = e[1];
     const x = e[2];
     // (x | 0) === x: an integer in the int32 range; x - x === 0: finite.
-    if ((a | 0) !== a || a < 0 || (b | 0) !== b || b < 0) {
+    if ((a | 0) !== a || a < 0 || a >= MAX_VERTICES || (b | 0) !== b || b < 0 || b >= MAX_VERTICES) {
       badIds(k, a, b);
     }
     if (typeof x !== "number" || x - x !== 0) badWeight(k, x);

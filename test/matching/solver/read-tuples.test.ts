@@ -177,10 +177,11 @@ describe("readTuples", () => {
 
   it("names the first bad edge, as validateTuples does, whichever loop meets it", () => {
     const bad: [number, unknown, string][] = [
-      [0, [0, -1, 1], "edge 0: vertex ids must be non-negative integers below 2^31, got [0, -1]"],
-      [1, [1.5, 2, 1], "edge 1: vertex ids must be non-negative integers below 2^31, got [1.5, 2]"],
+      [0, [0, -1, 1], "edge 0: vertex ids must be integers from 0 to 16777215 (number the vertices 0..n-1), got [0, -1]"],
+      [1, [1.5, 2, 1], "edge 1: vertex ids must be integers from 0 to 16777215 (number the vertices 0..n-1), got [1.5, 2]"],
       [SAMPLE + 1, [0, 1, Number.NaN], `edge ${SAMPLE + 1}: weight must be a finite number, got NaN`],
-      [2 * SAMPLE - 5, [0, 2 ** 31, 1], `edge ${2 * SAMPLE - 5}: vertex ids must be non-negative integers below 2^31, got [0, ${2 ** 31}]`],
+      [2 * SAMPLE - 5, [0, 2 ** 31, 1], `edge ${2 * SAMPLE - 5}: vertex ids must be integers from 0 to 16777215 (number the vertices 0..n-1), got [0, ${2 ** 31}]`],
+      [SAMPLE + 7, [2 ** 24, 1, 1], `edge ${SAMPLE + 7}: vertex ids must be integers from 0 to 16777215 (number the vertices 0..n-1), got [${2 ** 24}, 1]`],
       [2 * SAMPLE - 4, [3, 4, "3"], `edge ${2 * SAMPLE - 4}: weight must be a finite number, got 3`],
       [5, [3, 4, Infinity], "edge 5: weight must be a finite number, got Infinity"],
     ];
