@@ -77,8 +77,8 @@ export interface MatchingOptions extends PricingOptions {
  * Complexity: one O(m) pass over the edges (plus one to build a sparse graph's CSR); sparse graphs O(n m log n) worst case, in practice close to
  * linear per augmentation; dense graphs a few O(m) pricing passes plus sparse solves. Memory O(n + m).
  *
- * @throws RangeError when a vertex id is not a non-negative integer, a weight is not finite, or
- *   an option is out of range.
+ * @throws RangeError when a vertex id is not an integer from 0 to 16,777,215 (`MAX_VERTICES` − 1,
+ *   solver/tuple-source.ts), a weight is not finite, or an option is out of range.
  * @example maxWeightMatching([[0, 1, 5], [1, 2, 11], [2, 3, 5]]) // [-1, 2, 1, -1]
  */
 export function maxWeightMatching(edges: readonly (readonly [number, number, number])[], options: MatchingOptions = {}): number[] {

@@ -11,6 +11,7 @@
 import { cardinalityShift, solveByPricing, type PairSource, type PairStats, type PricingResult } from "./solver/column-generation";
 import { RowWalker, type Pricer } from "./solver/pricer";
 import { offer, thresholds } from "./solver/keep-best";
+import { triangleRowBase } from "./solver/triangle";
 
 export { cardinalityShift };
 
@@ -70,13 +71,7 @@ export function maxWeightMatchingDense(n: number, weight: WeightSource, options:
   return solveByPricing(new DenseSource(n, weight, options.forbidden, false), options);
 }
 
-/**
- * Start of row i in an upper-triangle array of n vertices: the pair {i, j}, i < j, is at
- * `triangleRowStart(n, i) + j - i - 1`; the array has n(n - 1)/2 entries. @throws never.
- */
-export function triangleRowStart(n: number, i: number): number {
-  return i * n - (i * (i + 1)) / 2;
-}
+export { triangleRowStart } from "./solver/triangle";
 
 /**
  * {@link maxWeightMatchingDense} on the upper triangle only (see {@link triangleRowStart}): half
@@ -137,7 +132,7 @@ class DenseSource implements PairSource {
 
   /** Where row i's pair (i, j) sits in the matrix: at rowOffset(i) + j. */
   private rowOffset(i: number): number {
-    return this.packed ? triangleRowStart(this.n, i) - i - 1 : i * this.n;
+    return this.packed ? triangleRowBase(this.n, i) : i * this.n;
   }
 
   /** Row i's storage: [array, offset] with the pair (i, j) at array[offset + j]. */

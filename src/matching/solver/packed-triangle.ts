@@ -12,6 +12,7 @@
 import type { PairSource, PairStats } from "./column-generation";
 import { offer, thresholds } from "./keep-best";
 import { RowWalker, type Pricer } from "./pricer";
+import { triangleRowBase } from "./triangle";
 
 /** Codes of a packed triangle: one byte (missing pair 255) or two (missing pair 65535). */
 export type PackedCodes = Uint8Array | Uint16Array;
@@ -43,7 +44,7 @@ export class PackedTriangleSource implements PairSource {
 
   /** Where row i's pair (i, j) sits: at rowOffset(i) + j. */
   private rowOffset(i: number): number {
-    return i * this.n - (i * (i + 3)) / 2 - 1;
+    return triangleRowBase(this.n, i);
   }
 
   pairI(id: number): number {

@@ -30,6 +30,7 @@
  */
 import type { ScanResult } from "./column-generation";
 import { missingCode, type PackedCodes } from "./packed-triangle";
+import { triangleRowBase, triangleRowStart } from "./triangle";
 import { badIds, badWeight, MAX_VERTICES, MISSING_INT, scanTuples, type EdgeTuple, type TupleFacts } from "./tuple-source";
 
 /** Tuples {@link readTuples} looks at before its pass to guess n and the weights' type. */
@@ -298,7 +299,7 @@ function copyInt(edges: readonly EdgeTuple[], k0: number, st: PassState): number
     m++;
     if (lo !== row) {
       row = lo;
-      base = lo * N - (lo * (lo + 3)) / 2 - 1;
+      base = triangleRowBase(N, lo);
     }
     // MISSING_INT is below every weight here: the first edge of a pair is always written.
     if (tri[base + hi] < x) tri[base + hi] = x;
@@ -340,7 +341,7 @@ function copyFloat(edges: readonly EdgeTuple[], k0: number, st: PassState): numb
     if (int32 && ((x | 0) !== x || x === MISSING_INT)) int32 = false;
     if (lo !== row) {
       row = lo;
-      base = lo * N - (lo * (lo + 3)) / 2 - 1;
+      base = triangleRowBase(N, lo);
     }
     // NaN (no pair yet) fails the comparison, so the first edge of a pair is written.
     if (!(tri[base + hi] >= x)) tri[base + hi] = x;
@@ -391,7 +392,7 @@ function copyPacked(edges: readonly EdgeTuple[], k0: number, st: PassState): num
     m++;
     if (lo !== row) {
       row = lo;
-      base = lo * N - (lo * (lo + 3)) / 2 - 1;
+      base = triangleRowBase(N, lo);
     }
     const c = codes[base + hi];
     if (c === M || c < code) codes[base + hi] = code;
@@ -444,8 +445,8 @@ function relayout<T extends Triangle>(from: T, N: number, N2: number, to: T, inP
   const rows = Math.min(N, N2);
   if (N !== N2 || !inPlace) {
     for (let i = 0; i + 1 < rows; i++) {
-      const src = i * N - (i * (i + 1)) / 2;
-      const dst = i * N2 - (i * (i + 1)) / 2;
+      const src = triangleRowStart(N, i);
+      const dst = triangleRowStart(N2, i);
       const cnt = rows - i - 1;
       if (inPlace) to.copyWithin(dst, src, src + cnt);
       else to.set(from.subarray(src, src + cnt), dst);
