@@ -556,7 +556,7 @@ export function fitOutcomes(
   features: readonly FeatureName[] = FEATURE_NAMES,
   options: { validate?: boolean; penalty?: number; satisfactionPenalty?: number; grid?: readonly number[] } = {},
 ): OutcomeFit {
-  const names = [...features];
+  const names = features; // the same array as the validation folds, so their feature rows are shared (featureRow)
   const rounds = [...new Set(rows.map((r) => r.round))];
   const grid = options.grid ?? PENALTY_GRID;
   const validateOn = options.validate !== false;
@@ -581,7 +581,7 @@ export function fitOutcomes(
   ];
   const partial = {
     rounds,
-    features: names,
+    features: [...names],
     penalty: { completion: chosen.completion, satisfaction: satisfaction ? chosen.satisfaction : null, grid, chosen_by: chosen.how },
     completion,
     satisfaction,
