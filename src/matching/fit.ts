@@ -212,20 +212,103 @@ export interface PredictionModel {
 }
 
 /** Each row's features in the order of the last `names` asked for: the validation folds share them instead of copying them per fold. */
-const featureRows = new WeakMap<OutcomeRow, { names: readonly FeatureName[]; x: number[] }>();
+const featureRows = new WeakMap<OutcomeRow, { names: readonly FeatureName[]; x: number[]; key?: string }>();
 
 /** The row's feature values in the order of `names` (shared: never to be written to). */
 function featureRow(r: OutcomeRow, names: readonly FeatureName[]): number[] {
+  return featureEntry(r, names).x;
+}
+
+function featureEntry(r: OutcomeRow, names: readonly FeatureName[]): { names: readonly FeatureName[]; x: number[]; key?: string } {
   const kept = featureRows.get(r);
-  if (kept?.names === names) return kept.x;
-  const x = names.map((f) => r.features[f]);
-  featureRows.set(r, { names, x });
-  return x;
+  if (kept?.names === names) return kept;
+  const entry = { names, x: names.map((f) => r.features[f]) };
+  featureRows.set(r, entry);
+  return entry;
+}
+
+/** The row's feature values as a string, equal for two rows exactly when every value is (kept with {@link featureRow}). */
+function featureKey(r: OutcomeRow, names: readonly FeatureName[]): string {
+  const entry = featureEntry(r, names);
+  return (entry.key ??= entry.x.join(","));
 }
 
 function completionData(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
   const use = rows.filter((r) => r.completed !== null);
   return { X: use.map((r) => featureRow(r, names)), y: use.map((r) => r.completed as number) };
+}
+
+/** A model's training data with repeated rows given once, each with its count as a frequency weight. */
+interface Grouped {
+  X: number[][];
+  y: number[];
+  weights: number[];
+}
+
+/**
+ * The outcome rows grouped once by (features, outcome), so that the training data of any set of
+ * rounds is made without repeating rows: each distinct (features, completed) and (features,
+ * satisfaction answer) of those rounds' rows, in order of first appearance, with the number of
+ * times it occurs as a frequency weight (`logisticRegression` and `orderedLogit` fit them as the
+ * rows repeated). The 50,000 partnerships of a 20-round history are about 23,000 distinct
+ * (features, completed) and their 80,000 satisfaction answers about 38,000 distinct (features,
+ * answer), so a fit costs about half; the grouping's strings are made once here, not per fold.
+ */
+class OutcomeGroups {
+  private readonly rounds: string[] = [];
+  /** Per completion row and per satisfaction answer: its round's index in `rounds`, and its group. */
+  private readonly completionRows: { round: Int32Array; group: Int32Array };
+  private readonly answerRows: { round: Int32Array; group: Int32Array };
+  private readonly completionGroups: { x: number[]; y: number }[] = [];
+  private readonly answerGroups: { x: number[]; y: number }[] = [];
+
+  constructor(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
+    const roundIndex = new Map<string, number>();
+    const completion: [number, number][] = [];
+    const answers: [number, number][] = [];
+    const ids = new Map<string, number>();
+    const answerIds = new Map<string, number>();
+    const idOf = (known: Map<string, number>, groups: { x: number[]; y: number }[], r: OutcomeRow, y: number) => {
+      const key = `${featureKey(r, names)}|${y}`;
+      let id = known.get(key);
+      if (id === undefined) {
+        known.set(key, (id = groups.length));
+        groups.push({ x: featureRow(r, names), y });
+      }
+      return id;
+    };
+    for (const r of rows) {
+      let k = roundIndex.get(r.round);
+      if (k === undefined) roundIndex.set(r.round, (k = this.rounds.push(r.round) - 1));
+      if (r.completed !== null) completion.push([k, idOf(ids, this.completionGroups, r, r.completed)]);
+      for (const a of r.partnerSatisfaction) answers.push([k, idOf(answerIds, this.answerGroups, r, a)]);
+    }
+    const pack = (list: [number, number][]) => ({ round: Int32Array.from(list, (e) => e[0]), group: Int32Array.from(list, (e) => e[1]) });
+    this.completionRows = pack(completion);
+    this.answerRows = pack(answers);
+  }
+
+  /** The completion model's training data of the rows of rounds `train`. */
+  completion(train: ReadonlySet<string>): Grouped {
+    return this.subset(train, this.completionRows, this.completionGroups);
+  }
+
+  /** The satisfaction model's training data of the answers of rounds `train`. */
+  satisfaction(train: ReadonlySet<string>): Grouped {
+    return this.subset(train, this.answerRows, this.answerGroups);
+  }
+
+  private subset(train: ReadonlySet<string>, rows: { round: Int32Array; group: Int32Array }, groups: readonly { x: number[]; y: number }[]): Grouped {
+    const use = Uint8Array.from(this.rounds, (r) => (train.has(r) ? 1 : 0));
+    const count = new Float64Array(groups.length);
+    const order: number[] = [];
+    for (let i = 0; i < rows.group.length; i++) {
+      if (!use[rows.round[i]]) continue;
+      const g = rows.group[i];
+      if (count[g]++ === 0) order.push(g);
+    }
+    return { X: order.map((g) => groups[g].x), y: order.map((g) => groups[g].y), weights: order.map((g) => count[g]) };
+  }
 }
 
 function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
@@ -304,31 +387,35 @@ function tryFit<T>(fn: () => T): T | null {
 }
 
 /** Scores one held-out round with models trained on `train` at the given penalties. */
-function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], round: string, names: readonly FeatureName[], pc: number, ps: number | null): { fold: HeldOutRound; y: number[]; p: number[] } | null {
-  const ct = completionData(train, names);
+function heldOut(groups: OutcomeGroups, trained: readonly string[], test: readonly OutcomeRow[], round: string, names: readonly FeatureName[], pc: number, ps: number | null): { fold: HeldOutRound; y: number[]; p: number[] } | null {
+  const train = new Set(trained);
+  const ct = groups.completion(train);
   const ch = completionData(test, names);
   if (ch.y.length === 0) return null;
-  const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: pc, inference: false }));
+  const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: pc, inference: false, weights: ct.weights }));
   if (!fit) return null;
-  const rate = ct.y.reduce((a, b) => a + b, 0) / ct.y.length;
+  let ones = 0;
+  let all = 0;
+  ct.y.forEach((v, i) => ((ones += v * ct.weights[i]), (all += ct.weights[i])));
+  const rate = ones / all;
   const p = completionProbabilities(fit, ch.X, names);
-  const st = satisfactionData(train, names);
+  const st = groups.satisfaction(train);
   const sh = satisfactionData(test, names);
   let sl: number | null = null;
   let sb: number | null = null;
   if (ps !== null && sh.y.length > 0) {
-    const sf = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: ps, inference: false }));
+    const sf = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: ps, inference: false, weights: st.weights }));
     if (sf) {
       sl = ordinalLogLoss(sf, sh.X, sh.y, names);
-      const marg = new Map<number, number>();
-      for (const v of st.y) marg.set(v, (marg.get(v) ?? 0) + 1 / st.y.length);
-      sb = marginalLogLoss(sh.y, marg);
+      const counts = new Map<number, number>();
+      let answers = 0;
+      st.y.forEach((v, i) => (counts.set(v, (counts.get(v) ?? 0) + st.weights[i]), (answers += st.weights[i])));
+      sb = marginalLogLoss(sh.y, new Map([...counts].map(([v, c]) => [v, c / answers])));
     }
   }
-  const trained = [...new Set(train.map((r) => r.round))];
   return {
     fold: {
-      round, trained_on: trained, n: ch.y.length, logLoss: logLoss(ch.y, p), baselineLogLoss: logLoss(ch.y, ch.y.map(() => rate)),
+      round, trained_on: [...trained], n: ch.y.length, logLoss: logLoss(ch.y, p), baselineLogLoss: logLoss(ch.y, ch.y.map(() => rate)),
       auc: auc(ch.y, p), satisfactionLogLoss: sl, satisfactionBaselineLogLoss: sb, satisfactionN: sh.y.length,
     },
     y: ch.y,
@@ -336,19 +423,23 @@ function heldOut(train: readonly OutcomeRow[], test: readonly OutcomeRow[], roun
   };
 }
 
-/** The folds of a scheme: for time order, each round from the third on with every earlier round as training data. */
-function folds(rows: readonly OutcomeRow[], rounds: readonly string[], scheme: ValidationSummary["scheme"]): { round: string; train: OutcomeRow[]; test: OutcomeRow[] }[] {
+/**
+ * The folds of a scheme: the round scored, the rounds trained on (in the order of `rounds`) and
+ * the rows scored; for time order, each round from the third on with every earlier round as
+ * training data.
+ */
+function folds(rows: readonly OutcomeRow[], rounds: readonly string[], scheme: ValidationSummary["scheme"]): { round: string; trained: string[]; test: OutcomeRow[] }[] {
   return rounds
     .map((r, t) => ({
       round: r,
-      train: rows.filter((x) => (scheme === "time-ordered" ? rounds.indexOf(x.round) < t : x.round !== r)),
+      trained: scheme === "time-ordered" ? rounds.slice(0, t) : rounds.filter((x) => x !== r),
       test: rows.filter((x) => x.round === r),
     }))
     .filter((f, t) => (scheme === "time-ordered" ? t >= 2 : true));
 }
 
-function validate(rows: readonly OutcomeRow[], rounds: readonly string[], names: readonly FeatureName[], scheme: ValidationSummary["scheme"], pc: number, ps: number | null): ValidationSummary {
-  const done = folds(rows, rounds, scheme).map((f) => heldOut(f.train, f.test, f.round, names, pc, ps)).filter((x): x is NonNullable<typeof x> => x !== null);
+function validate(rows: readonly OutcomeRow[], rounds: readonly string[], names: readonly FeatureName[], scheme: ValidationSummary["scheme"], pc: number, ps: number | null, groups: OutcomeGroups): ValidationSummary {
+  const done = folds(rows, rounds, scheme).map((f) => heldOut(groups, f.trained, f.test, f.round, names, pc, ps)).filter((x): x is NonNullable<typeof x> => x !== null);
   const n = done.reduce((s, d) => s + d.fold.n, 0);
   const w = (get: (f: HeldOutRound) => number) => (n ? done.reduce((s, d) => s + d.fold.n * get(d.fold), 0) / n : null);
   const ll = w((f) => f.logLoss);
@@ -395,28 +486,29 @@ function choosePenalties(
   grid: readonly number[],
   memo: FoldScores = new Map(),
 ): { completion: number; satisfaction: number; how: string } {
-  const fs = folds(rows, rounds, "time-ordered").map((f, k) => ({ ...f, trained: rounds.slice(0, k + 2) }));
-  // Each fold's data, made once for every penalty tried on it.
-  const completionOf = new Map<(typeof fs)[number], { ct: ReturnType<typeof completionData>; ch: ReturnType<typeof completionData> }>();
-  const satisfactionOf = new Map<(typeof fs)[number], { st: ReturnType<typeof satisfactionData>; sh: ReturnType<typeof satisfactionData> }>();
+  const fs = folds(rows, rounds, "time-ordered");
+  // Each fold's data, made once for every penalty tried on it, from the rows grouped once (when a fold is not in `memo`).
+  let groups: OutcomeGroups | undefined;
+  const completionOf = new Map<(typeof fs)[number], { ct: Grouped; ch: ReturnType<typeof completionData> }>();
+  const satisfactionOf = new Map<(typeof fs)[number], { st: Grouped; sh: ReturnType<typeof satisfactionData> }>();
   /** One fold's summed log-loss and count (count 0: nothing to score), or null when the model cannot be fitted. */
   type Score = NonNullable<ReturnType<FoldScores["get"]>>;
   const foldScore = (f: (typeof fs)[number], which: "completion" | "satisfaction", lam: number, start: number[] | undefined): Score | null => {
     if (which === "completion") {
       let d = completionOf.get(f);
-      if (!d) completionOf.set(f, (d = { ct: completionData(f.train, names), ch: completionData(f.test, names) }));
+      if (!d) completionOf.set(f, (d = { ct: (groups ??= new OutcomeGroups(rows, names)).completion(new Set(f.trained)), ch: completionData(f.test, names) }));
       const { ct, ch } = d;
       if (!ch.y.length) return { total: 0, count: 0 };
-      const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam, start, inference: false }));
+      const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam, start, inference: false, weights: ct.weights }));
       if (!fit) return null;
       const p = completionProbabilities(fit, ch.X, names);
       return { total: logLoss(ch.y, p) * ch.y.length, count: ch.y.length, estimate: fit.coefficients.map((c) => c.estimate) };
     }
     let d = satisfactionOf.get(f);
-    if (!d) satisfactionOf.set(f, (d = { st: satisfactionData(f.train, names), sh: satisfactionData(f.test, names) }));
+    if (!d) satisfactionOf.set(f, (d = { st: (groups ??= new OutcomeGroups(rows, names)).satisfaction(new Set(f.trained)), sh: satisfactionData(f.test, names) }));
     const { st, sh } = d;
     if (!sh.y.length || !st.y.length) return { total: 0, count: 0 };
-    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam, start, inference: false }));
+    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam, start, inference: false, weights: st.weights }));
     if (!fit) return null;
     const estimate = [...fit.coefficients, ...fit.thresholds].map((c) => c.estimate);
     return { total: ordinalLogLoss(fit, sh.X, sh.y, names) * sh.y.length, count: sh.y.length, estimate };
@@ -573,8 +665,9 @@ export function fitOutcomes(
   const satisfaction = s.y.length ? tryFit(() => orderedLogit(s.X, s.y, names, { clusters: s.clusters, penalty: chosen.satisfaction })) : null;
   const empty = (scheme: ValidationSummary["scheme"]): ValidationSummary => ({ scheme, folds: [], n: 0, logLoss: null, baselineLogLoss: null, improvement: null, auc: null, calibration: null, satisfactionLogLoss: null, satisfactionBaselineLogLoss: null });
   const ps = satisfaction ? chosen.satisfaction : null;
-  const timeOrdered = validateOn ? validate(rows, rounds, names, "time-ordered", chosen.completion, ps) : empty("time-ordered");
-  const leaveOneOut = validateOn ? validate(rows, rounds, names, "leave-one-round-out", chosen.completion, ps) : empty("leave-one-round-out");
+  const groups = validateOn ? new OutcomeGroups(rows, names) : undefined;
+  const timeOrdered = groups ? validate(rows, rounds, names, "time-ordered", chosen.completion, ps, groups) : empty("time-ordered");
+  const leaveOneOut = groups ? validate(rows, rounds, names, "leave-one-round-out", chosen.completion, ps, groups) : empty("leave-one-round-out");
   const dropped = [
     ...completion.dropped.map((d) => ({ model: "completion" as const, feature: d.name, reason: d.reason })),
     ...(satisfaction?.dropped ?? []).map((d) => ({ model: "satisfaction" as const, feature: d.name, reason: d.reason })),

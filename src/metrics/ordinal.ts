@@ -20,7 +20,7 @@
  *   `logisticRegression`.
  * Pure (no Node imports).
  */
-import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, newtonConverged, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
+import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, newtonConverged, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, rowWeights, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
 
 /** A fitted proportional-odds model. */
 export interface OrdinalFit<N extends string = string> {
@@ -55,30 +55,43 @@ export interface OrdinalFit<N extends string = string> {
  * @param options.inference false skips the covariance (one evaluation of the information matrix
  *   and its inverse, and the clusters' scores): `cov` and every coefficient's and threshold's se,
  *   ci, z and p are NaN, `clusters` null. For fits whose estimates alone are used (validation folds).
+ * @param options.weights frequency weights, one per row (finite, > 0): row i counts as
+ *   `weights[i]` identical answers, so many repeated (features, answer) rows can be given once with
+ *   their count (as in `logisticRegression`; n is the sum of the weights). Not with `clusters`.
+ *   Never change them after a fit (they are memoised with X).
  * @throws FitError with fewer than two observed levels, fewer rows than 2 × parameters, or no convergence.
+ * @throws RangeError on a negative penalty, clusters or weights not one per row, a weight that is
+ *   not a finite number > 0, or weights with clusters.
  */
 export function orderedLogit<N extends string>(
   X: readonly (readonly number[])[],
   y: readonly number[],
   names: readonly N[],
-  options: { clusters?: readonly string[]; penalty?: number; start?: readonly number[]; inference?: boolean } = {},
+  options: { clusters?: readonly string[]; penalty?: number; start?: readonly number[]; inference?: boolean; weights?: readonly number[] } = {},
 ): OrdinalFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
   if (options.clusters && options.clusters.length !== y.length) throw new RangeError("need one cluster id per row");
+  if (options.clusters && options.weights) throw new RangeError("frequency weights and clusters cannot be combined: give each answer its own row to cluster it");
+  const n = y.length; // rows
+  const { w: m, total } = rowWeights(options.weights, n);
   const levels = [...new Set(y)].sort((a, b) => a - b);
   const J = levels.length;
   if (J < 2) throw new FitError("an ordinal model needs at least two different answers");
-  const cat = new Int32Array(y.length); // 0..J-1
-  const counts = new Array<number>(J).fill(0);
-  for (let i = 0; i < y.length; i++) counts[(cat[i] = levels.indexOf(y[i]))]++;
-  const { keep, dropped } = screenColumns(X, names);
+  const cat = new Int32Array(n); // 0..J-1
+  const counts = new Array<number>(J).fill(0); // rows of each level
+  const weighted = new Array<number>(J).fill(0); // answers of each level (rows by their weights)
+  for (let i = 0; i < n; i++) {
+    const c = (cat[i] = levels.indexOf(y[i]));
+    counts[c]++;
+    weighted[c] += m[i];
+  }
+  const { keep, dropped } = screenColumns(X, names, options.weights);
   const used = keep.map((j) => names[j]);
   const p = used.length;
   const K = p + J - 1;
-  const n = y.length;
-  if (n < 2 * K) throw new FitError(`an ordinal model with ${K} parameters needs at least ${2 * K} answers, got ${n}`);
-  const { C, scale } = columnMajor(X, keep, false);
+  if (total < 2 * K) throw new FitError(`an ordinal model with ${K} parameters needs at least ${2 * K} answers, got ${total}`);
+  const { C, scale } = columnMajor(X, keep, false, options.weights);
   const lam = Array.from(scale, (s) => penalty * s * s);
 
   // The hot loops below allocate nothing per row or per iteration and read the kept columns from
@@ -86,7 +99,8 @@ export function orderedLogit<N extends string>(
   // each row's η sums β_j·x_j in column order, each entry of the gradient and of the Hessian sums
   // its terms over the rows in row order (results are the same to the last bit). The objective's
   // pass keeps each row's η, σ at its two cuts and P(answer); the derivatives at the same (β, θ)
-  // reuse them (σ once per cut, not again for the density and its derivative).
+  // reuse them (σ once per cut, not again for the density and its derivative). A row's weight
+  // multiplies its terms (exactly, when it is 1).
   const bufs = () => ({ eta: new Float64Array(n), Fa: new Float64Array(n), Fb: new Float64Array(n), P: new Float64Array(n), edge: new Uint8Array(n) });
   type Rows = ReturnType<typeof bufs>;
   let cur = bufs();
@@ -109,7 +123,7 @@ export function orderedLogit<N extends string>(
       Fb[i] = fb;
       P[i] = pr;
       edge[i] = (a === Infinity ? 1 : 0) | (b === -Infinity ? 2 : 0);
-      ll += Math.log(Math.max(pr, 1e-300));
+      ll += m[i] * Math.log(Math.max(pr, 1e-300));
     }
     return ll;
   };
@@ -161,14 +175,15 @@ export function orderedLogit<N extends string>(
       const fb = edge[i] & 2 ? 0 : sb * (1 - sb);
       const fpa = edge[i] & 1 ? 0 : sa * (1 - sa) * (1 - 2 * sa);
       const fpb = edge[i] & 2 ? 0 : sb * (1 - sb) * (1 - 2 * sb);
+      const mi = m[i];
       const dfab = fa - fb;
-      dfabs[i] = dfab;
-      bbs[i] = (fpa - fpb) / Pi - (dfab * dfab) / (Pi * Pi);
+      dfabs[i] = mi * dfab;
+      bbs[i] = mi * ((fpa - fpb) / Pi - (dfab * dfab) / (Pi * Pi));
       const ia = c < J - 1 ? p + c : -1;
       const ib = c > 0 ? p + c - 1 : -1;
       // the row's score: -x_j (f_a - f_b) / P for the features, f_a / P and -f_b / P for its cuts
-      if (ia >= 0) cutGrad[c] += fa / Pi;
-      if (ib >= 0) cutGrad[c - 1] += -fb / Pi;
+      if (ia >= 0) cutGrad[c] += mi * (fa / Pi);
+      if (ib >= 0) cutGrad[c - 1] += mi * (-fb / Pi);
       if (groups) {
         score.fill(0);
         for (let j = 0; j < p; j++) score[j] = (-C[j * n + i] * dfab) / Pi;
@@ -180,14 +195,14 @@ export function orderedLogit<N extends string>(
         for (let j = 0; j < K; j++) sum[j] += score[j];
       }
       if (ia >= 0) {
-        cutDiag[c] += fpa / Pi - (fa * fa) / (Pi * Pi);
-        upper[i] = -(fpa / Pi - (fa * dfab) / (Pi * Pi));
+        cutDiag[c] += mi * (fpa / Pi - (fa * fa) / (Pi * Pi));
+        upper[i] = mi * -(fpa / Pi - (fa * dfab) / (Pi * Pi));
       }
       if (ib >= 0) {
-        cutDiag[c - 1] += -fpb / Pi - (fb * fb) / (Pi * Pi);
-        lower[i] = -(-fpb / Pi + (fb * dfab) / (Pi * Pi));
+        cutDiag[c - 1] += mi * (-fpb / Pi - (fb * fb) / (Pi * Pi));
+        lower[i] = mi * -(-fpb / Pi + (fb * dfab) / (Pi * Pi));
       }
-      if (ia >= 0 && ib >= 0) cutNext[c - 1] += (fa * fb) / (Pi * Pi);
+      if (ia >= 0 && ib >= 0) cutNext[c - 1] += mi * ((fa * fb) / (Pi * Pi));
     }
     for (let c = 0; c < J - 1; c++) {
       g[p + c] = cutGrad[c];
@@ -237,8 +252,8 @@ export function orderedLogit<N extends string>(
   let theta: number[] = [];
   let cum = 0;
   for (let j = 0; j < J - 1; j++) {
-    cum += counts[j];
-    const q = cum / n;
+    cum += weighted[j];
+    const q = cum / total;
     theta.push(Math.log(q / (1 - q)));
   }
   const start = options.start;
@@ -302,7 +317,7 @@ export function orderedLogit<N extends string>(
     levels,
     cov,
     covariance,
-    n,
+    n: total,
     clusters,
     logLik: ll,
     iterations: it,

@@ -120,28 +120,48 @@ export function invertSpd(A: readonly number[][]): number[][] {
  * Which columns of X (beside an intercept) can be estimated: a column that is constant in the
  * data, or whose values are (to 1e-9 of its variance) a linear combination of the intercept and
  * the columns kept before it, is left out with a reason. Gram-Schmidt in column order, so of two
- * identical columns the first is kept.
+ * identical columns the first is kept. With `weights` (frequency weights, {@link rowWeights}) row
+ * i counts `weights[i]` times: the result is that of the data with each row repeated so often.
  * @returns indices of the kept columns, and the dropped ones with reasons.
  */
-export function screenColumns(X: readonly (readonly number[])[], names: readonly string[]): { keep: number[]; dropped: DroppedColumn[] } {
+export function screenColumns(X: readonly (readonly number[])[], names: readonly string[], weights?: ArrayLike<number>): { keep: number[]; dropped: DroppedColumn[] } {
   // Fits of the same rows under several penalties screen them once (the rows are never changed).
   const key = names.join("\0");
   const known = screened.get(X)?.get(key);
-  if (known) return { keep: [...known.keep], dropped: known.dropped.map((d) => ({ ...d })) };
-  const result = screen(X, names);
-  const byNames = screened.get(X) ?? new Map<string, { keep: number[]; dropped: DroppedColumn[] }>();
-  byNames.set(key, result);
+  if (known && known.weights === weights) return { keep: [...known.keep], dropped: known.dropped.map((d) => ({ ...d })) };
+  const result = screen(X, names, weights ?? new Float64Array(X.length).fill(1));
+  const byNames = screened.get(X) ?? new Map<string, { keep: number[]; dropped: DroppedColumn[]; weights?: ArrayLike<number> }>();
+  byNames.set(key, { ...result, weights });
   screened.set(X, byNames);
   return { keep: [...result.keep], dropped: result.dropped.map((d) => ({ ...d })) };
 }
 
-/** {@link screenColumns}' results by data array and column names. */
-const screened = new WeakMap<readonly (readonly number[])[], Map<string, { keep: number[]; dropped: DroppedColumn[] }>>();
+/** {@link screenColumns}' results by data array and column names (and the weights they were screened with). */
+const screened = new WeakMap<readonly (readonly number[])[], Map<string, { keep: number[]; dropped: DroppedColumn[]; weights?: ArrayLike<number> }>>();
 
-function screen(X: readonly (readonly number[])[], names: readonly string[]): { keep: number[]; dropped: DroppedColumn[] } {
+/**
+ * Frequency weights checked for a fit of `n` rows: a copy as a Float64Array, or all ones when
+ * `weights` is undefined (multiplying by 1 is exact, so an unweighted fit is unchanged to the bit).
+ * @throws RangeError when their number is not `n` or one is not a finite number > 0.
+ */
+export function rowWeights(weights: readonly number[] | undefined, n: number): { w: Float64Array; total: number } {
+  if (weights === undefined) return { w: new Float64Array(n).fill(1), total: n };
+  if (weights.length !== n) throw new RangeError(`need one weight per row: ${weights.length} weights for ${n} rows`);
+  const w = Float64Array.from(weights);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (!(w[i] > 0 && Number.isFinite(w[i]))) throw new RangeError(`row ${i}: a weight must be a finite number > 0 (leave out rows that count for nothing), got ${weights[i]}`);
+    total += w[i];
+  }
+  return { w, total };
+}
+
+function screen(X: readonly (readonly number[])[], names: readonly string[], w: ArrayLike<number>): { keep: number[]; dropped: DroppedColumn[] } {
   const n = X.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += w[i];
   const basis: Float64Array[] = [];
-  if (n > 0) basis.push(new Float64Array(n).fill(1 / Math.sqrt(n)));
+  if (n > 0) basis.push(new Float64Array(n).fill(1 / Math.sqrt(total)));
   const keep: number[] = [];
   const keptNames: string[] = [];
   const dropped: DroppedColumn[] = [];
@@ -154,14 +174,14 @@ function screen(X: readonly (readonly number[])[], names: readonly string[]): { 
   names.forEach((name, j) => {
     const r = columns[j];
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += r[i] / n;
+    for (let i = 0; i < n; i++) mean += (w[i] * r[i]) / total;
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += (r[i] - mean) ** 2;
-    if (!(ss > 1e-12 * Math.max(1, mean * mean) * Math.max(1, n))) {
+    for (let i = 0; i < n; i++) ss += w[i] * (r[i] - mean) ** 2;
+    if (!(ss > 1e-12 * Math.max(1, mean * mean) * Math.max(1, total))) {
       dropped.push({ name, reason: n === 0 ? "no data" : `constant in the data (every value ${Number(mean.toPrecision(6))})` });
       return;
     }
-    const rr = residual(r, basis, n);
+    const rr = residual(r, basis, n, w);
     if (rr < 1e-9 * ss) {
       dropped.push({ name, reason: `collinear with the intercept${keptNames.length ? ` and ${keptNames.join(", ")}` : ""} (a linear combination of them in the data)` });
       return;
@@ -176,16 +196,16 @@ function screen(X: readonly (readonly number[])[], names: readonly string[]): { 
 }
 
 /**
- * Modified Gram-Schmidt: r −= (r·b) b for each b of `basis` in turn (r is overwritten), then
- * returns r·r. One pass per basis vector: the pass that subtracts b_t also accumulates the dot
- * product with b_t+1 (or r·r after the last), each over i in order on the updated r[i], so every
- * sum is the one of the two-pass form to the last bit.
+ * Modified Gram-Schmidt in the inner product a·b = Σ_i w_i a_i b_i: r −= (r·b) b for each b of
+ * `basis` in turn (r is overwritten), then returns r·r. One pass per basis vector: the pass that
+ * subtracts b_t also accumulates the dot product with b_t+1 (or r·r after the last), each over i in
+ * order on the updated r[i], so every sum is the one of the two-pass form to the last bit.
  */
-function residual(r: Float64Array, basis: readonly Float64Array[], n: number): number {
+function residual(r: Float64Array, basis: readonly Float64Array[], n: number, w: ArrayLike<number>): number {
   let dot = 0;
   if (basis.length) {
     const b = basis[0];
-    for (let i = 0; i < n; i++) dot += r[i] * b[i];
+    for (let i = 0; i < n; i++) dot += w[i] * r[i] * b[i];
   }
   for (let t = 0; t < basis.length; t++) {
     const b = basis[t];
@@ -193,13 +213,13 @@ function residual(r: Float64Array, basis: readonly Float64Array[], n: number): n
     let acc = 0;
     for (let i = 0; i < n; i++) {
       r[i] -= dot * b[i];
-      acc += r[i] * next[i];
+      acc += w[i] * r[i] * next[i];
     }
     dot = acc;
   }
   if (basis.length) return dot;
   let rr = 0;
-  for (let i = 0; i < n; i++) rr += r[i] * r[i];
+  for (let i = 0; i < n; i++) rr += w[i] * r[i] * r[i];
   return rr;
 }
 
@@ -250,52 +270,61 @@ export function columnScales(X: readonly (readonly number[])[], k: number): numb
  * @param options.inference false skips the covariance (one evaluation of the information matrix
  *   and its inverse): `cov` and every coefficient's se, ci, z and p are NaN. For fits whose
  *   estimates alone are used (validation folds).
+ * @param options.weights frequency weights, one per row (finite, > 0): row i counts as
+ *   `weights[i]` identical rows, so data with many repeated rows can be given once per distinct
+ *   row (and outcome) with its count. Every result is that of the repeated data (n is the sum of
+ *   the weights), up to the order of the sums. Never change them after a fit (they are memoised
+ *   with X).
  * @throws FitError with fewer rows than 2 × (kept columns + 1), an outcome without both values,
  *   or no convergence in 100 iterations (perfect separation; a penalty > 0 prevents it).
+ * @throws RangeError on a negative penalty, or weights that are not one finite number > 0 per row.
  */
 export function logisticRegression<N extends string>(
   X: readonly (readonly number[])[],
   y: readonly number[],
   names: readonly N[],
-  options: { penalty?: number; start?: readonly number[]; inference?: boolean } = {},
+  options: { penalty?: number; start?: readonly number[]; inference?: boolean; weights?: readonly number[] } = {},
 ): RegressionFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
-  const { keep, dropped } = screenColumns(X, names);
+  const rows = X.length;
+  const { w: m, total: n } = rowWeights(options.weights, rows);
+  const { keep, dropped } = screenColumns(X, names, options.weights);
   const used = keep.map((j) => names[j]);
-  const n = X.length;
   const k = used.length + 1;
   if (n < 2 * k) throw new FitError(`logistic regression needs at least ${2 * k} rows, got ${n}`);
-  const ones = y.reduce((s, v) => s + v, 0);
+  let ones = 0;
+  for (let i = 0; i < rows; i++) ones += y[i] ? m[i] : 0;
   if (ones === 0 || ones === n) throw new FitError("logistic regression needs both outcomes in the data");
-  const { C, scale } = columnMajor(X, keep, true);
+  const { C, scale } = columnMajor(X, keep, true, options.weights);
   const lam = new Float64Array(k);
   for (let j = 1; j < k; j++) lam[j] = penalty * scale[j] * scale[j];
   // The hot loops allocate nothing per row or per iteration and run over the design's columns;
   // their arithmetic, and its order, is that of the formulas as written: each row's η sums its
   // terms b_j·x_j in column order, each entry of the gradient and of X'WX sums its terms over the
-  // rows in row order (results are the same to the last bit). Each row's η (and e^−η where the
+  // rows in row order (results are the same to the last bit; a row's weight multiplies its terms,
+  // and multiplying by 1 is exact, so unweighted fits are unchanged). Each row's η (and e^−η where the
   // log-likelihood needs it) is kept from the objective's pass at the coefficients that become the
   // estimate, so the derivatives there reuse it instead of computing it again.
-  const yv = new Uint8Array(n); // 1: y[i] is truthy
-  for (let i = 0; i < n; i++) yv[i] = y[i] ? 1 : 0;
+  const yv = new Uint8Array(rows); // 1: y[i] is truthy
+  for (let i = 0; i < rows; i++) yv[i] = y[i] ? 1 : 0;
   const yf = Float64Array.from(y);
-  let eta = new Float64Array(n);
-  let expNeg = new Float64Array(n); // e^−η of rows with y truthy (what the log-likelihood computed)
-  let etaTrial = new Float64Array(n);
-  let expTrial = new Float64Array(n);
+  let eta = new Float64Array(rows);
+  let expNeg = new Float64Array(rows); // e^−η of rows with y truthy (what the log-likelihood computed)
+  let etaTrial = new Float64Array(rows);
+  let expTrial = new Float64Array(rows);
   /** The log-likelihood at `b`, each row's η (and e^−η of rows with y truthy) kept in `etaOut` (`expOut`). */
   const loglik = (b: Float64Array, etaOut: Float64Array, expOut: Float64Array) => {
-    linearPredictors(C, n, k, b, etaOut);
+    linearPredictors(C, rows, k, b, etaOut);
     let ll = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < rows; i++) {
       const e = etaOut[i];
       if (yv[i]) {
         const x = Math.exp(-e);
         expOut[i] = x;
-        ll += -Math.log1p(x);
+        ll += m[i] * -Math.log1p(x);
       } else {
-        ll += -Math.log1p(Math.exp(e));
+        ll += m[i] * -Math.log1p(Math.exp(e));
       }
     }
     return ll;
@@ -307,23 +336,23 @@ export function logisticRegression<N extends string>(
   };
   const h = new Float64Array(k * k); // lower triangle, row-major
   const gf = new Float64Array(k);
-  const w = new Float64Array(n);
-  const r = new Float64Array(n);
-  const scratch = new Float64Array(n);
+  const w = new Float64Array(rows);
+  const r = new Float64Array(rows);
+  const scratch = new Float64Array(rows);
   /** Gradient and Hessian (penalty included) at `b`, whose rows' η are `eta` (and e^−η `expNeg` where y is truthy). */
   const derivatives = (b: Float64Array) => {
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < rows; i++) {
       const p = 1 / (1 + (yv[i] ? expNeg[i] : Math.exp(-eta[i])));
-      w[i] = p * (1 - p);
-      r[i] = yf[i] - p;
+      w[i] = m[i] * (p * (1 - p));
+      r[i] = m[i] * (yf[i] - p);
     }
     for (let a = 0; a < k; a++) {
-      const oa = a * n;
+      const oa = a * rows;
       let s = 0;
-      for (let i = 0; i < n; i++) s += r[i] * C[oa + i];
+      for (let i = 0; i < rows; i++) s += r[i] * C[oa + i];
       gf[a] = s;
     }
-    weightedCrossProducts(C, n, k, w, scratch, h);
+    weightedCrossProducts(C, rows, k, w, scratch, h);
     const H = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, c) => (c <= a ? h[a * k + c] : h[c * k + a])));
     const g = Array.from(gf);
     for (let a = 0; a < k; a++) {
@@ -492,18 +521,20 @@ export interface Columns {
   scale: Float64Array;
 }
 
-/** {@link columnMajor}'s results by data array, kept columns and intercept (fits of the same rows under several penalties prepare them once). */
-const prepared = new WeakMap<readonly (readonly number[])[], Map<string, Columns>>();
+/** {@link columnMajor}'s results by data array, kept columns and intercept (fits of the same rows under several penalties prepare them once), with the weights of their scales. */
+const prepared = new WeakMap<readonly (readonly number[])[], Map<string, Columns & { weights?: ArrayLike<number> }>>();
 
 /**
  * The `keep` columns of X (after a column of ones when `intercept`) as one column-major array,
- * with their scales (the sums of `columnScales`, term for term in the same order). Memoised by
- * X (the rows are never changed), `keep` and `intercept`; do not modify the result.
+ * with their scales (the sums of `columnScales`, term for term in the same order; with `weights`,
+ * the population standard deviations of the data with row i repeated `weights[i]` times).
+ * Memoised by X (the rows are never changed), `keep`, `intercept` and `weights`; do not modify the
+ * result.
  */
-export function columnMajor(X: readonly (readonly number[])[], keep: readonly number[], intercept: boolean): Columns {
+export function columnMajor(X: readonly (readonly number[])[], keep: readonly number[], intercept: boolean, weights?: ArrayLike<number>): Columns {
   const key = `${intercept ? 1 : 0}:${keep.join(",")}`;
   const known = prepared.get(X)?.get(key);
-  if (known) return known;
+  if (known && known.weights === weights) return known;
   const n = X.length;
   const first = intercept ? 1 : 0;
   const k = keep.length + first;
@@ -514,9 +545,9 @@ export function columnMajor(X: readonly (readonly number[])[], keep: readonly nu
     for (let j = first; j < k; j++) C[j * n + i] = row[keep[j - first]];
   }
   const scale = new Float64Array(k);
-  for (let j = first; j < k; j++) scale[j] = columnScale(C, j * n, n);
-  const columns = { C, scale };
-  const byKey = prepared.get(X) ?? new Map<string, Columns>();
+  for (let j = first; j < k; j++) scale[j] = weights ? weightedColumnScale(C, j * n, n, weights) : columnScale(C, j * n, n);
+  const columns = { C, scale, weights };
+  const byKey = prepared.get(X) ?? new Map<string, Columns & { weights?: ArrayLike<number> }>();
   byKey.set(key, columns);
   prepared.set(X, byKey);
   return columns;
@@ -528,6 +559,17 @@ export function columnScale(C: Float64Array, o: number, n: number): number {
   for (let i = 0; i < n; i++) m += C[o + i] / n;
   let s = 0;
   for (let i = 0; i < n; i++) s += (C[o + i] - m) ** 2 / n;
+  return s > 0 ? Math.sqrt(s) : 1;
+}
+
+/** {@link columnScale} of the data with row i repeated w[i] times (frequency weights); 1 for a constant column. */
+function weightedColumnScale(C: Float64Array, o: number, n: number, w: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += w[i];
+  let m = 0;
+  for (let i = 0; i < n; i++) m += (w[i] * C[o + i]) / total;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (w[i] * (C[o + i] - m) ** 2) / total;
   return s > 0 ? Math.sqrt(s) : 1;
 }
 

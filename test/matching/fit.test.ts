@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { simulateHistory } from "../../src/demo/history";
 import { PLANTED_COMPLETION, PLANTED_SATISFACTION } from "../../src/demo/planted-model";
 import { defaultPlans } from "../../src/demo/rounds";
-import { probabilityAtLeast } from "../../src/metrics/ordinal";
+import { orderedLogit, probabilityAtLeast } from "../../src/metrics/ordinal";
 import { FEATURE_NAMES, pairFeatures } from "../../src/matching/features";
 import { auc, fitLeavingOut, fitOutcomes, logisticRegression, logLoss, PENALTY_GRID, predictCompletion, predictedGain, UTILITY_SCALE, weightsFromFit, type FoldScores, type OutcomeRow } from "../../src/matching/fit";
 import { proposeMatching } from "../../src/matching/propose";
@@ -55,6 +55,33 @@ describe("fitOutcomes on the demo", () => {
     expect(cal.slope!).toBeGreaterThan(0.7);
     expect(cal.slope!).toBeLessThan(1.3);
     expect(PENALTY_GRID).toContain(fit.penalty.completion);
+  });
+
+  it("fits each validation fold on its distinct rows with their counts: held-out log-losses equal fits of the fold's rows as they are", () => {
+    // The expected values: logisticRegression and orderedLogit (each checked against statsmodels)
+    // on the training rounds' rows one by one, scored on the held-out round.
+    const answered = rows.map((r, i) => ({ ...r, partnerSatisfaction: [1 + ((i * 7919) % 5), 1 + ((i * 104729) % 4)] }));
+    const f = fitOutcomes(answered);
+    const names = [...FEATURE_NAMES];
+    const order = [...new Set(rows.map((r) => r.round))];
+    for (const fold of f.timeOrdered.folds.slice(-2)) {
+      const train = answered.filter((r) => order.indexOf(r.round) < order.indexOf(fold.round));
+      const test = answered.filter((r) => r.round === fold.round);
+      const x = (r: OutcomeRow) => names.map((n) => r.features[n]);
+      const c = logisticRegression(train.map(x), train.map((r) => r.completed as number), names, { penalty: f.penalty.completion });
+      expect(fold.logLoss).toBeCloseTo(logLoss(test.map((r) => r.completed as number), test.map((r) => predictCompletion(c, r.features))), 9);
+      const answers = (rs: OutcomeRow[]) => rs.flatMap((r) => r.partnerSatisfaction.map((a) => ({ x: x(r), a, features: r.features })));
+      const tr = answers(train);
+      const o = orderedLogit(tr.map((t) => t.x), tr.map((t) => t.a), names, { penalty: f.penalty.satisfaction! });
+      const te = answers(test);
+      const want = -te.reduce((s, t) => {
+        const j = o.levels.indexOf(t.a);
+        const up = j < o.levels.length - 1 ? 1 - probabilityAtLeast(o, t.features, o.levels[j + 1]) : 1;
+        const down = j > 0 ? 1 - probabilityAtLeast(o, t.features, t.a) : 0;
+        return s + Math.log(up - down);
+      }, 0) / te.length;
+      expect(fold.satisfactionLogLoss!).toBeCloseTo(want, 9);
+    }
   });
 
   it("says in plain words what matters and how much better than the baseline, without a caution on the planted data", () => {

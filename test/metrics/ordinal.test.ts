@@ -2,7 +2,9 @@
  * The proportional-odds model and the ridge logistic regression against Python's statsmodels
  * (`OrderedModel(distr="logit")` with cov_type="cluster", `Logit`) and scipy (the penalised
  * likelihood minimised by BFGS), run on the same data in the test (skipped, saying so, without
- * Debian's python3-statsmodels).
+ * Debian's python3-statsmodels); and both with frequency weights, against the same fits of the
+ * rows repeated and against statsmodels (`GLM(..., freq_weights=)`, `OrderedModel` on the rows
+ * repeated by numpy).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -116,6 +118,78 @@ describe("a fit started from a neighbouring penalty's estimate", () => {
   });
 });
 
+/**
+ * Data with repeated rows, as counts: 900 answers of 1-5 (and a 0/1 outcome) from a planted model
+ * on discrete features, given once per distinct (features, answer) with the number of rows like it.
+ */
+function repeated() {
+  let s = 11;
+  const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rows: { x: number[]; y: number; yb: number }[] = [];
+  for (let i = 0; i < 900; i++) {
+    const x = [r() < 0.4 ? 1 : 0, Math.floor(4 * r()) / 2, Math.floor(3 * r())];
+    const eta = 0.9 * x[0] + 0.7 * x[1] - 0.4 * x[2];
+    const u = r();
+    const lat = eta + Math.log(u / (1 - u));
+    let k = 1;
+    for (const c of [-1.2, -0.2, 0.9, 2.0]) if (lat > c) k++;
+    rows.push({ x, y: k, yb: k >= 4 ? 1 : 0 });
+  }
+  const group = (answer: (r: (typeof rows)[number]) => number) => {
+    const byKey = new Map<string, { x: number[]; y: number; w: number }>();
+    for (const row of rows) {
+      const key = `${row.x.join(",")}|${answer(row)}`;
+      const g = byKey.get(key);
+      if (g) g.w++;
+      else byKey.set(key, { x: row.x, y: answer(row), w: 1 });
+    }
+    const gs = [...byKey.values()];
+    return { X: gs.map((g) => g.x), y: gs.map((g) => g.y), w: gs.map((g) => g.w) };
+  };
+  return { X: rows.map((r) => r.x), y: rows.map((r) => r.y), yb: rows.map((r) => r.yb), ordinal: group((r) => r.y), binary: group((r) => r.yb) };
+}
+
+describe("frequency weights", () => {
+  // The expected values are the fits of the same data with every row repeated (those fits are
+  // checked against statsmodels and scipy below, and the weighted ones against statsmodels there).
+  it("give the fit of the repeated rows: estimates, covariance, n, log-likelihood and scales", () => {
+    const { X, y, yb, ordinal, binary } = repeated();
+    const names = ["a", "b", "c"];
+    expect(binary.X.length).toBeLessThan(60); // the 900 rows are a few dozen distinct ones
+    const close = (a: number[], b: number[], tol: number) => a.forEach((v, j) => expect(Math.abs(v - b[j])).toBeLessThan(tol));
+    for (const penalty of [0, 3]) {
+      const full = logisticRegression(X, yb, names, { penalty });
+      const weighted = logisticRegression(binary.X, binary.y, names, { penalty, weights: binary.w });
+      close(weighted.coefficients.map((c) => c.estimate), full.coefficients.map((c) => c.estimate), 1e-9);
+      close(weighted.cov.flat(), full.cov.flat(), 1e-10);
+      expect(weighted.n).toBe(900);
+      expect(weighted.logLik).toBeCloseTo(full.logLik as number, 9);
+      const ofull = orderedLogit(X, y, names, { penalty });
+      const oweighted = orderedLogit(ordinal.X, ordinal.y, names, { penalty, weights: ordinal.w });
+      const est = (f: typeof ofull) => [...f.coefficients, ...f.thresholds].map((c) => c.estimate);
+      close(est(oweighted), est(ofull), 1e-9);
+      close(oweighted.cov.flat(), ofull.cov.flat(), 1e-10);
+      expect(oweighted.n).toBe(900);
+      expect(oweighted.logLik).toBeCloseTo(ofull.logLik, 9);
+    }
+    // the penalty's scales are those of the repeated rows: weights that differ change the fit
+    const other = binary.w.map((v, i) => (i % 2 ? v + 5 : v));
+    expect(logisticRegression(binary.X, binary.y, names, { penalty: 3, weights: other }).coefficients[1].estimate).not.toBeCloseTo(
+      logisticRegression(binary.X, binary.y, names, { penalty: 3, weights: binary.w }).coefficients[1].estimate, 4);
+  });
+
+  it("screen columns on the repeated rows, and refuse weights that are not one positive number per row, or come with clusters", () => {
+    const X = [[0, 1, 2], [1, 1, 3], [2, 1, 4], [3, 2, 5]];
+    expect(screenColumns(X, ["a", "b", "a_plus_2"], [5, 1, 1, 2]).dropped.map((d) => d.name)).toEqual(["a_plus_2"]);
+    const { X: Xo, y, w } = repeated().ordinal;
+    const names = ["a", "b", "c"];
+    expect(() => orderedLogit(Xo, y, names, { weights: w.slice(1) })).toThrow(/one weight per row/);
+    for (const bad of [0, -1, NaN, Infinity]) expect(() => orderedLogit(Xo, y, names, { weights: w.map((v, i) => (i === 2 ? bad : v)) })).toThrow(/row 2: a weight must be a finite number > 0/);
+    expect(() => orderedLogit(Xo, y, names, { weights: w, clusters: y.map(String) })).toThrow(/cannot be combined/);
+    expect(() => logisticRegression(Xo, y.map((v) => (v > 3 ? 1 : 0)), names, { weights: w.map(() => -2) })).toThrow(RangeError);
+  });
+});
+
 describe.skipIf(!hasStatsmodels)("cross-check with statsmodels and scipy", () => {
   it("orderedLogit: estimates, thresholds, model-based and cluster-robust SEs equal statsmodels OrderedModel", () => {
     const { X, y, g } = data();
@@ -172,5 +246,41 @@ print(json.dumps({"b": list(r.x)}))`,
     // shrinkage: every feature's coefficient is smaller in size than without the penalty
     const free = logisticRegression(X, yb, ["a", "b", "c"]);
     for (let j = 1; j < 4; j++) expect(Math.abs(fit.coefficients[j].estimate)).toBeLessThan(Math.abs(free.coefficients[j].estimate));
+  });
+
+  it("weighted fits equal statsmodels: GLM Binomial with freq_weights, and OrderedModel on the rows repeated by their weights", () => {
+    const { ordinal, binary } = repeated();
+    const names = ["a", "b", "c"];
+    const glm = python(`
+import sys, json, numpy as np, statsmodels.api as sm
+d = np.loadtxt(sys.argv[1], delimiter=",")
+y, w, X = d[:, 0], d[:, 1], d[:, 2:]
+r = sm.GLM(y, sm.add_constant(X), family=sm.families.Binomial(), freq_weights=w).fit(tol=1e-12)
+print(json.dumps({"b": list(r.params), "se": list(r.bse), "llf": r.llf}))`,
+      binary.X.map((x, i) => [binary.y[i], binary.w[i], ...x]));
+    const fit = logisticRegression(binary.X, binary.y, names, { weights: binary.w });
+    fit.coefficients.forEach((c, j) => {
+      expect(c.estimate).toBeCloseTo((glm.b as number[])[j], 7);
+      expect(c.se).toBeCloseTo((glm.se as number[])[j], 7);
+    });
+    expect(fit.logLik).toBeCloseTo(glm.llf as number, 6);
+    const om = python(`
+import sys, json, numpy as np, warnings
+warnings.simplefilter("ignore")
+from statsmodels.miscmodels.ordinal_model import OrderedModel
+d = np.loadtxt(sys.argv[1], delimiter=",")
+rep = d[:, 1].astype(int)
+y, X = np.repeat(d[:, 0], rep), np.repeat(d[:, 2:], rep, axis=0)
+m = OrderedModel(y, X, distr="logit")
+r = m.fit(method="bfgs", disp=0, maxiter=10000, gtol=1e-10)
+print(json.dumps({"beta": list(r.params[:3]), "se": list(r.bse[:3]), "theta": list(m.transform_threshold_params(r.params)[1:-1]), "llf": r.llf}))`,
+      ordinal.X.map((x, i) => [ordinal.y[i], ordinal.w[i], ...x]));
+    const o = orderedLogit(ordinal.X, ordinal.y, names, { weights: ordinal.w });
+    o.coefficients.forEach((c, j) => {
+      expect(c.estimate).toBeCloseTo((om.beta as number[])[j], 5);
+      expect(c.se).toBeCloseTo((om.se as number[])[j], 4);
+    });
+    o.thresholds.forEach((t, j) => expect(t.estimate).toBeCloseTo((om.theta as number[])[j], 5));
+    expect(o.logLik).toBeCloseTo(om.llf as number, 6);
   });
 });
