@@ -467,8 +467,8 @@ function validate(rows: readonly OutcomeRow[], rounds: readonly string[], names:
  * trained on, the round scored, the model, the penalty grid and the penalty) scores the same
  * whichever round was left out of the rows (rows are filtered, never reordered), so the left-out
  * fits of one set of rows share it and each distinct fold is fitted once. `estimate` is the fold
- * model's parameters, where the fold's fit at the next penalty of the grid starts. Valid for one
- * array of rows only.
+ * model's parameters, where the fold's fit at the next penalty of the grid starts (and, at the
+ * first penalty, the next fold's). Valid for one array of rows only.
  */
 export type FoldScores = Map<string, { total: number; count: number; estimate?: number[] } | null>;
 
@@ -476,8 +476,10 @@ export type FoldScores = Map<string, { total: number; count: number; estimate?: 
  * The penalty of each model chosen by time-ordered validation (module doc); with fewer than three
  * rounds (no time-ordered fold), the smallest penalty of the grid above 0 that fits. Each fold's
  * model is fitted at the grid's penalties in order, each fit starting from the estimate at the
- * penalty before it (the same optimum in fewer Newton iterations), so a fold's score depends only
- * on the fold and the grid, never on which fits ran before it.
+ * penalty before it, and the first from the estimate of the fold trained on one round fewer (its
+ * training rounds but the last, scoring that last one) at the first penalty: the same optimum in
+ * fewer Newton iterations. A fold's score depends only on the fold, the folds before it (which are
+ * its training rounds) and the grid, never on which fits ran before it.
  */
 function choosePenalties(
   rows: readonly OutcomeRow[],
@@ -519,7 +521,14 @@ function choosePenalties(
     let i = g;
     while (i > 0 && memo.get(keyAt(i)) === undefined) i--;
     let r = memo.get(keyAt(i));
-    if (r === undefined) memo.set(keyAt(i), (r = foldScore(f, which, grid[i], undefined)));
+    if (r === undefined) {
+      // The grid's first penalty starts from the previous fold's estimate there (trained on one
+      // round fewer: the fold whose held-out round is this fold's last training round), itself a
+      // fold of the same search: an estimate near this one, fixed by the folds alone.
+      const k = fs.indexOf(f);
+      const start = i === 0 && k > 0 ? scoreAt(fs[k - 1], which, 0)?.estimate : undefined;
+      memo.set(keyAt(i), (r = foldScore(f, which, grid[i], start)));
+    }
     for (; i < g; i++) memo.set(keyAt(i + 1), (r = foldScore(f, which, grid[i + 1], r?.estimate)));
     return r;
   };

@@ -70,7 +70,7 @@ describe("fitOutcomes on the demo", () => {
       const x = (r: OutcomeRow) => names.map((n) => r.features[n]);
       const c = logisticRegression(train.map(x), train.map((r) => r.completed as number), names, { penalty: f.penalty.completion });
       expect(fold.logLoss).toBeCloseTo(logLoss(test.map((r) => r.completed as number), test.map((r) => predictCompletion(c, r.features))), 9);
-      const answers = (rs: OutcomeRow[]) => rs.flatMap((r) => r.partnerSatisfaction.map((a) => ({ x: x(r), a, features: r.features })));
+      const answers = (rs: OutcomeRow[]) => rs.flatMap((r) => r.partnerSatisfaction.map((a) => ({ x: x(r), a, features: r.features as unknown as Record<string, number> })));
       const tr = answers(train);
       const o = orderedLogit(tr.map((t) => t.x), tr.map((t) => t.a), names, { penalty: f.penalty.satisfaction! });
       const te = answers(test);
