@@ -487,7 +487,7 @@ function choosePenalties(
   names: readonly FeatureName[],
   grid: readonly number[],
   memo: FoldScores = new Map(),
-): { completion: number; satisfaction: number; how: string } {
+): { completion: number; satisfaction: number; how: string; start: { completion?: number[]; satisfaction?: number[] } } {
   const fs = folds(rows, rounds, "time-ordered");
   // Each fold's data, made once for every penalty tried on it, from the rows grouped once (when a fold is not in `memo`).
   let groups: OutcomeGroups | undefined;
@@ -555,9 +555,13 @@ function choosePenalties(
   const c = pick("completion");
   const s = pick("satisfaction");
   const fallback = grid.find((g) => g > 0) ?? 0;
+  // where the fits on all rows start: the last fold's estimate at the penalty chosen (trained on every round but the last)
+  const last = fs[fs.length - 1];
+  const startOf = (which: "completion" | "satisfaction", lam: number | null) => (last && lam !== null ? scoreAt(last, which, grid.indexOf(lam))?.estimate : undefined);
   return {
     completion: c ?? fallback,
     satisfaction: s ?? fallback,
+    start: { completion: startOf("completion", c), satisfaction: startOf("satisfaction", s) },
     how: fs.length
       ? `time-ordered validation over ${fs.length} held-out round(s): the penalty with the lowest held-out log-loss (ties: the larger)`
       : `fewer than three rounds, so no time-ordered validation: the smallest non-zero penalty of the grid`,
@@ -566,7 +570,7 @@ function choosePenalties(
 
 function effectsOf(rows: readonly OutcomeRow[], names: readonly FeatureName[], completion: RegressionFit<FeatureName>, satisfaction: OrdinalFit<FeatureName> | null): FeatureEffect[] {
   const c = completionData(rows, names);
-  const ps = c.X.map((x) => sigmoid(linearPredictor(completion, Object.fromEntries(names.map((n, j) => [n, x[j]])))));
+  const ps = completionProbabilities(completion, c.X, names);
   const dens = ps.reduce((s, p) => s + p * (1 - p), 0) / Math.max(1, ps.length);
   const sd = (j: number) => {
     const v = c.X.map((x) => x[j]);
@@ -577,9 +581,10 @@ function effectsOf(rows: readonly OutcomeRow[], names: readonly FeatureName[], c
   if (satisfaction && satisfaction.levels.includes(4)) {
     const s = satisfactionData(rows, names);
     const j = satisfaction.levels.indexOf(4) - 1;
+    const col = satisfaction.coefficients.map((cf) => names.indexOf(cf.name));
     const ds = s.X.map((x) => {
       let eta = 0;
-      for (const cf of satisfaction.coefficients) eta += cf.estimate * x[names.indexOf(cf.name)];
+      satisfaction.coefficients.forEach((cf, m) => (eta += cf.estimate * x[col[m]]));
       const q = sigmoid(eta - satisfaction.thresholds[j].estimate);
       return q * (1 - q);
     });
@@ -648,14 +653,17 @@ function summarise(fit: Omit<OutcomeFit, "summary">): { lines: string[]; caution
  * both in time order and by leaving each round out (module doc). Rounds are taken in the order
  * rows first name them (loadOutcomes gives start order). `validate: false` skips the
  * validations and the penalty search: `penalty` then applies (default 1), to the satisfaction
- * model too unless `satisfactionPenalty` is given.
+ * model too unless `satisfactionPenalty` is given. `start`: where each model's Newton iterations
+ * start (as `logisticRegression`'s and `orderedLogit`'s `start`; an estimate on nearly the same
+ * rows saves iterations and changes nothing but the last digits); by default the penalty search's
+ * last fold's estimate at the penalty chosen.
  * @param features features to use (default all nine).
  * @throws FitError when the completion model cannot be fitted on all rows.
  */
 export function fitOutcomes(
   rows: readonly OutcomeRow[],
   features: readonly FeatureName[] = FEATURE_NAMES,
-  options: { validate?: boolean; penalty?: number; satisfactionPenalty?: number; grid?: readonly number[] } = {},
+  options: { validate?: boolean; penalty?: number; satisfactionPenalty?: number; grid?: readonly number[]; start?: { completion?: readonly number[]; satisfaction?: readonly number[] } } = {},
 ): OutcomeFit {
   const names = features; // the same array as the validation folds, so their feature rows are shared (featureRow)
   const rounds = [...new Set(rows.map((r) => r.round))];
@@ -667,11 +675,13 @@ export function fitOutcomes(
         completion: options.penalty ?? 1,
         satisfaction: options.satisfactionPenalty ?? options.penalty ?? 1,
         how: options.penalty === undefined ? "fixed (no validation run): 1" : "given",
+        start: {},
       };
+  const start = { ...chosen.start, ...options.start };
   const c = completionData(rows, names);
-  const completion = logisticRegression(c.X, c.y, names, { penalty: chosen.completion });
+  const completion = logisticRegression(c.X, c.y, names, { penalty: chosen.completion, start: start.completion });
   const s = satisfactionData(rows, names);
-  const satisfaction = s.y.length ? tryFit(() => orderedLogit(s.X, s.y, names, { clusters: s.clusters, penalty: chosen.satisfaction })) : null;
+  const satisfaction = s.y.length ? tryFit(() => orderedLogit(s.X, s.y, names, { clusters: s.clusters, penalty: chosen.satisfaction, start: start.satisfaction })) : null;
   const empty = (scheme: ValidationSummary["scheme"]): ValidationSummary => ({ scheme, folds: [], n: 0, logLoss: null, baselineLogLoss: null, improvement: null, auc: null, calibration: null, satisfactionLogLoss: null, satisfactionBaselineLogLoss: null });
   const ps = satisfaction ? chosen.satisfaction : null;
   const groups = validateOn ? new OutcomeGroups(rows, names) : undefined;
@@ -773,7 +783,7 @@ export function fitLeavingOut(rows: readonly OutcomeRow[], round: string, option
   return tryFit(() => {
     const rounds = [...new Set(others.map((r) => r.round))];
     const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds);
-    const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion, satisfactionPenalty: pen.satisfaction });
+    const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion, satisfactionPenalty: pen.satisfaction, start: pen.start });
     return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
   });
 }
