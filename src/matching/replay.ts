@@ -19,7 +19,7 @@ import { predictCompletion, predictedGain, type PredictionModel } from "./fit";
 import { solve } from "./propose";
 import { matchingQuality, type MatchingQuality } from "./quality";
 import type { RoundData } from "./round-data";
-import { SCORE_UNITS, scorePool } from "./score";
+import { pairSlot, SCORE_UNITS, scorePool } from "./score";
 import type { Weights } from "./weights";
 
 /** Which people of a round form the replayed pool: all its registrations, or the people of its historical first matching. */
@@ -78,7 +78,7 @@ export function replayLoadedRound(data: RoundData, weights: Weights, model: Pred
   const notes = [...data.notes];
   const inHistory = new Set(hist.flat());
   const extraPairs = s.pairs.filter(([i, j]) => !inHistory.has(i) || !inHistory.has(j));
-  const extraScore = extraPairs.reduce((acc, [i, j]) => acc + m.units[i * m.n + j], 0) / SCORE_UNITS;
+  const extraScore = extraPairs.reduce((acc, [i, j]) => acc + m.triangle[pairSlot(m.n, i, j)], 0) / SCORE_UNITS;
   const extraPeople = new Set(s.pairs.flat().filter((v) => !inHistory.has(v))).size;
   const gain = model
     ? predictedGain(model.fit, h.pairs.map((p) => p.features), r.pairs.map((p) => p.features))
