@@ -29,7 +29,7 @@ import v8 from "node:v8";
 import { maxWeightMatching } from "../src/matching/blossom";
 import { maxWeightMatchingDense } from "../src/matching/dense-matching";
 import { solvePrimalDual } from "../src/matching/solver/primal-dual";
-import { FORBIDDEN, scorePool, type Pool } from "../src/matching/score";
+import { FORBIDDEN, pairSlot, scorePool, type Pool } from "../src/matching/score";
 import { defaultWeights } from "../src/matching/weights";
 import { mulberry32 } from "../src/demo/random";
 import { OUT, ROOT } from "./lib";
@@ -274,7 +274,10 @@ async function realPools(): Promise<{ name: string; pool: Pool }[]> {
 
 function scored(group: Instance["group"], name: string, pool: Pool): Instance {
   const m = scorePool(pool, defaultWeights());
-  return { group, name: `${name}, N=${m.n.toLocaleString("en")}`, n: m.n, w: m.units, forbidden: FORBIDDEN, dense: { candidatesPerVertex: 6 }, integral: true };
+  // The instances are n*n matrices (upper triangle read): the scores' triangle spread out.
+  const w = new Int32Array(m.n * m.n).fill(FORBIDDEN);
+  for (let i = 0; i < m.n; i++) w.set(m.triangle.subarray(pairSlot(m.n, i, i + 1), pairSlot(m.n, i, m.n)), i * m.n + i + 1);
+  return { group, name: `${name}, N=${m.n.toLocaleString("en")}`, n: m.n, w, forbidden: FORBIDDEN, dense: { candidatesPerVertex: 6 }, integral: true };
 }
 
 function randomDoubles(n: number, seed: number): Instance {

@@ -1,17 +1,18 @@
 /**
  * The proposed matching of a pool: pool JSON + weights -> the maximum-weight matching of all
- * allowed pairs (exact: `maxWeightMatchingDense`), by default among the matchings of maximum
- * cardinality (nobody who could be placed is left out, whatever the weights), coordinator locks
- * and forbids honoured, plus its quality summary. Pure (no Node imports, no database): the dashboards bundle
+ * allowed pairs (exact: `maxWeightMatchingTriangle`, the dense solver on the scores' upper
+ * triangle), by default among the matchings of maximum cardinality (nobody who could be placed is
+ * left out, whatever the weights), coordinator locks and forbids honoured, plus its quality
+ * summary. Pure (no Node imports, no database): the dashboards bundle
  * {@link proposeMatching} to re-match a pool in the browser after a weight change.
  *
  * Locks: each locked pair is kept as given (it must obey the hard rules), its two people are taken
  * out of the solve, and the solver completes the rest. Forbids: the pair is not allowed.
  */
-import { maxWeightMatchingDense } from "./dense-matching";
+import { maxWeightMatchingTriangle } from "./dense-matching";
 import type { PairFeatures } from "./features";
 import { matchingQuality, type MatchingQuality, type PairQuality } from "./quality";
-import { FORBIDDEN, scorePool, violationOf, type Pool, type ScoreMatrix } from "./score";
+import { FORBIDDEN, pairSlot, scorePool, violationOf, type Pool, type ScoreMatrix } from "./score";
 import type { Weights } from "./weights";
 
 /** Options of {@link proposeMatching}. */
@@ -58,20 +59,19 @@ export class LockError extends Error {
 /**
  * Solves the scored problem exactly, with the people in `exclude` kept out: by default the
  * maximum-weight matching among those of maximum cardinality (`maxCardinality: false`: maximum
- * weight alone). Returns pairs (i < j). Cost: see `maxWeightMatchingDense`.
+ * weight alone). Returns pairs (i < j). Cost: see `maxWeightMatchingTriangle` (a copy of the
+ * triangle when `exclude` is not empty).
  */
 export function solve(m: ScoreMatrix, exclude: ReadonlySet<number> = new Set(), options: { maxCardinality?: boolean } = {}): { pairs: [number, number][]; iterations: number; candidateEdges: number } {
-  let units = m.units;
+  let units = m.triangle;
   if (exclude.size) {
     units = units.slice();
     for (const v of exclude) {
-      for (let j = 0; j < m.n; j++) {
-        units[v * m.n + j] = FORBIDDEN;
-        units[j * m.n + v] = FORBIDDEN;
-      }
+      for (let i = 0; i < v; i++) units[pairSlot(m.n, i, v)] = FORBIDDEN;
+      for (let j = v + 1; j < m.n; j++) units[pairSlot(m.n, v, j)] = FORBIDDEN;
     }
   }
-  const r = maxWeightMatchingDense(m.n, units, { forbidden: FORBIDDEN, candidatesPerVertex: 6, maxCardinality: options.maxCardinality !== false });
+  const r = maxWeightMatchingTriangle(m.n, units, { forbidden: FORBIDDEN, candidatesPerVertex: 6, maxCardinality: options.maxCardinality !== false });
   const pairs: [number, number][] = [];
   for (let v = 0; v < m.n; v++) if (r.mate[v] > v) pairs.push([v, r.mate[v]]);
   return { pairs, iterations: r.iterations, candidateEdges: r.candidateEdges };

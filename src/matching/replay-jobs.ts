@@ -4,12 +4,13 @@
  * starting them (about half a second each), else in this thread. Node-only. Results keep the
  * order of the jobs. `replay-rounds.ts` makes the jobs; `replay-worker.ts` is the worker side.
  * The same workers also run left-out fits (fit-jobs.ts; {@link ReplayPool}), so a build's fits
- * and replays share the cores.
+ * and replays share the cores, and replays of one round under several weightings as one job
+ * ({@link ReplaysJob}: its pool scored once for all of them).
  */
 import { JobQueue, mapJobs, workerThreads } from "../workers/map-jobs";
 import type { PredictionModel } from "./fit";
 import { fitJob, type FitJob, type FitResult } from "./fit-jobs";
-import { replayLoadedRound, type PoolChoice, type ReplayReport } from "./replay";
+import { replayLoadedRound, replayLoadedRoundUnder, type PoolChoice, type ReplayReport } from "./replay";
 import type { RoundData } from "./round-data";
 import type { Weights } from "./weights";
 
@@ -22,6 +23,15 @@ export interface ReplayJob {
   include?: PoolChoice;
   /** Maximum cardinality first (default true). */
   maxCardinality?: boolean;
+}
+
+/**
+ * Replays of one round under several weightings, as one job: {@link ReplayJob} with `weightings`
+ * in place of `weights`; its result is the reports of the {@link ReplayJob}s of each weighting,
+ * in order, the pool scored once for all of them (`replayLoadedRoundUnder`).
+ */
+export interface ReplaysJob extends Omit<ReplayJob, "weights"> {
+  weightings: Weights[];
 }
 
 /**
@@ -49,12 +59,27 @@ export async function replayJobs(jobs: readonly ReplayJob[], opts: { parallel?: 
 
 /** The worker entry of replays. */
 const WORKER = new URL("./replay-worker.mjs", import.meta.url);
-const describe = (j: ReplayJob) => `replaying round ${j.data.pool.round}`;
-const describeAny = (j: ReplayJob | FitJob) => ("leaveOut" in j ? `fitting the models with round ${j.leaveOut} left out` : describe(j));
+const describe = (j: ReplayJob | ReplaysJob) => `replaying round ${j.data.pool.round}`;
+const describeAny = (j: ReplayJob | ReplaysJob | FitJob) => ("leaveOut" in j ? `fitting the models with round ${j.leaveOut} left out` : describe(j));
 
-/** The work of a replay of `people` people, in the units of {@link PARALLEL_MIN_WORK}. */
-export function replayWork(j: ReplayJob | number): number {
-  return (typeof j === "number" ? j : j.data.pool.people.length) ** 2;
+/**
+ * The work of each weighting after the first in a {@link ReplaysJob}, as a share of a replay's:
+ * it solves and reports as a replay does, and sums its scores, but the pairs' features are
+ * computed once for all. Measured: both weightings of a 5,000-person round as one job took
+ * 1.6-1.7 times the CPU of one replay (the mean of the two alone; BENCHMARKS.md, "Issue 15, third
+ * pass").
+ */
+export const EXTRA_WEIGHTING_WORK = 0.7;
+
+/**
+ * The work of a replay of `people` people, in the units of {@link PARALLEL_MIN_WORK}; of a
+ * {@link ReplaysJob} (or, with a number, of `weightings` weightings as one job), each weighting
+ * after the first counted {@link EXTRA_WEIGHTING_WORK}.
+ */
+export function replayWork(j: ReplayJob | ReplaysJob | number, weightings = 1): number {
+  const people = typeof j === "number" ? j : j.data.pool.people.length;
+  const k = typeof j === "object" && "weightings" in j ? j.weightings.length : weightings;
+  return people ** 2 * (1 + EXTRA_WEIGHTING_WORK * Math.max(0, k - 1));
 }
 
 /**
@@ -70,20 +95,28 @@ export function replayJob(j: ReplayJob): ReplayReport {
   return replayLoadedRound(j.data, j.weights, j.model, j.include, { maxCardinality: j.maxCardinality });
 }
 
-/** The work of a replay worker: a replay ({@link replayJob}) or a left-out fit (`fitJob`). */
-export function poolJob(j: ReplayJob | FitJob): ReplayReport | FitResult {
-  return "leaveOut" in j ? fitJob(j) : replayJob(j);
+/** The replays of a {@link ReplaysJob} (the work a worker does), one report a weighting. */
+export function replaysJob(j: ReplaysJob): ReplayReport[] {
+  return replayLoadedRoundUnder(j.data, j.weightings, j.model, j.include, { maxCardinality: j.maxCardinality });
+}
+
+/** A job of the replay workers: a replay, replays of one round under several weightings, or a left-out fit. */
+export type PoolJob = ReplayJob | ReplaysJob | FitJob;
+
+/** The work of a replay worker: a replay ({@link replayJob}), replays ({@link replaysJob}) or a left-out fit (`fitJob`). */
+export function poolJob(j: PoolJob): ReplayReport | ReplayReport[] | FitResult {
+  return "leaveOut" in j ? fitJob(j) : "weightings" in j ? replaysJob(j) : replayJob(j);
 }
 
 /**
  * Replays and left-out fits run as they are added ({@link JobQueue}), on `min(2, cores)` worker
- * threads when `parallel` (each thread takes the next job of either kind, in the order added),
+ * threads when `parallel` (each thread takes the next job of any kind, in the order added),
  * else in this thread as each is added. Close it when done.
  */
 export class ReplayPool {
-  private readonly queue: JobQueue<ReplayJob | FitJob, ReplayReport | FitResult>;
+  private readonly queue: JobQueue<PoolJob, ReplayReport | ReplayReport[] | FitResult>;
   constructor(parallel: boolean) {
-    this.queue = new JobQueue<ReplayJob | FitJob, ReplayReport | FitResult>({ entry: WORKER, work: poolJob, threads: parallel ? workerThreads() : 0, describe: describeAny });
+    this.queue = new JobQueue<PoolJob, ReplayReport | ReplayReport[] | FitResult>({ entry: WORKER, work: poolJob, threads: parallel ? workerThreads() : 0, describe: describeAny });
   }
 
   /** Whether jobs run on worker threads. */
@@ -94,6 +127,11 @@ export class ReplayPool {
   /** Replays `job`; rejects as {@link JobQueue.add} does. */
   replay(job: ReplayJob): Promise<ReplayReport> {
     return this.queue.add(job) as Promise<ReplayReport>;
+  }
+
+  /** Replays one round under each weighting of `job` (one report each, in order); rejects as {@link JobQueue.add} does. */
+  replays(job: ReplaysJob): Promise<ReplayReport[]> {
+    return this.queue.add(job) as Promise<ReplayReport[]>;
   }
 
   /** Runs the left-out fit `job`; rejects as {@link JobQueue.add} does. */

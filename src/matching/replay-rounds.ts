@@ -7,8 +7,10 @@
  * predictions); replay it under the given weights and, when asked, under those fitted weights.
  * The replays run as jobs (replay-jobs.ts: on worker threads when they are large enough), each
  * looked up first in a store of finished results when the caller gives one (the page's
- * content-keyed cache), and each report can be turned into what the caller keeps (`finish`:
- * the page publishes aggregates only). The left-out fits can be kept in a store too (`fits`: at
+ * content-keyed cache); when both of a round's replays must run, they run as one job that scores
+ * the round's pool once for both weightings (unless the round is the only one and there are
+ * threads to run its two replays side by side). Each report can be turned into what the caller
+ * keeps (`finish`: the page publishes aggregates only). The left-out fits can be kept in a store too (`fits`: at
  * 20 rounds of 5,000 people they take longer than the replays). With worker threads, the fits
  * run on them too (fit-jobs.ts), beside the replays: each round's fit is handed out as soon as
  * the round is loaded, and its replays as soon as its fit is done, while the next rounds load,
@@ -101,9 +103,14 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
   const fitting = opts.predictions !== false || opts.fitted === true;
   const registered = new Map((await roundSummaries(db)).map((r) => [r.round, r.registered]));
   const perRound = opts.fitted ? 2 : 1;
-  const work = rounds.reduce((sum, r) => sum + perRound * replayWork(registered.get(r) ?? 0), 0);
-  const parallel = opts.parallel ?? (work >= PARALLEL_MIN_WORK && rounds.length * perRound > 1 && workerThreads() > 1);
+  const threads = workerThreads();
+  // A round's two replays run as one job (its pool scored once for both) unless a lone round's
+  // two could run side by side on two threads.
+  const together = perRound > 1 && rounds.length >= threads;
+  const work = rounds.reduce((sum, r) => sum + (together ? replayWork(registered.get(r) ?? 0, perRound) : perRound * replayWork(registered.get(r) ?? 0)), 0);
+  const parallel = opts.parallel ?? (work >= PARALLEL_MIN_WORK && rounds.length * perRound > 1 && threads > 1);
   const pool = new ReplayPool(parallel);
+  const combine = together || !pool.parallel;
   try {
     let outcomes: OutcomeRow[] | undefined;
     let packed: PackedOutcomes | undefined; // the outcomes as sent to the workers, packed once
@@ -128,29 +135,33 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
         return fit;
       });
     };
-    /** Replays a round once its left-out fit is known. */
+    /**
+     * Replays a round once its left-out fit is known: each replay not in the store, both as one
+     * job when both must run and `combine` says so. Each result is finished, kept and reported
+     * as it would be from a job of its own (given first).
+     */
     const replay = (entry: RoundReplay<T>, left: LeftOutFit): Promise<unknown> => {
       entry.model = opts.predictions === false ? null : (left?.model ?? null);
       entry.fittedWeights = opts.fitted ? (left?.weights ?? null) : null;
-      const replays: Promise<void>[] = [];
+      const todo: { which: ReplayWeights; job: ReplayJob }[] = [];
       for (const [which, w] of [["given", weights], ["fitted", entry.fittedWeights]] as const) {
         if (!w) continue;
         const job: ReplayJob = { data: entry.data, weights: w, model: entry.model, include, ...(opts.maxCardinality === false ? { maxCardinality: false } : {}) };
         const hit = opts.store?.get(job, which);
-        if (hit !== undefined) {
-          entry[which] = hit;
-          continue;
-        }
-        replays.push(
-          pool.replay(job).then((report) => {
-            const value = finish(report, which);
-            entry[which] = value;
-            opts.store?.set(job, which, value);
-            opts.onReplayed?.(entry.round, which, ++computed);
-          }),
-        );
+        if (hit !== undefined) entry[which] = hit;
+        else todo.push({ which, job });
       }
-      return Promise.all(replays);
+      const done = ({ which, job }: (typeof todo)[number], report: ReplayReport) => {
+        const value = finish(report, which);
+        entry[which] = value;
+        opts.store?.set(job, which, value);
+        opts.onReplayed?.(entry.round, which, ++computed);
+      };
+      if (combine && todo.length > 1) {
+        const { weights: _, ...rest } = todo[0].job;
+        return pool.replays({ ...rest, weightings: todo.map((t) => t.job.weights) }).then((reports) => todo.forEach((t, k) => done(t, reports[k])));
+      }
+      return Promise.all(todo.map((t) => pool.replay(t.job).then((report) => done(t, report))));
     };
     for (const k of order) {
       const round = rounds[k];

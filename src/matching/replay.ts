@@ -19,7 +19,7 @@ import { predictCompletion, predictedGain, type PredictionModel } from "./fit";
 import { solve } from "./propose";
 import { matchingQuality, type MatchingQuality } from "./quality";
 import type { RoundData } from "./round-data";
-import { SCORE_UNITS, scorePool } from "./score";
+import { pairSlot, SCORE_UNITS, scorePools, type ScoreMatrix } from "./score";
 import type { Weights } from "./weights";
 
 /** Which people of a round form the replayed pool: all its registrations, or the people of its historical first matching. */
@@ -57,9 +57,29 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
  * @throws Error from `scorePool` (unknown country offset, duplicate id).
  */
 export function replayLoadedRound(data: RoundData, weights: Weights, model: PredictionModel | null, include: PoolChoice = "matched", options: { maxCardinality?: boolean } = {}): ReplayReport {
-  const maxCardinality = options.maxCardinality !== false;
+  return replayLoadedRoundUnder(data, [weights], model, include, options)[0];
+}
+
+/**
+ * Replays a loaded round under each of `weightings`, its pool scored once for all of them
+ * (`scorePools`: each pair's features computed once), then each weighting's matching solved and
+ * reported in turn; report k is the one `replayLoadedRound(data, weightings[k], model, include,
+ * options)` gives. Memory: one score triangle per weighting (2n² bytes each), each let go once
+ * its report is made.
+ * @throws Error from `scorePools` (unknown country offset, duplicate id).
+ */
+export function replayLoadedRoundUnder(data: RoundData, weightings: readonly Weights[], model: PredictionModel | null, include: PoolChoice = "matched", options: { maxCardinality?: boolean } = {}): ReplayReport[] {
+  const matrices: (ScoreMatrix | null)[] = scorePools(data.pool, weightings);
+  return weightings.map((weights, k) => {
+    const m = matrices[k]!;
+    matrices[k] = null; // the report keeps nothing of it: it can go before the next solve
+    return replayScored(data, weights, m, model, include, options.maxCardinality !== false);
+  });
+}
+
+/** The replay of a loaded round whose pool `m` scores under `weights` (see {@link replayLoadedRound}). */
+function replayScored(data: RoundData, weights: Weights, m: ScoreMatrix, model: PredictionModel | null, include: PoolChoice, maxCardinality: boolean): ReplayReport {
   const people = data.pool.people;
-  const m = scorePool(data.pool, weights);
   const predict = model ? (x: PairFeatures) => predictCompletion(model.fit, x) : undefined;
   const hist: [number, number][] = data.historical.pairs.map(([x, y]) => {
     const i = m.index.get(x) as number;
@@ -78,7 +98,7 @@ export function replayLoadedRound(data: RoundData, weights: Weights, model: Pred
   const notes = [...data.notes];
   const inHistory = new Set(hist.flat());
   const extraPairs = s.pairs.filter(([i, j]) => !inHistory.has(i) || !inHistory.has(j));
-  const extraScore = extraPairs.reduce((acc, [i, j]) => acc + m.units[i * m.n + j], 0) / SCORE_UNITS;
+  const extraScore = extraPairs.reduce((acc, [i, j]) => acc + m.triangle[pairSlot(m.n, i, j)], 0) / SCORE_UNITS;
   const extraPeople = new Set(s.pairs.flat().filter((v) => !inHistory.has(v))).size;
   const gain = model
     ? predictedGain(model.fit, h.pairs.map((p) => p.features), r.pairs.map((p) => p.features))

@@ -13,6 +13,7 @@
 import { offsetGap, utcOffset } from "../domain/countries/timezones";
 import { careerStage } from "../domain/vocabulary";
 import { FEATURE_NAMES, pairFeatures, type PairFeatures, type Profile } from "./features";
+import { triangleRowBase } from "./solver/triangle";
 import { pairScore, type Weights } from "./weights";
 
 /** One person of a pool: a profile plus an opaque id (a pseudonym in analytics output). */
@@ -38,15 +39,27 @@ export const FORBIDDEN = -2147483648;
 /** Why a pair is not allowed. */
 export type Violation = "same_country" | "earlier_partners" | "forbidden";
 
-/** The scored problem: vertex i is `pool.people[i]`. */
+/**
+ * The scored problem: vertex i is `pool.people[i]`. The scores are an upper triangle (the layout
+ * of `solver/triangle.ts`: n(n − 1)/2 entries, 4 bytes each, half an n·n matrix), read with
+ * {@link pairSlot}.
+ */
 export interface ScoreMatrix {
   n: number;
-  /** `units[i * n + j]` (i < j): the pair's score in {@link SCORE_UNITS}, or {@link FORBIDDEN}. */
-  units: Int32Array;
+  /**
+   * `triangle[pairSlot(n, i, j)]` (i < j): the pair's score in {@link SCORE_UNITS}, or
+   * {@link FORBIDDEN}. (Named for its layout: an n·n matrix read at `i * n + j` it was once.)
+   */
+  triangle: Int32Array;
   /** Index of each id in `pool.people`. */
   index: Map<string, number>;
   /** Earlier-partner and forbidden pairs as keys `i * n + j` (i < j), with the reason. */
   excluded: Map<number, Violation>;
+}
+
+/** Where the pair (i, j), i < j, of n people sits in {@link ScoreMatrix}'s `triangle`. @throws never. */
+export function pairSlot(n: number, i: number, j: number): number {
+  return triangleRowBase(n, i) + j;
 }
 
 /** Profile of a registration answer set, with the career stage derived from years. */
@@ -96,22 +109,40 @@ export function violationOf(m: ScoreMatrix, people: readonly PoolPerson[], i: nu
 }
 
 /**
- * Scores every allowed pair of the pool under `weights` (see module doc). O(n²) feature
- * evaluations; memory 4n² bytes.
+ * Scores every allowed pair of the pool under `weights` (see module doc): {@link scorePools} of
+ * one weighting. O(n²) feature evaluations; memory 2n² bytes.
  * @param forbidden pairs of ids a coordinator forbade.
  * @throws Error when an id is duplicated, a country has no known UTC offset, or a score is out of
  *   the 32-bit integer range.
  */
 export function scorePool(pool: Pool, weights: Weights, forbidden: readonly [string, string][] = []): ScoreMatrix {
+  return scorePools(pool, [weights], forbidden)[0];
+}
+
+/**
+ * Scores every allowed pair of the pool under each of `weightings` in one pass over the pairs:
+ * each pair's features are computed once, then its score under each weighting written to that
+ * weighting's triangle. Result k is, to the last bit, what `scorePool(pool, weightings[k],
+ * forbidden)` gives; the results share one `index` and one `excluded` map (read them, never
+ * change them). Cost: O(n²) feature evaluations plus O(n²) score sums per weighting; memory 2n²
+ * bytes per weighting (a 5,000-person pool: 50 MB each).
+ * @param forbidden pairs of ids a coordinator forbade.
+ * @throws Error when an id is duplicated, a country has no known UTC offset, or a score is out of
+ *   the 32-bit integer range.
+ */
+export function scorePools(pool: Pool, weightings: readonly Weights[], forbidden: readonly [string, string][] = []): ScoreMatrix[] {
   const people = pool.people;
   const n = people.length;
   const index = indexPeople(people);
   const excluded = excludedPairs(pool, index, forbidden);
-  const units = new Int32Array(n * n).fill(FORBIDDEN);
-  const scoreRow = compile(people, weights);
-  for (let i = 0; i < n; i++) scoreRow(i, units);
-  for (const key of excluded.keys()) units[key] = FORBIDDEN;
-  return { n, units, index, excluded };
+  const triangles = weightings.map(() => new Int32Array((n * (n - 1)) / 2));
+  const scoreRow = compile(people, weightings);
+  for (let i = 0; i < n; i++) scoreRow(i, triangles, triangleRowBase(n, i));
+  for (const key of excluded.keys()) {
+    const slot = pairSlot(n, Math.floor(key / n), key % n);
+    for (const t of triangles) t[slot] = FORBIDDEN;
+  }
+  return triangles.map((triangle) => ({ n, triangle, index, excluded }));
 }
 
 /** Number of set bits of a 32-bit integer. */
@@ -149,17 +180,24 @@ function intern<T>(values: readonly T[]): { id: Int32Array; distinct: T[] } {
   return { id, distinct: [...ids.keys()] };
 }
 
+/** Entries of a weighting in {@link compile}'s parameter array before its terms: base, the nine weights, the number of terms. */
+const HEAD = 11;
+/** Entries of a probability term in it: factor (scale × weight), intercept, the nine coefficients. */
+const TERM = 11;
+
 /**
- * A fast scorer for the pool: `scoreRow(i, units)` writes `toUnits` of the score of every pair
- * (i, j > i) from different countries into `units[i·n + j]`. The same features as
- * `pairFeatures`, from per-person bit masks (interests, languages) and a table of time-zone gaps
- * between the pool's distinct UTC offsets, each feature the same number `pairFeatures` gives
- * (|A ∩ B| / |A ∪ B| with |A ∪ B| = |A| + |B| − |A ∩ B|, the same integers), summed in
- * `FEATURE_NAMES` order as `pairScore` does, so the result is identical to the last bit
- * (`test/matching/score.test.ts` checks it). Written as one loop over j with the features in
- * locals: it runs n²/2 times a pool (12 million at 5,000 people).
+ * A fast scorer for the pool under several weightings: `scoreRow(i, out, at)` writes `toUnits`
+ * of the score under `weightings[k]` of every pair (i, j > i) into `out[k][at + j]`
+ * ({@link FORBIDDEN} for a same-country pair). The same features as `pairFeatures`, from
+ * per-person bit masks (interests, languages) and a table of time-zone gaps between the pool's
+ * distinct UTC offsets, each feature the same number `pairFeatures` gives (|A ∩ B| / |A ∪ B|
+ * with |A ∪ B| = |A| + |B| − |A ∩ B|, the same integers), computed once a pair whatever the
+ * number of weightings; then each weighting's score summed in `FEATURE_NAMES` order as
+ * `pairScore` does (its numbers read from one parameter array), so the result is identical to the
+ * last bit (`test/matching/score.test.ts` checks it). Written as one loop over j with the
+ * features in locals: it runs n²/2 times a pool (12 million at 5,000 people).
  */
-function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: Int32Array) => void {
+function compile(people: readonly PoolPerson[], weightings: readonly Weights[]): (i: number, out: Int32Array[], at: number) => void {
   const n = people.length;
   const int = labelBits(people.map((p) => p.interests));
   const lang = labelBits(people.map((p) => p.languages));
@@ -187,22 +225,22 @@ function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: 
       wish[k * cwords + (b >>> 5)] |= 1 << (b & 31);
     }
   });
-  // Weights as locals.
-  const { base, weights: ww } = w;
-  const [l0, l1, l2, l3, l4, l5, l6, l7, l8] = FEATURE_NAMES.map((f) => ww[f]);
-  const terms = (w.utility?.terms ?? []).map((t) => ({ factor: w.utility!.scale * t.weight, intercept: t.intercept, c: Float64Array.from(FEATURE_NAMES, (f) => t.coefficients[f]) }));
-  const T = terms.length;
-  const none = { factor: 0, intercept: 0, c: new Float64Array(9) };
-  const { factor: f0, intercept: a0, c: ca } = terms[0] ?? none;
-  const { factor: f1, intercept: b0, c: cb } = terms[1] ?? none;
-  const [a00, a01, a02, a03, a04, a05, a06, a07, a08] = ca;
-  const [b00, b01, b02, b03, b04, b05, b06, b07, b08] = cb;
+  // The weightings one after another: base, the nine weights, the number of terms, then each term.
+  const P = Float64Array.from(
+    weightings.flatMap((w) => [
+      w.base,
+      ...FEATURE_NAMES.map((f) => w.weights[f]),
+      w.utility?.terms.length ?? 0,
+      ...(w.utility?.terms ?? []).flatMap((t) => [w.utility!.scale * t.weight, t.intercept, ...FEATURE_NAMES.map((f) => t.coefficients[f])]),
+    ]),
+  );
+  const K = weightings.length;
   const iw = int.words;
   const lw = lang.words;
   const intSet = int.set;
   const intCount = int.count;
   const langSet = lang.set;
-  return (i: number, units: Int32Array): void => {
+  return (i: number, out: Int32Array[], at: number): void => {
     const ci = country[i];
     const si = sector[i];
     const yi = years[i];
@@ -215,9 +253,12 @@ function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: 
     const cntI = intCount[i];
     const intI = intSet[i * iw];
     const langI = langSet[i * lw];
-    const row = i * n;
+    const carI = career[i];
     for (let j = i + 1; j < n; j++) {
-      if (ci === country[j]) continue;
+      if (ci === country[j]) {
+        for (let k = 0; k < K; k++) out[k][at + j] = FORBIDDEN;
+        continue;
+      }
       let inter = 0;
       if (iw === 1) inter = popcount(intI & intSet[j]);
       else for (let k = 0; k < iw; k++) inter += popcount(intSet[i * iw + k] & intSet[j * iw + k]);
@@ -226,37 +267,31 @@ function compile(people: readonly PoolPerson[], w: Weights): (i: number, units: 
       if (lw === 1) x6 = (langI & langSet[j]) !== 0 ? 1 : 0;
       else for (let k = 0; k < lw; k++) if ((langSet[i * lw + k] & langSet[j * lw + k]) !== 0) x6 = 1;
       const sj = sector[j];
-      // The features in FEATURE_NAMES order, summed as pairScore does, so the floating-point result is identical.
+      // The features in FEATURE_NAMES order.
       const x0 = si === sj ? 1 : 0;
       const x1 = Math.abs(yi - years[j]);
       const x2 = ((anyI || si === sj ? 1 : 0) + (anySector[j] || si === sj ? 1 : 0)) / 2;
       const cj = country[j];
       const sameStage = stageI === stage[j];
-      const carI = career[i];
       const carJ = career[j];
       const x3 = ((carI === 0 ? 1 : (carI === 1) === sameStage ? 1 : 0) + (carJ === 0 ? 1 : (carJ === 1) === sameStage ? 1 : 0)) / 2;
       const x4 = ((noWishI || (wish[wi + (cj >>> 5)] & (1 << (cj & 31))) !== 0 ? 1 : 0) + (noWish[j] || (wish[j * cwords + (ci >>> 5)] & (1 << (ci & 31))) !== 0 ? 1 : 0)) / 2;
       const x5 = union === 0 ? 0 : inter / union;
       const x7 = gap[zi + zone[j]];
       const x8 = newI & isNew[j];
-      let s = base + l0 * x0 + l1 * x1 + l2 * x2 + l3 * x3 + l4 * x4 + l5 * x5 + l6 * x6 + l7 * x7 + l8 * x8;
-      if (T > 0) {
-        // the first two probability terms from locals (fitted weights have two), any further ones from the list
-        const eta = a0 + a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3 + a04 * x4 + a05 * x5 + a06 * x6 + a07 * x7 + a08 * x8;
-        s += f0 * (1 / (1 + Math.exp(-eta)));
-        if (T > 1) {
-          const eta = b0 + b00 * x0 + b01 * x1 + b02 * x2 + b03 * x3 + b04 * x4 + b05 * x5 + b06 * x6 + b07 * x7 + b08 * x8;
-          s += f1 * (1 / (1 + Math.exp(-eta)));
-          for (let t = 2; t < T; t++) {
-            const { c, intercept, factor } = terms[t];
-            const eta = intercept + c[0] * x0 + c[1] * x1 + c[2] * x2 + c[3] * x3 + c[4] * x4 + c[5] * x5 + c[6] * x6 + c[7] * x7 + c[8] * x8;
-            s += factor * (1 / (1 + Math.exp(-eta)));
-          }
+      // Each weighting's score, summed as pairScore does, so the floating-point result is identical.
+      for (let k = 0, o = 0; k < K; k++) {
+        let s = P[o] + P[o + 1] * x0 + P[o + 2] * x1 + P[o + 3] * x2 + P[o + 4] * x3 + P[o + 5] * x4 + P[o + 6] * x5 + P[o + 7] * x6 + P[o + 8] * x7 + P[o + 9] * x8;
+        const T = P[o + 10];
+        o += HEAD;
+        for (let t = 0; t < T; t++, o += TERM) {
+          const eta = P[o + 1] + P[o + 2] * x0 + P[o + 3] * x1 + P[o + 4] * x2 + P[o + 5] * x3 + P[o + 6] * x4 + P[o + 7] * x5 + P[o + 8] * x6 + P[o + 9] * x7 + P[o + 10] * x8;
+          s += P[o] * (1 / (1 + Math.exp(-eta)));
         }
+        const u = Math.round(s * SCORE_UNITS);
+        if (!(Math.abs(u) < 2 ** 31 - 1)) toUnits(s); // throws the out-of-range error
+        out[k][at + j] = u;
       }
-      const u = Math.round(s * SCORE_UNITS);
-      if (!(Math.abs(u) < 2 ** 31 - 1)) toUnits(s); // throws the out-of-range error
-      units[row + j] = u;
     }
   };
 }
@@ -275,7 +310,7 @@ export function toUnits(points: number): number {
  * Score in points of the pair (i, j) as the matrix holds it, or null when the pair is not allowed.
  */
 export function scoreOf(m: ScoreMatrix, i: number, j: number): number | null {
-  const u = m.units[Math.min(i, j) * m.n + Math.max(i, j)];
+  const u = m.triangle[pairSlot(m.n, Math.min(i, j), Math.max(i, j))];
   return u === FORBIDDEN ? null : u / SCORE_UNITS;
 }
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { careerStage } from "../../src/domain/vocabulary";
 import type { RoundData } from "../../src/matching/round-data";
 import { replayLoadedRound } from "../../src/matching/replay";
-import { replayJobs, replayQueue, type ReplayJob } from "../../src/matching/replay-jobs";
+import { ReplayPool, replayJobs, replayQueue, replayWork, type ReplayJob } from "../../src/matching/replay-jobs";
 import { defaultWeights } from "../../src/matching/weights";
 import { useCompiledWorkers } from "../../src/workers/map-jobs";
 
@@ -100,6 +100,29 @@ describe("replayJobs", () => {
         await queue.close();
       }
     }
+  });
+
+  it("replays one round under several weightings as one job: the reports of one job a weighting, on workers and here", async () => {
+    const data = roundData("R4", 120, 5);
+    const weightings = [defaultWeights(), { ...defaultWeights(), base: 1, weights: { ...defaultWeights().weights, career_gap: -0.05, same_sector: 2 } }, defaultWeights()];
+    const separate = weightings.map((weights) => replayLoadedRound(data, weights, null, "matched", { maxCardinality: false }));
+    for (const parallel of [true, false]) {
+      const pool = new ReplayPool(parallel);
+      try {
+        const job = { data, weightings, model: null, maxCardinality: false };
+        expect(await pool.replays(job)).toEqual(separate);
+        const bad = roundData("BAD", 10, 4);
+        bad.pool.people[3] = { ...bad.pool.people[3], country: "XX" };
+        await expect(pool.replays({ data: bad, weightings, model: null })).rejects.toThrow(/No UTC offset known for country code "XX"/);
+      } finally {
+        await pool.close();
+      }
+    }
+    // Its work: the first weighting's a replay's, each further one less (the features are computed once).
+    expect(replayWork({ data, weightings: weightings.slice(0, 1), model: null })).toBe(replayWork({ data, weights: defaultWeights(), model: null }));
+    expect(replayWork({ data, weightings, model: null })).toBeGreaterThan(replayWork(data.pool.people.length, 2));
+    expect(replayWork({ data, weightings, model: null })).toBe(replayWork(data.pool.people.length, 3));
+    expect(replayWork(data.pool.people.length, 2)).toBeLessThan(2 * replayWork(data.pool.people.length));
   });
 
   it("rejects with the round named when a replay fails in a worker", async () => {

@@ -6,7 +6,7 @@
  * Expected reports are the pure replay of the same loaded round (src/matching/replay.ts) with the
  * same left-out fit, computed here step by step.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingest } from "../../loaders/ingest";
 import { roundIds, type Db } from "../../src/db";
 import { writeDemo } from "../../src/demo";
@@ -18,6 +18,19 @@ import { replayRound, replayRounds, type FitStore, type LeftOutFit, type ReplayS
 import { loadOutcomes, loadRoundData } from "../../src/matching/round-data";
 import { defaultWeights } from "../../src/matching/weights";
 import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
+
+/** The number of weightings of each call of `replayLoadedRoundUnder` from outside replay.ts (the replays run as one job in this thread). */
+const scoredTogether = vi.hoisted(() => [] as number[]);
+vi.mock("../../src/matching/replay", async (importOriginal) => {
+  const replay = await importOriginal<typeof import("../../src/matching/replay")>();
+  return {
+    ...replay,
+    replayLoadedRoundUnder: (...args: Parameters<typeof replay.replayLoadedRoundUnder>) => {
+      scoredTogether.push(args[1].length);
+      return replay.replayLoadedRoundUnder(...args);
+    },
+  };
+});
 
 describe("replayRounds on a small synthetic history", () => {
   let db: Db;
@@ -49,6 +62,48 @@ describe("replayRounds on a small synthetic history", () => {
       expect(r.fitted).toEqual(replayLoadedRound(data, left!.weights, left!.model));
       expect(r.given.prediction?.fitted_on_rounds).toEqual(left!.model.rounds);
     }
+  });
+
+  it("replays a round under both weightings as one job when both must run, with the reports of two separate replays; alone when the store holds the other", async () => {
+    const picked = rounds.slice(-2);
+    scoredTogether.length = 0;
+    const progress: string[] = [];
+    const both = await replayRounds(db, picked, { fitted: true, parallel: false, onReplayed: (r, which, n) => progress.push(`${r}/${which}/${n}`) });
+    expect(scoredTogether).toEqual([2, 2]); // one job a round, its pool scored once for both weightings
+    // each replay reported as it would be from a job of its own, in the order of the rounds' sizes
+    const bySize = [...picked].sort((a, b) => both.find((r) => r.round === b)!.data.pool.people.length - both.find((r) => r.round === a)!.data.pool.people.length);
+    expect(progress).toEqual(bySize.flatMap((r, k) => [`${r}/given/${2 * k + 1}`, `${r}/fitted/${2 * k + 2}`]));
+    const outcomes = await loadOutcomes(db);
+    for (const r of both) {
+      const left = fitLeavingOut(outcomes, r.round)!;
+      expect(r.given).toEqual(replayLoadedRound(r.data, defaultWeights(), left.model));
+      expect(r.fitted).toEqual(replayLoadedRound(r.data, left.weights, left.model));
+      expect(r.fitted).not.toEqual(r.given);
+    }
+    // The store holds the replays under the given weights: the fitted ones run, each alone, and
+    // are looked up and kept under the same key as before.
+    const asked: string[] = [];
+    const kept: string[] = [];
+    const store: ReplayStore<ReplayReport> = {
+      get: (job, which) => (asked.push(`${job.data.pool.round}/${which}`), which === "given" ? both.find((r) => r.round === job.data.pool.round)!.given : undefined),
+      set: (job, which, value) => {
+        kept.push(`${job.data.pool.round}/${which}`);
+        expect(job.weights).toEqual(both.find((r) => r.round === job.data.pool.round)!.fittedWeights);
+        expect(value).toEqual(both.find((r) => r.round === job.data.pool.round)![which]);
+      },
+    };
+    scoredTogether.length = 0;
+    const again = await replayRounds(db, picked, { fitted: true, parallel: false, store });
+    expect(scoredTogether).toEqual([]);
+    expect(asked).toEqual(bySize.flatMap((r) => [`${r}/given`, `${r}/fitted`]));
+    expect(kept).toEqual(bySize.map((r) => `${r}/fitted`));
+    expect(again).toEqual(both);
+  });
+
+  it("gives the same reports for a lone round on worker threads (its two replays then run as two jobs, side by side)", async () => {
+    const [a] = rounds.slice(-1);
+    const here = await replayRounds(db, [a], { fitted: true, parallel: false });
+    expect(await replayRounds(db, [a], { fitted: true, parallel: true })).toEqual(here);
   });
 
   it("without predictions fits nothing, and without `fitted` replays the given weights only", async () => {

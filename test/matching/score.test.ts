@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { careerStage } from "../../src/domain/vocabulary";
 import { pairFeatures } from "../../src/matching/features";
-import { FORBIDDEN, SCORE_UNITS, scorePool, toUnits, type Pool, type PoolPerson } from "../../src/matching/score";
-import { defaultWeights, pairScore } from "../../src/matching/weights";
+import { FORBIDDEN, pairSlot, SCORE_UNITS, scorePool, scorePools, toUnits, type Pool, type PoolPerson } from "../../src/matching/score";
+import { defaultWeights, pairScore, type Weights } from "../../src/matching/weights";
 
 const COUNTRIES = ["AU", "US", "GB", "IN", "NG", "JP", "BR", "NZ"];
 const person = fc
@@ -20,6 +20,40 @@ const person = fc
   })
   .map((p) => ({ ...p, stage: careerStage(p.years) }));
 
+// 40 interest labels and 35 languages: the bit sets take two words a person.
+const many = (prefix: string, k: number) => Array.from({ length: k }, (_, i) => `${prefix}${i}`);
+const wide = fc
+  .record({
+    country: fc.constantFrom(...COUNTRIES),
+    sector: fc.constantFrom("academic", "public"),
+    years: fc.constantFrom(1, 8, 25),
+    interests: fc.subarray(many("i", 40), { minLength: 8, maxLength: 20 }),
+    languages: fc.subarray(many("l", 35), { minLength: 1, maxLength: 12 }),
+    prefSector: fc.constantFrom("same" as const, "any" as const),
+    prefCareer: fc.constantFrom("different" as const, "similar" as const, "any" as const),
+    prefCountries: fc.subarray(COUNTRIES, { maxLength: 2 }),
+    returning: fc.boolean(),
+  })
+  .map((p) => ({ ...p, stage: careerStage(p.years) }));
+const coefficients = (k: number) => ({ same_sector: 0.3 * k, career_gap: -0.011, sector_pref_met: 0.2, career_pref_met: -0.07, country_pref_met: 0.13, shared_interests: 0.9, shared_language: 0.41, timezone_gap: -0.033 * k, both_new: 0.17 });
+/** Utility weights as `iln weights fit` writes them: every linear weight 0, two probability terms. */
+const w = {
+  ...defaultWeights(),
+  base: 0,
+  weights: Object.fromEntries(Object.keys(defaultWeights().weights).map((f) => [f, 0])) as ReturnType<typeof defaultWeights>["weights"],
+  utility: { scale: 100, terms: [{ outcome: "completed", weight: 1, intercept: 0.37, coefficients: coefficients(1) }, { outcome: "partner_satisfaction_4_or_5", weight: 0.5, intercept: -0.21, coefficients: coefficients(2) }] },
+};
+const [first, second] = w.utility.terms;
+/** Weightings of every shape: utility with one, two and three terms, utility beside linear weights, linear weights alone (default and changed). */
+const weightings: Weights[] = [
+  w,
+  { ...w, weights: { ...defaultWeights().weights }, base: 1.5 },
+  { ...w, utility: { ...w.utility, terms: [second] } },
+  { ...w, utility: { ...w.utility, terms: [first, second, { ...first, weight: 0.25, intercept: 1.1, coefficients: coefficients(3) }] } },
+  defaultWeights(),
+  { ...defaultWeights(), weights: { ...defaultWeights().weights, career_gap: -0.037, both_new: 0.5, same_sector: 0.25 } },
+];
+
 describe("scorePool", () => {
   it("scores every allowed pair exactly as pairScore(pairFeatures) does, in thousandths", () => {
     fc.assert(
@@ -30,47 +64,22 @@ describe("scorePool", () => {
         for (let i = 0; i < people.length; i++)
           for (let j = i + 1; j < people.length; j++) {
             const expected = people[i].country === people[j].country ? FORBIDDEN : toUnits(pairScore(w, pairFeatures(people[i], people[j])));
-            expect(m.units[i * people.length + j]).toBe(expected);
+            expect(m.triangle[pairSlot(people.length, i, j)]).toBe(expected);
           }
       }),
     );
   });
 
   it("scores utility weights and pools with over 32 interests or languages exactly as pairScore(pairFeatures) does", () => {
-    // 40 interest labels and 35 languages: the bit sets take two words a person.
-    const many = (prefix: string, k: number) => Array.from({ length: k }, (_, i) => `${prefix}${i}`);
-    const wide = fc
-      .record({
-        country: fc.constantFrom(...COUNTRIES),
-        sector: fc.constantFrom("academic", "public"),
-        years: fc.constantFrom(1, 8, 25),
-        interests: fc.subarray(many("i", 40), { minLength: 8, maxLength: 20 }),
-        languages: fc.subarray(many("l", 35), { minLength: 1, maxLength: 12 }),
-        prefSector: fc.constantFrom("same" as const, "any" as const),
-        prefCareer: fc.constantFrom("different" as const, "similar" as const, "any" as const),
-        prefCountries: fc.subarray(COUNTRIES, { maxLength: 2 }),
-        returning: fc.boolean(),
-      })
-      .map((p) => ({ ...p, stage: careerStage(p.years) }));
-    const coefficients = (k: number) => ({ same_sector: 0.3 * k, career_gap: -0.011, sector_pref_met: 0.2, career_pref_met: -0.07, country_pref_met: 0.13, shared_interests: 0.9, shared_language: 0.41, timezone_gap: -0.033 * k, both_new: 0.17 });
-    const w = {
-      ...defaultWeights(),
-      base: 0,
-      weights: Object.fromEntries(Object.keys(defaultWeights().weights).map((f) => [f, 0])) as ReturnType<typeof defaultWeights>["weights"],
-      utility: { scale: 100, terms: [{ outcome: "completed", weight: 1, intercept: 0.37, coefficients: coefficients(1) }, { outcome: "partner_satisfaction_4_or_5", weight: 0.5, intercept: -0.21, coefficients: coefficients(2) }] },
-    };
     fc.assert(
       fc.property(fc.array(fc.oneof(wide, wide, person), { minLength: 4, maxLength: 14 }), (ps) => {
         const people: PoolPerson[] = ps.map((p, i) => ({ ...p, id: `p${i}` }));
-        const [first, second] = w.utility.terms;
-        const one = { ...w, utility: { ...w.utility, terms: [second] } };
-        const three = { ...w, utility: { ...w.utility, terms: [first, second, { ...first, weight: 0.25, intercept: 1.1, coefficients: coefficients(3) }] } };
-        for (const weights of [w, { ...w, weights: { ...defaultWeights().weights }, base: 1.5 }, one, three]) {
+        for (const weights of weightings.slice(0, 4)) {
           const m = scorePool({ round: "X", people, earlierPartners: [] }, weights);
           for (let i = 0; i < people.length; i++)
             for (let j = i + 1; j < people.length; j++) {
               const expected = people[i].country === people[j].country ? FORBIDDEN : toUnits(pairScore(weights, pairFeatures(people[i], people[j])));
-              expect(m.units[i * people.length + j]).toBe(expected);
+              expect(m.triangle[pairSlot(people.length, i, j)]).toBe(expected);
             }
         }
       }),
@@ -90,11 +99,57 @@ describe("scorePool", () => {
       earlierPartners: [["c", "a"]],
     };
     const m = scorePool(pool, defaultWeights(), [["d", "b"]]);
-    const at = (i: number, j: number) => m.units[i * 4 + j];
+    const at = (i: number, j: number) => m.triangle[pairSlot(4, i, j)];
     expect(at(0, 1)).toBe(FORBIDDEN); // same country
     expect(at(0, 2)).toBe(FORBIDDEN); // earlier partners
     expect(at(1, 3)).toBe(FORBIDDEN); // forbidden by a coordinator
     // a-d allowed: base 4 + sector pref 3 + career pref 2 + country pref 1 + language 2 + 0 interests - 0.1 * gap(AU +10, GB 0 = 10 h) = 11
     expect(at(0, 3)).toBe(11 * SCORE_UNITS);
+  });
+});
+
+describe("scorePools", () => {
+  it("scores a pool under several weightings in one pass exactly as pairScore(pairFeatures) does, and as scorePool does under each", () => {
+    const pool = fc.array(fc.oneof(wide, person), { minLength: 0, maxLength: 14 }).map((ps) => ps.map((p, i): PoolPerson => ({ ...p, id: `p${i}` })));
+    // Any selection of the weightings, in any order, repeats allowed.
+    const picks = fc.array(fc.nat(weightings.length - 1), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(pool, picks, fc.nat(), (people, picked, salt) => {
+        const n = people.length;
+        // Earlier partners and coordinator forbids, some pairs of them same-country ones.
+        const pair = (k: number): [string, string] => [`p${(salt + 3 * k) % n}`, `p${(salt + 5 * k + 1) % n}`];
+        const earlier = n >= 2 ? [pair(0), pair(1)] : [];
+        const forbids = n >= 2 ? [pair(2)] : [];
+        const p: Pool = { round: "X", people, earlierPartners: earlier };
+        const ws = picked.map((k) => weightings[k]);
+        const ms = scorePools(p, ws, forbids);
+        expect(ms).toHaveLength(ws.length);
+        ms.forEach((m, k) => {
+          const one = scorePool(p, ws[k], forbids);
+          expect(m.n).toBe(n);
+          expect(m.triangle).toEqual(one.triangle);
+          expect(m.index).toEqual(one.index);
+          expect(m.excluded).toEqual(one.excluded);
+          expect(m.triangle).toHaveLength((n * (n - 1)) / 2);
+          for (let i = 0; i < n; i++)
+            for (let j = i + 1; j < n; j++) {
+              const expected = people[i].country === people[j].country || one.excluded.has(i * n + j) ? FORBIDDEN : toUnits(pairScore(ws[k], pairFeatures(people[i], people[j])));
+              expect(m.triangle[pairSlot(n, i, j)]).toBe(expected);
+            }
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("gives nothing for no weightings, and throws what scorePool throws", () => {
+    const base = { sector: "academic", years: 4, stage: careerStage(4), interests: [], languages: ["english"], prefSector: "any" as const, prefCareer: "any" as const, prefCountries: [], returning: false };
+    const pool: Pool = { round: "X", people: [{ ...base, id: "a", country: "AU" }, { ...base, id: "b", country: "US" }], earlierPartners: [] };
+    expect(scorePools(pool, [])).toEqual([]);
+    const dup: Pool = { ...pool, people: [pool.people[0], { ...pool.people[1], id: "a" }] };
+    expect(() => scorePools(dup, [defaultWeights(), w])).toThrow("person a occurs twice in the pool");
+    const huge = { ...defaultWeights(), base: 1000, weights: { ...defaultWeights().weights, career_gap: 1000 } };
+    const far: Pool = { ...pool, people: [{ ...pool.people[0], years: 0 }, { ...pool.people[1], years: 3e6 }] };
+    expect(() => scorePools(far, [defaultWeights(), huge])).toThrow(/pair score .* is out of range/);
   });
 });
