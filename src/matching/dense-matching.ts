@@ -10,7 +10,8 @@
  */
 import { cardinalityShift, solveByPricing, type PairSource, type PairStats, type PricingResult } from "./solver/column-generation";
 import { RowWalker, type Pricer } from "./solver/pricer";
-import { offer, thresholds } from "./solver/keep-best";
+import { denseBestFree } from "./solver/dense-best-free";
+import { offer, pairStats, thresholds } from "./solver/keep-best";
 import { triangleRowBase } from "./solver/triangle";
 
 export { cardinalityShift };
@@ -158,10 +159,7 @@ class DenseSource implements PairSource {
     }
     const { minW, maxW } = acc;
     if (minW === -Infinity || maxW === Infinity) this.throwInfinite();
-    let nonIsolated = 0;
-    for (let v = 0; v < n; v++) if (hasEntry(topId, v, K)) nonIsolated++;
-    const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
-    return { maxAbs, minW, maxW, allInt: acc.allInt, nonIsolated };
+    return pairStats(topId, n, K, minW, maxW, acc.allInt);
   }
 
   /** @throws RangeError naming the first pair whose weight is infinite. */
@@ -186,23 +184,7 @@ class DenseSource implements PairSource {
   }
 
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void {
-    const n = this.n;
-    // Only free vertices pair up: O(free^2), not O(free * n).
-    const free: number[] = [];
-    for (let v = 0; v < n; v++) if (mate[v] === -1) free.push(v);
-    for (let a = 0; a < free.length; a++) {
-      const i = free[a];
-      let bw = floor;
-      for (let b = 0; b < free.length; b++) {
-        if (b === a) continue;
-        const j = free[b];
-        const x = i < j ? this.get(i, j) : this.get(j, i);
-        if (x > bw) {
-          bw = x;
-          best[i] = i < j ? i * n + j : j * n + i;
-        }
-      }
-    }
+    denseBestFree(this.n, mate, floor, best, (i, j) => this.get(i, j));
   }
 
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
@@ -235,12 +217,6 @@ function relativeRow(a: Float64Array | Int32Array, off: number, i: number, n: nu
     const kj = x - hi;
     if (kj > thr[j]) offer(relId, relKey, thr, j, R, i * n + j, kj);
   }
-}
-
-/** Whether vertex v's slot of width K lists any pair. */
-function hasEntry(ids: Int32Array, v: number, K: number): boolean {
-  for (let s = v * K; s < v * K + K; s++) if (ids[s] >= 0) return true;
-  return false;
 }
 
 /**

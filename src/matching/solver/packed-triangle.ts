@@ -10,7 +10,8 @@
  * Pure TypeScript, no Node imports.
  */
 import type { PairSource, PairStats } from "./column-generation";
-import { offer, thresholds } from "./keep-best";
+import { denseBestFree } from "./dense-best-free";
+import { offer, pairStats, thresholds } from "./keep-best";
 import { RowWalker, type Pricer } from "./pricer";
 import { triangleRowBase } from "./triangle";
 
@@ -85,19 +86,7 @@ export class PackedTriangleSource implements PairSource {
         if (x > thr[j]) offer(topId, topW, thr, j, K, i * n + j, x);
       }
     }
-    let nonIsolated = 0;
-    for (let v = 0; v < n; v++) {
-      for (let s = v * K; s < v * K + K; s++) {
-        if (topId[s] >= 0) {
-          nonIsolated++;
-          break;
-        }
-      }
-    }
-    const minW = minC + base;
-    const maxW = maxC + base;
-    const maxAbs = maxW >= minW ? Math.max(Math.abs(minW), Math.abs(maxW)) : 0;
-    return { maxAbs, minW, maxW, allInt: true, nonIsolated };
+    return pairStats(topId, n, K, minC + base, maxC + base, true);
   }
 
   relative(h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array): void {
@@ -124,23 +113,7 @@ export class PackedTriangleSource implements PairSource {
   }
 
   bestFree(mate: Int32Array, floor: number, best: Int32Array): void {
-    const n = this.n;
-    // Only free vertices pair up: O(free^2), not O(free * n).
-    const free: number[] = [];
-    for (let v = 0; v < n; v++) if (mate[v] === -1) free.push(v);
-    for (let a = 0; a < free.length; a++) {
-      const i = free[a];
-      let bw = floor;
-      for (let b = 0; b < free.length; b++) {
-        if (b === a) continue;
-        const j = free[b];
-        const x = i < j ? this.get(i, j) : this.get(j, i);
-        if (x > bw) {
-          bw = x;
-          best[i] = i < j ? i * n + j : j * n + i;
-        }
-      }
-    }
+    denseBestFree(this.n, mate, floor, best, (i, j) => this.get(i, j));
   }
 
   price(pr: Pricer, shift2: number, c: number, worstId: Int32Array, worstKey: Float64Array): void {
