@@ -127,16 +127,18 @@ export function scorePool(pool: Pool, weights: Weights, forbidden: readonly [str
  * change them). Cost: O(n²) feature evaluations plus O(n²) score sums per weighting; memory 2n²
  * bytes per weighting (a 5,000-person pool: 50 MB each).
  * @param forbidden pairs of ids a coordinator forbade.
+ * @param options.tables false: compute every pair's score, never from the table of feature
+ *   combinations (the same result; see `compile`). Default true.
  * @throws Error when an id is duplicated, a country has no known UTC offset, or a score is out of
  *   the 32-bit integer range.
  */
-export function scorePools(pool: Pool, weightings: readonly Weights[], forbidden: readonly [string, string][] = []): ScoreMatrix[] {
+export function scorePools(pool: Pool, weightings: readonly Weights[], forbidden: readonly [string, string][] = [], options: { tables?: boolean } = {}): ScoreMatrix[] {
   const people = pool.people;
   const n = people.length;
   const index = indexPeople(people);
   const excluded = excludedPairs(pool, index, forbidden);
   const triangles = weightings.map(() => new Int32Array((n * (n - 1)) / 2));
-  const scoreRow = compile(people, weightings);
+  const scoreRow = compile(people, weightings, options.tables !== false);
   for (let i = 0; i < n; i++) scoreRow(i, triangles, triangleRowBase(n, i));
   for (const key of excluded.keys()) {
     const slot = pairSlot(n, Math.floor(key / n), key % n);
@@ -185,6 +187,23 @@ const HEAD = 11;
 /** Entries of a probability term in it: factor (scale × weight), intercept, the nine coefficients. */
 const TERM = 11;
 
+/** Largest table of feature combinations {@link compile} keeps per weighting (entries of 4 bytes: 16 MB). */
+export const MAX_COMBINATIONS = 1 << 22;
+
+/** Interns numbers by value (SameValueZero): `code(x)` gives x's index in `values`, adding it when new. */
+function numberCodes(): { values: number[]; code: (x: number) => number } {
+  const ids = new Map<number, number>();
+  const values: number[] = [];
+  return {
+    values,
+    code: (x) => {
+      let k = ids.get(x);
+      if (k === undefined) ids.set(x, (k = values.push(x) - 1));
+      return k;
+    },
+  };
+}
+
 /**
  * A fast scorer for the pool under several weightings: `scoreRow(i, out, at)` writes `toUnits`
  * of the score under `weightings[k]` of every pair (i, j > i) into `out[k][at + j]`
@@ -194,10 +213,20 @@ const TERM = 11;
  * with |A ∪ B| = |A| + |B| − |A ∩ B|, the same integers), computed once a pair whatever the
  * number of weightings; then each weighting's score summed in `FEATURE_NAMES` order as
  * `pairScore` does (its numbers read from one parameter array), so the result is identical to the
- * last bit (`test/matching/score.test.ts` checks it). Written as one loop over j with the
- * features in locals: it runs n²/2 times a pool (12 million at 5,000 people).
+ * last bit (`test/matching/score.test.ts` checks it). Written as loops over j with the features
+ * in locals: they run n²/2 times a pool (12 million at 5,000 people).
+ *
+ * A pool's pairs take few distinct feature combinations (a 4,975-person pool of the synthetic
+ * history: 339,105 among 11.4 million allowed pairs), since every feature takes few values in a
+ * pool: years of experience, interest-set sizes and time zones are few. So, unless `tables` is
+ * false or the pool's combinations could exceed {@link MAX_COMBINATIONS}, each pair's features
+ * are read as small codes (each code standing for one exact value of its feature) and combined
+ * into an index; each weighting's score of a combination is computed the first time the
+ * combination occurs, from those exact values, and read from that weighting's table after. The
+ * same features give the same score, so the result is the same to the last bit; a fitted
+ * weighting's two logistic terms (two `Math.exp` a pair) are then paid once per combination.
  */
-function compile(people: readonly PoolPerson[], weightings: readonly Weights[]): (i: number, out: Int32Array[], at: number) => void {
+function compile(people: readonly PoolPerson[], weightings: readonly Weights[], tables = true): (i: number, out: Int32Array[], at: number) => void {
   const n = people.length;
   const int = labelBits(people.map((p) => p.interests));
   const lang = labelBits(people.map((p) => p.languages));
@@ -235,11 +264,109 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[]):
     ]),
   );
   const K = weightings.length;
+  const first = new Int32Array(K); // where each weighting starts in P
+  for (let k = 1; k < K; k++) first[k] = first[k - 1] + HEAD + TERM * P[first[k - 1] + 10];
+  /** Weighting k's score of the features x0..x8, in units, summed as pairScore does (identical to the last bit). */
+  const unitsOf = (k: number, x0: number, x1: number, x2: number, x3: number, x4: number, x5: number, x6: number, x7: number, x8: number): number => {
+    let o = first[k];
+    let s = P[o] + P[o + 1] * x0 + P[o + 2] * x1 + P[o + 3] * x2 + P[o + 4] * x3 + P[o + 5] * x4 + P[o + 6] * x5 + P[o + 7] * x6 + P[o + 8] * x7 + P[o + 9] * x8;
+    const T = P[o + 10];
+    o += HEAD;
+    for (let t = 0; t < T; t++, o += TERM) {
+      const eta = P[o + 1] + P[o + 2] * x0 + P[o + 3] * x1 + P[o + 4] * x2 + P[o + 5] * x3 + P[o + 6] * x4 + P[o + 7] * x5 + P[o + 8] * x6 + P[o + 9] * x7 + P[o + 10] * x8;
+      s += P[o] * (1 / (1 + Math.exp(-eta)));
+    }
+    const u = Math.round(s * SCORE_UNITS);
+    if (!(Math.abs(u) < 2 ** 31 - 1)) toUnits(s); // throws the out-of-range error
+    return u;
+  };
   const iw = int.words;
   const lw = lang.words;
   const intSet = int.set;
   const intCount = int.count;
   const langSet = lang.set;
+
+  // Codes of the three features that take more than three values: the career gap (by pairs of the
+  // pool's distinct years), the interests' Jaccard index (by intersection and union sizes) and the
+  // time-zone gap (by pairs of distinct offsets), each code one exact value.
+  const yearsOf = intern(Array.from(years));
+  const Y = yearsOf.distinct.length;
+  const careerGaps = numberCodes();
+  const careerGapCode = new Int32Array(Y * Y);
+  for (let a = 0; a < Y; a++) for (let b = 0; b < Y; b++) careerGapCode[a * Y + b] = careerGaps.code(Math.abs(yearsOf.distinct[a] - yearsOf.distinct[b]));
+  const sizes = [...new Set(intCount)].sort((a, b) => a - b);
+  const maxSize = sizes.length ? sizes[sizes.length - 1] : 0;
+  const unions = 2 * maxSize + 1; // |A ∪ B| is 0 .. 2 · the largest set
+  const jaccards = numberCodes();
+  const jaccardCode = maxSize <= 64 ? new Int32Array((maxSize + 1) * unions).fill(-1) : null;
+  if (jaccardCode) {
+    for (const a of sizes)
+      for (const b of sizes)
+        for (let inter = 0; inter <= Math.min(a, b); inter++) {
+          const union = a + b - inter;
+          jaccardCode[inter * unions + union] = jaccards.code(union === 0 ? 0 : inter / union);
+        }
+  }
+  const zoneGaps = numberCodes();
+  const zoneGapCode = Int32Array.from(gap, (g) => zoneGaps.code(g));
+  const G1 = careerGaps.values.length;
+  const G5 = jaccards.values.length;
+  const G7 = zoneGaps.values.length;
+  // combinations: same sector 2 × career gap G1 × three half-step shares 3³ × Jaccard G5 × shared language 2 × time-zone gap G7 × both new 2
+  const combinations = 2 * G1 * 27 * G5 * 2 * G7 * 2;
+  if (tables && jaccardCode && combinations <= MAX_COMBINATIONS) {
+    // each combination's K scores side by side (one cache line for all weightings); FORBIDDEN: not yet computed
+    const table = new Int32Array(combinations * K).fill(FORBIDDEN);
+    const yearId = yearsOf.id;
+    const gapOf = careerGaps.values;
+    const jaccardOf = jaccards.values;
+    const zoneGapOf = zoneGaps.values;
+    return (i: number, out: Int32Array[], at: number): void => {
+      const ci = country[i];
+      const si = sector[i];
+      const yi = yearId[i] * Y;
+      const anyI = anySector[i];
+      const zi = zone[i] * Z;
+      const newI = isNew[i];
+      const stageI = stage[i];
+      const noWishI = noWish[i];
+      const wi = i * cwords;
+      const cntI = intCount[i];
+      const intI = intSet[i * iw];
+      const langI = langSet[i * lw];
+      const carI = career[i];
+      for (let j = i + 1; j < n; j++) {
+        if (ci === country[j]) {
+          for (let k = 0; k < K; k++) out[k][at + j] = FORBIDDEN;
+          continue;
+        }
+        let inter = 0;
+        if (iw === 1) inter = popcount(intI & intSet[j]);
+        else for (let k = 0; k < iw; k++) inter += popcount(intSet[i * iw + k] & intSet[j * iw + k]);
+        const c5 = jaccardCode[inter * unions + cntI + intCount[j] - inter];
+        let c6 = 0;
+        if (lw === 1) c6 = (langI & langSet[j]) !== 0 ? 1 : 0;
+        else for (let k = 0; k < lw; k++) if ((langSet[i * lw + k] & langSet[j * lw + k]) !== 0) c6 = 1;
+        const sj = sector[j];
+        const c0 = si === sj ? 1 : 0;
+        const c2 = (anyI || c0 ? 1 : 0) + (anySector[j] || c0 ? 1 : 0); // twice the feature
+        const cj = country[j];
+        const sameStage = stageI === stage[j];
+        const carJ = career[j];
+        const c3 = (carI === 0 ? 1 : (carI === 1) === sameStage ? 1 : 0) + (carJ === 0 ? 1 : (carJ === 1) === sameStage ? 1 : 0);
+        const c4 = (noWishI || (wish[wi + (cj >>> 5)] & (1 << (cj & 31))) !== 0 ? 1 : 0) + (noWish[j] || (wish[j * cwords + (ci >>> 5)] & (1 << (ci & 31))) !== 0 ? 1 : 0);
+        const c1 = careerGapCode[yi + yearId[j]];
+        const c7 = zoneGapCode[zi + zone[j]];
+        const c8 = newI & isNew[j];
+        const key = (((((((c0 * G1 + c1) * G7 + c7) * 2 + c8) * 3 + c3) * 3 + c2) * 3 + c4) * 2 + c6) * G5 + c5;
+        for (let k = 0, e = key * K; k < K; k++, e++) {
+          let u = table[e];
+          if (u === FORBIDDEN) u = table[e] = unitsOf(k, c0, gapOf[c1], c2 / 2, c3 / 2, c4 / 2, jaccardOf[c5], c6, zoneGapOf[c7], c8);
+          out[k][at + j] = u;
+        }
+      }
+    };
+  }
   return (i: number, out: Int32Array[], at: number): void => {
     const ci = country[i];
     const si = sector[i];
@@ -279,19 +406,7 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[]):
       const x5 = union === 0 ? 0 : inter / union;
       const x7 = gap[zi + zone[j]];
       const x8 = newI & isNew[j];
-      // Each weighting's score, summed as pairScore does, so the floating-point result is identical.
-      for (let k = 0, o = 0; k < K; k++) {
-        let s = P[o] + P[o + 1] * x0 + P[o + 2] * x1 + P[o + 3] * x2 + P[o + 4] * x3 + P[o + 5] * x4 + P[o + 6] * x5 + P[o + 7] * x6 + P[o + 8] * x7 + P[o + 9] * x8;
-        const T = P[o + 10];
-        o += HEAD;
-        for (let t = 0; t < T; t++, o += TERM) {
-          const eta = P[o + 1] + P[o + 2] * x0 + P[o + 3] * x1 + P[o + 4] * x2 + P[o + 5] * x3 + P[o + 6] * x4 + P[o + 7] * x5 + P[o + 8] * x6 + P[o + 9] * x7 + P[o + 10] * x8;
-          s += P[o] * (1 / (1 + Math.exp(-eta)));
-        }
-        const u = Math.round(s * SCORE_UNITS);
-        if (!(Math.abs(u) < 2 ** 31 - 1)) toUnits(s); // throws the out-of-range error
-        out[k][at + j] = u;
-      }
+      for (let k = 0; k < K; k++) out[k][at + j] = unitsOf(k, x0, x1, x2, x3, x4, x5, x6, x7, x8);
     }
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { careerStage } from "../../src/domain/vocabulary";
 import { pairFeatures } from "../../src/matching/features";
-import { FORBIDDEN, pairSlot, SCORE_UNITS, scorePool, scorePools, toUnits, type Pool, type PoolPerson } from "../../src/matching/score";
+import { FORBIDDEN, MAX_COMBINATIONS, pairSlot, SCORE_UNITS, scorePool, scorePools, toUnits, type Pool, type PoolPerson } from "../../src/matching/score";
 import { defaultWeights, pairScore, type Weights } from "../../src/matching/weights";
 
 const COUNTRIES = ["AU", "US", "GB", "IN", "NG", "JP", "BR", "NZ"];
@@ -140,6 +140,53 @@ describe("scorePools", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  /** Checks every pair of `ms` (scorePools of `people` under `ws`) against pairScore(pairFeatures). */
+  const expectPairScores = (people: PoolPerson[], ws: readonly Weights[], ms: ReturnType<typeof scorePools>) => {
+    const n = people.length;
+    ms.forEach((m, k) => {
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) {
+          const expected = people[i].country === people[j].country ? FORBIDDEN : toUnits(pairScore(ws[k], pairFeatures(people[i], people[j])));
+          if (m.triangle[pairSlot(n, i, j)] !== expected) expect([i, j, m.triangle[pairSlot(n, i, j)]]).toEqual([i, j, expected]);
+        }
+    });
+  };
+
+  it("reads repeated feature combinations from its table with the scores computed pair by pair, to the last bit", () => {
+    // Pools of 150-250 people with few distinct years, sizes of interest sets and time zones: most
+    // pairs share their features with an earlier pair, so most scores come from the table. Some
+    // draw from 40 interests and 35 languages (bit sets of two words), a few of each.
+    const few = wide.map((p) => ({ ...p, interests: p.interests.slice(0, 1 + (p.interests.length % 3)), languages: p.languages.slice(0, 2) }));
+    const big = fc.array(fc.oneof(person, person, few), { minLength: 150, maxLength: 250 }).map((ps) => ps.map((p, i): PoolPerson => ({ ...p, id: `p${i}` })));
+    fc.assert(
+      fc.property(big, (people) => {
+        const p: Pool = { round: "X", people, earlierPartners: [] };
+        // the combinations that could occur fit the table (an upper bound: every distinct value of each feature)
+        const distinct = (f: (a: PoolPerson, b: PoolPerson) => number) => new Set(people.flatMap((a) => people.map((b) => f(a, b)))).size;
+        const bound = 2 * 27 * 2 * 2 * distinct((a, b) => pairFeatures(a, b).career_gap) * distinct((a, b) => pairFeatures(a, b).timezone_gap) * 40;
+        expect(bound).toBeLessThanOrEqual(MAX_COMBINATIONS);
+        const fromTable = scorePools(p, weightings);
+        const direct = scorePools(p, weightings, [], { tables: false });
+        fromTable.forEach((m, k) => expect(m.triangle).toEqual(direct[k].triangle));
+        expectPairScores(people, weightings, fromTable);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it("scores pools with more feature combinations than its table holds pair by pair, exactly", () => {
+    // 300 people with years all different: about 45,000 distinct career gaps, so at least
+    // 2 · 45,000 · 27 · 2 · 2 > MAX_COMBINATIONS combinations could occur.
+    const people: PoolPerson[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `p${i}`, country: COUNTRIES[i % COUNTRIES.length], sector: i % 3 ? "academic" : "public", years: 0.1 + i * 0.173 + (i * i) / 997,
+      stage: careerStage(0.1 + i * 0.173 + (i * i) / 997), interests: ["a", "b", "c"].slice(0, i % 4), languages: ["english"], prefSector: "any", prefCareer: i % 2 ? "similar" : "any", prefCountries: [], returning: i % 5 === 0,
+    }));
+    const gaps = new Set(people.flatMap((a) => people.map((b) => Math.abs(a.years - b.years))));
+    expect(2 * gaps.size * 27 * 2 * 2).toBeGreaterThan(MAX_COMBINATIONS);
+    const ws = [weightings[0], defaultWeights()];
+    expectPairScores(people, ws, scorePools({ round: "X", people, earlierPartners: [] }, ws));
   });
 
   it("gives nothing for no weightings, and throws what scorePool throws", () => {
