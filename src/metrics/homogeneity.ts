@@ -8,7 +8,7 @@
  * Monte Carlo: tables with the same margins are drawn at random, with the distribution they have
  * when the outcomes of all units are shuffled over the groups (as R's
  * `chisq.test(simulate.p.value = TRUE)` shuffles them), multivariate hypergeometric, drawn group by
- * group (`tableSampler`, ./hypergeometric.ts) so a table costs the same for 400 or 40,000 units;
+ * group (`tableSampler`, ./hypergeometric.ts), a few steps per group rather than one per unit;
  * the p-value is (1 + #{simulated statistic >= observed}) / (B + 1), with a fixed seed (a
  * mulberry32 stream) so a build is reproducible. Overlapping or separate confidence intervals
  * are not a test either way; this is.
