@@ -3,6 +3,7 @@
  * that go into BENCHMARKS.md) and saved to bench/out/results.md.
  *   1. ingest of a 20-round, 100,000-registration synthetic history vs DuckDB's read_csv;
  *   2. all metrics on that database; the data loaders under the disclosure audit on it (bench/loaders.ts);
+ *      the homogeneity test on its Monte Carlo tables (bench/homogeneity.ts);
  *   3. the matching solver on ILN-shaped pools beside networkx (BENCH_SKIP_NETWORKX=1 skips it);
  *   4. re-matching an 800-person pool after a weight change; replay of a demo round;
  *   4b. the 20 left-out outcome fits of the 100,000-participant history (in this thread, and on
@@ -38,6 +39,7 @@ function step(title: string, script: string, args: string[] = [], env: Record<st
 lines.push(...benchIngest());
 step("Metrics on the 100,000-participant history", "bench/metrics.ts", [path.join(OUT, "bench.duckdb")]);
 step("Data loaders under the disclosure audit on the 100,000-participant history (issue 15)", "bench/loaders.ts", [path.join(OUT, "bench.duckdb")]);
+step("The homogeneity test's Monte Carlo tables on the 100,000-participant history (issue 15)", "bench/homogeneity.ts", [path.join(OUT, "bench.duckdb")]);
 // networkx takes minutes at N=800 and far longer at 1600: compare up to 800 (BENCH_NX_MAX overrides).
 step("Matching solver beside LEMON 1.3.1 (issue 15)", "bench/blossom.ts");
 step("Re-matching and replay", "bench/match.ts");

@@ -5,15 +5,19 @@
  *
  * Its chi-squared approximation needs expected counts that are not small. By Cochran's rule, when
  * any expected count is below 1 or more than 20% are below 5, the p-value is instead estimated by
- * Monte Carlo: tables with the same margins are drawn at random (the outcomes of all units
- * shuffled over the groups, as R's `chisq.test(simulate.p.value = TRUE)` does) and the p-value is
- * (1 + #{simulated statistic >= observed}) / (B + 1), with a fixed seed so a build is
- * reproducible. Overlapping or separate confidence intervals are not a test either way; this is.
+ * Monte Carlo: tables with the same margins are drawn at random, with the distribution they have
+ * when the outcomes of all units are shuffled over the groups (as R's
+ * `chisq.test(simulate.p.value = TRUE)` shuffles them), multivariate hypergeometric, drawn group by
+ * group (`tableSampler`, ./hypergeometric.ts), a few steps per group rather than one per unit;
+ * the p-value is (1 + #{simulated statistic >= observed}) / (B + 1), with a fixed seed (a
+ * mulberry32 stream) so a build is reproducible. Overlapping or separate confidence intervals
+ * are not a test either way; this is.
  *
  * Node and browser safe; the upper tail of the chi-squared distribution is the regularised upper
  * incomplete gamma function of @stdlib.
  */
 import gammainc from "@stdlib/math-base-special-gammainc";
+import { tableSampler } from "./hypergeometric";
 
 /** One group of the table: `count` of `n` units have the outcome. */
 export interface GroupCount {
@@ -86,37 +90,20 @@ export function homogeneityTest(groups: readonly GroupCount[], options: { replic
     return { statistic: x2, df, p_value: chiSquaredSf(x2, df), method: "asymptotic", min_expected: minExpected, replicates: 0, test: name("chi-squared approximation") };
   }
   const B = options.replicates ?? 9999;
-  // mulberry32 (src/demo/random.ts) inline, the same stream as `mulberry32(seed)`: the loop below
-  // is the whole cost of a large table, and a call per unit dealt is most of it.
+  // mulberry32 (src/demo/random.ts) inline, the same stream as `mulberry32(seed)`.
   let state = (options.seed ?? 13) >>> 0;
-  // Units as 0/1 outcomes; each replicate deals a random permutation's first n₁ to group 1, etc.
-  const units = new Uint8Array(total);
-  for (let i = 0; i < ones; i++) units[i] = 1;
-  const sim = new Array<number>(used.length);
-  const last = used.length - 1;
+  const rand = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let r = state;
+    r = Math.imul(r ^ (r >>> 15), r | 1);
+    r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+  const table = tableSampler(ns, ones, rand);
+  const sim = new Array<number>(used.length).fill(0);
   let atLeast = 0;
   for (let b = 0; b < B; b++) {
-    // Partial Fisher-Yates: only the first total − n_last positions need dealing; the last group
-    // holds the units left, so its count is what the others leave of `ones`.
-    let pos = 0;
-    let dealt = 0;
-    for (let g = 0; g < last; g++) {
-      let c = 0;
-      for (let t = 0, n = ns[g]; t < n; t++, pos++) {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let r = state;
-        r = Math.imul(r ^ (r >>> 15), r | 1);
-        r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
-        const j = pos + (((((r ^ (r >>> 14)) >>> 0) / 4294967296) * (total - pos)) | 0);
-        const tmp = units[pos];
-        units[pos] = units[j];
-        units[j] = tmp;
-        c += units[pos];
-      }
-      sim[g] = c;
-      dealt += c;
-    }
-    sim[last] = ones - dealt;
+    table(sim);
     if (statistic(sim, ns, total, ones) >= x2 - 1e-9 * Math.max(1, x2)) atLeast++;
   }
   return {
