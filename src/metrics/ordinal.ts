@@ -88,13 +88,25 @@ const hashWords = new Int32Array(hashView.buffer);
 
 /** A 32-bit hash of a row's first `cols` values (equal values, equal hashes; 0 and −0 alike). */
 function hashRow(x: readonly number[], cols: number): number {
-  let h = 0x811c9dc5 | 0;
+  let h = cols;
   for (let j = 0; j < cols; j++) {
     hashView[0] = x[j] === 0 ? 0 : x[j];
-    h = Math.imul(h ^ hashWords[0], 0x01000193);
-    h = Math.imul(h ^ hashWords[1], 0x01000193);
+    h = mix(h, hashWords[0]);
+    h = mix(h, hashWords[1]);
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
   return h;
+}
+
+/** One step of MurmurHash3's 32-bit mixing: the word k into the hash h. */
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
 function equalRows(a: readonly number[], b: readonly number[], cols: number): boolean {
@@ -164,21 +176,27 @@ function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weig
   const rowWeight = new Float64Array(R);
   const sum = new Float64Array(J);
   const at = new Int32Array(J);
-  const seen: number[] = [];
+  const seen = new Int32Array(J); // the row's levels so far, ascending
   let E = 0;
   for (let r = 0; r < R; r++) {
     entryStart[r] = E;
-    seen.length = 0;
+    let ns = 0;
+    let rw = 0;
     for (let k = first[r]; k < first[r + 1]; k++) {
       const i = order[k];
       const c = catOf[i];
-      if (sum[c] === 0) seen.push(c);
+      if (sum[c] === 0) {
+        let t = ns++;
+        for (; t > 0 && seen[t - 1] > c; t--) seen[t] = seen[t - 1];
+        seen[t] = c;
+      }
       sum[c] += w[i];
       weighted[c] += w[i];
-      rowWeight[r] += w[i];
+      rw += w[i];
     }
-    if (seen.length > 1) seen.sort((a, b) => a - b);
-    for (const c of seen) {
+    rowWeight[r] = rw;
+    for (let t = 0; t < ns; t++) {
+      const c = seen[t];
       at[c] = E;
       entryRow[E] = r;
       entryCat[E] = c;
@@ -186,7 +204,10 @@ function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weig
       sum[c] = 0;
       E++;
     }
-    for (let k = first[r]; k < first[r + 1]; k++) entryOf[order[k]] = at[catOf[order[k]]];
+    for (let k = first[r]; k < first[r + 1]; k++) {
+      const i = order[k];
+      entryOf[i] = at[catOf[i]];
+    }
   }
   entryStart[R] = E;
   // slots: the cuts each distinct row's levels need, each once
