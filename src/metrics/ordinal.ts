@@ -10,6 +10,7 @@
  * Fitted by Newton-Raphson on (β, θ) with analytic derivatives and step halving that keeps the
  * thresholds ordered; stops as `newtonConverged` says.
  *
+ * - The fit runs on X's distinct rows, each with a weighted count per answer level (`orderedLogit`).
  * - Constant or collinear features are left out with a reason (`screenColumns`), never a failure.
  * - Levels nobody chose are left out (J counts the observed levels).
  * - Standard errors: the inverse observed information, or, when `clusters` is given (the person
