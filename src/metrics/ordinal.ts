@@ -10,6 +10,7 @@
  * Fitted by Newton-Raphson on (β, θ) with analytic derivatives and step halving that keeps the
  * thresholds ordered; stops as `newtonConverged` says.
  *
+ * - The fit runs on X's distinct rows, each with a weighted count per answer level (`orderedLogit`).
  * - Constant or collinear features are left out with a reason (`screenColumns`), never a failure.
  * - Levels nobody chose are left out (J counts the observed levels).
  * - Standard errors: the inverse observed information, or, when `clusters` is given (the person
@@ -44,7 +45,246 @@ export interface OrdinalFit<N extends string = string> {
 }
 
 /**
+ * The rows of X merged by equal feature values, for {@link orderedLogit}: each distinct row once
+ * (the first of equal rows stands for them), with one "entry" per answer level it has (the summed
+ * weight of its rows answering that level), and one "slot" per cut (threshold) one of those
+ * levels is bounded by: the cumulative probability σ(θ_c − x'β) is evaluated once per slot.
+ */
+interface Merged {
+  /** What it was made of (the memo's check besides X). */
+  y: readonly number[];
+  weights: readonly number[] | undefined;
+  cols: number;
+  /** The observed levels ascending, the answers of each (rows by their weights), and all answers. */
+  levels: number[];
+  weighted: number[];
+  total: number;
+  /** The distinct rows (X itself when every row is distinct), and each one's summed weight (undefined when every row is distinct and unweighted). */
+  rows: readonly (readonly number[])[];
+  rowWeight: Float64Array | undefined;
+  /** Row r's entries are entryStart[r] .. entryStart[r + 1] − 1, levels ascending. */
+  entryStart: Int32Array;
+  entryRow: Int32Array;
+  /** Each entry's level (0..J − 1) and weight. */
+  entryCat: Int32Array;
+  entryWeight: Float64Array;
+  /** Each entry's slot of its upper cut (its level's threshold) and of its lower cut (the level below's); −1 when none (top and bottom level). */
+  entryUpper: Int32Array;
+  entryLower: Int32Array;
+  /** Row r's slots are slotStart[r] .. slotStart[r + 1] − 1, cuts ascending; each slot's cut. */
+  slotStart: Int32Array;
+  slotCut: Int32Array;
+  /** Each cut's slots, in row order, and their rows. */
+  cutSlots: Int32Array[];
+  cutRows: Int32Array[];
+  /** The entry of each row of X. */
+  entryOf: Int32Array;
+}
+
+/** {@link mergeRows}' result by X (the fits of one fold at several penalties merge its rows once). */
+const merges = new WeakMap<readonly (readonly number[])[], Merged>();
+
+const hashView = new Float64Array(1);
+const hashWords = new Int32Array(hashView.buffer);
+
+/** A 32-bit hash of a row's first `cols` values (equal values, equal hashes; 0 and −0 alike). */
+function hashRow(x: readonly number[], cols: number): number {
+  let h = cols;
+  for (let j = 0; j < cols; j++) {
+    hashView[0] = x[j] === 0 ? 0 : x[j];
+    h = mix(h, hashWords[0]);
+    h = mix(h, hashWords[1]);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
+}
+
+/** One step of MurmurHash3's 32-bit mixing: the word k into the hash h. */
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function equalRows(a: readonly number[], b: readonly number[], cols: number): boolean {
+  for (let j = 0; j < cols; j++) if (a[j] !== b[j]) return false;
+  return true;
+}
+
+/**
+ * Merges the rows of X (their first `cols` values) that are equal: the same array object is the
+ * same row; other rows are compared by value (by a hash, then value by value). Memoised by X, y,
+ * `weights` and `cols` (none of them is ever changed).
+ * @throws RangeError from {@link rowWeights} on bad weights.
+ */
+function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weights: readonly number[] | undefined, cols: number): Merged {
+  const known = merges.get(X);
+  if (known && known.y === y && known.weights === weights && known.cols === cols) return known;
+  const n = y.length;
+  const { w, total } = rowWeights(weights, n);
+  const levels = [...new Set(y)].sort((a, b) => a - b);
+  const J = levels.length;
+  const levelOf = new Map(levels.map((l, j) => [l, j]));
+  const catOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) catOf[i] = levelOf.get(y[i]) as number;
+  // each row's distinct row: by array object, else by value (a hash, then a chain of the rows with that hash)
+  const rowOf = new Int32Array(n);
+  const distinct: (readonly number[])[] = [];
+  const byObject = new Map<readonly number[], number>();
+  const byHash = new Map<number, number>(); // hash -> the last distinct row with it
+  const chain = new Int32Array(n); // distinct row -> the one before it with the same hash, or −1
+  for (let i = 0; i < n; i++) {
+    const x = X[i];
+    let r = byObject.get(x);
+    if (r === undefined) {
+      const h = hashRow(x, cols);
+      const last = byHash.get(h);
+      r = -1;
+      for (let k = last ?? -1; k >= 0; k = chain[k]) {
+        if (equalRows(distinct[k], x, cols)) {
+          r = k;
+          break;
+        }
+      }
+      if (r < 0) {
+        r = distinct.push(x) - 1;
+        chain[r] = last ?? -1;
+        byHash.set(h, r);
+      }
+      byObject.set(x, r);
+    }
+    rowOf[i] = r;
+  }
+  const R = distinct.length;
+  // X's rows by distinct row (in order within each)
+  const first = new Int32Array(R + 1);
+  for (let i = 0; i < n; i++) first[rowOf[i] + 1]++;
+  for (let r = 0; r < R; r++) first[r + 1] += first[r];
+  const order = new Int32Array(n);
+  const fill = first.slice(0, R);
+  for (let i = 0; i < n; i++) order[fill[rowOf[i]]++] = i;
+  // entries: per distinct row, its levels ascending with their summed weights
+  const weighted = new Array<number>(J).fill(0);
+  const entryStart = new Int32Array(R + 1);
+  const entryRow = new Int32Array(n);
+  const entryCat = new Int32Array(n);
+  const entryWeight = new Float64Array(n);
+  const entryOf = new Int32Array(n);
+  const rowWeight = new Float64Array(R);
+  const sum = new Float64Array(J);
+  const at = new Int32Array(J);
+  const seen = new Int32Array(J); // the row's levels so far, ascending
+  let E = 0;
+  for (let r = 0; r < R; r++) {
+    entryStart[r] = E;
+    let ns = 0;
+    let rw = 0;
+    for (let k = first[r]; k < first[r + 1]; k++) {
+      const i = order[k];
+      const c = catOf[i];
+      if (sum[c] === 0) {
+        let t = ns++;
+        for (; t > 0 && seen[t - 1] > c; t--) seen[t] = seen[t - 1];
+        seen[t] = c;
+      }
+      sum[c] += w[i];
+      weighted[c] += w[i];
+      rw += w[i];
+    }
+    rowWeight[r] = rw;
+    for (let t = 0; t < ns; t++) {
+      const c = seen[t];
+      at[c] = E;
+      entryRow[E] = r;
+      entryCat[E] = c;
+      entryWeight[E] = sum[c];
+      sum[c] = 0;
+      E++;
+    }
+    for (let k = first[r]; k < first[r + 1]; k++) {
+      const i = order[k];
+      entryOf[i] = at[catOf[i]];
+    }
+  }
+  entryStart[R] = E;
+  // slots: the cuts each distinct row's levels need, each once
+  const slotStart = new Int32Array(R + 1);
+  const slotCut = new Int32Array(2 * E);
+  const slotRow = new Int32Array(2 * E);
+  const perCut = new Int32Array(J);
+  const entryUpper = new Int32Array(E);
+  const entryLower = new Int32Array(E);
+  let S = 0;
+  for (let r = 0; r < R; r++) {
+    slotStart[r] = S;
+    let last = -1;
+    for (let e = entryStart[r]; e < entryStart[r + 1]; e++) {
+      const c = entryCat[e];
+      entryLower[e] = -1;
+      entryUpper[e] = -1;
+      if (c > 0) {
+        // the level just below's upper cut, when the row has that level, is this one's lower cut
+        if (last !== c - 1) (slotCut[S] = c - 1), (slotRow[S] = r), perCut[c - 1]++, S++;
+        entryLower[e] = S - 1;
+      }
+      if (c < J - 1) {
+        (slotCut[S] = c), (slotRow[S] = r), perCut[c]++, S++;
+        entryUpper[e] = S - 1;
+        last = c;
+      }
+    }
+  }
+  slotStart[R] = S;
+  const cutSlots = Array.from({ length: Math.max(0, J - 1) }, (_, c) => new Int32Array(perCut[c]));
+  const cutRows = Array.from({ length: Math.max(0, J - 1) }, (_, c) => new Int32Array(perCut[c]));
+  perCut.fill(0);
+  for (let s = 0; s < S; s++) {
+    const c = slotCut[s];
+    cutSlots[c][perCut[c]] = s;
+    cutRows[c][perCut[c]++] = slotRow[s];
+  }
+  const merged: Merged = {
+    y,
+    weights,
+    cols,
+    levels,
+    weighted,
+    total,
+    rows: R === n ? X : distinct,
+    rowWeight: R === n && weights === undefined ? undefined : rowWeight,
+    entryStart,
+    entryRow: entryRow.slice(0, E),
+    entryCat: entryCat.slice(0, E),
+    entryWeight: entryWeight.slice(0, E),
+    entryUpper,
+    entryLower,
+    slotStart,
+    slotCut: slotCut.slice(0, S),
+    cutSlots,
+    cutRows,
+    entryOf,
+  };
+  merges.set(X, merged);
+  return merged;
+}
+
+/**
  * Fits the proportional-odds model of ordered answers `y` on the columns of X (module doc).
+ *
+ * The fit runs on X's distinct rows: rows with equal values (the same array object, or equal
+ * values) are merged into one with a weighted count per answer level, so every pass over the
+ * features (linear predictors, gradient, information matrix) runs once per distinct row, and the
+ * cumulative probability at a cut once per distinct row that needs it. The log-likelihood, its
+ * derivatives, the covariance (the clusters' score sums too: each row's score is its merged
+ * row's at its level) and n are the same sums as over the rows as given, in another order (the
+ * same to about 1e-12 relatively). The merge is memoised by X (with y and `weights`), so fits of
+ * the same data at several penalties make it once: never change X, y or the weights after a fit.
+ * @param X one row of feature values per answer, in the order of `names`; rows given as the same
+ *   array object are merged without comparing their values.
  * @param y answers (any ordered numbers, e.g. 1-5).
  * @param options.clusters one cluster id per row (e.g. the respondent's pseudonym) for cluster-robust standard errors.
  * @param options.penalty ridge penalty λ >= 0 (default 0).
@@ -60,8 +300,8 @@ export interface OrdinalFit<N extends string = string> {
  *   their count (as in `logisticRegression`; n is the sum of the weights). Not with `clusters`.
  *   Never change them after a fit (they are memoised with X).
  * @throws FitError with fewer than two observed levels, fewer rows than 2 × parameters, or no convergence.
- * @throws RangeError on a negative penalty, clusters or weights not one per row, a weight that is
- *   not a finite number > 0, or weights with clusters.
+ * @throws RangeError on a negative penalty, X, clusters or weights not one per answer, a weight
+ *   that is not a finite number > 0, or weights with clusters.
  */
 export function orderedLogit<N extends string>(
   X: readonly (readonly number[])[],
@@ -71,170 +311,156 @@ export function orderedLogit<N extends string>(
 ): OrdinalFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
+  if (X.length !== y.length) throw new RangeError(`need one row of X per answer: ${X.length} rows for ${y.length} answers`);
   if (options.clusters && options.clusters.length !== y.length) throw new RangeError("need one cluster id per row");
   if (options.clusters && options.weights) throw new RangeError("frequency weights and clusters cannot be combined: give each answer its own row to cluster it");
-  const n = y.length; // rows
-  const { w: m, total } = rowWeights(options.weights, n);
-  const levels = [...new Set(y)].sort((a, b) => a - b);
+  const n = y.length; // rows as given
+  const merged = mergeRows(X, y, options.weights, names.length);
+  const { levels, weighted, total, rows, rowWeight, entryStart, entryRow, entryCat: cat, entryWeight: m, entryUpper, entryLower, slotStart, slotCut, cutSlots, cutRows } = merged;
   const J = levels.length;
   if (J < 2) throw new FitError("an ordinal model needs at least two different answers");
-  const cat = new Int32Array(n); // 0..J-1
-  const counts = new Array<number>(J).fill(0); // rows of each level
-  const weighted = new Array<number>(J).fill(0); // answers of each level (rows by their weights)
-  for (let i = 0; i < n; i++) {
-    const c = (cat[i] = levels.indexOf(y[i]));
-    counts[c]++;
-    weighted[c] += m[i];
-  }
-  const { keep, dropped } = screenColumns(X, names, options.weights);
+  const { keep, dropped } = screenColumns(rows, names, rowWeight);
   const used = keep.map((j) => names[j]);
   const p = used.length;
   const K = p + J - 1;
   if (total < 2 * K) throw new FitError(`an ordinal model with ${K} parameters needs at least ${2 * K} answers, got ${total}`);
-  const { C, scale } = columnMajor(X, keep, false, options.weights);
+  const R = rows.length; // distinct rows
+  const E = cat.length; // (distinct row, level) entries
+  const S = slotCut.length; // (distinct row, cut) slots
+  const { C, scale } = columnMajor(rows, keep, false, rowWeight);
   const lam = Array.from(scale, (s) => penalty * s * s);
 
-  // The hot loops below allocate nothing per row or per iteration and read the kept columns from
-  // one column-major array; their arithmetic, and its order, is that of the formulas as written:
-  // each row's η sums β_j·x_j in column order, each entry of the gradient and of the Hessian sums
-  // its terms over the rows in row order (results are the same to the last bit). The objective's
-  // pass keeps each row's η, σ at its two cuts and P(answer); the derivatives at the same (β, θ)
-  // reuse them (σ once per cut, not again for the density and its derivative). A row's weight
-  // multiplies its terms (exactly, when it is 1).
-  const bufs = () => ({ eta: new Float64Array(n), Fa: new Float64Array(n), Fb: new Float64Array(n), P: new Float64Array(n), edge: new Uint8Array(n) });
+  // The hot loops below allocate nothing per row or per iteration and read the kept columns of
+  // the distinct rows from one column-major array. The objective's pass keeps each distinct row's
+  // η, σ at each of its slots' cuts and each entry's P(answer); the derivatives at the same (β, θ)
+  // reuse them (σ once per slot, not again for the density and its derivative). An entry's weight
+  // multiplies its terms; the terms of a distinct row's entries are summed per row before the
+  // passes over the features.
+  const bufs = () => ({ eta: new Float64Array(R), F: new Float64Array(S), P: new Float64Array(E) });
   type Rows = ReturnType<typeof bufs>;
   let cur = bufs();
   let trial = bufs();
-  /** The log-likelihood at (β, θ), each row's η, σ at its cuts and P(answer) kept in `out` (`edge`: 1 no upper cut, 2 no lower cut). */
+  /** The log-likelihood at (β, θ), each distinct row's η, σ at its slots' cuts and each entry's P(answer) kept in `out`. */
   const loglik = (beta: ArrayLike<number>, theta: readonly number[], out: Rows) => {
-    const { eta, Fa, Fb, P, edge } = out;
-    linearPredictors(C, n, p, beta, eta);
+    const { eta, F, P } = out;
+    linearPredictors(C, R, p, beta, eta);
+    for (let r = 0; r < R; r++) {
+      const e = eta[r];
+      for (let s = slotStart[r]; s < slotStart[r + 1]; s++) F[s] = sigmoid(theta[slotCut[s]] - e);
+    }
     let ll = 0;
-    for (let i = 0; i < n; i++) {
-      const e = eta[i];
-      const c = cat[i];
-      const a = c < J - 1 ? theta[c] - e : Infinity; // upper cut
-      const b = c > 0 ? theta[c - 1] - e : -Infinity; // lower cut
-      const fa = a === Infinity ? 1 : sigmoid(a);
-      const fb = b === -Infinity ? 0 : sigmoid(b);
-      // P computed without cancellation where both tails are far
-      const pr = a !== Infinity && b !== -Infinity ? fa - fb : a === Infinity ? 1 - fb : fa;
-      Fa[i] = fa;
-      Fb[i] = fb;
-      P[i] = pr;
-      edge[i] = (a === Infinity ? 1 : 0) | (b === -Infinity ? 2 : 0);
-      ll += m[i] * Math.log(Math.max(pr, 1e-300));
+    for (let k = 0; k < E; k++) {
+      const a = entryUpper[k];
+      const b = entryLower[k];
+      // P computed without cancellation where a level has one cut
+      const pr = a >= 0 && b >= 0 ? F[a] - F[b] : a < 0 ? 1 - F[b] : F[a];
+      P[k] = pr;
+      ll += m[k] * Math.log(Math.max(pr, 1e-300));
     }
     return ll;
   };
   const penaltyOf = (beta: readonly number[]) => beta.reduce((s, v, j) => s + lam[j] * v * v, 0);
 
-  const dfabs = new Float64Array(n);
-  const upper = new Float64Array(n); // each row's factor of x_j in the Hessian at its upper cut
-  const lower = new Float64Array(n); // ... and at its lower cut
-  // each cut's rows (answers just below it or just above it), in order, and which side each is on
-  const cutRows: Int32Array[] = [];
-  const cutAbove: Uint8Array[] = [];
-  for (let c = 0; c < J - 1; c++) {
-    const rows = new Int32Array(counts[c] + counts[c + 1]);
-    const above = new Uint8Array(rows.length);
-    for (let i = 0, k = 0; i < n; i++) {
-      if (cat[i] === c) rows[k++] = i;
-      else if (cat[i] === c + 1) (above[k] = 1), (rows[k++] = i);
-    }
-    cutRows.push(rows);
-    cutAbove.push(above);
-  }
-  const cutFactor = cutRows.map((r) => new Float64Array(r.length)); // each cut row's factor of x_j in the Hessian
-  // the cuts' parts of the gradient, the Hessian's diagonal and the entries between neighbouring cuts, summed over the rows in order
+  const dens = new Float64Array(S); // σ'(z) = σ(1 − σ) at each slot's cut
+  const curv = new Float64Array(S); // σ''(z) = σ(1 − σ)(1 − 2σ)
+  const slotFactor = new Float64Array(S); // each slot's factor of x_j in the Hessian's cut-feature block
+  const cutFactor = cutSlots.map((s) => new Float64Array(s.length)); // the same, gathered by cut
+  const rowGrad = new Float64Array(R); // each distinct row's factor of −x_j in the gradient
+  const rowCurv = new Float64Array(R); // ... and of x_j x_m in the Hessian
+  // the cuts' parts of the gradient, the Hessian's diagonal and the entries between neighbouring cuts
   const cutGrad = new Float64Array(J - 1);
   const cutDiag = new Float64Array(J - 1);
   const cutNext = new Float64Array(Math.max(0, J - 2)); // entry (cut c + 1, cut c)
-  const bbs = new Float64Array(n);
   const hf = new Float64Array(p * p);
-  const score = new Float64Array(K);
   /**
    * The gradient and the summed Hessian of the log-likelihood at the (β, θ) whose rows are `rows`
    * (penalty added when asked), and with `groups` each cluster's summed score vector (for the
-   * cluster-robust covariance).
+   * cluster-robust covariance; a row of X's score is that of its entry, unweighted).
    */
   const derivatives = (beta: readonly number[], rows: Rows, withPenalty: boolean, groups?: { ids: readonly string[]; sums: Map<string, Float64Array> }) => {
-    const { Fa, Fb, P, edge } = rows;
+    const { F, P } = rows;
     const H = Array.from({ length: K }, () => new Array<number>(K).fill(0));
     const g = new Array<number>(K).fill(0);
+    for (let s = 0; s < S; s++) {
+      const sa = F[s];
+      const f = sa * (1 - sa);
+      dens[s] = f;
+      curv[s] = f * (1 - 2 * sa);
+    }
+    slotFactor.fill(0);
     cutGrad.fill(0);
     cutDiag.fill(0);
     cutNext.fill(0);
-    // per row: the cuts' densities, the features' factors, and the cut parts of the sums
-    for (let i = 0; i < n; i++) {
-      const c = cat[i];
-      const Pi = P[i];
-      const sa = Fa[i];
-      const sb = Fb[i];
-      const fa = edge[i] & 1 ? 0 : sa * (1 - sa);
-      const fb = edge[i] & 2 ? 0 : sb * (1 - sb);
-      const fpa = edge[i] & 1 ? 0 : sa * (1 - sa) * (1 - 2 * sa);
-      const fpb = edge[i] & 2 ? 0 : sb * (1 - sb) * (1 - 2 * sb);
-      const mi = m[i];
-      const dfab = fa - fb;
-      dfabs[i] = mi * dfab;
-      bbs[i] = mi * ((fpa - fpb) / Pi - (dfab * dfab) / (Pi * Pi));
-      const ia = c < J - 1 ? p + c : -1;
-      const ib = c > 0 ? p + c - 1 : -1;
-      // the row's score: -x_j (f_a - f_b) / P for the features, f_a / P and -f_b / P for its cuts
-      if (ia >= 0) cutGrad[c] += mi * (fa / Pi);
-      if (ib >= 0) cutGrad[c - 1] += mi * (-fb / Pi);
-      if (groups) {
-        score.fill(0);
-        for (let j = 0; j < p; j++) score[j] = (-C[j * n + i] * dfab) / Pi;
-        if (ia >= 0) score[ia] = fa / Pi;
-        if (ib >= 0) score[ib] = -fb / Pi;
-        const id = groups.ids[i];
-        let sum = groups.sums.get(id);
-        if (!sum) groups.sums.set(id, (sum = new Float64Array(K)));
-        for (let j = 0; j < K; j++) sum[j] += score[j];
+    // each entry's score: −x_j (f_a − f_b) / P for the features, f_a / P and −f_b / P for its cuts
+    const entryScore = groups ? { d: new Float64Array(E), a: new Float64Array(E), b: new Float64Array(E) } : undefined;
+    for (let r = 0; r < R; r++) {
+      let rg = 0;
+      let rc = 0;
+      for (let k = entryStart[r]; k < entryStart[r + 1]; k++) {
+        const c = cat[k];
+        const Pi = P[k];
+        const a = entryUpper[k];
+        const b = entryLower[k];
+        const fa = a >= 0 ? dens[a] : 0;
+        const fb = b >= 0 ? dens[b] : 0;
+        const fpa = a >= 0 ? curv[a] : 0;
+        const fpb = b >= 0 ? curv[b] : 0;
+        const mi = m[k];
+        const q = 1 / Pi;
+        const ga = fa * q; // f_a / P
+        const gb = fb * q; // f_b / P
+        const d = ga - gb; // (f_a − f_b) / P
+        rg += mi * d;
+        rc += mi * ((fpa - fpb) * q - d * d);
+        if (entryScore) {
+          entryScore.d[k] = d;
+          entryScore.a[k] = ga;
+          entryScore.b[k] = gb;
+        }
+        if (a >= 0) {
+          cutGrad[c] += mi * ga;
+          cutDiag[c] += mi * (fpa * q - ga * ga);
+          slotFactor[a] -= mi * (fpa * q - ga * d);
+        }
+        if (b >= 0) {
+          cutGrad[c - 1] -= mi * gb;
+          cutDiag[c - 1] -= mi * (fpb * q + gb * gb);
+          slotFactor[b] += mi * (fpb * q - gb * d);
+        }
+        if (a >= 0 && b >= 0) cutNext[c - 1] += mi * (ga * gb);
       }
-      if (ia >= 0) {
-        cutDiag[c] += mi * (fpa / Pi - (fa * fa) / (Pi * Pi));
-        upper[i] = mi * -(fpa / Pi - (fa * dfab) / (Pi * Pi));
-      }
-      if (ib >= 0) {
-        cutDiag[c - 1] += mi * (-fpb / Pi - (fb * fb) / (Pi * Pi));
-        lower[i] = mi * -(-fpb / Pi + (fb * dfab) / (Pi * Pi));
-      }
-      if (ia >= 0 && ib >= 0) cutNext[c - 1] += mi * ((fa * fb) / (Pi * Pi));
+      rowGrad[r] = rg;
+      rowCurv[r] = rc;
     }
     for (let c = 0; c < J - 1; c++) {
       g[p + c] = cutGrad[c];
       H[p + c][p + c] = cutDiag[c];
       if (c > 0) H[p + c][p + c - 1] = cutNext[c - 1];
     }
-    // the cut-feature block: entry (cut, j) sums x_ij times the row's factor at that cut (its upper
-    // cut for rows answering the level below it, its lower for those above), over the cut's rows in order
+    // the cut-feature block: entry (cut, j) sums x_rj times the slot's factor over the cut's slots
     for (let c = 0; c < J - 1; c++) {
-      const rows = cutRows[c];
-      const above = cutAbove[c];
+      const slots = cutSlots[c];
       const factor = cutFactor[c];
-      for (let k = 0; k < rows.length; k++) factor[k] = above[k] ? lower[rows[k]] : upper[rows[k]];
+      for (let k = 0; k < slots.length; k++) factor[k] = slotFactor[slots[k]];
     }
     for (let j = 0; j < p; j++) {
-      const o = j * n;
+      const o = j * R;
       for (let c = 0; c < J - 1; c++) {
-        const rows = cutRows[c];
+        const at = cutRows[c];
         const factor = cutFactor[c];
         let s = 0;
-        for (let k = 0; k < rows.length; k++) s += C[o + rows[k]] * factor[k];
+        for (let k = 0; k < at.length; k++) s += C[o + at[k]] * factor[k];
         H[p + c][j] = s;
       }
     }
-    // the features' parts, each entry summed over the rows in order
+    // the features' parts, each entry summed over the distinct rows in order
     for (let j = 0; j < p; j++) {
-      const o = j * n;
+      const o = j * R;
       let s = 0;
-      for (let i = 0; i < n; i++) s += (-C[o + i] * dfabs[i]) / P[i];
+      for (let r = 0; r < R; r++) s -= C[o + r] * rowGrad[r];
       g[j] = s;
     }
-    productSums(C, n, p, bbs, hf);
+    productSums(C, R, p, rowCurv, hf);
     for (let j = 0; j < p; j++) for (let m = 0; m <= j; m++) H[j][m] = hf[j * p + m];
     // H was filled in its lower triangle (row >= column): mirror it
     for (let r = 0; r < K; r++) for (let c = 0; c < r; c++) H[c][r] = H[r][c];
@@ -242,6 +468,24 @@ export function orderedLogit<N extends string>(
       for (let j = 0; j < p; j++) {
         g[j] -= lam[j] * beta[j];
         H[j][j] -= lam[j];
+      }
+    }
+    if (groups && entryScore) {
+      // each row of X's score (its entry's), summed by cluster
+      const { entryOf } = merged;
+      const score = new Float64Array(K);
+      for (let i = 0; i < n; i++) {
+        const k = entryOf[i];
+        const r = entryRow[k];
+        const c = cat[k];
+        score.fill(0);
+        for (let j = 0; j < p; j++) score[j] = -C[j * R + r] * entryScore.d[k];
+        if (entryUpper[k] >= 0) score[p + c] = entryScore.a[k];
+        if (entryLower[k] >= 0) score[p + c - 1] = -entryScore.b[k];
+        const id = groups.ids[i];
+        let sum = groups.sums.get(id);
+        if (!sum) groups.sums.set(id, (sum = new Float64Array(K)));
+        for (let j = 0; j < K; j++) sum[j] += score[j];
       }
     }
     return { g, H };

@@ -150,14 +150,15 @@ describe("fitOutcomes on the demo", () => {
   });
 });
 
+// Each respondent's answer about their last partnership of the round, with the partnership's features.
+const satRows: OutcomeRow[] = history.flatMap((d) =>
+  d.partnerships.map((p) => {
+    const answers = d.survey.filter((a) => a.partnerSat !== null && (a.reg === p.a || a.reg === p.b) && (a.partner === p.a || a.partner === p.b));
+    return { round: d.plan.id, features: p.features, completed: p.status === "completed" ? 1 : 0, partnerSatisfaction: answers.map((a) => a.partnerSat!), respondents: answers.map((a) => String(a.reg.person.id)) } as OutcomeRow;
+  }),
+);
+
 describe("partner satisfaction: proportional-odds model on the demo's answers", () => {
-  // Each respondent's answer about their last partnership of the round, with the partnership's features.
-  const satRows: OutcomeRow[] = history.flatMap((d) =>
-    d.partnerships.map((p) => {
-      const answers = d.survey.filter((a) => a.partnerSat !== null && (a.reg === p.a || a.reg === p.b) && (a.partner === p.a || a.partner === p.b));
-      return { round: d.plan.id, features: p.features, completed: p.status === "completed" ? 1 : 0, partnerSatisfaction: answers.map((a) => a.partnerSat!), respondents: answers.map((a) => String(a.reg.person.id)) } as OutcomeRow;
-    }),
-  );
   const f = fitOutcomes(satRows, undefined, { validate: false, penalty: 0 });
 
   it("recovers the planted ordered-logit coefficients (within 3 clustered standard errors)", () => {
@@ -233,6 +234,36 @@ print(json.dumps({"p": [float(v) for v in m.pvalues]}))`;
       // log p to 1e-4 relative: at z near 10 a relative change of 1e-6 in z (the SEs agree to 1e-6) moves log p by about 1e-4.
       expect(Math.abs(Math.log(c.p) - Math.log(sm.p[j]))).toBeLessThanOrEqual(1e-4 * Math.abs(Math.log(sm.p[j])) + 1e-6);
     });
+  });
+
+  it("the satisfaction model clustered by respondent (fitted on distinct feature rows) agrees with statsmodels OrderedModel cov_type='cluster'", () => {
+    // statsmodels OrderedModel(distr="logit").fit(cov_type="cluster", groups=respondent) on the
+    // demo's 3,664 answers one row each (about 2,300 distinct feature rows: fitOutcomes merges
+    // the rest, and sums each answer's score into its respondent's from its merged row).
+    const f = fitOutcomes(satRows, undefined, { validate: false, penalty: 0 }).satisfaction!;
+    const used = f.coefficients.map((c) => c.name);
+    const answers = satRows.flatMap((r) => r.partnerSatisfaction.map((a, i) => [a, Number(r.respondents![i]), ...used.map((n) => r.features[n])]));
+    expect(answers.length).toBe(f.n);
+    const csv = path.join(tempDir(), "s.csv");
+    writeFileSync(csv, answers.map((r) => r.join(",")).join("\n"));
+    const py = `
+import sys, json, numpy as np, warnings
+warnings.simplefilter("ignore")
+from statsmodels.miscmodels.ordinal_model import OrderedModel
+d = np.loadtxt(sys.argv[1], delimiter=",")
+m = OrderedModel(d[:, 0], d[:, 2:], distr="logit")
+r = m.fit(method="bfgs", disp=0, maxiter=20000, gtol=1e-9, cov_type="cluster", cov_kwds={"groups": d[:, 1].astype(int)})
+k = d.shape[1] - 2
+print(json.dumps({"beta": list(r.params[:k]), "se": list(r.bse[:k]), "theta": list(m.transform_threshold_params(r.params)[1:-1]), "llf": r.llf}))`;
+    const r = spawnSync(PY, ["-c", py, csv], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const sm = JSON.parse(r.stdout) as { beta: number[]; se: number[]; theta: number[]; llf: number };
+    f.coefficients.forEach((c, j) => {
+      expect(c.estimate, c.name).toBeCloseTo(sm.beta[j], 4);
+      expect(c.se, c.name).toBeCloseTo(sm.se[j], 4);
+    });
+    f.thresholds.forEach((t, j) => expect(t.estimate).toBeCloseTo(sm.theta[j], 4));
+    expect(f.logLik).toBeCloseTo(sm.llf, 4);
   });
 
   it("predictedGain: the delta-method interval equals numpy's from the same coefficients, covariance and pairs", () => {

@@ -4,7 +4,8 @@
  * likelihood minimised by BFGS), run on the same data in the test (skipped, saying so, without
  * Debian's python3-statsmodels); and both with frequency weights, against the same fits of the
  * rows repeated and against statsmodels (`GLM(..., freq_weights=)`, `OrderedModel` on the rows
- * repeated by numpy).
+ * repeated by numpy); and with repeated rows merged by their features, against the fit of the
+ * distinct rows with counts and statsmodels' cluster-robust covariance.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -190,6 +191,59 @@ describe("frequency weights", () => {
   });
 });
 
+/** `repeated()`'s rows with equal features given as ONE shared array (as fit.ts's outcome groups give them). */
+function sharedRows(X: number[][]): number[][] {
+  const one = new Map<string, number[]>();
+  return X.map((x) => {
+    const key = x.join(",");
+    let s = one.get(key);
+    if (!s) one.set(key, (s = [...x]));
+    return s;
+  });
+}
+
+describe("orderedLogit fits on distinct feature rows", () => {
+  // The expected values are the fit of the distinct (features, answer) rows with their counts as
+  // frequency weights (checked against statsmodels' OrderedModel on the rows repeated, in the
+  // cross-check below): equal rows merged, whether given as the same array or as equal values,
+  // are the same sums in another order.
+  it("gives the same fit for repeated rows as separate arrays, as shared arrays, and as distinct rows with weights", () => {
+    const { X, y, ordinal } = repeated();
+    const names = ["a", "b", "c"];
+    const shared = sharedRows(X);
+    expect(new Set(shared).size).toBeLessThan(30); // 900 answers, a few dozen distinct feature rows
+    expect(new Set(X).size).toBe(900);
+    const all = (f: ReturnType<typeof orderedLogit>) => [...f.coefficients, ...f.thresholds].map((c) => c.estimate);
+    const close = (a: number[], b: number[], rel: number) => a.forEach((v, j) => expect(Math.abs(v - b[j])).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b[j]))));
+    for (const penalty of [0, 3]) {
+      const want = orderedLogit(ordinal.X, ordinal.y, names, { penalty, weights: ordinal.w });
+      for (const rows of [X, shared]) {
+        const got = orderedLogit(rows, y, names, { penalty });
+        close(all(got), all(want), 1e-9);
+        close(got.cov.flat(), want.cov.flat(), 1e-9);
+        expect(got.n).toBe(900);
+        expect(got.levels).toEqual(want.levels);
+        expect(got.logLik).toBeCloseTo(want.logLik, 9);
+        expect(got.dropped).toEqual(want.dropped);
+      }
+    }
+    // rows equal in every column but one are not merged: changing one row's value changes the fit
+    const moved = X.map((x, i) => (i === 0 ? [x[0], x[1] + 0.25, x[2]] : x));
+    expect(all(orderedLogit(moved, y, names))[1]).not.toBeCloseTo(all(orderedLogit(X, y, names))[1], 6);
+  });
+
+  it("merges only on the columns named, and refuses X of another length than y", () => {
+    // The expected values: the same fit without the extra column (rows that differ only beyond the
+    // named columns are the same rows to the model).
+    const { X, y } = repeated();
+    const names = ["a", "b", "c"];
+    const extra = X.map((x, i) => [...x, i]);
+    const all = (f: ReturnType<typeof orderedLogit>) => [...f.coefficients, ...f.thresholds].map((c) => c.estimate);
+    all(orderedLogit(extra, y, names)).forEach((v, j) => expect(v).toBeCloseTo(all(orderedLogit(X, y, names))[j], 10));
+    expect(() => orderedLogit(X.slice(1), y, names)).toThrow(/one row of X per answer/);
+  });
+});
+
 describe.skipIf(!hasStatsmodels)("cross-check with statsmodels and scipy", () => {
   it("orderedLogit: estimates, thresholds, model-based and cluster-robust SEs equal statsmodels OrderedModel", () => {
     const { X, y, g } = data();
@@ -282,5 +336,32 @@ print(json.dumps({"beta": list(r.params[:3]), "se": list(r.bse[:3]), "theta": li
     });
     o.thresholds.forEach((t, j) => expect(t.estimate).toBeCloseTo((om.theta as number[])[j], 5));
     expect(o.logLik).toBeCloseTo(om.llf as number, 6);
+  });
+  it("orderedLogit with clusters on repeated rows (merged by features): cluster-robust SEs equal statsmodels OrderedModel", () => {
+    // statsmodels OrderedModel(distr="logit").fit(cov_type="cluster") on the 900 rows as given,
+    // clusters of 6 answers (row i in cluster i mod 150), so a cluster's answers have different
+    // features and most distinct feature rows hold several clusters' answers.
+    const { X, y } = repeated();
+    const names = ["a", "b", "c"];
+    const g = y.map((_, i) => String(i % 150));
+    const sm = python(`
+import sys, json, numpy as np, warnings
+warnings.simplefilter("ignore")
+from statsmodels.miscmodels.ordinal_model import OrderedModel
+d = np.loadtxt(sys.argv[1], delimiter=",")
+y, g, X = d[:, 0], d[:, 1].astype(int), d[:, 2:]
+m = OrderedModel(y, X, distr="logit")
+rc = m.fit(method="bfgs", disp=0, maxiter=10000, gtol=1e-10, cov_type="cluster", cov_kwds={"groups": g})
+print(json.dumps({"beta": list(rc.params[:3]), "se_cluster": list(rc.bse[:3]), "llf": rc.llf}))`,
+      X.map((x, i) => [y[i], i % 150, ...x]));
+    for (const rows of [X, sharedRows(X)]) {
+      const fit = orderedLogit(rows, y, names, { clusters: g });
+      expect(fit.clusters).toBe(150);
+      fit.coefficients.forEach((c, j) => {
+        expect(c.estimate).toBeCloseTo((sm.beta as number[])[j], 5);
+        expect(c.se).toBeCloseTo((sm.se_cluster as number[])[j], 5);
+      });
+      expect(fit.logLik).toBeCloseTo(sm.llf as number, 6);
+    }
   });
 });
