@@ -575,8 +575,8 @@ function choosePenalties(
   };
 }
 
-function effectsOf(rows: readonly OutcomeRow[], names: readonly FeatureName[], completion: RegressionFit<FeatureName>, satisfaction: OrdinalFit<FeatureName> | null): FeatureEffect[] {
-  const c = completionData(rows, names);
+/** The features' effects, from the completion and satisfaction data of the rows the models were fitted on (`completionData`, `satisfactionData`). */
+function effectsOf(c: ReturnType<typeof completionData>, s: ReturnType<typeof satisfactionData>, names: readonly FeatureName[], completion: RegressionFit<FeatureName>, satisfaction: OrdinalFit<FeatureName> | null): FeatureEffect[] {
   const ps = completionProbabilities(completion, c.X, names);
   const dens = ps.reduce((s, p) => s + p * (1 - p), 0) / Math.max(1, ps.length);
   const sd = (j: number) => {
@@ -586,7 +586,6 @@ function effectsOf(rows: readonly OutcomeRow[], names: readonly FeatureName[], c
   };
   let sdens: number | null = null;
   if (satisfaction && satisfaction.levels.includes(4)) {
-    const s = satisfactionData(rows, names);
     const j = satisfaction.levels.indexOf(4) - 1;
     const col = satisfaction.coefficients.map((cf) => names.indexOf(cf.name));
     const ds = s.X.map((x) => {
@@ -707,7 +706,7 @@ export function fitOutcomes(
     timeOrdered,
     validation: leaveOneOut.folds,
     leaveOneOut,
-    effects: effectsOf(rows, names, completion, satisfaction),
+    effects: effectsOf(c, s, names, completion, satisfaction),
     dropped,
   };
   return { ...partial, summary: summarise(partial) };

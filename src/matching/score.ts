@@ -190,6 +190,9 @@ const TERM = 11;
 /** Largest table of feature combinations {@link compile} keeps per weighting (entries of 4 bytes: 16 MB). */
 export const MAX_COMBINATIONS = 1 << 22;
 
+/** Most distinct years of experience, or profiles, {@link compile} tabulates pairs of (a table of up to 1,048,576 entries). */
+const MAX_CODED = 1024;
+
 /** Interns numbers by value (SameValueZero): `code(x)` gives x's index in `values`, adding it when new. */
 function numberCodes(): { values: number[]; code: (x: number) => number } {
   const ids = new Map<number, number>();
@@ -221,7 +224,8 @@ function numberCodes(): { values: number[]; code: (x: number) => number } {
  * pool: years of experience, interest-set sizes and time zones are few. So, unless `tables` is
  * false or the pool's combinations could exceed {@link MAX_COMBINATIONS}, each pair's features
  * are read as small codes (each code standing for one exact value of its feature) and combined
- * into an index; each weighting's score of a combination is computed the first time the
+ * into an index, most of it read from tables over pairs of the pool's distinct years, time zones
+ * and profiles (sector, career stage, their wishes, newness); each weighting's score of a combination is computed the first time the
  * combination occurs, from those exact values, and read from that weighting's table after. The
  * same features give the same score, so the result is the same to the last bit; a fitted
  * weighting's two logistic terms (two `Math.exp` a pair) are then paid once per combination.
@@ -231,7 +235,8 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
   const int = labelBits(people.map((p) => p.interests));
   const lang = labelBits(people.map((p) => p.languages));
   const sector = intern(people.map((p) => p.sector)).id;
-  const stage = intern(people.map((p) => p.stage)).id;
+  const stageOf = intern(people.map((p) => p.stage));
+  const stage = stageOf.id;
   const years = Float64Array.from(people, (p) => p.years);
   const offsets = intern(people.map((p) => utcOffset(p.country)));
   const zone = offsets.id;
@@ -292,8 +297,8 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
   const yearsOf = intern(Array.from(years));
   const Y = yearsOf.distinct.length;
   const careerGaps = numberCodes();
-  const careerGapCode = new Int32Array(Y * Y);
-  for (let a = 0; a < Y; a++) for (let b = 0; b < Y; b++) careerGapCode[a * Y + b] = careerGaps.code(Math.abs(yearsOf.distinct[a] - yearsOf.distinct[b]));
+  const careerGapCode = Y <= MAX_CODED ? new Int32Array(Y * Y) : null;
+  if (careerGapCode) for (let a = 0; a < Y; a++) for (let b = 0; b < Y; b++) careerGapCode[a * Y + b] = careerGaps.code(Math.abs(yearsOf.distinct[a] - yearsOf.distinct[b]));
   const sizes = [...new Set(intCount)].sort((a, b) => a - b);
   const maxSize = sizes.length ? sizes[sizes.length - 1] : 0;
   const unions = 2 * maxSize + 1; // |A ∪ B| is 0 .. 2 · the largest set
@@ -314,27 +319,66 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
   const G7 = zoneGaps.values.length;
   // combinations: same sector 2 × career gap G1 × three half-step shares 3³ × Jaccard G5 × shared language 2 × time-zone gap G7 × both new 2
   const combinations = 2 * G1 * 27 * G5 * 2 * G7 * 2;
-  if (tables && jaccardCode && combinations <= MAX_COMBINATIONS) {
+  // What a pair's sectors, sector wishes, career stages, stage wishes and newness give: one table
+  // over the pool's distinct profiles of those (a handful of sectors: a few hundred profiles).
+  const stages = stageOf.distinct.length;
+  const profiles = intern(Array.from(people, (_, p) => (((sector[p] * 2 + anySector[p]) * stages + stage[p]) * 3 + career[p]) * 2 + isNew[p]));
+  const A = profiles.distinct.length;
+  if (tables && careerGapCode && jaccardCode && combinations <= MAX_COMBINATIONS && A <= MAX_CODED) {
+    // The key: digits c0 same sector (2), c1 career gap (G1), c7 time-zone gap (G7), c8 both new
+    // (2), c3 career-stage wishes met (3), c2 sector wishes met (3), c4 country wishes met (3), c6
+    // shared language (2), c5 Jaccard index (G5), the last the lowest; c2, c3 and c4 count the two
+    // partners whose wish is met (twice the feature). Each digit's place value:
+    const M6 = G5;
+    const M4 = 2 * M6;
+    const M2 = 3 * M4;
+    const M3 = 3 * M2;
+    const M8 = 3 * M3;
+    const M7 = 2 * M8;
+    const M1 = G7 * M7;
+    const M0 = G1 * M1;
+    const profile = profiles.id;
+    const example = new Int32Array(A); // a person of each profile
+    for (let p = n - 1; p >= 0; p--) example[profile[p]] = p;
+    const byProfiles = new Int32Array(A * A);
+    for (let x = 0; x < A; x++)
+      for (let y = 0; y < A; y++) {
+        const a = example[x];
+        const b = example[y];
+        const c0 = sector[a] === sector[b] ? 1 : 0;
+        const c2 = (anySector[a] || c0 ? 1 : 0) + (anySector[b] || c0 ? 1 : 0);
+        const sameStage = stage[a] === stage[b];
+        const c3 = (career[a] === 0 ? 1 : (career[a] === 1) === sameStage ? 1 : 0) + (career[b] === 0 ? 1 : (career[b] === 1) === sameStage ? 1 : 0);
+        byProfiles[x * A + y] = c0 * M0 + c2 * M2 + c3 * M3 + (isNew[a] & isNew[b]) * M8;
+      }
+    const byYears = Int32Array.from(careerGapCode, (c) => c * M1);
+    const byZones = Int32Array.from(zoneGapCode, (c) => c * M7);
+    const yearId = yearsOf.id;
+    /** Weighting k's units of the combination `key` (its digits read back, each the code of one exact feature value). */
+    const unitsOfKey = (k: number, key: number): number => {
+      const c5 = key % G5;
+      const c6 = Math.floor(key / M6) % 2;
+      const c4 = Math.floor(key / M4) % 3;
+      const c2 = Math.floor(key / M2) % 3;
+      const c3 = Math.floor(key / M3) % 3;
+      const c8 = Math.floor(key / M8) % 2;
+      const c7 = Math.floor(key / M7) % G7;
+      const c1 = Math.floor(key / M1) % G1;
+      const c0 = Math.floor(key / M0);
+      return unitsOf(k, c0, careerGaps.values[c1], c2 / 2, c3 / 2, c4 / 2, jaccards.values[c5], c6, zoneGaps.values[c7], c8);
+    };
     // each combination's K scores side by side (one cache line for all weightings); FORBIDDEN: not yet computed
     const table = new Int32Array(combinations * K).fill(FORBIDDEN);
-    const yearId = yearsOf.id;
-    const gapOf = careerGaps.values;
-    const jaccardOf = jaccards.values;
-    const zoneGapOf = zoneGaps.values;
     return (i: number, out: Int32Array[], at: number): void => {
       const ci = country[i];
-      const si = sector[i];
+      const ai = profile[i] * A;
       const yi = yearId[i] * Y;
-      const anyI = anySector[i];
       const zi = zone[i] * Z;
-      const newI = isNew[i];
-      const stageI = stage[i];
       const noWishI = noWish[i];
       const wi = i * cwords;
       const cntI = intCount[i];
       const intI = intSet[i * iw];
       const langI = langSet[i * lw];
-      const carI = career[i];
       for (let j = i + 1; j < n; j++) {
         if (ci === country[j]) {
           for (let k = 0; k < K; k++) out[k][at + j] = FORBIDDEN;
@@ -343,25 +387,15 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
         let inter = 0;
         if (iw === 1) inter = popcount(intI & intSet[j]);
         else for (let k = 0; k < iw; k++) inter += popcount(intSet[i * iw + k] & intSet[j * iw + k]);
-        const c5 = jaccardCode[inter * unions + cntI + intCount[j] - inter];
         let c6 = 0;
         if (lw === 1) c6 = (langI & langSet[j]) !== 0 ? 1 : 0;
         else for (let k = 0; k < lw; k++) if ((langSet[i * lw + k] & langSet[j * lw + k]) !== 0) c6 = 1;
-        const sj = sector[j];
-        const c0 = si === sj ? 1 : 0;
-        const c2 = (anyI || c0 ? 1 : 0) + (anySector[j] || c0 ? 1 : 0); // twice the feature
         const cj = country[j];
-        const sameStage = stageI === stage[j];
-        const carJ = career[j];
-        const c3 = (carI === 0 ? 1 : (carI === 1) === sameStage ? 1 : 0) + (carJ === 0 ? 1 : (carJ === 1) === sameStage ? 1 : 0);
         const c4 = (noWishI || (wish[wi + (cj >>> 5)] & (1 << (cj & 31))) !== 0 ? 1 : 0) + (noWish[j] || (wish[j * cwords + (ci >>> 5)] & (1 << (ci & 31))) !== 0 ? 1 : 0);
-        const c1 = careerGapCode[yi + yearId[j]];
-        const c7 = zoneGapCode[zi + zone[j]];
-        const c8 = newI & isNew[j];
-        const key = (((((((c0 * G1 + c1) * G7 + c7) * 2 + c8) * 3 + c3) * 3 + c2) * 3 + c4) * 2 + c6) * G5 + c5;
+        const key = byProfiles[ai + profile[j]] + byYears[yi + yearId[j]] + byZones[zi + zone[j]] + c4 * M4 + c6 * M6 + jaccardCode[inter * unions + cntI + intCount[j] - inter];
         for (let k = 0, e = key * K; k < K; k++, e++) {
           let u = table[e];
-          if (u === FORBIDDEN) u = table[e] = unitsOf(k, c0, gapOf[c1], c2 / 2, c3 / 2, c4 / 2, jaccardOf[c5], c6, zoneGapOf[c7], c8);
+          if (u === FORBIDDEN) u = table[e] = unitsOfKey(k, key);
           out[k][at + j] = u;
         }
       }
