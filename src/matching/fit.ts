@@ -486,7 +486,8 @@ export type FoldScores = Map<string, { total: number; count: number; estimate?: 
  * penalty before it, and the first from the estimate of the fold trained on one round fewer (its
  * training rounds but the last, scoring that last one) at the first penalty: the same optimum in
  * fewer Newton iterations. A fold's score depends only on the fold, the folds before it (which are
- * its training rounds) and the grid, never on which fits ran before it.
+ * its training rounds) and the grid, never on which fits ran before it. `grouped`: the rows (or a
+ * superset of them: only training rounds are read from it) grouped, when the caller has them.
  */
 function choosePenalties(
   rows: readonly OutcomeRow[],
@@ -494,10 +495,11 @@ function choosePenalties(
   names: readonly FeatureName[],
   grid: readonly number[],
   memo: FoldScores = new Map(),
+  grouped?: OutcomeGroups,
 ): { completion: number; satisfaction: number; how: string; start: { completion?: number[]; satisfaction?: number[] } } {
   const fs = folds(rows, rounds, "time-ordered");
   // Each fold's data, made once for every penalty tried on it, from the rows grouped once (when a fold is not in `memo`).
-  let groups: OutcomeGroups | undefined;
+  let groups = grouped;
   const completionOf = new Map<(typeof fs)[number], { ct: Grouped; ch: ReturnType<typeof completionData> }>();
   const satisfactionOf = new Map<(typeof fs)[number], { st: Grouped; sh: ReturnType<typeof satisfactionData> }>();
   /** One fold's summed log-loss and count (count 0: nothing to score), or null when the model cannot be fitted. */
@@ -772,6 +774,9 @@ export function weightsFromFit(fit: OutcomeFit, options: { satisfactionWeight?: 
   };
 }
 
+/** {@link fitLeavingOut}'s rows grouped (by FEATURE_NAMES), per array of rows. */
+const groupedRows = new WeakMap<readonly OutcomeRow[], OutcomeGroups>();
+
 /**
  * The models of a round's replay, fitted with that round left out so that its own outcomes do not
  * flatter it: the completion model (for predictions) fitted on every other round's outcomes, and
@@ -788,7 +793,12 @@ export function fitLeavingOut(rows: readonly OutcomeRow[], round: string, option
   const others = rows.filter((r) => r.round !== round);
   return tryFit(() => {
     const rounds = [...new Set(others.map((r) => r.round))];
-    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds);
+    // The rows grouped once for every round left out: a fold's training rounds never include the
+    // round left out, and its data come out of the groups of all rows in the same order and with
+    // the same counts as out of the groups of the other rows.
+    let groups = groupedRows.get(rows);
+    if (!groups) groupedRows.set(rows, (groups = new OutcomeGroups(rows, FEATURE_NAMES)));
+    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds, groups);
     const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion, satisfactionPenalty: pen.satisfaction, start: pen.start });
     return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
   });
