@@ -290,6 +290,25 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
   const intSet = int.set;
   const intCount = int.count;
   const langSet = lang.set;
+  /** |A ∩ B| of the interests of i and j. */
+  const sharedInterests = (i: number, j: number): number => {
+    if (iw === 1) return popcount(intSet[i] & intSet[j]);
+    let inter = 0;
+    for (let k = 0; k < iw; k++) inter += popcount(intSet[i * iw + k] & intSet[j * iw + k]);
+    return inter;
+  };
+  /** 1 when i and j share a working language, else 0. */
+  const sharedLanguage = (i: number, j: number): number => {
+    if (lw === 1) return (langSet[i] & langSet[j]) !== 0 ? 1 : 0;
+    for (let k = 0; k < lw; k++) if ((langSet[i * lw + k] & langSet[j * lw + k]) !== 0) return 1;
+    return 0;
+  };
+  /** How many of i and j have the other's country among their wishes, or no wish (0, 1 or 2). */
+  const countryWishesMet = (i: number, j: number): number => {
+    const ci = country[i];
+    const cj = country[j];
+    return (noWish[i] || (wish[i * cwords + (cj >>> 5)] & (1 << (cj & 31))) !== 0 ? 1 : 0) + (noWish[j] || (wish[j * cwords + (ci >>> 5)] & (1 << (ci & 31))) !== 0 ? 1 : 0);
+  };
 
   // Codes of the three features that take more than three values: the career gap (by pairs of the
   // pool's distinct years), the interests' Jaccard index (by intersection and union sizes) and the
@@ -374,25 +393,14 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
       const ai = profile[i] * A;
       const yi = yearId[i] * Y;
       const zi = zone[i] * Z;
-      const noWishI = noWish[i];
-      const wi = i * cwords;
       const cntI = intCount[i];
-      const intI = intSet[i * iw];
-      const langI = langSet[i * lw];
       for (let j = i + 1; j < n; j++) {
         if (ci === country[j]) {
           for (let k = 0; k < K; k++) out[k][at + j] = FORBIDDEN;
           continue;
         }
-        let inter = 0;
-        if (iw === 1) inter = popcount(intI & intSet[j]);
-        else for (let k = 0; k < iw; k++) inter += popcount(intSet[i * iw + k] & intSet[j * iw + k]);
-        let c6 = 0;
-        if (lw === 1) c6 = (langI & langSet[j]) !== 0 ? 1 : 0;
-        else for (let k = 0; k < lw; k++) if ((langSet[i * lw + k] & langSet[j * lw + k]) !== 0) c6 = 1;
-        const cj = country[j];
-        const c4 = (noWishI || (wish[wi + (cj >>> 5)] & (1 << (cj & 31))) !== 0 ? 1 : 0) + (noWish[j] || (wish[j * cwords + (ci >>> 5)] & (1 << (ci & 31))) !== 0 ? 1 : 0);
-        const key = byProfiles[ai + profile[j]] + byYears[yi + yearId[j]] + byZones[zi + zone[j]] + c4 * M4 + c6 * M6 + jaccardCode[inter * unions + cntI + intCount[j] - inter];
+        const inter = sharedInterests(i, j);
+        const key = byProfiles[ai + profile[j]] + byYears[yi + yearId[j]] + byZones[zi + zone[j]] + countryWishesMet(i, j) * M4 + sharedLanguage(i, j) * M6 + jaccardCode[inter * unions + cntI + intCount[j] - inter];
         for (let k = 0, e = key * K; k < K; k++, e++) {
           let u = table[e];
           if (u === FORBIDDEN) u = table[e] = unitsOfKey(k, key);
@@ -409,34 +417,25 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
     const zi = zone[i] * Z;
     const newI = isNew[i];
     const stageI = stage[i];
-    const noWishI = noWish[i];
-    const wi = i * cwords;
     const cntI = intCount[i];
-    const intI = intSet[i * iw];
-    const langI = langSet[i * lw];
     const carI = career[i];
     for (let j = i + 1; j < n; j++) {
       if (ci === country[j]) {
         for (let k = 0; k < K; k++) out[k][at + j] = FORBIDDEN;
         continue;
       }
-      let inter = 0;
-      if (iw === 1) inter = popcount(intI & intSet[j]);
-      else for (let k = 0; k < iw; k++) inter += popcount(intSet[i * iw + k] & intSet[j * iw + k]);
+      const inter = sharedInterests(i, j);
       const union = cntI + intCount[j] - inter;
-      let x6 = 0;
-      if (lw === 1) x6 = (langI & langSet[j]) !== 0 ? 1 : 0;
-      else for (let k = 0; k < lw; k++) if ((langSet[i * lw + k] & langSet[j * lw + k]) !== 0) x6 = 1;
+      const x6 = sharedLanguage(i, j);
       const sj = sector[j];
       // The features in FEATURE_NAMES order.
       const x0 = si === sj ? 1 : 0;
       const x1 = Math.abs(yi - years[j]);
       const x2 = ((anyI || si === sj ? 1 : 0) + (anySector[j] || si === sj ? 1 : 0)) / 2;
-      const cj = country[j];
       const sameStage = stageI === stage[j];
       const carJ = career[j];
       const x3 = ((carI === 0 ? 1 : (carI === 1) === sameStage ? 1 : 0) + (carJ === 0 ? 1 : (carJ === 1) === sameStage ? 1 : 0)) / 2;
-      const x4 = ((noWishI || (wish[wi + (cj >>> 5)] & (1 << (cj & 31))) !== 0 ? 1 : 0) + (noWish[j] || (wish[j * cwords + (ci >>> 5)] & (1 << (ci & 31))) !== 0 ? 1 : 0)) / 2;
+      const x4 = countryWishesMet(i, j) / 2;
       const x5 = union === 0 ? 0 : inter / union;
       const x7 = gap[zi + zone[j]];
       const x8 = newI & isNew[j];
