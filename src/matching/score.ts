@@ -193,20 +193,6 @@ export const MAX_COMBINATIONS = 1 << 22;
 /** Most distinct years of experience, or profiles, {@link compile} tabulates pairs of (a table of up to 1,048,576 entries). */
 const MAX_CODED = 1024;
 
-/** Interns numbers by value (SameValueZero): `code(x)` gives x's index in `values`, adding it when new. */
-function numberCodes(): { values: number[]; code: (x: number) => number } {
-  const ids = new Map<number, number>();
-  const values: number[] = [];
-  return {
-    values,
-    code: (x) => {
-      let k = ids.get(x);
-      if (k === undefined) ids.set(x, (k = values.push(x) - 1));
-      return k;
-    },
-  };
-}
-
 /**
  * A fast scorer for the pool under several weightings: `scoreRow(i, out, at)` writes `toUnits`
  * of the score under `weightings[k]` of every pair (i, j > i) into `out[k][at + j]`
@@ -315,27 +301,30 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
   // time-zone gap (by pairs of distinct offsets), each code one exact value.
   const yearsOf = intern(Array.from(years));
   const Y = yearsOf.distinct.length;
-  const careerGaps = numberCodes();
-  const careerGapCode = Y <= MAX_CODED ? new Int32Array(Y * Y) : null;
-  if (careerGapCode) for (let a = 0; a < Y; a++) for (let b = 0; b < Y; b++) careerGapCode[a * Y + b] = careerGaps.code(Math.abs(yearsOf.distinct[a] - yearsOf.distinct[b]));
+  const careerGaps = intern(Y <= MAX_CODED ? yearsOf.distinct.flatMap((a) => yearsOf.distinct.map((b) => Math.abs(a - b))) : []);
+  const careerGapCode = Y <= MAX_CODED ? careerGaps.id : null; // at a · Y + b: the gap of distinct years a and b
   const sizes = [...new Set(intCount)].sort((a, b) => a - b);
   const maxSize = sizes.length ? sizes[sizes.length - 1] : 0;
   const unions = 2 * maxSize + 1; // |A ∪ B| is 0 .. 2 · the largest set
-  const jaccards = numberCodes();
-  const jaccardCode = maxSize <= 64 ? new Int32Array((maxSize + 1) * unions).fill(-1) : null;
-  if (jaccardCode) {
+  // the (intersection, union) sizes two of the pool's interest sets can have, at inter · unions + union
+  const slots: number[] = [];
+  const ratios: number[] = [];
+  if (maxSize <= 64)
     for (const a of sizes)
       for (const b of sizes)
         for (let inter = 0; inter <= Math.min(a, b); inter++) {
           const union = a + b - inter;
-          jaccardCode[inter * unions + union] = jaccards.code(union === 0 ? 0 : inter / union);
+          slots.push(inter * unions + union);
+          ratios.push(union === 0 ? 0 : inter / union);
         }
-  }
-  const zoneGaps = numberCodes();
-  const zoneGapCode = Int32Array.from(gap, (g) => zoneGaps.code(g));
-  const G1 = careerGaps.values.length;
-  const G5 = jaccards.values.length;
-  const G7 = zoneGaps.values.length;
+  const jaccards = intern(ratios);
+  const jaccardCode = maxSize <= 64 ? new Int32Array((maxSize + 1) * unions).fill(-1) : null;
+  if (jaccardCode) slots.forEach((slot, k) => (jaccardCode[slot] = jaccards.id[k]));
+  const zoneGaps = intern(Array.from(gap));
+  const zoneGapCode = zoneGaps.id; // at a · Z + b: the gap of distinct offsets a and b
+  const G1 = careerGaps.distinct.length;
+  const G5 = jaccards.distinct.length;
+  const G7 = zoneGaps.distinct.length;
   // combinations: same sector 2 × career gap G1 × three half-step shares 3³ × Jaccard G5 × shared language 2 × time-zone gap G7 × both new 2
   const combinations = 2 * G1 * 27 * G5 * 2 * G7 * 2;
   // What a pair's sectors, sector wishes, career stages, stage wishes and newness give: one table
@@ -384,7 +373,7 @@ function compile(people: readonly PoolPerson[], weightings: readonly Weights[], 
       const c7 = Math.floor(key / M7) % G7;
       const c1 = Math.floor(key / M1) % G1;
       const c0 = Math.floor(key / M0);
-      return unitsOf(k, c0, careerGaps.values[c1], c2 / 2, c3 / 2, c4 / 2, jaccards.values[c5], c6, zoneGaps.values[c7], c8);
+      return unitsOf(k, c0, careerGaps.distinct[c1], c2 / 2, c3 / 2, c4 / 2, jaccards.distinct[c5], c6, zoneGaps.distinct[c7], c8);
     };
     // each combination's K scores side by side (one cache line for all weightings); FORBIDDEN: not yet computed
     const table = new Int32Array(combinations * K).fill(FORBIDDEN);

@@ -17,6 +17,7 @@
  * incomplete gamma function of @stdlib.
  */
 import gammainc from "@stdlib/math-base-special-gammainc";
+import { mulberry32 } from "../demo/random";
 import { tableSampler } from "./hypergeometric";
 
 /** One group of the table: `count` of `n` units have the outcome. */
@@ -90,16 +91,7 @@ export function homogeneityTest(groups: readonly GroupCount[], options: { replic
     return { statistic: x2, df, p_value: chiSquaredSf(x2, df), method: "asymptotic", min_expected: minExpected, replicates: 0, test: name("chi-squared approximation") };
   }
   const B = options.replicates ?? 9999;
-  // mulberry32 (src/demo/random.ts) inline, the same stream as `mulberry32(seed)`.
-  let state = (options.seed ?? 13) >>> 0;
-  const rand = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let r = state;
-    r = Math.imul(r ^ (r >>> 15), r | 1);
-    r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-  const table = tableSampler(ns, ones, rand);
+  const table = tableSampler(ns, ones, mulberry32(options.seed ?? 13));
   const sim = new Array<number>(used.length).fill(0);
   let atLeast = 0;
   for (let b = 0; b < B; b++) {
