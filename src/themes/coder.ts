@@ -73,7 +73,14 @@ interface RuleIndex {
   /** For {@link rulesAt}: the last word each rule was collected for, by rule order. */
   seen: Int32Array;
   word: number;
+  /** {@link rulesAt}'s answers by the word's normal form, then lemma (all it depends on): words repeat. */
+  known: Map<string, Map<string, Rule[]>>;
+  /** Answers in `known`. */
+  knownCount: number;
 }
+
+/** Most answers {@link RuleIndex}'s `known` keeps (it starts again when full): bounds its memory on hostile text. */
+const MAX_KNOWN_WORDS = 100_000;
 
 /** `w` and every string made by deleting one of its characters. */
 function deletions(w: string): string[] {
@@ -83,7 +90,7 @@ function deletions(w: string): string[] {
 }
 
 function indexRules(rules: readonly Rule[]): RuleIndex {
-  const index: RuleIndex = { byForm: new Map(), byDeletion: new Map(), anywhere: [], seen: new Int32Array(rules.length).fill(-1), word: 0 };
+  const index: RuleIndex = { byForm: new Map(), byDeletion: new Map(), anywhere: [], seen: new Int32Array(rules.length).fill(-1), word: 0, known: new Map(), knownCount: 0 };
   const push = (m: Map<string, Rule[]>, k: string, r: Rule) => {
     const list = m.get(k);
     if (!list) m.set(k, [r]);
@@ -101,8 +108,27 @@ function indexRules(rules: readonly Rule[]): RuleIndex {
   return index;
 }
 
-/** The rules that may match starting at word `w`, in codebook order (a superset of those that do). */
-function rulesAt(index: RuleIndex, w: Word): Rule[] {
+/**
+ * The rules that may match starting at word `w`, in codebook order (a superset of those that do).
+ * The list is shared by every word of the same normal form and lemma: read it, never change it.
+ */
+function rulesAt(index: RuleIndex, w: Word): readonly Rule[] {
+  let byLemma = index.known.get(w.normal);
+  let rules = byLemma?.get(w.lemma);
+  if (rules) return rules;
+  if (index.knownCount >= MAX_KNOWN_WORDS) {
+    index.known.clear();
+    index.knownCount = 0;
+    byLemma = undefined;
+  }
+  if (!byLemma) index.known.set(w.normal, (byLemma = new Map()));
+  byLemma.set(w.lemma, (rules = collectRules(index, w)));
+  index.knownCount++;
+  return rules;
+}
+
+/** {@link rulesAt} without its memory. */
+function collectRules(index: RuleIndex, w: Word): Rule[] {
   if (index.word === 0x3fffffff) {
     index.seen.fill(-1);
     index.word = 0;
