@@ -160,6 +160,24 @@ export function matchingQuality(m: ScoreMatrix, people: readonly PoolPerson[], p
   const predicted = pq.filter((p) => p.predicted_completion !== null);
   const matched = pq.length * 2;
 
+  // Each matched person's principles met by their pair, preferences stated and preferences met,
+  // one bit each (bit k of each: PRINCIPLES[k], PREFERENCES[k]), read by every breakdown.
+  const principleBits = new Uint8Array(people.length);
+  const statedBits = new Uint8Array(people.length);
+  const metBits = new Uint8Array(people.length);
+  people.forEach((p, i) => {
+    if (pairOf[i] < 0) return;
+    const pair = pq[pairOf[i]];
+    PRINCIPLES.forEach((k, b) => (principleBits[i] |= pair.principles[k] ? 1 << b : 0));
+    const q = people[partnerOf[i]];
+    const stated = [p.prefSector !== "any", p.prefCareer !== "any", p.prefCountries.length > 0];
+    const met = [sectorMet(p, q), careerMet(p, q), countryMet(p, q)];
+    PREFERENCES.forEach((_, b) => {
+      if (stated[b]) statedBits[i] |= 1 << b;
+      if (met[b]) metBits[i] |= 1 << b;
+    });
+  });
+
   const breakdown = (key: Key): GroupQuality[] => {
     const groups = new Map<string, number[]>();
     people.forEach((p, i) => {
@@ -170,33 +188,34 @@ export function matchingQuality(m: ScoreMatrix, people: readonly PoolPerson[], p
     });
     const out: GroupQuality[] = [];
     for (const [group, members] of groups) {
-      const inPairs = members.filter((i) => pairOf[i] >= 0);
-      const scores = inPairs.map((i) => pq[pairOf[i]].score).filter((s): s is number => s !== null);
-      const principles = Object.fromEntries(PRINCIPLES.map((k) => [k, share(inPairs.filter((i) => pq[pairOf[i]].principles[k]).length, inPairs.length)])) as Record<Principle, number | null>;
-      const stated = (k: Preference, i: number) => {
-        const p = people[i];
-        return k === "sector_pref" ? p.prefSector !== "any" : k === "career_pref" ? p.prefCareer !== "any" : p.prefCountries.length > 0;
-      };
-      const met = (k: Preference, i: number) => {
-        const q = people[partnerOf[i]];
-        return k === "sector_pref" ? sectorMet(people[i], q) : k === "career_pref" ? careerMet(people[i], q) : countryMet(people[i], q);
-      };
-      const preferences = Object.fromEntries(
-        PREFERENCES.map((k) => {
-          const s = inPairs.filter((i) => stated(k, i));
-          return [k, { share: share(s.filter((i) => met(k, i)).length, s.length), stated: s.length }];
-        }),
-      ) as GroupQuality["preferences"];
-      const preds = inPairs.map((i) => pq[pairOf[i]].predicted_completion).filter((v): v is number => v !== null);
+      let matchedHere = 0;
+      const scores: number[] = [];
+      const preds: number[] = [];
+      const principleCounts = PRINCIPLES.map(() => 0);
+      const statedCounts = PREFERENCES.map(() => 0);
+      const metCounts = PREFERENCES.map(() => 0);
+      for (const i of members) {
+        if (pairOf[i] < 0) continue;
+        matchedHere++;
+        const pair = pq[pairOf[i]];
+        if (pair.score !== null) scores.push(pair.score);
+        if (pair.predicted_completion !== null) preds.push(pair.predicted_completion);
+        for (let b = 0; b < PRINCIPLES.length; b++) principleCounts[b] += (principleBits[i] >> b) & 1;
+        for (let b = 0; b < PREFERENCES.length; b++) {
+          if (!((statedBits[i] >> b) & 1)) continue;
+          statedCounts[b]++;
+          metCounts[b] += (metBits[i] >> b) & 1;
+        }
+      }
       out.push({
         group,
         people: members.length,
-        matched: inPairs.length,
-        unmatched: members.length - inPairs.length,
+        matched: matchedHere,
+        unmatched: members.length - matchedHere,
         mean_score: scores.length ? r3(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
         min_score: scores.length ? Math.min(...scores) : null,
-        principles,
-        preferences,
+        principles: Object.fromEntries(PRINCIPLES.map((k, b) => [k, share(principleCounts[b], matchedHere)])) as Record<Principle, number | null>,
+        preferences: Object.fromEntries(PREFERENCES.map((k, b) => [k, { share: share(metCounts[b], statedCounts[b]), stated: statedCounts[b] }])) as GroupQuality["preferences"],
         predicted_completion: preds.length ? r3(preds.reduce((a, b) => a + b, 0) / preds.length) : null,
       });
     }
