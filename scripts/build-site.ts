@@ -16,13 +16,15 @@
  *    loaders of reports/data/ in parallel into Framework's loader cache (Framework itself runs
  *    them one after another; a cache file newer than its loader counts as fresh), compiled
  *    (scripts/build-cli.mjs) so that no loader compiles TypeScript.
- * 4. Disclosure audit across pages (docs/privacy.md): each loader audited its own figures and
- *    wrote its declarations into the working folder; they are audited together, and the build
- *    fails naming every group that could be worked out, the figures and the derivation, or a
- *    loader that declared nothing without saying why.
- * 5. Runs `observable build` into a temporary folder beside the output folder, in a Node process
+ * 4. Runs `observable build` into a temporary folder beside the output folder, in a Node process
  *    whose `fetch` throws, so any attempt to reach a CDN or the registry fails the build instead
  *    of silently going online; checks it is under 15 MB.
+ * 5. Meanwhile, beside it (it is one process, and this leaves the second core to the audit), the
+ *    disclosure audit across pages (docs/privacy.md): each loader audited its own figures and
+ *    wrote its declarations into the working folder; they are audited together, and the build
+ *    fails naming every group that could be worked out, the figures and the derivation, or a
+ *    loader that declared nothing without saying why (Framework's process is then killed, and
+ *    nothing it wrote is used).
  * 6. Swaps it in: the old output folder is renamed aside, the new one renamed into place, the old
  *    one removed. A killed build leaves the previous site as it was (a kill between the two
  *    renames leaves it under `.<out>.old-<pid>-<hex>`, which the next build puts back first).
@@ -32,7 +34,7 @@
  * Progress on stderr: a line as each step and each data loader finishes (with the loaders' own
  * lines), Framework's output, and after 3 s without a line, what is still running.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
@@ -206,6 +208,28 @@ export function auditBuild(dir: string, loaders: readonly string[], min: number 
   return figures;
 }
 
+/**
+ * Runs `check` (synchronous) while the process `child` runs, then waits for the child to end.
+ * When `check` throws, the child is killed (SIGTERM), and the error is rethrown once it has ended.
+ * @returns what `check` returned and the child's exit code (1 when it was ended by a signal).
+ * @throws what `check` throws, or the child's spawn error.
+ */
+export async function whileChildRuns<T>(child: ChildProcess, check: () => T): Promise<{ value: T; code: number }> {
+  const ended = new Promise<number>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (c) => resolve(c ?? 1));
+  });
+  let value: T;
+  try {
+    value = check();
+  } catch (err) {
+    child.kill();
+    await ended.catch(() => undefined);
+    throw err;
+  }
+  return { value, code: await ended };
+}
+
 /** A fresh name beside `target` for a build's own use: `.<name>.<what>-<pid>-<hex>`. */
 function besideName(target: string, what: string): string {
   return path.join(path.dirname(target), `${siblingPrefix(target)}${what}-${process.pid}-${randomBytes(4).toString("hex")}`);
@@ -300,28 +324,28 @@ export async function buildSite(options: { dbPath?: string; outDir?: string; qui
       clearInterval(update);
     }
     const loaders = readdirSync(path.join(ROOT, "data")).filter((f) => f.endsWith(".json.ts")).map((f) => f.replace(/\.ts$/, ""));
-    const audited = auditBuild(auditDir, loaders);
-    progress(`${audited} published figures audited for disclosure; observable build (Framework reads the pages, then writes them and the files they use) after ${seconds(Date.now() - t0)}`);
+    // Framework's build (one process) starts at once; the audit across pages runs beside it, and a
+    // leak kills it: nothing it wrote is swapped in either way until both have succeeded.
+    progress(`observable build (Framework reads the pages, then writes them and the files they use) after ${seconds(Date.now() - t0)}, the disclosure audit across pages beside it`);
     doing = "observable build still running";
     const bin = path.join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], { cwd: PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
-      let log = "";
-      const forward = (to: NodeJS.WriteStream) => (d: Buffer) => {
-        if (options.quiet) log += d;
-        else {
-          lastNews = Date.now();
-          to.write(d);
-        }
-      };
-      child.stdout.on("data", forward(process.stdout));
-      child.stderr.on("data", forward(process.stderr));
-      child.on("error", reject);
-      child.on("close", (c) => {
-        if (c !== 0 && options.quiet) process.stderr.write(log);
-        resolve(c ?? 1);
-      });
+    const child = spawn(process.execPath, ["--import", NO_NETWORK, bin, "build"], { cwd: PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    const forward = (to: NodeJS.WriteStream) => (d: Buffer) => {
+      if (options.quiet) log += d;
+      else {
+        lastNews = Date.now();
+        to.write(d);
+      }
+    };
+    child.stdout.on("data", forward(process.stdout));
+    child.stderr.on("data", forward(process.stderr));
+    const { value: audited, code } = await whileChildRuns(child, () => {
+      const n = auditBuild(auditDir, loaders);
+      progress(`${n} published figures audited for disclosure after ${seconds(Date.now() - t0)}`);
+      return n;
     });
+    if (code !== 0 && options.quiet) process.stderr.write(log);
     if (code !== 0) throw new Error(`observable build failed (exit code ${code})`);
     const bytes = directorySize(building);
     if (bytes > MAX_DIST_BYTES) throw new Error(`the site is ${(bytes / 1e6).toFixed(1)} MB, over the 15 MB budget`);

@@ -7,7 +7,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditBuild, cleanLeftovers, cleanLoaderCache, swapIn } from "../../scripts/build-site";
+import { spawn } from "node:child_process";
+import { auditBuild, cleanLeftovers, cleanLoaderCache, swapIn, whileChildRuns } from "../../scripts/build-site";
 import { DisclosureAudit } from "../../src/privacy/disclosure";
 import { tempDir } from "../helpers/rounds";
 
@@ -109,5 +110,27 @@ describe("swapIn and cleanLeftovers", () => {
     expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe("site");
     expect(readdirSync(dir).sort()).toEqual([`.dist.build-${process.pid}-0c`, "dist"]);
     expect(existsSync(path.join(dir, `.dist.build-${dead}-0b`))).toBe(false);
+  });
+});
+
+describe("whileChildRuns", () => {
+  it("returns the check's value and the child's exit code once the child has ended", async () => {
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => process.exit(3), 300)"]);
+    const t0 = Date.now();
+    const r = await whileChildRuns(child, () => 42);
+    expect(r).toEqual({ value: 42, code: 3 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+  });
+
+  it("kills the child when the check throws, and rethrows once it has ended", async () => {
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    const t0 = Date.now();
+    await expect(
+      whileChildRuns(child, () => {
+        throw new Error("disclosure audit failed: a leak");
+      }),
+    ).rejects.toThrow(/a leak/);
+    expect(child.exitCode !== null || child.signalCode !== null).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(30_000);
   });
 });
