@@ -253,9 +253,27 @@ function weightRows(frame: readonly FrameCells[]): RowWeights {
     return x;
   });
   const y = rows.map((r) => (r.responded ? 1 : 0));
+  // The model is fitted on the distinct rows (covariates and response), each counted as the rows
+  // it stands for (frequency weights): the same likelihood, so the same fit up to the order of
+  // its sums, at the cost of a few hundred rows instead of every matched participant.
+  const distinct = new Map<string, number>();
+  const dX: number[][] = [];
+  const dy: number[] = [];
+  const count: number[] = [];
+  rows.forEach((_, i) => {
+    const key = `${y[i]}:${vars.map((v) => v.level[i]).join(",")}`;
+    const d = distinct.get(key);
+    if (d !== undefined) count[d]++;
+    else {
+      distinct.set(key, dX.length);
+      dX.push(X[i]);
+      dy.push(y[i]);
+      count.push(1);
+    }
+  });
   let model: RegressionFit | null = null;
   try {
-    model = logisticRegression(X, y, names);
+    model = logisticRegression(dX, dy, names, { weights: count });
     for (const d of model.dropped) notes.push(`${d.name} left out of the response model: ${d.reason}`);
   } catch (err) {
     if (!(err instanceof FitError)) throw err;
