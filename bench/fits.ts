@@ -4,8 +4,8 @@
  * them (`fitLeavingOut` with that round left out, the penalty chosen by time-ordered validation
  * over the other rounds, the fold scores shared between rounds), timed: `--here` in this thread
  * one after another (the build without worker threads), `--workers` as jobs on the replay worker
- * threads, handed out together (the build's way; fit-jobs.ts, replay-jobs.ts `pickPoolJob`), both when neither is given (and then checked equal).
- * Prints markdown table rows: wall time of the first fit and of all, CPU time of the process
+ * threads, handed out together (the build's way: fit-jobs.ts, replay-jobs.ts `pickPoolJob`), both
+ * when neither is given (and then checked equal). Prints markdown table rows: wall time of the first fit and of all, CPU time of the process
  * (every thread), and the load average. `--dump FILE` writes each round's chosen penalties, fitted
  * weights and full-precision estimates, and (from `--here`) every fold score, as JSON
  * (bench/compare-fits.ts compares two dumps).
