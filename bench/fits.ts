@@ -4,8 +4,8 @@
  * them (`fitLeavingOut` with that round left out, the penalty chosen by time-ordered validation
  * over the other rounds, the fold scores shared between rounds), timed: `--here` in this thread
  * one after another (the build without worker threads), `--workers` as jobs on the replay worker
- * threads (the build's way; fit-jobs.ts), both when neither is given (and then checked equal).
- * Prints markdown table rows: wall time of the first fit and of all, CPU time of the process
+ * threads, handed out together (the build's way: fit-jobs.ts, replay-jobs.ts `pickPoolJob`), both
+ * when neither is given (and then checked equal). Prints markdown table rows: wall time of the first fit and of all, CPU time of the process
  * (every thread), and the load average. `--dump FILE` writes each round's chosen penalties, fitted
  * weights and full-precision estimates, and (from `--here`) every fold score, as JSON
  * (bench/compare-fits.ts compares two dumps).
@@ -78,11 +78,13 @@ try {
     let fits: { round: string; fit: Fit }[];
     try {
       const packed = packOutcomes(outcomes, "bench");
+      // handed out together, as replay-rounds.ts does (the workers take them from both ends of time)
+      const pending = pool.fits(rounds.map((round) => ({ leaveOut: round, rows: packed })));
       fits = await Promise.all(
-        rounds.map(async (round) => {
-          const fit = await pool.fit({ leaveOut: round, rows: packed });
+        pending.map(async (p, k) => {
+          const fit = await p;
           first ||= performance.now() - t0;
-          return { round, fit };
+          return { round: rounds[k], fit };
         }),
       );
     } finally {

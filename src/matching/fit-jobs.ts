@@ -5,8 +5,9 @@
  * form ({@link packOutcomes}: typed arrays, which a thread copies in a few milliseconds where the
  * rows as objects take about a second at 50,000 partnerships); each worker unpacks one set of
  * rows once and keeps the fold scores of its fits of them ({@link FoldScores}), as the loader's
- * thread does. A fit's result is the same wherever it runs: it depends on the rows only, and they
- * round-trip exactly. Pure (no Node imports).
+ * thread does (the pool hands the fits of one build out so that the two workers' fits share few
+ * folds: replay-jobs.ts `pickPoolJob`). A fit's result is the same wherever it runs: it depends on
+ * the rows only, and they round-trip exactly. Pure (no Node imports).
  */
 import { fitLeavingOut, type FoldScores, type OutcomeRow, type PredictionModel } from "./fit";
 import { FEATURE_NAMES, type PairFeatures } from "./features";

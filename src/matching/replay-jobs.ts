@@ -109,14 +109,48 @@ export function poolJob(j: PoolJob): ReplayReport | ReplayReport[] | FitResult {
 }
 
 /**
+ * Which waiting job of a {@link ReplayPool} the worker numbered `worker` takes (the `pick` of its
+ * {@link JobQueue}): a left-out fit before any other job (replays wait for their round's fit),
+ * worker 0 the fit of the EARLIEST round left out (in the time order of the fits' rows,
+ * `fitRank`), every other worker that of the LATEST; other jobs in the order added.
+ *
+ * Why: a worker keeps the fold scores of its fits (fit-jobs.ts), and a time-ordered fold that
+ * scores round s is shared by every fit leaving out a round after s (its training rounds do not
+ * contain the round left out: the "main chain"), while the folds after the round left out are
+ * that fit's own. Taken from both ends, the two workers' fits are two contiguous runs of rounds:
+ * the late rounds' fits are mostly the main chain, fitted once by the worker taking them; the
+ * early rounds' fits are mostly their own folds and need only the start of the main chain, which
+ * is all the two workers fit twice. Where the runs meet follows from how fast each worker goes.
+ * A fit's result does not depend on which worker ran it or after which others (`FoldScores`).
+ * @returns an index into `waiting` (0 when it is empty).
+ */
+export function pickPoolJob(waiting: readonly PoolJob[], worker: number): number {
+  let best = -1;
+  let bestRank = 0;
+  waiting.forEach((j, i) => {
+    if (!("leaveOut" in j)) return;
+    const rank = fitRank(j);
+    if (best < 0 || (worker === 0 ? rank < bestRank : rank > bestRank)) (best = i), (bestRank = rank);
+  });
+  return best < 0 ? 0 : best;
+}
+
+/** A left-out fit's place in time: the index of the round left out among its rows' rounds (in the order the rows name them, as `fitLeavingOut` orders them); after all of them when the rows have none of that round (every fold of its fit is of the main chain). */
+export function fitRank(j: FitJob): number {
+  const k = j.rows.rounds.indexOf(j.leaveOut);
+  return k < 0 ? j.rows.rounds.length : k;
+}
+
+/**
  * Replays and left-out fits run as they are added ({@link JobQueue}), on `min(2, cores)` worker
- * threads when `parallel` (each thread takes the next job of any kind, in the order added),
- * else in this thread as each is added. Close it when done.
+ * threads when `parallel` (each free thread takes the next job as {@link pickPoolJob} chooses:
+ * fits first, from either end of time; other jobs in the order added), else in this thread as
+ * each is added. Close it when done.
  */
 export class ReplayPool {
   private readonly queue: JobQueue<PoolJob, ReplayReport | ReplayReport[] | FitResult>;
   constructor(parallel: boolean) {
-    this.queue = new JobQueue<PoolJob, ReplayReport | ReplayReport[] | FitResult>({ entry: WORKER, work: poolJob, threads: parallel ? workerThreads() : 0, describe: describeAny });
+    this.queue = new JobQueue<PoolJob, ReplayReport | ReplayReport[] | FitResult>({ entry: WORKER, work: poolJob, threads: parallel ? workerThreads() : 0, describe: describeAny, pick: pickPoolJob });
   }
 
   /** Whether jobs run on worker threads. */
@@ -137,6 +171,15 @@ export class ReplayPool {
   /** Runs the left-out fit `job`; rejects as {@link JobQueue.add} does. */
   fit(job: FitJob): Promise<FitResult> {
     return this.queue.add(job) as Promise<FitResult>;
+  }
+
+  /**
+   * Runs the left-out fits `jobs`, all waiting before any starts so that the workers take them
+   * from both ends of time ({@link pickPoolJob}); one promise per job, each settled as its fit
+   * finishes. In this thread they run in the order given.
+   */
+  fits(jobs: readonly FitJob[]): Promise<FitResult>[] {
+    return this.queue.addAll(jobs) as Promise<FitResult>[];
   }
 
   /** Stops the workers. */

@@ -12,10 +12,13 @@
  * threads to run its two replays side by side). Each report can be turned into what the caller
  * keeps (`finish`: the page publishes aggregates only). The left-out fits can be kept in a store too (`fits`: at
  * 20 rounds of 5,000 people they take longer than the replays). With worker threads, the fits
- * run on them too (fit-jobs.ts), beside the replays: each round's fit is handed out as soon as
- * the round is loaded, and its replays as soon as its fit is done, while the next rounds load,
- * largest round first (so the last replays to finish are short ones and the workers are never
- * idle waiting for the loading). Without, everything runs in this thread in the same order.
+ * run on them too (fit-jobs.ts), beside the replays: every round's fit is handed out at once as
+ * soon as the outcomes are loaded (with the first round), the workers taking them from both ends
+ * of time (replay-jobs.ts `pickPoolJob`: each fold of the fits' validation fitted once, but a
+ * few), and a round's replays as soon as its fit is done and the round is loaded, while the next
+ * rounds load, largest round first (so the last replays to finish are short ones and the
+ * workers are never idle waiting for the loading). Without, everything runs in this thread, each
+ * round's fit when the round is loaded.
  */
 import { roundIds, type Db } from "../db";
 import { UnknownRoundError } from "../domain/errors";
@@ -120,21 +123,42 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
     const out: RoundReplay<T>[] = new Array(rounds.length);
     const running: Promise<unknown>[] = [];
     const order = rounds.map((_, k) => k).sort((a, b) => (registered.get(rounds[b]) ?? 0) - (registered.get(rounds[a]) ?? 0));
-    /** The fit of `round` left out: from `opts.fits` when it holds it, else fitted (on the workers when there are any) and kept there. */
-    const leftOutFit = (rows: OutcomeRow[], round: string): LeftOutFit | Promise<LeftOutFit> => {
+    /** The fit of `round` left out, in this thread: from `opts.fits` when it holds it, else fitted and kept there. */
+    const leftOutFit = (rows: OutcomeRow[], round: string): LeftOutFit => {
       const kept = opts.fits?.get(rows, round);
       if (kept !== undefined) return kept;
-      if (!pool.parallel) {
-        const fit = fitLeavingOut(rows, round, { folds });
-        opts.fits?.set(rows, round, fit);
-        return fit;
-      }
-      packed ??= packOutcomes(rows, `outcomes ${++packs}`);
-      return pool.fit({ leaveOut: round, rows: packed }).then((fit) => {
-        opts.fits?.set(rows, round, fit);
-        return fit;
-      });
+      const fit = fitLeavingOut(rows, round, { folds });
+      opts.fits?.set(rows, round, fit);
+      return fit;
     };
+    /**
+     * On worker threads, every round's left-out fit at once, as soon as the outcomes are loaded:
+     * those `opts.fits` holds from there, the others handed to the workers together so that they
+     * take them from both ends of time (`pickPoolJob`: no fold fitted by both but the start of
+     * the main chain), each kept in `opts.fits` as it finishes.
+     */
+    const handOutFits = (rows: OutcomeRow[]): Map<string, LeftOutFit | Promise<LeftOutFit>> => {
+      const fits = new Map<string, LeftOutFit | Promise<LeftOutFit>>();
+      const todo: string[] = [];
+      for (const round of new Set(rounds)) {
+        const kept = opts.fits?.get(rows, round);
+        if (kept !== undefined) fits.set(round, kept);
+        else todo.push(round);
+      }
+      if (!todo.length) return fits;
+      packed ??= packOutcomes(rows, `outcomes ${++packs}`);
+      const rowsOf = packed;
+      pool.fits(todo.map((round) => ({ leaveOut: round, rows: rowsOf }))).forEach((fitted, k) => {
+        const fit = fitted.then((f) => {
+          opts.fits?.set(rows, todo[k], f);
+          return f;
+        });
+        fit.catch(() => undefined); // handled where the round's replays wait for it (a failure before then is not unhandled)
+        fits.set(todo[k], fit);
+      });
+      return fits;
+    };
+    let handedOut: Map<string, LeftOutFit | Promise<LeftOutFit>> | undefined;
     /**
      * Replays a round once its left-out fit is known: each replay not in the store, both as one
      * job when both must run and `combine` says so. Each result is finished, kept and reported
@@ -169,7 +193,8 @@ export async function replayRounds<T = ReplayReport>(db: Db, rounds: readonly st
       if (fitting) outcomes ??= await loadOutcomes(db, undefined, { people });
       const entry: RoundReplay<T> = { round, data, model: null, fittedWeights: null, given: undefined as T, fitted: null };
       out[k] = entry;
-      const left = outcomes ? leftOutFit(outcomes, round) : null;
+      if (outcomes && pool.parallel) handedOut ??= handOutFits(outcomes);
+      const left = !outcomes ? null : handedOut ? (handedOut.get(round) as LeftOutFit | Promise<LeftOutFit>) : leftOutFit(outcomes, round);
       const done = left instanceof Promise ? left.then((fit) => replay(entry, fit)) : replay(entry, left);
       done.catch(() => undefined); // handled by the Promise.all below (a failure while rounds still load is not unhandled)
       running.push(done);

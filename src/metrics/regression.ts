@@ -129,7 +129,9 @@ export function screenColumns(X: readonly (readonly number[])[], names: readonly
   const key = names.join("\0");
   const known = screened.get(X)?.get(key);
   if (known && known.weights === weights) return { keep: [...known.keep], dropped: known.dropped.map((d) => ({ ...d })) };
-  const result = screen(X, names, weights ?? new Float64Array(X.length).fill(1));
+  // the weights as a Float64Array whatever they came as (the same values: the same sums), so the
+  // screen's loops read one kind of array
+  const result = screen(X, names, weights instanceof Float64Array ? weights : weights ? Float64Array.from(weights) : new Float64Array(X.length).fill(1));
   const byNames = screened.get(X) ?? new Map<string, { keep: number[]; dropped: DroppedColumn[]; weights?: ArrayLike<number> }>();
   byNames.set(key, { ...result, weights });
   screened.set(X, byNames);
@@ -156,7 +158,7 @@ export function rowWeights(weights: readonly number[] | undefined, n: number): {
   return { w, total };
 }
 
-function screen(X: readonly (readonly number[])[], names: readonly string[], w: ArrayLike<number>): { keep: number[]; dropped: DroppedColumn[] } {
+function screen(X: readonly (readonly number[])[], names: readonly string[], w: Float64Array): { keep: number[]; dropped: DroppedColumn[] } {
   const n = X.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += w[i];
@@ -201,7 +203,7 @@ function screen(X: readonly (readonly number[])[], names: readonly string[], w: 
  * subtracts b_t also accumulates the dot product with b_t+1 (or r·r after the last), each over i in
  * order on the updated r[i], so every sum is the one of the two-pass form to the last bit.
  */
-function residual(r: Float64Array, basis: readonly Float64Array[], n: number, w: ArrayLike<number>): number {
+function residual(r: Float64Array, basis: readonly Float64Array[], n: number, w: Float64Array): number {
   let dot = 0;
   if (basis.length) {
     const b = basis[0];
@@ -545,7 +547,8 @@ export function columnMajor(X: readonly (readonly number[])[], keep: readonly nu
     for (let j = first; j < k; j++) C[j * n + i] = row[keep[j - first]];
   }
   const scale = new Float64Array(k);
-  for (let j = first; j < k; j++) scale[j] = weights ? weightedColumnScale(C, j * n, n, weights) : columnScale(C, j * n, n);
+  const w = weights === undefined || weights instanceof Float64Array ? weights : Float64Array.from(weights); // one kind of array for the loops (the same values)
+  for (let j = first; j < k; j++) scale[j] = w ? weightedColumnScale(C, j * n, n, w) : columnScale(C, j * n, n);
   const columns = { C, scale, weights };
   const byKey = prepared.get(X) ?? new Map<string, Columns & { weights?: ArrayLike<number> }>();
   byKey.set(key, columns);
@@ -563,7 +566,7 @@ export function columnScale(C: Float64Array, o: number, n: number): number {
 }
 
 /** {@link columnScale} of the data with row i repeated w[i] times (frequency weights); 1 for a constant column. */
-function weightedColumnScale(C: Float64Array, o: number, n: number, w: ArrayLike<number>): number {
+function weightedColumnScale(C: Float64Array, o: number, n: number, w: Float64Array): number {
   let total = 0;
   for (let i = 0; i < n; i++) total += w[i];
   let m = 0;

@@ -93,7 +93,21 @@ export class JobQueue<J, R> {
   private readonly running = new Map<Worker, Pending<J, R>>();
   private broken: Error | null = null;
 
-  constructor(private readonly opts: { entry: URL; work: (job: J) => R; threads: number; describe: (job: J) => string; onDone?: (job: J, result: R) => void }) {
+  /**
+   * @param opts.pick which waiting job a free worker takes: the index into `waiting` (the jobs
+   *   not yet started, in the order added) for the worker numbered `worker` (0 .. threads − 1);
+   *   default the first (jobs run in the order added).
+   */
+  constructor(
+    private readonly opts: {
+      entry: URL;
+      work: (job: J) => R;
+      threads: number;
+      describe: (job: J) => string;
+      onDone?: (job: J, result: R) => void;
+      pick?: (waiting: readonly J[], worker: number) => number;
+    },
+  ) {
     this.workers = Array.from({ length: opts.threads }, () => this.start());
   }
 
@@ -122,6 +136,18 @@ export class JobQueue<J, R> {
       this.waiting.push({ job, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * Adds several jobs at once: every one is waiting before any is handed to a worker, so
+   * `pick` chooses among all of them (with `add` one by one, a free worker takes each job as
+   * it comes). In this thread they run in the order given. One promise per job, as {@link add}'s.
+   */
+  addAll(jobs: readonly J[]): Promise<R>[] {
+    if (!this.parallel || this.broken) return jobs.map((job) => this.add(job));
+    const settled = jobs.map((job) => new Promise<R>((resolve, reject) => this.waiting.push({ job, resolve, reject })));
+    this.dispatch();
+    return settled;
   }
 
   /** Stops the workers (jobs still waiting are dropped, never settled). */
@@ -162,7 +188,10 @@ export class JobQueue<J, R> {
   private dispatch(): void {
     while (this.idle.length > 0 && this.waiting.length > 0) {
       const w = this.idle.shift()!;
-      const p = this.waiting.shift()!;
+      const pick = this.opts.pick;
+      const i = pick ? pick(this.waiting.map((q) => q.job), this.workers.indexOf(w)) : 0;
+      if (!(Number.isInteger(i) && i >= 0 && i < this.waiting.length)) throw new RangeError(`pick chose job ${i} of ${this.waiting.length} waiting`);
+      const [p] = this.waiting.splice(i, 1);
       this.running.set(w, p);
       w.postMessage({ id: 0, job: p.job });
     }

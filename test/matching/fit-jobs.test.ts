@@ -9,7 +9,7 @@ import { defaultPlans } from "../../src/demo/rounds";
 import { FEATURE_NAMES, type PairFeatures } from "../../src/matching/features";
 import { fitLeavingOut, type OutcomeRow } from "../../src/matching/fit";
 import { fitJob, packOutcomes, unpackOutcomes } from "../../src/matching/fit-jobs";
-import { ReplayPool } from "../../src/matching/replay-jobs";
+import { fitRank, pickPoolJob, ReplayPool, type PoolJob } from "../../src/matching/replay-jobs";
 
 const features = (v: number): PairFeatures => Object.fromEntries(FEATURE_NAMES.map((f, j) => [f, v + j])) as unknown as PairFeatures;
 
@@ -58,7 +58,20 @@ describe("fitJob", () => {
     expect(fitJob({ leaveOut: rounds[1], rows: packOutcomes(fewer, "fewer") })).toEqual(fitLeavingOut(fewer, rounds[1]));
   }, 120_000);
 
-  it("gives the same fits on the replay worker threads", async () => {
+  it("gives the same fits on the replay worker threads, handed out together (taken from both ends of time)", async () => {
+    const packed = packOutcomes(rows, "demo");
+    const pool = new ReplayPool(true);
+    try {
+      // in an order that is not time order: results come back per job, whichever worker ran it
+      const picked = [rounds[3], rounds[rounds.length - 1], rounds[2], rounds[rounds.length - 2]];
+      const got = await Promise.all(pool.fits(picked.map((round) => ({ leaveOut: round, rows: packed }))));
+      expect(got).toEqual(picked.map((round) => fitLeavingOut(rows, round)));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it("gives the same fits on the replay worker threads, added one by one", async () => {
     const packed = packOutcomes(rows, "demo");
     const pool = new ReplayPool(true);
     try {
@@ -69,4 +82,27 @@ describe("fitJob", () => {
       await pool.close();
     }
   }, 120_000);
+});
+
+describe("pickPoolJob", () => {
+  // rows of rounds named in the time order A, B, C, D (the order the rows first name them)
+  const packed = packOutcomes(["A", "B", "C", "D"].map((round) => ({ round, features: features(1), completed: 1, partnerSatisfaction: [] })), "abcd");
+  const fit = (leaveOut: string): PoolJob => ({ leaveOut, rows: packed });
+  const replay = (round: string) => ({ weightings: [], data: { pool: { round } } }) as unknown as PoolJob;
+
+  it("ranks a fit by its round's place in the rows' time order, a round the rows lack after all", () => {
+    expect(["A", "B", "D", "Z"].map((r) => fitRank({ leaveOut: r, rows: packed }))).toEqual([0, 1, 3, 4]);
+  });
+
+  it("gives worker 0 the earliest round's fit, the others the latest, fits before replays, replays in the order added", () => {
+    const waiting = [replay("R1"), fit("C"), fit("A"), replay("R2"), fit("D"), fit("B")];
+    expect(pickPoolJob(waiting, 0)).toBe(2);
+    expect(pickPoolJob(waiting, 1)).toBe(4);
+    expect(pickPoolJob([fit("Z"), fit("D")], 1)).toBe(0); // a round the rows lack: latest of all
+    expect(pickPoolJob([fit("C"), fit("C")], 0)).toBe(0); // ties: the first added
+    expect(pickPoolJob([fit("C"), fit("C")], 1)).toBe(0);
+    expect(pickPoolJob([replay("R1"), replay("R2")], 0)).toBe(0);
+    expect(pickPoolJob([replay("R1"), replay("R2")], 1)).toBe(0);
+    expect(pickPoolJob([], 1)).toBe(0);
+  });
 });
