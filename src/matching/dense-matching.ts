@@ -8,7 +8,7 @@
  *
  * Pure TypeScript, no Node imports.
  */
-import { cardinalityShift, solveByPricing, type PairSource, type PairStats, type PricingResult } from "./solver/column-generation";
+import { cardinalityShift, listWidth, solveByPricing, type PairSource, type PairStats, type PricingResult, type ScanResult } from "./solver/column-generation";
 import { RowWalker, type Pricer } from "./solver/pricer";
 import { denseBestFree } from "./solver/dense-best-free";
 import { offer, pairStats, thresholds } from "./solver/keep-best";
@@ -80,12 +80,78 @@ export { triangleRowStart } from "./solver/triangle";
  * @throws RangeError as {@link maxWeightMatchingDense}, or when `tri` does not have n(n - 1)/2
  *   entries.
  */
-export function maxWeightMatchingTriangle(n: number, tri: Float64Array | Int32Array, options: DenseMatchingOptions = {}): DenseMatchingResult {
+export function maxWeightMatchingTriangle(n: number, tri: Float64Array | Int32Array, options: DenseMatchingOptions = {}, scanned?: TriangleScan): DenseMatchingResult {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
   if (n * n >= 2 ** 31) throw new RangeError(`n = ${n} is too large for a dense weight source (n^2 must be below 2^31)`);
   if (tri.length !== (n * (n - 1)) / 2) throw new RangeError(`weight triangle has ${tri.length} entries, expected n(n-1)/2 = ${(n * (n - 1)) / 2}`);
-  return solveByPricing(new DenseSource(n, tri, options.forbidden, true), options);
+  return solveByPricing(new DenseSource(n, tri, options.forbidden, true), options, scanned?.take(n, listWidth(options), options.forbidden));
 }
+
+/**
+ * The solver's first scan of a weight triangle (the heaviest pairs of each vertex, the weights'
+ * range), made row by row while the rows are being written: by a scorer, say, that scans each
+ * row it has just written while the row is still in the processor's cache, sparing the solver
+ * a pass over the whole triangle. The same offers in the same order as the scan
+ * {@link maxWeightMatchingTriangle} makes itself, so the solve is the same to the last bit.
+ * Rows must come in order 0 .. n − 1 and be final (forbidden pairs already marked). Handed to
+ * `maxWeightMatchingTriangle` once; it is used only when its width and forbidden value are the
+ * ones that solve asks for, and only once.
+ */
+export class TriangleScan {
+  private readonly topId: Int32Array;
+  private readonly topW: Float64Array;
+  private readonly thr: Float64Array;
+  private readonly acc = { minW: Infinity, maxW: -Infinity, allInt: true, checkInt: true };
+  private next = 0;
+  private ms = 0;
+  private used = false;
+
+  /**
+   * @param width how many heaviest pairs each vertex keeps: `listWidth` of the solve's options.
+   * @param forbidden the value marking forbidden pairs (NaN marks one too).
+   * @throws never.
+   */
+  constructor(
+    readonly n: number,
+    readonly width: number,
+    readonly forbidden: number,
+  ) {
+    this.topId = new Int32Array(n * width).fill(-1);
+    this.topW = new Float64Array(n * width).fill(-Infinity);
+    this.thr = thresholds(this.topW, n, width);
+  }
+
+  /**
+   * Scans row i, the pairs (i, j), j > i, at `a[off + j]`.
+   * @throws RangeError when rows come out of order.
+   */
+  row(a: Float64Array | Int32Array, off: number, i: number): void {
+    if (i !== this.next) throw new RangeError(`rows must be scanned in order: expected row ${this.next}, got ${i}`);
+    const t0 = now();
+    this.acc.checkInt &&= !(a instanceof Int32Array);
+    scanRow(a, off, i, this.n, this.forbidden, this.width, this.topId, this.topW, this.thr, this.acc);
+    this.next++;
+    this.ms += now() - t0;
+  }
+
+  /**
+   * The scan, for a solve of n vertices with list width `width` and forbidden value `forbidden`:
+   * undefined when it was made for another (the solver then scans itself), not finished, or
+   * already taken.
+   * @throws RangeError when a weight is not finite.
+   */
+  take(n: number, width: number, forbidden: number | undefined): ScanResult | undefined {
+    const f = forbidden ?? NaN;
+    const same = n === this.n && width === this.width && (f === this.forbidden || (f !== f && this.forbidden !== this.forbidden));
+    if (!same || this.next !== n || this.used) return undefined;
+    this.used = true;
+    const { minW, maxW, allInt } = this.acc;
+    if (minW === -Infinity || maxW === Infinity) throw new RangeError("a weight is not finite");
+    return { topId: this.topId, topW: this.topW, stats: pairStats(this.topId, n, width, minW, maxW, allInt), ms: this.ms };
+  }
+}
+
+const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 /**
  * The pairs i < j of a weight matrix (n*n, or its upper triangle when `packed`) or callback. Rows

@@ -9,10 +9,11 @@
  * Locks: each locked pair is kept as given (it must obey the hard rules), its two people are taken
  * out of the solve, and the solver completes the rest. Forbids: the pair is not allowed.
  */
-import { maxWeightMatchingTriangle } from "./dense-matching";
+import { maxWeightMatchingTriangle, type DenseMatchingOptions } from "./dense-matching";
 import type { PairFeatures } from "./features";
 import { matchingQuality, type MatchingQuality, type PairQuality } from "./quality";
-import { FORBIDDEN, pairSlot, scorePool, violationOf, type Pool, type ScoreMatrix } from "./score";
+import { FORBIDDEN, pairSlot, scorePools, violationOf, type Pool, type ScoreMatrix } from "./score";
+import { listWidth } from "./solver/column-generation";
 import type { Weights } from "./weights";
 
 /** Options of {@link proposeMatching}. */
@@ -56,11 +57,21 @@ export class LockError extends Error {
   }
 }
 
+/** The solver's options in {@link solve}, but maximum cardinality. */
+const SOLVE_OPTIONS: DenseMatchingOptions = { forbidden: FORBIDDEN, candidatesPerVertex: 6 };
+
+/**
+ * The list width of the solver's first scan in {@link solve}: give it as `scanWidth` to
+ * `scorePools` and the first solve of each matrix uses the scan made while scoring (`ScoreMatrix.scan`).
+ */
+export const SOLVE_SCAN_WIDTH = listWidth(SOLVE_OPTIONS);
+
 /**
  * Solves the scored problem exactly, with the people in `exclude` kept out: by default the
  * maximum-weight matching among those of maximum cardinality (`maxCardinality: false`: maximum
  * weight alone). Returns pairs (i < j). Cost: see `maxWeightMatchingTriangle` (a copy of the
- * triangle when `exclude` is not empty).
+ * triangle when `exclude` is not empty; one pass over it fewer when `exclude` is empty and the
+ * matrix brings a first scan not used yet, `ScoreMatrix.scan`).
  */
 export function solve(m: ScoreMatrix, exclude: ReadonlySet<number> = new Set(), options: { maxCardinality?: boolean } = {}): { pairs: [number, number][]; iterations: number; candidateEdges: number } {
   let units = m.triangle;
@@ -71,7 +82,7 @@ export function solve(m: ScoreMatrix, exclude: ReadonlySet<number> = new Set(), 
       for (let j = v + 1; j < m.n; j++) units[pairSlot(m.n, v, j)] = FORBIDDEN;
     }
   }
-  const r = maxWeightMatchingTriangle(m.n, units, { forbidden: FORBIDDEN, candidatesPerVertex: 6, maxCardinality: options.maxCardinality !== false });
+  const r = maxWeightMatchingTriangle(m.n, units, { ...SOLVE_OPTIONS, maxCardinality: options.maxCardinality !== false }, exclude.size ? undefined : m.scan);
   const pairs: [number, number][] = [];
   for (let v = 0; v < m.n; v++) if (r.mate[v] > v) pairs.push([v, r.mate[v]]);
   return { pairs, iterations: r.iterations, candidateEdges: r.candidateEdges };
@@ -109,7 +120,8 @@ export function resolveLocks(pool: Pool, m: ScoreMatrix, locks: readonly [string
  * @throws LockError when locks cannot be honoured; Error from `scorePool` (duplicate id, unknown country offset).
  */
 export function proposeMatching(pool: Pool, weights: Weights, options: ProposeOptions = {}): Proposal {
-  const m = scorePool(pool, weights, options.forbids ?? []);
+  // without locks the solve takes the whole triangle, so it can be scanned while it is scored
+  const m = scorePools(pool, [weights], options.forbids ?? [], { scanWidth: options.locks?.length ? undefined : SOLVE_SCAN_WIDTH })[0];
   const locked = resolveLocks(pool, m, options.locks ?? []);
   const exclude = new Set(locked.flat());
   const s = solve(m, exclude, { maxCardinality: options.maxCardinality });

@@ -16,7 +16,7 @@
  */
 import type { PairFeatures } from "./features";
 import { predictCompletion, predictedGain, type PredictionModel } from "./fit";
-import { solve } from "./propose";
+import { solve, SOLVE_SCAN_WIDTH } from "./propose";
 import { matchingQuality, type MatchingQuality } from "./quality";
 import type { RoundData } from "./round-data";
 import { pairSlot, SCORE_UNITS, scorePools, type ScoreMatrix } from "./score";
@@ -69,7 +69,7 @@ export function replayLoadedRound(data: RoundData, weights: Weights, model: Pred
  * @throws Error from `scorePools` (unknown country offset, duplicate id).
  */
 export function replayLoadedRoundUnder(data: RoundData, weightings: readonly Weights[], model: PredictionModel | null, include: PoolChoice = "matched", options: { maxCardinality?: boolean } = {}): ReplayReport[] {
-  const matrices: (ScoreMatrix | null)[] = scorePools(data.pool, weightings);
+  const matrices: (ScoreMatrix | null)[] = scorePools(data.pool, weightings, [], { scanWidth: SOLVE_SCAN_WIDTH });
   return weightings.map((weights, k) => {
     const m = matrices[k]!;
     matrices[k] = null; // the report keeps nothing of it: it can go before the next solve

@@ -12,6 +12,7 @@
  */
 import { offsetGap, utcOffset } from "../domain/countries/timezones";
 import { careerStage } from "../domain/vocabulary";
+import { TriangleScan } from "./dense-matching";
 import { FEATURE_NAMES, pairFeatures, type PairFeatures, type Profile } from "./features";
 import { triangleRowBase } from "./solver/triangle";
 import { pairScore, type Weights } from "./weights";
@@ -55,6 +56,8 @@ export interface ScoreMatrix {
   index: Map<string, number>;
   /** Earlier-partner and forbidden pairs as keys `i * n + j` (i < j), with the reason. */
   excluded: Map<number, Violation>;
+  /** The solver's first scan of `triangle`, made while it was scored (`scorePools` with `scanWidth`), for its first solve. */
+  scan?: TriangleScan;
 }
 
 /** Where the pair (i, j), i < j, of n people sits in {@link ScoreMatrix}'s `triangle`. @throws never. */
@@ -129,22 +132,31 @@ export function scorePool(pool: Pool, weights: Weights, forbidden: readonly [str
  * @param forbidden pairs of ids a coordinator forbade.
  * @param options.tables false: compute every pair's score, never from the table of feature
  *   combinations (the same result; see `compile`). Default true.
+ * @param options.scanWidth when given, each row is also scanned as the solver's first scan does
+ *   (`TriangleScan` of that list width) just after it is written, while it is in cache: each
+ *   result's `scan`, for its first solve (`solve` in propose.ts).
  * @throws Error when an id is duplicated, a country has no known UTC offset, or a score is out of
  *   the 32-bit integer range.
  */
-export function scorePools(pool: Pool, weightings: readonly Weights[], forbidden: readonly [string, string][] = [], options: { tables?: boolean } = {}): ScoreMatrix[] {
+export function scorePools(pool: Pool, weightings: readonly Weights[], forbidden: readonly [string, string][] = [], options: { tables?: boolean; scanWidth?: number } = {}): ScoreMatrix[] {
   const people = pool.people;
   const n = people.length;
   const index = indexPeople(people);
   const excluded = excludedPairs(pool, index, forbidden);
   const triangles = weightings.map(() => new Int32Array((n * (n - 1)) / 2));
   const scoreRow = compile(people, weightings, options.tables !== false);
-  for (let i = 0; i < n; i++) scoreRow(i, triangles, triangleRowBase(n, i));
-  for (const key of excluded.keys()) {
-    const slot = pairSlot(n, Math.floor(key / n), key % n);
-    for (const t of triangles) t[slot] = FORBIDDEN;
+  const width = options.scanWidth;
+  const scans = width === undefined ? null : weightings.map(() => new TriangleScan(n, width, FORBIDDEN));
+  // excluded pairs row by row (keys i · n + j ascending): each row is final before it is scanned
+  const keys = Float64Array.from(excluded.keys()).sort();
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const at = triangleRowBase(n, i);
+    scoreRow(i, triangles, at);
+    for (; next < keys.length && Math.floor(keys[next] / n) === i; next++) for (const t of triangles) t[at + (keys[next] % n)] = FORBIDDEN;
+    if (scans) triangles.forEach((t, k) => scans[k].row(t, at, i));
   }
-  return triangles.map((triangle) => ({ n, triangle, index, excluded }));
+  return triangles.map((triangle, k) => ({ n, triangle, index, excluded, ...(scans ? { scan: scans[k] } : {}) }));
 }
 
 /** Number of set bits of a 32-bit integer. */

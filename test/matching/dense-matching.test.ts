@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { maxWeightMatchingDense, maxWeightMatchingTriangle, triangleRowStart } from "../../src/matching/dense-matching";
+import { maxWeightMatchingDense, maxWeightMatchingTriangle, TriangleScan, triangleRowStart } from "../../src/matching/dense-matching";
+import { listWidth } from "../../src/matching/solver/column-generation";
+import { triangleRowBase } from "../../src/matching/solver/triangle";
 import { solvePrimalDual } from "../../src/matching/solver/primal-dual";
 import { mulberry32 } from "../../src/demo/random";
 import { expectCertificate } from "./certificate";
@@ -222,6 +224,54 @@ describe("maxWeightMatchingDense", () => {
       expect(maxWeightMatchingTriangle(n, triInt, { forbidden: -7 }).total, `n=${n}, Int32Array`).toBe(direct(n, wi).total);
     }
     expect(() => maxWeightMatchingTriangle(4, new Float64Array(5))).toThrow(RangeError);
+  });
+
+  it("a scan made row by row beforehand (TriangleScan) gives the very solve the solver's own scan gives, used once and only for its own kind of solve", () => {
+    const triangleOf = (n: number, w: Float64Array, int: boolean) => {
+      const tri = int ? new Int32Array((n * (n - 1)) / 2) : new Float64Array((n * (n - 1)) / 2);
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) tri[triangleRowBase(n, i) + j] = int ? (Number.isNaN(w[i * n + j]) ? -7 : Math.round(w[i * n + j])) : w[i * n + j];
+      return tri;
+    };
+    for (const [n, int, float] of [[0, true, false], [1, true, false], [2, true, false], [90, true, false], [160, true, false], [120, false, true], [75, false, false]] as const) {
+      const w = ilnMatrix(n, 300 + n, float, 0.05);
+      const tri = triangleOf(n, w, int);
+      const forbidden = int ? -7 : undefined;
+      for (const options of [{ forbidden, maxCardinality: true }, { forbidden, candidatesPerVertex: 30, relativeCandidatesPerVertex: 0 }]) {
+        const scan = new TriangleScan(n, listWidth(options), forbidden ?? NaN);
+        for (let i = 0; i < n; i++) scan.row(tri, triangleRowBase(n, i), i);
+        const own = maxWeightMatchingTriangle(n, tri, options);
+        const given = maxWeightMatchingTriangle(n, tri, options, scan);
+        expect(given.mate, `n=${n}`).toEqual(own.mate);
+        expect(given.total).toBe(own.total);
+        expect(given.candidates).toEqual(own.candidates);
+        expect(given.phases.passes).toBe(own.phases.passes);
+        // taken once: a second solve scans for itself, with the same result
+        expect(scan.take(n, listWidth(options), forbidden)).toBeUndefined();
+        expect(maxWeightMatchingTriangle(n, tri, options, scan).mate).toEqual(own.mate);
+      }
+    }
+    // made for another width, another forbidden value or not finished: not used
+    const n = 40;
+    const tri = triangleOf(n, ilnMatrix(n, 5), true);
+    const full = () => {
+      const s = new TriangleScan(n, 24, -7);
+      for (let i = 0; i < n; i++) s.row(tri, triangleRowBase(n, i), i);
+      return s;
+    };
+    expect(full().take(n, 25, -7)).toBeUndefined();
+    expect(full().take(n, 24, -1)).toBeUndefined();
+    expect(full().take(n + 1, 24, -7)).toBeUndefined();
+    expect(full().take(n, 24, -7)?.stats.nonIsolated).toBeGreaterThan(0);
+    const half = new TriangleScan(n, 24, -7);
+    for (let i = 0; i < 10; i++) half.row(tri, triangleRowBase(n, i), i);
+    expect(half.take(n, 24, -7)).toBeUndefined();
+    expect(() => half.row(tri, triangleRowBase(n, 11), 11)).toThrow(/expected row 10/);
+    // a non-finite weight is reported as the solver's own scan reports it
+    const inf = new Float64Array(3).fill(1);
+    inf[1] = Infinity;
+    const s = new TriangleScan(3, 24, NaN);
+    for (let i = 0; i < 3; i++) s.row(inf, triangleRowBase(3, i), i);
+    expect(() => maxWeightMatchingTriangle(3, inf, {}, s)).toThrow(RangeError);
   });
 
   it("reports where the time went and the candidate graph it certified from", () => {

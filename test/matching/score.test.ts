@@ -4,6 +4,7 @@ import { careerStage } from "../../src/domain/vocabulary";
 import { pairFeatures } from "../../src/matching/features";
 import { FORBIDDEN, MAX_COMBINATIONS, pairSlot, SCORE_UNITS, scorePool, scorePools, toUnits, type Pool, type PoolPerson } from "../../src/matching/score";
 import { defaultWeights, pairScore, type Weights } from "../../src/matching/weights";
+import { solve, SOLVE_SCAN_WIDTH } from "../../src/matching/propose";
 
 const COUNTRIES = ["AU", "US", "GB", "IN", "NG", "JP", "BR", "NZ"];
 const person = fc
@@ -187,6 +188,23 @@ describe("scorePools", () => {
     expect(2 * gaps.size * 27 * 2 * 2).toBeGreaterThan(MAX_COMBINATIONS);
     const ws = [weightings[0], defaultWeights()];
     expectPairScores(people, ws, scorePools({ round: "X", people, earlierPartners: [] }, ws));
+  });
+
+  it("scans each row while scoring (scanWidth) so the solve is the one it would be without, earlier partners and forbids included", () => {
+    const people = Array.from({ length: 160 }, (_, i): PoolPerson => ({ ...fc.sample(person, { numRuns: 1, seed: 40 + i })[0], id: `p${i}` }));
+    const pair = (k: number): [string, string] => [`p${(7 * k) % 160}`, `p${(11 * k + 3) % 160}`];
+    const p: Pool = { round: "X", people, earlierPartners: Array.from({ length: 30 }, (_, k) => pair(k)) };
+    const forbids = Array.from({ length: 20 }, (_, k) => pair(k + 40));
+    const plain = scorePools(p, [weightings[0], weightings[4]], forbids);
+    const scanned = scorePools(p, [weightings[0], weightings[4]], forbids, { scanWidth: SOLVE_SCAN_WIDTH });
+    scanned.forEach((m, k) => {
+      expect(m.triangle).toEqual(plain[k].triangle);
+      expect(plain[k].scan).toBeUndefined();
+      const a = solve(plain[k]);
+      const b = solve(m);
+      expect(b).toEqual(a);
+      expect(m.scan?.take(m.n, SOLVE_SCAN_WIDTH, FORBIDDEN)).toBeUndefined(); // taken by the solve
+    });
   });
 
   it("gives nothing for no weightings, and throws what scorePool throws", () => {
