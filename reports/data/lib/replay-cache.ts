@@ -99,15 +99,20 @@ export class ReplayCache {
 
   /**
    * This cache as the store of finished replays that `replayRounds` takes: a replay's key is that
-   * of `{ which, ...job }` (its round data, weights, model and pool choice, and which weights).
+   * of `{ which, ...job }` (its round data, weights, model and pool choice, and which weights),
+   * the round data in it by the SHA-256 of its JSON.
    */
   replays<T>(): ReplayStore<T> {
-    // A job's key hashes its whole round: computed once for the lookup and the store that follows.
+    // A job's key hashes its whole round: computed once for the lookup and the store that follows,
+    // and the round's data (most of it) hashed once for the jobs of all its weightings.
     const keys = new WeakMap<ReplayJob, Partial<Record<ReplayWeights, string>>>();
+    const digests = new WeakMap<ReplayJob["data"], string>();
     const keyOf = (job: ReplayJob, which: ReplayWeights) => {
       const known = keys.get(job) ?? {};
       keys.set(job, known);
-      return (known[which] ??= this.key({ which, ...job }));
+      let data = digests.get(job.data);
+      if (data === undefined) digests.set(job.data, (data = createHash("sha256").update(JSON.stringify(job.data)).digest("hex")));
+      return (known[which] ??= this.key({ which, ...job, data }));
     };
     return {
       get: (job, which) => this.get<T>(keyOf(job, which)),

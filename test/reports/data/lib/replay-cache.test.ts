@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 /**
  * The matching page's content-keyed replay cache (reports/data/lib/replay-cache.ts): a key moves
  * with any input, the minimum cell size and the code; entries are read back as written; old
@@ -47,7 +48,12 @@ describe("ReplayCache", () => {
     store.set(job, "given", { total: 3 });
     expect(store.get(structuredClone(job), "given")).toEqual({ total: 3 });
     expect(store.get(job, "fitted")).toBeUndefined();
-    expect(cache.get(cache.key({ which: "given", ...job }))).toEqual({ total: 3 });
+    // the round data keyed by the SHA-256 of its JSON (hashed once for every weighting)
+    const data = createHash("sha256").update(JSON.stringify(job.data)).digest("hex");
+    expect(cache.get(cache.key({ which: "given", ...job, data }))).toEqual({ total: 3 });
+    const moved = structuredClone(job);
+    moved.data.pool.round = "S";
+    expect(store.get(moved, "given")).toBeUndefined();
   });
 
   it("serves replayRounds as a store of left-out fits keyed by the outcome rows and the round; a fit with NaN is not kept", () => {
