@@ -252,7 +252,7 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
     const h = new Float64Array(n);
     for (let i = 0; i < n; i++) h[i] = topW[i * L + K - 1] === -Infinity ? 0 : topW[i * L + K - 1];
     const relId = new Int32Array(n * RL).fill(-1);
-    const relKey = new Float64Array(n * RL).fill(-Infinity);
+    const relKey = relativeFloor(src, topId, topW, L, h, RL);
     src.relative(h, RL, relId, relKey);
     phases.passes++;
     sortSlots(relId, relKey, n, RL);
@@ -359,6 +359,35 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
   for (let k = 0; k < cand.size; k++) w[k] = cand.weight(k);
   phases.otherMs = now() - tStart - phases.passMs - phases.solveMs - phases.partialMs;
   return { mate, total, iterations, candidateEdges: cand.size, phases, candidates: { eu: eu.slice(), ev: ev.slice(), w } };
+}
+
+/**
+ * The slots a relative pass starts from (width R, ids -1): each vertex v's filled with a value just
+ * below the R-th largest relative key `w(v, x) - h[x]` among the pairs of v's heaviest list (the
+ * first scan's, `topId` / `topW` of width L, sorted), or -Infinity when that list is shorter than R.
+ * Those pairs are among v's pairs, so the R-th largest relative key over all of them is at least
+ * that value: a pass started from it offers only pairs that beat it (about a third of the offers
+ * on real pools), and every pair that could end in v's list, ties with the bound included, still
+ * gets there. O(n L log L).
+ * @throws never.
+ */
+export function relativeFloor(src: PairSource, topId: Int32Array, topW: Float64Array, L: number, h: Float64Array, R: number): Float64Array {
+  const n = src.n;
+  const relKey = new Float64Array(n * R).fill(-Infinity);
+  const keys = new Float64Array(L);
+  for (let v = 0; v < n; v++) {
+    let m = 0;
+    for (let r = 0; r < L; r++) {
+      const id = topId[v * L + r];
+      if (id < 0) break;
+      const i = src.pairI(id);
+      keys[m++] = topW[v * L + r] - h[i === v ? src.pairJ(id) : i];
+    }
+    if (m < R) continue;
+    const b = keys.subarray(0, m).sort()[m - R];
+    relKey.fill(b - Math.max(1, Math.abs(b)) * 1e-9, v * R, v * R + R);
+  }
+  return relKey;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cardinalityShift, pricingOptions, solveByPricing } from "../../../src/matching/solver/column-generation";
+import { cardinalityShift, pricingOptions, relativeFloor, solveByPricing } from "../../../src/matching/solver/column-generation";
+import { sortSlots } from "../../../src/matching/solver/keep-best";
 import { EdgeListSource } from "../../../src/matching/solver/edge-list-source";
 import { mulberry32 } from "../../../src/demo/random";
 import { describeNx, networkxOptima, sameTotal, type NxInstance } from "../nx-oracle";
@@ -26,6 +27,50 @@ function allMatchings(n: number, edges: Edge[]): [number, number][] {
   rec(0, 0, 0);
   return out;
 }
+
+describe("relativeFloor", () => {
+  it("starts each vertex's relative list strictly below the R-th largest relative key over all its pairs (parallel edges, ties, short lists)", () => {
+    const rand = mulberry32(17);
+    for (let t = 0; t < 60; t++) {
+      const n = 2 + Math.floor(rand() * 40);
+      const edges: Edge[] = [];
+      const m = Math.floor(rand() * n * 6);
+      for (let k = 0; k < m; k++) {
+        const a = Math.floor(rand() * n);
+        let b = Math.floor(rand() * n);
+        if (b === a) b = (a + 1) % n;
+        // integer ties most of the time, fine-graded doubles sometimes
+        edges.push([a, b, t % 3 === 0 ? rand() * 100 - 20 : Math.floor(rand() * 8)]);
+      }
+      const src = EdgeListSource.fromArrays(n, Int32Array.from(edges, (e) => e[0]), Int32Array.from(edges, (e) => e[1]), Float64Array.from(edges, (e) => e[2]));
+      const L = 1 + Math.floor(rand() * 8);
+      const R = 1 + Math.floor(rand() * L);
+      const topId = new Int32Array(n * L).fill(-1);
+      const topW = new Float64Array(n * L).fill(-Infinity);
+      src.scan(L, topId, topW);
+      sortSlots(topId, topW, n, L);
+      const h = Float64Array.from({ length: n }, () => Math.floor(rand() * 6));
+      const floor = relativeFloor(src, topId, topW, L, h, R);
+      // by brute force: every pair's relative key at each end
+      const keys: number[][] = Array.from({ length: n }, () => []);
+      for (const [a, b, w] of edges) {
+        keys[a].push(w - h[b]);
+        keys[b].push(w - h[a]);
+      }
+      for (let v = 0; v < n; v++) {
+        const listed = topId.subarray(v * L, v * L + L).filter((id) => id >= 0).length;
+        const slot = Array.from(floor.subarray(v * R, v * R + R));
+        expect(new Set(slot).size).toBe(1);
+        if (listed < R) {
+          expect(slot[0]).toBe(-Infinity);
+          continue;
+        }
+        const rth = keys[v].sort((x, y) => y - x)[R - 1];
+        expect(slot[0], `vertex ${v} of ${n}`).toBeLessThan(rth);
+      }
+    }
+  });
+});
 
 describe("cardinalityShift", () => {
   it("makes the heaviest matching of w + c a maximum-cardinality one of maximum weight (exhaustive search)", () => {
