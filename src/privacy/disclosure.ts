@@ -37,7 +37,10 @@
  * 1), not on how those are made of figures; so a table found without a leak is not searched again
  * until one of them changes, and step 1 for a table is redone only when its own figures change.
  * Complementary suppression re-audits after every figure it hides, and a hidden figure changes
- * one table (or, without a dimension, all of them). Exact arithmetic runs on small integers as
+ * one table (or, without a dimension, all of them). A table without a cell (or, for `sum:NAME`, a
+ * value) of 1..min − 1 units is not searched at all: every group a search could find is made of
+ * such cells. {@link DisclosureAudit.clear} says when an audit of fewer published figures is
+ * implied by this one. Exact arithmetic runs on small integers as
  * plain numbers first (`COMPACT_FIELD`), redone in BigInt when a value leaves the safe range.
  *
  * Complementary suppression (`protect`): while a leak remains, hide, among the figures its
