@@ -17,7 +17,9 @@
  * hypergeometric random variates", J. Statist. Comput. Simul. 22 (1985) 127-145 (their HIN starts
  * from 0; from the mode the expected number of steps is of the order of the standard deviation).
  * The probability at the mode is exp of a difference of log-factorials (a table of cumulative
- * Math.log sums). Rounding can leave the probabilities summing to a hair under 1; a uniform that
+ * Math.log sums); a table sampler remembers it per group and ones left (each group is always drawn
+ * from the same number of units left), so a repeated draw skips the exp and is otherwise the same
+ * computation, bit for bit. Rounding can leave the probabilities summing to a hair under 1; a uniform that
  * falls in that gap (about 1e-15) is drawn again, so the draw follows the computed probabilities.
  *
  * Node and browser safe; no dependencies.
@@ -33,7 +35,7 @@ export function logFactorials(n: number): Float64Array {
 
 // One exact draw, arguments unchecked (the caller's loop is hot): ones among n units drawn
 // without replacement from N of which K are ones. lf = logFactorials(>= N).
-function draw(N: number, K: number, n: number, rand: () => number, lf: Float64Array): number {
+function draw(N: number, K: number, n: number, rand: () => number, lf: Float64Array, cache?: Float64Array, at = 0): number {
   const lo = Math.max(0, n - (N - K));
   const hi = Math.min(n, K);
   if (lo === hi) return lo; // no randomness left: no uniform drawn
@@ -41,7 +43,11 @@ function draw(N: number, K: number, n: number, rand: () => number, lf: Float64Ar
   let m = Math.floor(((n + 1) * (K + 1)) / (N + 2));
   if (m < lo) m = lo;
   else if (m > hi) m = hi;
-  const pm = Math.exp(lf[K] - lf[m] - lf[K - m] + (lf[N - K] - lf[n - m] - lf[M + m]) - (lf[N] - lf[n] - lf[N - n]));
+  let pm = cache ? cache[at] : NaN;
+  if (pm !== pm) {
+    pm = Math.exp(lf[K] - lf[m] - lf[K - m] + (lf[N - K] - lf[n - m] - lf[M + m]) - (lf[N] - lf[n] - lf[N - n]));
+    if (cache) cache[at] = pm;
+  }
   for (;;) {
     let u = rand();
     if (u < pm) return m;
@@ -98,12 +104,18 @@ export function tableSampler(ns: readonly number[], ones: number, rand: () => nu
   const order = ns.map((_, i) => i).sort((a, b) => ns[a] - ns[b] || a - b);
   const lf = logFactorials(total);
   const k = ns.length;
+  const kmin: number[] = [];
+  const caches: Float64Array[] = [];
+  for (let j = 0, left = total; j < k - 1; left -= ns[order[j]], j++) {
+    kmin.push(Math.max(0, ones - (total - left)));
+    caches.push(new Float64Array(Math.min(ones, left) - kmin[j] + 1).fill(NaN));
+  }
   return (out) => {
     let left = total;
     let onesLeft = ones;
     for (let j = 0; j < k - 1; j++) {
       const g = order[j];
-      const c = draw(left, onesLeft, ns[g], rand, lf);
+      const c = draw(left, onesLeft, ns[g], rand, lf, caches[j], onesLeft - kmin[j]);
       out[g] = c;
       left -= ns[g];
       onesLeft -= c;

@@ -37,7 +37,10 @@
  * 1), not on how those are made of figures; so a table found without a leak is not searched again
  * until one of them changes, and step 1 for a table is redone only when its own figures change.
  * Complementary suppression re-audits after every figure it hides, and a hidden figure changes
- * one table (or, without a dimension, all of them). Exact arithmetic runs on small integers as
+ * one table (or, without a dimension, all of them). A table without a cell (or, for `sum:NAME`, a
+ * value) of 1..min − 1 units is not searched at all: every group a search could find is made of
+ * such cells. {@link DisclosureAudit.clear} says when an audit of fewer published figures is
+ * implied by this one. Exact arithmetic runs on small integers as
  * plain numbers first (`COMPACT_FIELD`), redone in BigInt when a value leaves the safe range.
  *
  * Complementary suppression (`protect`): while a leak remains, hide, among the figures its
@@ -166,6 +169,10 @@ export class DisclosureAudit {
   private readonly memo = new Map<string, { sig: string; value: unknown }>();
   /** Figure vectors by table (see `vectorOnce`; forgotten when a table is added). */
   private readonly vectors = { number: new Map<string, unknown>(), bigint: new Map<string, unknown>() };
+  /** Declarations made so far (populations, tables, figures; hiding one is not a declaration). */
+  private declared = 0;
+  /** `declared` when {@link audit} last found no leak (-1: never). */
+  private clearAt = -1;
 
   /** @param min the minimum group size (`ILN_MIN_CELL`). */
   constructor(readonly min: number) {
@@ -184,6 +191,7 @@ export class DisclosureAudit {
       throw new DeclarationError(`population ${spec.id}: one integer weight per hub value`);
     }
     this.pops.set(spec.id, { spec, hub, weights: spec.hub?.weights ?? null, tables: new Map() });
+    this.declared++;
     return this;
   }
 
@@ -203,6 +211,7 @@ export class DisclosureAudit {
       return this;
     }
     pop.tables.set(spec.dimension, spec);
+    this.declared++;
     this.checked.clear();
     this.memo.clear();
     this.vectors.number.clear();
@@ -214,6 +223,7 @@ export class DisclosureAudit {
   figure(spec: FigureSpec): number {
     this.pop(spec.population);
     this.figs.push({ ...spec });
+    this.declared++;
     const id = this.figs.length - 1;
     const list = this.figsOf.get(spec.population);
     if (list) list.push(id);
@@ -260,7 +270,31 @@ export class DisclosureAudit {
    *   interlocked to check (the build then fails rather than guess).
    */
   audit(): Leak[] {
-    return [...this.pops.keys()].flatMap((id) => this.auditPopulation(id));
+    const leaks = [...this.pops.keys()].flatMap((id) => this.auditPopulation(id));
+    if (!leaks.length) this.clearAt = this.declared;
+    return leaks;
+  }
+
+  /**
+   * True when {@link audit} has found no leak and nothing has been declared since (figures hidden
+   * since can only take vectors out of the spans it searched), and every `sum:NAME` measure of a
+   * population has one hub restriction on all its figures. Then an audit of the same populations
+   * and tables (same `min`) whose published figures are some of those published here finds no leak
+   * either: every span it searches (a table's figures and what the other tables say about the hub)
+   * lies in the one searched here, which holds no small 0/1 vector, and it checks the same
+   * declarations. A data loader's audit of its part of a plan so audited is implied (reports/data/lib/run.ts).
+   */
+  clear(): boolean {
+    if (this.clearAt !== this.declared) return false;
+    const hubOf = new Map<string, string>();
+    for (const f of this.figs) {
+      if (!(f.measure ?? "count").startsWith("sum:")) continue;
+      const key = `${f.population}\u0000${f.measure}`;
+      const hub = JSON.stringify(f.hub ?? null);
+      if ((hubOf.get(key) ?? hub) !== hub) return false;
+      hubOf.set(key, hub);
+    }
+    return true;
   }
 
   /**
@@ -466,6 +500,12 @@ export class DisclosureAudit {
       if (this.memo.get(cleanKey)?.sig === cleanSig) continue;
       const found = leaks.length;
       const values = valuesOf.get(t.dimension)!;
+      // A group of 1..min − 1 units (of cells, or of whole values for sums) holds only cells of
+      // 1..min − 1 units: a table without one has no leak, whatever the span.
+      if (!hasSmallCell(t, this.min)) {
+        this.memo.set(cleanKey, { sig: cleanSig, value: true });
+        continue;
+      }
       const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension), ownEchelon.get(t.dimension));
       const weightOf = (i: number) => t.cells[values[Math.floor(i / H)]][i % H];
       const describe = (v: Vec<T>) => this.describe(pop, values, [...v.keys()]);
@@ -543,8 +583,13 @@ export class DisclosureAudit {
       if (this.memo.get(cleanKey)?.sig === cleanSig) continue;
       const found = leaks.length;
       const values = valuesOf.get(t.dimension)!;
-      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how), ownEchelon.get(t.dimension));
       const units = (d: number) => unitsIn(t, values[d]);
+      // As in `countLeaks`: without a value of 1..min − 1 units, no group is small enough.
+      if (!values.some((v) => { const u = unitsIn(t, v); return u > 0 && u < this.min; })) {
+        this.memo.set(cleanKey, { sig: cleanSig, value: true });
+        continue;
+      }
+      const e = echelonOf(t, pure.filter((p) => p.from !== t.dimension).map((p) => p.how), ownEchelon.get(t.dimension));
       for (const v of smallZeroOneVectors(F, e.rows().map((r) => r.vec), units, this.min - 1, limit - leaks.length)) {
         const { how } = e.reduce(v);
         leaks.push({
@@ -569,6 +614,12 @@ export class DisclosureAudit {
       .map(([d, hs]) => `${dim} ${values[d]}${hs.length === H ? "" : ` (${pop.spec.hub?.name ?? "hub"} ${hs.map((h) => pop.hub[h]).join(", ")})`}`)
       .join("; ");
   }
+}
+
+/** True when some cell of `t` holds 1..min − 1 units. */
+function hasSmallCell(t: TableSpec, min: number): boolean {
+  for (const counts of Object.values(t.cells)) for (const c of counts) if (c > 0 && c < min) return true;
+  return false;
 }
 
 function measureClass(f: FigureSpec): Measure {

@@ -160,10 +160,38 @@ export function axpy<T>(F: Field<T>, a: Vec<T>, k: T, b: Vec<T>): Vec<T> {
 
 /** `a += k * b`, in place (keys keep their order; new ones are appended, zeros removed): what {@link axpy} returns, without the copy. */
 function axpyInPlace<T>(F: Field<T>, a: Vec<T>, k: T, b: Vec<T>): void {
+  if ((F as unknown) === COMPACT_FIELD && typeof k === "number") return compactAxpyInPlace(a as unknown as Vec<Compact>, k, b as unknown as Vec<Compact>);
   for (const [i, x] of b) {
     const cur = a.get(i);
     const next = cur === undefined ? F.mul(k, x) : F.add(cur, F.mul(k, x));
     if (F.isZero(next)) a.delete(i);
+    else a.set(i, next);
+  }
+}
+
+/**
+ * {@link axpyInPlace} on {@link COMPACT_FIELD} with an integer `k`: the same operations on the
+ * same values (integer products and sums checked to be safe integers, anything else through the
+ * field), so the same result and the same {@link FieldOverflow}, without a call per entry.
+ */
+function compactAxpyInPlace(a: Vec<Compact>, k: number, b: Vec<Compact>): void {
+  const F = COMPACT_FIELD;
+  for (const [i, x] of b) {
+    const cur = a.get(i);
+    let next: Compact;
+    if (typeof x === "number") {
+      const p = k * x;
+      if (!Number.isSafeInteger(p)) throw new FieldOverflow();
+      if (cur === undefined) next = p === 0 ? 0 : p;
+      else if (typeof cur === "number") {
+        next = cur + p;
+        if (!Number.isSafeInteger(next)) throw new FieldOverflow();
+      } else next = F.add(cur, p === 0 ? 0 : p);
+    } else {
+      const p = F.mul(k, x);
+      next = cur === undefined ? p : F.add(cur, p);
+    }
+    if (next === 0) a.delete(i);
     else a.set(i, next);
   }
 }
@@ -250,7 +278,9 @@ export class Echelon<T> {
     let pivot = Infinity;
     for (const c of left.keys()) if (c < pivot) pivot = c;
     const inv = F.div(F.one, left.get(pivot)!);
-    const scale = (x: Vec<T>) => new Map([...x].map(([i, y]) => [i, F.mul(inv, y)] as [number, T]));
+    // Times 1 changes no value (`left` and `how` are this call's own copies): kept as they are.
+    const unit = F.isZero(F.sub(inv, F.one));
+    const scale = (x: Vec<T>) => (unit ? x : new Map([...x].map(([i, y]) => [i, F.mul(inv, y)] as [number, T])));
     const row = { pivot, vec: scale(left), how: scale(how), seq: this.seq++ };
     for (const other of this.byPivot.values()) {
       const k = other.vec.get(pivot);
@@ -331,6 +361,8 @@ export function smallZeroOneVectors<T>(F: Field<T>, basis: readonly Vec<T>[], we
   // Heavy coordinates first (renumbered 0..), then light ones, so pivots fall on heavy ones where they can.
   const heavy = coords.filter((c) => weight(c) > hi).sort((a, b) => a - b);
   const light = coords.filter((c) => weight(c) <= hi).sort((a, b) => a - b);
+  // Every such vector lives on light coordinates: without any, there is none.
+  if (!light.length) return [];
   const toLocal = new Map([...heavy, ...light].map((c, i) => [c, i]));
   const toGlobal = [...heavy, ...light];
   const H = heavy.length;
@@ -350,9 +382,15 @@ export function smallZeroOneVectors<T>(F: Field<T>, basis: readonly Vec<T>[], we
       sub.push(v);
     }
   }
-  const e = new Echelon(F);
-  sub.forEach((b, i) => e.add(b, i));
-  const rows = e.rows();
+  // A row's pivot is its first coordinate, so a light-pivot row is 0 on every heavy one: `free`
+  // is empty, and the light rows are already a fully reduced echelon basis of the subspace (the
+  // same rows, entry for entry, as adding them to a new basis would give).
+  let rows: { pivot: number; vec: Vec<T> }[] = lightRows;
+  if (free.length) {
+    const e = new Echelon(F);
+    sub.forEach((b, i) => e.add(b, i));
+    rows = e.rows();
+  }
   const back = (v: Vec<T>): Vec<T> => new Map([...v].map(([c, x]) => [toGlobal[c], x] as [number, T]));
   weight = ((w) => (c: number) => w(toGlobal[c]))(weight);
   // Components: rows linked by a shared non-pivot coordinate.

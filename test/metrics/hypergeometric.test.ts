@@ -75,6 +75,36 @@ describe("tableSampler", () => {
     expect(checksum([5, 4, 6, 3, 2, 60, 4, 60], 41, 99)).toBe(131301953);
   });
 
+  it("draws group by group exactly as single hypergeometric draws from the same stream (its remembered mode probabilities change nothing)", () => {
+    // 3 groups drawn (sizes 5, 9, 30; 90 the largest, last), 2,000 tables: every count, and the
+    // number of uniforms used, equal a loop of `hypergeometric` calls on a second copy of the stream.
+    const ns = [30, 5, 90, 9];
+    const ones = 47;
+    const total = 134;
+    let used = 0;
+    let usedAgain = 0;
+    const a = mulberry32(21);
+    const b = mulberry32(21);
+    const next = tableSampler(ns, ones, () => (used++, a()));
+    const again = () => (usedAgain++, b());
+    const lf = logFactorials(total);
+    const out: number[] = [];
+    for (let t = 0; t < 2000; t++) {
+      next(out);
+      let left = total;
+      let onesLeft = ones;
+      const want = [0, 0, 0, 0];
+      for (const g of [1, 3, 0]) {
+        want[g] = hypergeometric(left, onesLeft, ns[g], again, lf);
+        left -= ns[g];
+        onesLeft -= want[g];
+      }
+      want[2] = onesLeft;
+      expect(out).toEqual(want);
+    }
+    expect(used).toBe(usedAgain);
+  });
+
   it("rejects sizes that are not counts and ones outside 0..total", () => {
     expect(() => tableSampler([3, -1], 1, Math.random)).toThrow(RangeError);
     expect(() => tableSampler([3, 1.5], 1, Math.random)).toThrow(RangeError);

@@ -149,3 +149,79 @@ describe("audit", () => {
     expect(all.audit().map((l) => [l.group, l.units])).toEqual([["country DE", 2]]);
   });
 });
+
+describe("clear: an audit found no leak and nothing was declared since", () => {
+  /** FR 7, DE 2, IT 6 (min 5): the total and FR published, DE + IT = 8 together. */
+  const audited = () => {
+    const a = new DisclosureAudit(5);
+    a.population({ id: "P", unit: "person" });
+    a.table({ population: "P", dimension: "country", cells: { FR: [7], DE: [2], IT: [6] } });
+    a.figure({ family: "f", label: "all", population: "P", value: 15 });
+    const fr = a.figure({ family: "f", label: "FR", population: "P", dimension: "country", values: ["FR"], value: 7 });
+    return { a, fr };
+  };
+
+  it("holds after an audit without a leak and after hiding a figure, not before an audit or after a declaration", () => {
+    const { a, fr } = audited();
+    expect(a.clear()).toBe(false);
+    expect(a.audit()).toEqual([]);
+    expect(a.clear()).toBe(true);
+    a.hide(fr);
+    expect(a.clear()).toBe(true);
+    // IT published: all − FR − IT gives DE (2 people).
+    a.figure({ family: "f", label: "IT", population: "P", dimension: "country", values: ["IT"], value: 6 });
+    expect(a.clear()).toBe(false);
+    a.table({ population: "P", dimension: "sector", cells: { lib: [15] } });
+    expect(a.audit()).toEqual([]); // FR hidden: all − IT = FR + DE, 9 people
+  });
+
+  it("does not hold after an audit that found a leak, or when a named sum's figures differ in their hub", () => {
+    const { a } = audited();
+    a.figure({ family: "f", label: "IT", population: "P", dimension: "country", values: ["IT"], value: 6 });
+    expect(a.audit().map((l) => l.group)).toEqual(["country DE"]);
+    expect(a.clear()).toBe(false);
+    const b = new DisclosureAudit(5);
+    b.population({ id: "Q", unit: "person", hub: { name: "matched", values: ["yes", "no"] } });
+    b.table({ population: "Q", dimension: "country", cells: { FR: [7, 3], DE: [6, 6] } });
+    b.figure({ family: "f", label: "score yes", population: "Q", hub: ["yes"], measure: "sum:score", value: 9 });
+    b.figure({ family: "f", label: "score FR", population: "Q", dimension: "country", values: ["FR"], measure: "sum:score", value: 4 });
+    expect(b.audit()).toEqual([]);
+    expect(b.clear()).toBe(false);
+  });
+
+  it("implies that every subset of the published figures audits without a leak (random declarations, protected first)", () => {
+    // The implication reports/data/lib/run.ts relies on, tried on 300 random tables: a
+    // protected audit is clear, and auditing the same tables with a random part of its
+    // published figures (the rest declared but suppressed) finds no leak.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const int = (n: number) => Math.floor(rand() * n);
+    let subsets = 0;
+    for (let c = 0; c < 300; c++) {
+      const a = new DisclosureAudit(3 + int(3));
+      a.population({ id: "P", unit: "person", hub: { name: "answer", values: ["1", "2", "3"], weights: [1, 2, 3] } });
+      const cells: Record<string, number[]> = {};
+      for (let v = 0; v < 2 + int(5); v++) cells[`v${v}`] = [int(9), int(9), int(3)];
+      a.table({ population: "P", dimension: "d", cells });
+      const values = Object.keys(cells);
+      const truth = (vs: string[], hub: number[], sum: boolean) => vs.reduce((s, v) => s + hub.reduce((t, h) => t + cells[v][h] * (sum ? h + 1 : 1), 0), 0);
+      for (let f = 0; f < 3 + int(8); f++) {
+        const vs = values.filter(() => rand() < 0.5);
+        if (!vs.length) continue;
+        const hub = rand() < 0.5 ? [0, 1, 2] : [int(3)];
+        const sum = rand() < 0.3;
+        a.figure({ family: "f", label: `F${f}`, population: "P", dimension: "d", values: vs, ...(hub.length < 3 ? { hub: hub.map((h) => String(h + 1)) } : {}), ...(sum ? { measure: "sum" as const } : {}), value: truth(vs, hub, sum) });
+      }
+      if (a.protect().leaks.length) continue;
+      expect(a.audit()).toEqual([]);
+      expect(a.clear()).toBe(true);
+      const doc = a.toJSON();
+      for (let s = 0; s < 3; s++) {
+        const part = { ...doc, figures: doc.figures.map((f) => (rand() < 0.5 ? f : { ...f, value: null })) };
+        expect(new DisclosureAudit(a.min).merge(part).audit()).toEqual([]);
+        subsets++;
+      }
+    }
+    expect(subsets).toBeGreaterThan(300);
+  });
+});
