@@ -144,19 +144,29 @@ const screened = new WeakMap<readonly (readonly number[])[], Map<string, { keep:
 /**
  * Frequency weights checked for a fit of `n` rows: a copy as a Float64Array, or all ones when
  * `weights` is undefined (multiplying by 1 is exact, so an unweighted fit is unchanged to the bit).
+ * The copy of an array of weights is kept for the next fit with the same array (fits of one data
+ * set under several penalties check and copy it once): never change weights after a fit, nor the
+ * result.
  * @throws RangeError when their number is not `n` or one is not a finite number > 0.
  */
-export function rowWeights(weights: readonly number[] | undefined, n: number): { w: Float64Array; total: number } {
+export function rowWeights(weights: ArrayLike<number> | undefined, n: number): { w: Float64Array; total: number } {
   if (weights === undefined) return { w: new Float64Array(n).fill(1), total: n };
   if (weights.length !== n) throw new RangeError(`need one weight per row: ${weights.length} weights for ${n} rows`);
+  const known = checkedWeights.get(weights);
+  if (known) return known;
   const w = Float64Array.from(weights);
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (!(w[i] > 0 && Number.isFinite(w[i]))) throw new RangeError(`row ${i}: a weight must be a finite number > 0 (leave out rows that count for nothing), got ${weights[i]}`);
     total += w[i];
   }
-  return { w, total };
+  const checked = { w, total };
+  checkedWeights.set(weights, checked);
+  return checked;
 }
+
+/** {@link rowWeights}' results by weights array. */
+const checkedWeights = new WeakMap<ArrayLike<number>, { w: Float64Array; total: number }>();
 
 function screen(X: readonly (readonly number[])[], names: readonly string[], w: Float64Array): { keep: number[]; dropped: DroppedColumn[] } {
   const n = X.length;
@@ -285,7 +295,7 @@ export function logisticRegression<N extends string>(
   X: readonly (readonly number[])[],
   y: readonly number[],
   names: readonly N[],
-  options: { penalty?: number; start?: readonly number[]; inference?: boolean; weights?: readonly number[] } = {},
+  options: { penalty?: number; start?: readonly number[]; inference?: boolean; weights?: ArrayLike<number> } = {},
 ): RegressionFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
