@@ -660,24 +660,34 @@ function choosePenalties(
 
 /** The features' effects, from the completion and satisfaction data of the rows the models were fitted on (`completionData`, `satisfactionData`). */
 function effectsOf(c: ReturnType<typeof completionData>, s: ReturnType<typeof satisfactionData>, names: readonly FeatureName[], completion: RegressionFit<FeatureName>, satisfaction: OrdinalFit<FeatureName> | null): FeatureEffect[] {
+  // plain loops: the same sums, term for term in the same order, as the reductions over mapped
+  // arrays they stand for (no array per feature and answer)
   const ps = completionProbabilities(completion, c.X, names);
-  const dens = ps.reduce((s, p) => s + p * (1 - p), 0) / Math.max(1, ps.length);
+  let densSum = 0;
+  for (const p of ps) densSum += p * (1 - p);
+  const dens = densSum / Math.max(1, ps.length);
+  const n = c.X.length;
   const sd = (j: number) => {
-    const v = c.X.map((x) => x[j]);
-    const m = v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
-    return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, v.length));
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += c.X[i][j];
+    const m = sum / Math.max(1, n);
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (c.X[i][j] - m) ** 2;
+    return Math.sqrt(ss / Math.max(1, n));
   };
   let sdens: number | null = null;
   if (satisfaction && satisfaction.levels.includes(4)) {
-    const j = satisfaction.levels.indexOf(4) - 1;
+    const theta = satisfaction.thresholds[satisfaction.levels.indexOf(4) - 1].estimate;
+    const b = satisfaction.coefficients.map((cf) => cf.estimate);
     const col = satisfaction.coefficients.map((cf) => names.indexOf(cf.name));
-    const ds = s.X.map((x) => {
+    let sum = 0;
+    for (const x of s.X) {
       let eta = 0;
-      satisfaction.coefficients.forEach((cf, m) => (eta += cf.estimate * x[col[m]]));
-      const q = sigmoid(eta - satisfaction.thresholds[j].estimate);
-      return q * (1 - q);
-    });
-    sdens = ds.length ? ds.reduce((a, b) => a + b, 0) / ds.length : null;
+      for (let m = 0; m < b.length; m++) eta += b[m] * x[col[m]];
+      const q = sigmoid(eta - theta);
+      sum += q * (1 - q);
+    }
+    sdens = s.X.length ? sum / s.X.length : null;
   }
   return names
     .map((f, j) => {

@@ -21,7 +21,7 @@
  *   `logisticRegression`.
  * Pure (no Node imports).
  */
-import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, newtonConverged, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, rowWeights, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
+import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, newtonConverged, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, rowWeights, Scratch, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
 
 /** A fitted proportional-odds model. */
 export interface OrdinalFit<N extends string = string> {
@@ -81,6 +81,9 @@ interface Merged {
   /** The entry of each row of X. */
   entryOf: Int32Array;
 }
+
+/** {@link orderedLogit}'s scratch arrays. */
+const ordinalScratch = new Scratch();
 
 /** {@link mergeRows}' result by X (the fits of one fold at several penalties merge its rows once). */
 const merges = new WeakMap<readonly (readonly number[])[], Merged>();
@@ -385,10 +388,13 @@ export function orderedLogit<N extends string>(
   // reuse them (σ once per slot, not again for the density and its derivative). An entry's weight
   // multiplies its terms; the terms of a distinct row's entries are summed per row before the
   // passes over the features.
-  const bufs = () => ({ eta: new Float64Array(R), F: new Float64Array(S), P: new Float64Array(E) });
-  type Rows = ReturnType<typeof bufs>;
-  let cur = bufs();
-  let trial = bufs();
+  // The arrays per distinct row, slot and entry come from the scratch space kept between fits
+  // (every element is written before it is read).
+  const cutLengths = cutSlots.map((s) => s.length);
+  const work = ordinalScratch.take([R, S, E, R, S, E, S, S, S, R, R, ...cutLengths]);
+  type Rows = { eta: Float64Array; F: Float64Array; P: Float64Array };
+  let cur: Rows = { eta: work[0], F: work[1], P: work[2] };
+  let trial: Rows = { eta: work[3], F: work[4], P: work[5] };
   /** The log-likelihood at (β, θ), each distinct row's η, σ at its slots' cuts and each entry's P(answer) kept in `out`. */
   const loglik = (beta: ArrayLike<number>, theta: readonly number[], out: Rows) => {
     const { eta, F, P } = out;
@@ -410,12 +416,12 @@ export function orderedLogit<N extends string>(
   };
   const penaltyOf = (beta: readonly number[]) => beta.reduce((s, v, j) => s + lam[j] * v * v, 0);
 
-  const dens = new Float64Array(S); // σ'(z) = σ(1 − σ) at each slot's cut
-  const curv = new Float64Array(S); // σ''(z) = σ(1 − σ)(1 − 2σ)
-  const slotFactor = new Float64Array(S); // each slot's factor of x_j in the Hessian's cut-feature block
-  const cutFactor = cutSlots.map((s) => new Float64Array(s.length)); // the same, gathered by cut
-  const rowGrad = new Float64Array(R); // each distinct row's factor of −x_j in the gradient
-  const rowCurv = new Float64Array(R); // ... and of x_j x_m in the Hessian
+  const dens = work[6]; // σ'(z) = σ(1 − σ) at each slot's cut
+  const curv = work[7]; // σ''(z) = σ(1 − σ)(1 − 2σ)
+  const slotFactor = work[8]; // each slot's factor of x_j in the Hessian's cut-feature block
+  const rowGrad = work[9]; // each distinct row's factor of −x_j in the gradient
+  const rowCurv = work[10]; // ... and of x_j x_m in the Hessian
+  const cutFactor = work.slice(11); // each slot's factor of x_j, gathered by cut
   // the cuts' parts of the gradient, the Hessian's diagonal and the entries between neighbouring cuts
   const cutGrad = new Float64Array(J - 1);
   const cutDiag = new Float64Array(J - 1);

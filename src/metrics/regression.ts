@@ -177,12 +177,9 @@ function screen(X: readonly (readonly number[])[], names: readonly string[], w: 
   const keep: number[] = [];
   const keptNames: string[] = [];
   const dropped: DroppedColumn[] = [];
-  // The columns, read row by row in one pass (a column read across n row arrays is n cache misses).
-  const columns = names.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    const row = X[i];
-    for (let j = 0; j < columns.length; j++) columns[j][i] = row[j];
-  }
+  // The columns (copies: the Gram-Schmidt below overwrites them), read from X's column-major values
+  const dense = denseColumns(X, names.length);
+  const columns = names.map((_, j) => dense.slice(j * n, (j + 1) * n));
   names.forEach((name, j) => {
     const r = columns[j];
     let mean = 0;
@@ -318,13 +315,16 @@ export function logisticRegression<N extends string>(
   // and multiplying by 1 is exact, so unweighted fits are unchanged). Each row's η (and e^−η where the
   // log-likelihood needs it) is kept from the objective's pass at the coefficients that become the
   // estimate, so the derivatives there reuse it instead of computing it again.
-  const yv = new Uint8Array(rows); // 1: y[i] is truthy
-  for (let i = 0; i < rows; i++) yv[i] = y[i] ? 1 : 0;
-  const yf = Float64Array.from(y);
-  let eta = new Float64Array(rows);
-  let expNeg = new Float64Array(rows); // e^−η of rows with y truthy (what the log-likelihood computed)
-  let etaTrial = new Float64Array(rows);
-  let expTrial = new Float64Array(rows);
+  // the per-row arrays, from the scratch space kept between fits (every element written before it is read)
+  const [yv, yf, eta0, exp0, eta1, exp1, w, r, scratch] = logisticScratch.take(new Array<number>(9).fill(rows));
+  for (let i = 0; i < rows; i++) {
+    yv[i] = y[i] ? 1 : 0; // 1: y[i] is truthy
+    yf[i] = y[i];
+  }
+  let eta = eta0;
+  let expNeg = exp0; // e^−η of rows with y truthy (what the log-likelihood computed)
+  let etaTrial = eta1;
+  let expTrial = exp1;
   /** The log-likelihood at `b`, each row's η (and e^−η of rows with y truthy) kept in `etaOut` (`expOut`). */
   const loglik = (b: Float64Array, etaOut: Float64Array, expOut: Float64Array) => {
     linearPredictors(C, rows, k, b, etaOut);
@@ -348,9 +348,6 @@ export function logisticRegression<N extends string>(
   };
   const h = new Float64Array(k * k); // lower triangle, row-major
   const gf = new Float64Array(k);
-  const w = new Float64Array(rows);
-  const r = new Float64Array(rows);
-  const scratch = new Float64Array(rows);
   /** Gradient and Hessian (penalty included) at `b`, whose rows' η are `eta` (and e^−η `expNeg` where y is truthy). */
   const derivatives = (b: Float64Array) => {
     for (let i = 0; i < rows; i++) {
@@ -430,6 +427,31 @@ export function logisticRegression<N extends string>(
     penalty,
   };
 }
+
+/**
+ * Scratch arrays for a fit's loops, kept from one fit to the next instead of made for each: the
+ * validation folds fit thousands of models of tens of thousands of rows, and arrays made afresh
+ * for each cost their allocation and the garbage collector's time. `take` gives views of one
+ * buffer, valid until the next `take` of the same `Scratch`: a fit takes its arrays once, and no
+ * fit runs while another that took from the same `Scratch` is running (fits are synchronous and
+ * none calls another of its kind). The arrays hold whatever was left in them: a fit writes every
+ * element before reading it, so its results do not depend on what ran before.
+ */
+export class Scratch {
+  private buffer = new Float64Array(0);
+
+  /** One array of each length, in order (views of the kept buffer, grown when too small). */
+  take(lengths: readonly number[]): Float64Array[] {
+    let total = 0;
+    for (const l of lengths) total += l;
+    if (this.buffer.length < total) this.buffer = new Float64Array(total);
+    let at = 0;
+    return lengths.map((l) => this.buffer.subarray(at, (at += l)));
+  }
+}
+
+/** {@link logisticRegression}'s scratch arrays. */
+const logisticScratch = new Scratch();
 
 /**
  * Each row's linear predictor η_i = Σ_j b_j · x_ij (the terms added in column order, from 0) of
@@ -525,6 +547,29 @@ export function productSums(C: Float64Array, n: number, p: number, w: Float64Arr
   }
 }
 
+/** {@link denseColumns}' results by data array, with the number of columns read. */
+const denseMemo = new WeakMap<readonly (readonly number[])[], { width: number; C: Float64Array }>();
+
+/**
+ * The first `width` values of each row of X as one column-major array (C[j·n + i] = X[i][j], n
+ * rows), read row by row in one pass (a column read across n row arrays is n cache misses).
+ * Memoised by X (the rows are never changed), so {@link screenColumns} and {@link columnMajor},
+ * which both read X's columns, read its rows once; a result of more columns serves fewer (the
+ * layout of the first columns does not depend on how many follow). Do not modify the result.
+ */
+export function denseColumns(X: readonly (readonly number[])[], width: number): Float64Array {
+  const known = denseMemo.get(X);
+  if (known && known.width >= width) return known.C;
+  const n = X.length;
+  const C = new Float64Array(n * width);
+  for (let i = 0; i < n; i++) {
+    const row = X[i];
+    for (let j = 0; j < width; j++) C[j * n + i] = row[j];
+  }
+  denseMemo.set(X, { width, C });
+  return C;
+}
+
 /** Columns of a data array prepared for a fit (see {@link columnMajor}). */
 export interface Columns {
   /** The columns of n rows each, column-major (C[j·n + i] is row i's column j). */
@@ -552,13 +597,13 @@ export function columnMajor(X: readonly (readonly number[])[], keep: readonly nu
   const k = keep.length + first;
   const C = new Float64Array(n * k);
   if (intercept) C.fill(1, 0, n);
-  for (let i = 0; i < n; i++) {
-    const row = X[i];
-    for (let j = first; j < k; j++) C[j * n + i] = row[keep[j - first]];
-  }
+  const dense = denseColumns(X, keep.length ? Math.max(...keep) + 1 : 0);
+  for (let j = first; j < k; j++) C.set(dense.subarray(keep[j - first] * n, (keep[j - first] + 1) * n), j * n);
   const scale = new Float64Array(k);
   const w = weights === undefined || weights instanceof Float64Array ? weights : Float64Array.from(weights); // one kind of array for the loops (the same values)
-  for (let j = first; j < k; j++) scale[j] = w ? weightedColumnScale(C, j * n, n, w) : columnScale(C, j * n, n);
+  let total = 0;
+  if (w) for (let i = 0; i < n; i++) total += w[i];
+  for (let j = first; j < k; j++) scale[j] = w ? weightedColumnScale(C, j * n, n, w, total) : columnScale(C, j * n, n);
   const columns = { C, scale, weights };
   const byKey = prepared.get(X) ?? new Map<string, Columns & { weights?: ArrayLike<number> }>();
   byKey.set(key, columns);
@@ -575,10 +620,8 @@ export function columnScale(C: Float64Array, o: number, n: number): number {
   return s > 0 ? Math.sqrt(s) : 1;
 }
 
-/** {@link columnScale} of the data with row i repeated w[i] times (frequency weights); 1 for a constant column. */
-function weightedColumnScale(C: Float64Array, o: number, n: number, w: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < n; i++) total += w[i];
+/** {@link columnScale} of the data with row i repeated w[i] times (frequency weights, summing to `total`: Σ w[i] in order); 1 for a constant column. */
+function weightedColumnScale(C: Float64Array, o: number, n: number, w: Float64Array, total: number): number {
   let m = 0;
   for (let i = 0; i < n; i++) m += (w[i] * C[o + i]) / total;
   let s = 0;
