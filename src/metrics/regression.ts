@@ -117,6 +117,28 @@ export function invertSpd(A: readonly number[][]): number[][] {
 }
 
 /**
+ * Scratch arrays for a fit's loops, kept from one fit to the next instead of made for each: the
+ * validation folds fit thousands of models of tens of thousands of rows, and arrays made afresh
+ * for each cost their allocation and the garbage collector's time. `take` gives views of one
+ * buffer, valid until the next `take` of the same `Scratch`: a fit takes its arrays once, and no
+ * fit runs while another that took from the same `Scratch` is running (fits are synchronous and
+ * none calls another of its kind). The arrays hold whatever was left in them: a fit writes every
+ * element before reading it, so its results do not depend on what ran before.
+ */
+export class Scratch {
+  private buffer = new Float64Array(0);
+
+  /** One array of each length, in order (views of the kept buffer, grown when too small). */
+  take(lengths: readonly number[]): Float64Array[] {
+    let total = 0;
+    for (const l of lengths) total += l;
+    if (this.buffer.length < total) this.buffer = new Float64Array(total);
+    let at = 0;
+    return lengths.map((l) => this.buffer.subarray(at, (at += l)));
+  }
+}
+
+/**
  * Which columns of X (beside an intercept) can be estimated: a column that is constant in the
  * data, or whose values are (to 1e-9 of its variance) a linear combination of the intercept and
  * the columns kept before it, is left out with a reason. Gram-Schmidt in column order, so of two
@@ -170,38 +192,100 @@ const checkedWeights = new WeakMap<ArrayLike<number>, { w: Float64Array; total: 
 
 function screen(X: readonly (readonly number[])[], names: readonly string[], w: Float64Array): { keep: number[]; dropped: DroppedColumn[] } {
   const n = X.length;
+  const k = names.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += w[i];
+  const dense = denseColumns(X, k);
+  // each column's weighted mean and sum of squares about it: a column is constant when it is tiny
+  const mean = new Float64Array(k);
+  const ss = new Float64Array(k);
+  const varying: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const o = j * n;
+    let m = 0;
+    for (let i = 0; i < n; i++) m += (w[i] * dense[o + i]) / total;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += w[i] * (dense[o + i] - m) ** 2;
+    mean[j] = m;
+    ss[j] = s;
+    if (s > 1e-12 * Math.max(1, m * m) * Math.max(1, total)) varying.push(j);
+  }
+  const constant = (j: number): DroppedColumn => ({ name: names[j], reason: n === 0 ? "no data" : `constant in the data (every value ${Number(mean[j].toPrecision(6))})` });
+  if (clearlyIndependent(dense, n, w, varying, mean)) {
+    return { keep: varying, dropped: names.flatMap((_, j) => (varying.includes(j) ? [] : [constant(j)])) };
+  }
+  // Gram-Schmidt on the columns in order (copies: it overwrites them)
   const basis: Float64Array[] = [];
   if (n > 0) basis.push(new Float64Array(n).fill(1 / Math.sqrt(total)));
   const keep: number[] = [];
   const keptNames: string[] = [];
   const dropped: DroppedColumn[] = [];
-  // The columns (copies: the Gram-Schmidt below overwrites them), read from X's column-major values
-  const dense = denseColumns(X, names.length);
-  const columns = names.map((_, j) => dense.slice(j * n, (j + 1) * n));
-  names.forEach((name, j) => {
-    const r = columns[j];
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += (w[i] * r[i]) / total;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += w[i] * (r[i] - mean) ** 2;
-    if (!(ss > 1e-12 * Math.max(1, mean * mean) * Math.max(1, total))) {
-      dropped.push({ name, reason: n === 0 ? "no data" : `constant in the data (every value ${Number(mean.toPrecision(6))})` });
-      return;
+  for (let j = 0; j < k; j++) {
+    if (!varying.includes(j)) {
+      dropped.push(constant(j));
+      continue;
     }
+    const r = dense.slice(j * n, (j + 1) * n);
     const rr = residual(r, basis, n, w);
-    if (rr < 1e-9 * ss) {
-      dropped.push({ name, reason: `collinear with the intercept${keptNames.length ? ` and ${keptNames.join(", ")}` : ""} (a linear combination of them in the data)` });
-      return;
+    if (rr < 1e-9 * ss[j]) {
+      dropped.push({ name: names[j], reason: `collinear with the intercept${keptNames.length ? ` and ${keptNames.join(", ")}` : ""} (a linear combination of them in the data)` });
+      continue;
     }
     const norm = Math.sqrt(rr);
     for (let i = 0; i < n; i++) r[i] /= norm;
     basis.push(r);
     keep.push(j);
-    keptNames.push(name);
-  });
+    keptNames.push(names[j]);
+  }
   return { keep, dropped };
+}
+
+/**
+ * The least 1 − R² (of a column on the intercept and the columns before it) at which
+ * {@link screen} keeps every varying column without Gram-Schmidt: a million times its threshold
+ * (1e-9), so far above the rounding of either computation (about 1e-16 times the condition
+ * number, at most about 1e4 here, over the square root of 1 − R²) that both make the same choice.
+ */
+const CLEARLY_INDEPENDENT = 1e-3;
+
+/** {@link clearlyIndependent}'s scratch arrays. */
+const screenScratch = new Scratch();
+
+/**
+ * Whether the columns `cols` of the column-major `dense` (n rows; weighted means `mean`) are
+ * clearly independent of the intercept and of each other: each column's 1 − R² on the intercept
+ * and the columns before it (the squared pivots of the Cholesky factor of the columns'
+ * weighted correlation matrix, in order) is at least {@link CLEARLY_INDEPENDENT}, when
+ * Gram-Schmidt would keep every one of them. The cross products of the centred columns are
+ * summed four at a time ({@link weightedCrossProducts}), where Gram-Schmidt's sums run one after
+ * another. False (then Gram-Schmidt decides) whenever in doubt.
+ */
+function clearlyIndependent(dense: Float64Array, n: number, w: Float64Array, cols: readonly number[], mean: Float64Array): boolean {
+  const k = cols.length;
+  if (k === 0) return true;
+  const [Z, scratch] = screenScratch.take([n * k, n]);
+  for (let a = 0; a < k; a++) {
+    const o = cols[a] * n;
+    const m = mean[cols[a]];
+    for (let i = 0; i < n; i++) Z[a * n + i] = dense[o + i] - m;
+  }
+  const G = new Float64Array(k * k);
+  weightedCrossProducts(Z, n, k, w, scratch, G);
+  const L = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    const corr = (a: number, c: number) => G[a * k + c] / Math.sqrt(G[a * k + a] * G[c * k + c]);
+    let d = 1;
+    for (let t = 0; t < j; t++) d -= L[j * k + t] * L[j * k + t];
+    if (!(d >= CLEARLY_INDEPENDENT)) return false;
+    const root = Math.sqrt(d);
+    L[j * k + j] = root;
+    for (let i = j + 1; i < k; i++) {
+      let s = corr(i, j);
+      for (let t = 0; t < j; t++) s -= L[i * k + t] * L[j * k + t];
+      L[i * k + j] = s / root;
+    }
+  }
+  return true;
 }
 
 /**
@@ -426,28 +510,6 @@ export function logisticRegression<N extends string>(
     dropped,
     penalty,
   };
-}
-
-/**
- * Scratch arrays for a fit's loops, kept from one fit to the next instead of made for each: the
- * validation folds fit thousands of models of tens of thousands of rows, and arrays made afresh
- * for each cost their allocation and the garbage collector's time. `take` gives views of one
- * buffer, valid until the next `take` of the same `Scratch`: a fit takes its arrays once, and no
- * fit runs while another that took from the same `Scratch` is running (fits are synchronous and
- * none calls another of its kind). The arrays hold whatever was left in them: a fit writes every
- * element before reading it, so its results do not depend on what ran before.
- */
-export class Scratch {
-  private buffer = new Float64Array(0);
-
-  /** One array of each length, in order (views of the kept buffer, grown when too small). */
-  take(lengths: readonly number[]): Float64Array[] {
-    let total = 0;
-    for (const l of lengths) total += l;
-    if (this.buffer.length < total) this.buffer = new Float64Array(total);
-    let at = 0;
-    return lengths.map((l) => this.buffer.subarray(at, (at += l)));
-  }
 }
 
 /** {@link logisticRegression}'s scratch arrays. */

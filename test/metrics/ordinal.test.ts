@@ -60,6 +60,22 @@ describe("screenColumns", () => {
     expect(dropped[1].reason).toMatch(/collinear with the intercept and b, c/);
   });
 
+  it("keeps a nearly collinear column (1 − R² 2e-6, below the 1e-3 where every column is clearly kept) and drops one within 1e-9 of collinear", () => {
+    // c = a + b + ε·u with u a ±1 pattern uncorrelated with a and b: 1 − R² of c on (1, a, b) is
+    // ε² var(u) / var(c) by construction (var(u) = 1, var(c) = 0.5 + ε²): 2e-6 for ε = 1e-3, 2e-12 for ε = 1e-6
+    const rows = (eps: number) => Array.from({ length: 400 }, (_, i) => {
+      const a = i % 2;
+      const b = Math.floor(i / 2) % 2;
+      const u = Math.floor(i / 4) % 2 ? 1 : -1;
+      return [a, b, a + b + eps * u];
+    });
+    expect(screenColumns(rows(1e-3), ["a", "b", "c"])).toEqual({ keep: [0, 1, 2], dropped: [] });
+    const near = screenColumns(rows(1e-6), ["a", "b", "c"]);
+    expect(near.keep).toEqual([0, 1]);
+    expect(near.dropped[0].reason).toMatch(/collinear with the intercept and a, b/);
+    expect(screenColumns(rows(0.5), ["a", "b", "c"])).toEqual({ keep: [0, 1, 2], dropped: [] });
+  });
+
   it("lets a fit go on without the dropped feature instead of failing on a singular matrix", () => {
     const { X, yb } = data();
     const withConstant = X.map((x) => [...x, 0]); // e.g. "country wish met" when nobody stated a country
