@@ -238,11 +238,29 @@ function completionData(rows: readonly OutcomeRow[], names: readonly FeatureName
   return { X: use.map((r) => featureRow(r, names)), y: use.map((r) => r.completed as number) };
 }
 
-/** A model's training data with repeated rows given once, each with its count as a frequency weight. */
+/**
+ * A model's training data with repeated rows given once, each with its count as a frequency
+ * weight, and each row's feature-row id (equal exactly for equal feature values: `orderedLogit`'s
+ * `rowIds`).
+ */
 interface Grouped {
   X: number[][];
   y: number[];
-  weights: number[];
+  weights: Float64Array;
+  ids: Int32Array;
+}
+
+/** A held-out round's data: its completion rows and its satisfaction answers, each with its features (no clusters: for scoring). */
+interface HeldOutData {
+  completion: { X: number[][]; y: number[] };
+  satisfaction: { X: number[][]; y: number[] };
+}
+
+/** One group of {@link OutcomeGroups}: its features (shared), its outcome, and its feature row's id. */
+interface Group {
+  x: number[];
+  y: number;
+  id: number;
 }
 
 /**
@@ -253,42 +271,54 @@ interface Grouped {
  * rows repeated). The 50,000 partnerships of a 20-round history are about 23,000 distinct
  * (features, completed) and their 80,000 satisfaction answers about 38,000 distinct (features,
  * answer), so a fit costs about half; the grouping's strings are made once here, not per fold.
- * Groups with equal features share ONE feature array (the first row's), so `orderedLogit`, which
- * fits on distinct feature rows with a count per answer level, merges them by identity without
- * comparing values (the 38,000 (features, answer) groups are about 19,000 distinct features).
+ * Groups with equal features share ONE feature array (the first row's) and one integer id, so
+ * `orderedLogit`, which fits on distinct feature rows with a count per answer level, merges them
+ * by id (`rowIds`) without hashing values (the 38,000 (features, answer) groups are about 19,000
+ * distinct features). Each round's held-out data are made once too ({@link heldOut}).
  */
 class OutcomeGroups {
   private readonly rounds: string[] = [];
   /** Per completion row and per satisfaction answer: its round's index in `rounds`, and its group. */
   private readonly completionRows: { round: Int32Array; group: Int32Array };
   private readonly answerRows: { round: Int32Array; group: Int32Array };
-  private readonly completionGroups: { x: number[]; y: number }[] = [];
-  private readonly answerGroups: { x: number[]; y: number }[] = [];
+  private readonly completionGroups: Group[] = [];
+  private readonly answerGroups: Group[] = [];
+  /** Each row's feature-row id; each id's feature array (the first row's with those values). */
+  private readonly featureIds = new Map<OutcomeRow, number>();
+  private readonly featureArrays: number[][] = [];
+  /** Each round's rows (by index in `rounds`), in order, and its held-out data once made. */
+  private readonly roundRows: OutcomeRow[][] = [];
+  private readonly tests = new Map<string, HeldOutData>();
 
-  constructor(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
+  constructor(rows: readonly OutcomeRow[], private readonly names: readonly FeatureName[]) {
     const roundIndex = new Map<string, number>();
     const completion: [number, number][] = [];
     const answers: [number, number][] = [];
     const ids = new Map<string, number>();
     const answerIds = new Map<string, number>();
-    const shared = new Map<string, number[]>(); // one feature array per distinct feature values
-    const idOf = (known: Map<string, number>, groups: { x: number[]; y: number }[], r: OutcomeRow, y: number) => {
-      const features = featureKey(r, names);
+    const shared = new Map<string, number>(); // feature values -> their id
+    const idOf = (known: Map<string, number>, groups: Group[], features: string, id: number, y: number) => {
       const key = `${features}|${y}`;
-      let id = known.get(key);
-      if (id === undefined) {
-        known.set(key, (id = groups.length));
-        let x = shared.get(features);
-        if (!x) shared.set(features, (x = featureRow(r, names)));
-        groups.push({ x, y });
+      let g = known.get(key);
+      if (g === undefined) {
+        known.set(key, (g = groups.length));
+        groups.push({ x: this.featureArrays[id], y, id });
       }
-      return id;
+      return g;
     };
     for (const r of rows) {
       let k = roundIndex.get(r.round);
-      if (k === undefined) roundIndex.set(r.round, (k = this.rounds.push(r.round) - 1));
-      if (r.completed !== null) completion.push([k, idOf(ids, this.completionGroups, r, r.completed)]);
-      for (const a of r.partnerSatisfaction) answers.push([k, idOf(answerIds, this.answerGroups, r, a)]);
+      if (k === undefined) {
+        roundIndex.set(r.round, (k = this.rounds.push(r.round) - 1));
+        this.roundRows.push([]);
+      }
+      this.roundRows[k].push(r);
+      const features = featureKey(r, names);
+      let id = shared.get(features);
+      if (id === undefined) shared.set(features, (id = this.featureArrays.push(featureRow(r, names)) - 1));
+      this.featureIds.set(r, id);
+      if (r.completed !== null) completion.push([k, idOf(ids, this.completionGroups, features, id, r.completed)]);
+      for (const a of r.partnerSatisfaction) answers.push([k, idOf(answerIds, this.answerGroups, features, id, a)]);
     }
     const pack = (list: [number, number][]) => ({ round: Int32Array.from(list, (e) => e[0]), group: Int32Array.from(list, (e) => e[1]) });
     this.completionRows = pack(completion);
@@ -305,34 +335,76 @@ class OutcomeGroups {
     return this.subset(train, this.answerRows, this.answerGroups);
   }
 
-  private subset(train: ReadonlySet<string>, rows: { round: Int32Array; group: Int32Array }, groups: readonly { x: number[]; y: number }[]): Grouped {
+  /**
+   * The held-out data of round `round` (`completionData`, and `satisfactionData` without
+   * clusters, of the round's rows in order), made once. Empty for a round the rows do not have.
+   */
+  heldOut(round: string): HeldOutData {
+    let d = this.tests.get(round);
+    if (!d) {
+      const rows = this.roundRows[this.rounds.indexOf(round)] ?? [];
+      const s = satisfactionData(rows, this.names, undefined, false);
+      this.tests.set(round, (d = { completion: completionData(rows, this.names), satisfaction: { X: s.X, y: s.y } }));
+    }
+    return d;
+  }
+
+  /** Row `r`'s feature array shared by the rows of equal features, and its id; undefined when `r` is not one of the rows grouped. */
+  featureRowOf(r: OutcomeRow): { x: number[]; id: number } | undefined {
+    const id = this.featureIds.get(r);
+    return id === undefined ? undefined : { x: this.featureArrays[id], id };
+  }
+
+  private subset(train: ReadonlySet<string>, rows: { round: Int32Array; group: Int32Array }, groups: readonly Group[]): Grouped {
     const use = Uint8Array.from(this.rounds, (r) => (train.has(r) ? 1 : 0));
     const count = new Float64Array(groups.length);
-    const order: number[] = [];
+    const order = new Int32Array(groups.length);
+    let m = 0;
     for (let i = 0; i < rows.group.length; i++) {
       if (!use[rows.round[i]]) continue;
       const g = rows.group[i];
-      if (count[g]++ === 0) order.push(g);
+      if (count[g]++ === 0) order[m++] = g;
     }
-    return { X: order.map((g) => groups[g].x), y: order.map((g) => groups[g].y), weights: order.map((g) => count[g]) };
+    const X: number[][] = [];
+    const y: number[] = [];
+    const weights = new Float64Array(m);
+    const ids = new Int32Array(m);
+    for (let k = 0; k < m; k++) {
+      const g = order[k];
+      const group = groups[g];
+      X.push(group.x);
+      y.push(group.y);
+      weights[k] = count[g];
+      ids[k] = group.id;
+    }
+    return { X, y, weights, ids };
   }
 }
 
-function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureName[]) {
+/**
+ * Each satisfaction answer of `rows` with its row's features and its cluster (the respondent, or
+ * `#k` for the k-th answer without one; none when `clusters` is false). With `groups` (the rows
+ * grouped, with `names`), the features are the groups' shared arrays and `ids` their ids
+ * (`orderedLogit`'s `rowIds`).
+ */
+function satisfactionData(rows: readonly OutcomeRow[], names: readonly FeatureName[], groups?: OutcomeGroups, clusters = true) {
   const X: number[][] = [];
   const y: number[] = [];
-  const clusters: string[] = [];
+  const ids: number[] = [];
+  const cl: string[] = [];
   let k = 0;
   for (const r of rows) {
-    const x = featureRow(r, names);
+    const shared = groups?.featureRowOf(r);
+    const x = shared ? shared.x : featureRow(r, names);
     r.partnerSatisfaction.forEach((s, i) => {
       X.push(x);
       y.push(s);
-      clusters.push(r.respondents?.[i] ?? `#${k}`);
+      if (shared) ids.push(shared.id);
+      if (clusters) cl.push(r.respondents?.[i] ?? `#${k}`);
       k++;
     });
   }
-  return { X, y, clusters };
+  return { X, y, clusters: cl, ids: groups && ids.length === y.length ? ids : undefined };
 }
 
 /**
@@ -411,7 +483,7 @@ function heldOut(groups: OutcomeGroups, trained: readonly string[], test: readon
   let sl: number | null = null;
   let sb: number | null = null;
   if (ps !== null && sh.y.length > 0) {
-    const sf = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: ps, inference: false, weights: st.weights }));
+    const sf = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: ps, inference: false, weights: st.weights, rowIds: st.ids }));
     if (sf) {
       sl = ordinalLogLoss(sf, sh.X, sh.y, names);
       const counts = new Map<number, number>();
@@ -436,12 +508,13 @@ function heldOut(groups: OutcomeGroups, trained: readonly string[], test: readon
  * training data.
  */
 function folds(rows: readonly OutcomeRow[], rounds: readonly string[], scheme: ValidationSummary["scheme"]): { round: string; trained: string[]; test: OutcomeRow[] }[] {
+  return foldRounds(rounds, scheme).map((f) => ({ ...f, test: rows.filter((x) => x.round === f.round) }));
+}
+
+/** {@link folds} without the rows: each fold's round scored and rounds trained on. */
+function foldRounds(rounds: readonly string[], scheme: ValidationSummary["scheme"]): { round: string; trained: string[] }[] {
   return rounds
-    .map((r, t) => ({
-      round: r,
-      trained: scheme === "time-ordered" ? rounds.slice(0, t) : rounds.filter((x) => x !== r),
-      test: rows.filter((x) => x.round === r),
-    }))
+    .map((r, t) => ({ round: r, trained: scheme === "time-ordered" ? rounds.slice(0, t) : rounds.filter((x) => x !== r) }))
     .filter((f, t) => (scheme === "time-ordered" ? t >= 2 : true));
 }
 
@@ -486,8 +559,9 @@ export type FoldScores = Map<string, { total: number; count: number; estimate?: 
  * penalty before it, and the first from the estimate of the fold trained on one round fewer (its
  * training rounds but the last, scoring that last one) at the first penalty: the same optimum in
  * fewer Newton iterations. A fold's score depends only on the fold, the folds before it (which are
- * its training rounds) and the grid, never on which fits ran before it. `grouped`: the rows (or a
- * superset of them: only training rounds are read from it) grouped, when the caller has them.
+ * its training rounds) and the grid, never on which fits ran before it. `grouped`: the rows grouped
+ * by `names`, when the caller has them, or the rows of more rounds (only the rounds of `rows` are
+ * read from it, each with all its rows, as in `rows`).
  */
 function choosePenalties(
   rows: readonly OutcomeRow[],
@@ -497,17 +571,21 @@ function choosePenalties(
   memo: FoldScores = new Map(),
   grouped?: OutcomeGroups,
 ): { completion: number; satisfaction: number; how: string; start: { completion?: number[]; satisfaction?: number[] } } {
-  const fs = folds(rows, rounds, "time-ordered");
-  // Each fold's data, made once for every penalty tried on it, from the rows grouped once (when a fold is not in `memo`).
+  const fs = foldRounds(rounds, "time-ordered");
+  // Each fold's data, made once for every penalty tried on it, from the rows grouped once (when a
+  // fold is not in `memo`); the held-out round's, once for all the fits that share the groups.
   let groups = grouped;
-  const completionOf = new Map<(typeof fs)[number], { ct: Grouped; ch: ReturnType<typeof completionData> }>();
-  const satisfactionOf = new Map<(typeof fs)[number], { st: Grouped; sh: ReturnType<typeof satisfactionData> }>();
+  const completionOf = new Map<(typeof fs)[number], { ct: Grouped; ch: HeldOutData["completion"] }>();
+  const satisfactionOf = new Map<(typeof fs)[number], { st: Grouped; sh: HeldOutData["satisfaction"] }>();
   /** One fold's summed log-loss and count (count 0: nothing to score), or null when the model cannot be fitted. */
   type Score = NonNullable<ReturnType<FoldScores["get"]>>;
   const foldScore = (f: (typeof fs)[number], which: "completion" | "satisfaction", lam: number, start: number[] | undefined): Score | null => {
     if (which === "completion") {
       let d = completionOf.get(f);
-      if (!d) completionOf.set(f, (d = { ct: (groups ??= new OutcomeGroups(rows, names)).completion(new Set(f.trained)), ch: completionData(f.test, names) }));
+      if (!d) {
+        groups ??= new OutcomeGroups(rows, names);
+        completionOf.set(f, (d = { ct: groups.completion(new Set(f.trained)), ch: groups.heldOut(f.round).completion }));
+      }
       const { ct, ch } = d;
       if (!ch.y.length) return { total: 0, count: 0 };
       const fit = tryFit(() => logisticRegression(ct.X, ct.y, names, { penalty: lam, start, inference: false, weights: ct.weights }));
@@ -516,10 +594,13 @@ function choosePenalties(
       return { total: logLoss(ch.y, p) * ch.y.length, count: ch.y.length, estimate: fit.coefficients.map((c) => c.estimate) };
     }
     let d = satisfactionOf.get(f);
-    if (!d) satisfactionOf.set(f, (d = { st: (groups ??= new OutcomeGroups(rows, names)).satisfaction(new Set(f.trained)), sh: satisfactionData(f.test, names) }));
+    if (!d) {
+      groups ??= new OutcomeGroups(rows, names);
+      satisfactionOf.set(f, (d = { st: groups.satisfaction(new Set(f.trained)), sh: groups.heldOut(f.round).satisfaction }));
+    }
     const { st, sh } = d;
     if (!sh.y.length || !st.y.length) return { total: 0, count: 0 };
-    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam, start, inference: false, weights: st.weights }));
+    const fit = tryFit(() => orderedLogit(st.X, st.y, names, { penalty: lam, start, inference: false, weights: st.weights, rowIds: st.ids }));
     if (!fit) return null;
     const estimate = [...fit.coefficients, ...fit.thresholds].map((c) => c.estimate);
     return { total: ordinalLogLoss(fit, sh.X, sh.y, names) * sh.y.length, count: sh.y.length, estimate };
@@ -579,24 +660,34 @@ function choosePenalties(
 
 /** The features' effects, from the completion and satisfaction data of the rows the models were fitted on (`completionData`, `satisfactionData`). */
 function effectsOf(c: ReturnType<typeof completionData>, s: ReturnType<typeof satisfactionData>, names: readonly FeatureName[], completion: RegressionFit<FeatureName>, satisfaction: OrdinalFit<FeatureName> | null): FeatureEffect[] {
+  // plain loops: the same sums, term for term in the same order, as the reductions over mapped
+  // arrays they stand for (no array per feature and answer)
   const ps = completionProbabilities(completion, c.X, names);
-  const dens = ps.reduce((s, p) => s + p * (1 - p), 0) / Math.max(1, ps.length);
+  let densSum = 0;
+  for (const p of ps) densSum += p * (1 - p);
+  const dens = densSum / Math.max(1, ps.length);
+  const n = c.X.length;
   const sd = (j: number) => {
-    const v = c.X.map((x) => x[j]);
-    const m = v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
-    return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, v.length));
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += c.X[i][j];
+    const m = sum / Math.max(1, n);
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (c.X[i][j] - m) ** 2;
+    return Math.sqrt(ss / Math.max(1, n));
   };
   let sdens: number | null = null;
   if (satisfaction && satisfaction.levels.includes(4)) {
-    const j = satisfaction.levels.indexOf(4) - 1;
+    const theta = satisfaction.thresholds[satisfaction.levels.indexOf(4) - 1].estimate;
+    const b = satisfaction.coefficients.map((cf) => cf.estimate);
     const col = satisfaction.coefficients.map((cf) => names.indexOf(cf.name));
-    const ds = s.X.map((x) => {
+    let sum = 0;
+    for (const x of s.X) {
       let eta = 0;
-      satisfaction.coefficients.forEach((cf, m) => (eta += cf.estimate * x[col[m]]));
-      const q = sigmoid(eta - satisfaction.thresholds[j].estimate);
-      return q * (1 - q);
-    });
-    sdens = ds.length ? ds.reduce((a, b) => a + b, 0) / ds.length : null;
+      for (let m = 0; m < b.length; m++) eta += b[m] * x[col[m]];
+      const q = sigmoid(eta - theta);
+      sum += q * (1 - q);
+    }
+    sdens = s.X.length ? sum / s.X.length : null;
   }
   return names
     .map((f, j) => {
@@ -673,6 +764,20 @@ export function fitOutcomes(
   features: readonly FeatureName[] = FEATURE_NAMES,
   options: { validate?: boolean; penalty?: number; satisfactionPenalty?: number; grid?: readonly number[]; start?: { completion?: readonly number[]; satisfaction?: readonly number[] } } = {},
 ): OutcomeFit {
+  return fitGrouped(rows, features, options);
+}
+
+/**
+ * {@link fitOutcomes}, the satisfaction model on all `rows` given their rows' shared feature arrays
+ * and ids from `grouped` (rows grouped by `features`, e.g. a superset of `rows`), when the caller
+ * has them: the same fit, its rows merged by id instead of by value (`orderedLogit`'s `rowIds`).
+ */
+function fitGrouped(
+  rows: readonly OutcomeRow[],
+  features: readonly FeatureName[],
+  options: Parameters<typeof fitOutcomes>[2] = {},
+  grouped?: OutcomeGroups,
+): OutcomeFit {
   const names = features; // the same array as the validation folds, so their feature rows are shared (featureRow)
   const rounds = [...new Set(rows.map((r) => r.round))];
   const grid = options.grid ?? PENALTY_GRID;
@@ -688,8 +793,8 @@ export function fitOutcomes(
   const start = { ...chosen.start, ...options.start };
   const c = completionData(rows, names);
   const completion = logisticRegression(c.X, c.y, names, { penalty: chosen.completion, start: start.completion });
-  const s = satisfactionData(rows, names);
-  const satisfaction = s.y.length ? tryFit(() => orderedLogit(s.X, s.y, names, { clusters: s.clusters, penalty: chosen.satisfaction, start: start.satisfaction })) : null;
+  const s = satisfactionData(rows, names, grouped);
+  const satisfaction = s.y.length ? tryFit(() => orderedLogit(s.X, s.y, names, { clusters: s.clusters, penalty: chosen.satisfaction, start: start.satisfaction, rowIds: s.ids })) : null;
   const empty = (scheme: ValidationSummary["scheme"]): ValidationSummary => ({ scheme, folds: [], n: 0, logLoss: null, baselineLogLoss: null, improvement: null, auc: null, calibration: null, satisfactionLogLoss: null, satisfactionBaselineLogLoss: null });
   const ps = satisfaction ? chosen.satisfaction : null;
   const groups = validateOn ? new OutcomeGroups(rows, names) : undefined;
@@ -799,7 +904,7 @@ export function fitLeavingOut(rows: readonly OutcomeRow[], round: string, option
     let groups = groupedRows.get(rows);
     if (!groups) groupedRows.set(rows, (groups = new OutcomeGroups(rows, FEATURE_NAMES)));
     const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds, groups);
-    const fit = fitOutcomes(others, undefined, { validate: false, penalty: pen.completion, satisfactionPenalty: pen.satisfaction, start: pen.start });
+    const fit = fitGrouped(others, FEATURE_NAMES, { validate: false, penalty: pen.completion, satisfactionPenalty: pen.satisfaction, start: pen.start }, groups);
     return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
   });
 }

@@ -21,7 +21,7 @@
  *   `logisticRegression`.
  * Pure (no Node imports).
  */
-import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, newtonConverged, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, rowWeights, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
+import { coefficientsOf, columnMajor, FitError, invertSpd, linearPredictors, newtonConverged, NOT_COMPUTED, notComputed, OBJECTIVE_TOLERANCE, productSums, rowWeights, Scratch, screenColumns, sigmoid, type Coefficient, type DroppedColumn } from "./regression";
 
 /** A fitted proportional-odds model. */
 export interface OrdinalFit<N extends string = string> {
@@ -53,8 +53,9 @@ export interface OrdinalFit<N extends string = string> {
 interface Merged {
   /** What it was made of (the memo's check besides X). */
   y: readonly number[];
-  weights: readonly number[] | undefined;
+  weights: ArrayLike<number> | undefined;
   cols: number;
+  ids: ArrayLike<number> | undefined;
   /** The observed levels ascending, the answers of each (rows by their weights), and all answers. */
   levels: number[];
   weighted: number[];
@@ -80,6 +81,9 @@ interface Merged {
   /** The entry of each row of X. */
   entryOf: Int32Array;
 }
+
+/** {@link orderedLogit}'s scratch arrays. */
+const ordinalScratch = new Scratch();
 
 /** {@link mergeRows}' result by X (the fits of one fold at several penalties merge its rows once). */
 const merges = new WeakMap<readonly (readonly number[])[], Merged>();
@@ -116,24 +120,12 @@ function equalRows(a: readonly number[], b: readonly number[], cols: number): bo
 }
 
 /**
- * Merges the rows of X (their first `cols` values) that are equal: the same array object is the
- * same row; other rows are compared by value (by a hash, then value by value). Memoised by X, y,
- * `weights` and `cols` (none of them is ever changed).
- * @throws RangeError from {@link rowWeights} on bad weights.
+ * Each row of X's distinct row into `rowOf`, and the distinct rows (each the first of its equal
+ * rows) into `distinct`, in the order of their first rows: by array object, else by value (a
+ * hash, then a chain of the rows with that hash).
  */
-function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weights: readonly number[] | undefined, cols: number): Merged {
-  const known = merges.get(X);
-  if (known && known.y === y && known.weights === weights && known.cols === cols) return known;
-  const n = y.length;
-  const { w, total } = rowWeights(weights, n);
-  const levels = [...new Set(y)].sort((a, b) => a - b);
-  const J = levels.length;
-  const levelOf = new Map(levels.map((l, j) => [l, j]));
-  const catOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) catOf[i] = levelOf.get(y[i]) as number;
-  // each row's distinct row: by array object, else by value (a hash, then a chain of the rows with that hash)
-  const rowOf = new Int32Array(n);
-  const distinct: (readonly number[])[] = [];
+function mergeByValues(X: readonly (readonly number[])[], cols: number, rowOf: Int32Array, distinct: (readonly number[])[]): void {
+  const n = X.length;
   const byObject = new Map<readonly number[], number>();
   const byHash = new Map<number, number>(); // hash -> the last distinct row with it
   const chain = new Int32Array(n); // distinct row -> the one before it with the same hash, or −1
@@ -159,6 +151,59 @@ function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weig
     }
     rowOf[i] = r;
   }
+}
+
+/**
+ * {@link mergeByValues} by the caller's ids of the rows' values (`orderedLogit`'s `rowIds`): a row
+ * whose id was seen before is that id's distinct row, looked up in a typed array (no hash, no
+ * map); the distinct rows come in the same order. A row that is not the same array as its id's
+ * first row is compared with it by value.
+ * @throws RangeError on ids that are not one non-negative integer (below 2^31) per row, or one id
+ *   given to rows of different values.
+ */
+function mergeByIds(X: readonly (readonly number[])[], ids: ArrayLike<number>, cols: number, rowOf: Int32Array, distinct: (readonly number[])[]): void {
+  const n = X.length;
+  if (ids.length !== n) throw new RangeError(`need one row id per row: ${ids.length} ids for ${n} rows`);
+  let top = -1;
+  for (let i = 0; i < n; i++) {
+    const v = ids[i];
+    if (!(Number.isInteger(v) && v >= 0 && v < 2 ** 31)) throw new RangeError(`row ${i}: a row id must be a non-negative integer below 2^31, got ${v}`);
+    if (v > top) top = v;
+  }
+  const of = new Int32Array(top + 1).fill(-1); // id -> its distinct row
+  for (let i = 0; i < n; i++) {
+    const x = X[i];
+    const id = ids[i];
+    let r = of[id];
+    if (r < 0) r = of[id] = distinct.push(x) - 1;
+    else if (distinct[r] !== x && !equalRows(distinct[r], x, cols)) throw new RangeError(`row ${i} has the row id ${id} of an earlier row with different values`);
+    rowOf[i] = r;
+  }
+}
+
+/**
+ * Merges the rows of X (their first `cols` values) that are equal: the same array object is the
+ * same row; other rows are compared by value (by a hash, then value by value). With `ids` (the
+ * caller's id of each row's values: `orderedLogit`'s `rowIds`), by id instead ({@link mergeByIds}):
+ * the same distinct rows in the same order when equal ids are exactly equal values. Memoised by
+ * X, y, `weights`, `cols` and `ids` (none of them is ever changed).
+ * @throws RangeError from {@link rowWeights} on bad weights, from {@link mergeByIds} on bad ids.
+ */
+function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weights: ArrayLike<number> | undefined, cols: number, ids?: ArrayLike<number>): Merged {
+  const known = merges.get(X);
+  if (known && known.y === y && known.weights === weights && known.cols === cols && known.ids === ids) return known;
+  const n = y.length;
+  const { w, total } = rowWeights(weights, n);
+  const levels = [...new Set(y)].sort((a, b) => a - b);
+  const J = levels.length;
+  const levelOf = new Map(levels.map((l, j) => [l, j]));
+  const catOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) catOf[i] = levelOf.get(y[i]) as number;
+  // each row's distinct row
+  const rowOf = new Int32Array(n);
+  const distinct: (readonly number[])[] = [];
+  if (ids) mergeByIds(X, ids, cols, rowOf, distinct);
+  else mergeByValues(X, cols, rowOf, distinct);
   const R = distinct.length;
   // X's rows by distinct row (in order within each)
   const first = new Int32Array(R + 1);
@@ -251,6 +296,7 @@ function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weig
     y,
     weights,
     cols,
+    ids,
     levels,
     weighted,
     total,
@@ -285,6 +331,11 @@ function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weig
  * the same data at several penalties make it once: never change X, y or the weights after a fit.
  * @param X one row of feature values per answer, in the order of `names`; rows given as the same
  *   array object are merged without comparing their values.
+ * @param options.rowIds one id per row of X (a non-negative integer, e.g. an index of the distinct
+ *   feature rows), equal for rows of equal values (in the columns named): rows are then merged by
+ *   id, without hashing their values, into the same distinct rows in the same order (the fit is
+ *   the same to the last bit). Rows of equal values under different ids are fitted as separate
+ *   rows (the same fit up to the order of the sums). Never change them after a fit (memoised with X).
  * @param y answers (any ordered numbers, e.g. 1-5).
  * @param options.clusters one cluster id per row (e.g. the respondent's pseudonym) for cluster-robust standard errors.
  * @param options.penalty ridge penalty λ >= 0 (default 0).
@@ -301,13 +352,14 @@ function mergeRows(X: readonly (readonly number[])[], y: readonly number[], weig
  *   Never change them after a fit (they are memoised with X).
  * @throws FitError with fewer than two observed levels, fewer rows than 2 × parameters, or no convergence.
  * @throws RangeError on a negative penalty, X, clusters or weights not one per answer, a weight
- *   that is not a finite number > 0, or weights with clusters.
+ *   that is not a finite number > 0, weights with clusters, row ids not one non-negative integer
+ *   per row, or one row id given to rows of different values.
  */
 export function orderedLogit<N extends string>(
   X: readonly (readonly number[])[],
   y: readonly number[],
   names: readonly N[],
-  options: { clusters?: readonly string[]; penalty?: number; start?: readonly number[]; inference?: boolean; weights?: readonly number[] } = {},
+  options: { clusters?: readonly string[]; penalty?: number; start?: readonly number[]; inference?: boolean; weights?: ArrayLike<number>; rowIds?: ArrayLike<number> } = {},
 ): OrdinalFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
@@ -315,7 +367,7 @@ export function orderedLogit<N extends string>(
   if (options.clusters && options.clusters.length !== y.length) throw new RangeError("need one cluster id per row");
   if (options.clusters && options.weights) throw new RangeError("frequency weights and clusters cannot be combined: give each answer its own row to cluster it");
   const n = y.length; // rows as given
-  const merged = mergeRows(X, y, options.weights, names.length);
+  const merged = mergeRows(X, y, options.weights, names.length, options.rowIds);
   const { levels, weighted, total, rows, rowWeight, entryStart, entryRow, entryCat: cat, entryWeight: m, entryUpper, entryLower, slotStart, slotCut, cutSlots, cutRows } = merged;
   const J = levels.length;
   if (J < 2) throw new FitError("an ordinal model needs at least two different answers");
@@ -336,10 +388,13 @@ export function orderedLogit<N extends string>(
   // reuse them (σ once per slot, not again for the density and its derivative). An entry's weight
   // multiplies its terms; the terms of a distinct row's entries are summed per row before the
   // passes over the features.
-  const bufs = () => ({ eta: new Float64Array(R), F: new Float64Array(S), P: new Float64Array(E) });
-  type Rows = ReturnType<typeof bufs>;
-  let cur = bufs();
-  let trial = bufs();
+  // The arrays per distinct row, slot and entry come from the scratch space kept between fits
+  // (every element is written before it is read).
+  const cutLengths = cutSlots.map((s) => s.length);
+  const work = ordinalScratch.take([R, S, E, R, S, E, S, S, S, R, R, ...cutLengths]);
+  type Rows = { eta: Float64Array; F: Float64Array; P: Float64Array };
+  let cur: Rows = { eta: work[0], F: work[1], P: work[2] };
+  let trial: Rows = { eta: work[3], F: work[4], P: work[5] };
   /** The log-likelihood at (β, θ), each distinct row's η, σ at its slots' cuts and each entry's P(answer) kept in `out`. */
   const loglik = (beta: ArrayLike<number>, theta: readonly number[], out: Rows) => {
     const { eta, F, P } = out;
@@ -361,12 +416,12 @@ export function orderedLogit<N extends string>(
   };
   const penaltyOf = (beta: readonly number[]) => beta.reduce((s, v, j) => s + lam[j] * v * v, 0);
 
-  const dens = new Float64Array(S); // σ'(z) = σ(1 − σ) at each slot's cut
-  const curv = new Float64Array(S); // σ''(z) = σ(1 − σ)(1 − 2σ)
-  const slotFactor = new Float64Array(S); // each slot's factor of x_j in the Hessian's cut-feature block
-  const cutFactor = cutSlots.map((s) => new Float64Array(s.length)); // the same, gathered by cut
-  const rowGrad = new Float64Array(R); // each distinct row's factor of −x_j in the gradient
-  const rowCurv = new Float64Array(R); // ... and of x_j x_m in the Hessian
+  const dens = work[6]; // σ'(z) = σ(1 − σ) at each slot's cut
+  const curv = work[7]; // σ''(z) = σ(1 − σ)(1 − 2σ)
+  const slotFactor = work[8]; // each slot's factor of x_j in the Hessian's cut-feature block
+  const rowGrad = work[9]; // each distinct row's factor of −x_j in the gradient
+  const rowCurv = work[10]; // ... and of x_j x_m in the Hessian
+  const cutFactor = work.slice(11); // each slot's factor of x_j, gathered by cut
   // the cuts' parts of the gradient, the Hessian's diagonal and the entries between neighbouring cuts
   const cutGrad = new Float64Array(J - 1);
   const cutDiag = new Float64Array(J - 1);

@@ -117,6 +117,28 @@ export function invertSpd(A: readonly number[][]): number[][] {
 }
 
 /**
+ * Scratch arrays for a fit's loops, kept from one fit to the next instead of made for each: the
+ * validation folds fit thousands of models of tens of thousands of rows, and arrays made afresh
+ * for each cost their allocation and the garbage collector's time. `take` gives views of one
+ * buffer, valid until the next `take` of the same `Scratch`: a fit takes its arrays once, and no
+ * fit runs while another that took from the same `Scratch` is running (fits are synchronous and
+ * none calls another of its kind). The arrays hold whatever was left in them: a fit writes every
+ * element before reading it, so its results do not depend on what ran before.
+ */
+export class Scratch {
+  private buffer = new Float64Array(0);
+
+  /** One array of each length, in order (views of the kept buffer, grown when too small). */
+  take(lengths: readonly number[]): Float64Array[] {
+    let total = 0;
+    for (const l of lengths) total += l;
+    if (this.buffer.length < total) this.buffer = new Float64Array(total);
+    let at = 0;
+    return lengths.map((l) => this.buffer.subarray(at, (at += l)));
+  }
+}
+
+/**
  * Which columns of X (beside an intercept) can be estimated: a column that is constant in the
  * data, or whose values are (to 1e-9 of its variance) a linear combination of the intercept and
  * the columns kept before it, is left out with a reason. Gram-Schmidt in column order, so of two
@@ -144,57 +166,126 @@ const screened = new WeakMap<readonly (readonly number[])[], Map<string, { keep:
 /**
  * Frequency weights checked for a fit of `n` rows: a copy as a Float64Array, or all ones when
  * `weights` is undefined (multiplying by 1 is exact, so an unweighted fit is unchanged to the bit).
+ * The copy of an array of weights is kept for the next fit with the same array (fits of one data
+ * set under several penalties check and copy it once): never change weights after a fit, nor the
+ * result.
  * @throws RangeError when their number is not `n` or one is not a finite number > 0.
  */
-export function rowWeights(weights: readonly number[] | undefined, n: number): { w: Float64Array; total: number } {
+export function rowWeights(weights: ArrayLike<number> | undefined, n: number): { w: Float64Array; total: number } {
   if (weights === undefined) return { w: new Float64Array(n).fill(1), total: n };
   if (weights.length !== n) throw new RangeError(`need one weight per row: ${weights.length} weights for ${n} rows`);
+  const known = checkedWeights.get(weights);
+  if (known) return known;
   const w = Float64Array.from(weights);
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (!(w[i] > 0 && Number.isFinite(w[i]))) throw new RangeError(`row ${i}: a weight must be a finite number > 0 (leave out rows that count for nothing), got ${weights[i]}`);
     total += w[i];
   }
-  return { w, total };
+  const checked = { w, total };
+  checkedWeights.set(weights, checked);
+  return checked;
 }
+
+/** {@link rowWeights}' results by weights array. */
+const checkedWeights = new WeakMap<ArrayLike<number>, { w: Float64Array; total: number }>();
 
 function screen(X: readonly (readonly number[])[], names: readonly string[], w: Float64Array): { keep: number[]; dropped: DroppedColumn[] } {
   const n = X.length;
+  const k = names.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += w[i];
+  const dense = denseColumns(X, k);
+  // each column's weighted mean and sum of squares about it: a column is constant when it is tiny
+  const mean = new Float64Array(k);
+  const ss = new Float64Array(k);
+  const varying: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const o = j * n;
+    let m = 0;
+    for (let i = 0; i < n; i++) m += (w[i] * dense[o + i]) / total;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += w[i] * (dense[o + i] - m) ** 2;
+    mean[j] = m;
+    ss[j] = s;
+    if (s > 1e-12 * Math.max(1, m * m) * Math.max(1, total)) varying.push(j);
+  }
+  const constant = (j: number): DroppedColumn => ({ name: names[j], reason: n === 0 ? "no data" : `constant in the data (every value ${Number(mean[j].toPrecision(6))})` });
+  if (clearlyIndependent(dense, n, w, varying, mean)) {
+    return { keep: varying, dropped: names.flatMap((_, j) => (varying.includes(j) ? [] : [constant(j)])) };
+  }
+  // Gram-Schmidt on the columns in order (copies: it overwrites them)
   const basis: Float64Array[] = [];
   if (n > 0) basis.push(new Float64Array(n).fill(1 / Math.sqrt(total)));
   const keep: number[] = [];
   const keptNames: string[] = [];
   const dropped: DroppedColumn[] = [];
-  // The columns, read row by row in one pass (a column read across n row arrays is n cache misses).
-  const columns = names.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    const row = X[i];
-    for (let j = 0; j < columns.length; j++) columns[j][i] = row[j];
-  }
-  names.forEach((name, j) => {
-    const r = columns[j];
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += (w[i] * r[i]) / total;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += w[i] * (r[i] - mean) ** 2;
-    if (!(ss > 1e-12 * Math.max(1, mean * mean) * Math.max(1, total))) {
-      dropped.push({ name, reason: n === 0 ? "no data" : `constant in the data (every value ${Number(mean.toPrecision(6))})` });
-      return;
+  for (let j = 0; j < k; j++) {
+    if (!varying.includes(j)) {
+      dropped.push(constant(j));
+      continue;
     }
+    const r = dense.slice(j * n, (j + 1) * n);
     const rr = residual(r, basis, n, w);
-    if (rr < 1e-9 * ss) {
-      dropped.push({ name, reason: `collinear with the intercept${keptNames.length ? ` and ${keptNames.join(", ")}` : ""} (a linear combination of them in the data)` });
-      return;
+    if (rr < 1e-9 * ss[j]) {
+      dropped.push({ name: names[j], reason: `collinear with the intercept${keptNames.length ? ` and ${keptNames.join(", ")}` : ""} (a linear combination of them in the data)` });
+      continue;
     }
     const norm = Math.sqrt(rr);
     for (let i = 0; i < n; i++) r[i] /= norm;
     basis.push(r);
     keep.push(j);
-    keptNames.push(name);
-  });
+    keptNames.push(names[j]);
+  }
   return { keep, dropped };
+}
+
+/**
+ * The least 1 − R² (of a column on the intercept and the columns before it) at which
+ * {@link screen} keeps every varying column without Gram-Schmidt: a million times its threshold
+ * (1e-9), so far above the rounding of either computation (about 1e-16 times the condition
+ * number, at most about 1e4 here, over the square root of 1 − R²) that both make the same choice.
+ */
+const CLEARLY_INDEPENDENT = 1e-3;
+
+/** {@link clearlyIndependent}'s scratch arrays. */
+const screenScratch = new Scratch();
+
+/**
+ * Whether the columns `cols` of the column-major `dense` (n rows; weighted means `mean`) are
+ * clearly independent of the intercept and of each other: each column's 1 − R² on the intercept
+ * and the columns before it (the squared pivots of the Cholesky factor of the columns'
+ * weighted correlation matrix, in order) is at least {@link CLEARLY_INDEPENDENT}, when
+ * Gram-Schmidt would keep every one of them. The cross products of the centred columns are
+ * summed four at a time ({@link weightedCrossProducts}), where Gram-Schmidt's sums run one after
+ * another. False (then Gram-Schmidt decides) whenever in doubt.
+ */
+function clearlyIndependent(dense: Float64Array, n: number, w: Float64Array, cols: readonly number[], mean: Float64Array): boolean {
+  const k = cols.length;
+  if (k === 0) return true;
+  const [Z, scratch] = screenScratch.take([n * k, n]);
+  for (let a = 0; a < k; a++) {
+    const o = cols[a] * n;
+    const m = mean[cols[a]];
+    for (let i = 0; i < n; i++) Z[a * n + i] = dense[o + i] - m;
+  }
+  const G = new Float64Array(k * k);
+  weightedCrossProducts(Z, n, k, w, scratch, G);
+  const L = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    const corr = (a: number, c: number) => G[a * k + c] / Math.sqrt(G[a * k + a] * G[c * k + c]);
+    let d = 1;
+    for (let t = 0; t < j; t++) d -= L[j * k + t] * L[j * k + t];
+    if (!(d >= CLEARLY_INDEPENDENT)) return false;
+    const root = Math.sqrt(d);
+    L[j * k + j] = root;
+    for (let i = j + 1; i < k; i++) {
+      let s = corr(i, j);
+      for (let t = 0; t < j; t++) s -= L[i * k + t] * L[j * k + t];
+      L[i * k + j] = s / root;
+    }
+  }
+  return true;
 }
 
 /**
@@ -285,7 +376,7 @@ export function logisticRegression<N extends string>(
   X: readonly (readonly number[])[],
   y: readonly number[],
   names: readonly N[],
-  options: { penalty?: number; start?: readonly number[]; inference?: boolean; weights?: readonly number[] } = {},
+  options: { penalty?: number; start?: readonly number[]; inference?: boolean; weights?: ArrayLike<number> } = {},
 ): RegressionFit<N> {
   const penalty = options.penalty ?? 0;
   if (!(penalty >= 0)) throw new RangeError(`the penalty must be >= 0, got ${penalty}`);
@@ -308,13 +399,16 @@ export function logisticRegression<N extends string>(
   // and multiplying by 1 is exact, so unweighted fits are unchanged). Each row's η (and e^−η where the
   // log-likelihood needs it) is kept from the objective's pass at the coefficients that become the
   // estimate, so the derivatives there reuse it instead of computing it again.
-  const yv = new Uint8Array(rows); // 1: y[i] is truthy
-  for (let i = 0; i < rows; i++) yv[i] = y[i] ? 1 : 0;
-  const yf = Float64Array.from(y);
-  let eta = new Float64Array(rows);
-  let expNeg = new Float64Array(rows); // e^−η of rows with y truthy (what the log-likelihood computed)
-  let etaTrial = new Float64Array(rows);
-  let expTrial = new Float64Array(rows);
+  // the per-row arrays, from the scratch space kept between fits (every element written before it is read)
+  const [yv, yf, eta0, exp0, eta1, exp1, w, r, scratch] = logisticScratch.take(new Array<number>(9).fill(rows));
+  for (let i = 0; i < rows; i++) {
+    yv[i] = y[i] ? 1 : 0; // 1: y[i] is truthy
+    yf[i] = y[i];
+  }
+  let eta = eta0;
+  let expNeg = exp0; // e^−η of rows with y truthy (what the log-likelihood computed)
+  let etaTrial = eta1;
+  let expTrial = exp1;
   /** The log-likelihood at `b`, each row's η (and e^−η of rows with y truthy) kept in `etaOut` (`expOut`). */
   const loglik = (b: Float64Array, etaOut: Float64Array, expOut: Float64Array) => {
     linearPredictors(C, rows, k, b, etaOut);
@@ -338,9 +432,6 @@ export function logisticRegression<N extends string>(
   };
   const h = new Float64Array(k * k); // lower triangle, row-major
   const gf = new Float64Array(k);
-  const w = new Float64Array(rows);
-  const r = new Float64Array(rows);
-  const scratch = new Float64Array(rows);
   /** Gradient and Hessian (penalty included) at `b`, whose rows' η are `eta` (and e^−η `expNeg` where y is truthy). */
   const derivatives = (b: Float64Array) => {
     for (let i = 0; i < rows; i++) {
@@ -420,6 +511,9 @@ export function logisticRegression<N extends string>(
     penalty,
   };
 }
+
+/** {@link logisticRegression}'s scratch arrays. */
+const logisticScratch = new Scratch();
 
 /**
  * Each row's linear predictor η_i = Σ_j b_j · x_ij (the terms added in column order, from 0) of
@@ -515,6 +609,29 @@ export function productSums(C: Float64Array, n: number, p: number, w: Float64Arr
   }
 }
 
+/** {@link denseColumns}' results by data array, with the number of columns read. */
+const denseMemo = new WeakMap<readonly (readonly number[])[], { width: number; C: Float64Array }>();
+
+/**
+ * The first `width` values of each row of X as one column-major array (C[j·n + i] = X[i][j], n
+ * rows), read row by row in one pass (a column read across n row arrays is n cache misses).
+ * Memoised by X (the rows are never changed), so {@link screenColumns} and {@link columnMajor},
+ * which both read X's columns, read its rows once; a result of more columns serves fewer (the
+ * layout of the first columns does not depend on how many follow). Do not modify the result.
+ */
+export function denseColumns(X: readonly (readonly number[])[], width: number): Float64Array {
+  const known = denseMemo.get(X);
+  if (known && known.width >= width) return known.C;
+  const n = X.length;
+  const C = new Float64Array(n * width);
+  for (let i = 0; i < n; i++) {
+    const row = X[i];
+    for (let j = 0; j < width; j++) C[j * n + i] = row[j];
+  }
+  denseMemo.set(X, { width, C });
+  return C;
+}
+
 /** Columns of a data array prepared for a fit (see {@link columnMajor}). */
 export interface Columns {
   /** The columns of n rows each, column-major (C[j·n + i] is row i's column j). */
@@ -542,13 +659,13 @@ export function columnMajor(X: readonly (readonly number[])[], keep: readonly nu
   const k = keep.length + first;
   const C = new Float64Array(n * k);
   if (intercept) C.fill(1, 0, n);
-  for (let i = 0; i < n; i++) {
-    const row = X[i];
-    for (let j = first; j < k; j++) C[j * n + i] = row[keep[j - first]];
-  }
+  const dense = denseColumns(X, keep.length ? Math.max(...keep) + 1 : 0);
+  for (let j = first; j < k; j++) C.set(dense.subarray(keep[j - first] * n, (keep[j - first] + 1) * n), j * n);
   const scale = new Float64Array(k);
   const w = weights === undefined || weights instanceof Float64Array ? weights : Float64Array.from(weights); // one kind of array for the loops (the same values)
-  for (let j = first; j < k; j++) scale[j] = w ? weightedColumnScale(C, j * n, n, w) : columnScale(C, j * n, n);
+  let total = 0;
+  if (w) for (let i = 0; i < n; i++) total += w[i];
+  for (let j = first; j < k; j++) scale[j] = w ? weightedColumnScale(C, j * n, n, w, total) : columnScale(C, j * n, n);
   const columns = { C, scale, weights };
   const byKey = prepared.get(X) ?? new Map<string, Columns & { weights?: ArrayLike<number> }>();
   byKey.set(key, columns);
@@ -565,10 +682,8 @@ export function columnScale(C: Float64Array, o: number, n: number): number {
   return s > 0 ? Math.sqrt(s) : 1;
 }
 
-/** {@link columnScale} of the data with row i repeated w[i] times (frequency weights); 1 for a constant column. */
-function weightedColumnScale(C: Float64Array, o: number, n: number, w: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < n; i++) total += w[i];
+/** {@link columnScale} of the data with row i repeated w[i] times (frequency weights, summing to `total`: Σ w[i] in order); 1 for a constant column. */
+function weightedColumnScale(C: Float64Array, o: number, n: number, w: Float64Array, total: number): number {
   let m = 0;
   for (let i = 0; i < n; i++) m += (w[i] * C[o + i]) / total;
   let s = 0;

@@ -60,6 +60,22 @@ describe("screenColumns", () => {
     expect(dropped[1].reason).toMatch(/collinear with the intercept and b, c/);
   });
 
+  it("keeps a nearly collinear column (1 − R² 2e-6, below the 1e-3 where every column is clearly kept) and drops one within 1e-9 of collinear", () => {
+    // c = a + b + ε·u with u a ±1 pattern uncorrelated with a and b: 1 − R² of c on (1, a, b) is
+    // ε² var(u) / var(c) by construction (var(u) = 1, var(c) = 0.5 + ε²): 2e-6 for ε = 1e-3, 2e-12 for ε = 1e-6
+    const rows = (eps: number) => Array.from({ length: 400 }, (_, i) => {
+      const a = i % 2;
+      const b = Math.floor(i / 2) % 2;
+      const u = Math.floor(i / 4) % 2 ? 1 : -1;
+      return [a, b, a + b + eps * u];
+    });
+    expect(screenColumns(rows(1e-3), ["a", "b", "c"])).toEqual({ keep: [0, 1, 2], dropped: [] });
+    const near = screenColumns(rows(1e-6), ["a", "b", "c"]);
+    expect(near.keep).toEqual([0, 1]);
+    expect(near.dropped[0].reason).toMatch(/collinear with the intercept and a, b/);
+    expect(screenColumns(rows(0.5), ["a", "b", "c"])).toEqual({ keep: [0, 1, 2], dropped: [] });
+  });
+
   it("lets a fit go on without the dropped feature instead of failing on a singular matrix", () => {
     const { X, yb } = data();
     const withConstant = X.map((x) => [...x, 0]); // e.g. "country wish met" when nobody stated a country
@@ -150,6 +166,28 @@ function repeated() {
   return { X: rows.map((r) => r.x), y: rows.map((r) => r.y), yb: rows.map((r) => r.yb), ordinal: group((r) => r.y), binary: group((r) => r.yb) };
 }
 
+describe("fits made one after another", () => {
+  // The expected values are the same fits made before the others (each checked against
+  // statsmodels in this file): the arrays a fit works in are kept from one fit to the next, and
+  // what a fit of other data left in them must change nothing.
+  it("give every fit the result it has when made first, whatever was fitted before it", () => {
+    const { X, y, yb, ordinal, binary } = repeated();
+    const d = data();
+    const names = ["a", "b", "c"];
+    const copy = (rows: number[][]) => rows.map((x) => [...x]); // new arrays: nothing memoised by them
+    const firstO = orderedLogit(copy(ordinal.X), ordinal.y, names, { weights: ordinal.w, penalty: 1 });
+    const firstL = logisticRegression(copy(binary.X), binary.y, names, { weights: binary.w, penalty: 1 });
+    // larger data, smaller data, other levels and outcomes
+    orderedLogit(copy(X), y, names, { penalty: 3 });
+    orderedLogit(copy(d.X), d.y, names);
+    orderedLogit(copy(d.X.slice(0, 60)), d.y.slice(0, 60).map((v) => (v > 2 ? 2 : 1)), names);
+    logisticRegression(copy(X), yb, names, { penalty: 3 });
+    logisticRegression(copy(d.X), d.yb, names);
+    expect(orderedLogit(copy(ordinal.X), ordinal.y, names, { weights: ordinal.w, penalty: 1 })).toEqual(firstO);
+    expect(logisticRegression(copy(binary.X), binary.y, names, { weights: binary.w, penalty: 1 })).toEqual(firstL);
+  });
+});
+
 describe("frequency weights", () => {
   // The expected values are the fits of the same data with every row repeated (those fits are
   // checked against statsmodels and scipy below, and the weighted ones against statsmodels there).
@@ -230,6 +268,52 @@ describe("orderedLogit fits on distinct feature rows", () => {
     // rows equal in every column but one are not merged: changing one row's value changes the fit
     const moved = X.map((x, i) => (i === 0 ? [x[0], x[1] + 0.25, x[2]] : x));
     expect(all(orderedLogit(moved, y, names))[1]).not.toBeCloseTo(all(orderedLogit(X, y, names))[1], 6);
+  });
+
+  // Row ids (`rowIds`): the expected values are the same fits merged by value (the fits above,
+  // checked against statsmodels): ids that are equal exactly for equal rows make the same
+  // distinct rows in the same order, so every sum is the same, to the last bit.
+  const idsOf = (rows: readonly (readonly number[])[]) => {
+    const known = new Map<string, number>();
+    return Int32Array.from(rows, (x) => {
+      const key = x.join(",");
+      let id = known.get(key);
+      if (id === undefined) known.set(key, (id = known.size));
+      return id;
+    });
+  };
+
+  it("merges by the caller's row ids into the same fit, bit for bit, as by value: shared or separate arrays, weighted, clustered, at several penalties", () => {
+    const { X, y, ordinal } = repeated();
+    const names = ["a", "b", "c"];
+    const shared = sharedRows(X);
+    const clusters = y.map((_, i) => String(Math.floor(i / 3)));
+    for (const penalty of [0, 3]) {
+      for (const rows of [shared, X]) {
+        const ids = idsOf(rows);
+        expect(orderedLogit(rows, y, names, { penalty, rowIds: ids })).toEqual(orderedLogit(rows, y, names, { penalty }));
+        expect(orderedLogit(rows, y, names, { penalty, rowIds: ids, clusters })).toEqual(orderedLogit(rows, y, names, { penalty, clusters }));
+      }
+      const ids = idsOf(ordinal.X); // (features, answer) groups: a feature row with several answers
+      expect(new Set(ids).size).toBeLessThan(ordinal.X.length);
+      const weights = Float64Array.from(ordinal.w);
+      expect(orderedLogit(ordinal.X, ordinal.y, names, { penalty, weights, rowIds: ids, inference: false })).toEqual(orderedLogit(ordinal.X, ordinal.y, names, { penalty, weights, inference: false }));
+    }
+  });
+
+  it("fits rows of equal values under different ids as separate rows (the same fit up to the order of the sums), and refuses bad ids", () => {
+    const { X, y } = repeated();
+    const names = ["a", "b", "c"];
+    const all = (f: ReturnType<typeof orderedLogit>) => [...f.coefficients, ...f.thresholds].map((c) => c.estimate);
+    const each = Int32Array.from(X, (_, i) => i); // every row its own id: 900 distinct rows instead of a few dozen
+    const want = all(orderedLogit(X, y, names));
+    all(orderedLogit(X, y, names, { rowIds: each })).forEach((v, j) => expect(v).toBeCloseTo(want[j], 9));
+    expect(() => orderedLogit(X, y, names, { rowIds: each.subarray(1) })).toThrow(/one row id per row: 899 ids for 900 rows/);
+    expect(() => orderedLogit(X, y, names, { rowIds: Array.from(each, (v, i) => (i === 5 ? -1 : v)) })).toThrow(/row 5: a row id must be a non-negative integer/);
+    expect(() => orderedLogit(X, y, names, { rowIds: Array.from(each, (v, i) => (i === 5 ? 0.5 : v)) })).toThrow(/row 5: a row id must be a non-negative integer/);
+    // one id for two rows of different values
+    const i = X.findIndex((x) => x.join() !== X[0].join());
+    expect(() => orderedLogit(X, y, names, { rowIds: Array.from(each, (v, k) => (k === i ? 0 : v)) })).toThrow(new RegExp(`row ${i} has the row id 0 of an earlier row with different values`));
   });
 
   it("merges only on the columns named, and refuses X of another length than y", () => {
