@@ -98,9 +98,9 @@ export function maxWeightMatchingTriangle(n: number, tri: Float64Array | Int32Ar
  * ones that solve asks for, and only once.
  */
 export class TriangleScan {
-  private readonly topId: Int32Array;
-  private readonly topW: Float64Array;
-  private readonly thr: Float64Array;
+  private topId: Int32Array;
+  private topW: Float64Array;
+  private thr: Float64Array;
   private readonly acc = { minW: Infinity, maxW: -Infinity, allInt: true, checkInt: true };
   private next = 0;
   private ms = 0;
@@ -147,7 +147,12 @@ export class TriangleScan {
     this.used = true;
     const { minW, maxW, allInt } = this.acc;
     if (minW === -Infinity || maxW === Infinity) throw new RangeError("a weight is not finite");
-    return { topId: this.topId, topW: this.topW, stats: pairStats(this.topId, n, width, minW, maxW, allInt), ms: this.ms };
+    const { topId, topW } = this;
+    // the solver owns the lists now: this scan keeps nothing (a proposal's matrix may live on)
+    this.topId = new Int32Array(0);
+    this.topW = new Float64Array(0);
+    this.thr = new Float64Array(0);
+    return { topId, topW, stats: pairStats(topId, n, width, minW, maxW, allInt), ms: this.ms };
   }
 }
 
