@@ -8,7 +8,7 @@
  *
  * Pure TypeScript, no Node imports.
  */
-import { cardinalityShift, listWidth, solveByPricing, type PairSource, type PairStats, type PricingResult, type ScanResult } from "./solver/column-generation";
+import { cardinalityShift, listWidth, now, solveByPricing, type PairSource, type PairStats, type PricingResult, type ScanResult } from "./solver/column-generation";
 import { RowWalker, type Pricer } from "./solver/pricer";
 import { denseBestFree } from "./solver/dense-best-free";
 import { offer, pairStats, thresholds } from "./solver/keep-best";
@@ -156,7 +156,6 @@ export class TriangleScan {
   }
 }
 
-const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 /**
  * The pairs i < j of a weight matrix (n*n, or its upper triangle when `packed`) or callback. Rows

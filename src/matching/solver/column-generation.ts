@@ -189,7 +189,8 @@ const NEAR_PER_VERTEX = 8;
 /** Most violated pool pairs each vertex contributes per partial round. */
 const PARTIAL_PER_VERTEX = 4;
 
-const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+/** Milliseconds of a monotonic clock (`performance.now`, or `Date.now` where there is none), for the phases' times. @throws never. */
+export const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 /**
  * Exact maximum-weight matching of the graph of `src` (see the module comment for the method and
