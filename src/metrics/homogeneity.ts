@@ -51,17 +51,11 @@ export function chiSquaredSf(x: number, df: number): number {
   return gammainc(x / 2, df / 2, true, true);
 }
 
-function statistic(counts: readonly number[], ns: readonly number[], total: number, ones: number): number {
-  let x2 = 0;
-  for (let i = 0; i < counts.length; i++) {
-    const e1 = (ns[i] * ones) / total;
-    const e0 = ns[i] - e1;
-    x2 += (counts[i] - e1) ** 2 / e1 + (ns[i] - counts[i] - e0) ** 2 / e0;
-  }
-  return x2;
-}
-
-/** {@link statistic} with each group's expected counts computed once (the same numbers, so the same sum), for the simulated tables. */
+/**
+ * Pearson's statistic of a table of `counts` (ones per group) given the groups' sizes `ns`, as a
+ * function of the counts: each group's expected counts computed once, for the observed table and
+ * every simulated one.
+ */
 function statisticOf(ns: readonly number[], total: number, ones: number): (counts: readonly number[]) => number {
   const e1s = Float64Array.from(ns, (n) => (n * ones) / total);
   const e0s = Float64Array.from(ns, (n, i) => n - e1s[i]);
@@ -101,19 +95,19 @@ export function homogeneityTest(groups: readonly GroupCount[], options: { replic
   const expected = ns.flatMap((n) => [(n * ones) / total, n - (n * ones) / total]);
   const minExpected = Math.min(...expected);
   const smallShare = expected.filter((e) => e < 5).length / expected.length;
-  const x2 = statistic(counts, ns, total, ones);
+  const statistic = statisticOf(ns, total, ones);
+  const x2 = statistic(counts);
   if (minExpected >= 1 && smallShare <= 0.2) {
     return { statistic: x2, df, p_value: chiSquaredSf(x2, df), method: "asymptotic", min_expected: minExpected, replicates: 0, test: name("chi-squared approximation") };
   }
   const B = options.replicates ?? 9999;
   const table = tableSampler(ns, ones, mulberry32(options.seed ?? 13));
   const sim = new Array<number>(used.length).fill(0);
-  const simulated = statisticOf(ns, total, ones);
   const bar = x2 - 1e-9 * Math.max(1, x2);
   let atLeast = 0;
   for (let b = 0; b < B; b++) {
     table(sim);
-    if (simulated(sim) >= bar) atLeast++;
+    if (statistic(sim) >= bar) atLeast++;
   }
   return {
     statistic: x2, df, p_value: (1 + atLeast) / (B + 1), method: "monte_carlo", min_expected: minExpected, replicates: B,
