@@ -2,7 +2,7 @@
  * `npx tsx bench/fits.ts [DB] [--here] [--workers] [--dump FILE]`: the left-out outcome fits of
  * every round of a database (default bench/out/bench.duckdb), as the matching page's build makes
  * them (`fitLeavingOut` with that round left out, the penalty chosen by time-ordered validation
- * over the other rounds, the fold scores shared between rounds), timed: `--here` in this thread
+ * over the rounds before it, the fold scores shared between rounds), timed: `--here` in this thread
  * one after another (the build without worker threads), `--workers` as jobs on the replay worker
  * threads, handed out together (the build's way: fit-jobs.ts, replay-jobs.ts `pickPoolJob`), both
  * when neither is given (and then checked equal). Prints markdown table rows: wall time of the first fit and of all, CPU time of the process

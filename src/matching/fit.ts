@@ -885,25 +885,33 @@ const groupedRows = new WeakMap<readonly OutcomeRow[], OutcomeGroups>();
 /**
  * The models of a round's replay, fitted with that round left out so that its own outcomes do not
  * flatter it: the completion model (for predictions) fitted on every other round's outcomes, and
- * the weights file made from it (`weightsFromFit`). The penalty is chosen by time-ordered
- * validation within those other rounds; no validation report is kept. `folds`: the fold scores
- * shared by the left-out fits of the same `rows` (each distinct fold fitted once; see
- * {@link FoldScores}), which changes no result.
+ * the weights file made from it (`weightsFromFit`). No validation report is kept.
  *
- * Each model gets its own penalty, as `iln weights fit` (`fitOutcomes`) chooses them on the same
- * rows: the left-out weights are what `iln weights fit` would make without that round.
+ * Each model's penalty is the one `iln weights fit` (`fitOutcomes`) would choose on the rounds
+ * **before** the round left out (time-ordered validation: train on the rounds before round t,
+ * score round t), in the order the rows name their rounds; with fewer than three rounds before
+ * it, the grid's smallest penalty above 0, as `fitOutcomes` with fewer than three rounds. Those
+ * validation folds never see the round left out, and they are the same folds for every round
+ * left out after them (the "main chain"), so the left-out fits of a history share one chain of
+ * folds: 20 rounds take about 200 fold fits, not the about 2,400 of searching every other round's
+ * folds anew for each round left out (the folds after the round, trained without it, are
+ * different for each round). When the rows have no outcome of `round`, every round of the rows
+ * validates. `folds`: the fold scores shared by the left-out fits of the same `rows` (each
+ * distinct fold fitted once; see {@link FoldScores}), which changes no result.
  * @returns null when the other rounds are too few or too uniform to fit (a `FitError`).
  */
 export function fitLeavingOut(rows: readonly OutcomeRow[], round: string, options: { folds?: FoldScores } = {}): { model: PredictionModel; weights: Weights } | null {
   const others = rows.filter((r) => r.round !== round);
   return tryFit(() => {
-    const rounds = [...new Set(others.map((r) => r.round))];
+    const rounds = [...new Set(rows.map((r) => r.round))];
+    const at = rounds.indexOf(round);
+    const validated = at < 0 ? rounds : rounds.slice(0, at); // the rounds before the one left out
     // The rows grouped once for every round left out: a fold's training rounds never include the
     // round left out, and its data come out of the groups of all rows in the same order and with
     // the same counts as out of the groups of the other rows.
     let groups = groupedRows.get(rows);
     if (!groups) groupedRows.set(rows, (groups = new OutcomeGroups(rows, FEATURE_NAMES)));
-    const pen = choosePenalties(others, rounds, FEATURE_NAMES, PENALTY_GRID, options.folds, groups);
+    const pen = choosePenalties(others, validated, FEATURE_NAMES, PENALTY_GRID, options.folds, groups);
     const fit = fitGrouped(others, FEATURE_NAMES, { validate: false, penalty: pen.completion, satisfactionPenalty: pen.satisfaction, start: pen.start }, groups);
     return { model: { fit: fit.completion, rounds: fit.rounds }, weights: weightsFromFit(fit) };
   });

@@ -114,13 +114,15 @@ export function poolJob(j: PoolJob): ReplayReport | ReplayReport[] | FitResult {
  * worker 0 the fit of the EARLIEST round left out (in the time order of the fits' rows,
  * `fitRank`), every other worker that of the LATEST; other jobs in the order added.
  *
- * Why: a worker keeps the fold scores of its fits (fit-jobs.ts), and a time-ordered fold that
- * scores round s is shared by every fit leaving out a round after s (its training rounds do not
- * contain the round left out: the "main chain"), while the folds after the round left out are
- * that fit's own. Taken from both ends, the two workers' fits are two contiguous runs of rounds:
- * the late rounds' fits are mostly the main chain, fitted once by the worker taking them; the
- * early rounds' fits are mostly their own folds and need only the start of the main chain, which
- * is all the two workers fit twice. Where the runs meet follows from how fast each worker goes.
+ * Why: a worker keeps the fold scores of its fits (fit-jobs.ts), and every fold of a left-out
+ * fit's penalty search scores a round before the round left out, trained on the rounds before
+ * that one (`fitLeavingOut`): a fold of the one "main chain", shared by every fit leaving out a
+ * later round. A fit leaving out round r needs the chain up to r. Taken from both ends, the two
+ * workers' fits are two contiguous runs of rounds: the worker taking the latest round fits the
+ * whole chain once, in its first fit, and the rest of its run needs only each fit on the other
+ * rounds; the worker taking the earliest rounds fits the start of the chain as its run goes,
+ * which is all the two workers fit twice. Where the runs meet follows from how fast each worker
+ * goes.
  * A fit's result does not depend on which worker ran it or after which others (`FoldScores`).
  * @returns an index into `waiting` (0 when it is empty).
  */
@@ -135,7 +137,7 @@ export function pickPoolJob(waiting: readonly PoolJob[], worker: number): number
   return best < 0 ? 0 : best;
 }
 
-/** A left-out fit's place in time: the index of the round left out among its rows' rounds (in the order the rows name them, as `fitLeavingOut` orders them); after all of them when the rows have none of that round (every fold of its fit is of the main chain). */
+/** A left-out fit's place in time: the index of the round left out among its rows' rounds (in the order the rows name them, as `fitLeavingOut` orders them); after all of them when the rows have none of that round (its fit's penalty search takes the whole main chain). */
 export function fitRank(j: FitJob): number {
   const k = j.rows.rounds.indexOf(j.leaveOut);
   return k < 0 ? j.rows.rounds.length : k;

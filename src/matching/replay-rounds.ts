@@ -14,8 +14,8 @@
  * 20 rounds of 5,000 people they take longer than the replays). With worker threads, the fits
  * run on them too (fit-jobs.ts), beside the replays: every round's fit is handed out at once as
  * soon as the outcomes are loaded (with the first round), the workers taking them from both ends
- * of time (replay-jobs.ts `pickPoolJob`: each fold of the fits' validation fitted once, but a
- * few), and a round's replays as soon as its fit is done and the round is loaded, while the next
+ * of time (replay-jobs.ts `pickPoolJob`: the one chain of validation folds that all the fits'
+ * penalty searches share fitted by each worker only as far as its fits need it), and a round's replays as soon as its fit is done and the round is loaded, while the next
  * rounds load, largest round first (so the last replays to finish are short ones and the
  * workers are never idle waiting for the loading). Without, everything runs in this thread, each
  * round's fit when the round is loaded.

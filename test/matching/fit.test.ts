@@ -293,32 +293,57 @@ print(json.dumps({"gain": gain, "lo": gain - 1.959963984540054 * se, "hi": gain 
 });
 
 describe("fitLeavingOut", () => {
-  it("gives the same models and weights with the fold scores shared across rounds as without, fitting each fold once", () => {
+  it("gives the same models and weights with the fold scores shared across rounds as without, fitting each fold of the one main chain once", () => {
     const rounds = [...new Set(rows.map((r) => r.round))];
     const folds: FoldScores = new Map();
     const shared = rounds.map((r) => fitLeavingOut(rows, r, { folds }));
     const sizeAfterAll = folds.size;
     expect(shared).toEqual(rounds.map((r) => fitLeavingOut(rows, r)));
-    // a fold that leaves no round out of its training set is the same for every round after it
-    expect(sizeAfterAll).toBeLessThan(rounds.length * (rounds.length - 3) * 2 * PENALTY_GRID.length);
+    // every fold is of the main chain (trained on the rounds before its held-out round, which
+    // precedes the round left out), so the last round's penalty search holds them all: the
+    // completion model at each penalty of the grid, the satisfaction model (no answers in these
+    // rows: nothing to search) at the first
+    expect(rounds.length).toBeGreaterThan(3);
+    expect(sizeAfterAll).toBe((rounds.length - 3) * (PENALTY_GRID.length + 1));
     expect(shared.every((x) => x !== null)).toBe(true);
   });
 
-  it("is what fitOutcomes fits on the other rounds: each model with the penalty its own validation chose", () => {
+  it("chooses each model's penalty as fitOutcomes does on the rounds before the round left out, and fits it on every other round", () => {
     // Partner-satisfaction answers unrelated to the features (a fixed scramble of 1-5), so the
     // satisfaction model's validation wants a different penalty than the completion model's.
     const answered = rows.map((r, i) => ({ ...r, partnerSatisfaction: [1 + ((i * 7919) % 5), 1 + ((i * 104729) % 5)] }));
     const rounds = [...new Set(answered.map((r) => r.round))];
-    for (const round of [rounds[0], rounds[rounds.length - 1]]) {
-      const others = answered.filter((r) => r.round !== round);
-      const full = fitOutcomes(others);
-      expect(full.penalty.satisfaction).not.toBe(full.penalty.completion);
-      const left = fitLeavingOut(answered, round)!;
-      const fitted = left.weights.fitted as { penalty: { completion: number; satisfaction: number | null } };
-      expect(fitted.penalty.completion).toBe(full.penalty.completion);
-      expect(fitted.penalty.satisfaction).toBe(full.penalty.satisfaction);
-      expect(left.model.fit.coefficients).toEqual(full.completion.coefficients);
-      expect(left.weights.utility).toEqual(weightsFromFit(full).utility);
-    }
+    const penaltyOf = (left: NonNullable<ReturnType<typeof fitLeavingOut>>) => (left.weights.fitted as { penalty: { completion: number; satisfaction: number | null } }).penalty;
+    // the last round: the rounds before it are all the others, so it is fitOutcomes on them, to the bit
+    const last = rounds[rounds.length - 1];
+    const others = answered.filter((r) => r.round !== last);
+    const full = fitOutcomes(others);
+    expect(full.penalty.satisfaction).not.toBe(full.penalty.completion);
+    const left = fitLeavingOut(answered, last)!;
+    expect(penaltyOf(left).completion).toBe(full.penalty.completion);
+    expect(penaltyOf(left).satisfaction).toBe(full.penalty.satisfaction);
+    expect(left.model.fit.coefficients).toEqual(full.completion.coefficients);
+    expect(left.weights.utility).toEqual(weightsFromFit(full).utility);
+    // a round with three rounds before it: the penalties fitOutcomes chooses on those three, the
+    // models fitted on every other round (later ones too) with them
+    const middle = rounds[3];
+    const before = answered.filter((r) => rounds.indexOf(r.round) < 3);
+    const chosen = fitOutcomes(before).penalty;
+    const mid = fitLeavingOut(answered, middle)!;
+    expect(penaltyOf(mid).completion).toBe(chosen.completion);
+    expect(penaltyOf(mid).satisfaction).toBe(chosen.satisfaction);
+    expect(mid.model.rounds).toEqual(rounds.filter((r) => r !== middle));
+    const refit = fitOutcomes(
+      answered.filter((r) => r.round !== middle),
+      undefined,
+      { validate: false, penalty: chosen.completion, satisfactionPenalty: chosen.satisfaction ?? undefined },
+    );
+    // the same optimum, reached from another start: equal to the last digits the Newton steps leave
+    mid.model.fit.coefficients.forEach((c, j) => expect(c.estimate).toBeCloseTo(refit.completion.coefficients[j].estimate, 8));
+    // the first round: no round before it validates, so the grid's smallest penalty above 0
+    const first = fitLeavingOut(answered, rounds[0])!;
+    const smallest = PENALTY_GRID.find((g) => g > 0);
+    expect(penaltyOf(first)).toMatchObject({ completion: smallest, satisfaction: smallest });
+    expect(first.model.rounds).toEqual(rounds.slice(1));
   });
 });
