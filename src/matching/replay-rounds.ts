@@ -10,15 +10,16 @@
  * content-keyed cache); when both of a round's replays must run, they run as one job that scores
  * the round's pool once for both weightings (unless the round is the only one and there are
  * threads to run its two replays side by side). Each report can be turned into what the caller
- * keeps (`finish`: the page publishes aggregates only). The left-out fits can be kept in a store too (`fits`: at
- * 20 rounds of 5,000 people they take longer than the replays). With worker threads, the fits
- * run on them too (fit-jobs.ts), beside the replays: every round's fit is handed out at once as
- * soon as the outcomes are loaded (with the first round), the workers taking them from both ends
- * of time (replay-jobs.ts `pickPoolJob`: the one chain of validation folds that all the fits'
- * penalty searches share fitted by each worker only as far as its fits need it), and a round's replays as soon as its fit is done and the round is loaded, while the next
- * rounds load, largest round first (so the last replays to finish are short ones and the
- * workers are never idle waiting for the loading). Without, everything runs in this thread, each
- * round's fit when the round is loaded.
+ * keeps (`finish`: the page publishes aggregates only). The left-out fits can be kept in a store
+ * too (`fits`: at 20 rounds of 5,000 people they take about a quarter of the replays' time). With
+ * worker threads, the fits run on them too (fit-jobs.ts), beside the replays: every round's fit
+ * is handed out at once as soon as the outcomes are loaded (with the first round), the workers
+ * taking them from both ends of time (replay-jobs.ts `pickPoolJob`: the one chain of validation
+ * folds that all the fits' penalty searches share is fitted by each worker only as far as its
+ * fits need it), and a round's replays as soon as its fit is done and the round is loaded, while
+ * the next rounds load, largest round first (so the last replays to finish are short ones and
+ * the workers are never idle waiting for the loading). Without, everything runs in this thread,
+ * each round's fit when the round is loaded.
  */
 import { roundIds, type Db } from "../db";
 import { UnknownRoundError } from "../domain/errors";
