@@ -33,7 +33,8 @@
  * - The top-level blossom of a vertex is `tokTop[tok[v]]`: a new blossom inherits its largest
  *   child's token and gives it back on expansion, so relabelling costs the smaller children only
  *   (finely graded weights nest blossoms thousands deep; relabelling every vertex was quadratic).
- * Termination leaves no tree, so every exposed vertex has dual 0: the usual certificate.
+ * The solve ends when the last tree dissolves (every entry still queued is then stale: each
+ * needs an S- or T-labelled end), so every exposed vertex has dual 0: the usual certificate.
  * Complexity O(n * m * log m) in the worst case (each augmentation may relabel every vertex and
  * rescan its edges); in practice near-linear per augmentation. Memory O(n + m + heap), the heap
  * holding at most a few entries per edge between compactions. Iterative throughout: no recursion.
@@ -162,6 +163,8 @@ export function solvePrimalDual(n: number, eu: Int32Array, ev: Int32Array, ew: F
   const tprev = new Int32Array(n).fill(-1);
   const thead = new Int32Array(n).fill(-1);
   let D = 0;
+  // Trees not yet dissolved: none left means no queued event can be valid.
+  let liveTrees = 0;
 
   // Scratch buffers (no per-event allocation). Each function owns its buffer.
   const walk = new Int32Array(n2 + 1);
@@ -392,6 +395,7 @@ export function solvePrimalDual(n: number, eu: Int32Array, ev: Int32Array, ew: F
     let cnt = 0;
     for (const r of [r1, r2]) {
       if (r < 0) continue;
+      liveTrees--;
       for (let v = thead[r]; v >= 0; v = tnext[v]) bufD[cnt++] = v;
       thead[r] = -1;
     }
@@ -654,12 +658,13 @@ export function solvePrimalDual(n: number, eu: Int32Array, ev: Int32Array, ew: F
       label[v] = S;
       labelend[v] = -1;
       treeAdd(v, v);
+      liveTrees++;
     }
   }
   for (let v = 0; v < n; v++) if (label[v] === S) scanS(v);
 
   // ---- events ----
-  while (heap.size > 0) {
+  while (liveTrees > 0 && heap.size > 0) {
     const key = heap.topKey();
     const item = heap.topItem();
     heap.pop();
