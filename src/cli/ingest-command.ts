@@ -34,7 +34,8 @@ export function ingestCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (target: string, opts: { kind?: string; round?: string; mapping?: string; respondents?: string; allowEmpty?: boolean; suggestMapping?: string; dryRun?: boolean; verbose?: boolean; db?: string }) => {
       const { ingest } = await import("../../loaders/ingest");
-      if (opts.suggestMapping) checkOutputFile(opts.suggestMapping, "--suggest-mapping");
+      // The suggestions keep the mapping in use, so --suggest-mapping may name the --mapping file.
+      if (opts.suggestMapping) checkOutputFile(opts.suggestMapping, "--suggest-mapping", { db: dbPathOf(opts), inputs: [["PATH", target], ["--respondents", opts.respondents]] });
       const progress = (l: string) => process.stderr.write(`${l}\n`);
       const report = opts.dryRun
         ? await withDryRunDb(opts, (db, pseudonymise) => ingest(db, target, { ...opts, pseudonymise, progress }))

@@ -69,7 +69,10 @@ export function matchCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round: string; weights?: string; out: string; matchedOn?: string; introductions?: string; locks?: string; forbid?: string; unmatched?: string; maxCardinality: boolean; db?: string }) => {
       const intro = opts.introductions ?? path.join(path.dirname(opts.out), "introductions.csv");
-      checkOutputFiles([["--out", opts.out], [opts.introductions ? "--introductions" : "--introductions (default)", intro], ["--unmatched", opts.unmatched]]);
+      checkOutputFiles([["--out", opts.out], [opts.introductions ? "--introductions" : "--introductions (default)", intro], ["--unmatched", opts.unmatched]], {
+        db: dbPathOf(opts),
+        inputs: [["--weights", opts.weights], ["--locks", opts.locks], ["--forbid", opts.forbid]],
+      });
       const matchedOn = opts.matchedOn ?? localDate();
       const weights = await readWeightsFile(opts.weights);
       // What the proposal needs loads only now, so `iln --help` starts without it.

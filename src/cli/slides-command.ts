@@ -23,7 +23,7 @@ export function slidesCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { out: string; round?: string; db?: string }) => {
       if (path.extname(opts.out).toLowerCase() !== ".pptx") throw new UsageError(`--out must name a .pptx file, got ${JSON.stringify(opts.out)}`);
-      checkOutputFile(opts.out, "--out");
+      checkOutputFile(opts.out, "--out", { db: dbPathOf(opts) });
       const dbPath = dbPathOf(opts);
       // The deck's code (charts, pptxgenjs) loads only now, so `iln --help` starts without it.
       const { checkRound } = await import("../db/rounds");
@@ -37,8 +37,10 @@ export function slidesCommand(program: Command): void {
       process.stderr.write(`slides: figures ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; drawing the charts...\n`);
       const deck = await buildDeck(docs, { round: opts.round });
       writeFileSync(opts.out, deck.pptx);
-      process.stderr.write(
-        `wrote ${deck.slides} slides to ${opts.out} (${deck.findings.map((f) => f.finding.id).join(", ")}${deck.skipped.length ? `; nothing publishable for ${deck.skipped.join(", ")}` : ""})${deck.synthetic ? "; every slide is labelled SYNTHETIC DATA" : ""}\n`,
-      );
+      const notes = [
+        deck.findings.length ? deck.findings.map((f) => f.finding.id).join(", ") : "no finding",
+        ...(deck.skipped.length ? [`nothing publishable for ${deck.skipped.join(", ")}`] : []),
+      ];
+      process.stderr.write(`wrote ${deck.slides} slides to ${opts.out} (${notes.join("; ")})${deck.synthetic ? "; every slide is labelled SYNTHETIC DATA" : ""}\n`);
     });
 }

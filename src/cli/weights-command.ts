@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { InputError, UsageError } from "../domain/errors";
 import { SATISFACTION_WEIGHT, type Coefficient, type OutcomeFit, type ValidationSummary } from "../matching/fit";
 import type { Weights } from "../matching/weights";
-import { withDb } from "./context";
+import { dbPathOf, withDb } from "./context";
 import { checkOutputFile } from "./output-files";
 
 /**
@@ -85,7 +85,7 @@ export function weightsCommand(program: Command): void {
     .option("--json", "print one JSON document (fit and weights) on stdout")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { rounds?: string; satisfactionWeight?: string; out?: string; json?: boolean; db?: string }) => {
-      if (opts.out) checkOutputFile(opts.out, "--out");
+      if (opts.out) checkOutputFile(opts.out, "--out", { db: dbPathOf(opts) });
       const lam = opts.satisfactionWeight === undefined ? SATISFACTION_WEIGHT : Number(opts.satisfactionWeight);
       if (!(lam >= 0 && lam <= 10)) throw new UsageError(`--satisfaction-weight must be a number from 0 to 10, got ${JSON.stringify(opts.satisfactionWeight)}`);
       const rounds = opts.rounds ? opts.rounds.split(",").map((r) => r.trim()).filter(Boolean) : undefined;
