@@ -287,7 +287,9 @@ export function coverageFinding(metrics: MetricsDoc, round?: string): Finding {
 export function healthFinding(health: HealthDoc, metrics: MetricsDoc, round?: string): Finding {
   const method = "Each partnership is classed by the first rule that holds (methods page), from its status, the coordinators' log and the contact partners reported. Shares of the round's partnerships, with 95% Wilson intervals.";
   const rounds = [...new Set(health.classes.map((c) => c.round))].map((id) => ({ round: id }));
-  const has = (x: { round: string }) => health.classes.some((c) => c.round === x.round && c.partnerships != null && c.partnerships > 0 && c.share != null);
+  // A round whose only published classes are empty ones (the others too small to show) has
+  // nothing to say: "0% were thriving" above an empty chart would mislead.
+  const has = (x: { round: string }) => health.classes.some((c) => c.round === x.round && c.partnerships != null && c.partnerships > 0 && c.share != null && c.share > 0);
   const r = pick(rounds, round, has);
   if (!r) return none("health", "No round has enough partnerships to publish their health.", method);
   const rows = health.classes.filter((c) => c.round === r.round);
@@ -313,12 +315,16 @@ export function themeLabel(themes: ThemesDoc, id: string): string {
   return list.find((t) => t.id === id)?.label ?? id.replace(/_/g, " ");
 }
 
-/** Themes: the most common theme among commenting respondents in the round (default the latest published). */
+/**
+ * Themes: the most common theme among commenting respondents in the round (default the latest
+ * published). Only a published share above 0 can be the most common: a suppressed theme has at
+ * least one comment, so a round whose published shares are all 0 has nothing to rank.
+ */
 export function themesFinding(themes: ThemesDoc, metrics: MetricsDoc, round?: string): Finding {
   const method = "Comments coded into themes with the program's codebook (docs/themes.md); share of commenting respondents whose comment has the theme, with a 95% Wilson interval. No comment text is published.";
-  const r = pick(themes.rounds, round, (x) => x.themes.some((t) => t.share != null));
+  const r = pick(themes.rounds, round, (x) => x.themes.some((t) => t.share != null && t.share > 0));
   if (!r) return none("themes", "Too few respondents commented to publish themes.", method);
-  const ranked = r.themes.filter((t) => t.share != null).sort((a, b) => (b.share as number) - (a.share as number));
+  const ranked = r.themes.filter((t) => t.share != null && t.share > 0).sort((a, b) => (b.share as number) - (a.share as number));
   const top = ranked[0];
   const second = ranked[1] ? `, then ${themeLabel(themes, ranked[1].theme).toLowerCase()} (${pct(ranked[1].share)})` : "";
   return {

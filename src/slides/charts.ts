@@ -192,6 +192,10 @@ export function barsAndLineSvg(
   { barsLabel, lineLabel, yLabel }: { barsLabel: string; lineLabel: string; yLabel: string },
 ): string {
   const last = rows[rows.length - 1];
+  // The two labels sit beside the last round's bar top and line point; when those are close (a
+  // first round: every pair is new), the line's label goes above and the bars' below.
+  const top = Math.max(1, ...rows.map((r) => Math.max(r.bars, r.line)));
+  const apart = last && Math.abs(last.line - last.bars) < 0.08 * top ? 24 : 0;
   return svgOf(
     Plot.plot({
       document: document(),
@@ -209,8 +213,8 @@ export function barsAndLineSvg(
         Plot.text(rows, { x: "round", y: 0, text: (d) => d.bars.toLocaleString("en-GB"), dy: -20, fontWeight: 700 }),
         Plot.line(rows, { x: "round", y: "line", stroke: COLORS.blue, strokeWidth: 4 }),
         Plot.dot(rows, { x: "round", y: "line", fill: COLORS.blue, r: 8 }),
-        last ? Plot.text([last], { x: "round", y: "line", text: () => lineLabel, dx: 110, textAnchor: "start", fill: COLORS.blue, fontWeight: 700 }) : null,
-        last ? Plot.text([last], { x: "round", y: "bars", text: () => barsLabel, dx: 110, dy: 0, textAnchor: "start", fill: "#2a7fb0", fontWeight: 700 }) : null,
+        last ? Plot.text([last], { x: "round", y: "line", text: () => lineLabel, dx: 110, dy: -apart, textAnchor: "start", fill: COLORS.blue, fontWeight: 700 }) : null,
+        last ? Plot.text([last], { x: "round", y: "bars", text: () => barsLabel, dx: 110, dy: apart, textAnchor: "start", fill: "#2a7fb0", fontWeight: 700 }) : null,
         Plot.ruleY([0]),
       ],
     }) as unknown as Element,

@@ -56,8 +56,28 @@ describe("findings say a figure aloud, with n and interval", () => {
     expect(healthFinding(healthDoc(), metrics, "R1").sentence).toBe("In Round 1, 43% of 46 partnerships were thriving (95% CI 30–58%).");
   });
 
+  it("health: a round whose only published classes are empty ones says nothing (not \"0% thriving\" above an empty chart)", () => {
+    // A small round: nobody thriving (0 is published), every other class suppressed.
+    const small = { classes: ["thriving", "ok", "at_risk", "failed"].map((health, k) => ({ round: "R2", health, count: k === 0 ? 0 : null, share: k === 0 ? 0 : null, partnerships: 11 })) };
+    expect(healthFinding(small, metrics, "R2").available).toBe(false);
+    expect(healthFinding(small, metrics).available).toBe(false);
+  });
+
   it("themes: the most common published theme, then the next", () => {
     expect(themesFinding(themesDoc(), metrics).sentence).toBe("The most common theme in Round 2's comments was gratitude: 38% of commenting respondents (n = 120, 95% CI 29–47%), then new ideas (25%).");
+  });
+
+  it("themes: a theme nobody mentioned is never the most common, nor the next", () => {
+    const doc = themesDoc();
+    // Round 2 with only gratitude above 0 and a published 0: no "then ... (0%)".
+    doc.rounds[0].themes[0] = { theme: "new_ideas", n: 120, count: 0, share: 0, ci: [0, 0.031] };
+    expect(themesFinding(doc, metrics).sentence).toBe("The most common theme in Round 2's comments was gratitude: 38% of commenting respondents (n = 120, 95% CI 29–47%).");
+    // A small round: the themes mentioned are suppressed (1-4 comments each), the rest published as 0.
+    const small = { codebook: doc.codebook, rounds: [{ round: "R2", n: 5, themes: [
+      { theme: "new_ideas", n: 5, count: 0, share: 0, ci: [0, 0.43] as [number, number] },
+      { theme: "gratitude", n: 5, count: null, share: null, ci: null },
+    ] }] };
+    expect(themesFinding(small, metrics, "R2").available).toBe(false);
   });
 
   it("network: countries and pairs to date, new pairs, cross-region share", () => {
