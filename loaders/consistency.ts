@@ -48,8 +48,9 @@ export interface RoundFacts {
   survey?: PersonFact[];
 }
 
+/** Where a problem is: the row and column of a file's row, or, for a row already in the database, the run's file as a whole (row 0, column "*"). */
 function where(loc: Loc | undefined, field: string, fallbackFile: string): Pick<Problem, "file" | "row" | "column"> {
-  return loc ? { file: loc.file, row: loc.row, column: loc.headerOf(field) } : { file: fallbackFile, row: 0, column: field };
+  return loc ? { file: loc.file, row: loc.row, column: loc.headerOf(field) } : { file: fallbackFile, row: 0, column: "*" };
 }
 
 /**

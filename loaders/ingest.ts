@@ -130,7 +130,13 @@ async function roundFacts(db: Db, round: RoundFile, parsed: Parsed[], pid: Pseud
       start: v.matched_on, end: v.ended_on, replaces: v.replaces, loc: loc(par, row),
     }));
   } else {
-    const rows = await db.all<PartnershipFacts>(sql`SELECT partnership_id AS id, pid_a AS a, pid_b AS b, matched_on::VARCHAR AS start, ended_on::VARCHAR AS "end", replaces FROM partnerships WHERE round_id = ${id}`);
+    // With the partners' emails (identities), so a problem names people, not pseudonyms.
+    const rows = await db.all<PartnershipFacts>(sql`SELECT p.partnership_id AS id, p.pid_a AS a, p.pid_b AS b, ia.email AS "emailA", ib.email AS "emailB", p.matched_on::VARCHAR AS start, p.ended_on::VARCHAR AS "end", p.replaces
+      FROM partnerships p LEFT JOIN identities ia ON ia.pid = p.pid_a LEFT JOIN identities ib ON ib.pid = p.pid_b WHERE p.round_id = ${id}`);
+    for (const r of rows) {
+      if (r.emailA === null) delete r.emailA;
+      if (r.emailB === null) delete r.emailB;
+    }
     if (rows.length) facts.partnerships = rows;
   }
   const people = async (k: "events" | "survey", table: "events" | "survey_responses"): Promise<PersonFact[] | undefined> => {
@@ -142,8 +148,9 @@ async function roundFacts(db: Db, round: RoundFile, parsed: Parsed[], pid: Pseud
       );
     }
     const rows = table === "events"
-      ? await db.all<PersonFact>(sql`SELECT DISTINCT pid FROM events WHERE round_id = ${id}`)
-      : await db.all<PersonFact>(sql`SELECT pid FROM survey_responses WHERE round_id = ${id} AND pid IS NOT NULL`);
+      ? await db.all<PersonFact>(sql`SELECT DISTINCT e.pid, i.email FROM events e LEFT JOIN identities i ON i.pid = e.pid WHERE e.round_id = ${id}`)
+      : await db.all<PersonFact>(sql`SELECT s.pid, i.email FROM survey_responses s LEFT JOIN identities i ON i.pid = s.pid WHERE s.round_id = ${id} AND s.pid IS NOT NULL`);
+    for (const r of rows) if (r.email === null) delete r.email;
     return rows.length ? rows : undefined;
   };
   facts.events = await people("events", "events");

@@ -1,7 +1,8 @@
 /**
  * The database schema. Participants are keyed everywhere by `pid`, a pseudonym (see
- * `src/privacy/pseudonym.ts`); only `identities` holds emails and names, and only `iln forget`
- * and internal (never published) at-risk lists read it.
+ * `src/privacy/pseudonym.ts`); only `identities` holds emails and names, and only `iln forget`,
+ * internal (never published) outputs (at-risk lists, `iln match`'s introductions) and ingest's
+ * error messages about rows already in the database read it.
  *
  * Survey responses are stored wide: one row per respondent and round, one column per canonical
  * question (docs/formats.md), because every metric reads whole responses and the question set is

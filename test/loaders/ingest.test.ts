@@ -170,6 +170,16 @@ describe("bad input is rejected whole, located, and leaves the database as it wa
     expect(await dumpDb(db)).toBe(before);
   });
 
+  it("names a person already in the database by email, against the run's file as a whole", async () => {
+    // Round T1 as it is, then a corrected registrations file without Fay, who is in partnership T1-1.
+    await ingest(db, writeRound(dir, "T1", baseRound()), { pseudonymise });
+    const before = await dumpDb(db);
+    const withoutFay = regLines.filter((l) => !l.includes("fay@example.org")).join("\r\n");
+    const corrected = writeRound(dir, "T1c", { "round.json": baseRound()["round.json"], "registrations.csv": withoutFay });
+    await expect(ingest(db, corrected, { pseudonymise })).rejects.toThrow(/registrations\.csv:0:\*: "fay@example\.org" is in partnership "T1-1" but not registered in round T1/);
+    expect(await dumpDb(db)).toBe(before);
+  });
+
   it("lists every problem of every file, not just the first", async () => {
     const problems = await tryIngest({
       "registrations.csv": withReg(3, regLines[3].replace("France", "Atlantis").replace("Academic", "Acadmic")),
