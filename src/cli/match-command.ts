@@ -78,7 +78,7 @@ export function matchCommand(program: Command): void {
       // What the proposal needs loads only now, so `iln --help` starts without it.
       const { partnershipFields } = await import("../../loaders/kinds/partnerships");
       const { countryName } = await import("../../loaders/normalise/country");
-      const { readPairsFile } = await import("../matching/locks");
+      const { readPairsFile, readPairsWithPlaces } = await import("../matching/locks");
       const { INTRODUCTION_COLUMNS, introductions } = await import("../matching/introductions");
       const { loadIdentities, loadRoundData } = await import("../matching/round-data");
       const { LockError, proposeMatching } = await import("../matching/propose");
@@ -96,7 +96,8 @@ export function matchCommand(program: Command): void {
           return code;
         }
       };
-      const lockEmails = opts.locks ? readPairsFile(opts.locks) : [];
+      const lockPlaces = opts.locks ? readPairsWithPlaces(opts.locks) : null;
+      const lockEmails = lockPlaces?.pairs ?? [];
       const forbidEmails = opts.forbid ? readPairsFile(opts.forbid) : [];
       await withDb(opts, true, async (db) => {
         const rp = await loadRoundData(db, opts.round); // an unknown round is a usage error (exit 2)
@@ -117,7 +118,7 @@ export function matchCommand(program: Command): void {
         } catch (err) {
           if (err instanceof LockError) {
             const file = opts.locks ?? "locks";
-            throw new InputError(err.problems.map((m) => ({ file, row: 0, column: "", message: m.replace(/p_[0-9a-f]+/g, (p) => emailOf.get(p) ?? p) })));
+            throw new InputError(err.problems.map((m, k) => ({ file, row: lockPlaces?.rows[err.locks[k]] ?? 0, column: lockPlaces?.columns[err.locks[k]] ?? "*", message: m.replace(/p_[0-9a-f]+/g, (p) => emailOf.get(p) ?? p) })));
           }
           throw err;
         }

@@ -14,6 +14,16 @@ import { InputError, type Problem } from "../domain/errors";
  * @throws InputError naming the file, row and problem for a missing file, bad JSON, or a row without two emails.
  */
 export function readPairsFile(file: string): [string, string][] {
+  return readPairsWithPlaces(file).pairs;
+}
+
+/**
+ * {@link readPairsFile} with where each pair is: `rows[k]` and `columns[k]` locate `pairs[k]` in
+ * the file (1-based row; `[k]` for a JSON item, `email_a/email_b` for a CSV row), for problems
+ * found later about a pair.
+ * @throws InputError as {@link readPairsFile}.
+ */
+export function readPairsWithPlaces(file: string): { pairs: [string, string][]; rows: number[]; columns: string[] } {
   let text: string;
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
@@ -22,11 +32,17 @@ export function readPairsFile(file: string): [string, string][] {
   }
   const problems: Problem[] = [];
   const pairs: [string, string][] = [];
+  const rows: number[] = [];
+  const columns: string[] = [];
   const take = (a: unknown, b: unknown, row: number, column: string) => {
     const x = typeof a === "string" ? a.trim() : "";
     const y = typeof b === "string" ? b.trim() : "";
     if (!x.includes("@") || !y.includes("@")) problems.push({ file, row, column, message: `expected two emails, got ${JSON.stringify([a, b])}` });
-    else pairs.push([x, y]);
+    else {
+      pairs.push([x, y]);
+      rows.push(row);
+      columns.push(column);
+    }
   };
   if (/^\s*[[{]/.test(text)) {
     let doc: unknown;
@@ -42,22 +58,22 @@ export function readPairsFile(file: string): [string, string][] {
       else problems.push({ file, row: k + 1, column: `[${k}]`, message: "expected [email, email] or {email_a, email_b}" });
     });
   } else {
-    const rows = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const records = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
     let ia = 0;
     let ib = 1;
     let start = 0;
-    if (rows.length) {
-      const head = rows[0].map((h) => h.trim().toLowerCase().replace(/[^a-z_]/g, ""));
+    if (records.length) {
+      const head = records[0].map((h) => h.trim().toLowerCase().replace(/[^a-z_]/g, ""));
       if (head.includes("email_a") && head.includes("email_b")) {
         ia = head.indexOf("email_a");
         ib = head.indexOf("email_b");
         start = 1;
-      } else if (!rows[0].some((c) => c.includes("@"))) {
+      } else if (!records[0].some((c) => c.includes("@"))) {
         start = 1;
       }
     }
-    for (let r = start; r < rows.length; r++) take(rows[r][ia], rows[r][ib], r + 1, "email_a/email_b");
+    for (let r = start; r < records.length; r++) take(records[r][ia], records[r][ib], r + 1, "email_a/email_b");
   }
   if (problems.length) throw new InputError(problems);
-  return pairs;
+  return { pairs, rows, columns };
 }

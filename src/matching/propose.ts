@@ -49,9 +49,12 @@ export interface Proposal {
   solver: { iterations: number; candidateEdges: number };
 }
 
-/** Thrown when locks cannot be honoured: every problem is listed. */
+/** Thrown when locks cannot be honoured: every problem is listed, with the index of the lock it is about (`locks[k]` for `problems[k]`). */
 export class LockError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly locks: number[] = [],
+  ) {
     super(`cannot honour the locks:\n${problems.map((p) => `  ${p}`).join("\n")}`);
     this.name = "LockError";
   }
@@ -94,24 +97,29 @@ export function solve(m: ScoreMatrix, exclude: ReadonlySet<number> = new Set(), 
  */
 export function resolveLocks(pool: Pool, m: ScoreMatrix, locks: readonly [string, string][]): [number, number][] {
   const problems: string[] = [];
+  const which: number[] = [];
+  const problem = (k: number, message: string) => {
+    problems.push(message);
+    which.push(k);
+  };
   const seen = new Set<number>();
   const out: [number, number][] = [];
-  for (const [x, y] of locks) {
+  locks.forEach(([x, y], k) => {
     const i = m.index.get(x);
     const j = m.index.get(y);
     if (i === undefined || j === undefined) {
-      problems.push(`lock ${x} + ${y}: ${[i === undefined ? x : null, j === undefined ? y : null].filter(Boolean).join(" and ")} not registered in round ${pool.round}`);
-      continue;
+      problem(k, `lock ${x} + ${y}: ${[i === undefined ? x : null, j === undefined ? y : null].filter(Boolean).join(" and ")} not registered in round ${pool.round}`);
+      return;
     }
-    if (i === j) { problems.push(`lock ${x} + ${y}: a person cannot be their own partner`); continue; }
-    for (const v of [i, j]) if (seen.has(v)) problems.push(`lock ${x} + ${y}: ${pool.people[v].id} is locked twice`);
+    if (i === j) return problem(k, `lock ${x} + ${y}: a person cannot be their own partner`);
+    for (const v of [i, j]) if (seen.has(v)) problem(k, `lock ${x} + ${y}: ${pool.people[v].id} is locked twice`);
     seen.add(i);
     seen.add(j);
     const why = violationOf(m, pool.people, i, j);
-    if (why) problems.push(`lock ${x} + ${y}: breaks a hard rule (${why.replace("_", " ")})`);
+    if (why) problem(k, `lock ${x} + ${y}: breaks a hard rule (${why.replace("_", " ")})`);
     out.push([Math.min(i, j), Math.max(i, j)]);
-  }
-  if (problems.length) throw new LockError(problems);
+  });
+  if (problems.length) throw new LockError(problems, which);
   return out;
 }
 

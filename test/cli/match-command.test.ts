@@ -93,6 +93,18 @@ describe("iln match / replay (commands)", async () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("never writes over the database or its key, and locates a lock it cannot honour at its row", async () => {
+    const before = readFileSync(db);
+    await expect(run(["match", "--round", "T1", "--out", db, "--db", db])).rejects.toThrow(`--out ${db}: is the database; give another file name`);
+    await expect(run(["match", "--round", "T1", "--out", path.join(dir, "p.csv"), "--unmatched", `${db}.key`, "--db", db])).rejects.toThrow("is the database's pseudonym key");
+    expect(readFileSync(db).equals(before)).toBe(true);
+    const locks = path.join(dir, "twice.csv");
+    writeFileSync(locks, "email_a,email_b\nben@example.org,emi@example.org\nben@example.org,fay@example.org\n");
+    await expect(run(["match", "--round", "T1", "--out", path.join(dir, "p.csv"), "--locks", locks, "--db", db])).rejects.toThrow(
+      `${locks}:3:email_a/email_b: lock ben@example.org + fay@example.org: ben@example.org is locked twice`,
+    );
+  });
+
   it("replay --json prints one JSON document without emails; a round without history needs --pool registered", async () => {
     const like = JSON.parse((await run(["replay", "--round", "T1", "--json", "--db", db])).stdout);
     expect(like).toMatchObject({ round: "T1", pool: { include: "matched", people: 0 }, replayed: { pairs: 0 } });
