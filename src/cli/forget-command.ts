@@ -1,10 +1,14 @@
 /**
  * `iln forget EMAIL`: erases a participant for good (docs/privacy.md, "Erasure"). Refuses, with
- * exit code 1 and nothing created or changed, when the database or its pseudonym key is missing.
+ * exit code 1 and nothing created or changed, when the database or its pseudonym key is missing,
+ * and with exit code 2 when EMAIL is not an email address (a typo would otherwise be added to the
+ * list of erased people and the database rewritten for nothing).
  */
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { readEmail } from "../../loaders/normalise/email";
 import { DatabaseMissingError } from "../db/errors";
+import { UsageError } from "../domain/errors";
 import { keyPathFor, loadKey, pseudonymiser } from "../privacy/pseudonym";
 import { dbPathOf } from "./context";
 
@@ -16,6 +20,8 @@ export function forgetCommand(program: Command): void {
     .argument("<email>", "the participant's email address")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (email: string, opts: { db?: string }) => {
+      const checked = readEmail(email);
+      if (!("email" in checked)) throw new UsageError(`forget: ${"message" in checked ? checked.message : "no email address given"}`);
       const dbPath = dbPathOf(opts);
       // Both checks come before anything is opened or created.
       if (!existsSync(dbPath)) throw new DatabaseMissingError(dbPath);

@@ -36,6 +36,14 @@ describe("iln forget", () => {
     expect(existsSync(path.join(dir, "nothing"))).toBe(false);
   });
 
+  it("refuses what is not an email address with exit 2, changing nothing", () => {
+    const before = state(dir);
+    const r = iln(["forget", "not an email", "--db", db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('forget: not a valid email address: "not an email"');
+    expect(state(dir)).toEqual(before);
+  });
+
   it("refuses when the key is missing, creating no key and changing nothing", () => {
     const before = state(dir);
     renameSync(`${db}.key`, `${db}.key.away`);
