@@ -92,12 +92,17 @@ export function weightsCommand(program: Command): void {
       const { fitOutcomes, weightsFromFit, FitError } = await import("../matching/fit");
       const { loadOutcomes } = await import("../matching/round-data");
       let fit: OutcomeFit;
+      let rows: Awaited<ReturnType<typeof loadOutcomes>> = [];
       try {
-        const rows = await withDb(opts, true, (db) => loadOutcomes(db, rounds));
+        rows = await withDb(opts, true, (db) => loadOutcomes(db, rounds));
         process.stderr.write(`fitting on ${rows.length} partnerships...\n`);
         fit = fitOutcomes(rows);
       } catch (err) {
-        if (err instanceof FitError) throw new UsageError(err.message); // an unknown round already is one
+        // An unknown round already is a usage error; too few outcomes is said as such.
+        if (err instanceof FitError) {
+          const k = new Set(rows.map((r) => r.round)).size;
+          throw new UsageError(`too few outcomes to fit weights from ${rows.length} partnership(s) in ${k} round(s) (${err.message}); keep the default weights until more rounds have outcomes`);
+        }
         throw err;
       }
       for (const d of fit.dropped) process.stderr.write(`note: ${d.feature} left out of the ${d.model} model: ${d.reason}\n`);
