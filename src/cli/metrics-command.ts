@@ -70,8 +70,9 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
 
-/** A 1-5 item's top-2 share with its interval and mean, or "not asked". */
-function itemLine(s: SurveyItem): string {
+/** A 1-5 item's top-2 share with its interval and mean, "not asked" by the round's survey, or "no survey yet". */
+function itemLine(s: SurveyItem, r: RoundMetrics): string {
+  if (!r.survey) return "no survey yet";
   if (!s.asked) return "not asked";
   return `top-2 ${withCi({ share: s.top2, ci: s.top2_ci, n: s.n })}, mean ${s.mean?.toFixed(2) ?? "-"}`;
 }
@@ -95,12 +96,12 @@ function roundDetail(r: RoundMetrics): string {
     `  dissolution rate      ${withCi(r.dissolution_rate, "no outcome recorded yet")}`,
     `  continued share       ${withCi(r.continued_share, "not known yet")}`,
     `  response rate         ${withCi(r.response_rate, "no survey yet")}`,
-    `  program satisfaction  ${itemLine(r.program_satisfaction)}; weighted for non-response ${weighted(r.program_satisfaction.weighted)}`,
-    `  partner satisfaction  ${itemLine(r.partner_satisfaction)}; weighted for non-response ${weighted(r.partner_satisfaction.weighted)}`,
-    ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s)}; weighted ${weighted(s.weighted)}`),
+    `  program satisfaction  ${itemLine(r.program_satisfaction, r)}; weighted for non-response ${weighted(r.program_satisfaction.weighted)}`,
+    `  partner satisfaction  ${itemLine(r.partner_satisfaction, r)}; weighted for non-response ${weighted(r.partner_satisfaction.weighted)}`,
+    ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s, r)}; weighted ${weighted(s.weighted)}`),
     `  response by outcome   ${r.response ? `completed ${withCi(r.response.by_status.completed)}, failed ${withCi(r.response.by_status.failed)}` : "- (no linked survey yet)"}`,
-    `  NPS                   ${r.nps ? `${r.nps.score.toFixed(1)} [${r.nps.ci[0].toFixed(1)}, ${r.nps.ci[1].toFixed(1)}] (n=${r.nps.n})` : "not asked"}`,
-    `  participate again     ${r.survey && !r.survey.asked.includes("participate_again") ? "not asked" : withCi(r.participate_again)}`,
+    `  NPS                   ${r.nps ? `${r.nps.score.toFixed(1)} [${r.nps.ci[0].toFixed(1)}, ${r.nps.ci[1].toFixed(1)}] (n=${r.nps.n})` : r.survey ? "not asked" : "no survey yet"}`,
+    `  participate again     ${!r.survey ? "no survey yet" : !r.survey.asked.includes("participate_again") ? "not asked" : withCi(r.participate_again)}`,
     `  sectors (matched)     ${r.sectors === null ? "- (not matched yet)" : Object.entries(r.sectors).map(([k, v]) => `${k} ${v}`).join(", ") || "-"}`,
     `  largest country       ${r.largest_country ? `${r.largest_country.country} ${pct(r.largest_country.share)} of ${r.largest_country.registered} applicants (cap 20%${r.largest_country.over_cap ? ", OVER" : ""})` : "-"}`,
     `  cross-sector pairs    ${r.pairing ? `${withCi(r.pairing.cross_sector)}; open to another sector ${share(r.pairing.asked_any_sector)}` : "- (not matched yet)"}`,

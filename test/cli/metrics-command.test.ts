@@ -57,7 +57,10 @@ describe("iln metrics", () => {
     expect(all).toContain("Overall (3 rounds): 10 participants matched (10 registered), 8 countries, 7 partnerships");
     const one = await run(["--db", dbPath, "--round", "Z0"]);
     expect(one).toContain("largest country       US 40% of 5 applicants (cap 20%, OVER)");
-    expect(one).toContain("NPS                   not asked");
+    // Z0 had no survey: its survey figures say so, not "not asked" (which is about a survey's questions).
+    expect(one).toContain("NPS                   no survey yet");
+    expect(one).toContain("program satisfaction  no survey yet");
+    expect(one).toContain("participate again     no survey yet");
     expect(one).toContain("Round Z0 (Round Z0, 2014-01-01 to 2014-04-30): matched, survey not yet ingested");
     expect(one).toContain("response rate         - (no survey yet)");
   });
