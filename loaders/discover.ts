@@ -96,7 +96,15 @@ function roundFolder(dir: string, mappingOverride?: MappingFile, respondents?: R
     const file = path.join(dir, name);
     if (name === "round.json" || name === MAPPING_FILE || MATCH_OUTPUTS.has(name.toLowerCase()) || name.startsWith(".") || /^readme/i.test(name)) continue;
     const named = kindOfName(name);
-    if (named && statSync(file).isFile()) {
+    const st = named ? statSync(file) : null;
+    if (named && st && !st.isFile()) {
+      // A pipe, device or folder named like an export: refused as itself (it would hang or
+      // stream forever if read), not reported as a missing export.
+      const what = st.isDirectory() ? "a folder" : st.isFIFO() ? "a named pipe" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : st.isSocket() ? "a socket" : "not a regular file";
+      problems.push({ file, row: 0, column: "*", message: `named like the round's ${named.kind} export but is ${what}; give the export file itself` });
+      continue;
+    }
+    if (named) {
       const twin = files.find((f) => f.kind === named.kind);
       if (!(EXPORT_EXTENSIONS as readonly string[]).includes(named.ext)) {
         problems.push({ file, row: 0, column: "*", message: `a ${named.kind} export in a format this tool does not read (${named.ext || "no extension"}); save it as ${accepted}` });

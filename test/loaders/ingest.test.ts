@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
@@ -407,6 +408,19 @@ describe("every file of a round folder is read or reported", () => {
     expect(report.ignored).toEqual([path.join(folder, "notes.docx"), path.join(folder, "surveys.csv")]);
     expect(report.warnings.join("\n")).toContain(`${path.join(folder, "surveys.csv")}: not an export kind this tool reads`);
     expect(report.warnings.join("\n")).toContain("(did you mean survey.csv?)");
+  });
+
+  it("refuses a pipe or folder named like an export as what it is, writing nothing", async () => {
+    const before = await dumpDb(db);
+    const folder = writeRound(dir, "T1", { ...baseRound(), "registrations.csv": undefined, "events.csv": undefined });
+    mkdirSync(path.join(folder, "events.csv"));
+    execFileSync("mkfifo", [path.join(folder, "registrations.csv")]);
+    const problems = await ingest(db, folder, { pseudonymise }).then(() => [], (e: InputError) => e.problems.map(formatProblem));
+    expect(problems).toEqual([
+      `${path.join(folder, "events.csv")}:0:*: named like the round's events export but is a folder; give the export file itself`,
+      `${path.join(folder, "registrations.csv")}:0:*: named like the round's registrations export but is a named pipe; give the export file itself`,
+    ]);
+    expect(await dumpDb(db)).toBe(before);
   });
 
   it("rejects a kind in a format it cannot read, or given twice, located, writing nothing", async () => {
