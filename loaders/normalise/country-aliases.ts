@@ -22,6 +22,7 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   Holland: "NL",
   "Netherlands (the)": "NL",
   Burma: "MM",
+  Zaire: "CD",
   Swaziland: "SZ",
   "Kingdom of Eswatini": "SZ",
   "Ivory Coast": "CI",

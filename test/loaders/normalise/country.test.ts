@@ -50,7 +50,7 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ["UK", "GB"], ["U.K.", "GB"], ["United Kingdom", "GB"], ["England", "GB"], ["Scotland", "GB"], ["Wales", "GB"],
   ["Northern Ireland", "GB"], ["Great Britain", "GB"], ["GBR", "GB"], ["gb", "GB"],
   ["Holland", "NL"], ["The Netherlands", "NL"], ["the netherlands", "NL"], ["Netherlands", "NL"], ["Nederland", "NL"],
-  ["Burma", "MM"], ["Myanmar", "MM"], ["Swaziland", "SZ"], ["Eswatini", "SZ"],
+  ["Burma", "MM"], ["Myanmar", "MM"], ["Swaziland", "SZ"], ["Eswatini", "SZ"], ["Zaire", "CD"],
   ["Deutschland", "DE"], ["Germany", "DE"], ["DEU", "DE"], ["España", "ES"], ["Espana", "ES"], ["ESPAÑA", "ES"],
   ["Korea, Republic of", "KR"], ["Republic of Korea", "KR"], ["South Korea", "KR"], ["Korea", "KR"],
   ["North Korea", "KP"], ["Korea, Democratic People's Republic of", "KP"],
