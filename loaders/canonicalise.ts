@@ -156,9 +156,18 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   return { columns: ordered, problems, extras: [...new Set(extras)], ignored, notes };
 }
 
-function cellFor(row: string[], idx: number[]): string {
-  if (idx.length === 1) return row[idx[0]];
-  return idx.map((i) => row[i].trim()).filter((v) => v !== "").join(";");
+/** The option a multi-select's "Other" free-text box stands for when it holds any text. */
+const OTHER_OPTION = "Other";
+
+/**
+ * The cell a field reads from its columns: the one column's cell, or the non-blank cells of
+ * several joined with `;`. A column in `other` (a multi-select's `Other (please specify)` box)
+ * gives `Other` when it holds any text, never the text itself.
+ */
+function cellFor(row: string[], idx: number[], other?: ReadonlySet<number>): string {
+  const cell = (i: number) => (other?.has(i) && row[i].trim() !== "" ? OTHER_OPTION : row[i]);
+  if (idx.length === 1) return cell(idx[0]);
+  return idx.map((i) => cell(i).trim()).filter((v) => v !== "").join(";");
 }
 
 /** What a file is canonicalised with, besides its table and kind. */
@@ -242,10 +251,16 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   const unknownCountries = new Set<string>();
   const rows: CanonicalRow<T>[] = [];
   const fieldsPresent = [...columns];
+  // "Other (please specify)" boxes count as the option Other in a multi-select; their text is not kept.
+  const otherOf = new Map<string, Set<number>>();
+  for (const [name, idx] of columns) {
+    const boxes = idx.filter((i) => table.columns[i].otherText);
+    if (boxes.length && spec.fields.find((f) => f.name === name)?.multi) otherOf.set(name, new Set(boxes));
+  }
   const idIdx = rk && key === "respondent_id" ? columns.get(rk.id)! : undefined;
   table.rows.forEach((r, i) => {
     const input: Record<string, string> = {};
-    for (const [name, idx] of fieldsPresent) input[name] = cellFor(r, idx);
+    for (const [name, idx] of fieldsPresent) input[name] = cellFor(r, idx, otherOf.get(name));
     if (idIdx) {
       const id = cellFor(r, idIdx).trim();
       const email = opts.respondents![id];

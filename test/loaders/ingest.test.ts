@@ -349,6 +349,26 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect(await tryIngest({ "survey.csv": stringify(blank) }, "T1b")).toEqual([`${path.join(dir, "T1b", "survey.csv")}:3:Timestamp: date and time is required but the cell is blank`]);
   });
 
+  it("counts text in a SurveyMonkey multi-select's \"Other (please specify)\" box as the option Other, and stores no such text", async () => {
+    // SurveyMonkey's current layout: the question above its first option column, the options (and
+    // the Other box) in row 2. Fay ticked Email and wrote "WeChat" in the box; Ben wrote only there.
+    const q = "How did you communicate with your partner?";
+    const survey = [
+      `Respondent ID,Collector ID,End Date,Email Address,${q},,,Any other comments?`,
+      ",,,,Email,Video call,Other (please specify),Open-Ended Response",
+      "1,9,12/01/2016 10:00:00 AM,ana@example.org,Email,Video call,,",
+      "2,9,12/02/2016 10:00:00 AM,fay@example.org,Email,,WeChat,",
+      "3,9,12/03/2016 10:00:00 AM,ben@example.org,,,  Carrier pigeon ,",
+      "4,9,12/04/2016 10:00:00 AM,dev@example.org,,,,",
+    ].join("\n") + "\n";
+    await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": survey }), { pseudonymise });
+    const rows = await db.all<{ methods: string[] }>(sql`SELECT methods FROM survey_responses ORDER BY source_row`);
+    expect(rows.map((r) => r.methods)).toEqual([["Email", "Video call"], ["Email", "Other"], ["Other"], []]);
+    const dump = await dumpDb(db);
+    expect(dump).not.toContain("WeChat");
+    expect(dump).not.toContain("pigeon");
+  });
+
   it("reads a respondent id column without a respondents mapping as anonymous, and says why", async () => {
     const survey = surveyWith({ drop: [EMAIL], add: { header: "Respondent ID", values: ["1", "2", "3", "4"] } });
     const report = await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": survey }), { pseudonymise });
