@@ -75,7 +75,9 @@ export interface ColumnMatch {
  * tool's layout names them) is looked up, case, punctuation and spacing aside, first in the
  * mapping, which always wins: a header mapped to a field feeds that field, one mapped to null is
  * ignored; only a header the mapping does not name matches a field by the field's name or one of
- * its aliases. When a field has a mapped column, columns that match it by name are set aside.
+ * its aliases, or else by one of its `fallbackAliases`, which feeds the field only when nothing
+ * else does (otherwise the column is set aside with a note). When a field has a mapped column,
+ * columns that match it by name are set aside.
  * Problems: a required field without a column (row 1, column = field name); two columns for a
  * single-column field (both mapped, or both by name: the message says how to choose); a mapping
  * naming an unknown field.
@@ -84,6 +86,8 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   const problems: Problem[] = [];
   const byKey = new Map<string, FieldSpec>();
   for (const f of fields) for (const n of [f.name, ...f.aliases]) byKey.set(foldKey(n), f);
+  const byFallback = new Map<string, FieldSpec>();
+  for (const f of fields) for (const n of f.fallbackAliases ?? []) byFallback.set(foldKey(n), f);
   const fieldByName = new Map(fields.map((f) => [f.name, f]));
   const mapped = new Map<string, FieldSpec | null>();
   for (const [header, target] of Object.entries(mapping)) {
@@ -99,6 +103,7 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   const notes: string[] = [];
   const byMapping: { i: number; f: FieldSpec }[] = [];
   const byName: { i: number; f: FieldSpec }[] = [];
+  const byFallbackName: { i: number; f: FieldSpec }[] = [];
   table.columns.forEach((col, i) => {
     const names = [col.header, ...col.aliases].map(foldKey).filter((k) => k !== "");
     const key = names.find((k) => mapped.has(k));
@@ -113,7 +118,9 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
       return;
     }
     const f = names.map((k) => byKey.get(k)).find(Boolean);
+    const fallback = f ? undefined : names.map((k) => byFallback.get(k)).find(Boolean);
     if (f) byName.push({ i, f });
+    else if (fallback) byFallbackName.push({ i, f: fallback });
     else if (col.header.trim() !== "" || col.aliases.length) extras.push(col.header || col.aliases[0]);
   });
   const columns: ColumnMap = new Map();
@@ -141,6 +148,16 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
       const h = table.columns[m.i].header;
       extras.push(h);
       notes.push(`column ${showValue(h)} matches field ${showValue(m.f.name)} by name, but the mapping gives that field another column; ${showValue(h)} is not used`);
+      continue;
+    }
+    place(m, "name");
+  }
+  for (const m of byFallbackName) {
+    const used = columns.get(m.f.name);
+    if (used) {
+      const h = table.columns[m.i].header;
+      extras.push(h);
+      notes.push(`column ${showValue(h)} is not used for field ${showValue(m.f.name)}: column ${showValue(table.columns[used[0]].header)} gives it (map ${showValue(h)} to ${showValue(m.f.name)} with --mapping to use it instead)`);
       continue;
     }
     place(m, "name");
@@ -193,7 +210,9 @@ function respondentKey(table: RawTable, columns: ColumnMap, keys: { email: strin
   if (emailIdx) {
     const header = table.columns[emailIdx[0]].header;
     if (!table.rows.length || table.rows.some((r) => !NO_EMAIL.has(cellFor(r, emailIdx).trim().toLowerCase()))) return "email";
-    notes.push(`column ${showValue(header)} holds no email address (only blanks or "anonymous"): read as an anonymous survey`);
+    const none = `column ${showValue(header)} holds no email address (only blanks or "anonymous")`;
+    const byId = columns.has(keys.id) && respondents && Object.keys(respondents).length;
+    notes.push(byId ? `${none}: the respondent ids key the rows instead` : `${none}: read as an anonymous survey`);
   }
   const idIdx = columns.get(keys.id);
   if (idIdx) {
@@ -219,6 +238,19 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
     const keyNotes: string[] = [];
     key = respondentKey(table, columns, rk, opts.respondents, keyNotes);
     warnings.push(...keyNotes.map((n) => `${table.file}: ${n}`));
+    const idField = spec.fields.find((f) => f.name === rk.id)!;
+    if (opts.respondents && Object.keys(opts.respondents).length && key !== "respondent_id") {
+      const given = `a respondents mapping was given (--respondents FILE, or "respondents" in the mapping file)`;
+      if (key === null) {
+        // Asked to link respondents and unable to: refused, not read as anonymous (which would replace linked responses).
+        problems.push({
+          file: table.file, row: 1, column: rk.id,
+          message: `${given}, but the file has no respondent id column to use it with (accepted headers: ${idField.aliases.join(" | ")}); map the column holding the ids to ${showValue(rk.id)} with --mapping, or leave the respondents mapping out to read the survey as anonymous`,
+        });
+      } else {
+        warnings.push(`${table.file}: ${given}, but it is not used: the rows are keyed by their email column`);
+      }
+    }
     // Only the key in use feeds the rows.
     if (key !== "email" && columns.has(rk.email)) columns.delete(rk.email);
     if (key !== "respondent_id" && columns.has(rk.id)) columns.delete(rk.id);
@@ -298,7 +330,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
  */
 function untimedNote(time: FieldSpec, keyed: boolean): string {
   const dedupe = keyed ? "a respondent who answered twice counts once by file order (the last row counts), and " : "";
-  return `no submission-time column (accepted headers: ${time.aliases.join(" | ")}; or map one with --mapping): every row's submission time is unknown and stored empty, so ${dedupe}no row can be checked against the round's window`;
+  return `no submission-time column (accepted headers: ${[...time.aliases, ...(time.fallbackAliases ?? [])].join(" | ")}; or map one with --mapping): every row's submission time is unknown and stored empty, so ${dedupe}no row can be checked against the round's window`;
 }
 
 /** A field-level issue of one row; `country` is the unknown country value it is about, if any. */

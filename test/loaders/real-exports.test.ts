@@ -108,11 +108,14 @@ describeShared("real exports in ../shared/fixtures/real-exports", () => {
     expect(report.warnings.join("\n")).toMatch(/Windows-1252/);
   });
 
-  it("Qualtrics: two date columns match submitted until the mapping ignores one; 1 row", async () => {
-    const file = real("qualtrics", "qualtRics_sample.csv");
-    expect((await problemsOf(file)).join("\n")).toContain('a second column for field "submitted"');
-    const { stored } = await ingestSurvey(file, { survey: { RecordedDate: null } });
+  it("Qualtrics (German labels): EndDate (Enddatum) is the submission time, RecordedDate (Erfassungsdatum) set aside without a mapping; 1 row", async () => {
+    // The multiple-choice answer (Q1, "2") stands in for program_satisfaction.
+    const { report, stored } = await ingestSurvey(real("qualtrics", "qualtRics_sample.csv"), { survey: { Q1: "program_satisfaction" } });
     expect(stored).toEqual({ n: 1, linked: 0 });
+    expect(report.warnings.join("\n")).toContain('column "Erfassungsdatum" is not used for field "submitted": column "Enddatum" gives it');
+    expect(report.warnings.join("\n")).toContain('column "Antwort-ID" holds respondent ids, but no respondents mapping was given');
+    // python3 csv: the one data row's EndDate (column 2) is 2017-07-18 08:28:48.
+    expect(await db.all(sql`SELECT submitted_at::VARCHAR AS t, program_satisfaction AS p FROM survey_responses`)).toEqual([{ t: "2017-07-18 08:28:48", p: 2 }]);
   });
 
   // Exports without a submission-time column: older SurveyMonkey (RespondentID only, 2-row header,
