@@ -257,6 +257,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   }
   if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(showValue).join(", ")}`);
   if (ignored.length) warnings.push(`${table.file}: ${ignored.length} column(s) ignored as the mapping says: ${ignored.map(showValue).join(", ")}`);
+  if (spec.questions && !spec.questions.some((q) => columns.has(q))) problems.push(noQuestion(table, spec));
   const headers: Record<string, string> = {};
   for (const [name, idx] of columns) headers[name] = table.columns[idx[0]].header;
   // A respondent id stands for an email: problems about that email point at the id column.
@@ -321,6 +322,20 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   return {
     rows: dedupe ? latestPerPerson(rows, spec.onePerPerson!, table.file, warnings) : rows,
     problems, warnings, extras, headers, present, key, unknownCountries: [...unknownCountries],
+  };
+}
+
+/**
+ * The problem of a file in which none of its kind's question fields has a column: located at the
+ * header (row 1, column `*`), naming a few of the file's headers and a few the tool looks for.
+ */
+function noQuestion(table: RawTable, spec: KindSpec): Problem {
+  const named = [...new Set(table.columns.map((c) => c.header || c.aliases[0] || "").filter((h) => h !== ""))];
+  const some = named.slice(0, 5).map(showValue).join(", ") + (named.length > 5 ? `, ... (${named.length} in all)` : "");
+  const wanted = spec.questions!.slice(0, 3).map((q) => showValue(spec.fields.find((f) => f.name === q)?.aliases[0] ?? q)).join(", ");
+  return {
+    file: table.file, row: 1, column: "*",
+    message: `no ${spec.kind} question of the ILN recognised in this file's columns (${some || "none"}); a ${spec.kind} has at least one of ${spec.questions!.join(", ")} (headers such as ${wanted}; all in docs/formats.md). Is it the right file? If it is, map its question columns with --mapping ({"Header": "${spec.questions![0]}"})`,
   };
 }
 

@@ -56,4 +56,10 @@ export interface KindSpec<S extends z.ZodType = z.ZodType> {
    * anonymous: its rows carry no email and are not deduplicated.
    */
   readonly respondentKey?: { readonly email: string; readonly id: string };
+  /**
+   * For a kind whose every column is optional (the survey): its question fields, of which a file
+   * must have at least one column (by name, alias or mapping). A file with none is refused: it is
+   * some other survey, not this kind's export.
+   */
+  readonly questions?: readonly string[];
 }

@@ -91,4 +91,5 @@ export const survey: KindSpec = {
   schema: surveySchema,
   onePerPerson: { email: "email", time: "submitted" },
   respondentKey: { email: "email", id: "respondent_id" },
+  questions: surveyFields.map((f) => f.name).filter((n) => !["email", "respondent_id", "submitted"].includes(n)),
 };
