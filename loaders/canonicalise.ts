@@ -75,7 +75,9 @@ export interface ColumnMatch {
  * tool's layout names them) is looked up, case, punctuation and spacing aside, first in the
  * mapping, which always wins: a header mapped to a field feeds that field, one mapped to null is
  * ignored; only a header the mapping does not name matches a field by the field's name or one of
- * its aliases. When a field has a mapped column, columns that match it by name are set aside.
+ * its aliases, or else by one of its `fallbackAliases`, which feeds the field only when nothing
+ * else does (otherwise the column is set aside with a note). When a field has a mapped column,
+ * columns that match it by name are set aside.
  * Problems: a required field without a column (row 1, column = field name); two columns for a
  * single-column field (both mapped, or both by name: the message says how to choose); a mapping
  * naming an unknown field.
@@ -84,6 +86,8 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   const problems: Problem[] = [];
   const byKey = new Map<string, FieldSpec>();
   for (const f of fields) for (const n of [f.name, ...f.aliases]) byKey.set(foldKey(n), f);
+  const byFallback = new Map<string, FieldSpec>();
+  for (const f of fields) for (const n of f.fallbackAliases ?? []) byFallback.set(foldKey(n), f);
   const fieldByName = new Map(fields.map((f) => [f.name, f]));
   const mapped = new Map<string, FieldSpec | null>();
   for (const [header, target] of Object.entries(mapping)) {
@@ -99,6 +103,7 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   const notes: string[] = [];
   const byMapping: { i: number; f: FieldSpec }[] = [];
   const byName: { i: number; f: FieldSpec }[] = [];
+  const byFallbackName: { i: number; f: FieldSpec }[] = [];
   table.columns.forEach((col, i) => {
     const names = [col.header, ...col.aliases].map(foldKey).filter((k) => k !== "");
     const key = names.find((k) => mapped.has(k));
@@ -113,7 +118,9 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
       return;
     }
     const f = names.map((k) => byKey.get(k)).find(Boolean);
+    const fallback = f ? undefined : names.map((k) => byFallback.get(k)).find(Boolean);
     if (f) byName.push({ i, f });
+    else if (fallback) byFallbackName.push({ i, f: fallback });
     else if (col.header.trim() !== "" || col.aliases.length) extras.push(col.header || col.aliases[0]);
   });
   const columns: ColumnMap = new Map();
@@ -145,6 +152,16 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
     }
     place(m, "name");
   }
+  for (const m of byFallbackName) {
+    const used = columns.get(m.f.name);
+    if (used) {
+      const h = table.columns[m.i].header;
+      extras.push(h);
+      notes.push(`column ${showValue(h)} is not used for field ${showValue(m.f.name)}: column ${showValue(table.columns[used[0]].header)} gives it (map ${showValue(h)} to ${showValue(m.f.name)} with --mapping to use it instead)`);
+      continue;
+    }
+    place(m, "name");
+  }
   for (const f of fields) {
     if (f.required && !columns.has(f.name)) {
       problems.push({ file: table.file, row: 1, column: f.name, message: `missing column for ${showValue(f.name)}; accepted headers: ${f.aliases.join(" | ")} (or map one with --mapping)` });
@@ -156,9 +173,18 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   return { columns: ordered, problems, extras: [...new Set(extras)], ignored, notes };
 }
 
-function cellFor(row: string[], idx: number[]): string {
-  if (idx.length === 1) return row[idx[0]];
-  return idx.map((i) => row[i].trim()).filter((v) => v !== "").join(";");
+/** The option a multi-select's "Other" free-text box stands for when it holds any text. */
+const OTHER_OPTION = "Other";
+
+/**
+ * The cell a field reads from its columns: the one column's cell, or the non-blank cells of
+ * several joined with `;`. A column in `other` (a multi-select's `Other (please specify)` box)
+ * gives `Other` when it holds any text, never the text itself.
+ */
+function cellFor(row: string[], idx: number[], other?: ReadonlySet<number>): string {
+  const cell = (i: number) => (other?.has(i) && row[i].trim() !== "" ? OTHER_OPTION : row[i]);
+  if (idx.length === 1) return cell(idx[0]);
+  return idx.map((i) => cell(i).trim()).filter((v) => v !== "").join(";");
 }
 
 /** What a file is canonicalised with, besides its table and kind. */
@@ -184,7 +210,9 @@ function respondentKey(table: RawTable, columns: ColumnMap, keys: { email: strin
   if (emailIdx) {
     const header = table.columns[emailIdx[0]].header;
     if (!table.rows.length || table.rows.some((r) => !NO_EMAIL.has(cellFor(r, emailIdx).trim().toLowerCase()))) return "email";
-    notes.push(`column ${showValue(header)} holds no email address (only blanks or "anonymous"): read as an anonymous survey`);
+    const none = `column ${showValue(header)} holds no email address (only blanks or "anonymous")`;
+    const byId = columns.has(keys.id) && respondents && Object.keys(respondents).length;
+    notes.push(byId ? `${none}: the respondent ids key the rows instead` : `${none}: read as an anonymous survey`);
   }
   const idIdx = columns.get(keys.id);
   if (idIdx) {
@@ -210,12 +238,26 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
     const keyNotes: string[] = [];
     key = respondentKey(table, columns, rk, opts.respondents, keyNotes);
     warnings.push(...keyNotes.map((n) => `${table.file}: ${n}`));
+    const idField = spec.fields.find((f) => f.name === rk.id)!;
+    if (opts.respondents && Object.keys(opts.respondents).length && key !== "respondent_id") {
+      const given = `a respondents mapping was given (--respondents FILE, or "respondents" in the mapping file)`;
+      if (key === null) {
+        // Asked to link respondents and unable to: refused, not read as anonymous (which would replace linked responses).
+        problems.push({
+          file: table.file, row: 1, column: rk.id,
+          message: `${given}, but the file has no respondent id column to use it with (accepted headers: ${idField.aliases.join(" | ")}); map the column holding the ids to ${showValue(rk.id)} with --mapping, or leave the respondents mapping out to read the survey as anonymous`,
+        });
+      } else {
+        warnings.push(`${table.file}: ${given}, but it is not used: the rows are keyed by their email column`);
+      }
+    }
     // Only the key in use feeds the rows.
     if (key !== "email" && columns.has(rk.email)) columns.delete(rk.email);
     if (key !== "respondent_id" && columns.has(rk.id)) columns.delete(rk.id);
   }
   if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(showValue).join(", ")}`);
   if (ignored.length) warnings.push(`${table.file}: ${ignored.length} column(s) ignored as the mapping says: ${ignored.map(showValue).join(", ")}`);
+  if (spec.questions && !spec.questions.some((q) => columns.has(q))) problems.push(noQuestion(table, spec));
   const headers: Record<string, string> = {};
   for (const [name, idx] of columns) headers[name] = table.columns[idx[0]].header;
   // A respondent id stands for an email: problems about that email point at the id column.
@@ -242,10 +284,16 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   const unknownCountries = new Set<string>();
   const rows: CanonicalRow<T>[] = [];
   const fieldsPresent = [...columns];
+  // "Other (please specify)" boxes count as the option Other in a multi-select; their text is not kept.
+  const otherOf = new Map<string, Set<number>>();
+  for (const [name, idx] of columns) {
+    const boxes = idx.filter((i) => table.columns[i].otherText);
+    if (boxes.length && spec.fields.find((f) => f.name === name)?.multi) otherOf.set(name, new Set(boxes));
+  }
   const idIdx = rk && key === "respondent_id" ? columns.get(rk.id)! : undefined;
   table.rows.forEach((r, i) => {
     const input: Record<string, string> = {};
-    for (const [name, idx] of fieldsPresent) input[name] = cellFor(r, idx);
+    for (const [name, idx] of fieldsPresent) input[name] = cellFor(r, idx, otherOf.get(name));
     if (idIdx) {
       const id = cellFor(r, idIdx).trim();
       const email = opts.respondents![id];
@@ -278,12 +326,26 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
 }
 
 /**
+ * The problem of a file in which none of its kind's question fields has a column: located at the
+ * header (row 1, column `*`), naming a few of the file's headers and a few the tool looks for.
+ */
+function noQuestion(table: RawTable, spec: KindSpec): Problem {
+  const named = [...new Set(table.columns.map((c) => c.header || c.aliases[0] || "").filter((h) => h !== ""))];
+  const some = named.slice(0, 5).map(showValue).join(", ") + (named.length > 5 ? `, ... (${named.length} in all)` : "");
+  const wanted = spec.questions!.slice(0, 3).map((q) => showValue(spec.fields.find((f) => f.name === q)?.aliases[0] ?? q)).join(", ");
+  return {
+    file: table.file, row: 1, column: "*",
+    message: `no ${spec.kind} question of the ILN recognised in this file's columns (${some || "none"}); a ${spec.kind} has at least one of ${spec.questions!.join(", ")} (headers such as ${wanted}; all in docs/formats.md). Is it the right file? If it is, map its question columns with --mapping ({"Header": "${spec.questions![0]}"})`,
+  };
+}
+
+/**
  * The warning for a file without a column for its kind's time field (allowed only where that
  * field is not required: the survey's `submitted`): the times are unknown, and what follows.
  */
 function untimedNote(time: FieldSpec, keyed: boolean): string {
   const dedupe = keyed ? "a respondent who answered twice counts once by file order (the last row counts), and " : "";
-  return `no submission-time column (accepted headers: ${time.aliases.join(" | ")}; or map one with --mapping): every row's submission time is unknown and stored empty, so ${dedupe}no row can be checked against the round's window`;
+  return `no submission-time column (accepted headers: ${[...time.aliases, ...(time.fallbackAliases ?? [])].join(" | ")}; or map one with --mapping): every row's submission time is unknown and stored empty, so ${dedupe}no row can be checked against the round's window`;
 }
 
 /** A field-level issue of one row; `country` is the unknown country value it is about, if any. */

@@ -12,7 +12,7 @@ import type { FieldSpec } from "./kinds";
 import { readEmail } from "./normalise/email";
 
 const FIELDS: readonly FieldSpec[] = [
-  { name: "respondent_id", aliases: ["Respondent ID", "RespondentID", "id", "Respondent"], required: true },
+  { name: "respondent_id", aliases: ["Respondent ID", "RespondentID", "id", "Respondent", "ResponseId", "Response ID"], required: true },
   { name: "email", aliases: ["Email Address", "Email", "E-mail"], required: true },
 ];
 

@@ -6,9 +6,11 @@
  * - Legacy format (before 2017): two header rows, `V1,V2,...` (then question ids) and labels,
  *   usually with a byte-order mark and a trailing comma on every line (an empty last column,
  *   which the reader drops).
+ * Rows that are not a respondent's finished answers (previews, tests, spam, unfinished responses)
+ * are dropped by `withoutNonResponses`, with a warning.
  */
 import { distinctAliases, type Layout } from "./layout";
-import type { RawColumn } from "./raw-table";
+import type { RawColumn, RawTable } from "./raw-table";
 
 /** The `ImportId` of a row-3 cell such as `{"ImportId":"QID1"}`, or `""`. Never throws. */
 export function importIdOf(cell: string): string {
@@ -62,3 +64,55 @@ export const qualtricsLegacy: Layout = {
     return columns;
   },
 };
+
+/**
+ * Qualtrics response statuses (the `Status` column; label "Response Type") that are not a
+ * respondent's answers, as numeric codes and as the text an export with choice text writes:
+ * 1 Survey Preview, 2 Survey Test, 8 Spam, 9 Survey Preview Spam, 12 Imported Spam, 17 Offline
+ * Survey Preview. Kept: 0 IP Address (an ordinary response), 4 Imported, 16 Offline.
+ */
+const NOT_RESPONSES: Readonly<Record<string, string>> = {
+  "1": "survey preview", "survey preview": "survey preview",
+  "2": "survey test", "survey test": "survey test",
+  "8": "spam", spam: "spam",
+  "9": "survey preview", "survey preview spam": "survey preview",
+  "12": "spam", "imported spam": "spam",
+  "17": "survey preview", "offline survey preview": "survey preview",
+};
+/** `Finished` values of a response the respondent did not finish. */
+const UNFINISHED = new Set(["0", "false"]);
+
+/** The index of the first column named (by header or alias, case aside) one of `names`, or -1. */
+function columnNamed(table: RawTable, names: readonly string[]): number {
+  return table.columns.findIndex((c) => [c.header, ...c.aliases].some((h) => names.includes(h.trim().toLowerCase())));
+}
+
+/**
+ * A Qualtrics table without the rows that are no respondent's finished answers: previews, tests
+ * and spam by `Status` (see {@link NOT_RESPONSES}), and unfinished responses (`Finished` 0 or
+ * False: a partial response Qualtrics recorded when it closed). One warning names how many of
+ * each were skipped and their rows. A table without those columns is returned as it is. Never throws.
+ */
+export function withoutNonResponses(table: RawTable): RawTable {
+  const status = columnNamed(table, ["status", "response type"]);
+  const finished = columnNamed(table, ["finished"]);
+  if (status < 0 && finished < 0) return table;
+  const skipped = new Map<string, number[]>();
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  table.rows.forEach((r, i) => {
+    const s = status < 0 ? undefined : NOT_RESPONSES[r[status].trim().toLowerCase()];
+    const why = s ?? (finished >= 0 && UNFINISHED.has(r[finished].trim().toLowerCase()) ? "unfinished" : undefined);
+    if (why === undefined) {
+      rows.push(r);
+      rowNumbers.push(table.rowNumbers[i]);
+    } else {
+      skipped.set(why, [...(skipped.get(why) ?? []), table.rowNumbers[i]]);
+    }
+  });
+  if (!skipped.size) return table;
+  const n = table.rows.length - rows.length;
+  const parts = [...skipped].map(([why, at]) => `${at.length} ${why === "unfinished" ? "unfinished (Finished 0 or False)" : `${why} (by Status)`}, row${at.length > 1 ? "s" : ""} ${at.slice(0, 10).join(", ")}${at.length > 10 ? ", ..." : ""}`);
+  const warning = `skipped ${n} Qualtrics row(s) that are no respondent's finished answers: ${parts.join("; ")}`;
+  return { ...table, rows, rowNumbers, warnings: [...table.warnings, warning] };
+}

@@ -36,6 +36,12 @@ export interface RawColumn {
    * LimeSurvey question code, legacy "V1"..., Excel placeholder "Column7"; may be empty.
    */
   aliases: string[];
+  /**
+   * True for the free-text box of a multi-select's "Other" option (SurveyMonkey's
+   * `Other (please specify)` sub-column): any text in it means the option "Other" was chosen; the
+   * text itself is not an answer of the question.
+   */
+  otherText?: boolean;
 }
 
 /** A decoded, parsed export: columns and data rows. */

@@ -21,7 +21,9 @@
  * are empty in all header rows and all data rows (the legacy Qualtrics trailing comma) are dropped,
  * and data rows may carry extra empty cells past the last column. A `.tsv` file is tab-separated
  * whatever its header line shows, and a tab-separated text that quotes no cell (`isQuotedTsv`)
- * is read with quotes as plain text (Google Sheets' TSV download). No cell may be longer than
+ * is read with quotes as plain text (Google Sheets' TSV download). In the two Qualtrics layouts,
+ * previews, tests, spam and unfinished responses are dropped with a warning (`withoutNonResponses`).
+ * No cell may be longer than
  * {@link MAX_CELL_CHARS} characters.
  */
 import { readFileSync } from "node:fs";
@@ -34,7 +36,7 @@ import { limeSurvey } from "./limesurvey";
 import { microsoftForms } from "./microsoft-forms";
 import { plainCsv } from "./plain-csv";
 import type { Encoding, ExportFormat, RawTable } from "./raw-table";
-import { qualtrics, qualtricsLegacy } from "./qualtrics";
+import { qualtrics, qualtricsLegacy, withoutNonResponses } from "./qualtrics";
 import { surveyMonkey } from "./surveymonkey";
 import { readXlsx } from "./xlsx";
 
@@ -156,7 +158,8 @@ export function parseExport(file: string, bytes: Uint8Array, options?: { format?
     rowNumbers.push(r + 1);
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { file, format: isZip ? "xlsx" : layout.format, encoding, columns, rows, rowNumbers, warnings };
+  const table: RawTable = { file, format: isZip ? "xlsx" : layout.format, encoding, columns, rows, rowNumbers, warnings };
+  return layout === qualtrics || layout === qualtricsLegacy ? withoutNonResponses(table) : table;
 }
 
 /**

@@ -5,13 +5,21 @@
  * or matrix column. Old exports start with `RespondentID`; current ones with
  * `Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,...`
  * (their row-2 cells are empty). Excel placeholders (`Column7`) in row 1 count as empty cells and
- * are kept as aliases.
+ * are kept as aliases. A multi-select's `Other (please specify)` column (any row-2 label
+ * `Other (...)` that asks to specify) holds the respondent's own text: it is marked `otherText`.
  */
 import { isPlaceholderHeader, type Layout } from "./layout";
 import type { RawColumn } from "./raw-table";
 
 const ANSWER_KINDS = new Set(["Response", "Open-Ended Response"]);
 const ID_HEADERS = new Set(["respondentid", "respondent id"]);
+/** A row-2 label of an "Other" option's free-text box: `Other (please specify)`, `Other (specify)`. */
+const OTHER_SPECIFY = /^other\s*\(.*specify.*\)$/i;
+
+/** True when a SurveyMonkey row-2 label names an "Other" option's free-text box. Never throws. */
+export function isOtherSpecify(label: string): boolean {
+  return OTHER_SPECIFY.test(label.trim());
+}
 
 /**
  * SurveyMonkey layout. Detected when row 2's first cell is empty and either row 1 starts with
@@ -38,7 +46,9 @@ export const surveyMonkey: Layout = {
       const placeholder = isPlaceholderHeader(q);
       if (q !== "" && !placeholder) question = q;
       const o = (options[i] ?? "").trim();
-      columns.push({ header: question, option: o === "" || ANSWER_KINDS.has(o) ? null : o, aliases: placeholder ? [q] : [] });
+      const column: RawColumn = { header: question, option: o === "" || ANSWER_KINDS.has(o) ? null : o, aliases: placeholder ? [q] : [] };
+      if (isOtherSpecify(o)) column.otherText = true;
+      columns.push(column);
     }
     return columns;
   },

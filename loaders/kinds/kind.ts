@@ -13,6 +13,12 @@ export type Kind = (typeof KINDS)[number];
 export interface FieldSpec {
   readonly name: string;
   readonly aliases: readonly string[];
+  /**
+   * Headers that feed the field only when no column matches it by its name, an alias or the
+   * mapping; otherwise such a column is set aside with a note. For a tool that exports two columns
+   * for one field (Qualtrics' `EndDate` and `RecordedDate`), so the choice needs no mapping.
+   */
+  readonly fallbackAliases?: readonly string[];
   readonly required: boolean;
   /** Several columns may feed it (a multi-select spread over one column per option). */
   readonly multi?: boolean;
@@ -50,4 +56,10 @@ export interface KindSpec<S extends z.ZodType = z.ZodType> {
    * anonymous: its rows carry no email and are not deduplicated.
    */
   readonly respondentKey?: { readonly email: string; readonly id: string };
+  /**
+   * For a kind whose every column is optional (the survey): its question fields, of which a file
+   * must have at least one column (by name, alias or mapping). A file with none is refused: it is
+   * some other survey, not this kind's export.
+   */
+  readonly questions?: readonly string[];
 }

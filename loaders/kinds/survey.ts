@@ -37,8 +37,10 @@ const AGREE_HINT = `; expected 1-5 or ${AGREEMENT_LABELS.join(", ")}`;
 
 export const surveyFields: readonly FieldSpec[] = [
   { name: "email", aliases: ["Email Address", "Email", "E-mail", "Recipient Email", "RecipientEmail"], required: false },
-  { name: "respondent_id", aliases: ["Respondent ID", "RespondentID", "Respondent", "Participant ID", "Respondent key"], required: false },
-  { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted", "Recorded Date"], required: false, date: true },
+  { name: "respondent_id", aliases: ["Respondent ID", "RespondentID", "Respondent", "Participant ID", "Respondent key", "ResponseId", "Response ID"], required: false },
+  // Qualtrics exports both EndDate (when the respondent submitted) and RecordedDate (when Qualtrics
+  // stored the response: later for a partial response closed when the survey expired); EndDate wins.
+  { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted"], fallbackAliases: ["Recorded Date", "RecordedDate"], required: false, date: true },
   { name: "program_satisfaction", aliases: ["Overall, how satisfied are you with the ILN program?", "Program satisfaction", "Overall satisfaction"], required: false },
   { name: "partner_satisfaction", aliases: ["How satisfied were you with your partner?", "Partner satisfaction"], required: false },
   { name: "contact_frequency", aliases: ["How often were you in contact with your partner?", "Contact frequency"], required: false },
@@ -89,4 +91,5 @@ export const survey: KindSpec = {
   schema: surveySchema,
   onePerPerson: { email: "email", time: "submitted" },
   respondentKey: { email: "email", id: "respondent_id" },
+  questions: surveyFields.map((f) => f.name).filter((n) => !["email", "respondent_id", "submitted"].includes(n)),
 };

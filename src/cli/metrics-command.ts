@@ -86,6 +86,11 @@ function surveyLine(r: RoundMetrics): string {
   return `${r.survey.anonymous ? "ANONYMOUS (counted in satisfaction and outcomes; not in health, per-partnership outcomes or continuation)" : "linked to respondents"}${missing.length ? `; not asked: ${missing.join(", ")}` : ""}`;
 }
 
+/** Why a round has no response rate although its survey is in: more respondents than participants. */
+function impossibleRate(x: { respondents: number; participants: number }): string {
+  return `none: ${x.respondents} survey respondents for ${x.participants} matched participants, so the survey holds responses of people outside the round (another group's survey, or answered more than once); check the survey file`;
+}
+
 function roundDetail(r: RoundMetrics): string {
   const lines = [
     `Round ${r.round} (${r.name}, ${r.start} to ${r.end}): ${STAGE_TEXT[r.stage]}`,
@@ -95,7 +100,7 @@ function roundDetail(r: RoundMetrics): string {
     `  completion rate       ${withCi(r.completion_rate, "no outcome recorded yet")}`,
     `  dissolution rate      ${withCi(r.dissolution_rate, "no outcome recorded yet")}`,
     `  continued share       ${withCi(r.continued_share, "not known yet")}`,
-    `  response rate         ${withCi(r.response_rate, "no survey yet")}`,
+    `  response rate         ${r.response_rate_impossible ? impossibleRate(r.response_rate_impossible) : withCi(r.response_rate, "no survey yet")}`,
     `  program satisfaction  ${itemLine(r.program_satisfaction, r)}; weighted for non-response ${weighted(r.program_satisfaction.weighted)}`,
     `  partner satisfaction  ${itemLine(r.partner_satisfaction, r)}; weighted for non-response ${weighted(r.partner_satisfaction.weighted)}`,
     ...Object.entries(r.outcomes).map(([k, s]) => `  ${k.padEnd(22)}${itemLine(s, r)}; weighted ${weighted(s.weighted)}`),
@@ -116,22 +121,25 @@ function roundDetail(r: RoundMetrics): string {
  * is marked `*`, and a note under the table names them), the round's detail when only one round
  * is in the document, and the across-rounds figures. Percentages are rounded to whole numbers;
  * "-" marks an empty group, an item not asked, or a figure the round has no data for yet (its
- * stage says why).
+ * stage says why); `>100%!` marks a round whose survey has more respondents than participants
+ * (no response rate; a note under the table names them).
  */
 export function formatMetrics(doc: MetricsDocument): string {
   const header = ["round", "stage", "registered", "participants", "partnerships", "countries", "new", "returning", "completed", "dissolved", "response", "prog top2", "partner top2", "NPS", "at risk", "failed"];
   const rows = doc.rounds.map((r) => [
     r.survey?.anonymous ? `${r.round}*` : r.round, r.stage, String(r.registered), cnt(r.participants), cnt(r.partnerships), cnt(r.countries), cnt(r.new_countries),
-    share(r.returning_share), share(r.completion_rate), share(r.dissolution_rate), share(r.response_rate),
+    share(r.returning_share), share(r.completion_rate), share(r.dissolution_rate), r.response_rate_impossible ? ">100%!" : share(r.response_rate),
     pct(r.program_satisfaction.top2), pct(r.partner_satisfaction.top2), r.nps ? r.nps.score.toFixed(0) : "-",
     cnt(r.health?.at_risk ?? null), cnt(r.health?.failed ?? null),
   ]);
   const o = doc.overall;
   const anonymous = doc.rounds.filter((r) => r.survey?.anonymous).map((r) => r.round);
+  const over = doc.rounds.filter((r) => r.response_rate_impossible).map((r) => r.round);
   const parts = [
     doc.synthetic ? "SYNTHETIC DATA (demo)\n" : "",
     table(header, rows),
     anonymous.length ? `* anonymous survey (${anonymous.join(", ")}): its answers count in satisfaction, outcomes and the response rate, but link to no partnership (not in health or continuation)\n` : "",
+    over.length ? `>100%! more survey respondents than matched participants (${over.join(", ")}): no response rate; the survey holds responses of people outside the round, check the survey file\n` : "",
     doc.rounds.length === 1 ? `\n${roundDetail(doc.rounds[0])}` : "",
     `\nOverall (${o.rounds} rounds): ${o.participants} participants matched (${o.registered} registered), ${o.countries} countries, ${o.partnerships} partnerships\n`,
     doc.changes.length

@@ -229,7 +229,7 @@ export async function metricsDocument(db: Db, opts: RoundOpts = {}): Promise<Met
         countries: cov.countries, new_countries: cov.new_countries, sectors: cov.sectors,
         applicant_countries: cov.applicant_countries, applicant_sectors: cov.applicant_sectors, largest_country: cov.largest_country,
         returning_share: ret.returning_share, completion_rate: ret.completion_rate, dissolution_rate: ret.dissolution_rate,
-        continued_share: ret.continued_share, response_rate: ret.response_rate,
+        continued_share: ret.continued_share, response_rate: ret.response_rate, response_rate_impossible: ret.response_rate_impossible,
         survey: surveys.get(r.round) ?? null,
         program_satisfaction: item(r.round, "program_satisfaction"),
         partner_satisfaction: item(r.round, "partner_satisfaction"),

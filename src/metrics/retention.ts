@@ -39,10 +39,18 @@ export interface RoundRetention {
   continued_share: Proportion | null;
   /**
    * Survey respondents, of `participants`: matched participants who answered a linked survey,
-   * plus the responses of an anonymous one (at most `participants` in all); null before the
-   * survey is ingested (or before matching).
+   * plus the responses of an anonymous one; null before the survey is ingested (or before
+   * matching), and null when there are more respondents than participants (see
+   * `response_rate_impossible`).
    */
   response_rate: Proportion | null;
+  /**
+   * Set when the round's survey has more respondents (linked plus anonymous responses) than the
+   * round has matched participants, so that no response rate exists (it would be above 100%): the
+   * survey holds responses of people outside the round, e.g. an anonymous survey of another group
+   * or one answered more than once. `response_rate` is then null. Null otherwise.
+   */
+  response_rate_impossible: { respondents: number; participants: number } | null;
 }
 
 /**
@@ -81,7 +89,7 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
     SELECT o.round_id AS round, coalesce(reg.registered, 0) AS registered, coalesce(par.participants, 0) AS participants,
       coalesce(par.returning, 0) AS returning, coalesce(ps.partnerships, 0) AS partnerships, coalesce(ps.rematches, 0) AS rematches,
       coalesce(ps.completed, 0) AS completed, coalesce(ps.dissolved, 0) AS dissolved, coalesce(ps.continued, 0) AS continued,
-      least(coalesce(par.respondents, 0) + coalesce(anon.n, 0), coalesce(par.participants, 0)) AS respondents, coalesce(ps.ended, 0) AS ended,
+      coalesce(par.respondents, 0) + coalesce(anon.n, 0) AS respondents, coalesce(ps.ended, 0) AS ended,
       (EXISTS (SELECT 1 FROM survey_responses s WHERE s.round_id = o.round_id) OR o.round_id IN (SELECT round_id FROM round_surveys)) AS surveyed,
       coalesce(ps.marked, 0) + (CASE WHEN o.round_id IN (SELECT round_id FROM said) THEN 1 ELSE 0 END) AS continue_known
     FROM round_order o LEFT JOIN reg USING (round_id) LEFT JOIN par USING (round_id) LEFT JOIN ps USING (round_id) LEFT JOIN anon USING (round_id)
@@ -89,6 +97,8 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
   return rows.map((r) => {
     const matched = r.partnerships > 0;
     const outcomes = r.ended > 0;
+    const rated = matched && r.surveyed;
+    const impossible = rated && r.respondents > r.participants;
     return {
       round: r.round,
       registered: r.registered,
@@ -99,7 +109,8 @@ export async function retentionByRound(db: Db, opts: RoundOpts = {}): Promise<Ro
       completion_rate: outcomes ? proportion(r.completed, r.partnerships) : null,
       dissolution_rate: outcomes ? proportion(r.dissolved, r.partnerships) : null,
       continued_share: outcomes && r.continue_known > 0 ? proportion(r.continued, r.completed) : null,
-      response_rate: matched && r.surveyed ? proportion(r.respondents, r.participants) : null,
+      response_rate: rated && !impossible ? proportion(r.respondents, r.participants) : null,
+      response_rate_impossible: impossible ? { respondents: r.respondents, participants: r.participants } : null,
     };
   });
 }

@@ -333,7 +333,7 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect(report.files.find((f) => f.kind === "survey")).toMatchObject({ rows: 4, anonymous: false });
     const survey = path.join(folder, "survey.csv");
     expect(report.warnings.filter((w) => w.includes("submission-time"))).toEqual([
-      `${survey}: no submission-time column (accepted headers: Timestamp | End Date | EndDate | Completion time | submitdate | Submitted | Date submitted | Recorded Date; or map one with --mapping): every row's submission time is unknown and stored empty, so a respondent who answered twice counts once by file order (the last row counts), and no row can be checked against the round's window`,
+      `${survey}: no submission-time column (accepted headers: Timestamp | End Date | EndDate | Completion time | submitdate | Submitted | Date submitted | Recorded Date | RecordedDate; or map one with --mapping): every row's submission time is unknown and stored empty, so a respondent who answered twice counts once by file order (the last row counts), and no row can be checked against the round's window`,
     ]);
     expect(report.warnings).toContain(`${survey}:2: ana@example.org submitted twice; row 6 (the last in the file: the times are unknown) counts, row 2 is ignored`);
     const rows = await db.all(sql`SELECT pid, submitted_at, program_satisfaction AS p, source_row FROM survey_responses ORDER BY source_row`);
@@ -358,6 +358,72 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
 
     const blank = records.map((r, k) => (k === 2 ? ["", ...r.slice(1)] : r));
     expect(await tryIngest({ "survey.csv": stringify(blank) }, "T1b")).toEqual([`${path.join(dir, "T1b", "survey.csv")}:3:Timestamp: date and time is required but the cell is blank`]);
+  });
+
+  it("counts text in a SurveyMonkey multi-select's \"Other (please specify)\" box as the option Other, and stores no such text", async () => {
+    // SurveyMonkey's current layout: the question above its first option column, the options (and
+    // the Other box) in row 2. Fay ticked Email and wrote "WeChat" in the box; Ben wrote only there.
+    const q = "How did you communicate with your partner?";
+    const survey = [
+      `Respondent ID,Collector ID,End Date,Email Address,${q},,,Any other comments?`,
+      ",,,,Email,Video call,Other (please specify),Open-Ended Response",
+      "1,9,12/01/2016 10:00:00 AM,ana@example.org,Email,Video call,,",
+      "2,9,12/02/2016 10:00:00 AM,fay@example.org,Email,,WeChat,",
+      "3,9,12/03/2016 10:00:00 AM,ben@example.org,,,  Carrier pigeon ,",
+      "4,9,12/04/2016 10:00:00 AM,dev@example.org,,,,",
+    ].join("\n") + "\n";
+    await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": survey }), { pseudonymise });
+    const rows = await db.all<{ methods: string[] }>(sql`SELECT methods FROM survey_responses ORDER BY source_row`);
+    expect(rows.map((r) => r.methods)).toEqual([["Email", "Video call"], ["Email", "Other"], ["Other"], []]);
+    const dump = await dumpDb(db);
+    expect(dump).not.toContain("WeChat");
+    expect(dump).not.toContain("pigeon");
+  });
+
+  // A current Qualtrics export (tags, labels, ImportIds), laid out as Qualtrics writes it: Status 0
+  // is an ordinary response, 1 / "Survey Preview" a preview, 8 spam; Finished 0 / False a partial
+  // response Qualtrics closed later (its RecordedDate is then after its EndDate, as in row 10).
+  const QUALTRICS = [
+    "StartDate,EndDate,Status,Finished,RecordedDate,ResponseId,RecipientEmail,Q1,Q2",
+    'Start Date,End Date,Response Type,Finished,Recorded Date,Response ID,Recipient Email,"Overall, how satisfied are you with the ILN program?",How satisfied were you with your partner?',
+    ["StartDate", "EndDate", "Status", "Finished", "RecordedDate", "ResponseId", "RecipientEmail", "QID1", "QID2"].map((id) => `"{""ImportId"":""${id}""}"`).join(","),
+    "2016-12-01 09:00:00,2016-12-01 09:05:00,0,1,2016-12-01 09:05:00,R_ana,,Very satisfied,Satisfied",
+    "2016-12-01 10:00:00,2016-12-01 10:01:00,1,1,2016-12-01 10:01:00,R_prev1,,Very dissatisfied,Very dissatisfied",
+    "2016-12-01 11:00:00,2016-12-01 11:01:00,Survey Preview,True,2016-12-01 11:01:00,R_prev2,,Very dissatisfied,Very dissatisfied",
+    "2016-12-01 12:00:00,2016-12-01 12:01:00,8,1,2016-12-01 12:01:00,R_spam,,Very dissatisfied,Very dissatisfied",
+    "2016-12-02 09:00:00,2016-12-02 09:01:00,0,0,2016-12-09 09:01:00,R_ben,,Dissatisfied,",
+    "2016-12-03 09:00:00,2016-12-03 09:01:00,0,False,2016-12-10 09:01:00,R_dev,,Dissatisfied,",
+    "2016-12-04 09:00:00,2016-12-04 09:07:00,0,1,2016-12-05 00:00:00,R_fay,,Satisfied,Very satisfied",
+  ].join("\n") + "\n";
+
+  it("reads a Qualtrics export: ResponseId keys it through --respondents, EndDate is the submission time, previews, spam and unfinished rows are skipped and counted", async () => {
+    const file = path.join(dir, "respondents.csv");
+    writeFileSync(file, "respondent_id,email\nR_ana,ana@example.org\nR_fay,fay@example.org\nR_ben,ben@example.org\n");
+    const folder = writeRound(dir, "T1", { ...baseRound(), "survey.csv": QUALTRICS });
+    const report = await ingest(db, folder, { pseudonymise, respondents: file });
+    const survey = path.join(folder, "survey.csv");
+    expect(report.files.find((f) => f.kind === "survey")).toMatchObject({ rows: 2, anonymous: false });
+    expect(report.warnings).toContain(`${survey}: skipped 5 Qualtrics row(s) that are no respondent's finished answers: 2 survey preview (by Status), rows 5, 6; 1 spam (by Status), row 7; 2 unfinished (Finished 0 or False), rows 8, 9`);
+    expect(report.warnings).toContain(`${survey}: column "Recorded Date" is not used for field "submitted": column "End Date" gives it (map "Recorded Date" to "submitted" with --mapping to use it instead)`);
+    const rows = await db.all(sql`SELECT pid, submitted_at::VARCHAR AS t, program_satisfaction AS p, source_row FROM survey_responses ORDER BY source_row`);
+    expect(rows).toEqual([
+      { pid: pseudonymise("ana@example.org"), t: "2016-12-01 09:05:00", p: 5, source_row: 4 },
+      { pid: pseudonymise("fay@example.org"), t: "2016-12-04 09:07:00", p: 4, source_row: 10 },
+    ]);
+  });
+
+  it("refuses --respondents for a survey without a respondent id column, and says when an email column makes it unused", async () => {
+    const file = path.join(dir, "respondents.csv");
+    writeFileSync(file, "respondent_id,email\nR-ana,ana@example.org\n");
+    const anonymous = writeRound(dir, "T1", { ...baseRound(), "survey.csv": surveyWith({ drop: [EMAIL] }) });
+    const err = await ingest(db, anonymous, { pseudonymise, respondents: file }).catch((e: unknown) => e);
+    expect((err as InputError).problems.map(formatProblem)).toEqual([
+      `${path.join(anonymous, "survey.csv")}:1:respondent_id: a respondents mapping was given (--respondents FILE, or "respondents" in the mapping file), but the file has no respondent id column to use it with (accepted headers: Respondent ID | RespondentID | Respondent | Participant ID | Respondent key | ResponseId | Response ID); map the column holding the ids to "respondent_id" with --mapping, or leave the respondents mapping out to read the survey as anonymous`,
+    ]);
+    expect(await count("survey_responses")).toBe(0);
+    const keyed = writeRound(dir, "T1e", baseRound());
+    const report = await ingest(db, keyed, { pseudonymise, respondents: file });
+    expect(report.warnings).toContain(`${path.join(keyed, "survey.csv")}: a respondents mapping was given (--respondents FILE, or "respondents" in the mapping file), but it is not used: the rows are keyed by their email column`);
   });
 
   it("reads a respondent id column without a respondents mapping as anonymous, and says why", async () => {

@@ -17,7 +17,7 @@ import { InputError, formatProblem } from "../../src/domain/errors";
 import { ingest } from "../../loaders/ingest";
 import { readExport } from "../../loaders/formats/read-export";
 import { metricsDocument } from "../../src/metrics/document";
-import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
+import { baseRound, dumpDb, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 import { describeShared, fixture } from "../helpers/shared";
 
 const pseudonymise = testPseudonymiser();
@@ -86,8 +86,6 @@ describeShared("real exports in ../shared/fixtures/real-exports", () => {
   });
 
   it("refuses free-text answers to a question mapped to a closed one, each located with its value", async () => {
-    const problems = await problemsOf(real("google-forms", "uvads_hotdog_spring25_form_responses_1.csv")).catch(() => []);
-    expect(problems).toEqual([]); // unmapped, the question is an unused column
     const folder = writeRound(dir, "T1m", { ...baseRound(), "survey.csv": undefined, "mapping.json": JSON.stringify({ survey: { [HOTDOG]: "participate_again" } }) });
     copyFileSync(real("google-forms", "uvads_hotdog_spring25_form_responses_1.csv"), path.join(folder, "survey.csv"));
     const err = await ingest(db, folder, { pseudonymise }).catch((e: unknown) => e);
@@ -97,8 +95,23 @@ describeShared("real exports in ../shared/fixtures/real-exports", () => {
   });
 
   it("Google Forms CSV with multi-line cells and commas in answers (Ask a Manager): 38 rows", async () => {
-    const { stored } = await ingestSurvey(real("google-forms", "ask_a_manager_2021_form_responses_excerpt.csv"));
+    // A free-text column stands in for comments: the file has no ILN question of its own.
+    const { stored } = await ingestSurvey(real("google-forms", "ask_a_manager_2021_form_responses_excerpt.csv"), { survey: { "Additional context on income": "comments" } });
     expect(stored).toEqual({ n: 38, linked: 0 });
+  });
+
+  it("refuses a survey in which no ILN question is recognised (another program's form), located at its header, the database unchanged", async () => {
+    await ingestSurvey(real("google-forms", "uvads_hotdog_sp24_form_responses.xlsx"), { survey: { [HOTDOG]: "participate_again" } });
+    const before = await dumpDb(db);
+    const file = path.join(dir, "fa25.xlsx");
+    copyFileSync(real("google-forms", "uvads_hotdog_fa25_form_responses.xlsx"), file);
+    const err = await ingest(db, file, { pseudonymise, kind: "survey", round: "T1" }).catch((e: unknown) => e);
+    // python3 zipfile + re over xl/worksheets/sheet1.xml and xl/sharedStrings.xml: row 1 is shared strings 0-2,
+    // "Timestamp", "What year are you in?", "Is hotdog a sandwich?".
+    expect((err as InputError).problems.map(formatProblem)).toEqual([
+      `${file}:1:*: no survey question of the ILN recognised in this file's columns ("Timestamp", "What year are you in?", "Is hotdog a sandwich?"); a survey has at least one of program_satisfaction, partner_satisfaction, contact_frequency, methods, outcome_perspective, outcome_ideas, outcome_confidence, outcome_motivation, recommend, participate_again, continue_partnership, comments (headers such as "Overall, how satisfied are you with the ILN program?", "How satisfied were you with your partner?", "How often were you in contact with your partner?"; all in docs/formats.md). Is it the right file? If it is, map its question columns with --mapping ({"Header": "program_satisfaction"})`,
+    ]);
+    expect(await dumpDb(db)).toBe(before);
   });
 
   it("Microsoft Forms, Windows-1252, \"anonymous\" in its Email column: 187 rows, anonymous", async () => {
@@ -108,11 +121,14 @@ describeShared("real exports in ../shared/fixtures/real-exports", () => {
     expect(report.warnings.join("\n")).toMatch(/Windows-1252/);
   });
 
-  it("Qualtrics: two date columns match submitted until the mapping ignores one; 1 row", async () => {
-    const file = real("qualtrics", "qualtRics_sample.csv");
-    expect((await problemsOf(file)).join("\n")).toContain('a second column for field "submitted"');
-    const { stored } = await ingestSurvey(file, { survey: { RecordedDate: null } });
+  it("Qualtrics (German labels): EndDate (Enddatum) is the submission time, RecordedDate (Erfassungsdatum) set aside without a mapping; 1 row", async () => {
+    // The multiple-choice answer (Q1, "2") stands in for program_satisfaction.
+    const { report, stored } = await ingestSurvey(real("qualtrics", "qualtRics_sample.csv"), { survey: { Q1: "program_satisfaction" } });
     expect(stored).toEqual({ n: 1, linked: 0 });
+    expect(report.warnings.join("\n")).toContain('column "Erfassungsdatum" is not used for field "submitted": column "Enddatum" gives it');
+    expect(report.warnings.join("\n")).toContain('column "Antwort-ID" holds respondent ids, but no respondents mapping was given');
+    // python3 csv: the one data row's EndDate (column 2) is 2017-07-18 08:28:48.
+    expect(await db.all(sql`SELECT submitted_at::VARCHAR AS t, program_satisfaction AS p FROM survey_responses`)).toEqual([{ t: "2017-07-18 08:28:48", p: 2 }]);
   });
 
   // Exports without a submission-time column: older SurveyMonkey (RespondentID only, 2-row header,

@@ -79,8 +79,8 @@ export interface Answer {
   outcomes?: [number | null, number | null, number | null, number | null];
 }
 
-/** Inserts a survey response. */
-export async function addAnswer(db: Db, round: string, pid: string, a: Answer): Promise<void> {
+/** Inserts a survey response; `pid` null for an anonymous survey's response. */
+export async function addAnswer(db: Db, round: string, pid: string | null, a: Answer): Promise<void> {
   const [o1, o2, o3, o4] = a.outcomes ?? [null, null, null, null];
   await db.run(sql`INSERT INTO survey_responses VALUES (${round}, ${pid}, '2014-12-01 00:00:00', ${a.prog ?? null}, ${a.part ?? null},
     ${a.contact ?? null}, []::VARCHAR[], ${o1}, ${o2}, ${o3}, ${o4}, ${a.rec ?? null}, ${a.again ?? null}, ${a.cont ?? null}, NULL, 2)`);

@@ -3,7 +3,7 @@ import type { Db } from "../../src/db";
 import { UnknownRoundError } from "../../src/domain/errors";
 import { sql } from "../../src/db";
 import { cohortRetention, responseRateByCountry, retentionByRound } from "../../src/metrics/retention";
-import { addPartnership, addRegistration, addRound, historyDb, prop, rounded } from "./fixture";
+import { addAnswer, addPartnership, addRegistration, addRound, historyDb, prop, rounded } from "./fixture";
 import { freshDb } from "../helpers/rounds";
 
 // Expected values are worked out by hand from the three-round fixture (test/metrics/fixture.ts);
@@ -23,7 +23,7 @@ describe("retentionByRound", () => {
         // survey ingested, so no response rate (null, not 0 of 4).
         round: "Z0", registered: 5, participants: 4, partnerships: 2, rematches: 0,
         returning_share: prop(0, 4), completion_rate: prop(1, 2), dissolution_rate: prop(1, 2),
-        continued_share: prop(1, 1), response_rate: null,
+        continued_share: prop(1, 1), response_rate: null, response_rate_impossible: null,
       },
       {
         // A1: p1 and p2 were matched in Z0 (p5 only registered there): returning 2/6. All three completed;
@@ -31,14 +31,14 @@ describe("retentionByRound", () => {
         // Respondents p1 p6 p5 p7 p2 of six (p8 silent): 5/6.
         round: "A1", registered: 6, participants: 6, partnerships: 3, rematches: 0,
         returning_share: prop(2, 6), completion_rate: prop(3, 3), dissolution_rate: prop(0, 3),
-        continued_share: prop(2, 3), response_rate: prop(5, 6),
+        continued_share: prop(2, 3), response_rate: prop(5, 6), response_rate_impossible: null,
       },
       {
         // B2: p1 and p6 returning of p1 p6 p9 p10; both partnerships active: no outcome recorded
         // yet, so the outcome rates are null (not 0 of 2); no survey either.
         round: "B2", registered: 4, participants: 4, partnerships: 2, rematches: 0,
         returning_share: prop(2, 4), completion_rate: null, dissolution_rate: null,
-        continued_share: null, response_rate: null,
+        continued_share: null, response_rate: null, response_rate_impossible: null,
       },
     ]));
   });
@@ -47,6 +47,28 @@ describe("retentionByRound", () => {
     const [b2] = await retentionByRound(db, { round: "B2" });
     expect(b2.returning_share!.count).toBe(2);
     await expect(retentionByRound(db, { round: "C9" })).rejects.toThrow(UnknownRoundError);
+  });
+});
+
+describe("response rate with more respondents than participants", () => {
+  it("gives no rate above 100% (nor clamps it to 100%): it says how many respondents and participants there are", async () => {
+    const d = await freshDb();
+    try {
+      await addRound(d, "R1", "2014-01-01", "2014-04-30");
+      for (const pid of ["a", "b"]) await addRegistration(d, "R1", [pid, pid === "a" ? "AU" : "FR", "public", 4, "any", "any"]);
+      await addPartnership(d, "R1", "R1-1", "a", "b", "completed");
+      // By hand: two matched participants; an anonymous survey with two responses is 2 of 2.
+      await addAnswer(d, "R1", null, { prog: 5 });
+      await addAnswer(d, "R1", null, { prog: 4 });
+      let [r1] = await retentionByRound(d, { round: "R1" });
+      expect([r1.response_rate, r1.response_rate_impossible]).toEqual([prop(2, 2), null]);
+      // A third anonymous response: 3 respondents of 2 participants is no proportion.
+      await addAnswer(d, "R1", null, { prog: 3 });
+      [r1] = await retentionByRound(d, { round: "R1" });
+      expect([r1.response_rate, r1.response_rate_impossible]).toEqual([null, { respondents: 3, participants: 2 }]);
+    } finally {
+      d.close();
+    }
   });
 });
 
@@ -75,7 +97,7 @@ describe("cohortRetention", () => {
       const r2 = (await retentionByRound(d, { round: "R2" }))[0];
       expect(r2).toEqual({
         round: "R2", registered: 1, participants: null, partnerships: null, rematches: null, returning_share: null,
-        completion_rate: null, dissolution_rate: null, continued_share: null, response_rate: null,
+        completion_rate: null, dissolution_rate: null, continued_share: null, response_rate: null, response_rate_impossible: null,
       });
       // R1 is matched with an outcome but has no survey: a response rate would be 0 of 2, so null.
       // Its completed partnership's `continued` is unknown and nobody answered: continuing is
