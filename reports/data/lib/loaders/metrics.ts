@@ -106,6 +106,9 @@ export async function metricsData(db: Db, min: number, record: (plan: Plan) => v
       dissolution_rate: shareOf(r.dissolution_rate, pa?.partnerships, pa?.dissolved),
       continued_share: shareOf(r.continued_share, pa?.completed, pa?.continued),
       response_rate: shareOf(r.response_rate, mr?.participants, mr?.respondents),
+      // More survey responses than participants (a wrong file, an anonymous survey answered
+      // twice): no rate, and only the fact, not the counts, is published.
+      response_rate_impossible: r.response_rate_impossible != null,
       // Whether the round's survey was anonymous and which questions it asked: no personal data.
       survey: r.survey,
       program_satisfaction: summary(r.round, "program_satisfaction", r.program_satisfaction),
