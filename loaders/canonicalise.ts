@@ -236,7 +236,7 @@ function dateOrders(table: RawTable, spec: KindSpec, columns: ColumnMap, opts: C
       warnings.push(`${table.file}: column ${showValue(o.header)} read as ${orderName(fileOrder)}, as the file's other date column: its every date reads both ways (e.g. ${showValue(o.sample.value)})`);
       continue;
     }
-    const why = opts.window ? `the round's window (${opts.window.from} to ${opts.window.to}) does not tell which` : "there is no round window to tell which";
+    const why = w?.field === o.field ? `the round's window (${w.from} to ${w.to}) does not tell which` : w ? "no other date column of the file tells which" : "there is no round window to tell which";
     problems.push({
       file: table.file,
       row: 0,

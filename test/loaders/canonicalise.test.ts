@@ -87,3 +87,26 @@ describe("canonicalise: an invalid date", () => {
     expect(c.problems).toEqual([{ file: "registrations.csv", row: 2, column: "Timestamp", message: 'not a valid date and time: "31/31/2017 99:00"' }]);
   });
 });
+
+describe("canonicalise: a file's other date columns", () => {
+  const file = (rows: string[]) =>
+    parseExport("partnerships.csv", new TextEncoder().encode(["partnership_id,email_a,email_b,matched_on,status,ended_on", ...rows].join("\r\n") + "\r\n"));
+  // Partnerships of round 2017B are expected matched from 30 days before its start (2017-07-08) to its end.
+  const window: DateWindow = { round: "2017B", field: "matched_on", from: "2017-07-08", to: "2017-12-08" };
+
+  it("follow the order the window chose for the kind's dated field", () => {
+    // matched_on day-first: 1 and 2 Aug 2017 (inside); month-first 8 Jan and 8 Feb (outside).
+    // ended_on then reads day-first too: 10/09/2017 is 10 September 2017.
+    const c = canonicalise(file(["P1,a@x.example,b@x.example,01/08/2017,dissolved,10/09/2017", "P2,c@x.example,d@x.example,02/08/2017,active,"]), KIND_SPECS.partnerships, { window });
+    expect(c.problems).toEqual([]);
+    expect(c.rows.map((r) => [(r.value as { matched_on: string }).matched_on, (r.value as { ended_on: string | null }).ended_on])).toEqual([["2017-08-01", "2017-09-10"], ["2017-08-02", null]]);
+    expect(c.warnings.some((w) => w.includes('column "ended_on" read as day/month/year, as the file\'s other date column'))).toBe(true);
+  });
+
+  it("are refused, saying why, when nothing in the file tells their order", () => {
+    // matched_on is ISO (no order to follow); ended_on 10/09/2017 is 10 Sep or 9 Oct.
+    const c = canonicalise(file(["P1,a@x.example,b@x.example,2017-08-01,dissolved,10/09/2017"]), KIND_SPECS.partnerships, { window });
+    expect(c.problems.map((p) => [p.row, p.column])).toEqual([[0, "ended_on"]]);
+    expect(c.problems[0].message).toContain('(e.g. "10/09/2017", row 2), and no other date column of the file tells which; state it in the mapping file with "date_order"');
+  });
+});
