@@ -9,7 +9,7 @@ import { z } from "zod";
 import { showValue, type Problem } from "../src/domain/errors";
 import type { RawTable } from "./formats/raw-table";
 import type { FieldSpec, KindSpec } from "./kinds";
-import { detectSlashOrder, type SlashOrder } from "./normalise/dates";
+import { detectSlashOrder, orderByWindow, type SlashOrder } from "./normalise/dates";
 import { foldKey } from "./normalise/text";
 
 /**
@@ -195,6 +195,82 @@ export interface CanonicaliseOptions {
   countries?: Readonly<Record<string, string>>;
   /** Respondent ids -> emails, for a kind with `respondentKey`. */
   respondents?: RespondentMap;
+  /** How slashed dates are written, as the mapping file's `date_order` states; then the values are not asked. */
+  dateOrder?: SlashOrder;
+  /** The round's window for the kind's dated field (loaders/window.ts): decides a column whose every value reads both ways. */
+  window?: DateWindow;
+}
+
+/** A round's window for one dated field: `[from, to]`, inclusive `YYYY-MM-DD`. */
+export interface DateWindow {
+  round: string;
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** How a date order is named in messages. */
+function orderName(order: SlashOrder): string {
+  return order === "dmy" ? "day/month/year" : "month/day/year";
+}
+
+/**
+ * The month/day order of each date field with a column: as the mapping states; else as the
+ * values show (a problem when some show each order); else, when every slashed value reads both
+ * ways, the reading that puts more rows inside the round's window (the window's field decides
+ * first, and other date columns of the file follow it: one export, one locale); else a problem
+ * saying the order cannot be told and how to state it. Warns how an undecided column was read.
+ */
+function dateOrders(table: RawTable, spec: KindSpec, columns: ColumnMap, opts: CanonicaliseOptions, problems: Problem[], warnings: string[]): Record<string, SlashOrder> {
+  const dateOrder: Record<string, SlashOrder> = {};
+  const dated = spec.fields.filter((f) => f.date && columns.has(f.name));
+  if (opts.dateOrder) {
+    for (const f of dated) dateOrder[f.name] = opts.dateOrder;
+    return dateOrder;
+  }
+  const w = opts.window;
+  // The window's field first, so the others can follow what it decided.
+  dated.sort((a, b) => Number(b.name === w?.field) - Number(a.name === w?.field));
+  let fileOrder: SlashOrder | undefined;
+  const open: { field: string; header: string; sample: { index: number; value: string } }[] = [];
+  for (const f of dated) {
+    const idx = columns.get(f.name)!;
+    const header = table.columns[idx[0]].header;
+    const values = table.rows.map((r) => cellFor(r, idx));
+    const d = detectSlashOrder(values);
+    dateOrder[f.name] = d.order;
+    if (d.ambiguous) {
+      problems.push({ file: table.file, row: 0, column: header, message: "dates are written both month-first and day-first in this column; use one order (or ISO YYYY-MM-DD)" });
+    } else if (d.decided) {
+      fileOrder ??= d.order;
+      warnings.push(`${table.file}: column ${showValue(header)} read as ${orderName(d.order)}`);
+    } else if (d.undecided) {
+      const byWindow = w && w.field === f.name ? orderByWindow(values, w) : null;
+      if (byWindow?.order) {
+        dateOrder[f.name] = byWindow.order;
+        fileOrder ??= byWindow.order;
+        const [chosen, other] = byWindow.order === "dmy" ? [byWindow.dmy, byWindow.mdy] : [byWindow.mdy, byWindow.dmy];
+        warnings.push(`${table.file}: column ${showValue(header)} read as ${orderName(byWindow.order)}: every date reads both ways (e.g. ${showValue(d.sample!.value)}); ${chosen} of ${values.length} rows fall inside round ${w!.round}'s window (${w!.from} to ${w!.to}) read so, ${other} read the other way`);
+      } else {
+        open.push({ field: f.name, header, sample: d.sample! });
+      }
+    }
+  }
+  for (const o of open) {
+    if (fileOrder) {
+      dateOrder[o.field] = fileOrder;
+      warnings.push(`${table.file}: column ${showValue(o.header)} read as ${orderName(fileOrder)}, as the file's other date column: its every date reads both ways (e.g. ${showValue(o.sample.value)})`);
+      continue;
+    }
+    const why = w?.field === o.field ? `the round's window (${w.from} to ${w.to}) does not tell which` : w ? "no other date column of the file tells which" : "there is no round window to tell which";
+    problems.push({
+      file: table.file,
+      row: 0,
+      column: o.header,
+      message: `the date order cannot be told: every date in this column reads both month-first and day-first (e.g. ${showValue(o.sample.value)}, row ${table.rowNumbers[o.sample.index]}), and ${why}; state it in the mapping file with "date_order": "day-first" or "month-first" (top level, or under ${showValue(spec.kind)})`,
+    });
+  }
+  return dateOrder;
 }
 
 /** Email cells that say nobody: blank, or Microsoft Forms' `anonymous` (what it writes for an anonymous form). */
@@ -268,18 +344,9 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   if (timeField !== undefined && !columns.has(timeField)) warnings.push(`${table.file}: ${untimedNote(spec.fields.find((f) => f.name === timeField)!, key !== null)}`);
   if (problems.length) return { rows: [], problems, warnings, extras, headers, present, key, unknownCountries: [] };
 
-  const dateOrder: Record<string, SlashOrder> = {};
-  for (const f of spec.fields) {
-    const idx = columns.get(f.name);
-    if (!f.date || !idx) continue;
-    const d = detectSlashOrder(table.rows.map((r) => cellFor(r, idx)));
-    dateOrder[f.name] = d.order;
-    if (d.ambiguous) {
-      problems.push({ file: table.file, row: 0, column: table.columns[idx[0]].header, message: "dates are written both month-first and day-first in this column; use one order (or ISO YYYY-MM-DD)" });
-    } else if (d.decided) {
-      warnings.push(`${table.file}: column ${showValue(table.columns[idx[0]].header)} read as ${d.order === "dmy" ? "day/month/year" : "month/day/year"}`);
-    }
-  }
+  const dateOrder = dateOrders(table, spec, columns, opts, problems, warnings);
+  // Without a known date order "the latest" of two rows means nothing: no duplicate is resolved.
+  const datesKnown = problems.length === 0;
   const validate = rowValidator(spec.schema({ dateOrder, countries: opts.countries ?? {}, keyed: key !== null }));
   const unknownCountries = new Set<string>();
   const rows: CanonicalRow<T>[] = [];
@@ -318,7 +385,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
       }
     }
   });
-  const dedupe = spec.onePerPerson && key !== null;
+  const dedupe = spec.onePerPerson && key !== null && datesKnown;
   return {
     rows: dedupe ? latestPerPerson(rows, spec.onePerPerson!, table.file, warnings) : rows,
     problems, warnings, extras, headers, present, key, unknownCountries: [...unknownCountries],

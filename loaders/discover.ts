@@ -14,6 +14,7 @@ import { closest, distance } from "fastest-levenshtein";
 import type { HeaderMapping, RespondentMap } from "./canonicalise";
 import { KINDS, type Kind } from "./kinds";
 import { kindMapping, readMapping, type CountryValues, type MappingFile } from "./mapping-file";
+import type { SlashOrder } from "./normalise/dates";
 import { RoundFile } from "./kinds/round";
 import { readRespondents } from "./respondents-file";
 
@@ -26,6 +27,8 @@ export interface FileInput {
   countries?: CountryValues;
   /** Respondent ids -> emails (survey): the mapping file's, then `--respondents FILE`'s; absent when there are none. */
   respondents?: RespondentMap;
+  /** How slashed dates are written, when the mapping file's `date_order` says; otherwise read from the values. */
+  dateOrder?: SlashOrder;
 }
 
 /** One round to ingest: its round.json (absent when a single file targets a known round) and files. */
@@ -66,8 +69,9 @@ export { readMapping };
 
 /** A file's input with the mapping for its kind; `respondents` (from `--respondents FILE`) win over the mapping's. */
 function fileInput(file: string, kind: Kind, m: MappingFile | undefined, respondents?: RespondentMap): FileInput {
-  const { headers, countries, respondents: mapped } = kindMapping(m, kind);
+  const { headers, countries, respondents: mapped, dateOrder } = kindMapping(m, kind);
   const input: FileInput = { path: file, kind, mapping: headers };
+  if (dateOrder) input.dateOrder = dateOrder;
   if (Object.keys(countries).length) input.countries = countries;
   const ids = kind === "survey" ? { ...mapped, ...respondents } : {};
   if (Object.keys(ids).length) input.respondents = ids;

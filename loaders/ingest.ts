@@ -20,6 +20,7 @@ import { KIND_TABLES } from "../src/db/schema";
 import { InputError, type Problem } from "../src/domain/errors";
 import { KINDS, type Kind } from "./kinds";
 import { readMapping, writeSuggestedMapping } from "./mapping-file";
+import type { ParseJob } from "./parse-file";
 import { parseFiles } from "./parse-files";
 import type { EventRow } from "./kinds/events";
 import type { PartnershipRow } from "./kinds/partnerships";
@@ -27,7 +28,7 @@ import type { RegistrationRow } from "./kinds/registrations";
 import type { RoundFile } from "./kinds/round";
 import type { SurveyRow } from "./kinds/survey";
 import { clearStaging, defaultPartnershipId, replaceKind, upsertRound } from "./write";
-import { windowWarning } from "./window";
+import { ROUND_WINDOWS, roundWindow, windowWarning } from "./window";
 
 export interface IngestOptions {
   kind?: string;
@@ -79,6 +80,7 @@ function hashOf(bytes: Uint8Array, input: FileInput): string {
   const h = createHash("sha256").update(bytes).update(JSON.stringify(input.mapping));
   if (input.countries) h.update(JSON.stringify(input.countries));
   if (input.respondents) h.update(JSON.stringify(input.respondents));
+  if (input.dateOrder) h.update(`date_order:${input.dateOrder}`);
   return h.digest("hex");
 }
 
@@ -189,7 +191,9 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
     }
     plan.push({ input, round, parsed: pending });
   }
-  const jobs = plan.flatMap((p) => p.parsed.map((x) => x.input));
+  const jobs: ParseJob[] = plan.flatMap((p) =>
+    p.parsed.map((x) => ({ ...x.input, window: { round: p.round.id, field: ROUND_WINDOWS[x.input.kind].field, ...roundWindow(x.input.kind, p.round) } })),
+  );
   const results = await parseFiles(jobs, {
     parallel: opts.parallel,
     onDone: (job, r) => progress(`${job.path}: ${r.format ?? "unreadable"}, ${r.rowCount} rows${r.problems.length ? `, ${r.problems.length} problems` : ""}`),

@@ -9,6 +9,7 @@
  *   "countries": { "Boston, MA": "US", "Amsterdam": "NL" },
  *   "survey": { "Email": "email", "countries": { "Perth": "AU" } },
  *   "respondents": { "R_1a2b": "ana@example.org" },
+ *   "date_order": "day-first",
  *   "_note": "keys starting with _ are comments and are ignored"
  * }
  * ```
@@ -17,13 +18,16 @@
  * aside) to the ISO 3166-1 alpha-2 code it means; it applies before normalisation and always
  * wins; under a kind it overrides the top level for that kind. `iln ingest --suggest-mapping FILE`
  * writes the unknown values this way. `respondents` maps a survey's respondent ids to the emails
- * they stand for (top level or under `survey`; the kind's entries override).
+ * they stand for (top level or under `survey`; the kind's entries override). `date_order`
+ * (`"day-first"` or `"month-first"`, top level or under a kind, which overrides) says how slashed
+ * dates (`12/08/2017`) are written, for files whose values cannot tell.
  */
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { InputError, type Problem } from "../src/domain/errors";
 import { readEmail } from "./normalise/email";
 import { KINDS, type Kind } from "./kinds/kind";
+import type { SlashOrder } from "./normalise/dates";
 import { isCountryCode, normaliseCountry } from "./normalise/country";
 import { readJson } from "./read-json";
 
@@ -53,14 +57,18 @@ const RespondentEmail = z.string({ error: "expected the email this respondent id
 });
 const RespondentSection = z.record(z.string(), RespondentEmail, { error: 'expected an object of respondent id -> email, e.g. {"R_1a2b": "ana@example.org"}' });
 
+/** How slashed dates are written: `12/08/2017` is 12 August day-first, 8 December month-first. */
+const DateOrder = z.enum(["day-first", "month-first"], { error: 'expected "day-first" (12/08/2017 is 12 August) or "month-first" (12/08/2017 is 8 December)' });
+export type DateOrder = z.infer<typeof DateOrder>;
+
 /** Drops the keys starting with "_" (comments) of an object, leaving anything else as it is. */
 function withoutComments(v: unknown): unknown {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
   return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith("_")));
 }
 
-/** One kind's section: header -> field, and optionally `countries` and `respondents` (reserved keys). */
-const KindSection = z.preprocess(withoutComments, z.object({ countries: CountrySection.optional(), respondents: RespondentSection.optional() }).catchall(Header));
+/** One kind's section: header -> field, and optionally `countries`, `respondents` and `date_order` (reserved keys). */
+const KindSection = z.preprocess(withoutComments, z.object({ countries: CountrySection.optional(), respondents: RespondentSection.optional(), date_order: DateOrder.optional() }).catchall(Header));
 
 /** A whole mapping file. A key naming a kind with a string value is a header. */
 export const MappingFileSchema = z.preprocess(
@@ -69,19 +77,22 @@ export const MappingFileSchema = z.preprocess(
     .object({
       countries: CountrySection.optional(),
       respondents: RespondentSection.optional(),
+      date_order: DateOrder.optional(),
       ...(Object.fromEntries(KINDS.map((k) => [k, z.union([Header, KindSection]).optional()])) as Record<Kind, z.ZodOptional<z.ZodUnion<[typeof Header, typeof KindSection]>>>),
     })
     .catchall(Header),
 );
 export type MappingFile = z.infer<typeof MappingFileSchema>;
 
-/** What a mapping file says for one kind: its header mapping, its country values and its respondent ids. */
+/** What a mapping file says for one kind: its header mapping, its country values, its respondent ids and its date order. */
 export interface KindMapping {
   /** Header -> canonical field, or null to ignore the column. */
   headers: Readonly<Record<string, string | null>>;
   countries: CountryValues;
   /** Respondent id (trimmed) -> normalised email. */
   respondents: Readonly<Record<string, string>>;
+  /** How slashed dates are written (`date_order`), when the mapping says. */
+  dateOrder?: SlashOrder;
 }
 
 /**
@@ -125,10 +136,10 @@ function countriesOf(v: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(v as Record<string, string>).map(([k, code]) => [countryValueKey(k), code]));
 }
 
-/** Header mappings of a section (string and null values; `countries` and `respondents` are sections). */
+/** Header mappings of a section (string and null values; `countries`, `respondents` and `date_order` are not headers). */
 function headersOf(v: Record<string, unknown>): Record<string, string | null> {
   return Object.fromEntries(
-    Object.entries(v).filter((e): e is [string, string | null] => typeof e[1] === "string" || e[1] === null),
+    Object.entries(v).filter((e): e is [string, string | null] => e[0] !== "date_order" && (typeof e[1] === "string" || e[1] === null)),
   );
 }
 
@@ -140,18 +151,21 @@ function respondentsOf(v: unknown): Record<string, string> {
 
 /**
  * The mapping for one kind: the kind's own section when it has one, else the top-level headers;
- * country values of the top level, overridden by the kind's.
+ * country values of the top level, overridden by the kind's; the kind's date order, else the top level's.
  */
 export function kindMapping(m: MappingFile | undefined, kind: Kind): KindMapping {
   if (!m) return { headers: {}, countries: {}, respondents: {} };
   const top = m as Record<string, unknown>;
   const section = top[kind];
   const own = typeof section === "object" && section !== null ? (section as Record<string, unknown>) : undefined;
-  return {
+  const stated = (own?.date_order ?? top.date_order) as DateOrder | undefined;
+  const out: KindMapping = {
     headers: headersOf(own ?? top),
     countries: { ...countriesOf(top.countries), ...countriesOf(own?.countries) },
     respondents: { ...respondentsOf(top.respondents), ...respondentsOf(own?.respondents) },
   };
+  if (stated) out.dateOrder = stated === "day-first" ? "dmy" : "mdy";
+  return out;
 }
 
 /**

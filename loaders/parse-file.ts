@@ -4,14 +4,18 @@
  * is plain data, so it can cross a worker thread (see parse-files.ts).
  */
 import { readFileSync } from "node:fs";
-import { canonicalise, type CanonicalRow, type RespondentKey } from "./canonicalise";
+import { canonicalise, type CanonicalRow, type DateWindow, type RespondentKey } from "./canonicalise";
 import type { FileInput } from "./discover";
 import { InputError, type Problem } from "../src/domain/errors";
 import { parseExport } from "./formats/read-export";
 import { KIND_SPECS } from "./kinds";
 
-/** What to parse: one file of a round, as `discover` found it. */
-export type ParseJob = FileInput;
+/**
+ * What to parse: one file of a round, as `discover` found it, with the round's window for the
+ * kind's dated field when the round is known (it decides a date column whose every value reads
+ * both month-first and day-first).
+ */
+export type ParseJob = FileInput & { window?: DateWindow };
 
 /** A parsed file: its layout, and either its rows or its problems. */
 export interface ParsedFile {
@@ -38,7 +42,7 @@ export interface ParsedFile {
 export function parseFile(job: ParseJob, bytes: Uint8Array = readFileSync(job.path)): ParsedFile {
   try {
     const table = parseExport(job.path, bytes);
-    const c = canonicalise<unknown>(table, KIND_SPECS[job.kind], { mapping: job.mapping, countries: job.countries, respondents: job.respondents });
+    const c = canonicalise<unknown>(table, KIND_SPECS[job.kind], { mapping: job.mapping, countries: job.countries, respondents: job.respondents, dateOrder: job.dateOrder, window: job.window });
     return {
       format: table.format, rowCount: table.rows.length, rows: c.problems.length ? null : c.rows, headers: c.headers, present: c.present, key: c.key,
       problems: c.problems, warnings: c.warnings, unknownCountries: c.unknownCountries,

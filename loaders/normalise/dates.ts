@@ -5,29 +5,76 @@
  * Accepted: ISO (`2016-08-01`, `2016-08-01 10:11:12`, `2016-08-01T10:11:12Z`), and slashed dates
  * `A/B/YYYY` with an optional `H:MM[:SS][.fff]` and optional `AM`/`PM` (Google Forms, SurveyMonkey,
  * Microsoft Forms, Excel re-saves). Whether `A/B` is month/day or day/month depends on the
- * locale of the account that exported: `detectSlashOrder` decides it once per column from the
- * values themselves.
+ * locale of the account that exported: `detectSlashOrder` reads it once per column from the
+ * values themselves, and `orderByWindow` from the round's dates when every value reads both ways.
  */
 export type SlashOrder = "mdy" | "dmy";
 
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?)?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** What a column's slashed values say about their month/day order. */
+export interface SlashEvidence {
+  /** The order the values show, or `mdy` (Google Forms' and SurveyMonkey's default) when nothing decides. */
+  order: SlashOrder;
+  /** Some values can only be day-first and others only month-first (the caller reports it). */
+  ambiguous: boolean;
+  /** Exactly one order is shown by some value. */
+  decided: boolean;
+  /**
+   * Nothing decides, yet some value reads as two different dates (`12/08/2017`: 12 August or
+   * 8 December): the order matters and must come from elsewhere (the round's window, or the
+   * mapping file's `date_order`).
+   */
+  undecided: boolean;
+  /** The first value that reads two ways (for a message), with its index; null when none does. */
+  sample: { index: number; value: string } | null;
+}
+
 /**
- * Decides month/day order from a column's values: `dmy` when some first part exceeds 12, `mdy`
- * when some second part does or when nothing decides (Google Forms' and SurveyMonkey's default).
- * @returns the order, and `ambiguous` true when both orders were seen (the caller reports it).
+ * Reads month/day order from a column's values: a value whose first part is above 12 (and
+ * second part not) can only be day-first, one whose second part is above 12 (and first not)
+ * only month-first. A value with both parts above 12 (`31/31/2017`) is no date either way and
+ * no evidence (its cell is reported as invalid); nor is a non-slashed one.
  */
-export function detectSlashOrder(values: Iterable<string>): { order: SlashOrder; ambiguous: boolean; decided: boolean } {
+export function detectSlashOrder(values: Iterable<string>): SlashEvidence {
   let first = false;
   let second = false;
+  let sample: SlashEvidence["sample"] = null;
+  let index = 0;
   for (const v of values) {
     const m = SLASH.exec(v.trim());
+    index++;
     if (!m) continue;
-    if (Number(m[1]) > 12) first = true;
-    if (Number(m[2]) > 12) second = true;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) first = true;
+    else if (b > 12 && a <= 12) second = true;
+    else if (a <= 12 && b <= 12 && a !== b && sample === null) sample = { index: index - 1, value: v.trim() };
   }
-  return { order: first && !second ? "dmy" : "mdy", ambiguous: first && second, decided: first !== second };
+  return {
+    order: first && !second ? "dmy" : "mdy",
+    ambiguous: first && second,
+    decided: first !== second,
+    undecided: !first && !second && sample !== null,
+    sample,
+  };
+}
+
+/**
+ * For a column whose every value reads both ways: how many values fall inside `[from, to]`
+ * (inclusive `YYYY-MM-DD`) read month-first and read day-first, and the reading with more, or
+ * null on a tie. Values that are no date in a reading count for neither.
+ */
+export function orderByWindow(values: Iterable<string>, window: { from: string; to: string }): { order: SlashOrder | null; mdy: number; dmy: number } {
+  let mdy = 0;
+  let dmy = 0;
+  const inside = (d: string | null) => d !== null && d >= window.from && d <= window.to;
+  for (const v of values) {
+    if (inside(parseDate(v, "mdy"))) mdy++;
+    if (inside(parseDate(v, "dmy"))) dmy++;
+  }
+  return { order: mdy > dmy ? "mdy" : dmy > mdy ? "dmy" : null, mdy, dmy };
 }
 
 function pad(n: number): string {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { baseRound, tempDir, writeRound } from "../helpers/rounds";
+import { MONTH_FIRST, baseRound, tempDir, writeRound } from "../helpers/rounds";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -30,7 +30,7 @@ describe("iln CLI", () => {
 
   it("rejects bad input with exit 1 and FILE:ROW:COLUMN lines", () => {
     const files = baseRound();
-    const bad = writeRound(dir, "T2", { ...files, "round.json": JSON.stringify({ id: "T2", name: "T2", start: "2017-01-01", end: "2017-04-01" }), "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Japn") });
+    const bad = writeRound(dir, "T2", { ...files, "round.json": JSON.stringify({ id: "T2", name: "T2", start: "2017-01-01", end: "2017-04-01" }), "mapping.json": MONTH_FIRST, "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Japn") });
     const r = iln(["ingest", bad, "--db", db]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/registrations\.csv:6:Country where you work: unknown country "Japn"; suggestions: Japan \[JP\]/);
@@ -39,7 +39,7 @@ describe("iln CLI", () => {
 
   it("--suggest-mapping writes the unknown countries for review and still exits 1; the reviewed file ingests", () => {
     const files = baseRound();
-    const folder = writeRound(dir, "T2s", { ...files, "round.json": JSON.stringify({ id: "T2s", name: "T2s", start: "2017-01-01", end: "2017-04-01" }), "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Tokyo") });
+    const folder = writeRound(dir, "T2s", { ...files, "round.json": JSON.stringify({ id: "T2s", name: "T2s", start: "2017-01-01", end: "2017-04-01" }), "mapping.json": MONTH_FIRST, "registrations.csv": String(files["registrations.csv"]).replace("Japan", "Tokyo") });
     const file = path.join(dir, "suggested.json");
     const own = path.join(dir, "suggest.duckdb"); // its own database: the tests below count Ben's rounds
     const r = iln(["ingest", folder, "--db", own, "--suggest-mapping", file]);
@@ -55,7 +55,7 @@ describe("iln CLI", () => {
   it("says which rounds' surveys are anonymous and which files it left alone, in the ingest summary and the metrics", () => {
     const files = baseRound();
     const survey = String(files["survey.csv"]).trimEnd().split("\n").map((l) => l.replace(/^([^,]*),[^,]*,/, "$1,")).join("\n") + "\n";
-    const folder = writeRound(dir, "T4", { ...files, "round.json": JSON.stringify({ id: "T4", name: "T4", start: "2018-01-01", end: "2018-04-01" }), "survey.csv": survey });
+    const folder = writeRound(dir, "T4", { ...files, "round.json": JSON.stringify({ id: "T4", name: "T4", start: "2018-01-01", end: "2018-04-01" }), "mapping.json": MONTH_FIRST, "survey.csv": survey });
     writeFileSync(path.join(folder, "notes.txt"), "coordinator's notes");
     const own = path.join(dir, "anon.duckdb");
     const r = iln(["ingest", folder, "--db", own]);
@@ -163,7 +163,7 @@ describe("iln CLI", () => {
     const hash = () => createHash("sha256").update(readFileSync(db)).digest("hex");
     const before = hash();
     const files = baseRound();
-    const t4 = writeRound(dir, "T4", { ...files, "round.json": JSON.stringify({ id: "T4", name: "T4", start: "2017-08-01", end: "2017-11-30" }) });
+    const t4 = writeRound(dir, "T4", { ...files, "round.json": JSON.stringify({ id: "T4", name: "T4", start: "2017-08-01", end: "2017-11-30" }), "mapping.json": MONTH_FIRST });
     const again = iln(["ingest", t4, "--dry-run", "--db", db]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("T4\tregistrations\tvalid (dry run)");
@@ -174,7 +174,7 @@ describe("iln CLI", () => {
   it("warns once per file about rows dated outside the round's window, with a count", () => {
     const files = baseRound();
     // baseRound's files are dated July to December 2016; this round starts in June 2017.
-    const late = writeRound(dir, "TW", { ...files, "round.json": JSON.stringify({ id: "TW", name: "TW", start: "2017-06-01", end: "2017-09-30" }) });
+    const late = writeRound(dir, "TW", { ...files, "round.json": JSON.stringify({ id: "TW", name: "TW", start: "2017-06-01", end: "2017-09-30" }), "mapping.json": MONTH_FIRST });
     const r = iln(["ingest", late, "--dry-run", "--db", db]);
     expect(r.code).toBe(0);
     const lines = r.stderr.split("\n").filter((l) => l.includes("outside round TW's window"));

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db";
-import { baseRound, dumpDb, tempDir, writeRound } from "../helpers/rounds";
+import { MONTH_FIRST, baseRound, dumpDb, tempDir, writeRound } from "../helpers/rounds";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/iln.js");
@@ -33,7 +33,7 @@ describe("ingest under failure", () => {
 
   beforeAll(() => {
     expect(iln(["demo", "--out", demo]).status).toBe(0);
-    const t0 = writeRound(dir, "T0", { ...baseRound(), "round.json": JSON.stringify({ id: "T0", name: "Earlier", start: "2012-01-01", end: "2012-05-01" }) });
+    const t0 = writeRound(dir, "T0", { ...baseRound(), "round.json": JSON.stringify({ id: "T0", name: "Earlier", start: "2012-01-01", end: "2012-05-01" }), "mapping.json": MONTH_FIRST });
     expect(iln(["ingest", t0, "--db", db]).status).toBe(0);
   }, 120_000);
 

@@ -25,6 +25,13 @@ export function writeRound(dir: string, name: string, files: RoundFiles): string
 }
 
 /**
+ * A mapping.json stating that slashed dates are month-first, as baseRound()'s files are written.
+ * Its survey's dates (12/1/2016 to 12/4/2016) read both ways, so a round whose window holds none
+ * of them either way (any round but T1) refuses them unless the order is stated.
+ */
+export const MONTH_FIRST = JSON.stringify({ date_order: "month-first" });
+
+/**
  * A small, valid round "T1" in Google Forms layout: seven applicants from seven countries (one
  * registering twice), three partnerships (one dissolved and rematched), events and a survey.
  */

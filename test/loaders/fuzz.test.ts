@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, sql, type Db } from "../../src/db";
 import { InputError } from "../../src/domain/errors";
 import { ingest } from "../../loaders/ingest";
-import { baseRound, dumpDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
+import { MONTH_FIRST, baseRound, dumpDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const SEED = Number(process.env.FUZZ_SEED ?? 20161130);
@@ -124,7 +124,7 @@ describe("fuzzed registrations files", () => {
     db = await openDatabase(":memory:");
     // T0 holds other people (emails at t0.example), so nothing T1 does may touch its rows or identities.
     const other = Object.fromEntries(Object.entries(base).map(([k, v]) => [k, String(v).replace(/@example\.org/gi, "@t0.example")]));
-    const t0 = writeRound(dir, "T0", { ...other, "round.json": JSON.stringify({ id: "T0", name: "Earlier", start: "2012-01-01", end: "2012-05-01" }) });
+    const t0 = writeRound(dir, "T0", { ...other, "round.json": JSON.stringify({ id: "T0", name: "Earlier", start: "2012-01-01", end: "2012-05-01" }), "mapping.json": MONTH_FIRST });
     await ingest(db, t0, { pseudonymise });
     before = await dumpDb(db);
   });

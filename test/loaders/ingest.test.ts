@@ -542,3 +542,45 @@ describe("email identity", () => {
     expect(problems).toContain(`${path.join(dir, "T1", "registrations.csv")}:9:Email Address: the email holds an invisible character (U+202E) in "gus@example.org\u202e"; retype the address`);
   });
 });
+
+describe("a registrations file whose every date reads both month-first and day-first", () => {
+  // Base round T1 runs 2016-08-01 to 2016-11-30: registrations are expected from 2016-05-03 (90
+  // days before its start, counted by hand: 31 days of July, 30 of June, 29 of May) to its end.
+  // Day-first (as a UK-locale Excel writes) the rows are 12 Jul, 1-5 Jul, 6 Aug and 7 Aug 2016:
+  // all 8 inside. Month-first they are 7 Dec, 7 Jan, 7 Feb, 7 Mar, 7 Apr, 7 May, 8 Jun, 8 Jul
+  // 2016: 3 inside. Ana registered on rows 2 and 8: day-first row 8 (6 Aug) is her latest,
+  // month-first row 2 (7 Dec) would be.
+  const stamps = ["12/07/2016 9:00", "01/07/2016 10:00", "02/07/2016 11:00", "03/07/2016 12:00", "04/07/2016 13:00", "05/07/2016 14:00", "06/08/2016 15:30", "07/08/2016 9:00"];
+  const ukRegistrations = () => {
+    const lines = String(baseRound()["registrations.csv"]).split("\r\n");
+    return lines.map((l, i) => (i >= 1 && i <= stamps.length ? l.replace(/^[^,]*/, stamps[i - 1]) : l)).join("\r\n");
+  };
+  const ana = () => db.all<{ role: string; t: string }>(sql`SELECT role, strftime(submitted_at, '%Y-%m-%d %H:%M') AS t FROM registrations JOIN identities USING (pid) WHERE email = ${"ana@example.org"}`);
+
+  it("is read day-first by the round's window, and the duplicate rule keeps the truly latest row", async () => {
+    const folder = writeRound(dir, "T1", { ...baseRound(), "registrations.csv": ukRegistrations() });
+    const report = await ingest(db, folder, { pseudonymise });
+    expect(report.warnings.some((w) => w.includes('column "Timestamp" read as day/month/year') && w.includes("8 of 8 rows fall inside round T1's window (2016-05-03 to 2016-11-30) read so, 3 read the other way"))).toBe(true);
+    expect(report.warnings.some((w) => w.includes("ana@example.org submitted twice; row 8 (the latest) counts, row 2 is ignored"))).toBe(true);
+    expect(report.warnings.some((w) => w.includes("outside round T1's window"))).toBe(false);
+    expect(await ana()).toEqual([{ role: "Senior librarian", t: "2016-08-06 15:30" }]);
+  });
+
+  it("follows the mapping file's date_order over the window", async () => {
+    const folder = writeRound(dir, "T1", { ...baseRound(), "registrations.csv": ukRegistrations(), "mapping.json": JSON.stringify({ registrations: { date_order: "month-first" } }) });
+    const report = await ingest(db, folder, { pseudonymise });
+    // Month-first, row 2 is Ana's latest (row 8 is dropped), and 5 of the 7 rows kept are outside
+    // (7 Jan to 7 Apr, and 7 Dec 2016).
+    expect(report.warnings.some((w) => w.includes("5 of 7 rows registered outside round T1's window"))).toBe(true);
+    expect(report.warnings.some((w) => w.includes("ana@example.org submitted twice; row 2 (the latest) counts, row 8 is ignored"))).toBe(true);
+    expect(await ana()).toEqual([{ role: "Librarian", t: "2016-12-07 09:00" }]);
+  });
+
+  it("is refused, writing nothing, when the window cannot tell", async () => {
+    // Every row 05/06/2016 or 06/05/2016 (5 Jun / 6 May either way round): both inside, a tie.
+    const tie = ukRegistrations().split("\r\n").map((l, i) => (i >= 1 && i <= stamps.length ? l.replace(/^[^,]*/, i % 2 ? "05/06/2016 9:00" : "06/05/2016 9:00") : l)).join("\r\n");
+    const problems = await tryIngest({ "registrations.csv": tie });
+    expect(problems).toEqual([expect.stringMatching(/registrations\.csv:0:Timestamp: the date order cannot be told: every date in this column reads both month-first and day-first \(e\.g\. "05\/06\/2016 9:00", row 2\), and the round's window \(2016-05-03 to 2016-11-30\) does not tell which; state it in the mapping file with "date_order": "day-first" or "month-first"/)]);
+    expect(await count("registrations")).toBe(0);
+  });
+});

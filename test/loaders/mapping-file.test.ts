@@ -34,6 +34,12 @@ describe("mapping file", () => {
     expect(kindMapping(m, "registrations")).toEqual({ headers: { "IP Address": null }, countries: {}, respondents: { R1: "ana@example.org", R2: "ben@example.org" } });
     expect(kindMapping(m, "survey")).toEqual({ headers: { "IP Address": null, Id: "respondent_id" }, countries: {}, respondents: { R1: "ana@example.org", R2: "bea@example.org" } });
   });
+  it("reads date_order at the top level and per kind (the kind's wins), and refuses another value at its key", () => {
+    const m = readMapping(mappingFile({ date_order: "day-first", survey: { date_order: "month-first", Mail: "email" } }));
+    expect(kindMapping(m, "registrations")).toEqual({ headers: {}, countries: {}, respondents: {}, dateOrder: "dmy" });
+    expect(kindMapping(m, "survey")).toEqual({ headers: { Mail: "email" }, countries: {}, respondents: {}, dateOrder: "mdy" });
+    expect(problemsOf({ events: { date_order: "dmy" } })).toEqual(['0:events.date_order: expected "day-first" (12/08/2017 is 12 August) or "month-first" (12/08/2017 is 8 December)']);
+  });
   it("refuses a respondent id's email that is not one, or holds an invisible character, located at its key", () => {
     expect(problemsOf({ respondents: { R1: "not-an-email" } })).toEqual(['0:respondents.R1: not a valid email address: "not-an-email"']);
     expect(problemsOf({ survey: { respondents: { R2: "ana\u200b@example.org" } } })).toEqual([expect.stringMatching(/^0:survey\.respondents\.R2: the email holds an invisible character \(U\+200B\)/)]);

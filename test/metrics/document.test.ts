@@ -7,7 +7,7 @@ import { ingest } from "../../loaders/ingest";
 import { UnknownRoundError } from "../../src/domain/errors";
 import { metricsDocument, type MetricsDocument } from "../../src/metrics/document";
 import { satisfactionBySegment } from "../../src/metrics/satisfaction";
-import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
+import { MONTH_FIRST, baseRound, freshDb, tempDir, testPseudonymiser, writeRound } from "../helpers/rounds";
 import { historyDb, prop, rounded } from "./fixture";
 
 /** Every number in the document is finite, and every share-like field is in 0..1 (the NPS and its interval are on -100..100). */
@@ -93,7 +93,7 @@ describe("metricsDocument on ingested rounds (the real loaders)", () => {
     const pseudonymise = testPseudonymiser();
     await ingest(db, writeRound(dir, "T1", baseRound()), { pseudonymise });
     // T2: the same seven people again, in a later round.
-    await ingest(db, writeRound(dir, "T2", { ...baseRound(), "round.json": JSON.stringify({ id: "T2", name: "Test round 2", start: "2017-08-01", end: "2017-11-30" }) }), { pseudonymise });
+    await ingest(db, writeRound(dir, "T2", { ...baseRound(), "round.json": JSON.stringify({ id: "T2", name: "Test round 2", start: "2017-08-01", end: "2017-11-30" }), "mapping.json": MONTH_FIRST }), { pseudonymise });
     doc = await metricsDocument(db);
   });
   afterAll(() => db.close());
