@@ -16,7 +16,8 @@ export function HBar(rows, {width, xLabel, yLabel, percent = false, color = OKAB
     marginLeft: narrow ? Math.min(marginLeft, 150) : marginLeft,
     marginRight: 60,
     marginBottom: 50,
-    x: {label: xLabel, labelAnchor: "center", labelOffset: 42, grid: true, ...(percent ? {tickFormat: "%"} : {})},
+    // Every value 0: a domain of its own, or the scale collapses to one point (one full-width bar, ticks like "0.000000%").
+    x: {label: xLabel, labelAnchor: "center", labelOffset: 42, grid: true, ...(percent ? {tickFormat: "%"} : {}), ...(rows.some((d) => d.value > 0) ? {} : {domain: [0, 1]})},
     y: {label: yLabel, domain: rows.map((d) => d.label), labelAnchor: "top", tickFormat: (s) => (narrow && s.length > 22 ? `${s.slice(0, 21)}…` : s)},
     marks: [
       Plot.barX(rows, {x: "value", y: "label", fill: (d) => d.color ?? color, tip: true, title: (d) => `${d.label}: ${fmt(d.value)}`}),
