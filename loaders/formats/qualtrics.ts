@@ -107,7 +107,9 @@ export function withoutNonResponses(table: RawTable): RawTable {
       rows.push(r);
       rowNumbers.push(table.rowNumbers[i]);
     } else {
-      skipped.set(why, [...(skipped.get(why) ?? []), table.rowNumbers[i]]);
+      const at = skipped.get(why) ?? [];
+      at.push(table.rowNumbers[i]);
+      skipped.set(why, at);
     }
   });
   if (!skipped.size) return table;

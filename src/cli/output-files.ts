@@ -8,7 +8,7 @@ import path from "node:path";
 import { KINDS } from "../../loaders/kinds/kind";
 import { writePrivateFile } from "../db/files";
 import { UsageError } from "../domain/errors";
-import { keyPathFor } from "../privacy/pseudonym";
+import { isKeyText, keyPathFor } from "../privacy/pseudonym";
 
 /**
  * What an output must never replace, whatever the user types: the command's database with its
@@ -50,7 +50,7 @@ function head(file: string, n: number): Buffer {
 
 /**
  * What an existing regular file is, when it is something no output may replace: a DuckDB database
- * (the magic "DUCK" at byte 8), a pseudonym key (64 hexadecimal characters), or a round export
+ * (the magic "DUCK" at byte 8), a pseudonym key (`isKeyText`), or a round export
  * named like one (registrations, events or survey, any extension); null otherwise.
  */
 function irreplaceable(file: string): string | null {
@@ -59,7 +59,7 @@ function irreplaceable(file: string): string | null {
   const st = statSync(file);
   if (!st.isFile()) return null;
   if (st.size >= 12 && head(file, 12).subarray(8, 12).toString("latin1") === "DUCK") return "a DuckDB database";
-  if (st.size <= 80 && /^[0-9a-f]{64}\s*$/i.test(head(file, 80).toString("latin1"))) return "a pseudonym key file";
+  if (st.size <= 80 && isKeyText(head(file, 80).toString("latin1"))) return "a pseudonym key file";
   return null;
 }
 

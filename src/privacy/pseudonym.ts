@@ -45,6 +45,11 @@ export function keyPathFor(dbPath: string): string {
   return dbPath === ":memory:" ? path.join(".iln", "memory.key") : `${dbPath}.key`;
 }
 
+/** Whether `text` is what a pseudonym key file holds: 64 lower-case hex characters, surrounding whitespace aside. @throws never. */
+export function isKeyText(text: string): boolean {
+  return /^[0-9a-f]{64}$/.test(text.trim());
+}
+
 /** Thrown when a command that must not create a key (`iln forget`) finds none. */
 export class KeyMissingError extends Error {
   constructor(readonly keyPath: string) {
@@ -60,7 +65,7 @@ export class KeyMissingError extends Error {
 export function loadKey(keyPath: string): Buffer {
   if (!existsSync(keyPath)) throw new KeyMissingError(keyPath);
   const hex = readFileSync(keyPath, "utf8").trim();
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`pseudonym key file ${keyPath} is damaged (expected 64 hex characters)`);
+  if (!isKeyText(hex)) throw new Error(`pseudonym key file ${keyPath} is damaged (expected 64 hex characters)`);
   return Buffer.from(hex, "hex");
 }
 
