@@ -40,7 +40,7 @@
  * Pure TypeScript, no Node imports.
  */
 import { offer, sortSlots, thresholds } from "./keep-best";
-import { makePricer, RowWalker, type Pricer } from "./pricer";
+import { makePricer, pairBlossomTerm, type Pricer, type RowWalker } from "./pricer";
 import { solvePrimalDual, type MatchingState, type WarmStart } from "./primal-dual";
 
 /** Facts gathered by {@link PairSource.scan}. */
@@ -369,7 +369,7 @@ export function solveByPricing(src: PairSource, options: PricingOptions = {}, sc
  * Those pairs are among v's pairs, so the R-th largest relative key over all of them is at least
  * that value: a pass started from it offers only pairs that beat it (about a third of the offers
  * on real pools), and every pair that could end in v's list, ties with the bound included, still
- * gets there. O(n L log L).
+ * gets there. O(n L^2) comparisons at most (insertion sorts of L keys).
  * @throws never.
  */
 export function relativeFloor(src: PairSource, topId: Int32Array, topW: Float64Array, L: number, h: Float64Array, R: number): Float64Array {
@@ -385,7 +385,18 @@ export function relativeFloor(src: PairSource, topId: Int32Array, topW: Float64A
       keys[m++] = topW[v * L + r] - h[i === v ? src.pairJ(id) : i];
     }
     if (m < R) continue;
-    const b = keys.subarray(0, m).sort()[m - R];
+    // the R-th largest key: an insertion sort of the m <= L keys, largest first (a typed array's
+    // own sort costs microseconds a call, milliseconds over every vertex)
+    for (let a = 1; a < m; a++) {
+      const x = keys[a];
+      let q = a - 1;
+      while (q >= 0 && keys[q] < x) {
+        keys[q + 1] = keys[q];
+        q--;
+      }
+      keys[q + 1] = x;
+    }
+    const b = keys[R - 1];
     relKey.fill(b - Math.max(1, Math.abs(b)) * 1e-9, v * R, v * R + R);
   }
   return relKey;
@@ -394,6 +405,10 @@ export function relativeFloor(src: PairSource, topId: Int32Array, topW: Float64A
 /**
  * Pairs worth pricing often (each vertex's heaviest and relatively best beyond the first
  * candidates), grouped by their first vertex, priced exactly against a state between full passes.
+ * Rows are visited in the blossom forest's depth-first order, as a full pass visits them, and each
+ * pair's blossom term is a range-minimum query (`pairBlossomTerm`, the same value a
+ * {@link RowWalker} keeps): walking the forest costs about 10 ms a pass on a 5,000-person pool
+ * whatever the number of pairs, several times the queries for a pool of 200,000 pairs.
  */
 class PairPool {
   private start: Int32Array;
@@ -446,13 +461,15 @@ class PairPool {
         ws[q] = oldWs[k];
       }
     }
+    // New pairs' weights are read at the end, row by row (the order a matrix is laid out in,
+    // rather than at random): NaN until then.
     for (let r = 0; r < more.length; r++) {
       if (rowOf[r] < 0) continue;
       const q = fill[rowOf[r]]++;
       const id = more[r];
       ids[q] = id;
       js[q] = src.pairJ(id);
-      ws[q] = src.pairW(id);
+      ws[q] = NaN;
     }
     // Drop repeats within each row (seen[j] = row that last listed partner j, with id idAt[j]).
     const seen = new Int32Array(n).fill(-1);
@@ -475,6 +492,7 @@ class PairPool {
       }
     }
     start[n] = m;
+    for (let k = 0; k < m; k++) if (ws[k] !== ws[k]) ws[k] = src.pairW(ids[k]);
     this.start = start;
     this.ids = ids.subarray(0, m);
     this.js = js.subarray(0, m);
@@ -494,14 +512,13 @@ class PairPool {
     ids.fill(-1, 0, n * P);
     keys.fill(-Infinity, 0, n * P);
     const thr = new Float64Array(n).fill(-Infinity);
-    const walk = new RowWalker(pr);
-    const e = walk.e;
+    const { order, u } = pr;
     for (let r = 0; r < n; r++) {
-      const i = walk.next();
-      const base = 2 * shift2 - pr.u[i];
+      const i = order[r];
+      const base = 2 * shift2 - u[i];
       for (let k = start[i], ke = start[i + 1]; k < ke; k++) {
         const j = js[k];
-        const nrc = 4 * ws[k] + base - e[j];
+        const nrc = 4 * ws[k] + base - (u[j] + pairBlossomTerm(pr, i, j));
         if (nrc > thr[i]) offer(ids, keys, thr, i, P, k, nrc);
         if (nrc > thr[j]) offer(ids, keys, thr, j, P, k, nrc);
       }
@@ -520,14 +537,13 @@ class PairPool {
     const n = this.src.n;
     const { start, js, ws, ids } = this;
     const thr = thresholds(worstKey, n, c);
-    const walk = new RowWalker(pr);
-    const e = walk.e;
+    const { order, u } = pr;
     for (let r = 0; r < n; r++) {
-      const i = walk.next();
-      const base = 2 * shift2 - pr.u[i];
+      const i = order[r];
+      const base = 2 * shift2 - u[i];
       for (let k = start[i], ke = start[i + 1]; k < ke; k++) {
         const j = js[k];
-        const nrc = 4 * ws[k] + base - e[j];
+        const nrc = 4 * ws[k] + base - (u[j] + pairBlossomTerm(pr, i, j));
         if (!(nrc > thr[i]) && !(nrc > thr[j])) continue;
         const id = ids[k];
         if (this.cand.has(id)) continue;
@@ -545,6 +561,8 @@ class CandidateSet {
   private u: Int32Array;
   private v: Int32Array;
   private w: Float64Array;
+  /** Weights as given, read from the source once (what `weight` returns). */
+  private given: Float64Array;
   size = 0;
   constructor(
     private readonly src: PairSource,
@@ -556,6 +574,7 @@ class CandidateSet {
     this.u = new Int32Array(cap);
     this.v = new Int32Array(cap);
     this.w = new Float64Array(cap);
+    this.given = new Float64Array(cap);
   }
   has(id: number): boolean {
     return (this.bits[id >>> 5] & (1 << (id & 31))) !== 0;
@@ -575,17 +594,20 @@ class CandidateSet {
       this.u = grow(this.u, new Int32Array(cap));
       this.v = grow(this.v, new Int32Array(cap));
       this.w = grow(this.w, new Float64Array(cap));
+      this.given = grow(this.given, new Float64Array(cap));
     }
     const k = this.size++;
     this.ids[k] = id;
     this.u[k] = this.src.pairI(id);
     this.v[k] = this.src.pairJ(id);
-    this.w[k] = 2 * this.src.pairW(id) + this.shift2;
+    const w = this.src.pairW(id);
+    this.given[k] = w;
+    this.w[k] = 2 * w + this.shift2;
     return true;
   }
   /** Weight of candidate k as given (no scaling). */
   weight(k: number): number {
-    return this.src.pairW(this.ids[k]);
+    return this.given[k];
   }
   eu(): Int32Array {
     return this.u.subarray(0, this.size);
@@ -611,14 +633,12 @@ function addGreedyMatching(src: PairSource, cand: CandidateSet, maxCard: boolean
   const eu = cand.eu();
   const ev = cand.ev();
   const ew = cand.ew();
-  const order = new Int32Array(m);
-  for (let k = 0; k < m; k++) order[k] = k;
-  order.sort((a, b) => ew[b] - ew[a]);
+  const order = decreasingOrder(ew);
   const floorW = maxCard ? -Infinity : 0;
   const mate = new Int32Array(n).fill(-1);
   for (let r = 0; r < m; r++) {
     const k = order[r];
-    if (!maxCard && cand.weight(k) <= 0) break;
+    if (!maxCard && ew[k] <= 0) break; // without maxCardinality, ew = 2w
     if (mate[eu[k]] === -1 && mate[ev[k]] === -1) {
       mate[eu[k]] = ev[k];
       mate[ev[k]] = eu[k];
@@ -638,6 +658,36 @@ function addGreedyMatching(src: PairSource, cand: CandidateSet, maxCard: boolean
     mate[b] = a;
     cand.add(id);
   }
+}
+
+/**
+ * The indices 0..m-1 of `values` by decreasing value, equal values by increasing index (a stable
+ * sort: what `Int32Array.prototype.sort` with the comparator `(a, b) => values[b] - values[a]`
+ * gives, without a comparator's call per comparison). Bottom-up merge sort, O(m log m).
+ * @throws never.
+ */
+export function decreasingOrder(values: Float64Array): Int32Array {
+  const m = values.length;
+  let a = new Int32Array(m);
+  let b = new Int32Array(m);
+  for (let k = 0; k < m; k++) a[k] = k;
+  for (let width = 1; width < m; width *= 2) {
+    for (let lo = 0; lo < m; lo += 2 * width) {
+      const mid = Math.min(lo + width, m);
+      const hi = Math.min(lo + 2 * width, m);
+      let p = lo;
+      let q = mid;
+      let o = lo;
+      // the right run's element goes first only when strictly larger: equal values keep their order
+      while (p < mid && q < hi) b[o++] = values[a[q]] > values[a[p]] ? a[q++] : a[p++];
+      while (p < mid) b[o++] = a[p++];
+      while (q < hi) b[o++] = a[q++];
+    }
+    const t = a;
+    a = b;
+    b = t;
+  }
+  return a;
 }
 
 /**

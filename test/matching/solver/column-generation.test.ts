@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardinalityShift, pricingOptions, relativeFloor, solveByPricing } from "../../../src/matching/solver/column-generation";
+import { cardinalityShift, decreasingOrder, pricingOptions, relativeFloor, solveByPricing } from "../../../src/matching/solver/column-generation";
 import { sortSlots } from "../../../src/matching/solver/keep-best";
 import { EdgeListSource } from "../../../src/matching/solver/edge-list-source";
 import { mulberry32 } from "../../../src/demo/random";
@@ -68,6 +68,19 @@ describe("relativeFloor", () => {
         const rth = keys[v].sort((x, y) => y - x)[R - 1];
         expect(slot[0], `vertex ${v} of ${n}`).toBeLessThan(rth);
       }
+    }
+  });
+});
+
+describe("decreasingOrder", () => {
+  it("orders indices by decreasing value, equal values by increasing index, as the engine's stable comparator sort does", () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (const m of [0, 1, 2, 3, 17, 64, 1000, 4097]) {
+      // few distinct values (many ties), negatives, fractions and infinities
+      const values = Float64Array.from({ length: m }, (_, k) => (k % 97 === 5 ? -Infinity : k % 89 === 3 ? Infinity : Math.floor(rnd() * 9) - 4 + (rnd() < 0.2 ? 0.5 : 0)));
+      const expected = Int32Array.from({ length: m }, (_, k) => k).sort((a, b) => (values[b] === values[a] ? 0 : values[b] > values[a] ? 1 : -1));
+      expect(Array.from(decreasingOrder(values))).toEqual(Array.from(expected));
     }
   });
 });

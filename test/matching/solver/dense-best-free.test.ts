@@ -22,4 +22,18 @@ describe("denseBestFree", () => {
     denseBestFree(5, mate, 4, best, weight);
     expect(Array.from(best)).toEqual([-1, 1 * 5 + 4, -1, -1, 1 * 5 + 4]);
   });
+
+  it("breaks ties for the partner of smaller index, and reads each free pair once, row by row", () => {
+    // 0..5 free but 2 (matched: mate[2] is not -1); every free pair weighs 3, except 1-5: 8
+    const reads: string[] = [];
+    const flat = (i: number, j: number) => {
+      reads.push(`${i},${j}`);
+      return i === 1 && j === 5 ? 8 : 3;
+    };
+    const best = new Int32Array(6).fill(-1);
+    denseBestFree(6, Int32Array.from([-1, -1, 2, -1, -1, -1]), 0, best, flat);
+    // 0: ties among 1, 3, 4, 5 -> 0-1; 3: ties among 0, 1, 4, 5 -> 0-3; 4: -> 0-4; 1 and 5: 1-5
+    expect(Array.from(best)).toEqual([0 * 6 + 1, 1 * 6 + 5, -1, 0 * 6 + 3, 0 * 6 + 4, 1 * 6 + 5]);
+    expect(reads).toEqual(["0,1", "0,3", "0,4", "0,5", "1,3", "1,4", "1,5", "3,4", "3,5", "4,5"]);
+  });
 });
