@@ -11,6 +11,7 @@ import type { RawTable } from "./formats/raw-table";
 import type { FieldSpec, KindSpec } from "./kinds";
 import { detectSlashOrder, orderByWindow, type SlashOrder } from "./normalise/dates";
 import { foldKey } from "./normalise/text";
+import { splitMulti } from "./normalise/values";
 
 /**
  * A header mapping from a mapping file: header as in the file -> canonical field, or null to
@@ -76,8 +77,10 @@ export interface ColumnMatch {
  * mapping, which always wins: a header mapped to a field feeds that field, one mapped to null is
  * ignored; only a header the mapping does not name matches a field by the field's name or one of
  * its aliases, or else by one of its `fallbackAliases`, which feeds the field only when nothing
- * else does (otherwise the column is set aside with a note). When a field has a mapped column,
- * columns that match it by name are set aside.
+ * else does (otherwise the column is set aside with a note). A sub-column whose header matches
+ * nothing but whose `question` does (a Qualtrics multi-select split into columns) feeds that
+ * field when it is a multi-select (or is ignored when the mapping ignores the question). When a
+ * field has a mapped column, columns that match it by name are set aside.
  * Problems: a required field without a column (row 1, column = field name); two columns for a
  * single-column field (both mapped, or both by name: the message says how to choose); a mapping
  * naming an unknown field.
@@ -106,7 +109,10 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   const byFallbackName: { i: number; f: FieldSpec }[] = [];
   table.columns.forEach((col, i) => {
     const names = [col.header, ...col.aliases].map(foldKey).filter((k) => k !== "");
-    const key = names.find((k) => mapped.has(k));
+    // a sub-column of a question (Qualtrics' split multi-select) joins a multi-select field named by its question
+    const q = col.question === undefined ? "" : foldKey(col.question);
+    const viaQuestion = (f: FieldSpec | null | undefined) => (f === null || f?.multi ? f : undefined);
+    const key = names.find((k) => mapped.has(k)) ?? (q !== "" && viaQuestion(mapped.get(q)) !== undefined ? q : undefined);
     if (key !== undefined) {
       const f = mapped.get(key)!;
       if (f === null) {
@@ -117,7 +123,7 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
       }
       return;
     }
-    const f = names.map((k) => byKey.get(k)).find(Boolean);
+    const f = names.map((k) => byKey.get(k)).find(Boolean) ?? (q !== "" ? viaQuestion(byKey.get(q)) ?? undefined : undefined);
     const fallback = f ? undefined : names.map((k) => byFallback.get(k)).find(Boolean);
     if (f) byName.push({ i, f });
     else if (fallback) byFallbackName.push({ i, f: fallback });
@@ -176,15 +182,26 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
 /** The option a multi-select's "Other" free-text box stands for when it holds any text. */
 const OTHER_OPTION = "Other";
 
+/** A ticked (1, Y, Yes, True, X) or unticked (0, N, No, False) box in a multi-select's option column, as exports with numeric values write them. */
+const TICK = /^\s*(1|y|yes|true|x)\s*$/i;
+const UNTICK = /^\s*(0|n|no|false)\s*$/i;
+
 /**
  * The cell a field reads from its columns: the one column's cell, or the non-blank cells of
- * several joined with `;`. A column in `other` (a multi-select's `Other (please specify)` box)
- * gives `Other` when it holds any text, never the text itself.
+ * several joined with `;`, a tick in an option column (`options`: column -> its option's label)
+ * read as that option and an untick as blank, a cell of a column in `whole` (one holding the whole question's
+ * answers, as Qualtrics joins them with commas, beside its "Other" box) split into its items first.
+ * A column in `other` (a multi-select's `Other (please specify)` box) gives `Other` when it holds
+ * any text, never the text itself.
  */
-function cellFor(row: string[], idx: number[], other?: ReadonlySet<number>): string {
-  const cell = (i: number) => (other?.has(i) && row[i].trim() !== "" ? OTHER_OPTION : row[i]);
+function cellFor(row: string[], idx: number[], other?: ReadonlySet<number>, whole?: ReadonlySet<number>, options?: ReadonlyMap<number, string>): string {
+  const cell = (i: number) => {
+    if (other?.has(i)) return row[i].trim() !== "" ? OTHER_OPTION : "";
+    if (options?.has(i)) return TICK.test(row[i]) ? options.get(i)! : UNTICK.test(row[i]) ? "" : row[i];
+    return row[i];
+  };
   if (idx.length === 1) return cell(idx[0]);
-  return idx.map((i) => cell(i).trim()).filter((v) => v !== "").join(";");
+  return idx.map((i) => (whole?.has(i) ? splitMulti(cell(i)).join(";") : cell(i).trim())).filter((v) => v !== "").join(";");
 }
 
 /** What a file is canonicalised with, besides its table and kind. */
@@ -353,14 +370,18 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   const fieldsPresent = [...columns];
   // "Other (please specify)" boxes count as the option Other in a multi-select; their text is not kept.
   const otherOf = new Map<string, Set<number>>();
+  const wholeOf = new Map<string, Set<number>>();
+  const optionsOf = new Map<string, Map<number, string>>();
   for (const [name, idx] of columns) {
     const boxes = idx.filter((i) => table.columns[i].otherText);
     if (boxes.length && spec.fields.find((f) => f.name === name)?.multi) otherOf.set(name, new Set(boxes));
+    if (idx.length > 1) wholeOf.set(name, new Set(idx.filter((i) => table.columns[i].option === null && !table.columns[i].otherText)));
+    if (spec.fields.find((f) => f.name === name)?.multi) optionsOf.set(name, new Map(idx.filter((i) => table.columns[i].option !== null && !table.columns[i].otherText).map((i) => [i, table.columns[i].option!])));
   }
   const idIdx = rk && key === "respondent_id" ? columns.get(rk.id)! : undefined;
   table.rows.forEach((r, i) => {
     const input: Record<string, string> = {};
-    for (const [name, idx] of fieldsPresent) input[name] = cellFor(r, idx, otherOf.get(name));
+    for (const [name, idx] of fieldsPresent) input[name] = cellFor(r, idx, otherOf.get(name), wholeOf.get(name), optionsOf.get(name));
     if (idIdx) {
       const id = cellFor(r, idIdx).trim();
       const email = opts.respondents![id];

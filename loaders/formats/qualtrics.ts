@@ -6,9 +6,15 @@
  * - Legacy format (before 2017): two header rows, `V1,V2,...` (then question ids) and labels,
  *   usually with a byte-order mark and a trailing comma on every line (an empty last column,
  *   which the reader drops).
+ * - A multiple-answer question exported as one column (`Q3`, choices joined by commas) may have a
+ *   text box column per choice that asks for text (`Q3_6_TEXT`, "<question> - Other (please
+ *   specify) - Text"); split into columns, each choice has its own (`Q3_1`, "<question> -
+ *   Email"). Such sub-columns carry their question (`RawColumn.question`), and an "Other" choice's
+ *   text box is marked `otherText`: its text counts as the choice, and is not kept.
  * Rows that are not a respondent's finished answers (previews, tests, spam, unfinished responses)
  * are dropped by `withoutNonResponses`, with a warning.
  */
+import { isOtherSpecify } from "../normalise/values";
 import { distinctAliases, type Layout } from "./layout";
 import type { RawColumn, RawTable } from "./raw-table";
 
@@ -41,9 +47,59 @@ export const qualtrics: Layout = {
       const label = (labels[i] ?? "").trim() || tag;
       columns.push({ header: label, option: null, aliases: distinctAliases([tag, importIdOf(ids[i] ?? "")], label) });
     }
+    markSubColumns(columns, Array.from({ length: width }, (_, i) => (tags[i] ?? "").trim()));
     return columns;
   },
 };
+
+/** A sub-column's export tag: `Q3_2` (choice 2 of Q3, or row 2 of a matrix), `Q3_6_TEXT` (choice 6's text box). */
+const SUB_TAG = /^(.+?)_(\d+)(_TEXT)?$/;
+/** What Qualtrics appends to a choice's label for its text box. */
+const TEXT_SUFFIX = " - Text";
+
+/**
+ * Gives each sub-column (see the module comment) its question, option and, for an "Other" choice's
+ * text box, `otherText`. The question is the label of the column tagged with the sub-columns'
+ * base (`Q3`) when there is one, else the labels' common part before " - ". A label that does not
+ * start with its question and " - " is left as it is.
+ */
+function markSubColumns(columns: RawColumn[], tags: string[]): void {
+  const byBase = new Map<string, number[]>();
+  tags.forEach((t, i) => {
+    const m = SUB_TAG.exec(t);
+    if (m) byBase.set(m[1], [...(byBase.get(m[1]) ?? []), i]);
+  });
+  for (const [base, members] of byBase) {
+    const own = tags.indexOf(base);
+    const labels = members.map((i) => withoutTextSuffix(columns[i].header, tags[i]));
+    const question = own >= 0 ? columns[own].header : sharedQuestion(labels);
+    if (question === "") continue;
+    members.forEach((i, k) => {
+      if (!labels[k].startsWith(`${question} - `)) return;
+      const option = labels[k].slice(question.length + 3).trim();
+      columns[i].question = question;
+      columns[i].option = option;
+      if (tags[i].endsWith("_TEXT") && (isOtherSpecify(option) || /^other\b/i.test(option))) columns[i].otherText = true;
+    });
+  }
+}
+
+/** A text box's label without Qualtrics' " - Text" suffix. */
+function withoutTextSuffix(label: string, tag: string): string {
+  return tag.endsWith("_TEXT") && label.endsWith(TEXT_SUFFIX) ? label.slice(0, -TEXT_SUFFIX.length) : label;
+}
+
+/** The longest "<question>" that every label starts with as "<question> - ", or "" (one label: the part before its last " - "). */
+function sharedQuestion(labels: string[]): string {
+  let prefix = labels[0] ?? "";
+  for (const l of labels.slice(1)) {
+    let k = 0;
+    while (k < prefix.length && k < l.length && prefix[k] === l[k]) k++;
+    prefix = prefix.slice(0, k);
+  }
+  const cut = prefix.lastIndexOf(" - ");
+  return cut > 0 ? prefix.slice(0, cut) : "";
+}
 
 /** Legacy Qualtrics layout (two header rows). Detected by row 1 starting `V1,V2` and a second row. */
 export const qualtricsLegacy: Layout = {

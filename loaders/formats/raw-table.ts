@@ -38,10 +38,16 @@ export interface RawColumn {
   aliases: string[];
   /**
    * True for the free-text box of a multi-select's "Other" option (SurveyMonkey's
-   * `Other (please specify)` sub-column): any text in it means the option "Other" was chosen; the
+   * `Other (please specify)` sub-column, Qualtrics' `Q3_6_TEXT`): any text in it means the option "Other" was chosen; the
    * text itself is not an answer of the question.
    */
   otherText?: boolean;
+  /**
+   * The question a sub-column belongs to, when the layout knows it but the header is the
+   * sub-column's own (Qualtrics' `Q3_2` "How did you...? - Video call" of a multi-select split into
+   * columns): such a column also joins a multi-select field whose name or alias is the question.
+   */
+  question?: string;
 }
 
 /** A decoded, parsed export: columns and data rows. */

@@ -8,19 +8,12 @@
  * are kept as aliases. A multi-select's `Other (please specify)` column (any row-2 label
  * `Other (...)` that asks to specify) holds the respondent's own text: it is marked `otherText`.
  */
+import { isOtherSpecify } from "../normalise/values";
 import { isPlaceholderHeader, type Layout } from "./layout";
 import type { RawColumn } from "./raw-table";
 
 const ANSWER_KINDS = new Set(["Response", "Open-Ended Response"]);
 const ID_HEADERS = new Set(["respondentid", "respondent id"]);
-/** A row-2 label of an "Other" option's free-text box: `Other (please specify)`, `Other (specify)`. */
-const OTHER_SPECIFY = /^other\s*\(.*specify.*\)$/i;
-
-/** True when a SurveyMonkey row-2 label names an "Other" option's free-text box. Never throws. */
-export function isOtherSpecify(label: string): boolean {
-  return OTHER_SPECIFY.test(label.trim());
-}
-
 /**
  * SurveyMonkey layout. Detected when row 2's first cell is empty and either row 1 starts with
  * `RespondentID` / `Respondent ID` or row 2 holds a `Response` / `Open-Ended Response` cell

@@ -10,7 +10,7 @@ import { countryValueKey } from "../mapping-file";
 import { formatSuggestions, normaliseCountry } from "../normalise/country";
 import { readEmail } from "../normalise/email";
 import { parseDate, parseTimestamp, type SlashOrder } from "../normalise/dates";
-import { parseVocab, splitMulti } from "../normalise/values";
+import { isOtherSpecify, parseVocab, splitMulti } from "../normalise/values";
 
 /** A normaliser: the value, null for a blank cell, undefined when the text is not recognised. */
 export type Parse<T> = (raw: string) => T | null | undefined;
@@ -138,7 +138,11 @@ export function listCell(map: (item: string) => string = (s) => s) {
     .transform((raw): string[] => (raw === undefined ? [] : [...new Set(splitMulti(raw).map(map))]));
 }
 
-/** A multi-select over a closed vocabulary; an unknown item is an error naming it. */
+/**
+ * A multi-select over a closed vocabulary; an unknown item is an error naming it. A survey tool's
+ * label of an "Other" choice that asks for text (`Other (please specify)`) is the option Other
+ * when the vocabulary has one.
+ */
 export function vocabListCell<T extends string>(aliases: Readonly<Record<string, T>>, values: readonly string[]) {
   return z
     .string()
@@ -147,7 +151,9 @@ export function vocabListCell<T extends string>(aliases: Readonly<Record<string,
       if (raw === undefined) return [];
       const out: T[] = [];
       for (const item of splitMulti(raw)) {
-        const v = parseVocab(item, aliases);
+        let v = parseVocab(item, aliases);
+        // the tool's own label of an "Other" choice that asks for text ("Other (please specify)")
+        if (v === undefined && isOtherSpecify(item)) v = parseVocab("Other", aliases);
         if (v == null) ctx.addIssue({ code: "custom", message: `unknown option ${showValue(item)}${expected(values)}` });
         else if (!out.includes(v)) out.push(v);
       }

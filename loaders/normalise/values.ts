@@ -102,6 +102,16 @@ export function parseVocab<T extends string>(raw: string, aliases: Readonly<Reco
   return Object.prototype.hasOwnProperty.call(aliases, s) ? aliases[s] : undefined;
 }
 
+/**
+ * An "Other" option that asks for the respondent's own text, as survey tools label it (and its
+ * free-text box): `Other (please specify)`, `Other (specify)`, `Other - please specify`,
+ * `Other, please describe`... Case and spacing ignored. Never throws.
+ */
+export function isOtherSpecify(label: string): boolean {
+  return OTHER_SPECIFY.test(label.trim());
+}
+const OTHER_SPECIFY = /^other\b[\s(:,\-\u2013]*(please\s+)?(specify|describe)\b[^]*$/i;
+
 /** Yes/no answers (`yes`, `y`, `true`, `1`, `no`, `n`, `false`, `0`). */
 export const YES_NO: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, "1": true, no: false, n: false, false: false, "0": false };
 

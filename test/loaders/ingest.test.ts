@@ -380,6 +380,34 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect(dump).not.toContain("pigeon");
   });
 
+  // Qualtrics' multiple-answer question "How did you communicate...?" with an "Other (please
+  // specify)" choice that takes text, as Qualtrics exports it: in one column (choices joined by
+  // commas) beside the Other choice's text box (Q3_6_TEXT), or split into a column per choice, with
+  // choice text or numeric values (1 ticked). Fay ticked Email and Other, writing "WeChat"; Ben
+  // ticked Other only ("Carrier pigeon"); Dev ticked nothing.
+  const METHODS_Q = "How did you communicate with your partner?";
+  const qualtricsMethods = (tags: string[], labels: string[], cells: string[][]) =>
+    [
+      ["EndDate", "ResponseId", "RecipientEmail", "Q1", ...tags].join(","),
+      ["End Date", "Response ID", "Recipient Email", '"Overall, how satisfied are you with the ILN program?"', ...labels].join(","),
+      ["EndDate", "ResponseId", "RecipientEmail", "QID1", ...tags.map((t) => t.replace(/^Q/, "QID"))].map((id) => `"{""ImportId"":""${id}""}"`).join(","),
+      ...["ana", "fay", "ben", "dev"].map((p, k) => [`2016-12-0${k + 1} 09:05:00`, `R_${p}`, `${p}@example.org`, "Satisfied", ...cells[k]].join(",")),
+    ].join("\n") + "\n";
+  const SPLIT_TAGS = ["Q3_1", "Q3_2", "Q3_6", "Q3_6_TEXT"];
+  const SPLIT_LABELS = [`${METHODS_Q} - Email`, `${METHODS_Q} - Video call`, `${METHODS_Q} - Other (please specify)`, `${METHODS_Q} - Other (please specify) - Text`];
+  it.each([
+    ["in one column beside the Other box", ["Q3", "Q3_6_TEXT"], [METHODS_Q, `${METHODS_Q} - Other (please specify) - Text`], [['"Email,Video call"', ""], ['"Email,Other (please specify)"', "WeChat"], ["Other (please specify)", "Carrier pigeon"], ["", ""]]],
+    ["split into columns, choice text", SPLIT_TAGS, SPLIT_LABELS, [["Email", "Video call", "", ""], ["Email", "", "Other (please specify)", "WeChat"], ["", "", "Other (please specify)", "Carrier pigeon"], ["", "", "", ""]]],
+    ["split into columns, numeric values", SPLIT_TAGS, SPLIT_LABELS, [["1", "1", "0", ""], ["1", "0", "1", "WeChat"], ["0", "0", "1", "Carrier pigeon"], ["0", "0", "0", ""]]],
+  ])("reads a Qualtrics multiple-answer question %s: the Other box's text counts as Other and is stored nowhere", async (_, tags, labels, cells) => {
+    await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": qualtricsMethods(tags, labels, cells) }), { pseudonymise });
+    const rows = await db.all<{ methods: string[] }>(sql`SELECT methods FROM survey_responses ORDER BY source_row`);
+    expect(rows.map((r) => r.methods)).toEqual([["Email", "Video call"], ["Email", "Other"], ["Other"], []]);
+    const dump = await dumpDb(db);
+    expect(dump).not.toContain("WeChat");
+    expect(dump).not.toContain("pigeon");
+  });
+
   // A current Qualtrics export (tags, labels, ImportIds), laid out as Qualtrics writes it: Status 0
   // is an ordinary response, 1 / "Survey Preview" a preview, 8 spam; Finished 0 / False a partial
   // response Qualtrics closed later (its RecordedDate is then after its EndDate, as in row 10).
