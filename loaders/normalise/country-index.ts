@@ -4,6 +4,7 @@
  * states, provinces and territories of the United States, Canada and Australia (from `iso-3166`),
  * the three countries whose abbreviations people write after a city ("Boston, MA", "Perth, WA").
  */
+import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import { iso31662 } from "iso-3166";
@@ -50,6 +51,48 @@ for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) {
 }
 for (const [code, other] of [...Object.entries(AMBIGUOUS_CODES), ...Object.entries(MISREAD_CODES)]) {
   if (!CODE_SET.has(code) || (other !== null && !CODE_SET.has(other))) throw new Error(`country-aliases: bad code pair ${code} / ${other}`);
+}
+
+/**
+ * The `i18n-iso-countries` locales whose names are written in scripts other than Latin (Amharic,
+ * Arabic, Cyrillic, Greek, Hebrew, Devanagari, Chinese, Japanese, Korean, Thai...): the languages
+ * in which a registrant may write their country, "Россия", "日本", "中国", "Ελλάδα".
+ */
+const NON_LATIN_LOCALES = ["am", "ar", "be", "bg", "bn", "dv", "el", "fa", "he", "hi", "hy", "ja", "ka", "kk", "km", "ko", "ky", "mk", "ml", "mn", "mr", "ps", "ru", "sd", "sr", "ta", "tg", "th", "tt", "ug", "uk", "ur", "zh"];
+
+/** Key of a name in any script: NFKC, lower case, without spaces, punctuation or symbols. */
+export function nativeKey(s: string): string {
+  return s.normalize("NFKC").toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, "");
+}
+
+/** Native key -> the codes the locales give it (two for "Конго": CD, CG); read at first use. */
+let nativeIndex: Map<string, string[]> | null = null;
+
+/**
+ * The codes the locales of {@link NON_LATIN_LOCALES} give a country name written in a non-Latin
+ * script ("Россия" -> [RU], "日本" -> [JP], "Конго" -> [CD, CG]); [] when none has it. Names with
+ * Latin letters are left to the English index. The locales (about 6,700 names) are read at the
+ * first call. Never throws.
+ */
+export function nativeCodes(name: string): readonly string[] {
+  if (nativeIndex === null) {
+    const require = createRequire(import.meta.url);
+    nativeIndex = new Map();
+    for (const lang of NON_LATIN_LOCALES) {
+      const names = (require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> }).countries;
+      for (const [code, list] of Object.entries(names)) {
+        if (!CODE_SET.has(code)) continue;
+        for (const n of [list].flat()) {
+          const key = nativeKey(n);
+          if (key === "" || /[a-z]/.test(key)) continue;
+          const codes = nativeIndex.get(key) ?? [];
+          if (!codes.includes(code)) nativeIndex.set(key, [...codes, code].sort());
+        }
+      }
+    }
+  }
+  const key = nativeKey(name);
+  return key === "" ? [] : nativeIndex.get(key) ?? [];
 }
 
 /** Folded subdivision key -> the codes of the countries that have it ("wa" -> US, AU). */

@@ -31,11 +31,15 @@
  *   before an ISO code ("Needham, MA": United States, then Morocco).
  * - "Congo" alone is ambiguous (CG / CD) and rejected; "Korea" alone is taken as KR.
  * - XK (Kosovo, a user-assigned code used by the EU and CLDR) is accepted, as `i18n-iso-countries` does.
+ * - A value with no Latin letter is looked up, whole or by its parts ("Москва, Россия"), among the
+ *   names of the library's locales in other scripts ("Россия", "日本", "中国", "Ελλάδα", "भारत"):
+ *   exact names only (spacing and punctuation aside), no fuzzy suggestion; a name two countries
+ *   share in those locales ("Конго") is refused, suggesting both.
  */
 import countries from "i18n-iso-countries";
 import { distance } from "fastest-levenshtein";
 import { AMBIGUOUS_CODES, MISREAD_CODES } from "./country-aliases";
-import { byName, byNameOrCode, CODE_SET, CODES, FUZZY, isUnsafeCode, NAME_INDEX, NAMES, SHORT_NAMES, STATE_INDEX, SUBDIVISION_INDEX } from "./country-index";
+import { byName, byNameOrCode, CODE_SET, nativeCodes, CODES, FUZZY, isUnsafeCode, NAME_INDEX, NAMES, SHORT_NAMES, STATE_INDEX, SUBDIVISION_INDEX } from "./country-index";
 import { countryPopulation, placesNamed, regionPopulation, regionsNamed } from "./gazetteer";
 import { foldTokens, placeKey } from "./place-key";
 
@@ -320,16 +324,38 @@ export function normaliseCountry(raw: string): CountryResult {
   let code: string | undefined;
   if (tokens.length) code = resolve(raw);
   else if (flags.length === 1) code = flags[0];
+  else code = resolveNative(raw);
   if (code && flags.some((f) => f !== code)) code = undefined; // "🇨🇦 USA": the flag disagrees
   const result: CountryResult = code
     ? Object.freeze({ ok: true as const, code })
     : Object.freeze({
         ok: false as const,
-        suggestions: Object.freeze(suggest(raw, tokens).map((c) => Object.freeze({ code: c, name: NAMES.get(c)! }))) as CountrySuggestion[],
+        suggestions: Object.freeze(orNative(suggest(raw, tokens), raw).map((c) => Object.freeze({ code: c, name: NAMES.get(c)! }))) as CountrySuggestion[],
       });
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(raw, result);
   return result;
+}
+
+/** `suggested`, or when empty the countries a non-Latin value may mean ("Конго": CD, CG; "Россия, 日本": RU, JP). */
+function orNative(suggested: string[], raw: string): readonly string[] {
+  return suggested.length ? suggested : nativeCandidates(raw);
+}
+
+/**
+ * The countries a value with no Latin letter names, as `nativeCodes` reads its names: those of
+ * the whole value, else of its parts between commas, slashes, brackets and dashes, in order.
+ */
+function nativeCandidates(raw: string): string[] {
+  const whole = nativeCodes(raw);
+  if (whole.length) return [...whole];
+  return [...new Set(raw.normalize("NFKC").split(/[,;/|()[\]\-\u2013\u2014\u3001\u30fb\uff65\u060c]+/).flatMap((p) => nativeCodes(p)))];
+}
+
+/** The one country a value with no Latin letter names ("Россия", "Москва, Россия"), or undefined. */
+function resolveNative(raw: string): string | undefined {
+  const codes = nativeCandidates(raw);
+  return codes.length === 1 ? codes[0] : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { parse } from "csv-parse/sync";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,8 @@ import {
 } from "../../../loaders/normalise/country";
 import { AMBIGUOUS_CODES, COUNTRY_ALIASES, MISREAD_CODES, SUBDIVISIONS } from "../../../loaders/normalise/country-aliases";
 import { describeShared, fixture } from "../../helpers/shared";
+
+const require = createRequire(import.meta.url);
 
 /** Code of a value that must resolve; fails the test with the suggestions otherwise. */
 function codeOf(raw: string): string | { suggestions: string[] } {
@@ -157,6 +160,41 @@ describe("normaliseCountry: completeness against its own sources", () => {
   });
   it("resolves every display name back to its code", () => {
     for (const code of allCountryCodes()) expect(codeOf(countryName(code)), code).toBe(code);
+  });
+});
+
+describe("normaliseCountry: names in other scripts", () => {
+  it("reads a country as registrants write it in their own script, whole or among other parts", () => {
+    const cases: [string, string][] = [
+      ["Россия", "RU"], ["Росія", "RU"], ["Україна", "UA"], ["日本", "JP"], ["中国", "CN"], ["台湾", "TW"], ["대한민국", "KR"],
+      ["Ελλάδα", "GR"], ["भारत", "IN"], ["مصر", "EG"], ["ישראל", "IL"], ["ایران", "IR"], ["ไทย", "TH"],
+      ["Москва, Россия", "RU"], ["東京・日本", "JP"], ["中国（北京）", "CN"], [" Россия. ", "RU"],
+    ];
+    for (const [raw, code] of cases) expect(codeOf(raw), raw).toBe(code);
+  });
+  it("refuses a name the locales give to two countries, suggesting both, and a name no locale has", () => {
+    expect(suggested("Конго")).toEqual(["CD", "CG"]);
+    expect(suggested("Москва")).toEqual([]);
+    // a list of two countries; "<place>, <country>" reads as the country, as in Latin script
+    expect(suggested("Россия, 日本")).toEqual(["RU", "JP"]);
+    expect(codeOf("Москва, 日本")).toBe("JP");
+  });
+  it("resolves every name of every non-Latin locale that names one country only", () => {
+    // the locales' own data, read here as the index reads them: each name that no other locale gives another code
+    const seen = new Map<string, Set<string>>();
+    for (const lang of ["ru", "ja", "zh", "ko", "el", "hi", "ar", "he", "uk", "th"]) {
+      const names = (require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> }).countries;
+      for (const [code, list] of Object.entries(names)) for (const n of [list].flat()) seen.set(n, new Set([...(seen.get(n) ?? []), code]));
+    }
+    let checked = 0;
+    for (const [name, codes] of seen) {
+      if (codes.size !== 1 || /[A-Za-z]/.test(name) || !isCountryCode([...codes][0])) continue;
+      const r = normaliseCountry(name);
+      if (r.ok) expect(r.code, name).toBe([...codes][0]);
+      else expect(r.suggestions.map((x) => x.code), name).toContain([...codes][0]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(2000);
   });
 });
 
