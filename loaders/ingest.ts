@@ -161,6 +161,22 @@ async function roundFacts(db: Db, round: RoundFile, parsed: Parsed[], pid: Pseud
 }
 
 /**
+ * The warning for an anonymous survey with more responses than the round has participants (people
+ * in its partnerships, from the file ingested with it or the database), or null: another round's or
+ * another survey's file, a link shared beyond the round, or people answering twice. The metrics
+ * then publish no response rate (`response_rate_impossible`); an anonymous survey cannot be
+ * checked row by row, so it is written all the same.
+ */
+function anonymousExcess(roundId: string, parsed: Parsed[], facts: RoundFacts): string | null {
+  const survey = parsed.find((p) => p.input.kind === "survey" && p.canonical && p.canonical.key === null);
+  if (!survey || !facts.partnerships) return null;
+  const participants = new Set(facts.partnerships.flatMap((x) => [x.a, x.b])).size;
+  const answers = survey.canonical!.rows.length;
+  if (answers <= participants) return null;
+  return `${survey.input.path}: ${answers} anonymous responses for the ${participants} participants of round ${roundId}: more answers than people (another round's or another survey's file, a link shared beyond the round, or people answering twice?); the round's response rate will not be published`;
+}
+
+/**
  * Ingests `target` into `db`.
  * @throws UsageError (exit 2) for wrong usage; InputError (exit 1) listing every problem of
  *   every file when anything is invalid, in which case nothing was written.
@@ -226,7 +242,10 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
   warnings.push(...(await skipErased(db, parsedFiles, opts.pseudonymise)));
   for (const { round, parsed } of plan) {
     if (!parsed.length || parsed.some((p) => !p.canonical)) continue;
-    problems.push(...checkRound(await roundFacts(db, round, parsed, opts.pseudonymise)));
+    const facts = await roundFacts(db, round, parsed, opts.pseudonymise);
+    problems.push(...checkRound(facts));
+    const excess = anonymousExcess(round.id, parsed, facts);
+    if (excess) warnings.push(excess);
   }
   progress(`checked consistency of ${plan.length} round(s)`);
   if (opts.suggestMapping) suggestMapping(opts.suggestMapping, unknownCountries, target, opts, progress);

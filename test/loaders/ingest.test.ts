@@ -283,6 +283,22 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect(meta.asked).toHaveLength(12);
   });
 
+  it("warns when an anonymous survey has more responses than the round has participants, read with its partnerships or after them", async () => {
+    // the base round's partnerships hold 7 people; its 4 anonymous answers twice over are 8
+    const records = parse(surveyWith({ drop: [EMAIL] })) as string[][];
+    const doubled = stringify([...records, ...records.slice(1)]);
+    const together = writeRound(dir, "T1", { ...baseRound(), "survey.csv": doubled });
+    const warning = `${path.join(together, "survey.csv")}: 8 anonymous responses for the 7 participants of round T1: more answers than people (another round's or another survey's file, a link shared beyond the round, or people answering twice?); the round's response rate will not be published`;
+    expect((await ingest(db, together, { pseudonymise })).warnings).toContain(warning);
+    expect(await count("survey_responses")).toBe(8);
+    // the survey file alone, the partnerships already in the database: the same warning; 4 answers: none
+    const alone = path.join(dir, "later-survey.csv");
+    writeFileSync(alone, doubled + "\n"); // not byte for byte the file already ingested
+    expect((await ingest(db, alone, { pseudonymise, kind: "survey", round: "T1" })).warnings).toContain(warning.replace(path.join(together, "survey.csv"), alone));
+    writeFileSync(alone, surveyWith({ drop: [EMAIL] }));
+    expect((await ingest(db, alone, { pseudonymise, kind: "survey", round: "T1" })).warnings.some((w) => w.includes("anonymous responses for the"))).toBe(false);
+  });
+
   it("reads Microsoft Forms' anonymous Email column (\"anonymous\" in every row) as an anonymous survey", async () => {
     const records = parse(String(baseRound()["survey.csv"])) as string[][];
     const anon = stringify(records.map((r, k) => r.map((c, i) => (k > 0 && i === 1 ? "anonymous" : c))));
