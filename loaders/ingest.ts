@@ -76,8 +76,10 @@ interface Parsed {
   canonical?: { rows: CanonicalRow<unknown>[]; headerOf: (field: string) => string; present: string[]; key: RespondentKey };
 }
 
-function hashOf(bytes: Uint8Array, input: FileInput): string {
+function hashOf(bytes: Uint8Array, input: FileInput, window: { from: string; to: string }): string {
   const h = createHash("sha256").update(bytes).update(JSON.stringify(input.mapping));
+  // the round's dates decide how ambiguous day/month dates read and which rows fall outside it
+  h.update(`window:${window.from}..${window.to}`);
   if (input.countries) h.update(JSON.stringify(input.countries));
   if (input.respondents) h.update(JSON.stringify(input.respondents));
   if (input.dateOrder) h.update(`date_order:${input.dateOrder}`);
@@ -198,7 +200,7 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
     const pending: { input: FileInput; hash: string }[] = [];
     for (const f of input.files) {
       const bytes = readFileSync(f.path);
-      const hash = hashOf(bytes, f);
+      const hash = hashOf(bytes, f, roundWindow(f.kind, round));
       if ((await lastHash(db, round.id, f.kind)) === hash) {
         report.push({ file: f.path, kind: f.kind, round: round.id, rows: 0, status: "unchanged" });
       } else {

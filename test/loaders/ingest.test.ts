@@ -610,6 +610,20 @@ describe("a registrations file whose every date reads both month-first and day-f
     expect(await ana()).toEqual([{ role: "Senior librarian", t: "2016-08-06 15:30" }]);
   });
 
+  it("reads the unchanged file again when the round's dates change, so the window decides anew", async () => {
+    // A round from 2016-02-01 to 2016-06-30 (registrations from 2015-11-03): month-first, 6 of the
+    // 8 rows fall inside (7 Jan to 8 Jun 2016), day-first none; Ana's latest is then row 2 (7 Dec).
+    const early = JSON.stringify({ id: "T1", name: "Test round 1", start: "2016-02-01", end: "2016-06-30" });
+    const folder = writeRound(dir, "T1", { "round.json": early, "registrations.csv": ukRegistrations() });
+    await ingest(db, folder, { pseudonymise });
+    expect(await ana()).toEqual([{ role: "Librarian", t: "2016-12-07 09:00" }]);
+    // The coordinator corrects the dates in round.json; the export itself is byte for byte the same.
+    writeRound(dir, "T1", { "round.json": String(baseRound()["round.json"]), "registrations.csv": ukRegistrations() });
+    const again = await ingest(db, folder, { pseudonymise });
+    expect(again.files.find((f) => f.kind === "registrations")?.status).toBe("written");
+    expect(await ana()).toEqual([{ role: "Senior librarian", t: "2016-08-06 15:30" }]);
+  });
+
   it("follows the mapping file's date_order over the window", async () => {
     const folder = writeRound(dir, "T1", { ...baseRound(), "registrations.csv": ukRegistrations(), "mapping.json": JSON.stringify({ registrations: { date_order: "month-first" } }) });
     const report = await ingest(db, folder, { pseudonymise });
