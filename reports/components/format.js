@@ -115,3 +115,12 @@ export function latestWith(rounds, key) {
 export function roundAxis(width, rounds) {
   return width / Math.max(1, rounds.length) < 64 ? {options: {tickRotate: -45}, extra: 22} : {options: {}, extra: 0};
 }
+
+/**
+ * The largest named group of `rows` ({key, value}: sectors and the like, as the site's data give
+ * them), never the merged small groups ("other (small groups merged)", no group of its own);
+ * undefined when there is none.
+ */
+export function largestNamed(rows) {
+  return rows.filter((d) => !d.key.startsWith("other (small groups merged)")).sort((a, b) => b.value - a.value)[0];
+}
