@@ -107,11 +107,11 @@ export function matchColumns(table: RawTable, fields: readonly FieldSpec[], mapp
   const byMapping: { i: number; f: FieldSpec }[] = [];
   const byName: { i: number; f: FieldSpec }[] = [];
   const byFallbackName: { i: number; f: FieldSpec }[] = [];
+  // a sub-column of a question (Qualtrics' split multi-select) joins a multi-select field named by its question
+  const viaQuestion = (f: FieldSpec | null | undefined) => (f === null || f?.multi ? f : undefined);
   table.columns.forEach((col, i) => {
     const names = [col.header, ...col.aliases].map(foldKey).filter((k) => k !== "");
-    // a sub-column of a question (Qualtrics' split multi-select) joins a multi-select field named by its question
     const q = col.question === undefined ? "" : foldKey(col.question);
-    const viaQuestion = (f: FieldSpec | null | undefined) => (f === null || f?.multi ? f : undefined);
     const key = names.find((k) => mapped.has(k)) ?? (q !== "" && viaQuestion(mapped.get(q)) !== undefined ? q : undefined);
     if (key !== undefined) {
       const f = mapped.get(key)!;
@@ -189,8 +189,9 @@ const UNTICK = /^\s*(0|n|no|false)\s*$/i;
 /**
  * The cell a field reads from its columns: the one column's cell, or the non-blank cells of
  * several joined with `;`, a tick in an option column (`options`: column -> its option's label)
- * read as that option and an untick as blank, a cell of a column in `whole` (one holding the whole question's
- * answers, as Qualtrics joins them with commas, beside its "Other" box) split into its items first.
+ * read as that option and an untick as blank, a cell of a column in `whole` (one holding the
+ * whole question's answers, as Qualtrics joins them with commas, beside its "Other" box) split
+ * into its items first.
  * A column in `other` (a multi-select's `Other (please specify)` box) gives `Other` when it holds
  * any text, never the text itself.
  */
@@ -373,10 +374,11 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   const wholeOf = new Map<string, Set<number>>();
   const optionsOf = new Map<string, Map<number, string>>();
   for (const [name, idx] of columns) {
+    const multi = spec.fields.find((f) => f.name === name)?.multi === true;
     const boxes = idx.filter((i) => table.columns[i].otherText);
-    if (boxes.length && spec.fields.find((f) => f.name === name)?.multi) otherOf.set(name, new Set(boxes));
+    if (boxes.length && multi) otherOf.set(name, new Set(boxes));
     if (idx.length > 1) wholeOf.set(name, new Set(idx.filter((i) => table.columns[i].option === null && !table.columns[i].otherText)));
-    if (spec.fields.find((f) => f.name === name)?.multi) optionsOf.set(name, new Map(idx.filter((i) => table.columns[i].option !== null && !table.columns[i].otherText).map((i) => [i, table.columns[i].option!])));
+    if (multi) optionsOf.set(name, new Map(idx.filter((i) => table.columns[i].option !== null && !table.columns[i].otherText).map((i) => [i, table.columns[i].option!])));
   }
   const idIdx = rk && key === "respondent_id" ? columns.get(rk.id)! : undefined;
   table.rows.forEach((r, i) => {

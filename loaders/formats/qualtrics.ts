@@ -67,7 +67,10 @@ function markSubColumns(columns: RawColumn[], tags: string[]): void {
   const byBase = new Map<string, number[]>();
   tags.forEach((t, i) => {
     const m = SUB_TAG.exec(t);
-    if (m) byBase.set(m[1], [...(byBase.get(m[1]) ?? []), i]);
+    if (!m) return;
+    const members = byBase.get(m[1]) ?? [];
+    members.push(i);
+    byBase.set(m[1], members);
   });
   for (const [base, members] of byBase) {
     const own = tags.indexOf(base);

@@ -38,8 +38,8 @@ export interface RawColumn {
   aliases: string[];
   /**
    * True for the free-text box of a multi-select's "Other" option (SurveyMonkey's
-   * `Other (please specify)` sub-column, Qualtrics' `Q3_6_TEXT`): any text in it means the option "Other" was chosen; the
-   * text itself is not an answer of the question.
+   * `Other (please specify)` sub-column, Qualtrics' `Q3_6_TEXT`): any text in it means the option
+   * "Other" was chosen; the text itself is not an answer of the question.
    */
   otherText?: boolean;
   /**
