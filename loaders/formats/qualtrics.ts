@@ -6,11 +6,13 @@
  * - Legacy format (before 2017): two header rows, `V1,V2,...` (then question ids) and labels,
  *   usually with a byte-order mark and a trailing comma on every line (an empty last column,
  *   which the reader drops).
- * - A multiple-answer question exported as one column (`Q3`, choices joined by commas) may have a
- *   text box column per choice that asks for text (`Q3_6_TEXT`, "<question> - Other (please
- *   specify) - Text"); split into columns, each choice has its own (`Q3_1`, "<question> -
- *   Email"). Such sub-columns carry their question (`RawColumn.question`), and an "Other" choice's
- *   text box is marked `otherText`: its text counts as the choice, and is not kept.
+ * - A question with a choice that asks for text has a text box column for it (`Q3_6_TEXT`,
+ *   "<question> - Other (please specify) - Text"), and its answer column is labelled
+ *   "<question> - Selected Choice": that column also answers to the bare question. A
+ *   multiple-answer question is one column (`Q3`, choices joined by commas) or split into a
+ *   column per choice (`Q3_1`, "<question> - Email", or "<question> - Selected Choice - Email").
+ *   Such sub-columns carry their question (`RawColumn.question`), and an "Other" choice's text box
+ *   is marked `otherText`: its text counts as the choice, and is not kept.
  * Rows that are not a respondent's finished answers (previews, tests, spam, unfinished responses)
  * are dropped by `withoutNonResponses`, with a warning.
  */
@@ -45,7 +47,7 @@ export const qualtrics: Layout = {
     for (let i = 0; i < width; i++) {
       const tag = (tags[i] ?? "").trim();
       const label = (labels[i] ?? "").trim() || tag;
-      columns.push({ header: label, option: null, aliases: distinctAliases([tag, importIdOf(ids[i] ?? "")], label) });
+      columns.push({ header: label, option: null, aliases: distinctAliases([tag, importIdOf(ids[i] ?? ""), bareQuestion(label)], label) });
     }
     markSubColumns(columns, Array.from({ length: width }, (_, i) => (tags[i] ?? "").trim()));
     return columns;
@@ -56,6 +58,14 @@ export const qualtrics: Layout = {
 const SUB_TAG = /^(.+?)_(\d+)(_TEXT)?$/;
 /** What Qualtrics appends to a choice's label for its text box. */
 const TEXT_SUFFIX = " - Text";
+/** What Qualtrics puts after the question of an answer column when a choice has a text box. */
+const SELECTED = " - Selected Choice";
+
+/** A label without Qualtrics' " - Selected Choice" ("Q? - Selected Choice" -> "Q?", "Q? - Selected Choice - Email" -> "Q? - Email"). */
+function bareQuestion(label: string): string {
+  if (label.endsWith(SELECTED)) return label.slice(0, -SELECTED.length);
+  return label.replace(`${SELECTED} - `, " - ");
+}
 
 /**
  * Gives each sub-column (see the module comment) its question, option and, for an "Other" choice's
@@ -74,8 +84,8 @@ function markSubColumns(columns: RawColumn[], tags: string[]): void {
   });
   for (const [base, members] of byBase) {
     const own = tags.indexOf(base);
-    const labels = members.map((i) => withoutTextSuffix(columns[i].header, tags[i]));
-    const question = own >= 0 ? columns[own].header : sharedQuestion(labels);
+    const labels = members.map((i) => bareQuestion(withoutTextSuffix(columns[i].header, tags[i])));
+    const question = own >= 0 ? bareQuestion(columns[own].header) : sharedQuestion(labels);
     if (question === "") continue;
     members.forEach((i, k) => {
       if (!labels[k].startsWith(`${question} - `)) return;

@@ -10,7 +10,7 @@ import { countryValueKey } from "../mapping-file";
 import { formatSuggestions, normaliseCountry } from "../normalise/country";
 import { readEmail } from "../normalise/email";
 import { parseDate, parseTimestamp, type SlashOrder } from "../normalise/dates";
-import { isOtherSpecify, parseVocab, splitMulti } from "../normalise/values";
+import { parseVocab, splitMulti } from "../normalise/values";
 
 /** A normaliser: the value, null for a blank cell, undefined when the text is not recognised. */
 export type Parse<T> = (raw: string) => T | null | undefined;
@@ -138,11 +138,7 @@ export function listCell(map: (item: string) => string = (s) => s) {
     .transform((raw): string[] => (raw === undefined ? [] : [...new Set(splitMulti(raw).map(map))]));
 }
 
-/**
- * A multi-select over a closed vocabulary; an unknown item is an error naming it. A survey tool's
- * label of an "Other" choice that asks for text (`Other (please specify)`) is the option Other
- * when the vocabulary has one.
- */
+/** A multi-select over a closed vocabulary (`parseVocab`); an unknown item is an error naming it. */
 export function vocabListCell<T extends string>(aliases: Readonly<Record<string, T>>, values: readonly string[]) {
   return z
     .string()
@@ -151,9 +147,7 @@ export function vocabListCell<T extends string>(aliases: Readonly<Record<string,
       if (raw === undefined) return [];
       const out: T[] = [];
       for (const item of splitMulti(raw)) {
-        let v = parseVocab(item, aliases);
-        // the tool's own label of an "Other" choice that asks for text ("Other (please specify)")
-        if (v === undefined && isOtherSpecify(item)) v = parseVocab("Other", aliases);
+        const v = parseVocab(item, aliases);
         if (v == null) ctx.addIssue({ code: "custom", message: `unknown option ${showValue(item)}${expected(values)}` });
         else if (!out.includes(v)) out.push(v);
       }

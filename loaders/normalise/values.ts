@@ -94,12 +94,15 @@ export function splitMulti(raw: string): string[] {
 
 /**
  * Maps a label to one of a closed vocabulary through `aliases` (folded labels to canonical values).
+ * A survey tool's label of an "Other" choice that asks for text ({@link isOtherSpecify}: `Other
+ * (please specify)`) is what `other` maps to, when the vocabulary has it.
  * @returns the canonical value, null for blank, undefined when unknown.
  */
 export function parseVocab<T extends string>(raw: string, aliases: Readonly<Record<string, T>>): T | null | undefined {
   const s = foldLabel(raw);
   if (s === "") return null;
-  return Object.prototype.hasOwnProperty.call(aliases, s) ? aliases[s] : undefined;
+  if (Object.prototype.hasOwnProperty.call(aliases, s)) return aliases[s];
+  return isOtherSpecify(raw) && Object.prototype.hasOwnProperty.call(aliases, "other") ? aliases.other : undefined;
 }
 
 /**

@@ -415,6 +415,10 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     ["in one column beside the Other box", ["Q3", "Q3_6_TEXT"], [METHODS_Q, `${METHODS_Q} - Other (please specify) - Text`], [['"Email,Video call"', ""], ['"Email,Other (please specify)"', "WeChat"], ["Other (please specify)", "Carrier pigeon"], ["", ""]]],
     ["split into columns, choice text", SPLIT_TAGS, SPLIT_LABELS, [["Email", "Video call", "", ""], ["Email", "", "Other (please specify)", "WeChat"], ["", "", "Other (please specify)", "Carrier pigeon"], ["", "", "", ""]]],
     ["split into columns, numeric values", SPLIT_TAGS, SPLIT_LABELS, [["1", "1", "0", ""], ["1", "0", "1", "WeChat"], ["0", "0", "1", "Carrier pigeon"], ["0", "0", "0", ""]]],
+    // As Qualtrics labels a question one of whose choices takes text: "<question> - Selected Choice"
+    // (the labels of public Qualtrics exports, e.g. "... (select all that apply)? - Selected Choice")
+    ["in one column labelled '- Selected Choice'", ["Q3", "Q3_6_TEXT"], [`${METHODS_Q} - Selected Choice`, `${METHODS_Q} - Other (please specify) - Text`], [['"Email,Video call"', ""], ['"Email,Other (please specify)"', "WeChat"], ["Other (please specify)", "Carrier pigeon"], ["", ""]]],
+    ["split into columns labelled '- Selected Choice - <choice>'", SPLIT_TAGS, SPLIT_LABELS.map((l) => l.replace(`${METHODS_Q} - `, `${METHODS_Q} - Selected Choice - `).replace("Selected Choice - Other (please specify) - Text", "Other (please specify) - Text")), [["Email", "Video call", "", ""], ["Email", "", "Other (please specify)", "WeChat"], ["", "", "Other (please specify)", "Carrier pigeon"], ["", "", "", ""]]],
   ])("reads a Qualtrics multiple-answer question %s: the Other box's text counts as Other and is stored nowhere", async (_, tags, labels, cells) => {
     await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": qualtricsMethods(tags, labels, cells) }), { pseudonymise });
     const rows = await db.all<{ methods: string[] }>(sql`SELECT methods FROM survey_responses ORDER BY source_row`);

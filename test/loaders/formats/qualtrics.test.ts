@@ -40,6 +40,21 @@ describe("qualtrics layout: sub-columns", () => {
   });
 });
 
+describe("qualtrics layout: '- Selected Choice'", () => {
+  it("lets an answer column labelled '<question> - Selected Choice' answer to the bare question, and reads its text box and split choices", () => {
+    const tags = ["Q2", "Q2_4_TEXT", "Q3_1", "Q3_6", "Q3_6_TEXT"];
+    const labels = ["How often? - Selected Choice", "How often? - Other (please specify) - Text", `${Q} - Selected Choice - Email`, `${Q} - Selected Choice - Other (please specify)`, `${Q} - Other (please specify) - Text`];
+    const cols = qualtrics.columns(header(tags, labels), tags.length);
+    expect(cols[0].aliases).toContain("How often?");
+    expect([cols[1].question, cols[1].otherText]).toEqual(["How often?", true]);
+    expect(cols.slice(2).map((c) => [c.question, c.option, c.otherText ?? false])).toEqual([
+      [Q, "Email", false],
+      [Q, "Other (please specify)", false],
+      [Q, "Other (please specify)", true],
+    ]);
+  });
+});
+
 describe("isOtherSpecify", () => {
   it("knows the survey tools' labels of an Other choice that asks for text", () => {
     for (const s of ["Other (please specify)", "other (specify)", "Other - please specify", "Other, please describe:", "OTHER: please specify", "Other (please specify):"]) expect(isOtherSpecify(s), s).toBe(true);
