@@ -117,10 +117,10 @@ export function roundAxis(width, rounds) {
 }
 
 /**
- * The largest named group of `rows` ({key, value}: sectors and the like, as the site's data give
- * them), never the merged small groups ("other (small groups merged)", no group of its own);
- * undefined when there is none.
+ * The largest named group of `rows` ({value, merged}: sectors and the like), never the row of
+ * merged small groups, which the site's data mark with `merged` (how many it holds) and which is
+ * no group of its own; undefined when there is none.
  */
 export function largestNamed(rows) {
-  return rows.filter((d) => !d.key.startsWith("other (small groups merged)")).sort((a, b) => b.value - a.value)[0];
+  return rows.filter((d) => d.merged == null).sort((a, b) => b.value - a.value)[0];
 }
