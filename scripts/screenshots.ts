@@ -51,7 +51,7 @@ async function main(): Promise<void> {
         await page.goto(url + p, { waitUntil: "networkidle" });
         await page.waitForFunction(() => {
           const cards = Array.from(document.querySelectorAll(".chart-card"));
-          return document.querySelector("#observablehq-main h1") && cards.every((c) => c.querySelector(".chart-body svg, .chart-body img"));
+          return document.querySelector("#observablehq-main h1") && cards.every((c) => !c.querySelector(".chart-body") || c.querySelector(".chart-body svg, .chart-body img"));
         }, undefined, { timeout: 30_000 }).catch(() => console.error(`${p}: charts not all drawn after 30 s`));
         await page.waitForTimeout(300);
         const info = await page.evaluate(() => ({

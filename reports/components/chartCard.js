@@ -29,8 +29,10 @@ export function sourceLine(source = {}, facts = siteFacts()) {
 }
 
 /**
- * Wraps a chart (an element, or a `resize(...)` element) in a card.
- * @param {Element} chart the chart; every top-level <svg> inside it is exported.
+ * Wraps a chart (an element, or a `resize(...)` element) in a card. With `chart` null (nothing in
+ * it could be published, e.g. every point of a small round hidden) the card keeps its title,
+ * takeaway, note and source line but draws no empty axes and offers no downloads.
+ * @param {Element | null} chart the chart; every top-level <svg> inside it is exported.
  * @param {{title: string, takeaway: string, id?: string, legend?: {label: string, color: string}[], note?: string,
  *   source?: {about?: string, n?: number|string}}} options `source` feeds the source line (see {@link sourceLine}).
  */
@@ -42,16 +44,17 @@ export function ChartCard(chart, {title, takeaway, id, legend = [], note, source
     <h2>${title}</h2>
     <p class="takeaway">${takeaway}</p>
     ${legend.length ? html`<div class="swatches">${legend.map((d) => html`<span class="swatch" style=${`--swatch: ${d.color}`}>${d.label}</span>`)}</div>` : ""}
-    <div class="chart-body">${chart}</div>
+    ${chart ? html`<div class="chart-body">${chart}</div>` : ""}
     ${note ? html`<p class="chart-note">${note}</p>` : ""}
     <div class="chart-foot">
       <p class="chart-source">${line}${facts.synthetic ? html` <span class="synthetic-tag">${SYNTHETIC_LABEL}</span>` : ""}</p>
-      <div class="downloads">
+      ${chart ? html`<div class="downloads">
         <button type="button" class="download-svg">Download SVG</button>
         <button type="button" class="download-png">Download PNG</button>
-      </div>
+      </div>` : ""}
     </div>
   </figure>`;
+  if (!chart) return card;
   const body = card.querySelector(".chart-body");
   const meta = () => ({title, takeaway, legend, note, source: sourceLine(source, siteFacts()), synthetic: siteFacts().synthetic});
   card.querySelector(".download-svg").onclick = () => {

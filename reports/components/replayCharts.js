@@ -33,13 +33,14 @@ export function ReplayWishesCard(replays, wish, {resize}) {
   const last = replays.filter((r) => r.default?.historical.preferences[w.key] != null && r.default?.replayed.preferences[w.key] != null).at(-1);
   const lowest = Math.min(...rows.map((d) => d.value).filter((v) => v != null));
   const domain = [Number.isFinite(lowest) ? Math.max(0, Math.floor(lowest * 10) / 10 - 0.1) : 0, 1];
-  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: `${w.label}, share of pairs (both partners)`, series: SERIES, percent: true, domain})), {
+  const shown = rows.some((d) => d.value != null);
+  return ChartCard(shown ? resize((width) => RoundCompare(rows, {width, yLabel: `${w.label}, share of pairs (both partners)`, series: SERIES, percent: true, domain})) : null, {
     title: `${w.label}: the pairs made against the exact re-match, every round`,
     id: "replay-wishes",
     takeaway: last
       ? `In ${last.round}, ${pct(last.default.replayed.preferences[w.key])} of re-matched pairs met both partners' ${w.label.replace(" met", "").toLowerCase()}, against ${pct(last.default.historical.preferences[w.key])} of the pairs the program made.`
       : "No round has a publishable share of this wish.",
-    legend: SERIES.map((d) => ({label: d.label, color: d.color})),
+    legend: shown ? SERIES.map((d) => ({label: d.label, color: d.color})) : [],
     note: "A pair meets a wish when both partners' stated wish (or no wish) is met. Default weights: the program's stated principles; fitted: weights learned from the other rounds' outcomes. Shares that could reveal fewer than 5 people are not shown.",
     source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last ? `${count(last.people)} registrations in ${last.round}` : undefined}
   });
@@ -59,13 +60,14 @@ export function ReplayPredictionCard(replays, {resize}) {
   const pad = Math.max(1, (Math.max(0, ...ends) - Math.min(0, ...ends)) * 0.1);
   const domain = [Math.min(0, ...ends) - pad, Math.max(0, ...ends) + pad];
   const n = (v) => (v == null ? "–" : Math.round(v).toLocaleString("en-GB"));
-  return ChartCard(resize((width) => RoundCompare(rows, {width, yLabel: "Extra completed partnerships (predicted)", series, domain})), {
+  const shown = rows.some((d) => d.value != null);
+  return ChartCard(shown ? resize((width) => RoundCompare(rows, {width, yLabel: "Extra completed partnerships (predicted)", series, domain})) : null, {
     title: "Would the re-matched pairs complete more often? (a PREDICTION)",
     id: "replay-prediction",
     takeaway: lg
       ? `For ${last.round}, a model fitted on the other rounds predicts the default re-match would complete ${lg.gain >= 0 ? `${n(lg.gain)} more` : `${n(-lg.gain)} fewer`} partnerships than the pairs made (95% CI ${n(lg.ci[0])} to ${n(lg.ci[1])}): ${n(lg.replayed)} against ${n(lg.historical)}, of which ${pct(last.default.historical.observed_completion_rate)} of those that ended did complete. A prediction, not an observation.`
       : "No completion model could be fitted.",
-    legend: series.map((s) => ({label: s.label, color: s.color})),
+    legend: shown ? series.map((s) => ({label: s.label, color: s.color})) : [],
     note: "Predicted completed partnerships: the sum of a logistic model's completion probabilities over a matching's pairs, the model fitted on the other rounds; the gain is the re-match's minus the pairs made, with the model's 95% interval (delta method: both share the model, so the gain's interval is narrower than either total's). An interval that crosses 0 means no predicted difference. Outcomes exist only for pairs that happened.",
     source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last ? `${count(last.default.historical.pairs)} pairs made in ${last.round}` : undefined}
   });
@@ -101,11 +103,12 @@ export function ReplayBreakdownCard(replays, f, {round, by, weights, min, labels
   const b = BREAKDOWNS.find((x) => x.key === by);
   const rows = compareRows(b.key, rr.historical.breakdowns[b.key], rr.replayed.breakdowns[b.key], f, {min, labels});
   const series = [MATCHINGS[0], {...MATCHINGS[1], label: `Re-matched (exact, ${weights === "default" ? "default" : "fitted"} weights)`}];
-  return ChartCard(resize((width) => GroupCompare(rows, {width, xLabel: f.label, yLabel: b.label, percent: f.percent, domain: f.percent ? [0, 1] : undefined, series})), {
+  const shown = rows.some((d) => d.value != null);
+  return ChartCard(shown ? resize((width) => GroupCompare(rows, {width, xLabel: f.label, yLabel: b.label, percent: f.percent, domain: f.percent ? [0, 1] : undefined, series})) : null, {
     title: `${f.label} by ${b.label.toLowerCase()}, ${round}`,
     id: "replay-breakdown",
     takeaway: gapSentence(rows, b.label, f),
-    legend: series.map((d) => ({label: d.label, color: d.color})),
+    legend: shown ? series.map((d) => ({label: d.label, color: d.color})) : [],
     note: `Precomputed with the ${weights === "default" ? "default" : "fitted (other rounds)"} weights. Groups of fewer than ${min} people, and figures that could reveal a count below ${min}, are suppressed (no bar).`
   });
 }

@@ -90,6 +90,11 @@ export function shareDomain(points) {
   return [+lo.toFixed(2), +hi.toFixed(2)];
 }
 
+/** Whether any round of `rows` has a published share in one of `series` (else a chart of them would hold only "<5" marks). */
+export function anyPublished(rows, series) {
+  return rows.some((r) => series.some((s) => r[s.key]?.share != null));
+}
+
 /** The rounds of `rows` where a series' share is suppressed, as a sentence for a note ("" when none). */
 export function suppressedNote(rows, series, min = 5) {
   const parts = series

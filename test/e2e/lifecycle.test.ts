@@ -54,7 +54,7 @@ async function pageTexts(url: string, pages: string[], shots: string | undefined
       await page.goto(url + p, { waitUntil: "networkidle" });
       await page.waitForFunction(() => {
         const cards = Array.from(document.querySelectorAll(".chart-card"));
-        return document.querySelector("#observablehq-main h1") && cards.length > 0 && cards.every((c) => c.querySelector(".chart-body svg"));
+        return document.querySelector("#observablehq-main h1") && cards.length > 0 && cards.every((c) => !c.querySelector(".chart-body") || c.querySelector(".chart-body svg"));
       }, undefined, { timeout: 20_000 });
       expect(await page.locator(".observablehq--error").count(), `cell errors on /${p}`).toBe(0);
       out[p] = await page.locator("#observablehq-main").innerText();
