@@ -2,8 +2,8 @@
  * matching.json: what the matching page shows (docs/matching.md), from the database `ILN_DB`
  * opened read-only.
  *
- * - `replays`: every matched round (it has partnerships: a historical matching to compare) with
- *   at least two registrations replayed by `replayRounds`
+ * - `replays`: every matched round (it has partnerships: a historical matching to compare) whose
+ *   first matching has at least `min` pairs, replayed by `replayRounds`
  *   (src/matching/replay-rounds.ts) under the default weights and under weights fitted with that
  *   round left out, published as aggregates only (`publishReplay`, reports/data/lib/matching.ts),
  *   each looked up first in the content-keyed replay cache (reports/data/lib/replay-cache.ts),
@@ -11,6 +11,9 @@
  * - `pools` (live re-matching): only when the build's policy allows it (`livePolicy`: every
  *   round synthetic, or `ILN_INTERNAL_BUILD=1`), the latest round's pool and the one closest to
  *   800 people, as the minimal per-person records the matcher needs (`publishPool`).
+ * - `too_small`: matched rounds whose first matching has fewer than `min` pairs: not replayed,
+ *   as their counts of pairs are hidden everywhere (a replay's pairs, unmatched and kept pairs
+ *   would give them back).
  * - `pending`: rounds not matched yet (registrations only), with their number of registrations:
  *   the page says `iln match` proposes their partnerships; there is nothing to replay.
  * - `features` (name, label, unit, explanation, slider range) and the default weights, from which
@@ -35,7 +38,7 @@ await runLoader("matching.json", async (db, min) => {
   const w0 = defaultWeights();
   const cache = ReplayCache.fromEnv(process.env, min);
   let computed = 0;
-  const replaying = rounds.filter((r) => r.registered >= 2).map((r) => r.round);
+  const replaying = rounds.filter((r) => r.first_pairs >= min).map((r) => r.round);
   const replayed = await replayRounds<PublishedReplay>(db, replaying, {
     weights: w0,
     fitted: true,
@@ -56,6 +59,7 @@ await runLoader("matching.json", async (db, min) => {
     default_weights: { base: w0.base, weights: w0.weights },
     replays: replayed.map(publishRoundReplays),
     pools: replayed.filter((r) => liveRounds.has(r.round)).map((r) => publishPool(r.data, r.model)),
+    too_small: rounds.filter((r) => r.first_pairs < min).map((r) => ({ round: r.round, name: r.name })),
     pending: all.filter((r) => r.partnerships === 0).map((r) => ({ round: r.round, name: r.name, registered: suppressCount(r.registered, min) })),
   };
 }, { undeclared: "each replay is protected and audited on its own before it is cached (publishReplay, lib/matching.ts); pools are published only for synthetic or internal builds" });

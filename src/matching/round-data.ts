@@ -163,13 +163,16 @@ export interface RoundSummary {
   registered: number;
   /** Partnerships of the round (0: not matched yet, so there is no historical matching to replay). */
   partnerships: number;
+  /** Pairs of its historical first matching: the partnerships that are not rematches. */
+  first_pairs: number;
 }
 
-/** Every round of the database with its number of registrations and partnerships, in order of start date. */
+/** Every round of the database with its number of registrations, partnerships and first-matching pairs, in order of start date. */
 export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
   return db.all<RoundSummary>(sql`
     SELECT r.round_id AS round, r.name, r.synthetic, (SELECT count(*) FROM registrations g WHERE g.round_id = r.round_id) AS registered,
-      (SELECT count(*) FROM partnerships p WHERE p.round_id = r.round_id) AS partnerships
+      (SELECT count(*) FROM partnerships p WHERE p.round_id = r.round_id) AS partnerships,
+      (SELECT count(*) FROM partnerships p WHERE p.round_id = r.round_id AND p.replaces IS NULL) AS first_pairs
     FROM rounds r ORDER BY r.start_date, r.round_id`);
 }
 

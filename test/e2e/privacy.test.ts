@@ -133,6 +133,21 @@ describe("a small round, attacked", () => {
       if (classes.length) leaks.push(...remainders(`${r.round} partnerships by health class`, { n: classes[0].partnerships }, classes.map((c: { count: number | null }) => ({ n: c.count }))));
       leaks.push(...remainders(`${r.round} partnerships by health class (metrics total)`, { n: r.partnerships }, classes.map((c: { count: number | null }) => ({ n: c.count }))));
     }
+    // The replays: a matching's people are its matched (twice its pairs, or twice total / mean
+    // points) and its unmatched; its pairs are the historical ones kept and the ones changed.
+    const matching = data(dist, "matching");
+    for (const r of matching.replays) {
+      for (const w of ["default", "fitted"]) {
+        const x = r[w];
+        if (!x) continue;
+        for (const m of ["historical", "replayed"]) {
+          const q = x[m];
+          const pairs = q.pairs ?? (q.total !== null && q.mean ? Math.round(q.total / q.mean) : null);
+          leaks.push(...remainders(`${r.round} ${w} ${m} matching: people`, { n: q.people }, [{ n: pairs === null ? null : 2 * pairs }, { n: q.unmatched }]));
+        }
+        leaks.push(...remainders(`${r.round} ${w} replayed pairs: kept and changed`, { n: x.replayed.pairs }, [{ n: x.same_pairs }, { n: x.pairs_changed }]));
+      }
+    }
     expect(leaks).toEqual([]);
     // And the site still says something about the round: the lone person's region is hidden, not
     // the round (Americas or Oceania hidden with Europe).

@@ -124,6 +124,8 @@ interface GroupIds {
 /** Figure ids of a matching: its totals and its groups. */
 interface QualityIds {
   people: number;
+  /** The matched people (twice the pairs), declared so that people minus pairs cannot give back a hidden unmatched count. */
+  matched: number | null;
   unmatched: number | null;
   groups: Record<Breakdown, GroupIds[]>;
 }
@@ -145,8 +147,10 @@ function addMatching(plan: Plan, id: string, groups: Record<Breakdown, readonly 
   const everyone = groups.region.reduce((a, g) => a + g.people, 0);
   const people = plan.figure({ family, label: `${id}: people`, population: id, value: totals?.people ?? everyone, priority: 4, fixed: totals === undefined });
   let unmatched: number | null = null;
+  let matched: number | null = null;
   if (totals) {
     unmatched = plan.figure({ family, label: `${id}: unmatched`, population: id, hub: ["no"], value: totals.unmatched, priority: 2 });
+    matched = plan.figure({ family, label: `${id}: matched (twice the pairs)`, population: id, hub: ["yes"], value: totals.people - totals.unmatched, priority: 3 });
     for (const [name, value] of Object.entries(totals.sums)) {
       if (value !== undefined) plan.figure({ family, label: `${id}: ${name}`, population: id, hub: ["yes"], measure: `sum:${name}`, value, priority: 2 });
     }
@@ -168,7 +172,7 @@ function addMatching(plan: Plan, id: string, groups: Record<Breakdown, readonly 
       };
     });
   }
-  return { people, unmatched, groups: out };
+  return { people, matched, unmatched, groups: out };
 }
 
 /** A group as published: its figures' values while its people are shown, its preference shares under the share rule. */
@@ -205,10 +209,12 @@ export function publishGroups(groups: readonly GroupQuality[], min: number): Pub
 export interface PublishedQuality {
   /** People in the pool; null only when the audit must hide it. */
   people: number | null;
-  pairs: number;
+  /** Pairs made; null when the audit hides the matched people (else people minus them would give back a small unmatched count). */
+  pairs: number | null;
   /** People left unmatched; null when 1..min-1 (or hidden so that no small group can be worked out). */
   unmatched: number | null;
-  total: number;
+  /** Total points; null with `pairs` (with the mean it would give them back). */
+  total: number | null;
   mean: number | null;
   min: number | null;
   principles: Record<Principle, number | null>;
@@ -231,11 +237,12 @@ function addQuality(plan: Plan, id: string, q: MatchingQuality, min: number): Qu
 
 function qualityOf(plan: Plan, q: MatchingQuality, ids: QualityIds, min: number): PublishedQuality {
   const sh = (s: number | null) => publishedShare(s, q.pairs, min);
+  const paired = ids.matched === null || plan.shown(ids.matched);
   return {
     people: plan.value(ids.people),
-    pairs: q.pairs,
+    pairs: paired ? q.pairs : null,
     unmatched: ids.unmatched === null ? null : plan.value(ids.unmatched),
-    total: q.total,
+    total: paired ? q.total : null,
     mean: q.mean,
     min: q.min,
     principles: { another_country: sh(q.principles.another_country), similar_sector: sh(q.principles.similar_sector), different_stage: sh(q.principles.different_stage) },
@@ -293,6 +300,13 @@ export function publishReplay(r: ReplayReport, which: "default" | "fitted", min:
   const hist = addQuality(plan, `${r.round} historical matching`, r.historical, min);
   const rep = addQuality(plan, `${r.round} ${which} replay`, r.replayed, min);
   plan.protect();
+  const replayed = qualityOf(plan, r.replayed, rep, min);
+  // The replayed pairs split into kept and changed ones: both are shown or neither (with the
+  // pairs, one would give the other back), and only beside the pairs (else they would add up to them).
+  const split = replayed.pairs !== null && !small(r.overlap.same_pairs, min) && !small(r.pairs_changed, min);
+  // Extra placements: people are twice the pairs, so both or neither.
+  const ex = r.extra_placements;
+  const extra = !small(ex.people, min) && !small(ex.pairs, min);
   return {
     weights: which,
     historical: {
@@ -300,16 +314,12 @@ export function publishReplay(r: ReplayReport, which: "default" | "fitted", min:
       observed_completion_rate: publishedShare(obs.completion_rate, obs.ended, min),
       observed_ended: suppressCount(obs.ended, min),
     },
-    replayed: qualityOf(plan, r.replayed, rep, min),
-    same_pairs: suppressCount(r.overlap.same_pairs, min),
-    share_same: publishedShare(r.overlap.share_of_replayed, r.replayed.pairs, min),
-    pairs_changed: suppressCount(r.pairs_changed, min),
+    replayed,
+    same_pairs: split ? r.overlap.same_pairs : null,
+    share_same: split ? publishedShare(r.overlap.share_of_replayed, r.replayed.pairs, min) : null,
+    pairs_changed: split ? r.pairs_changed : null,
     predicted_gain: r.predicted_gain,
-    extra_placements: {
-      people: suppressCount(r.extra_placements.people, min),
-      pairs: suppressCount(r.extra_placements.pairs, min),
-      score: r.extra_placements.people >= min || r.extra_placements.people === 0 ? r.extra_placements.score : null,
-    },
+    extra_placements: { people: extra ? ex.people : null, pairs: extra ? ex.pairs : null, score: extra ? ex.score : null },
   };
 }
 

@@ -3,8 +3,9 @@
  * out by hand from the rules stated in the module and in src/privacy/suppress.ts (min cell 5).
  */
 import { describe, expect, it } from "vitest";
-import { livePolicy, livePoolRounds, livePoolsAllowed, publishedShare, publishGroups, publishPool } from "../../../../reports/data/lib/matching";
-import type { GroupQuality } from "../../../../src/matching/quality";
+import { livePolicy, livePoolRounds, livePoolsAllowed, publishedShare, publishGroups, publishPool, publishReplay } from "../../../../reports/data/lib/matching";
+import type { GroupQuality, MatchingQuality } from "../../../../src/matching/quality";
+import type { ReplayReport } from "../../../../src/matching/replay";
 import type { RoundData } from "../../../../src/matching/round-data";
 
 describe("livePoolsAllowed", () => {
@@ -91,6 +92,79 @@ describe("publishGroups (min 5)", () => {
     expect(g.matched).toBeNull();
     expect(g.unmatched).toBeNull();
     expect(g.mean_score).toBeNull();
+  });
+});
+
+/** A matching of `people` in one region: `pairs` pairs, 10 points each, no principle or wish data. */
+function quality(people: number, pairs: number): MatchingQuality {
+  const matched = 2 * pairs;
+  const g = group("Europe", people, { matched, unmatched: people - matched });
+  return {
+    people,
+    pairs,
+    matched,
+    unmatched: people - matched,
+    total: 10 * pairs,
+    mean: 10,
+    min: 10,
+    principles: { another_country: 1, similar_sector: null, different_stage: null },
+    preferences: { sector_pref: null, career_pref: null, country_pref: null },
+    violations: { same_country: 0, earlier_partners: 0, total: 0 } as MatchingQuality["violations"],
+    predicted_completion: null,
+    breakdowns: { country: [], region: [g], sector: [], stage: [] },
+  };
+}
+
+/** A replay of a like-for-like pool of `people`: the historical matching places everyone. */
+function replay(people: number, replayedPairs: number, samePairs: number, extra = { people: 0, pairs: 0 }): ReplayReport {
+  return {
+    round: "R1",
+    name: "Round 1",
+    synthetic: true,
+    pool: { include: "matched", people, earlier_partner_pairs: 0 },
+    weights: { base: 0, weights: {} } as unknown as ReplayReport["weights"],
+    historical: { ...quality(people, people / 2), observed: { completed: 0, ended: 0, completion_rate: null, label: "observed" } },
+    replayed: quality(people, replayedPairs),
+    overlap: { same_pairs: samePairs, share_of_replayed: samePairs / replayedPairs, share_of_historical: samePairs / (people / 2), observed_completion_rate_of_same_pairs: null },
+    pairs_changed: replayedPairs - samePairs,
+    extra_placements: { ...extra, score: 10 * extra.pairs, score_gain_without: 0 },
+    max_cardinality: true,
+    predicted_gain: null,
+    prediction: null,
+    solver: { iterations: 1, candidate_edges: 1 },
+    notes: [],
+  };
+}
+
+describe("publishReplay (min 5): no hidden count comes back by subtraction", () => {
+  it("publishes pairs, kept and changed pairs when none of them is small", () => {
+    const r = publishReplay(replay(40, 20, 8), "default", 5);
+    expect(r.replayed).toMatchObject({ people: 40, pairs: 20, unmatched: 0, total: 200, mean: 10 });
+    expect([r.same_pairs, r.pairs_changed, r.share_same]).toEqual([8, 12, 0.4]);
+  });
+
+  it("hides kept and changed pairs together: 15 published pairs minus 14 changed ones gave back 1 kept", () => {
+    const r = publishReplay(replay(30, 15, 1), "default", 5);
+    expect(r.replayed.pairs).toBe(15);
+    expect([r.same_pairs, r.pairs_changed, r.share_same]).toEqual([null, null, null]);
+    const c = publishReplay(replay(30, 15, 12), "default", 5); // 3 changed
+    expect([c.same_pairs, c.pairs_changed, c.share_same]).toEqual([null, null, null]);
+  });
+
+  it("hides the replayed pairs and total when the pool minus twice the pairs would give back a small unmatched count", () => {
+    // 40 people, 18 pairs: 4 unmatched, hidden; 40 - 2 x 18 (or 40 - 2 x total / mean) would say 4.
+    const r = publishReplay(replay(40, 18, 10), "default", 5);
+    expect(r.replayed).toMatchObject({ people: 40, unmatched: null, pairs: null, total: null, mean: 10 });
+    // Nor may kept + changed add up to the hidden pairs.
+    expect([r.same_pairs, r.pairs_changed]).toEqual([null, null]);
+    // The historical matching placed everyone: its figures stand.
+    expect(r.historical).toMatchObject({ people: 40, pairs: 20, unmatched: 0 });
+  });
+
+  it("shows extra placements' people and pairs together or not at all (people are twice the pairs)", () => {
+    expect(publishReplay(replay(40, 20, 8, { people: 6, pairs: 3 }), "default", 5).extra_placements).toEqual({ people: null, pairs: null, score: null });
+    expect(publishReplay(replay(40, 20, 8, { people: 10, pairs: 5 }), "default", 5).extra_placements).toEqual({ people: 10, pairs: 5, score: 50 });
+    expect(publishReplay(replay(40, 20, 8), "default", 5).extra_placements).toEqual({ people: 0, pairs: 0, score: 0 });
   });
 });
 
