@@ -5,4 +5,4 @@
 import { healthData } from "./lib/loaders/health";
 import { runLoader } from "./lib/run";
 
-await runLoader("health.json", healthData);
+await runLoader("health.json", healthData, { whenEmpty: "no round has partnerships yet: it publishes no count of partnerships" });

@@ -5,4 +5,4 @@
 import { retentionData } from "./lib/loaders/retention";
 import { runLoader } from "./lib/run";
 
-await runLoader("retention.json", retentionData);
+await runLoader("retention.json", retentionData, { whenEmpty: "no round is matched yet: it publishes no cohort and no response by country" });

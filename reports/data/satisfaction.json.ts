@@ -5,4 +5,4 @@
 import { satisfactionData } from "./lib/loaders/satisfaction";
 import { runLoader } from "./lib/run";
 
-await runLoader("satisfaction.json", satisfactionData);
+await runLoader("satisfaction.json", satisfactionData, { whenEmpty: "no survey answer yet: it publishes no distribution or segment" });

@@ -21,4 +21,4 @@ await runLoader("themes.json", async (db, min, record) => {
     published.quotes = exampleQuotes(people, coder, ids.flatMap((r) => [r.email, r.name ?? ""]));
   }
   return published;
-});
+}, { whenEmpty: "no respondent commented yet: every published count of commenting respondents is 0, and 0 reveals no group" });

@@ -46,13 +46,15 @@ export function loaderAudit(name: string, plans: readonly Plan[], min: number, u
 /**
  * Runs `compute` on the read-only database with the minimum cell size and prints its result as
  * JSON. `compute` calls `record(plan)` for each publication plan it published from; a loader
- * that publishes no count of people, or audits its figures otherwise, says why in `undeclared`.
+ * that publishes no count of people, or audits its figures otherwise, says why in `undeclared`;
+ * one that declares its figures but may have none for some databases (no comment yet) says why in
+ * `whenEmpty`, used only when it declared none.
  * Never throws: failures (a disclosure leak included) go to stderr and set exit code 1.
  */
 export async function runLoader(
   name: string,
   compute: (db: Db, min: number, record: (plan: Plan) => void) => Promise<unknown>,
-  options: { undeclared?: string } = {},
+  options: { undeclared?: string; whenEmpty?: string } = {},
 ): Promise<void> {
   const t0 = Date.now();
   let db: Db | undefined;
@@ -63,6 +65,7 @@ export async function runLoader(
     const out = await compute(db, min, (p) => plans.push(p));
     const t1 = performance.now();
     const audit = loaderAudit(name, plans, min, options.undeclared ?? null);
+    if (!audit.figures.length && !audit.undeclared && options.whenEmpty) audit.undeclared = options.whenEmpty;
     const auditMs = protectMilliseconds() + performance.now() - t1;
     const dir = process.env.ILN_AUDIT_DIR;
     if (dir) {
