@@ -31,7 +31,7 @@ export function sourceLine(source = {}, facts = siteFacts()) {
 /**
  * Wraps a chart (an element, or a `resize(...)` element) in a card. With `chart` null (nothing in
  * it could be published, e.g. every point of a small round hidden) the card keeps its title,
- * takeaway, note and source line but draws no empty axes and offers no downloads.
+ * takeaway, note and source line but draws no legend, no empty axes and no downloads.
  * @param {Element | null} chart the chart; every top-level <svg> inside it is exported.
  * @param {{title: string, takeaway: string, id?: string, legend?: {label: string, color: string}[], note?: string,
  *   source?: {about?: string, n?: number|string}}} options `source` feeds the source line (see {@link sourceLine}).
@@ -43,7 +43,7 @@ export function ChartCard(chart, {title, takeaway, id, legend = [], note, source
   const card = html`<figure class="chart-card" id=${slug} data-chart=${slug}>
     <h2>${title}</h2>
     <p class="takeaway">${takeaway}</p>
-    ${legend.length ? html`<div class="swatches">${legend.map((d) => html`<span class="swatch" style=${`--swatch: ${d.color}`}>${d.label}</span>`)}</div>` : ""}
+    ${chart && legend.length ? html`<div class="swatches">${legend.map((d) => html`<span class="swatch" style=${`--swatch: ${d.color}`}>${d.label}</span>`)}</div>` : ""}
     ${chart ? html`<div class="chart-body">${chart}</div>` : ""}
     ${note ? html`<p class="chart-note">${note}</p>` : ""}
     <div class="chart-foot">

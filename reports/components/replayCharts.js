@@ -39,8 +39,10 @@ export function ReplayWishesCard(replays, wish, {resize}) {
     id: "replay-wishes",
     takeaway: last
       ? `In ${last.round}, ${pct(last.default.replayed.preferences[w.key])} of re-matched pairs met both partners' ${w.label.replace(" met", "").toLowerCase()}, against ${pct(last.default.historical.preferences[w.key])} of the pairs the program made.`
-      : "No round has a publishable share of this wish.",
-    legend: shown ? SERIES.map((d) => ({label: d.label, color: d.color})) : [],
+      : shown
+        ? "No round publishes this wish both for the pairs made and for the re-match: a share that could reveal fewer than 5 people is not shown."
+        : "No round has a publishable share of this wish.",
+    legend: SERIES.map((d) => ({label: d.label, color: d.color})),
     note: "A pair meets a wish when both partners' stated wish (or no wish) is met. Default weights: the program's stated principles; fitted: weights learned from the other rounds' outcomes. Shares that could reveal fewer than 5 people are not shown.",
     source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last ? `${count(last.people)} registrations in ${last.round}` : undefined}
   });
@@ -67,7 +69,7 @@ export function ReplayPredictionCard(replays, {resize}) {
     takeaway: lg
       ? `For ${last.round}, a model fitted on the other rounds predicts the default re-match would complete ${lg.gain >= 0 ? `${n(lg.gain)} more` : `${n(-lg.gain)} fewer`} partnerships than the pairs made (95% CI ${n(lg.ci[0])} to ${n(lg.ci[1])}): ${n(lg.replayed)} against ${n(lg.historical)}, of which ${pct(last.default.historical.observed_completion_rate)} of those that ended did complete. A prediction, not an observation.`
       : "No completion model could be fitted.",
-    legend: shown ? series.map((s) => ({label: s.label, color: s.color})) : [],
+    legend: series.map((s) => ({label: s.label, color: s.color})),
     note: "Predicted completed partnerships: the sum of a logistic model's completion probabilities over a matching's pairs, the model fitted on the other rounds; the gain is the re-match's minus the pairs made, with the model's 95% interval (delta method: both share the model, so the gain's interval is narrower than either total's). An interval that crosses 0 means no predicted difference. Outcomes exist only for pairs that happened.",
     source: {about: `${replays[0]?.round ?? ""} to ${replays.at(-1)?.round ?? ""}`, n: last ? `${count(last.default.historical.pairs)} pairs made in ${last.round}` : undefined}
   });
@@ -108,7 +110,7 @@ export function ReplayBreakdownCard(replays, f, {round, by, weights, min, labels
     title: `${f.label} by ${b.label.toLowerCase()}, ${round}`,
     id: "replay-breakdown",
     takeaway: gapSentence(rows, b.label, f),
-    legend: shown ? series.map((d) => ({label: d.label, color: d.color})) : [],
+    legend: series.map((d) => ({label: d.label, color: d.color})),
     note: `Precomputed with the ${weights === "default" ? "default" : "fitted (other rounds)"} weights. Groups of fewer than ${min} people, and figures that could reveal a count below ${min}, are suppressed (no bar).`
   });
 }

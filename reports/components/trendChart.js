@@ -47,7 +47,7 @@ export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domai
       .map((r) => ({round: r.round, series: s.label, share: r[s.key].share, lo: r[s.key].ci?.[0] ?? r[s.key].share, hi: r[s.key].ci?.[1] ?? r[s.key].share, n: r[s.key].n, offset: (i - (n - 1) / 2) * 8}))
   );
   // Rounds where a series exists but its share is suppressed (too few people): marked, not dropped.
-  const missing = series.flatMap((s) => rows.filter((r) => r[s.key] && r[s.key].share == null && r[s.key].n !== 0).map((r) => ({round: r.round, series: s.label})));
+  const missing = series.flatMap((s) => rows.filter((r) => suppressed(r[s.key])).map((r) => ({round: r.round, series: s.label})));
   const x = roundAxis(width, rows);
   const y = domain ?? shareDomain(long);
   return Plot.plot({
@@ -95,10 +95,18 @@ export function anyPublished(rows, series) {
   return rows.some((r) => series.some((s) => r[s.key]?.share != null));
 }
 
-/** The rounds of `rows` where a series' share is suppressed, as a sentence for a note ("" when none). */
+/** Whether a share cell is hidden: it exists, has no share, and its round asked (not `asked: false`) and had some (n not 0). */
+function suppressed(cell) {
+  return Boolean(cell) && cell.share == null && cell.n !== 0 && cell.asked !== false;
+}
+
+/**
+ * The rounds of `rows` where a series' share is suppressed, as a sentence for a note ("" when none).
+ * A round that did not ask (`asked: false`, e.g. no survey) or had none (n = 0) is not suppressed.
+ */
 export function suppressedNote(rows, series, min = 5) {
   const parts = series
-    .map((s) => ({s, rounds: rows.filter((r) => r[s.key] && r[s.key].share == null && r[s.key].n !== 0).map((r) => r.round)}))
+    .map((s) => ({s, rounds: rows.filter((r) => suppressed(r[s.key])).map((r) => r.round)}))
     .filter((d) => d.rounds.length)
     .map((d) => `${d.s.label.toLowerCase()} in ${d.rounds.join(", ")}`);
   return parts.length ? ` Marked “<${min}” (too few people to publish): ${parts.join("; ")}.` : "";

@@ -18,6 +18,7 @@ import { buildSite } from "../../scripts/build-site";
 import { openDatabase, sql } from "../../src/db";
 import { keyPathFor, loadKey, pseudonymiser } from "../../src/privacy/pseudonym";
 import { tempDir, writeRound } from "../helpers/rounds";
+import { buildSiteExclusive } from "../helpers/site";
 import { smallRound, ZOE } from "../helpers/small-round";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -66,7 +67,7 @@ describe("a small round, attacked", () => {
   beforeAll(async () => {
     process.env.ILN_REPLAY_CACHE = replays;
     expect(iln(["ingest", writeRound(dir, "S1", smallRound("S1", 2016)), "--db", db]).code).toBe(0);
-    await buildSite({ dbPath: db, outDir: dist, quiet: true });
+    await buildSiteExclusive({ dbPath: db, outDir: dist, quiet: true });
   }, 600_000);
   afterAll(() => {
     if (saved === undefined) delete process.env.ILN_REPLAY_CACHE;
@@ -183,7 +184,7 @@ describe("a small round, attacked", () => {
     const r = iln(["forget", ` ${"ZOE\u0308.LONELY@EXAMPLE.ORG"} `, "--db", db]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/erased: registrations 1/);
-    await buildSite({ dbPath: db, outDir: dist, quiet: true });
+    await buildSiteExclusive({ dbPath: db, outDir: dist, quiet: true });
     const kept = [db, `${db}.wal`, ...files(`${db}.staging`), ...files(replays), ...files(dist), ...readdirSync(dir).filter((n) => n.startsWith(".")).flatMap((n) => files(path.join(dir, n)))];
     expect(kept.filter((f) => existsSync(f)).length).toBeGreaterThan(10);
     const found = kept.filter((f) => existsSync(f) && statSync(f).isFile()).flatMap((f) => {
