@@ -46,6 +46,8 @@ export interface IngestOptions {
   parallel?: boolean;
   /** Called with a line of progress (the CLI prints it on stderr). */
   progress?: (line: string) => void;
+  /** Today's date, YYYY-MM-DD, for the warning about partnerships still active after their round ended (default: today, UTC). */
+  today?: string;
 }
 
 /** What happened to each file. */
@@ -179,6 +181,24 @@ function anonymousExcess(roundId: string, parsed: Parsed[], facts: RoundFacts): 
 }
 
 /**
+ * The warning for a round that has ended (its end date before `today`, YYYY-MM-DD) while some of
+ * its partnerships are still `active`, or null. The completion rate counts every partnership, so
+ * an active one counts as not completed: a coordinator who only marked the ones that ended early
+ * would publish 0% completed. Statuses come from this run's partnerships file, else the database.
+ */
+async function stillActive(db: Db, round: RoundFile, parsed: Parsed[], today: string): Promise<string | null> {
+  if (round.end >= today) return null;
+  const file = parsed.find((p) => p.input.kind === "partnerships" && p.canonical);
+  const statuses = file
+    ? (file.canonical!.rows as { value: { status: string } }[]).map((r) => r.value.status)
+    : (await db.all<{ status: string }>(sql`SELECT status FROM partnerships WHERE round_id = ${round.id}`)).map((r) => r.status);
+  const active = statuses.filter((st) => st === "active").length;
+  if (!active) return null;
+  const where = file ? `${file.input.path}: ` : "";
+  return `${where}${active} of the ${statuses.length} partnerships of round ${round.id} are still "active" though the round ended on ${round.end}: the completion rate counts them as not completed; mark those that finished "completed" (or "dissolved"/"withdrawn") in partnerships.csv and ingest it again`;
+}
+
+/**
  * Ingests `target` into `db`.
  * @throws UsageError (exit 2) for wrong usage; InputError (exit 1) listing every problem of
  *   every file when anything is invalid, in which case nothing was written.
@@ -248,6 +268,8 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
     problems.push(...checkRound(facts));
     const excess = anonymousExcess(round.id, parsed, facts);
     if (excess) warnings.push(excess);
+    const active = await stillActive(db, round, parsed, opts.today ?? new Date().toISOString().slice(0, 10));
+    if (active) warnings.push(active);
   }
   progress(`checked consistency of ${plan.length} round(s)`);
   if (opts.suggestMapping) suggestMapping(opts.suggestMapping, unknownCountries, target, opts, progress);

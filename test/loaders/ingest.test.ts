@@ -299,6 +299,20 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect((await ingest(db, alone, { pseudonymise, kind: "survey", round: "T1" })).warnings.some((w) => w.includes("anonymous responses for the"))).toBe(false);
   });
 
+  it("warns when partnerships are still active after their round ended (the completion rate counts them as not completed)", async () => {
+    const base = baseRound();
+    const partnerships = String(base["partnerships.csv"]).replace("2016-08-01,completed,2016-11-30,,yes", "2016-08-01,active,,,yes");
+    const folder = writeRound(dir, "T1", { ...base, "partnerships.csv": partnerships });
+    const warning = `${path.join(folder, "partnerships.csv")}: 1 of the 4 partnerships of round T1 are still "active" though the round ended on 2016-11-30: the completion rate counts them as not completed; mark those that finished "completed" (or "dissolved"/"withdrawn") in partnerships.csv and ingest it again`;
+    expect((await ingest(db, folder, { pseudonymise, today: "2016-12-01" })).warnings).toContain(warning);
+    // while the round runs, active is what a partnership is
+    const during = await ingest(db, folder, { pseudonymise, today: "2016-11-30", dryRun: true });
+    expect(during.warnings.some((w) => w.includes('still "active"'))).toBe(false);
+    // the events file alone, later: the partnerships are read from the database
+    const later = await ingest(db, writeRound(dir, "T1", { ...base, "partnerships.csv": partnerships, "events.csv": String(base["events.csv"]) + "\n" }), { pseudonymise, today: "2017-01-10" });
+    expect(later.warnings.some((w) => w.includes('1 of the 4 partnerships of round T1 are still "active"'))).toBe(true);
+  });
+
   it("reads Microsoft Forms' anonymous Email column (\"anonymous\" in every row) as an anonymous survey", async () => {
     const records = parse(String(baseRound()["survey.csv"])) as string[][];
     const anon = stringify(records.map((r, k) => r.map((c, i) => (k > 0 && i === 1 ? "anonymous" : c))));
