@@ -2,15 +2,25 @@
  * Dates and timestamps as the export tools write them, to ISO text DuckDB reads
  * (`YYYY-MM-DD` and `YYYY-MM-DD HH:MM:SS`, local time of the export, no zone).
  *
- * Accepted: ISO (`2016-08-01`, `2016-08-01 10:11:12`, `2016-08-01T10:11:12Z`), and slashed dates
- * `A/B/YYYY` with an optional `H:MM[:SS][.fff]` and optional `AM`/`PM` (Google Forms, SurveyMonkey,
- * Microsoft Forms, Excel re-saves). Whether `A/B` is month/day or day/month depends on the
+ * Accepted: ISO (`2016-08-01`, `2016-08-01 10:11:12`, `2016-08-01T10:11:12Z`); slashed dates
+ * `A/B/YYYY` (Google Sheets, SurveyMonkey, Microsoft Forms, Excel re-saves) and year-first
+ * `YYYY/MM/DD` (Google Forms' own "Download responses (.csv)": `2024/08/17 1:15:00 PM GMT+10`),
+ * each with an optional time `H:MM[:SS][.fff]`, optional `AM`/`PM`, and an optional zone `GMT`,
+ * `UTC`, `GMT+10`, `GMT-3`, `GMT+5:30`. Whether `A/B` is month/day or day/month depends on the
  * locale of the account that exported: `detectSlashOrder` reads it once per column from the
- * values themselves, and `orderByWindow` from the round's dates when every value reads both ways.
+ * values themselves, and `orderByWindow` from the round's dates when every value reads both ways;
+ * year-first dates are always year/month/day.
+ *
+ * A zone or offset (ISO's `Z` / `+10:00`, Google Forms' `GMT+10`) is checked and dropped: the
+ * time is stored as written, the local time of the export, as every tool without a zone writes it.
  */
 export type SlashOrder = "mdy" | "dmy";
 
-const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?)?$/;
+/** A time after a slashed date: `H:MM[:SS][.fff]`, `AM`/`PM`, a zone (`GMT`, `UTC`, `GMT+10`, `GMT-3`, `GMT+5:30`). */
+const SLASH_TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?)?)?`;
+const SLASH = new RegExp(String.raw`^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})${SLASH_TIME}$`, "i");
+/** Year first, as Google Forms' own CSV download writes it: `2024/08/17 1:15:00 PM GMT+10`. */
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})\/(\d{1,2})\/(\d{1,2})${SLASH_TIME}$`, "i");
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** What a column's slashed values say about their month/day order. */
@@ -88,6 +98,24 @@ function valid(y: number, mo: number, d: number, h: number, mi: number, s: numbe
 }
 
 /**
+ * The time of a SLASH or YEAR_FIRST match (groups 4-10): hours on a 24-hour clock, minutes and
+ * seconds, midnight when there is none; null when the 12-hour clock or the zone's offset is out of
+ * range (the zone itself is dropped: the local time is kept).
+ */
+function slashTime(m: RegExpExecArray): [number, number, number] | null {
+  if (m[4] === undefined) return [0, 0, 0];
+  let h = Number(m[4]);
+  const ampm = m[7]?.replace(/\./g, "").toLowerCase();
+  if (ampm) {
+    if (h < 1 || h > 12) return null;
+    if (ampm === "am") h = h === 12 ? 0 : h;
+    else h = h === 12 ? 12 : h + 12;
+  }
+  if (m[8] !== undefined && (Number(m[9]) > 14 || Number(m[10] ?? 0) > 59)) return null;
+  return [h, Number(m[5]), Number(m[6] ?? 0)];
+}
+
+/**
  * Parses a timestamp or date to `YYYY-MM-DD HH:MM:SS` (midnight when no time is given).
  * @returns null when the text is not a valid date in an accepted form.
  */
@@ -104,15 +132,14 @@ export function parseTimestamp(raw: string, order: SlashOrder = "mdy"): string |
     [mo, d] = order === "mdy" ? [a, b] : [b, a];
     y = Number(m[3]);
     if (m[3].length === 2) y += 2000;
-    if (m[4] !== undefined) {
-      [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
-      const ampm = m[7]?.toLowerCase();
-      if (ampm) {
-        if (h < 1 || h > 12) return null;
-        if (ampm === "am") h = h === 12 ? 0 : h;
-        else h = h === 12 ? 12 : h + 12;
-      }
-    }
+    const t = slashTime(m);
+    if (t === null) return null;
+    [h, mi, sec] = t;
+  } else if ((m = YEAR_FIRST.exec(s))) {
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = slashTime(m);
+    if (t === null) return null;
+    [h, mi, sec] = t;
   } else {
     return null;
   }

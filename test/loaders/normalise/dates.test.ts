@@ -48,3 +48,46 @@ describe("orderByWindow", () => {
     expect(parseTimestamp("12/08/2017 09:00", "mdy")).toBe("2017-12-08 09:00:00");
   });
 });
+
+describe("parseTimestamp: Google Forms' own CSV download", () => {
+  // Google Forms' "Download responses (.csv)" writes year/month/day, a 12-hour clock with AM/PM
+  // (or a 24-hour one), and the form owner's zone as `GMT+10`; the review's export
+  // (/work/review-flow-data/originals/2024A/survey.csv) and docs/formats.md, "Values".
+  // Expected values: the time as written on a 24-hour clock (1:15 PM is 13:15, 12:19 PM is
+  // 12:19, 12:05 AM is 00:05), with the zone dropped, as the module stores every timestamp (local
+  // time of the export; ISO's `Z` and `+10:00` are dropped alike).
+  it("reads year-first dates with AM/PM and a GMT offset as the local time written", () => {
+    expect(parseTimestamp("2024/08/17 1:15:00 PM GMT+10")).toBe("2024-08-17 13:15:00");
+    expect(parseTimestamp("2024/08/13 12:19:01 PM GMT+10")).toBe("2024-08-13 12:19:01");
+    expect(parseTimestamp("2024/08/05 12:05:00 AM GMT+10")).toBe("2024-08-05 00:05:00");
+    expect(parseTimestamp("2024/08/17 13:15:00 GMT+10")).toBe("2024-08-17 13:15:00");
+    expect(parseTimestamp("2024/08/17 1:15:00 PM")).toBe("2024-08-17 13:15:00");
+    expect(parseTimestamp("2024/08/17 9:15:00 am GMT-3")).toBe("2024-08-17 09:15:00");
+    expect(parseTimestamp("2024/08/17 9:15:00 PM GMT+5:30")).toBe("2024-08-17 21:15:00");
+    expect(parseTimestamp("2024/08/17 9:15:00 PM UTC")).toBe("2024-08-17 21:15:00");
+    expect(parseTimestamp("2024/08/17 9:15:00 PM GMT")).toBe("2024-08-17 21:15:00");
+    expect(parseTimestamp("2024/8/7")).toBe("2024-08-07 00:00:00");
+  });
+
+  it("keeps the same day as the ISO form of that local time with its offset", () => {
+    expect(parseTimestamp("2024/08/17 11:30:00 PM GMT+10")).toBe(parseTimestamp("2024-08-17T23:30:00+10:00"));
+  });
+
+  it("reads year-first dates the same whatever the column's day/month order", () => {
+    expect(parseTimestamp("2024/08/12 1:15:00 PM GMT+10", "dmy")).toBe("2024-08-12 13:15:00");
+    expect(detectSlashOrder(["2024/08/12 1:15:00 PM GMT+10", "2024/08/13 1:15:00 PM GMT+10"])).toMatchObject({ decided: false, undecided: false, sample: null });
+  });
+
+  it("reads a zone after a month/day/year date too", () => {
+    expect(parseTimestamp("8/17/2024 1:15:00 PM GMT+10")).toBe("2024-08-17 13:15:00");
+  });
+
+  it("refuses impossible dates, clocks and offsets", () => {
+    expect(parseTimestamp("2024/02/30 1:15:00 PM GMT+10")).toBeNull();
+    expect(parseTimestamp("2024/08/17 13:15:00 PM GMT+10")).toBeNull();
+    expect(parseTimestamp("2024/08/17 0:15:00 AM")).toBeNull();
+    expect(parseTimestamp("2024/08/17 1:15:00 PM GMT+25")).toBeNull();
+    expect(parseTimestamp("2024/08/17 1:15:00 PM EST")).toBeNull();
+    expect(parseTimestamp("2024/17/08 1:15:00 PM")).toBeNull();
+  });
+});
