@@ -11,7 +11,7 @@ import type { RawTable } from "./formats/raw-table";
 import type { FieldSpec, KindSpec } from "./kinds";
 import { detectSlashOrder, orderByWindow, type SlashOrder } from "./normalise/dates";
 import { foldKey } from "./normalise/text";
-import { splitMulti } from "./normalise/values";
+import { sevenPointPair, splitMulti } from "./normalise/values";
 
 /**
  * A header mapping from a mapping file: header as in the file -> canonical field, or null to
@@ -291,6 +291,27 @@ function dateOrders(table: RawTable, spec: KindSpec, columns: ColumnMap, opts: C
   return dateOrder;
 }
 
+/**
+ * A problem for each 5-point question's column whose answers show a 7-point scale, or two scales
+ * mixed (`Agree` and `Somewhat agree`: both 4 on their own 5-point scales, 6 and 5 on a 7-point
+ * one), located at the column (row 0) and naming both labels.
+ */
+function sevenPointColumns(table: RawTable, spec: KindSpec, columns: ColumnMap): Problem[] {
+  const problems: Problem[] = [];
+  for (const f of spec.fields) {
+    const idx = columns.get(f.name);
+    if (!f.likert || !idx) continue;
+    const pair = sevenPointPair(table.rows.map((r) => cellFor(r, idx)), f.likert);
+    if (pair) {
+      problems.push({
+        file: table.file, row: 0, column: table.columns[idx[0]].header,
+        message: `this column holds both ${showValue(pair[0])} and ${showValue(pair[1])}: a 7-point ${f.likert} scale (or two scales mixed), which cannot be read as 1-5; this tool reads 5-point scales only (recode the column to 1-5)`,
+      });
+    }
+  }
+  return problems;
+}
+
 /** Email cells that say nobody: blank, or Microsoft Forms' `anonymous` (what it writes for an anonymous form). */
 const NO_EMAIL = new Set(["", "anonymous"]);
 
@@ -363,6 +384,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   if (problems.length) return { rows: [], problems, warnings, extras, headers, present, key, unknownCountries: [] };
 
   const dateOrder = dateOrders(table, spec, columns, opts, problems, warnings);
+  problems.push(...sevenPointColumns(table, spec, columns));
   // Without a known date order "the latest" of two rows means nothing: no duplicate is resolved.
   const datesKnown = problems.length === 0;
   const validate = rowValidator(spec.schema({ dateOrder, countries: opts.countries ?? {}, keyed: key !== null }));

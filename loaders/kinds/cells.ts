@@ -28,8 +28,11 @@ export function requiredCell<T>(parse: Parse<T>, what: string, hint = "") {
   return z.string().transform((raw, ctx): T => present(parse(raw), raw, what, hint, ctx));
 }
 
-/** A cell that may be blank (or whose column may be absent): null then. */
-export function optionalCell<T>(parse: Parse<T>, what: string, hint = "") {
+/**
+ * A cell that may be blank (or whose column may be absent): null then. `hint` follows the message
+ * of an unrecognised value; a function gives it for the value.
+ */
+export function optionalCell<T>(parse: Parse<T>, what: string, hint: string | ((raw: string) => string) = "") {
   return z
     .string()
     .optional()
@@ -37,7 +40,7 @@ export function optionalCell<T>(parse: Parse<T>, what: string, hint = "") {
       if (raw === undefined) return null;
       const v = parse(raw);
       if (v === undefined) {
-        ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${showValue(raw)}${hint}` });
+        ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${showValue(raw)}${typeof hint === "string" ? hint : hint(raw)}` });
         return z.NEVER;
       }
       return v;

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import type { SlashOrder } from "../normalise/dates";
+import type { LikertScale } from "../normalise/values";
 
 /** The export kinds of a round (docs/formats.md). */
 export const KINDS = ["registrations", "partnerships", "events", "survey"] as const;
@@ -24,6 +25,8 @@ export interface FieldSpec {
   readonly multi?: boolean;
   /** Holds dates whose slashed order is detected per file. */
   readonly date?: boolean;
+  /** Holds answers on a 5-point scale: a column whose labels show a 7-point scale is refused. */
+  readonly likert?: LikertScale;
 }
 
 /** Context a row schema is built with. */

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import type { FieldSpec, KindSpec, RowContext } from "./kind";
 import { emailCell, expected, optionalCell, text, timestampOrUnknownCell, vocab, vocabListCell } from "./cells";
-import { parseIntIn, parseLikert } from "../normalise/values";
+import { isSevenPointLabel, parseIntIn, parseLikert } from "../normalise/values";
 import {
   AGREEMENT_LABELS, COMMUNICATION_METHODS, CONTACT_FREQUENCIES, CONTINUE_PARTNERSHIP_ANSWERS, PARTICIPATE_AGAIN_ANSWERS, SATISFACTION_LABELS,
   type CommunicationMethod, type ContactFrequency,
@@ -32,8 +32,12 @@ const CONTINUE_ALIASES: Record<string, (typeof CONTINUE_PARTNERSHIP_ANSWERS)[num
 
 const satisfaction = (raw: string) => parseLikert(raw, "satisfaction");
 const agreement = (raw: string) => parseLikert(raw, "agreement");
-const SAT_HINT = `; expected 1-5 or ${SATISFACTION_LABELS.join(", ")}`;
-const AGREE_HINT = `; expected 1-5 or ${AGREEMENT_LABELS.join(", ")}`;
+/** The hint after an unreadable Likert answer: what is expected, and why a 7-point label is not read. */
+const likertHint = (labels: readonly string[], also: string) => (raw: string) =>
+  (isSevenPointLabel(raw) ? "; it is a label of a 7-point scale, and this tool reads 5-point scales only (recode the column to 1-5)" : "") +
+  `; expected 1-5 or ${labels.join(", ")} (also ${also})`;
+const SAT_HINT = likertHint(SATISFACTION_LABELS, "Extremely / Somewhat satisfied and dissatisfied, Neither satisfied nor dissatisfied");
+const AGREE_HINT = likertHint(AGREEMENT_LABELS, "Somewhat agree, Somewhat disagree, Neutral");
 
 export const surveyFields: readonly FieldSpec[] = [
   { name: "email", aliases: ["Email Address", "Email", "E-mail", "Recipient Email", "RecipientEmail"], required: false },
@@ -41,14 +45,14 @@ export const surveyFields: readonly FieldSpec[] = [
   // Qualtrics exports both EndDate (when the respondent submitted) and RecordedDate (when Qualtrics
   // stored the response: later for a partial response closed when the survey expired); EndDate wins.
   { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted"], fallbackAliases: ["Recorded Date", "RecordedDate"], required: false, date: true },
-  { name: "program_satisfaction", aliases: ["Overall, how satisfied are you with the ILN program?", "Program satisfaction", "Overall satisfaction"], required: false },
-  { name: "partner_satisfaction", aliases: ["How satisfied were you with your partner?", "Partner satisfaction"], required: false },
+  { name: "program_satisfaction", aliases: ["Overall, how satisfied are you with the ILN program?", "Program satisfaction", "Overall satisfaction"], required: false, likert: "satisfaction" },
+  { name: "partner_satisfaction", aliases: ["How satisfied were you with your partner?", "Partner satisfaction"], required: false, likert: "satisfaction" },
   { name: "contact_frequency", aliases: ["How often were you in contact with your partner?", "Contact frequency"], required: false },
   { name: "methods", aliases: ["How did you communicate with your partner?", "Methods", "Communication methods"], required: false, multi: true },
-  { name: "outcome_perspective", aliases: ["The ILN gave me new perspectives on librarianship", "New perspectives"], required: false },
-  { name: "outcome_ideas", aliases: ["I gained new ideas for my work", "New ideas"], required: false },
-  { name: "outcome_confidence", aliases: ["I feel more confident working with international colleagues", "Confidence"], required: false },
-  { name: "outcome_motivation", aliases: ["I feel more motivated in my career", "Motivation"], required: false },
+  { name: "outcome_perspective", aliases: ["The ILN gave me new perspectives on librarianship", "New perspectives"], required: false, likert: "agreement" },
+  { name: "outcome_ideas", aliases: ["I gained new ideas for my work", "New ideas"], required: false, likert: "agreement" },
+  { name: "outcome_confidence", aliases: ["I feel more confident working with international colleagues", "Confidence"], required: false, likert: "agreement" },
+  { name: "outcome_motivation", aliases: ["I feel more motivated in my career", "Motivation"], required: false, likert: "agreement" },
   { name: "recommend", aliases: ["How likely are you to recommend the ILN to a colleague?", "Recommend", "Likelihood to recommend", "NPS"], required: false },
   { name: "participate_again", aliases: ["Would you participate in the ILN again?", "Participate again", "Would you sign up again?"], required: false },
   { name: "continue_partnership", aliases: ["Will you continue the partnership after the round?", "Continue partnership"], required: false },

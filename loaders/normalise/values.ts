@@ -6,22 +6,55 @@
 import { yearsFromExperience } from "../../src/domain/vocabulary";
 import { foldLabel } from "./text";
 
+/**
+ * The 5-point labels survey tools ship by default, folded, to 1-5: ours and SurveyMonkey's (Very
+ * dissatisfied ... Very satisfied, Neither satisfied nor dissatisfied), Microsoft Forms' Likert
+ * (Strongly disagree, Disagree, Neutral, Agree, Strongly agree), and Qualtrics' stock 5-point
+ * scales (Extremely / Somewhat satisfied; Strongly / Somewhat agree). Each label is its position on
+ * its own 5-point scale: `Somewhat agree` is 4, as `Agree` is.
+ */
 const SATISFACTION: Record<string, number> = {
-  "very dissatisfied": 1, "very unsatisfied": 1, "dissatisfied": 2, "unsatisfied": 2,
-  "neutral": 3, "neither satisfied nor dissatisfied": 3, "satisfied": 4, "very satisfied": 5,
+  "very dissatisfied": 1, "very unsatisfied": 1, "extremely dissatisfied": 1,
+  "dissatisfied": 2, "unsatisfied": 2, "somewhat dissatisfied": 2,
+  "neutral": 3, "neither satisfied nor dissatisfied": 3, "neither satisfied or dissatisfied": 3,
+  "satisfied": 4, "somewhat satisfied": 4, "very satisfied": 5, "extremely satisfied": 5,
 };
 const AGREEMENT: Record<string, number> = {
-  "strongly disagree": 1, "disagree": 2, "neither agree nor disagree": 3, "neutral": 3,
-  "agree": 4, "strongly agree": 5,
+  "strongly disagree": 1, "disagree": 2, "somewhat disagree": 2,
+  "neither agree nor disagree": 3, "neither agree or disagree": 3, "neutral": 3,
+  "agree": 4, "somewhat agree": 4, "strongly agree": 5,
+};
+
+/**
+ * Labels that only 7-point scales use (Qualtrics' and SurveyMonkey's: Slightly / Moderately
+ * agree or satisfied). Mapping them to 1-5 would need the whole scale, so they are refused.
+ */
+const SEVEN_POINT = /^(slightly|moderately) (agree|disagree|satisfied|dissatisfied|unsatisfied)$/;
+
+/**
+ * Pairs of labels that sit at different points of one 7-point scale but at the same point of two
+ * 5-point scales (`Agree` and `Somewhat agree` are both 4 on a 5-point scale, yet 6 and 5 on a
+ * 7-point one): a column holding both is a 7-point scale, or two scales mixed, and cannot be read.
+ */
+const SEVEN_POINT_PAIRS: Record<LikertScale, readonly (readonly [string, string])[]> = {
+  agreement: [["agree", "somewhat agree"], ["disagree", "somewhat disagree"]],
+  satisfaction: [["satisfied", "somewhat satisfied"], ["dissatisfied", "somewhat dissatisfied"]],
 };
 
 /** Which Likert vocabulary a 1-5 item uses. */
 export type LikertScale = "satisfaction" | "agreement";
 
+/** The label of an answer with or without its number (`5 - Very satisfied`, `Agree (4)`), folded. */
+function likertLabel(s: string): string {
+  const m = /^[1-7]\s*[-:=.)]\s*(.+)$/.exec(s) ?? /^(.+?)\s*[-:(]\s*[1-7]\)?$/.exec(s);
+  return m ? m[1] : s;
+}
+
 /**
- * A 1-5 Likert answer: a number 1..5 (`4`, `4.0`), a label of the scale ("Very satisfied" = 5,
- * "Strongly disagree" = 1; case and trailing full stops ignored), or a number with its label
- * ("5 - Very satisfied", "Agree (4)").
+ * A 1-5 Likert answer: a number 1..5 (`4`, `4.0`), a label of a 5-point scale as survey tools
+ * ship them ("Very satisfied" = 5, "Somewhat agree" = 4, "Extremely dissatisfied" = 1; case and
+ * trailing full stops ignored), or a number with its label ("5 - Very satisfied", "Agree (4)").
+ * A 7-point scale's label (`Slightly agree`) is not recognised ({@link isSevenPointLabel}).
  * @returns 1..5, null for blank, undefined when not recognised.
  */
 export function parseLikert(raw: string, scale: LikertScale): number | null | undefined {
@@ -36,6 +69,30 @@ export function parseLikert(raw: string, scale: LikertScale): number | null | un
     if (table[label] === n) return n;
   }
   return undefined;
+}
+
+/**
+ * Whether an answer is a label only 7-point scales use (`Slightly agree`, `Moderately
+ * satisfied`), with or without its number. Never throws.
+ */
+export function isSevenPointLabel(raw: string): boolean {
+  const s = likertLabel(foldLabel(raw));
+  return SEVEN_POINT.test(s);
+}
+
+/**
+ * The two labels of a column's answers that show it is no 5-point scale: a pair of
+ * {@link SEVEN_POINT_PAIRS} both present (`Agree` and `Somewhat agree`), as written in the
+ * column (the first of each seen); null when there is none. Never throws.
+ */
+export function sevenPointPair(values: Iterable<string>, scale: LikertScale): [string, string] | null {
+  const seen = new Map<string, string>();
+  for (const v of values) {
+    const k = likertLabel(foldLabel(v));
+    if (!seen.has(k)) seen.set(k, v.trim());
+  }
+  for (const [a, b] of SEVEN_POINT_PAIRS[scale]) if (seen.has(a) && seen.has(b)) return [seen.get(a)!, seen.get(b)!];
+  return null;
 }
 
 /**

@@ -110,3 +110,30 @@ describe("canonicalise: a file's other date columns", () => {
     expect(c.problems[0].message).toContain('(e.g. "10/09/2017", row 2), and no other date column of the file tells which; state it in the mapping file with "date_order"');
   });
 });
+
+describe("canonicalise: a survey's 5-point answers", () => {
+  const survey = (header: string, cells: string[]) =>
+    parseExport("survey.csv", new TextEncoder().encode([`Email Address,${header}`, ...cells.map((c, i) => `p${i}@x.example,${c}`)].join("\n") + "\n"));
+
+  it("reads Qualtrics' stock agreement scale as 1-5 (Somewhat agree 4, Somewhat disagree 2)", () => {
+    // The labels and their places on Qualtrics' 5-point agreement scale (review item 6).
+    const c = canonicalise<{ outcome_motivation: number }>(survey("I feel more motivated in my career", ["Somewhat agree", "Somewhat disagree", "Strongly agree", "Neither agree nor disagree"]), KIND_SPECS.survey);
+    expect(c.problems).toEqual([]);
+    expect(c.rows.map((r) => r.value.outcome_motivation)).toEqual([4, 2, 5, 3]);
+  });
+
+  it("refuses a 7-point column at the column, naming two labels that show it", () => {
+    const c = canonicalise(survey("I feel more motivated in my career", ["Agree", "Somewhat agree", "Strongly agree"]), KIND_SPECS.survey);
+    expect(c.problems).toEqual([{
+      file: "survey.csv", row: 0, column: "I feel more motivated in my career",
+      message: 'this column holds both "Agree" and "Somewhat agree": a 7-point agreement scale (or two scales mixed), which cannot be read as 1-5; this tool reads 5-point scales only (recode the column to 1-5)',
+    }]);
+  });
+
+  it("says a 7-point scale's own label is one", () => {
+    const c = canonicalise(survey("Program satisfaction", ["Slightly satisfied"]), KIND_SPECS.survey);
+    expect(c.problems.map((p) => p.message)).toEqual([
+      'not a valid satisfaction answer: "Slightly satisfied"; it is a label of a 7-point scale, and this tool reads 5-point scales only (recode the column to 1-5); expected 1-5 or Very dissatisfied, Dissatisfied, Neutral, Satisfied, Very satisfied (also Extremely / Somewhat satisfied and dissatisfied, Neither satisfied nor dissatisfied)',
+    ]);
+  });
+});

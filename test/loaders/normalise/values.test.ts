@@ -1,6 +1,6 @@
-/** `parseVocab`: a closed vocabulary by folded labels, and the survey tools' "Other (please specify)". */
+/** `parseVocab`: a closed vocabulary by folded labels, and the survey tools' "Other (please specify)"; `parseLikert` and the 7-point checks. */
 import { describe, expect, it } from "vitest";
-import { parseVocab } from "../../../loaders/normalise/values";
+import { isSevenPointLabel, parseLikert, parseVocab, sevenPointPair } from "../../../loaders/normalise/values";
 
 describe("parseVocab", () => {
   const SECTORS = { academic: "academic", public: "public", other: "other" } as const;
@@ -13,5 +13,46 @@ describe("parseVocab", () => {
     expect(parseVocab("Other (please specify)", SECTORS)).toBe("other");
     expect(parseVocab("Other - please describe", SECTORS)).toBe("other");
     expect(parseVocab("Other (please specify)", { academic: "academic" })).toBeUndefined();
+  });
+});
+
+describe("parseLikert: the 5-point scales survey tools ship by default", () => {
+  // Each scale as the tool offers it, lowest answer first, so that label i is answer i + 1:
+  // Qualtrics' stock 5-point "Agreement" and "Satisfaction" scales (the review's Qualtrics export,
+  // /work/briefs/review-flow.md item 6), SurveyMonkey's and ours (SATISFACTION_LABELS /
+  // AGREEMENT_LABELS, src/domain/vocabulary.ts), Microsoft Forms' Likert question.
+  const SCALES: [string, "agreement" | "satisfaction", string[]][] = [
+    ["Qualtrics agreement", "agreement", ["Strongly disagree", "Somewhat disagree", "Neither agree nor disagree", "Somewhat agree", "Strongly agree"]],
+    ["Qualtrics satisfaction", "satisfaction", ["Extremely dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied", "Somewhat satisfied", "Extremely satisfied"]],
+    ["SurveyMonkey / ILN satisfaction", "satisfaction", ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"]],
+    ["ILN satisfaction (Neutral)", "satisfaction", ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]],
+    ["SurveyMonkey / ILN agreement", "agreement", ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"]],
+    ["Microsoft Forms Likert", "agreement", ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]],
+  ];
+  it.each(SCALES)("reads %s as 1-5 in the scale's order", (_, scale, labels) => {
+    expect(labels.map((l) => parseLikert(l, scale))).toEqual([1, 2, 3, 4, 5]);
+    expect(labels.map((l) => parseLikert(l.toUpperCase() + ".", scale))).toEqual([1, 2, 3, 4, 5]);
+  });
+  it("reads a label with its number only when they agree", () => {
+    expect(parseLikert("4 - Somewhat agree", "agreement")).toBe(4);
+    expect(parseLikert("Extremely satisfied (5)", "satisfaction")).toBe(5);
+    expect(parseLikert("5 - Somewhat agree", "agreement")).toBeUndefined();
+  });
+  it("does not read 7-point labels, and tells them", () => {
+    // Qualtrics' 7-point satisfaction scale: Extremely / Moderately / Slightly (dis)satisfied;
+    // its 7-point agreement: Strongly / (plain) / Somewhat, with Slightly in SurveyMonkey's.
+    for (const l of ["Slightly agree", "Slightly disagree", "Moderately satisfied", "Slightly dissatisfied", "6 - Moderately satisfied"]) {
+      expect(parseLikert(l, l.includes("agree") ? "agreement" : "satisfaction")).toBeUndefined();
+      expect(isSevenPointLabel(l)).toBe(true);
+    }
+    expect(isSevenPointLabel("Somewhat agree")).toBe(false);
+    expect(parseLikert("6", "agreement")).toBeUndefined();
+  });
+  it("finds a column that is no 5-point scale by a pair of labels both present", () => {
+    // A 7-point agreement column (Strongly disagree ... Strongly agree with Agree and Somewhat agree).
+    expect(sevenPointPair(["Agree", "Strongly agree", "somewhat agree ", "Agree"], "agreement")).toEqual(["Agree", "somewhat agree"]);
+    expect(sevenPointPair(["Satisfied", "6 - Somewhat satisfied"], "satisfaction")).toEqual(["Satisfied", "6 - Somewhat satisfied"]);
+    expect(sevenPointPair(["Somewhat agree", "Strongly agree", "Somewhat disagree", ""], "agreement")).toBeNull();
+    expect(sevenPointPair(["Agree", "Disagree", "Neutral"], "agreement")).toBeNull();
   });
 });
