@@ -25,7 +25,7 @@ const CONTACT_ALIASES: Record<string, ContactFrequency> = {
 const METHOD_ALIASES: Record<string, CommunicationMethod> = {
   email: "Email", "e-mail": "Email", "video call": "Video call", video: "Video call", skype: "Video call",
   "social media": "Social media", phone: "Phone", telephone: "Phone", messaging: "Messaging",
-  "instant messaging": "Messaging", chat: "Messaging", other: "Other",
+  "instant messaging": "Messaging", "messaging app": "Messaging", "messaging apps": "Messaging", chat: "Messaging", other: "Other",
 };
 const AGAIN_ALIASES: Record<string, (typeof PARTICIPATE_AGAIN_ANSWERS)[number]> = { yes: "Yes", no: "No", maybe: "Maybe", unsure: "Maybe", "not sure": "Maybe" };
 const CONTINUE_ALIASES: Record<string, (typeof CONTINUE_PARTNERSHIP_ANSWERS)[number]> = { yes: "Yes", no: "No", undecided: "Undecided", maybe: "Undecided", "not sure": "Undecided" };

@@ -135,14 +135,47 @@ export function parseYears(raw: string): Years | null | undefined {
   return range === null ? undefined : { years: yearsFromExperience(range), range };
 }
 
+/** Opening brackets and quotes, with what closes each. */
+const CLOSE: Readonly<Record<string, string>> = { "(": ")", "[": "]", '"': '"', "\u201c": "\u201d" };
+
 /**
- * Splits a multi-select cell on `;` when it has one, else on `,`; trims items and drops blanks
- * and exact duplicates (first occurrence kept).
+ * The parts of `raw` between `sep` characters that stand outside brackets (`()`, `[]`) and quotes
+ * (`"..."`, `\u201c...\u201d`); null when those do not balance (an unclosed bracket or quote),
+ * so the caller can split plainly.
+ */
+function splitOutside(raw: string, sep: string): string[] | null {
+  const parts: string[] = [];
+  const open: string[] = [];
+  let start = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    const top = open[open.length - 1];
+    if (top !== undefined && c === CLOSE[top]) open.pop();
+    else if (top !== '"' && Object.hasOwn(CLOSE, c)) open.push(c);
+    else if ((c === ")" || c === "]" || c === "\u201d") && top === undefined) return null;
+    else if (c === sep && top === undefined) {
+      parts.push(raw.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (open.length) return null;
+  parts.push(raw.slice(start));
+  return parts;
+}
+
+/**
+ * Splits a multi-select cell on `;` when it has one, else on `,`, never inside brackets or
+ * quotes: Qualtrics joins choices with commas, and a choice's label may hold some itself
+ * (`Other (please specify),Video call (Zoom, Teams, Skype),Social media` is three choices). A cell
+ * whose brackets or quotes do not balance is split on every separator. Trims items and drops
+ * blanks and exact duplicates (first occurrence kept). Never throws.
  */
 export function splitMulti(raw: string): string[] {
-  const sep = raw.includes(";") ? ";" : ",";
+  const outside = (sep: string) => splitOutside(raw, sep) ?? raw.split(sep);
+  const semi = outside(";");
+  const parts = semi.length > 1 ? semi : outside(",");
   const out: string[] = [];
-  for (const part of raw.split(sep)) {
+  for (const part of parts) {
     const t = part.trim();
     if (t !== "" && !out.includes(t)) out.push(t);
   }
@@ -152,15 +185,23 @@ export function splitMulti(raw: string): string[] {
 /**
  * Maps a label to one of a closed vocabulary through `aliases` (folded labels to canonical values).
  * A survey tool's label of an "Other" choice that asks for text ({@link isOtherSpecify}: `Other
- * (please specify)`) is what `other` maps to, when the vocabulary has it.
+ * (please specify)`) is what `other` maps to, when the vocabulary has it. A label unknown as a
+ * whole whose words before a closing parenthetical name a value (`Video call (Zoom, Teams,
+ * Skype)`, `Special (law/health/corporate)`: a choice with its examples) maps to that value,
+ * unless the parenthetical excludes something (`(not ...)`, `(except ...)`, `(excluding ...)`,
+ * `(other than ...)`).
  * @returns the canonical value, null for blank, undefined when unknown.
  */
 export function parseVocab<T extends string>(raw: string, aliases: Readonly<Record<string, T>>): T | null | undefined {
   const s = foldLabel(raw);
   if (s === "") return null;
-  if (Object.prototype.hasOwnProperty.call(aliases, s)) return aliases[s];
-  return isOtherSpecify(raw) && Object.prototype.hasOwnProperty.call(aliases, "other") ? aliases.other : undefined;
+  if (Object.hasOwn(aliases, s)) return aliases[s];
+  if (isOtherSpecify(raw)) return Object.hasOwn(aliases, "other") ? aliases.other : undefined;
+  const m = EXAMPLES.exec(s);
+  return m && Object.hasOwn(aliases, m[1]) ? aliases[m[1]] : undefined;
 }
+/** A label followed by a parenthetical (or bracketed) list of examples; not one that excludes. */
+const EXAMPLES = /^(.*?[^\s])\s*[([](?!\s*(?:not|except|excluding|other than|no)\b)[^()[\]]*[)\]]$/;
 
 /**
  * An "Other" option that asks for the respondent's own text, as survey tools label it (and its

@@ -442,6 +442,21 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect(dump).not.toContain("pigeon");
   });
 
+  it("reads a Qualtrics multiple-answer column whose choice labels hold commas in parentheses, each choice as its option", async () => {
+    // Cells as the review's Qualtrics export writes them (/work/briefs/review-flow.md item 7):
+    // "Video call (Zoom, Teams, Skype)" is the choice Video call with its examples, "Messaging app
+    // (WhatsApp, WeChat)" the choice Messaging.
+    const cells = [
+      ['"Other (please specify),Video call (Zoom, Teams, Skype),Social media"', "Signal"],
+      ['"Email,Messaging app (WhatsApp, WeChat)"', ""],
+      ['"Video call (Zoom, Teams, Skype)"', ""],
+      ["", ""],
+    ];
+    await ingest(db, writeRound(dir, "T1", { ...baseRound(), "survey.csv": qualtricsMethods(["Q3", "Q3_6_TEXT"], [`${METHODS_Q} - Selected Choice`, `${METHODS_Q} - Other (please specify) - Text`], cells) }), { pseudonymise });
+    const rows = await db.all<{ methods: string[] }>(sql`SELECT methods FROM survey_responses ORDER BY source_row`);
+    expect(rows.map((r) => r.methods)).toEqual([["Other", "Video call", "Social media"], ["Email", "Messaging"], ["Video call"], []]);
+  });
+
   // A current Qualtrics export (tags, labels, ImportIds), laid out as Qualtrics writes it: Status 0
   // is an ordinary response, 1 / "Survey Preview" a preview, 8 spam; Finished 0 / False a partial
   // response Qualtrics closed later (its RecordedDate is then after its EndDate, as in row 10).

@@ -1,6 +1,6 @@
 /** `parseVocab`: a closed vocabulary by folded labels, and the survey tools' "Other (please specify)"; `parseLikert` and the 7-point checks. */
 import { describe, expect, it } from "vitest";
-import { isSevenPointLabel, parseLikert, parseVocab, sevenPointPair } from "../../../loaders/normalise/values";
+import { isSevenPointLabel, parseLikert, parseVocab, sevenPointPair, splitMulti } from "../../../loaders/normalise/values";
 
 describe("parseVocab", () => {
   const SECTORS = { academic: "academic", public: "public", other: "other" } as const;
@@ -54,5 +54,37 @@ describe("parseLikert: the 5-point scales survey tools ship by default", () => {
     expect(sevenPointPair(["Satisfied", "6 - Somewhat satisfied"], "satisfaction")).toEqual(["Satisfied", "6 - Somewhat satisfied"]);
     expect(sevenPointPair(["Somewhat agree", "Strongly agree", "Somewhat disagree", ""], "agreement")).toBeNull();
     expect(sevenPointPair(["Agree", "Disagree", "Neutral"], "agreement")).toBeNull();
+  });
+});
+
+describe("splitMulti", () => {
+  // Qualtrics joins a multiple-answer question's choices with commas; its choice labels hold
+  // commas in parentheses (the review's Qualtrics export, /work/briefs/review-flow.md item 7).
+  it("splits between choices only, never inside brackets or quotes", () => {
+    expect(splitMulti("Other (please specify),Video call (Zoom, Teams, Skype),Social media")).toEqual(["Other (please specify)", "Video call (Zoom, Teams, Skype)", "Social media"]);
+    expect(splitMulti("Email,Messaging app (WhatsApp, WeChat)")).toEqual(["Email", "Messaging app (WhatsApp, WeChat)"]);
+    expect(splitMulti('Email, "Phone, landline", Tools [Slack, Teams]')).toEqual(["Email", '"Phone, landline"', "Tools [Slack, Teams]"]);
+    expect(splitMulti("Video call (Zoom; Teams); Email")).toEqual(["Video call (Zoom; Teams)", "Email"]);
+  });
+  it("keeps splitting on ; first, then on , and drops blanks and repeats", () => {
+    expect(splitMulti("Email; Phone, landline;; Email")).toEqual(["Email", "Phone, landline"]);
+    expect(splitMulti("Email, Phone, , Email")).toEqual(["Email", "Phone"]);
+  });
+  it("splits a cell whose brackets do not balance on every separator", () => {
+    expect(splitMulti("Video call (Zoom, Teams")).toEqual(["Video call (Zoom", "Teams"]);
+    expect(splitMulti("Zoom), Email")).toEqual(["Zoom)", "Email"]);
+  });
+});
+
+describe("parseVocab: a choice with its examples in parentheses", () => {
+  const METHODS = { "video call": "Video call", messaging: "Messaging", other: "Other" } as const;
+  it("maps to the value the words before the parenthetical name", () => {
+    expect(parseVocab("Video call (Zoom, Teams, Skype)", METHODS)).toBe("Video call");
+    expect(parseVocab("Video call [e.g. Zoom]", METHODS)).toBe("Video call");
+  });
+  it("does not when the words name nothing, or the parenthetical excludes", () => {
+    expect(parseVocab("Carrier pigeon (trained)", METHODS)).toBeUndefined();
+    expect(parseVocab("Video call (not Zoom)", METHODS)).toBeUndefined();
+    expect(parseVocab("Video call (except Teams)", METHODS)).toBeUndefined();
   });
 });
