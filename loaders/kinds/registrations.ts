@@ -10,21 +10,26 @@ import { CAREER_PREFERENCES, EXPERIENCE_RANGES, SECTOR_PREFERENCES, SECTORS, typ
 /** Folded labels of the sectors (src/domain/vocabulary.ts) -> canonical value. */
 const SECTOR_ALIASES: Record<string, Sector> = {
   academic: "academic", "academic library": "academic", university: "academic", "higher education": "academic",
-  college: "academic", "tertiary": "academic", public: "public", "public library": "public",
+  college: "academic", "tertiary": "academic", "university library": "academic", "college library": "academic",
+  "university/college": "academic", "academic/university": "academic", "university/college library": "academic",
+  public: "public", "public library": "public",
   special: "special", "special library": "special", corporate: "special", law: "special", health: "special",
   medical: "special", "health/medical": "special", school: "school", "school library": "school",
   government: "government", "government library": "government", national: "national",
-  "national library": "national", "state library": "national", "national/state": "national", other: "other",
+  "national library": "national", "state library": "national", "national/state": "national",
+  "national/state library": "national", other: "other",
 };
 
 const PREF_SECTOR_ALIASES: Record<string, SectorPreference> = {
   same: "same", "same sector": "same", "a partner from the same sector": "same", any: "any",
-  "any sector": "any", "no preference": "any", "don't mind": "any", "different sector": "any",
+  "any sector": "any", "no preference": "any", "don't mind": "any", "i don't mind": "any", "different sector": "any",
+  "same type of library": "same", "yes, same type of library": "same", "yes, same sector": "same",
+  "any type of library": "any", "no, any type of library": "any", "no, any sector": "any",
 };
 const PREF_CAREER_ALIASES: Record<string, CareerPreference> = {
   different: "different", "different career stage": "different", similar: "similar",
   "similar career stage": "similar", same: "similar", "same career stage": "similar", any: "any",
-  "no preference": "any", "don't mind": "any",
+  "no preference": "any", "don't mind": "any", "i don't mind": "any",
 };
 
 export const registrationFields: readonly FieldSpec[] = [

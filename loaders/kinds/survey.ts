@@ -21,14 +21,22 @@ const CONTACT_ALIASES: Record<string, ContactFrequency> = {
   fortnightly: "Fortnightly", "every two weeks": "Fortnightly", "every 2 weeks": "Fortnightly", biweekly: "Fortnightly",
   monthly: "Monthly", "once a month": "Monthly", "less than monthly": "Less than monthly",
   "less often than monthly": "Less than monthly", never: "Never", "no contact": "Never",
+  "we never connected": "Never", "never connected": "Never", "we never met": "Never",
 };
+/**
+ * Communication methods by their names and the tools respondents name (a video-calling tool is a
+ * Video call, as Skype always was; a chat app is Messaging; a social network is Social media).
+ */
 const METHOD_ALIASES: Record<string, CommunicationMethod> = {
   email: "Email", "e-mail": "Email", "video call": "Video call", video: "Video call", skype: "Video call",
+  zoom: "Video call", "microsoft teams": "Video call", "ms teams": "Video call", teams: "Video call", "google meet": "Video call",
+  whatsapp: "Messaging", wechat: "Messaging", signal: "Messaging", telegram: "Messaging",
+  linkedin: "Social media", facebook: "Social media", twitter: "Social media",
   "social media": "Social media", phone: "Phone", telephone: "Phone", messaging: "Messaging",
   "instant messaging": "Messaging", "messaging app": "Messaging", "messaging apps": "Messaging", chat: "Messaging", other: "Other",
 };
 const AGAIN_ALIASES: Record<string, (typeof PARTICIPATE_AGAIN_ANSWERS)[number]> = { yes: "Yes", no: "No", maybe: "Maybe", unsure: "Maybe", "not sure": "Maybe" };
-const CONTINUE_ALIASES: Record<string, (typeof CONTINUE_PARTNERSHIP_ANSWERS)[number]> = { yes: "Yes", no: "No", undecided: "Undecided", maybe: "Undecided", "not sure": "Undecided" };
+const CONTINUE_ALIASES: Record<string, (typeof CONTINUE_PARTNERSHIP_ANSWERS)[number]> = { yes: "Yes", no: "No", undecided: "Undecided", maybe: "Undecided", unsure: "Undecided", "not sure": "Undecided" };
 
 const satisfaction = (raw: string) => parseLikert(raw, "satisfaction");
 const agreement = (raw: string) => parseLikert(raw, "agreement");

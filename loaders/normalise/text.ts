@@ -10,7 +10,11 @@ export function foldKey(s: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
-/** Folds a value label: trimmed, lower case, inner spaces collapsed, trailing full stops dropped. */
+/**
+ * Folds a value label: trimmed, lower case, inner spaces collapsed, no spaces around a slash
+ * (`University / college` as `university/college`), curly apostrophes straight (`don’t` as
+ * `don't`), trailing full stops dropped.
+ */
 export function foldLabel(s: string): string {
-  return s.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.+$/, "");
+  return s.trim().toLowerCase().replace(/\s+/g, " ").replace(/ ?\/ ?/g, "/").replace(/[\u2018\u2019]/g, "'").replace(/\.+$/, "");
 }

@@ -114,7 +114,9 @@ export interface Years {
 
 /**
  * Years of experience: a number (`7`, `7.5`, `7 years`) or a range (`0-2`, `3–5`, `20+`,
- * `more than 20`, `3 to 5`). The representative number of a range is `yearsFromExperience`'s
+ * `more than 20`, `3 to 5`, `less than 2` / `under 2` as `0-2`), alone or in parentheses after a
+ * career stage's name (`Early career (0-5 years)`, `Experienced (15+ years)`: the range is read,
+ * the name ignored). The representative number of a range is `yearsFromExperience`'s
  * (src/domain/vocabulary.ts: the midpoint; an open range `a+` counts as `a + 5`, so `20+` is 25),
  * so ingest and matching read a range alike. Values above 70 years are rejected.
  * @returns the years, null for blank, undefined when not recognised.
@@ -130,9 +132,15 @@ export function parseYears(raw: string): Years | null | undefined {
   let range: string | null = null;
   m = /^(\d+)\s*[-–—]\s*(\d+)$/.exec(s) ?? /^(\d+)\s*to\s*(\d+)$/.exec(s);
   if (m && Number(m[1]) <= Number(m[2]) && Number(m[2]) <= 70) range = `${Number(m[1])}-${Number(m[2])}`;
+  m = /^(?:less than|fewer than|under)\s*(\d+)$/.exec(s);
+  if (m && Number(m[1]) <= 70) range = `0-${Number(m[1])}`;
   m = /^(\d+)\s*\+$/.exec(s) ?? /^(?:more than|over)\s*(\d+)$/.exec(s);
   if (m) range = `${Number(m[1])}+`;
-  return range === null ? undefined : { years: yearsFromExperience(range), range };
+  if (range === null) {
+    const inner = /^[^()]*[^\s()]\s*\(([^()]+)\)$/.exec(s);
+    return inner ? parseYears(inner[1]) ?? undefined : undefined;
+  }
+  return { years: yearsFromExperience(range), range };
 }
 
 /** Opening brackets and quotes, with what closes each. */
