@@ -6,7 +6,7 @@
  * rather than stopping at the first.
  */
 import { z } from "zod";
-import { showValue, type Problem } from "../src/domain/errors";
+import { collapseRepeats, showValue, type Problem } from "../src/domain/errors";
 import type { RawTable } from "./formats/raw-table";
 import type { FieldSpec, KindSpec } from "./kinds";
 import { detectSlashOrder, orderByWindow, type SlashOrder } from "./normalise/dates";
@@ -433,7 +433,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   const dedupe = spec.onePerPerson && key !== null && datesKnown;
   return {
     rows: dedupe ? latestPerPerson(rows, spec.onePerPerson!, table.file, warnings) : rows,
-    problems, warnings, extras, headers, present, key, unknownCountries: [...unknownCountries],
+    problems: collapseRepeats(problems), warnings, extras, headers, present, key, unknownCountries: [...unknownCountries],
   };
 }
 

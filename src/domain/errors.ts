@@ -25,6 +25,41 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.row}:${p.column}: ${p.message}`;
 }
 
+/** How many row numbers {@link collapseRepeats} lists before `...`. */
+export const LISTED_ROWS = 10;
+
+/**
+ * Problems with one file, column and message in several rows (the same unknown value repeated
+ * down a column) as one problem, located at the first such row, its message followed by how many
+ * rows and which: `(in 12 rows: 2, 6, 7, ...)`, at most {@link LISTED_ROWS} listed. Problems
+ * about a whole file (row 0) and single ones are kept as they are; the order is that of each
+ * problem's first occurrence. Never throws.
+ */
+export function collapseRepeats(problems: readonly Problem[]): Problem[] {
+  const groups = new Map<string, { first: Problem; rows: number[] }>();
+  const out: (Problem | { first: Problem; rows: number[] })[] = [];
+  for (const p of problems) {
+    if (p.row === 0) {
+      out.push(p);
+      continue;
+    }
+    const key = JSON.stringify([p.file, p.column, p.message]);
+    const g = groups.get(key);
+    if (g) g.rows.push(p.row);
+    else {
+      const group = { first: p, rows: [p.row] };
+      groups.set(key, group);
+      out.push(group);
+    }
+  }
+  return out.map((x) => {
+    if (!("rows" in x)) return x;
+    if (x.rows.length === 1) return x.first;
+    const shown = x.rows.slice(0, LISTED_ROWS).join(", ") + (x.rows.length > LISTED_ROWS ? ", ..." : "");
+    return { ...x.first, message: `${x.first.message} (in ${x.rows.length} rows: ${shown})` };
+  });
+}
+
 /** Longest value a message quotes whole; a longer one is cut (see `showValue`). */
 export const SHOWN_VALUE_CHARS = 200;
 

@@ -4,7 +4,7 @@
  * round is a usage error that lists the rounds the database holds.
  */
 import { describe, expect, it } from "vitest";
-import { formatProblem, InputError, showValue, UnknownRoundError, UsageError, type Problem } from "../../src/domain/errors";
+import { collapseRepeats, formatProblem, InputError, showValue, UnknownRoundError, UsageError, type Problem } from "../../src/domain/errors";
 
 describe("errors", () => {
   it("formats a located problem and shows a value with its blanks", () => {
@@ -26,5 +26,18 @@ describe("errors", () => {
     expect(err).toBeInstanceOf(UsageError);
     expect(err.message).toBe('unknown round "2020A"; the database holds: 2013P, 2013B');
     expect(new UnknownRoundError("x", []).message).toBe('unknown round "x"; the database holds: no rounds');
+  });
+
+  it("collapses one problem repeated down a column into one line per distinct value, with its rows", () => {
+    const bad = (row: number, value: string, column = "Sector"): Problem => ({ file: "r.csv", row, column, message: `not a valid library sector: "${value}"` });
+    // 12 rows of "University library" (rows 2, 4, ..., 24), one of "Museum", one file-wide problem.
+    const rows = Array.from({ length: 12 }, (_, i) => 2 + 2 * i);
+    const problems = [bad(2, "University library"), { file: "r.csv", row: 0, column: "Date", message: "dates are written both ways" }, bad(3, "Museum"), ...rows.slice(1).map((r) => bad(r, "University library")), bad(5, "Museum", "Other column")];
+    expect(collapseRepeats(problems).map(formatProblem)).toEqual([
+      'r.csv:2:Sector: not a valid library sector: "University library" (in 12 rows: 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, ...)',
+      "r.csv:0:Date: dates are written both ways",
+      'r.csv:3:Sector: not a valid library sector: "Museum"',
+      'r.csv:5:Other column: not a valid library sector: "Museum"',
+    ]);
   });
 });

@@ -517,7 +517,8 @@ describe("mapping entries beat aliases; null ignores a column", () => {
     const records = parse(String(baseRound()["survey.csv"])) as string[][];
     const withContact = stringify(records.map((r, k) => [...r, k === 0 ? "Contact" : r[1]]).map((r, k) => r.map((c, i) => (k > 0 && i === 1 ? "not-an-email" : c))));
     const bad = await tryIngest({ "survey.csv": withContact });
-    expect(bad).toContain(`${path.join(dir, "T1", "survey.csv")}:2:Email Address: not a valid email address: "not-an-email"`);
+    // the base survey's 4 rows (2-5) all hold it: one problem, at the first row, naming the rows
+    expect(bad).toContain(`${path.join(dir, "T1", "survey.csv")}:2:Email Address: not a valid email address: "not-an-email" (in 4 rows: 2, 3, 4, 5)`);
     const mapped = await tryIngest({ "survey.csv": withContact, "mapping.json": JSON.stringify({ survey: { Contact: "email" } }) }, "T1b");
     expect(mapped).toEqual([]);
     const ignored = await tryIngest({ "survey.csv": withContact, "mapping.json": JSON.stringify({ survey: { Contact: "email", "Email Address": null } }) }, "T1c");
