@@ -7,6 +7,7 @@
  * as ignored in the ingest's summary.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { checkInputFile, inputFileProblem, MAX_EXPORT_BYTES } from "./input-file";
 import path from "node:path";
 import { InputError, UsageError, type Problem } from "../src/domain/errors";
 import { readJson } from "./read-json";
@@ -108,6 +109,11 @@ function roundFolder(dir: string, mappingOverride?: MappingFile, respondents?: R
       problems.push({ file, row: 0, column: "*", message: `named like the round's ${named.kind} export but is ${what}; give the export file itself` });
       continue;
     }
+    const oversize = named ? inputFileProblem(file, MAX_EXPORT_BYTES, `the round's ${named.kind} export`) : null;
+    if (oversize) {
+      problems.push({ file, row: 0, column: "*", message: oversize });
+      continue;
+    }
     if (named) {
       const twin = files.find((f) => f.kind === named.kind);
       if (!(EXPORT_EXTENSIONS as readonly string[]).includes(named.ext)) {
@@ -141,7 +147,10 @@ export function discover(target: string, opts: { kind?: string; round?: string; 
   if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
   const override = opts.mapping ? readMapping(opts.mapping) : undefined;
   const respondents = opts.respondents ? readRespondents(opts.respondents) : undefined;
-  if (statSync(target).isFile()) {
+  const st = statSync(target);
+  if (!st.isFile() && !st.isDirectory()) throw new InputError([{ file: target, row: 0, column: "*", message: inputFileProblem(target, MAX_EXPORT_BYTES) ?? "not a file or folder" }]);
+  if (st.isFile()) {
+    checkInputFile(target, MAX_EXPORT_BYTES);
     if (!opts.kind || !opts.round) throw new UsageError(`ingesting one file needs --kind (${KINDS.join("|")}) and --round`);
     if (!(KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`unknown --kind ${opts.kind}; expected one of ${KINDS.join(", ")}`);
     const kind = opts.kind as Kind;

@@ -27,6 +27,7 @@
  * {@link MAX_CELL_CHARS} characters.
  */
 import { readFileSync } from "node:fs";
+import { checkInputFile, MAX_EXPORT_BYTES } from "../input-file";
 import { InputError, showValue, type Problem } from "../../src/domain/errors";
 import { delimiterName, isBlankRecord, isQuotedTsv, parseCsv, sniffDelimiter, type Delimiter } from "./csv";
 import { decodeBytes } from "./decode";
@@ -55,9 +56,11 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /**
  * Reads an export file (bytes from disk), detects encoding and tool layout; see `parseExport`.
- * @throws {InputError} when the file cannot be read, and for everything `parseExport` rejects.
+ * @throws {InputError} when the file cannot be read, is no regular file or is over 1 GiB, and for
+ *   everything `parseExport` rejects.
  */
 export function readExport(file: string, options?: { format?: ExportFormat }): RawTable {
+  checkInputFile(file, MAX_EXPORT_BYTES);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);

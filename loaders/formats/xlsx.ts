@@ -412,7 +412,12 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: XlsxLimits = X
   // Cells as (row, column, text), checked against Excel's grid before anything is laid out.
   const cellText = (c: RawCell): string => {
     const v = c.v;
-    if (c.t === "s") return shared[Number(v)] ?? "";
+    if (c.t === "s") {
+      // A reference to a string the workbook does not hold is damage, never a blank answer.
+      const i = Number(v);
+      if (!Number.isInteger(i) || i < 0 || i >= shared.length) throw fail(`a cell refers to shared string ${JSON.stringify(v)}, but the workbook holds ${shared.length} (the file is damaged: save it again from the spreadsheet)`);
+      return shared[i];
+    }
     if (c.t === "inlineStr") return c.is;
     if (c.t === "b") return v === "1" ? "TRUE" : v === "0" ? "FALSE" : v;
     if (c.t === "n" && v !== "" && dateStyle[Number(c.s || 0)]) return excelSerialToIso(Number(v), date1904);

@@ -61,6 +61,13 @@ describe("readXlsx", () => {
     ]);
   });
 
+  it("refuses a cell that refers to a shared string the workbook does not hold (before: read as a blank answer)", () => {
+    for (const ref of ["99999", "-1", "abc"]) {
+      const bytes = workbook(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>${ref}</v></c></row>`, { sharedStrings: shared });
+      expect(() => readXlsx("w.xlsx", bytes)).toThrow(`the file is not a readable XLSX workbook: a cell refers to shared string "${ref}", but the workbook holds 4`);
+    }
+  });
+
   it("uses the 1904 date system when the workbook says so", () => {
     const sheet = readXlsx("w.xlsx", workbook('<row r="1"><c r="A1" s="2"><v>43847</v></c></row>', { date1904: true }));
     expect(sheet.records).toEqual([["2024-01-18"]]);
