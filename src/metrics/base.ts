@@ -26,12 +26,15 @@ export const ROUND_ORDER: Sql = sql`round_order AS (
   SELECT round_id, start_date, row_number() OVER (ORDER BY start_date, round_id) AS ord FROM rounds)`;
 
 /**
- * `matched(round_id, pid)`: distinct participants in at least one partnership of the round.
- * A SQL fragment for a WITH clause.
+ * `matched(round_id, pid)`: distinct participants in at least one partnership of the round. An
+ * erased person's tombstone (`erased_…`, kept in a partnership so the partner keeps the record) is
+ * no participant: counted, it made a round's participants exceed its registrations after
+ * `iln forget` and added an "unknown" country. A SQL fragment for a WITH clause.
  */
 export const MATCHED: Sql = sql`matched AS (
   SELECT DISTINCT round_id, pid FROM (
-    SELECT round_id, pid_a AS pid FROM partnerships UNION ALL SELECT round_id, pid_b AS pid FROM partnerships))`;
+    SELECT round_id, pid_a AS pid FROM partnerships UNION ALL SELECT round_id, pid_b AS pid FROM partnerships)
+  WHERE NOT starts_with(pid, 'erased_'))`;
 
 /**
  * `first_matched(pid, first_ord)`: the position of the first round each participant was matched

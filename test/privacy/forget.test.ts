@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ident, openDatabase, PID_COLUMNS, sql, type Db } from "../../src/db";
+import { countryCoverage } from "../../src/metrics/coverage";
+import { retentionByRound } from "../../src/metrics/retention";
 import { forget } from "../../src/privacy/forget";
 import { ingest } from "../../loaders/ingest";
 import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound, type RoundFiles } from "../helpers/rounds";
@@ -73,6 +75,20 @@ describe("forget", () => {
     expect(p[0].b).toBe(fay);
     expect(p[0].a).toMatch(/^erased_[0-9a-f]{20}$/);
     expect(await db.all(sql`SELECT count(*)::INTEGER AS n FROM survey_responses WHERE pid = ${fay}`)).toEqual([{ n: 1 }]);
+  });
+
+  it("counts the tombstone as no participant: participants stay within registrations, and no 'unknown' country appears", async () => {
+    // Before: 7 registered, 7 participants; after forgetting Ana, 6 registered but still 7
+    // participants, one of them from an "unknown" country (found by a coordinator's review).
+    const before = (await retentionByRound(db)).find((r) => r.round === "T1")!;
+    expect([before.registered, before.participants]).toEqual([7, 7]);
+    await forget(db, "ana@example.org", pseudonymise, noCaches);
+    await reopen();
+    const after = (await retentionByRound(db)).find((r) => r.round === "T1")!;
+    expect([after.registered, after.participants, after.partnerships]).toEqual([6, 6, 4]);
+    const countries = (await countryCoverage(db)).filter((c) => c.round === "T1").map((c) => c.country);
+    expect(countries).toHaveLength(6);
+    expect(countries).not.toContain("unknown");
   });
 
   it("redacts the person's full name and email in the notes and comments of others, whatever the case and spacing", async () => {
