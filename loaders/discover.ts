@@ -154,7 +154,12 @@ export function discover(target: string, opts: { kind?: string; round?: string; 
     if (!opts.kind || !opts.round) throw new UsageError(`ingesting one file needs --kind (${KINDS.join("|")}) and --round`);
     if (!(KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`unknown --kind ${opts.kind}; expected one of ${KINDS.join(", ")}`);
     const kind = opts.kind as Kind;
-    return { rounds: [{ roundId: opts.round, files: [fileInput(target, kind, override, respondents)] }], warnings: [], ignored: [] };
+    // A file in a round folder reads with that folder's mapping.json unless --mapping names one,
+    // as the folder's own ingest would: before, its headers were "missing" one file at a time.
+    const beside = path.join(path.dirname(target), MAPPING_FILE);
+    const folderMapping = !override && existsSync(beside) ? readMapping(beside) : undefined;
+    const warnings = folderMapping ? [`${target}: read with the mapping file beside it, ${beside} (--mapping FILE reads another)`] : [];
+    return { rounds: [{ roundId: opts.round, files: [fileInput(target, kind, override ?? folderMapping, respondents)] }], warnings, ignored: [] };
   }
   if (opts.kind || opts.round) throw new UsageError("--kind and --round go with one file, not a folder");
   if (existsSync(path.join(target, "round.json"))) {

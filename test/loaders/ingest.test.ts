@@ -299,6 +299,19 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect((await ingest(db, alone, { pseudonymise, kind: "survey", round: "T1" })).warnings.some((w) => w.includes("anonymous responses for the"))).toBe(false);
   });
 
+  it("reads one file of a round folder with the folder's mapping.json, as the folder's ingest does, and says so", async () => {
+    const base = baseRound();
+    const partnerships = String(base["partnerships.csv"]).replace("partnership_id,email_a,email_b,", "Pair,Partner A,Partner B,");
+    const folder = writeRound(dir, "T1", { ...base, "partnerships.csv": partnerships, "mapping.json": JSON.stringify({ partnerships: { Pair: "partnership_id", "Partner A": "email_a", "Partner B": "email_b" } }) });
+    await ingest(db, folder, { pseudonymise });
+    // the file alone, as `iln match` suggests: before, 'missing column for "email_a"'
+    const file = path.join(folder, "partnerships.csv");
+    writeFileSync(file, partnerships + "\n"); // other bytes, so it is read again
+    const r = await ingest(db, file, { pseudonymise, kind: "partnerships", round: "T1", dryRun: true });
+    expect(r.files.map((f) => f.status)).toEqual(["valid (dry run)"]);
+    expect(r.warnings).toContain(`${file}: read with the mapping file beside it, ${path.join(folder, "mapping.json")} (--mapping FILE reads another)`);
+  });
+
   it("warns when partnerships are still active after their round ended (the completion rate counts them as not completed)", async () => {
     const base = baseRound();
     const partnerships = String(base["partnerships.csv"]).replace("2016-08-01,completed,2016-11-30,,yes", "2016-08-01,active,,,yes");
