@@ -50,16 +50,19 @@ export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domai
   const missing = series.flatMap((s) => rows.filter((r) => suppressed(r[s.key])).map((r) => ({round: r.round, series: s.label})));
   const x = roundAxis(width, rows);
   const y = domain ?? shareDomain(long);
+  // End labels need room at the right; on a phone they would be cut off ("Open to any secto"), so
+  // a narrow chart names its series in a legend above it instead.
+  const labelled = n > 1 && width >= 560;
   return Plot.plot({
     width,
     height: height + x.extra,
     style: STYLE,
     marginLeft: 60,
-    marginRight: n > 1 ? Math.min(200, width / 4) : 20,
+    marginRight: labelled ? Math.min(200, width / 4) : 20,
     marginBottom: 50 + x.extra,
     x: {...x.options, type: "point", domain: rows.map((r) => r.round), label: xLabel, labelAnchor: "center", labelOffset: 40 + x.extra, padding: 0.3},
     y: {grid: true, label: yLabel, labelAnchor: "top", domain: y, tickFormat: "%"},
-    color: {domain: series.map((s) => s.label), range: CATEGORICAL},
+    color: {domain: series.map((s) => s.label), range: CATEGORICAL, legend: n > 1 && !labelled, style: {fontSize: "13px"}},
     marks: [
       rule != null ? Plot.ruleY([rule], {stroke: "#555", strokeDasharray: "6,4"}) : null,
       ...series.map((s, i) => Plot.ruleX(long.filter((d) => d.series === s.label), {x: "round", y1: "lo", y2: "hi", stroke: "series", strokeWidth: 2, dx: (i - (n - 1) / 2) * 8, strokeOpacity: 0.6})),
@@ -67,7 +70,7 @@ export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domai
       ...series.map((s, i) => Plot.line(long.filter((d) => d.series === s.label), {x: "round", y: "share", stroke: "series", strokeWidth: 2.5, dx: (i - (n - 1) / 2) * 8})),
       ...series.map((s, i) => Plot.dot(long.filter((d) => d.series === s.label), {x: "round", y: "share", fill: "series", r: 5, dx: (i - (n - 1) / 2) * 8, tip: true, title: (d) => `${d.series}, ${d.round}: ${(d.share * 100).toFixed(1)}% (95% CI ${(d.lo * 100).toFixed(1)}–${(d.hi * 100).toFixed(1)}%, n = ${d.n})`})),
       // End labels, moved apart where two series end close together.
-      ...(n > 1 ? endLabels(long, y, height + x.extra, 50 + x.extra).map((d) => Plot.text([d], {x: "round", y: "share", text: "series", fill: "series", dx: 10, dy: d.dy, textAnchor: "start", fontWeight: 600})) : [])
+      ...(labelled ? endLabels(long, y, height + x.extra, 50 + x.extra).map((d) => Plot.text([d], {x: "round", y: "share", text: "series", fill: "series", dx: 10, dy: d.dy, textAnchor: "start", fontWeight: 600})) : [])
     ]
   });
 }

@@ -204,7 +204,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
       for (const [region, members] of [...small].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         if (!declareGroup(`small:${region}`, `${region}: countries with few respondents`, members)) leftover.push(...members);
       }
-      if (leftover.length) declareGroup("small:all", "Countries with few respondents in regions with too few to pool", leftover);
+      if (leftover.length) declareGroup("small:all", "Other countries with few respondents", leftover);
     }
   }
   // Net Promoter Score and "participate again".
