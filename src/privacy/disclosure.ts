@@ -122,6 +122,18 @@ export interface AuditDocument {
   populations: PopulationSpec[];
   tables: TableSpec[];
   figures: FigureSpec[];
+  /**
+   * Groups of figures that show one number in several populations ({@link DisclosureAudit.same}),
+   * each figure named by population, family and label. Optional: older documents have none.
+   */
+  same?: FigureKey[][];
+}
+
+/** A figure named across documents: its population, family and label. */
+export interface FigureKey {
+  population: string;
+  family: string;
+  label: string;
 }
 
 /** Thrown when declarations contradict each other or the published values their cells. */
@@ -173,6 +185,8 @@ export class DisclosureAudit {
   private declared = 0;
   /** `declared` when {@link audit} last found no leak (-1: never). */
   private clearAt = -1;
+  /** Groups of figures that show one number ({@link same}), by key: resolved to ids when audited. */
+  private readonly sameGroups: FigureKey[][] = [];
 
   /** @param min the minimum group size (`ILN_MIN_CELL`). */
   constructor(readonly min: number) {
@@ -231,6 +245,23 @@ export class DisclosureAudit {
     return id;
   }
 
+  /**
+   * Declares figures of different populations that show one number (a round's participants in
+   * the people across rounds and in the round's matched participants; an item's mean among its
+   * answers and among its respondents by segment). When one is hidden, all are, and none may
+   * follow from the published figures of its own population: the audit reports that as a leak of
+   * the whole population (its derivation), and complementary suppression closes it like any other.
+   * Members not declared (yet) are ignored: a data loader's document holds the groups of its
+   * figures whole, and the build's audit, which merges every document, resolves them.
+   */
+  same(ids: readonly number[]): this {
+    if (ids.length > 1) {
+      this.sameGroups.push(ids.map((i) => keyOf(this.figs[i])));
+      this.declared++;
+    }
+    return this;
+  }
+
   /** True when figure `id` is published (not suppressed). */
   published(id: number): boolean {
     return this.figs[id].value !== null;
@@ -251,6 +282,13 @@ export class DisclosureAudit {
     for (const p of doc.populations) this.population(p);
     for (const t of doc.tables) this.table(t);
     for (const f of doc.figures) this.figure(f);
+    const known = new Set(this.sameGroups.map((g) => JSON.stringify(g)));
+    for (const g of doc.same ?? []) {
+      if (known.has(JSON.stringify(g))) continue;
+      known.add(JSON.stringify(g));
+      this.sameGroups.push(g.map((k) => ({ ...k })));
+      this.declared++;
+    }
     return this;
   }
 
@@ -260,6 +298,7 @@ export class DisclosureAudit {
       populations: [...this.pops.values()].map((p) => p.spec),
       tables: [...this.pops.values()].flatMap((p) => [...p.tables.values()]),
       figures: this.figs.map((f) => ({ ...f })),
+      same: this.sameGroups.map((g) => g.map((k) => ({ ...k }))),
     };
   }
 
@@ -271,6 +310,7 @@ export class DisclosureAudit {
    */
   audit(): Leak[] {
     const leaks = [...this.pops.keys()].flatMap((id) => this.auditPopulation(id));
+    if (!leaks.length) leaks.push(...this.sameLeaks().map((s) => s.leak));
     if (!leaks.length) this.clearAt = this.declared;
     return leaks;
   }
@@ -320,7 +360,136 @@ export class DisclosureAudit {
         }
       }
     }
+    // Figures showing one number (`same`): a hidden one hides the others, and none may follow
+    // from its population's published figures; hiding never opens a leak within a population.
+    for (;;) {
+      const left = this.sameLeaks();
+      if (!left.length) break;
+      const { leak, id } = left[0];
+      const pick = this.figs[id].value !== null ? (this.figs[id].fixed ? null : id) : this.pickToHide(leak);
+      if (pick === null) return { hidden, leaks: this.audit() };
+      const cell = this.figs[pick].cell;
+      for (const i of this.figsOf.get(leak.population) ?? []) {
+        const f = this.figs[i];
+        if (f.value !== null && (i === pick || (cell !== undefined && f.cell === cell))) {
+          f.value = null;
+          hidden.push(`${f.family}: ${f.label}`);
+        }
+      }
+    }
     return { hidden, leaks: [] };
+  }
+
+  /**
+   * How figure `id` follows from the other published figures of its population, or null when it
+   * does not: whether its vector lies in the span a leak search of its table uses (the table's own
+   * published figures of its measure, and what the other tables say about the whole population).
+   * An empty derivation: it covers only cells known to be empty.
+   */
+  derivation(id: number): Term[] | null {
+    try {
+      return this.derivationWith(COMPACT_FIELD, id);
+    } catch (err) {
+      if (err instanceof FieldOverflow) return this.derivationWith(BIGINT_FIELD, id);
+      throw err;
+    }
+  }
+
+  /** Leaks of `same` groups: a published member while another is hidden, or a hidden member that follows from published figures. */
+  private sameLeaks(): { leak: Leak; id: number }[] {
+    if (!this.sameGroups.length) return [];
+    const byKey = new Map<string, number>();
+    this.figs.forEach((f, i) => byKey.set(keyString(keyOf(f)), i));
+    const out: { leak: Leak; id: number }[] = [];
+    for (const g of this.sameGroups) {
+      const ids = g.map((k) => byKey.get(keyString(k))).filter((i): i is number => i !== undefined);
+      const hidden = ids.filter((i) => this.figs[i].value === null);
+      if (!hidden.length) continue;
+      const why = this.figs[hidden[0]];
+      for (const i of ids) {
+        const f = this.figs[i];
+        const pop = this.pop(f.population);
+        const base = { population: f.population, dimension: f.dimension ?? "all", measure: f.measure ?? "count", units: this.unitsOf(f), unit: pop.spec.unit };
+        const group = `${f.family} "${f.label}" (the same number as ${why.family} "${why.label}" of ${why.population}, hidden)`;
+        if (f.value !== null) {
+          out.push({ id: i, leak: { ...base, group, derivation: [{ family: f.family, label: f.label, coefficient: 1 }] } });
+          continue;
+        }
+        const d = this.derivation(i);
+        if (d && d.length) out.push({ id: i, leak: { ...base, group, derivation: d } });
+      }
+    }
+    return out;
+  }
+
+  private derivationWith<T>(F: Field<T>, id: number): Term[] | null {
+    const f = this.figs[id];
+    const pop = this.pop(f.population);
+    const tables = [...pop.tables.values()];
+    if (!tables.length) return null;
+    const m = measureClass(f);
+    const hubSig = JSON.stringify(f.hub ?? null);
+    const gens = (this.figsOf.get(f.population) ?? []).filter((i) => i !== id && this.figs[i].value !== null && measureClass(this.figs[i]) === m && (m === "count" || JSON.stringify(this.figs[i].hub ?? null) === hubSig));
+    const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
+    const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
+    const targets = f.dimension ? tables.filter((t) => t.dimension === f.dimension) : tables;
+    const terms = (how: Vec<T>): Term[] =>
+      [...how].filter(([, c]) => !F.isZero(c)).sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ family: this.figs[i].family, label: this.figs[i].label, coefficient: F.toNumber(c) }));
+    if (m === "count") {
+      const H = pop.hub.length;
+      const project = (t: TableSpec, values: string[], v: Vec<T>) => new Map([...v].filter(([i]) => t.cells[values[Math.floor(i / H)]][i % H] > 0));
+      const ownEchelon = (t: TableSpec) => {
+        const values = valuesOf.get(t.dimension)!;
+        const e = new Echelon(F);
+        for (const i of own(t)) e.add(project(t, values, this.vector(F, pop, t, values, this.figs[i])), i);
+        return e;
+      };
+      const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
+      const echelons = new Map<string, Echelon<T>>();
+      for (const t of tables) {
+        const values = valuesOf.get(t.dimension)!;
+        const e = ownEchelon(t);
+        echelons.set(t.dimension, e);
+        const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
+        for (const mu of kernel(F, reductions.map((r) => r.left))) {
+          let how: Vec<T> = new Map();
+          for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
+          pure.push({ hubCoef: mu, how, from: t.dimension });
+        }
+      }
+      for (const t of targets) {
+        const values = valuesOf.get(t.dimension)!;
+        const e = echelons.get(t.dimension)!.clone();
+        for (const p of pure) if (p.from !== t.dimension) e.add(project(t, values, hubVector(F, values.length, H, p.hubCoef)), p.how);
+        const r = e.reduce(project(t, values, this.vector(F, pop, t, values, f)));
+        if (!r.left.size) return terms(r.how);
+      }
+      return null;
+    }
+    const unitsIn = (t: TableSpec, v: string) => t.cells[v].reduce((a, c, k) => a + (!f.hub || f.hub.includes(pop.hub[k]) ? c : 0), 0);
+    const vec = (t: TableSpec, values: string[], g: FigureSpec) => {
+      const covered = g.dimension && g.values ? new Set(g.values) : null;
+      return vecOf(F, values.map((v, d) => [d, (!covered || covered.has(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    };
+    const echelons = new Map<string, Echelon<T>>();
+    const pure: { how: Vec<T>; from: string }[] = [];
+    for (const t of tables) {
+      const values = valuesOf.get(t.dimension)!;
+      const e = new Echelon(F);
+      for (const i of own(t)) e.add(vec(t, values, this.figs[i]), i);
+      echelons.set(t.dimension, e);
+      const r = e.reduce(vec(t, values, { ...f, dimension: undefined, values: undefined }));
+      if (!r.left.size) pure.push({ how: r.how, from: t.dimension });
+    }
+    for (const t of targets) {
+      const values = valuesOf.get(t.dimension)!;
+      const e = echelons.get(t.dimension)!.clone();
+      const ones = vec(t, values, { ...f, dimension: undefined, values: undefined });
+      for (const p of pure) if (p.from !== t.dimension) e.add(ones, p.how);
+      const r = e.reduce(vec(t, values, f));
+      if (!r.left.size) return terms(r.how);
+    }
+    return null;
   }
 
   private pop(id: string): Pop {
@@ -620,6 +789,14 @@ export class DisclosureAudit {
 function hasSmallCell(t: TableSpec, min: number): boolean {
   for (const counts of Object.values(t.cells)) for (const c of counts) if (c > 0 && c < min) return true;
   return false;
+}
+
+function keyOf(f: FigureSpec): FigureKey {
+  return { population: f.population, family: f.family, label: f.label };
+}
+
+function keyString(k: FigureKey): string {
+  return `${k.population}\u0000${k.family}\u0000${k.label}`;
 }
 
 function measureClass(f: FigureSpec): Measure {

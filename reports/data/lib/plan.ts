@@ -60,9 +60,16 @@ export class Plan {
     return this.audit.figure({ ...spec, value: small || hidden ? null : spec.value });
   }
 
-  /** Figures that show one number (the same n on two pages, in two populations): hidden together. */
+  /**
+   * Figures that show one number (the same n on two pages, in two populations): hidden together,
+   * and, once hidden, none may follow from the published figures of its own population (the
+   * audit's `same`: complementary suppression hides more until none does). Declare as twins every
+   * figure of another population that is that number, e.g. a round's participants in the people
+   * across rounds and in the round's matched participants.
+   */
   twins(ids: readonly number[]): this {
     for (const id of ids) this.follow(id, ids.filter((x) => x !== id));
+    this.audit.same(ids);
     return this;
   }
 
@@ -90,17 +97,21 @@ export class Plan {
   }
 
   private protectNow(): this {
-    const { leaks } = this.audit.protect();
-    if (leaks.length) throw new DisclosureError(leaks, this.min);
-    // Followers of hidden leaders, to a fixed point (a follower may lead others).
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const [leader, followers] of this.followers) {
-        if (this.audit.published(leader)) continue;
-        for (const f of followers) {
-          if (!this.audit.published(f)) continue;
-          this.audit.hide(f);
-          changed = true;
+    // Complementary suppression, then followers of hidden leaders, until neither hides anything
+    // (a follower may be a twin, whose others must then not follow from their populations).
+    for (let again = true; again; ) {
+      const { leaks } = this.audit.protect();
+      if (leaks.length) throw new DisclosureError(leaks, this.min);
+      again = false;
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [leader, followers] of this.followers) {
+          if (this.audit.published(leader)) continue;
+          for (const f of followers) {
+            if (!this.audit.published(f)) continue;
+            this.audit.hide(f);
+            changed = again = true;
+          }
         }
       }
     }
@@ -124,6 +135,7 @@ export class Plan {
   /** The declarations of the figures `family` publishes (with every population and table), for the build's audit. */
   documentFor(family: string): AuditDocument {
     const doc = this.audit.toJSON();
-    return { ...doc, figures: doc.figures.filter((f: FigureSpec) => f.family === family) };
+    const mine = (k: { family: string }) => k.family === family;
+    return { ...doc, figures: doc.figures.filter(mine), same: (doc.same ?? []).filter((g) => g.some(mine)) };
   }
 }
