@@ -114,7 +114,8 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   // only "answered 4 or 5" (what a segment row counts), with the mean as a sum of its own
   // (`sum:answer`); the fine answers stay in the population above. Splitting them keeps the
   // search small; what the segment rows say about the fine answers as a whole is their n, top-2
-  // count and sum, which both populations hold (the twins below are hidden together).
+  // count and sum, which both populations hold: twins (Plan.twins), so when the answers'
+  // population hides one, no set of segment rows may add up to it.
   for (const item of SAT_ITEMS) {
     const tables = new Map<string, Map<string, Map<string, [number, number]>>>(); // round -> segment -> value -> [1-3, 4-5]
     for (const segment of TABLES) {
@@ -141,10 +142,10 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
         sum: plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum:answer", value: (s.mean ?? 0) * s.n, priority: 2 }, s.n < min),
         top: plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: ["yes"], value: top, priority: 2 }, !shareAllowed(top, s.n, min)),
       };
-      for (const k of ["n", "sum", "top"] as const) {
-        plan.follow(twin[k], [m.ids[k]]);
-        plan.follow(m.ids[k], [twin[k]]);
-      }
+      // The same numbers in both populations: hidden together, and a hidden one must not follow
+      // from the segment rows either (a row covering every respondent, `returning = first_time`
+      // in a first round, or rows adding up to the whole round, would give it back).
+      for (const k of ["n", "sum", "top"] as const) plan.twins([twin[k], m.ids[k]]);
       plan.follow(twin.n, [twin.sum, twin.top]);
     }
     for (const segment of SEGMENTS) {
