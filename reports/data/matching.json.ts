@@ -14,7 +14,11 @@
  * - `too_small`: matched rounds whose first matching has fewer than `min` pairs: not replayed,
  *   as their counts of pairs are hidden everywhere (a replay's pairs, unmatched and kept pairs
  *   would give them back).
- * - `pending`: rounds not matched yet (registrations only), with their number of registrations:
+ * - `total_hidden`: matched rounds whose number of registrations the other pages hide (the
+ *   people plan's, lib/plans/reach.ts: with the other rounds it would give back a small overlap):
+ *   not replayed, as a replay's pool is that number (and its pairs plus unmatched add up to it).
+ * - `pending`: rounds not matched yet (registrations only), with their number of registrations
+ *   as metrics.json publishes it (the same figure of the same plan, so hidden with it):
  *   the page says `iln match` proposes their partnerships; there is nothing to replay.
  * - `features` (name, label, unit, explanation, slider range) and the default weights, from which
  *   the page builds its controls; the vocabulary's labels for the breakdowns.
@@ -26,13 +30,32 @@ import { roundSummaries } from "../../src/matching/round-data";
 import { defaultWeights } from "../../src/matching/weights";
 import { livePolicy, livePoolRounds, publishPool, publishReplay, publishRoundReplays, type PublishedReplay } from "./lib/matching";
 import { ReplayCache } from "./lib/replay-cache";
-import { suppressCount } from "../../src/privacy/suppress";
+import { Plan } from "./lib/plan";
+import { addReach } from "./lib/plans/reach";
 import { runLoader } from "./lib/run";
 
-// Replays are audited one by one before they are cached (`publishReplay`): see the option below.
-await runLoader("matching.json", async (db, min) => {
+// Replays are audited one by one before they are cached (`publishReplay`); a round's number of
+// registrations (a replay's pool, a pending round's registrations) is declared in the people plan
+// (lib/plans/reach.ts), the plan metrics.json publishes it from.
+await runLoader("matching.json", async (db, min, record) => {
   const all = await roundSummaries(db);
-  const rounds = all.filter((r) => r.partnerships > 0);
+  const plan = new Plan(min);
+  const reach = await addReach(db, plan, min);
+  const pending = all.filter((r) => r.partnerships === 0).map((r) => {
+    const ids = reach.people.perRound.get(r.round);
+    const id = ids ? plan.figure({ family: "matching.json", label: `${r.round}: registrations of a round not matched yet`, population: "registrants", dimension: "path", values: pathsOf(plan, ids.registered), value: r.registered }) : null;
+    if (ids && id !== null) plan.twins([ids.registered, id]);
+    return { r, id };
+  });
+  const pools = all.filter((r) => r.partnerships > 0).map((r) => {
+    const ids = reach.people.perRound.get(r.round);
+    const id = ids ? plan.figure({ family: "matching.json", label: `${r.round}: a replay's pool (registrations)`, population: "registrants", dimension: "path", values: pathsOf(plan, ids.registered), value: r.registered }) : null;
+    if (ids && id !== null) plan.twins([ids.registered, id]);
+    return { round: r.round, id };
+  });
+  record(plan.protect());
+  const shownPool = new Set(pools.filter((p) => p.id !== null && plan.shown(p.id)).map((p) => p.round));
+  const rounds = all.filter((r) => r.partnerships > 0 && (r.registered === 0 || shownPool.has(r.round)));
   const policy = livePolicy(all, process.env);
   const liveRounds = policy.live ? livePoolRounds(rounds) : new Set<string>();
   const w0 = defaultWeights();
@@ -60,6 +83,12 @@ await runLoader("matching.json", async (db, min) => {
     replays: replayed.map(publishRoundReplays),
     pools: replayed.filter((r) => liveRounds.has(r.round)).map((r) => publishPool(r.data, r.model)),
     too_small: rounds.filter((r) => r.first_pairs < min).map((r) => ({ round: r.round, name: r.name })),
-    pending: all.filter((r) => r.partnerships === 0).map((r) => ({ round: r.round, name: r.name, registered: suppressCount(r.registered, min) })),
+    total_hidden: all.filter((r) => r.partnerships > 0 && !rounds.includes(r)).map((r) => ({ round: r.round, name: r.name })),
+    pending: pending.map(({ r, id }) => ({ round: r.round, name: r.name, registered: id === null ? (r.registered === 0 ? 0 : null) : plan.value(id) })),
   };
-}, { undeclared: "each replay is protected and audited on its own before it is cached (publishReplay, lib/matching.ts); pools are published only for synthetic or internal builds" });
+});
+
+/** The values (paths) figure `id` of the people plan covers. */
+function pathsOf(plan: Plan, id: number): string[] {
+  return [...(plan.audit.toJSON().figures[id].values ?? [])];
+}

@@ -18,17 +18,16 @@ import type { Db } from "../../../../src/db";
 import { metricsDocument, type Proportion, type RoundMetrics, type WeightedItemSummary } from "../../../../src/metrics";
 import { displayName } from "../countries";
 import { Plan } from "../plan";
-import { addMatched, type SectorFigure } from "../plans/matched";
+import type { SectorFigure } from "../plans/matched";
 import { addPartnerships } from "../plans/partnerships";
-import { addPeople } from "../plans/people";
+import { addReach } from "../plans/reach";
 import { addRespondents, type SummaryFigures } from "../plans/respondents";
 import type { PublishedShare } from "../publish";
 
 /** Builds and protects the plans metrics.json publishes from (the same ones the other pages use for these populations). */
 async function metricsPlan(db: Db, min: number) {
   const plan = new Plan(min);
-  const people = await addPeople(db, plan);
-  const matched = await addMatched(db, plan, min);
+  const { people, ...matched } = await addReach(db, plan, min);
   const partnerships = await addPartnerships(db, plan, min);
   const respondents = await addRespondents(db, plan, min);
   plan.protect();
