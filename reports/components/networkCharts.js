@@ -79,7 +79,7 @@ export function CountriesMet(countries, {width, limit = 20}) {
     x: {label: "Partner countries met to date", labelAnchor: "center", labelOffset: 38, grid: true},
     y: {domain: rows.map((d) => d.name), label: null, tickFormat: (s) => (narrow && s.length > 16 ? `${s.slice(0, 15)}…` : s)},
     marks: [
-      Plot.barX(rows, {x: "countries_met", y: "name", fill: OKABE_ITO.green, tip: true, title: (d) => `${d.name}: met ${d.countries_met} countries (${d.participants.toLocaleString("en-GB")} people matched to date)`}),
+      Plot.barX(rows, {x: "countries_met", y: "name", fill: OKABE_ITO.green, tip: true, title: (d) => `${d.name}: met ${d.countries_met} countries`}),
       Plot.text(rows, {x: "countries_met", y: "name", text: (d) => String(d.countries_met), dx: 5, textAnchor: "start"}),
       Plot.ruleX([0])
     ]

@@ -1,7 +1,8 @@
 /**
  * network.json: the countries the program connected, per round and to date (src/metrics/network.ts),
- * published under the rules of lib/network.ts (small countries counted, not named; pairs of 1 to
- * min-1 partnerships suppressed, with complementary suppression), for the network page.
+ * published under the rules of lib/network.ts (small countries counted, not named, and no country's
+ * number of people published; pairs of 1 to min-1 partnerships suppressed, with complementary
+ * suppression), for the network page.
  */
 import { sql } from "../../src/db";
 import { networkOf } from "../../src/metrics/network";
@@ -13,5 +14,5 @@ await runLoader("network.json", async (db, min) => {
   return publishNetwork(await networkOf(db), min, row.synthetic);
 }, {
   undeclared:
-    "its only counts of people-bearing units are partnerships by country pair and by region pair to date, a population no other page breaks down by country; protected on its own by lib/network.ts (small countries counted, not named; complementary suppression row by row)",
+    "publishes no count of people (a country is named when at least min people from it were matched to date, without their number); its counts of partnerships by country pair and region pair to date and per round are protected on their own by lib/network.ts (small countries counted, not named; complementary suppression row by row)",
 });

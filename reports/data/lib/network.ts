@@ -5,7 +5,12 @@
  * Rules, with `min` the minimum cell size:
  * - a country is listed (with its partner countries and its pairs) only when at least `min`
  *   distinct people from it were matched to date; the others are counted, not named, and their
- *   pairs are not listed, so no pair can point at the one participant of a small country;
+ *   pairs are not listed, so no pair can point at the one participant of a small country. The
+ *   number of people is not published: a country's people to date, with the per-round counts of
+ *   coverage.json and the totals of metrics.json, gives back small groups (a country present in
+ *   one round only makes its to-date count that round's, which coverage.json may hide; a
+ *   region's round total minus it gives back a small country's count), and no audit here covers
+ *   people across rounds by country. Listed countries are ordered by partner countries met;
  * - a pair's or region pair's partnerships between 1 and `min - 1` are published as `null` (shown
  *   as "1-4"), and, row by row, while a country's (region's) hidden cells sum to 1..min-1 the
  *   smallest shown cell of that row is hidden too (complementary suppression, as
@@ -31,8 +36,8 @@ export interface PublishedNetwork {
   min_cell: number;
   synthetic: boolean;
   rounds: PublishedNetworkRound[];
-  /** Countries with at least `min_cell` matched people to date, most partner countries first. */
-  countries: { country: string; name: string; region: string; participants: number; countries_met: number }[];
+  /** Countries with at least `min_cell` matched people to date (their number is not published), most partner countries first. */
+  countries: { country: string; name: string; region: string; countries_met: number }[];
   /** Countries in the network with fewer than `min_cell` matched people to date (not listed). */
   small_countries: number;
   /** Pairs of listed countries (`a` < `b`); `partnerships` null = 1..min-1 or hidden by complementary suppression. */
@@ -84,7 +89,7 @@ export function publishNetwork(net: CountryNetwork, min: number, synthetic: bool
     rounds: net.rounds.map((r) => ({ ...r, partnerships: suppressCount(r.partnerships, min), cross_region: publishShare(r.cross_region, min) })),
     countries: net.countries
       .filter((c) => listed.has(c.country))
-      .map((c) => ({ country: c.country, name: displayName(c.country), region: c.region, participants: c.participants, countries_met: c.countries_met })),
+      .map((c) => ({ country: c.country, name: displayName(c.country), region: c.region, countries_met: c.countries_met })),
     small_countries: net.countries.length - listed.size,
     pairs: pairs.map((p, i) => ({ a: p.a, b: p.b, partnerships: pairCounts[i], first_round: p.first_round })),
     unlisted_pairs: net.pairs.length - pairs.length,

@@ -50,6 +50,12 @@ describe("publishNetwork", () => {
     expect(pub.pairs.some((p) => p.a === "BT" || p.b === "BT")).toBe(false);
   });
 
+  it("publishes no country's number of people (with coverage.json's rounds it gave back small groups: review F3)", () => {
+    // A country in one round only has its to-date count equal to that round's, which coverage.json
+    // may hide; a region's round total minus it gave back a small country (Chile R2 = 6 - 5 = 1).
+    for (const c of pub.countries) expect(Object.keys(c).sort()).toEqual(["countries_met", "country", "name", "region"]);
+  });
+
   it("suppresses small pairs with their complements, and small per-round partnership counts", () => {
     // GB-US 2 hidden; row US: hidden 2 -> AU-US (6) hidden; row GB: hidden 2 -> AU-GB (5) hidden.
     expect(pub.pairs.map((p) => [p.a, p.b, p.partnerships])).toEqual([
