@@ -149,6 +149,33 @@ describe("a small round, attacked", () => {
         leaks.push(...remainders(`${r.round} ${w} replayed pairs: kept and changed`, { n: x.replayed.pairs }, [{ n: x.same_pairs }, { n: x.pairs_changed }]));
       }
     }
+    // A figure one page hides must not come back from another (review F1-F3): a mean metrics.json
+    // hides, from segment rows covering every respondent; a round's participants or registered,
+    // from its sectors, its response rate's n, a replay's pool or a pending round's registrations;
+    // and no country's number of people to date (network.json) beside the rounds' countries.
+    for (const r of metrics.rounds) {
+      for (const item of ["program_satisfaction", "partner_satisfaction"]) {
+        const m = r[item];
+        if (m.n === null || m.mean !== null) continue;
+        for (const kind of ["country", "region", "sector", "career_stage", "returning", "contact_frequency"]) {
+          const rows = sat.segments.filter((s: { round: string; item: string; segment: string }) => s.round === r.round && s.item === item && s.segment === kind);
+          if (rows.length && rows.reduce((a: number, s: { n: number }) => a + s.n, 0) === m.n) leaks.push(`${r.round} ${item}: the hidden mean is the ${kind} rows' (they cover all ${m.n})`);
+        }
+      }
+      const sum = (rows: { count: number | null }[] | null) => (rows && rows.length && rows.every((x) => x.count !== null) ? rows.reduce((a, x) => a + (x.count as number), 0) : null);
+      if (r.participants === null && r.stage !== "registered") {
+        if (sum(r.sectors) !== null) leaks.push(`${r.round}: hidden participants = the sectors' ${sum(r.sectors)}`);
+        if (r.response_rate?.n != null) leaks.push(`${r.round}: hidden participants = the response rate's n ${r.response_rate.n}`);
+      }
+      if (r.registered === null) {
+        if (sum(r.applicant_sectors) !== null) leaks.push(`${r.round}: hidden registered = the applicants' sectors' ${sum(r.applicant_sectors)}`);
+        const replay = matching.replays.find((x: { round: string }) => x.round === r.round);
+        if (replay?.people != null) leaks.push(`${r.round}: hidden registered = the replay's pool ${replay.people}`);
+        const pending = (matching.pending ?? []).find((x: { round: string }) => x.round === r.round);
+        if (pending?.registered != null) leaks.push(`${r.round}: hidden registered = the pending round's ${pending.registered}`);
+      }
+    }
+    for (const c of data(dist, "network").countries) if ("participants" in c) leaks.push(`network.json publishes ${c.country}'s people to date`);
     expect(leaks).toEqual([]);
     // And the site still says something about the round: the lone person's region is hidden, not
     // the round (Americas or Oceania hidden with Europe).
