@@ -187,6 +187,18 @@ export class DisclosureAudit {
   private clearAt = -1;
   /** Groups of figures that show one number ({@link same}), by key: resolved to ids when audited. */
   private readonly sameGroups: FigureKey[][] = [];
+  /**
+   * Per population, a number bumped whenever one of its figures is declared or hidden or one of
+   * its tables is declared: what `derivationWith` builds from a population's published figures,
+   * and a `same` group's leaks, are kept while the versions they were computed at hold.
+   */
+  private readonly versions = new Map<string, number>();
+  /** What `derivationWith` builds before reducing its target (see `derivationBase`), by field, population, measure, hub and excluded figure. */
+  private readonly derivations = new Map<string, { version: number; base: unknown }>();
+  /** The `same` groups resolved to figure ids, as of `declared`. */
+  private sameIds: { declared: number; groups: number[][] } | null = null;
+  /** Each `same` group's leaks, by group index, with the declarations and member populations' versions they were computed at. */
+  private readonly sameMemo = new Map<number, { sig: string; leaks: { leak: Leak; id: number }[] }>();
 
   /** @param min the minimum group size (`ILN_MIN_CELL`). */
   constructor(readonly min: number) {
@@ -226,6 +238,7 @@ export class DisclosureAudit {
     }
     pop.tables.set(spec.dimension, spec);
     this.declared++;
+    this.bump(spec.population);
     this.checked.clear();
     this.memo.clear();
     this.vectors.number.clear();
@@ -238,6 +251,7 @@ export class DisclosureAudit {
     this.pop(spec.population);
     this.figs.push({ ...spec });
     this.declared++;
+    this.bump(spec.population);
     const id = this.figs.length - 1;
     const list = this.figsOf.get(spec.population);
     if (list) list.push(id);
@@ -275,6 +289,7 @@ export class DisclosureAudit {
   /** Hides figure `id` (and nothing else). */
   hide(id: number): void {
     this.figs[id].value = null;
+    this.bump(this.figs[id].population);
   }
 
   /** Adds every declaration of `doc` (e.g. another data loader's). @throws DeclarationError on a conflict. */
@@ -310,7 +325,8 @@ export class DisclosureAudit {
    */
   audit(): Leak[] {
     const leaks = [...this.pops.keys()].flatMap((id) => this.auditPopulation(id));
-    if (!leaks.length) leaks.push(...this.sameLeaks().map((s) => s.leak));
+    // (Copies: the leaks of `same` groups are kept for the next audit, see `sameLeaksOf`.)
+    if (!leaks.length) leaks.push(...this.sameLeaks().map(({ leak }) => ({ ...leak, derivation: leak.derivation.map((t) => ({ ...t })) })));
     if (!leaks.length) this.clearAt = this.declared;
     return leaks;
   }
@@ -358,14 +374,17 @@ export class DisclosureAudit {
             hidden.push(`${f.family}: ${f.label}`);
           }
         }
+        this.bump(id);
       }
     }
     // Figures showing one number (`same`): a hidden one hides the others, and none may follow
     // from its population's published figures; hiding never opens a leak within a population.
+    // Only the first leak is needed, and only groups with a member in the population changed
+    // last are computed again (`sameLeaksOf`): the same picks as recomputing every group.
     for (;;) {
-      const left = this.sameLeaks();
-      if (!left.length) break;
-      const { leak, id } = left[0];
+      const first = this.firstSameLeak();
+      if (!first) break;
+      const { leak, id } = first;
       const pick = this.figs[id].value !== null ? (this.figs[id].fixed ? null : id) : this.pickToHide(leak);
       if (pick === null) return { hidden, leaks: this.audit() };
       const cell = this.figs[pick].cell;
@@ -376,6 +395,7 @@ export class DisclosureAudit {
           hidden.push(`${f.family}: ${f.label}`);
         }
       }
+      this.bump(leak.population);
     }
     return { hidden, leaks: [] };
   }
@@ -398,13 +418,45 @@ export class DisclosureAudit {
   /** Leaks of `same` groups: a published member while another is hidden, or a hidden member that follows from published figures. */
   private sameLeaks(): { leak: Leak; id: number }[] {
     if (!this.sameGroups.length) return [];
-    const byKey = new Map<string, number>();
-    this.figs.forEach((f, i) => byKey.set(keyString(keyOf(f)), i));
+    return this.sameResolved().flatMap((_, g) => this.sameLeaksOf(g));
+  }
+
+  /** The first of {@link sameLeaks}, computing groups only up to the first that leaks. */
+  private firstSameLeak(): { leak: Leak; id: number } | null {
+    if (!this.sameGroups.length) return null;
+    const groups = this.sameResolved();
+    for (let g = 0; g < groups.length; g++) {
+      const leaks = this.sameLeaksOf(g);
+      if (leaks.length) return leaks[0];
+    }
+    return null;
+  }
+
+  /** The `same` groups as figure ids (members not declared left out), resolved once per declaration. */
+  private sameResolved(): number[][] {
+    if (this.sameIds?.declared !== this.declared) {
+      const byKey = new Map<string, number>();
+      this.figs.forEach((f, i) => byKey.set(keyString(keyOf(f)), i));
+      const groups = this.sameGroups.map((g) => g.map((k) => byKey.get(keyString(k))).filter((i): i is number => i !== undefined));
+      this.sameIds = { declared: this.declared, groups };
+      this.sameMemo.clear();
+    }
+    return this.sameIds.groups;
+  }
+
+  /**
+   * The leaks of `same` group `g` (by index in {@link sameResolved}): they depend only on its
+   * members' values and on the published figures and tables of its members' populations, so they
+   * are kept until one of those populations changes (`versions`).
+   */
+  private sameLeaksOf(g: number): { leak: Leak; id: number }[] {
+    const ids = this.sameResolved()[g];
+    const sig = ids.map((i) => this.versions.get(this.figs[i].population) ?? 0).join(",");
+    const known = this.sameMemo.get(g);
+    if (known && known.sig === sig) return known.leaks;
     const out: { leak: Leak; id: number }[] = [];
-    for (const g of this.sameGroups) {
-      const ids = g.map((k) => byKey.get(keyString(k))).filter((i): i is number => i !== undefined);
-      const hidden = ids.filter((i) => this.figs[i].value === null);
-      if (!hidden.length) continue;
+    const hidden = ids.filter((i) => this.figs[i].value === null);
+    if (hidden.length) {
       const why = this.figs[hidden[0]];
       for (const i of ids) {
         const f = this.figs[i];
@@ -419,36 +471,69 @@ export class DisclosureAudit {
         if (d && d.length) out.push({ id: i, leak: { ...base, group, derivation: d } });
       }
     }
+    this.sameMemo.set(g, { sig, leaks: out });
     return out;
+  }
+
+  /** Marks population `id` changed (a figure of it declared or hidden, a table of it declared). */
+  private bump(id: string): void {
+    this.versions.set(id, (this.versions.get(id) ?? 0) + 1);
   }
 
   private derivationWith<T>(F: Field<T>, id: number): Term[] | null {
     const f = this.figs[id];
     const pop = this.pop(f.population);
-    const tables = [...pop.tables.values()];
-    if (!tables.length) return null;
+    if (!pop.tables.size) return null;
     const m = measureClass(f);
-    const hubSig = JSON.stringify(f.hub ?? null);
+    const base = this.derivationBase(F, pop, f, id);
+    const targets = f.dimension ? base.tables.filter((t) => t.dimension === f.dimension) : base.tables;
+    const terms = (how: Vec<T>): Term[] =>
+      [...how].filter(([, c]) => !F.isZero(c)).sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ family: this.figs[i].family, label: this.figs[i].label, coefficient: F.toNumber(c) }));
+    for (const t of targets) {
+      const values = base.valuesOf.get(t.dimension)!;
+      const e = base.full(t);
+      const target = m === "count" ? this.vectorOnce(F, `count\u0000${t.dimension}\u0000${id}`, () => base.project(t, values, this.vector(F, pop, t, values, f))) : base.vec(t, values, f);
+      const r = e.reduce(target);
+      if (!r.left.size) return terms(r.how);
+    }
+    return null;
+  }
+
+  /**
+   * What a derivation of figure `id` reduces its vector by, in each table: the table's own
+   * published figures of its measure (and hub, for `sum:NAME`) but `id`, with what the other
+   * tables say about the whole population. It depends only on those figures, so it is built once
+   * per version of the population (and per field, measure, hub, and `id` when `id` is published)
+   * and each table's echelon when first needed.
+   */
+  private derivationBase<T>(F: Field<T>, pop: Pop, f: FigureSpec, id: number): DerivationBase<T> {
+    const m = measureClass(f);
+    const hubSig = m === "count" ? "" : JSON.stringify(f.hub ?? null);
+    const field = F === (COMPACT_FIELD as unknown) ? "number" : "bigint";
+    const key = `${field}\u0000${pop.spec.id}\u0000${m}\u0000${hubSig}\u0000${f.value !== null ? id : -1}`;
+    const version = this.versions.get(pop.spec.id) ?? 0;
+    const known = this.derivations.get(key);
+    if (known && known.version === version) return known.base as DerivationBase<T>;
+    const tables = [...pop.tables.values()];
     const gens = (this.figsOf.get(f.population) ?? []).filter((i) => i !== id && this.figs[i].value !== null && measureClass(this.figs[i]) === m && (m === "count" || JSON.stringify(this.figs[i].hub ?? null) === hubSig));
     const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
     const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
-    const targets = f.dimension ? tables.filter((t) => t.dimension === f.dimension) : tables;
-    const terms = (how: Vec<T>): Term[] =>
-      [...how].filter(([, c]) => !F.isZero(c)).sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ family: this.figs[i].family, label: this.figs[i].label, coefficient: F.toNumber(c) }));
+    const H = pop.hub.length;
+    const project = (t: TableSpec, values: string[], v: Vec<T>) => new Map([...v].filter(([i]) => t.cells[values[Math.floor(i / H)]][i % H] > 0));
+    const unitsIn = (t: TableSpec, v: string) => t.cells[v].reduce((a, c, k) => a + (!f.hub || f.hub.includes(pop.hub[k]) ? c : 0), 0);
+    const vec = (t: TableSpec, values: string[], g: FigureSpec) => {
+      const covered = g.dimension && g.values ? new Set(g.values) : null;
+      return vecOf(F, values.map((v, d) => [d, (!covered || covered.has(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
+    };
+    const echelons = new Map<string, Echelon<T>>();
+    const full = new Map<string, Echelon<T>>();
+    let made: DerivationBase<T>;
     if (m === "count") {
-      const H = pop.hub.length;
-      const project = (t: TableSpec, values: string[], v: Vec<T>) => new Map([...v].filter(([i]) => t.cells[values[Math.floor(i / H)]][i % H] > 0));
-      const ownEchelon = (t: TableSpec) => {
-        const values = valuesOf.get(t.dimension)!;
-        const e = new Echelon(F);
-        for (const i of own(t)) e.add(project(t, values, this.vector(F, pop, t, values, this.figs[i])), i);
-        return e;
-      };
       const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
-      const echelons = new Map<string, Echelon<T>>();
       for (const t of tables) {
         const values = valuesOf.get(t.dimension)!;
-        const e = ownEchelon(t);
+        const e = new Echelon(F);
+        for (const i of own(t)) e.add(this.vectorOnce(F, `count\u0000${t.dimension}\u0000${i}`, () => project(t, values, this.vector(F, pop, t, values, this.figs[i]))), i);
         echelons.set(t.dimension, e);
         const reductions = pop.hub.map((_, k) => e.reduce(project(t, values, hubVector(F, values.length, H, new Map([[k, F.one]])))));
         for (const mu of kernel(F, reductions.map((r) => r.left))) {
@@ -457,39 +542,47 @@ export class DisclosureAudit {
           pure.push({ hubCoef: mu, how, from: t.dimension });
         }
       }
-      for (const t of targets) {
+      made = {
+        tables, valuesOf, project, vec,
+        full: (t) => {
+          let e = full.get(t.dimension);
+          if (!e) {
+            const values = valuesOf.get(t.dimension)!;
+            e = echelons.get(t.dimension)!.clone();
+            for (const p of pure) if (p.from !== t.dimension) e.add(project(t, values, hubVector(F, values.length, H, p.hubCoef)), p.how);
+            full.set(t.dimension, e);
+          }
+          return e;
+        },
+      };
+    } else {
+      const pure: { how: Vec<T>; from: string }[] = [];
+      const hubOnly = { ...f, dimension: undefined, values: undefined };
+      for (const t of tables) {
         const values = valuesOf.get(t.dimension)!;
-        const e = echelons.get(t.dimension)!.clone();
-        for (const p of pure) if (p.from !== t.dimension) e.add(project(t, values, hubVector(F, values.length, H, p.hubCoef)), p.how);
-        const r = e.reduce(project(t, values, this.vector(F, pop, t, values, f)));
-        if (!r.left.size) return terms(r.how);
+        const e = new Echelon(F);
+        for (const i of own(t)) e.add(this.vectorOnce(F, `${m}\u0000${hubSig}\u0000${t.dimension}\u0000${i}`, () => vec(t, values, this.figs[i])), i);
+        echelons.set(t.dimension, e);
+        const r = e.reduce(vec(t, values, hubOnly));
+        if (!r.left.size) pure.push({ how: r.how, from: t.dimension });
       }
-      return null;
+      made = {
+        tables, valuesOf, project, vec,
+        full: (t) => {
+          let e = full.get(t.dimension);
+          if (!e) {
+            const values = valuesOf.get(t.dimension)!;
+            e = echelons.get(t.dimension)!.clone();
+            const ones = vec(t, values, hubOnly);
+            for (const p of pure) if (p.from !== t.dimension) e.add(ones, p.how);
+            full.set(t.dimension, e);
+          }
+          return e;
+        },
+      };
     }
-    const unitsIn = (t: TableSpec, v: string) => t.cells[v].reduce((a, c, k) => a + (!f.hub || f.hub.includes(pop.hub[k]) ? c : 0), 0);
-    const vec = (t: TableSpec, values: string[], g: FigureSpec) => {
-      const covered = g.dimension && g.values ? new Set(g.values) : null;
-      return vecOf(F, values.map((v, d) => [d, (!covered || covered.has(v)) && unitsIn(t, v) > 0 ? 1 : 0] as [number, number]).filter(([, x]) => x));
-    };
-    const echelons = new Map<string, Echelon<T>>();
-    const pure: { how: Vec<T>; from: string }[] = [];
-    for (const t of tables) {
-      const values = valuesOf.get(t.dimension)!;
-      const e = new Echelon(F);
-      for (const i of own(t)) e.add(vec(t, values, this.figs[i]), i);
-      echelons.set(t.dimension, e);
-      const r = e.reduce(vec(t, values, { ...f, dimension: undefined, values: undefined }));
-      if (!r.left.size) pure.push({ how: r.how, from: t.dimension });
-    }
-    for (const t of targets) {
-      const values = valuesOf.get(t.dimension)!;
-      const e = echelons.get(t.dimension)!.clone();
-      const ones = vec(t, values, { ...f, dimension: undefined, values: undefined });
-      for (const p of pure) if (p.from !== t.dimension) e.add(ones, p.how);
-      const r = e.reduce(vec(t, values, f));
-      if (!r.left.size) return terms(r.how);
-    }
-    return null;
+    this.derivations.set(key, { version, base: made });
+    return made;
   }
 
   private pop(id: string): Pop {
@@ -783,6 +876,18 @@ export class DisclosureAudit {
       .map(([d, hs]) => `${dim} ${values[d]}${hs.length === H ? "" : ` (${pop.spec.hub?.name ?? "hub"} ${hs.map((h) => pop.hub[h]).join(", ")})`}`)
       .join("; ");
   }
+}
+
+/** See `DisclosureAudit.derivationBase`. */
+interface DerivationBase<T> {
+  tables: TableSpec[];
+  valuesOf: Map<string, string[]>;
+  /** A count vector without the cells known to be empty. */
+  project(t: TableSpec, values: string[], v: Vec<T>): Vec<T>;
+  /** A `sum:NAME` figure's vector (values without units left out). */
+  vec(t: TableSpec, values: string[], g: FigureSpec): Vec<T>;
+  /** Table `t`'s echelon: its own figures and what the other tables say about the whole population. */
+  full(t: TableSpec): Echelon<T>;
 }
 
 /** True when some cell of `t` holds 1..min − 1 units. */
