@@ -14,7 +14,8 @@ import { minCellSize } from "../privacy/suppress";
 import type { Agreement } from "../themes/agreement";
 import type { Coder } from "../themes/coder";
 import type { ThemeGroup, ThemesDocument } from "../themes/metrics";
-import { withDb } from "./context";
+import { dbPathOf, withDb } from "./context";
+import { checkOutputFile } from "./output-files";
 
 const pct = (x: number | null): string => (x === null ? "-" : `${(100 * x).toFixed(0)}%`);
 const num = (x: number | null, d = 2): string => (x === null ? "-" : x.toFixed(d));
@@ -107,7 +108,10 @@ export function themesCommand(program: Command): void {
     .requiredOption("--out <file>", "the coded CSV to write")
     .option("--codebook <file>", "codebook (YAML or JSON) replacing src/themes/codebook.yaml")
     .action(async (file: string, opts: { out: string; codebook?: string }) => {
-      const coder = await coderOf({ codebook: opts.codebook ?? themes.opts().codebook });
+      const codebook = opts.codebook ?? themes.opts().codebook;
+      // The same check as every output: never the database, its key, an export or an input.
+      checkOutputFile(opts.out, "--out", { db: dbPathOf(themes.opts()), inputs: [["FILE", file], ["--codebook", codebook]] });
+      const coder = await coderOf({ codebook });
       const { codedCsv, readComments } = await import("../themes/csv");
       const comments = readComments(file);
       const rows = comments.map((c) => ({ id: c.id, ...coder.code(c.text) }));

@@ -81,6 +81,17 @@ describe("iln themes", () => {
     expect((await run(["themes", "agree", coded, other])).code).toBe(2);
     expect((await run(["themes", "--db", dbPath, "--round", "nope"])).code).toBe(2);
     expect((await run(["themes", "code", noText])).code).toBe(2);
+    // --out is checked like every output: never the database, its key or the command's input.
+    const input = file("in.csv", "id,text\n1,My partner never replied.\n");
+    const dbBytes = readFileSync(dbPath);
+    const ontoDb = await run(["themes", "--db", dbPath, "code", input, "--out", dbPath]);
+    expect(ontoDb.code).toBe(2);
+    expect(ontoDb.err).toMatch(/--out .*: is the database; give another file name/);
+    expect(readFileSync(dbPath).equals(dbBytes)).toBe(true);
+    const key = file("k.duckdb.key", `${"cd".repeat(32)}\n`);
+    expect((await run(["themes", "code", input, "--out", key])).err).toMatch(/is a pseudonym key file, which an output never replaces/);
+    expect(readFileSync(key, "utf8")).toBe(`${"cd".repeat(32)}\n`);
+    expect((await run(["themes", "code", input, "--out", input])).err).toMatch(/is this command's FILE file/);
     const cb = file("cb.yaml", "version: 1\nthemes: []\n");
     const e = await run(["themes", "--db", dbPath, "--codebook", cb]);
     expect(e.code).toBe(1);
