@@ -65,7 +65,7 @@ function irreplaceable(file: string): string | null {
 
 /**
  * Checks that `file` can be written as an output of option `flag` (e.g. "--out"): it is not a
- * folder, its folder exists and is writable, and an existing file is writable; it is none of the
+ * folder (nor written as one, with a trailing `/`), its folder exists and is writable, and an existing file is writable; it is none of the
  * `kept` files (the database, its key and write-ahead log, the command's inputs), and not an
  * existing DuckDB database, pseudonym key or round export (registrations, events, survey) either.
  * @throws UsageError naming the option, the path and what is wrong.
@@ -73,6 +73,8 @@ function irreplaceable(file: string): string | null {
 export function checkOutputFile(file: string, flag: string, kept: KeptFiles = {}): void {
   const where = `${flag} ${file}`;
   if (file.trim() === "") throw new UsageError(`${flag} needs a file name`);
+  // path.resolve drops a trailing separator, which would let "x.pptx/" pass and fail after the work.
+  if (/[\\/]$/.test(file) || file.endsWith(path.sep)) throw new UsageError(`${where}: ends with a folder separator; give a file name`);
   const abs = path.resolve(file);
   if (existsSync(abs) && statSync(abs).isDirectory()) throw new UsageError(`${where}: is a folder; give a file name`);
   const dir = path.dirname(abs);

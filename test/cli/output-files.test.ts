@@ -58,6 +58,11 @@ describe("checkOutputFile", () => {
     expect(refusal(path.join(dir, "partnerships.csv"), "--out", { db })).toBeNull();
   });
 
+  it("refuses a path written as a folder (trailing separator) before any work, even when nothing is there", () => {
+    expect(refusal(`${path.join(dir, "talk.pptx")}/`, "--out", { db })).toMatch(/--out .*talk\.pptx\/: ends with a folder separator; give a file name/);
+    expect(refusal(`${dir}/`, "--out", { db })).toMatch(/ends with a folder separator/);
+  });
+
   it("checkOutputFiles passes the kept files to every output", () => {
     expect(() => checkOutputFiles([["--out", path.join(dir, "p.csv")], ["--unmatched", `${db}.key`]], { db })).toThrow(/--unmatched .*: is the database's pseudonym key/);
   });

@@ -84,5 +84,12 @@ describe("iln slides on the demo", () => {
     const round = spawnSync(process.execPath, [path.join(ROOT, "bin/iln.js"), "slides", "--round", "1999Z", "--out", path.join(tmp, "x.pptx"), "--db", db], { cwd: ROOT, encoding: "utf8" });
     expect(round.status).toBe(2);
     expect(round.stderr).toContain('unknown round "1999Z"');
+    // A path written as a folder is refused at once, before the data loaders run (it failed after them).
+    const t0 = Date.now();
+    const slash = spawnSync(process.execPath, [path.join(ROOT, "bin/iln.js"), "slides", "--out", `${path.join(tmp, "y.pptx")}/`, "--db", db], { cwd: ROOT, encoding: "utf8" });
+    expect(slash.status).toBe(2);
+    expect(slash.stderr).toContain("ends with a folder separator; give a file name");
+    expect(slash.stderr).not.toContain("publishing the figures");
+    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
