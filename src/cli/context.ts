@@ -3,15 +3,26 @@
  * and the pseudonymiser whose key lives beside it. DuckDB loads on the first open, not with the
  * CLI, so `iln --help` starts without its native module.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import type { Db } from "../db";
 import { defaultDbPath } from "../db/errors";
-import { keyPathFor, loadOrCreateKey, pseudonymiser, type Pseudonymiser } from "../privacy/pseudonym";
+import { UsageError } from "../domain/errors";
+import { pseudonymiser, type Pseudonymiser } from "../privacy/pseudonym";
+import { keyForIngest, settleIngestKey } from "./pseudonym-key";
 
-/** Resolves the database path of a command. */
+/**
+ * Resolves the database path of a command: `--db`, else `ILN_DB`, else `data/iln.duckdb`.
+ * @throws UsageError when `--db` or `ILN_DB` is given but blank (DuckDB would open an in-memory
+ *   database that keeps nothing, and the run would report success).
+ */
 export function dbPathOf(opts: { db?: string }): string {
-  return opts.db ?? defaultDbPath();
+  if (opts.db !== undefined) {
+    if (opts.db.trim() === "") throw new UsageError("--db needs a file name (an empty one would be a database in memory that keeps nothing)");
+    return opts.db;
+  }
+  const env = process.env.ILN_DB;
+  if (env !== undefined && env.trim() === "") throw new UsageError("ILN_DB is set but empty: give it the database file, or unset it for data/iln.duckdb");
+  return defaultDbPath();
 }
 
 /**
@@ -28,20 +39,46 @@ export async function withDb<T>(opts: { db?: string }, readOnly: boolean, fn: (d
   }
 }
 
-/** The pseudonymiser for the database at `dbPath` (creating its key on first use). */
-export function pseudonymiserFor(dbPath: string): Pseudonymiser {
-  return pseudonymiser(loadOrCreateKey(keyPathFor(dbPath)));
+/**
+ * For a run that writes people into the database (`iln ingest`): decides the key first
+ * (src/cli/pseudonym-key.ts: refused when missing or foreign beside a database that holds people,
+ * created only for a new or empty one), then opens the database for writing and runs `fn` with
+ * its pseudonymiser. Afterwards the database records the key's check value; a run that fails
+ * leaves no key file it created.
+ * @throws KeyMissingError / KeyFileError before anything is opened for writing; what `fn` and the open throw.
+ */
+export async function withIngestDb<T>(opts: { db?: string }, fn: (db: Db, pseudonymise: Pseudonymiser) => Promise<T>): Promise<T> {
+  const k = await keyForIngest(dbPathOf(opts), { create: true });
+  let db: Db;
+  try {
+    const { openDatabase } = await import("../db/connection");
+    db = await openDatabase(dbPathOf(opts));
+  } catch (err) {
+    if (k.created) (await import("node:fs")).rmSync(k.keyPath, { force: true });
+    throw err;
+  }
+  try {
+    const result = await fn(db, pseudonymiser(k.key));
+    await settleIngestKey(db, k, true);
+    return result;
+  } catch (err) {
+    await settleIngestKey(db, k, false);
+    throw err;
+  } finally {
+    db.close();
+  }
 }
 
 /**
  * For a run that must write nothing (`--dry-run`): opens the database read-only when it exists,
  * else an empty in-memory one, and runs `fn` with the pseudonymiser of the existing key, else of
- * a key that lives only for this run. No database, key, write-ahead log or folder is created.
+ * a key that lives only for this run. No database, key, write-ahead log or folder is created. The
+ * key is checked as a real run checks it (a missing or foreign key beside a database that holds
+ * people is refused).
  */
 export async function withDryRunDb<T>(opts: { db?: string }, fn: (db: Db, pseudonymise: Pseudonymiser) => Promise<T>): Promise<T> {
   const dbPath = dbPathOf(opts);
-  const keyPath = keyPathFor(dbPath);
-  const pseudonymise = pseudonymiser(existsSync(keyPath) ? loadOrCreateKey(keyPath) : randomBytes(32));
+  const pseudonymise = pseudonymiser((await keyForIngest(dbPath, { create: false })).key);
   const { openDatabase } = await import("../db/connection");
   const db = existsSync(dbPath) ? await openDatabase(dbPath, { readOnly: true }) : await openDatabase(":memory:");
   try {

@@ -11,6 +11,7 @@ import { DatabaseMissingError } from "../db/errors";
 import { UsageError } from "../domain/errors";
 import { keyPathFor, loadKey, pseudonymiser } from "../privacy/pseudonym";
 import { dbPathOf } from "./context";
+import { verifyKey, keyStateOf } from "./pseudonym-key";
 
 /** Registers the forget command. */
 export function forgetCommand(program: Command): void {
@@ -25,13 +26,16 @@ export function forgetCommand(program: Command): void {
       const dbPath = dbPathOf(opts);
       // Both checks come before anything is opened or created.
       if (!existsSync(dbPath)) throw new DatabaseMissingError(dbPath);
-      const pseudonymise = pseudonymiser(loadKey(keyPathFor(dbPath)));
+      const key = loadKey(keyPathFor(dbPath));
+      const pseudonymise = pseudonymiser(key);
       const { openDatabase } = await import("../db/connection");
       const { LOADER_CACHE, replayCacheDir } = await import("../privacy/derived-files");
       const { forget } = await import("../privacy/forget");
       const db = await openDatabase(dbPath, { create: false });
       let report;
       try {
+        // A key that is not the database's own would find nobody and list a hash nobody has.
+        verifyKey(await keyStateOf(db), key, keyPathFor(dbPath), dbPath);
         report = await forget(db, email, pseudonymise, { replayCache: replayCacheDir(process.env), loaderCache: LOADER_CACHE });
       } finally {
         db.close();

@@ -5,16 +5,18 @@
  */
 import type { Command } from "commander";
 import type { IngestOptions } from "../../loaders/ingest";
-import { dbPathOf, pseudonymiserFor, withDb, withDryRunDb } from "./context";
+import { dbPathOf, withIngestDb, withDryRunDb } from "./context";
 import { checkOutputFile } from "./output-files";
 
 const MAX_WARNINGS = 20;
 
-/** Ingests for real: the key first (a damaged one fails before the database is created), then the database. */
-async function ingestInto(opts: Parameters<typeof withDb>[0] & Omit<IngestOptions, "pseudonymise" | "progress">, target: string, progress: (l: string) => void) {
+/**
+ * Ingests for real: the key first (a damaged, foreign or lost one fails before the database is
+ * opened for writing; README.md, "Privacy"), then the database.
+ */
+async function ingestInto(opts: { db?: string } & Omit<IngestOptions, "pseudonymise" | "progress">, target: string, progress: (l: string) => void) {
   const { ingest } = await import("../../loaders/ingest");
-  const pseudonymise = pseudonymiserFor(dbPathOf(opts));
-  return withDb(opts, false, (db) => ingest(db, target, { ...opts, pseudonymise, progress }));
+  return withIngestDb(opts, (db, pseudonymise) => ingest(db, target, { ...opts, pseudonymise, progress }));
 }
 
 /** Registers the ingest command. */

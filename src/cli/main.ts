@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, type Option } from "commander";
 import { formatProblem, InputError, UsageError } from "../domain/errors";
 import { DatabaseBusyError, DatabaseMissingError } from "../db/errors";
-import { KeyMissingError } from "../privacy/pseudonym";
+import { KeyFileError, KeyMissingError } from "../privacy/pseudonym";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";
 import { countriesCommand } from "./countries-command";
@@ -115,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`iln: ${err.message}\n`);
       return EXIT.usage;
     }
-    if (err instanceof DatabaseBusyError || err instanceof DatabaseMissingError || err instanceof KeyMissingError) {
+    if (err instanceof DatabaseBusyError || err instanceof DatabaseMissingError || err instanceof KeyMissingError || err instanceof KeyFileError) {
       process.stderr.write(`iln: ${err.message}\n`);
       return EXIT.rejected;
     }

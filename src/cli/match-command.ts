@@ -16,7 +16,8 @@ import { InputError, UsageError } from "../domain/errors";
 import type { IntroducedPerson } from "../matching/introductions";
 import type { Proposal } from "../matching/propose";
 import type { Preference, Principle } from "../matching/quality";
-import { dbPathOf, pseudonymiserFor, withDb } from "./context";
+import { dbPathOf, withDb } from "./context";
+import { existingKeyOf } from "./pseudonym-key";
 import { checkOutputFiles, writePrivateFileAtomically } from "./output-files";
 import { readWeightsFile } from "./weights-command";
 
@@ -102,7 +103,9 @@ export function matchCommand(program: Command): void {
       await withDb(opts, true, async (db) => {
         const rp = await loadRoundData(db, opts.round); // an unknown round is a usage error (exit 2)
         if (rp.pool.people.length === 0) throw new UsageError(`round ${opts.round} has no registrations`);
-        const pid = pseudonymiserFor(dbPathOf(opts));
+        // Locks and forbids name people by email: only the database's own key finds them (never a new one).
+        const { pseudonymiser } = await import("../privacy/pseudonym");
+        const pid = lockEmails.length || forbidEmails.length ? pseudonymiser(await existingKeyOf(db, dbPathOf(opts))) : () => "";
         const toPids = (pairs: [string, string][]) => pairs.map(([a, b]) => [pid(a), pid(b)] as [string, string]);
         const emailOf = new Map<string, string>(lockEmails.flat().map((e) => [pid(e), e]));
         if (rp.partnerships > 0) process.stderr.write(`note: round ${opts.round} already has ${rp.partnerships} partnerships in the database; they are ignored, the proposal starts from its registrations\n`);

@@ -11,7 +11,7 @@
  * keep the erased pseudonym alive while the ingest can still recognise an erased person.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -59,26 +59,77 @@ export class KeyMissingError extends Error {
 }
 
 /**
- * Reads the key file.
- * @throws KeyMissingError when there is none; Error when it does not hold 64 hex characters.
+ * Thrown for a key file that cannot serve: not a regular file, unreadable, damaged (not 64 hex
+ * characters), or not the key of the database it stands beside. Bad input, not a bug: the CLI
+ * prints the message and exits 1.
+ */
+export class KeyFileError extends Error {
+  constructor(readonly keyPath: string, message: string) {
+    super(message);
+    this.name = "KeyFileError";
+  }
+}
+
+/** Largest key file read: a key is 64 hex characters and a newline; anything much longer is not a key. */
+const MAX_KEY_FILE_BYTES = 4096;
+
+/**
+ * Reads the key file (a regular file, symbolic links followed, of at most 4 KiB).
+ * @throws KeyMissingError when there is none; KeyFileError when it is not a regular file, cannot
+ *   be read, or does not hold 64 hex characters.
  */
 export function loadKey(keyPath: string): Buffer {
   if (!existsSync(keyPath)) throw new KeyMissingError(keyPath);
-  const hex = readFileSync(keyPath, "utf8").trim();
-  if (!isKeyText(hex)) throw new Error(`pseudonym key file ${keyPath} is damaged (expected 64 hex characters)`);
-  return Buffer.from(hex, "hex");
+  const restore = "restore the key from a backup (or set ILN_KEY_FILE to where it lives); nothing changed";
+  let text: string;
+  try {
+    // Non-blocking, so a FIFO in its place cannot hang the open; its type is checked on the open file.
+    const fd = openSync(keyPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      if (!fstatSync(fd).isFile()) throw new KeyFileError(keyPath, `pseudonym key ${keyPath} is not a file (a folder, pipe or device); ${restore}`);
+      const buf = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      text = buf.subarray(0, n).toString("utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    if (err instanceof KeyFileError) throw err;
+    throw new KeyFileError(keyPath, `cannot read the pseudonym key ${keyPath}: ${(err as Error).message}; nothing changed`);
+  }
+  if (!isKeyText(text)) throw new KeyFileError(keyPath, `pseudonym key file ${keyPath} is damaged (expected 64 hex characters); ${restore}`);
+  return Buffer.from(text.trim(), "hex");
 }
 
 /**
- * Reads the key file, creating it with 32 random bytes (hex, mode 0600) when absent.
- * @throws Error when the file exists but does not hold 64 hex characters.
+ * Creates a new key file: 32 random bytes, hex, mode 0600 (its folder too when missing). Only for
+ * a database that holds nobody yet: a new key beside a database that holds people makes every
+ * returning person new and lets erased people back in (src/cli/pseudonym-key.ts decides).
+ * @returns the key.
+ * @throws Error from the file system, and when the file already exists (it is never overwritten).
+ */
+export function createKey(keyPath: string): Buffer {
+  mkdirSync(path.dirname(path.resolve(keyPath)), { recursive: true });
+  writeFileSync(keyPath, randomBytes(32).toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+  return loadKey(keyPath);
+}
+
+/**
+ * Reads the key file, creating it when absent (see {@link createKey}: only where no database
+ * holds people under another key).
+ * @throws as {@link loadKey} when the file exists but cannot serve.
  */
 export function loadOrCreateKey(keyPath: string): Buffer {
-  if (!existsSync(keyPath)) {
-    mkdirSync(path.dirname(path.resolve(keyPath)), { recursive: true });
-    writeFileSync(keyPath, randomBytes(32).toString("hex") + "\n", { mode: 0o600, flag: "wx" });
-  }
-  return loadKey(keyPath);
+  return existsSync(keyPath) ? loadKey(keyPath) : createKey(keyPath);
+}
+
+/**
+ * The key's check value, which a database records (`meta.key_check`) so that a key file that is
+ * not its own is refused instead of silently splitting identities: `HMAC-SHA256(key,
+ * "iln:pseudonym-key-check")`, hex. It tells nothing about the key nor about any email.
+ */
+export function keyCheck(key: Buffer): string {
+  return createHmac("sha256", key).update("iln:pseudonym-key-check").digest("hex");
 }
 
 /** A function from email (any case, spacing or Unicode form) to pseudonym, for one key. */

@@ -5,7 +5,9 @@ import { describe, expect, it, vi } from "vitest";
 import { ingest } from "../../loaders/ingest";
 import { matchCommand } from "../../src/cli/match-command";
 import { replayCommand } from "../../src/cli/replay-command";
-import { pseudonymiserFor } from "../../src/cli/context";
+import { keyPathFor, loadOrCreateKey, pseudonymiser } from "../../src/privacy/pseudonym";
+
+const pseudonymiserFor = (db: string) => pseudonymiser(loadOrCreateKey(keyPathFor(db)));
 import { openDatabase, sql } from "../../src/db";
 import { UsageError } from "../../src/domain/errors";
 import { baseRound, tempDir, writeRound } from "../helpers/rounds";

@@ -2,7 +2,9 @@ import path from "node:path";
 import { Command } from "commander";
 import { describe, expect, it, vi } from "vitest";
 import { ingest } from "../../loaders/ingest";
-import { pseudonymiserFor } from "../../src/cli/context";
+import { keyPathFor, loadOrCreateKey, pseudonymiser } from "../../src/privacy/pseudonym";
+
+const pseudonymiserFor = (db: string) => pseudonymiser(loadOrCreateKey(keyPathFor(db)));
 import { weightsCommand } from "../../src/cli/weights-command";
 import { openDatabase } from "../../src/db";
 import { UsageError } from "../../src/domain/errors";

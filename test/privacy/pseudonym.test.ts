@@ -2,11 +2,11 @@
  * Pseudonyms and erasure hashes (src/privacy/pseudonym.ts). Expected HMACs are computed by
  * Python's hmac module (python3 -c ...), not by the code under test.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isTombstone, KeyMissingError, loadKey, loadOrCreateKey, newTombstone, normaliseEmail, pseudonymiser } from "../../src/privacy/pseudonym";
+import { createKey, isTombstone, keyCheck, KeyFileError, KeyMissingError, loadKey, loadOrCreateKey, newTombstone, normaliseEmail, pseudonymiser } from "../../src/privacy/pseudonym";
 import { TEST_KEY, tempDir } from "../helpers/rounds";
 
 function pyHmac(message: string): string {
@@ -44,7 +44,24 @@ describe("keys", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(loadKey(file).equals(key)).toBe(true);
     writeFileSync(file, "not hex\n");
+    expect(() => loadKey(file)).toThrow(KeyFileError);
     expect(() => loadKey(file)).toThrow(/damaged/);
+    expect(() => createKey(file)).toThrow(/EEXIST/); // never overwritten
+  });
+
+  it("loadKey refuses a folder or a FIFO in the key's place as a KeyFileError, without hanging", () => {
+    const dir = tempDir();
+    const folder = path.join(dir, "folder.key");
+    mkdirSync(folder);
+    expect(() => loadKey(folder)).toThrow(KeyFileError);
+    const fifo = path.join(dir, "fifo.key");
+    execFileSync("mkfifo", [fifo]);
+    expect(() => loadKey(fifo)).toThrow(/is not a file/);
+  });
+
+  it("keyCheck is HMAC-SHA256(key, 'iln:pseudonym-key-check') and differs between keys", () => {
+    expect(keyCheck(TEST_KEY)).toBe(pyHmac("iln:pseudonym-key-check"));
+    expect(keyCheck(Buffer.alloc(32, 8))).not.toBe(keyCheck(TEST_KEY));
   });
 });
 
