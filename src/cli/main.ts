@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, type Option } from "commander";
 import { formatProblem, InputError, UsageError } from "../domain/errors";
-import { DatabaseBusyError, DatabaseMissingError } from "../db/errors";
+import { DatabaseBusyError, DatabaseInvalidError, DatabaseMissingError } from "../db/errors";
 import { KeyFileError, KeyMissingError } from "../privacy/pseudonym";
 import { EXIT } from "./exit-codes";
 import { ingestCommand } from "./ingest-command";
@@ -111,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`rejected: ${err.problems.length} problem(s); nothing was written\n`);
       return EXIT.rejected;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof DatabaseInvalidError) {
       process.stderr.write(`iln: ${err.message}\n`);
       return EXIT.usage;
     }

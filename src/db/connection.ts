@@ -2,7 +2,7 @@
  * The one module that opens the database. Everything else receives a `Db`.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { isMainThread } from "node:worker_threads";
 import { DuckDBInstance, DuckDBConnection, listValue } from "@duckdb/node-api";
@@ -10,7 +10,7 @@ import { fsyncDir, fsyncFile, makePrivate } from "./files";
 import { rowValue } from "./rows";
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
 import { sql, type Sql, type SqlValue } from "./sql";
-import { DatabaseBusyError, DatabaseMissingError, defaultDbPath } from "./errors";
+import { DatabaseBusyError, DatabaseInvalidError, DatabaseMissingError, defaultDbPath } from "./errors";
 
 /** One cell for an {@link Appender}: NULL, a DOUBLE, a BOOLEAN or text (VARCHAR). */
 export type AppendCell = string | number | boolean | null;
@@ -83,6 +83,58 @@ function restoreUmask(): void {
   }
 }
 
+/**
+ * DuckDB settings of every instance this module creates: no extension is installed or loaded
+ * behind the toolkit's back. With DuckDB's defaults, opening a file DuckDB recognises as another
+ * engine's (a SQLite database) downloads and loads a native extension from the network. External
+ * access (local files) stays on: the ingest reads its staged CSV files with `read_csv`, and the
+ * snapshot and the rewrite attach files.
+ */
+export const DUCKDB_SETTINGS: Readonly<Record<string, string>> = {
+  autoinstall_known_extensions: "false",
+  autoload_known_extensions: "false",
+  allow_community_extensions: "false",
+  allow_unsigned_extensions: "false",
+};
+
+/** DuckDB's magic, at byte 8 of every database file it writes (after the header's checksum). */
+const DUCKDB_MAGIC = "DUCK";
+
+/** Recognisable other file kinds, for the message of {@link DatabaseInvalidError}. */
+function describeBytes(bytes: Buffer): string {
+  const text = bytes.toString("latin1");
+  if (text.startsWith("SQLite format 3")) return "it is a SQLite database";
+  if (text.startsWith("PK\u0003\u0004")) return "it is a ZIP file (a workbook?)";
+  if (bytes.length === 0) return "it is empty";
+  return "its first bytes are not DuckDB's";
+}
+
+/**
+ * Refuses a database path that exists but is not a DuckDB database file, before DuckDB opens it
+ * (a folder, a pipe or device, a file without DuckDB's magic). A path that does not exist passes.
+ * @throws DatabaseInvalidError naming the path and what it is.
+ */
+export function checkDatabaseFile(dbPath: string): void {
+  if (dbPath === ":memory:" || !existsSync(dbPath)) return;
+  let fd: number;
+  try {
+    fd = openSync(dbPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EISDIR") throw new DatabaseInvalidError(dbPath, "it is a folder");
+    throw err;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new DatabaseInvalidError(dbPath, "it is a folder");
+    if (!st.isFile()) throw new DatabaseInvalidError(dbPath, "it is a pipe or device, not a file");
+    const head = Buffer.alloc(16);
+    const n = readSync(fd, head, 0, head.length, 0);
+    if (n < 12 || head.subarray(8, 12).toString("latin1") !== DUCKDB_MAGIC) throw new DatabaseInvalidError(dbPath, describeBytes(head.subarray(0, n)));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The files of a database on disk: the file and its write-ahead log. */
 function databaseFiles(dbPath: string): string[] {
   return dbPath === ":memory:" ? [] : [dbPath, `${dbPath}.wal`];
@@ -92,19 +144,22 @@ function databaseFiles(dbPath: string): string[] {
  * Opens the DuckDB database at `dbPath` and, when writable, ensures the schema. A writable open
  * creates the file (mode 0600, its folder too) unless `create` is false. The database file and
  * its write-ahead log are kept at mode 0600 (see above).
+ * DuckDB runs with {@link DUCKDB_SETTINGS} (no extension is installed or loaded).
  * @throws DatabaseBusyError when another process holds the file; DatabaseMissingError when a
- *   read-only open, or one with `create: false`, finds no file (nothing is created then).
+ *   read-only open, or one with `create: false`, finds no file (nothing is created then);
+ *   DatabaseInvalidError when the path is not a DuckDB database file (`checkDatabaseFile`).
  */
 export async function openDatabase(dbPath: string = defaultDbPath(), options: { readOnly?: boolean; create?: boolean } = {}): Promise<Db> {
   const readOnly = options.readOnly ?? false;
   if (dbPath !== ":memory:") {
     if ((readOnly || options.create === false) && !existsSync(dbPath)) throw new DatabaseMissingError(dbPath);
+    checkDatabaseFile(dbPath);
     mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   }
   if (!readOnly) narrowUmask();
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(dbPath, readOnly ? { access_mode: "READ_ONLY" } : {});
+    instance = await DuckDBInstance.create(dbPath, readOnly ? { ...DUCKDB_SETTINGS, access_mode: "READ_ONLY" } : { ...DUCKDB_SETTINGS });
   } catch (err) {
     if (!readOnly) restoreUmask();
     throw busyOrSame(err, dbPath);
@@ -143,16 +198,17 @@ function siblingTemp(file: string, what: string): string {
  * Copies the database at `src` into a new file `dest` (mode 0600) through `COPY FROM DATABASE`,
  * reading `src` read-only: while the copy runs no writer can hold `src`, so the copy is one
  * consistent state of it (its write-ahead log included). `dest` must not exist.
- * @throws DatabaseMissingError when `src` does not exist; DatabaseBusyError when a writer holds
- *   it; Error when `dest` exists or from DuckDB (then `dest` is removed).
+ * @throws DatabaseMissingError when `src` does not exist; DatabaseInvalidError when it is not a
+ *   DuckDB database; DatabaseBusyError when a writer holds it; Error when `dest` exists or from DuckDB (then `dest` is removed).
  */
 export async function snapshotDatabase(src: string, dest: string): Promise<void> {
   const from = path.resolve(src);
   const to = path.resolve(dest);
   if (!existsSync(from)) throw new DatabaseMissingError(src);
+  checkDatabaseFile(from);
   if (existsSync(to)) throw new Error(`snapshot target ${to} already exists`);
   narrowUmask();
-  const instance = await DuckDBInstance.create(":memory:");
+  const instance = await DuckDBInstance.create(":memory:", { ...DUCKDB_SETTINGS });
   const conn = await instance.connect();
   try {
     try {

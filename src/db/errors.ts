@@ -24,3 +24,15 @@ export class DatabaseMissingError extends Error {
     this.name = "DatabaseMissingError";
   }
 }
+
+/**
+ * Thrown when the database path names something that is not a DuckDB database: a folder, a pipe,
+ * a SQLite file, a CSV, random bytes. A usage error of the path (the CLI exits 2); DuckDB is never
+ * asked to open it, so it never tries to fetch an extension to read it.
+ */
+export class DatabaseInvalidError extends Error {
+  constructor(readonly dbPath: string, readonly what: string) {
+    super(`${dbPath} is not a DuckDB database (${what}): check --db / ILN_DB, or restore the database from a backup`);
+    this.name = "DatabaseInvalidError";
+  }
+}
