@@ -2,8 +2,10 @@
  * `iln demo`: writes a synthetic history of the ILN's rounds in the real export layouts.
  * See data/demo/README.md for what is simulated and the planted outcome model.
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { UsageError } from "../domain/errors";
+import { syntheticProblem, type SyntheticMarker } from "../privacy/synthetic";
 import { simulateHistory, type RoundData } from "./history";
 import { defaultPlans, syntheticPlans, type RoundPlan } from "./rounds";
 import { eventsCsv, partnershipsCsv, plantedSatisfactionCsv, plantedThemesCsv, registrationsCsv, roundJson, surveyCells, surveyCsv } from "./writers";
@@ -100,7 +102,63 @@ function checkSeed(seed: number): void {
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
 }
 
+/** Largest file of a round folder read to check it is the demo's (the demo's own are a few MB). */
+const MAX_DEMO_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Why the round folder `dir` may not be replaced, or null when it may: it does not exist, is
+ * empty, or is exactly what `iln demo` wrote (its round.json's synthetic marker verifies against
+ * the folder's files, `syntheticProblem`, so no file was added or edited since).
+ */
+async function notReplaceable(dir: string): Promise<string | null> {
+  let st;
+  try {
+    st = await lstat(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+  if (!st.isDirectory()) return st.isSymbolicLink() ? "it is a symbolic link" : "it is not a folder";
+  const names = await readdir(dir);
+  if (names.length === 0) return null;
+  if (!names.includes("round.json")) return "it holds no round.json written by iln demo";
+  const files: Record<string, Uint8Array> = {};
+  for (const name of names) {
+    const f = await lstat(path.join(dir, name));
+    if (!f.isFile()) return `${name} in it is not a file the demo wrote`;
+    if (f.size > MAX_DEMO_FILE_BYTES) return `${name} in it is larger than any file the demo writes`;
+    if (name !== "round.json") files[name] = await readFile(path.join(dir, name));
+  }
+  let round: { id?: unknown; name?: unknown; start?: unknown; end?: unknown; synthetic?: unknown };
+  try {
+    round = JSON.parse((await readFile(path.join(dir, "round.json"), "utf8")).replace(/^\uFEFF/, ""));
+  } catch {
+    return "its round.json is not one iln demo wrote";
+  }
+  const marker = round?.synthetic as SyntheticMarker | undefined;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  if (!marker || typeof marker !== "object" || typeof marker.files !== "object" || marker.files === null || typeof marker.signature !== "string") {
+    return "its round.json carries no iln demo marker (a real round?)";
+  }
+  const problem = syntheticProblem({ id: text(round.id), name: text(round.name), start: text(round.start), end: text(round.end) }, marker, files);
+  return problem ? `it is not as iln demo wrote it: ${problem}` : null;
+}
+
+/**
+ * Checks, before anything is written, that every round folder the demo would replace is absent,
+ * empty or the demo's own, unchanged.
+ * @throws UsageError naming the first folder that is not, and why.
+ */
+async function checkReplaceable(outDir: string, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    const dir = path.join(outDir, id);
+    const why = await notReplaceable(dir);
+    if (why) throw new UsageError(`${dir} exists and ${why}; iln demo replaces only round folders it wrote itself: move it away or choose another --out (nothing was written)`);
+  }
+}
+
 async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Promise<DemoSummary> {
+  await checkReplaceable(outDir, plans.map((p) => p.id));
   const history = simulateHistory(plans, seed);
   const files: string[] = [];
   const people = new Set<number>();
@@ -139,11 +197,14 @@ async function writeRounds(outDir: string, plans: RoundPlan[], seed: number): Pr
 /**
  * Writes the default demo history (8 rounds, 2013P to 2016B, calibrated to the program's published
  * figures) into `outDir/<roundId>/` (round.json, registrations.csv, partnerships.csv, events.csv,
- * survey.csv). Each round folder is replaced; other files in outDir (README.md) are left alone.
- * Deterministic for a seed.
+ * survey.csv). Each round folder is replaced, but only when it is the demo's own, unchanged
+ * (its signed round.json verifies against its files) or empty; other files in outDir (README.md)
+ * are left alone. Deterministic for a seed.
  * @param options.seed integer, default 2013.
  * @param options.scale multiplies round sizes (default 1; the calibration figures hold at 1 only).
- * @throws {Error} on a non-integer seed or a scale that is not a positive number; file-system errors propagate.
+ * @throws {UsageError} before writing anything when a round folder exists that the demo did not write
+ *   (a real round, an added or edited file); {Error} on a non-integer seed or a scale that is not a
+ *   positive number; file-system errors propagate.
  */
 export async function writeDemo(outDir: string, options: { seed?: number; scale?: number } = {}): Promise<DemoSummary> {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -157,7 +218,7 @@ export async function writeDemo(outDir: string, options: { seed?: number; scale?
  * Writes a large synthetic history for benchmarks: `rounds` rounds (default 20, 2013A onwards)
  * with about `registrations` registration rows in all (default 100,000), in the same layouts;
  * `responseBase` sets the survey's base response rate (default 0.62).
- * @throws {Error} on a non-integer seed, rounds < 1, or fewer than 20 registrations per round.
+ * @throws {UsageError} as {@link writeDemo}; {Error} on a non-integer seed, rounds < 1, or fewer than 20 registrations per round.
  */
 export async function writeSyntheticHistory(
   outDir: string,

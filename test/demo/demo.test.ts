@@ -420,3 +420,41 @@ describe("determinism", () => {
     await expect(writeDemo(dir, { scale: 0 })).rejects.toThrow(/scale/);
   });
 });
+
+describe("replacing round folders", () => {
+  it("refuses, before writing anything, a round folder the demo did not write or that changed since", async () => {
+    const { cp, mkdir, writeFile, stat } = await import("node:fs/promises");
+    const { UsageError } = await import("../../src/domain/errors");
+    // A real round named like a demo round, with a coordinator's notes: kept, exit-2 refusal.
+    const real = await mkdtemp(path.join(os.tmpdir(), "iln-demo-real-"));
+    await mkdir(path.join(real, "2016B"));
+    await writeFile(path.join(real, "2016B", "round.json"), JSON.stringify({ id: "2016B", name: "Real", start: "2016-08-01", end: "2016-11-30" }));
+    await writeFile(path.join(real, "2016B", "coordinator-notes.txt"), "keep me");
+    const err = await writeDemo(real).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toContain(`${path.join(real, "2016B")} exists and its round.json carries no iln demo marker (a real round?); iln demo replaces only round folders it wrote itself`);
+    expect(await readFile(path.join(real, "2016B", "coordinator-notes.txt"), "utf8")).toBe("keep me");
+    expect((await readdir(real)).sort()).toEqual(["2016B"]); // nothing else written either
+    // The demo's own folder with a file added: refused too, naming the file.
+    const edited = await mkdtemp(path.join(os.tmpdir(), "iln-demo-edited-"));
+    await cp(path.join(dir, "2014A"), path.join(edited, "2014A"), { recursive: true });
+    await writeFile(path.join(edited, "2014A", "notes.txt"), "mine");
+    await expect(writeDemo(edited)).rejects.toThrow(/2014A exists and it is not as iln demo wrote it: the folder holds notes\.txt, which the generator did not write/);
+    // A file where a round folder would go.
+    const file = await mkdtemp(path.join(os.tmpdir(), "iln-demo-file-"));
+    await writeFile(path.join(file, "2013P"), "x");
+    await expect(writeDemo(file)).rejects.toThrow(/2013P exists and it is not a folder/);
+    expect((await stat(path.join(file, "2013P"))).isFile()).toBe(true);
+    await Promise.all([real, edited, file].map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it("replaces its own unchanged folders and empty ones", async () => {
+    const { cp, mkdir } = await import("node:fs/promises");
+    const again = await mkdtemp(path.join(os.tmpdir(), "iln-demo-again-"));
+    await cp(path.join(dir, "2013P"), path.join(again, "2013P"), { recursive: true });
+    await mkdir(path.join(again, "2013B"));
+    await writeDemo(again);
+    expect((await readdir(path.join(again, "2013B"))).sort()).toEqual(["events.csv", "partnerships.csv", "registrations.csv", "round.json", "survey.csv"]);
+    await rm(again, { recursive: true, force: true });
+  }, 120_000);
+});
