@@ -3,12 +3,42 @@
  * The summary on stderr names the files of round folders that were left alone and the rounds
  * whose survey is anonymous.
  */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import type { Command } from "commander";
+import { readInputFile } from "../db/input-file";
 import type { IngestOptions } from "../../loaders/ingest";
 import { dbPathOf, withIngestDb, withDryRunDb } from "./context";
 import { checkOutputFile } from "./output-files";
 
 const MAX_WARNINGS = 20;
+
+/**
+ * The side inputs of an ingest checked before the database is opened: `--mapping` and
+ * `--respondents`, and the round.json and mapping.json of the target folder and of its round
+ * folders, must be regular files of at most 64 MiB (`readInputFile`), so a FIFO cannot hang the
+ * run nor /dev/zero exhaust its memory while the database is held open for writing. The loaders
+ * read them again and validate them.
+ * @throws InputError naming the first file that is not.
+ */
+export function checkIngestSideInputs(target: string, opts: { mapping?: string; respondents?: string }): void {
+  if (opts.mapping) readInputFile(opts.mapping, { what: "the mapping file" });
+  if (opts.respondents) readInputFile(opts.respondents, { what: "the respondents file" });
+  let folders: string[] = [];
+  try {
+    if (statSync(target).isDirectory()) {
+      folders = [target, ...readdirSync(target, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(target, e.name))];
+    }
+  } catch {
+    return; // the loaders say what is wrong with the target itself
+  }
+  for (const dir of folders) {
+    for (const name of ["round.json", "mapping.json"]) {
+      const file = path.join(dir, name);
+      if (existsSync(file)) readInputFile(file, { what: name });
+    }
+  }
+}
 
 /**
  * Ingests for real: the key first (a damaged, foreign or lost one fails before the database is
@@ -38,6 +68,7 @@ export function ingestCommand(program: Command): void {
       const { ingest } = await import("../../loaders/ingest");
       // The suggestions keep the mapping in use, so --suggest-mapping may name the --mapping file.
       if (opts.suggestMapping) checkOutputFile(opts.suggestMapping, "--suggest-mapping", { db: dbPathOf(opts), inputs: [["PATH", target], ["--respondents", opts.respondents]] });
+      checkIngestSideInputs(target, opts);
       const progress = (l: string) => process.stderr.write(`${l}\n`);
       const report = opts.dryRun
         ? await withDryRunDb(opts, (db, pseudonymise) => ingest(db, target, { ...opts, pseudonymise, progress }))

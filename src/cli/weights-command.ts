@@ -5,7 +5,8 @@
  * round out, prints a plain-language summary, and writes the recommended expected-utility
  * weights file (`weightsFromFit`).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { readInputText } from "../db/input-file";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../domain/errors";
 import { SATISFACTION_WEIGHT, type Coefficient, type OutcomeFit, type ValidationSummary } from "../matching/fit";
@@ -15,17 +16,13 @@ import { checkOutputFile } from "./output-files";
 
 /**
  * Reads and validates a weights file; no path gives the defaults.
- * @throws InputError (exit 1) when the file is missing or invalid, one problem per line.
+ * @throws InputError (exit 1) when the file is missing, not a regular file, over 64 MiB
+ *   (`readInputText`) or invalid, one problem per line.
  */
 export async function readWeightsFile(file: string | undefined): Promise<Weights> {
   const { defaultWeights, parseWeightsText, WeightsError } = await import("../matching/weights");
   if (!file) return defaultWeights();
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new InputError([{ file, row: 0, column: "", message: `cannot read weights file: ${(err as Error).message}` }]);
-  }
+  const text = readInputText(file, { what: "the weights file", column: "" });
   try {
     return parseWeightsText(text, file);
   } catch (err) {

@@ -5,3 +5,4 @@ export * from "./rounds";
 export * from "./sql";
 export * from "./schema";
 export * from "./files";
+export * from "./input-file";

@@ -5,13 +5,14 @@
  *   of every row (then the first row is data unless it has no `@`).
  * Emails are trimmed; comparing them case-insensitively is the pseudonymiser's job.
  */
-import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
+import { readInputText } from "../db/input-file";
 import { InputError, type Problem } from "../domain/errors";
 
 /**
  * Reads a file of email pairs (see module doc).
- * @throws InputError naming the file, row and problem for a missing file, bad JSON, or a row without two emails.
+ * @throws InputError naming the file, row and problem for a missing file, one that is not a regular
+ *   file or is over 64 MiB (`readInputText`), bad JSON, or a row without two emails.
  */
 export function readPairsFile(file: string): [string, string][] {
   return readPairsWithPlaces(file).pairs;
@@ -24,12 +25,7 @@ export function readPairsFile(file: string): [string, string][] {
  * @throws InputError as {@link readPairsFile}.
  */
 export function readPairsWithPlaces(file: string): { pairs: [string, string][]; rows: number[]; columns: string[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new InputError([{ file, row: 0, column: "", message: `cannot read: ${(err as Error).message}` }]);
-  }
+  const text = readInputText(file, { what: "the pairs file", column: "" });
   const problems: Problem[] = [];
   const pairs: [string, string][] = [];
   const rows: number[] = [];

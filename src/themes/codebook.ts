@@ -7,11 +7,11 @@
  * and lists of phrases need no quotes or brackets. JSON is YAML too, so a `.json` codebook loads
  * the same way.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import { z } from "zod";
+import { readInputText } from "../db/input-file";
 import { InputError, type Problem } from "../domain/errors";
 
 /** The theme ids every codebook must define (docs/themes.md), in display order. */
@@ -118,14 +118,9 @@ export function parseCodebook(text: string, file: string): Codebook {
 
 /**
  * Reads a codebook file (YAML or JSON); the default one when `file` is omitted.
- * @throws {InputError} when the file cannot be read or is not a valid codebook (see {@link parseCodebook}).
+ * @throws {InputError} when the file cannot be read, is not a regular file, is over 64 MiB
+ *   (`readInputText`), or is not a valid codebook (see {@link parseCodebook}).
  */
 export function loadCodebook(file: string = DEFAULT_CODEBOOK_PATH): Codebook {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new InputError([{ file, row: 0, column: "*", message: `cannot read the codebook: ${(err as Error).message}` }]);
-  }
-  return parseCodebook(text, file);
+  return parseCodebook(readInputText(file, { what: "the codebook" }), file);
 }

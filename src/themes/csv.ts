@@ -3,19 +3,14 @@
  * out (`id,themes[,sentiment]`, themes separated by `;`). Reading validates every row and reports
  * problems as `FILE:ROW:COLUMN: message`.
  */
-import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
+import { readInputText } from "../db/input-file";
 import { InputError, showValue, type Problem } from "../domain/errors";
 import { toSafeCsv } from "../privacy/csv-safe";
 import type { CodedComment } from "./coder";
 
 function readRecords(file: string, required: readonly string[]): { header: string[]; rows: Record<string, string>[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new InputError([{ file, row: 0, column: "*", message: `cannot read: ${(err as Error).message}` }]);
-  }
+  const text = readInputText(file, { what: "the CSV file" });
   let records: string[][];
   try {
     records = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
@@ -45,7 +40,7 @@ function checkIds(file: string, rows: Record<string, string>[]): Problem[] {
 /**
  * Reads a CSV of comments with columns `id,text` (others ignored).
  * @returns comments in file order.
- * @throws {InputError} when the file is unreadable, lacks a column, or has an empty or repeated id.
+ * @throws {InputError} when the file is unreadable, not a regular file or over 64 MiB (`readInputText`), lacks a column, or has an empty or repeated id.
  */
 export function readComments(file: string): { id: string; text: string }[] {
   const { rows } = readRecords(file, ["id", "text"]);

@@ -6,11 +6,12 @@ import { ingest } from "../../loaders/ingest";
 import { matchCommand } from "../../src/cli/match-command";
 import { replayCommand } from "../../src/cli/replay-command";
 import { keyPathFor, loadOrCreateKey, pseudonymiser } from "../../src/privacy/pseudonym";
-
-const pseudonymiserFor = (db: string) => pseudonymiser(loadOrCreateKey(keyPathFor(db)));
 import { openDatabase, sql } from "../../src/db";
 import { UsageError } from "../../src/domain/errors";
 import { baseRound, tempDir, writeRound } from "../helpers/rounds";
+
+/** The pseudonymiser of the database at `db`, its key created when absent (a test database). */
+const pseudonymiserFor = (db: string) => pseudonymiser(loadOrCreateKey(keyPathFor(db)));
 
 /** Runs one of our commands through commander, capturing stdout and stderr. */
 async function run(args: string[]) {

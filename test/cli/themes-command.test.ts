@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -98,4 +99,17 @@ describe("iln themes", () => {
     expect(e.err).toMatch(new RegExp(`${cb.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:`));
     expect(e.err).not.toMatch(/\n\s+at /);
   });
+
+  it("refuses a FIFO or a device as codebook or comments file at once (exit 1), never waiting on it or reading it", () => {
+    const fifo = path.join(dir, "cb-fifo.yaml");
+    execFileSync("mkfifo", [fifo]);
+    const input = file("fifo-in.csv", "id,text\n1,hi\n");
+    const iln = (args: string[]) => spawnSync(process.execPath, [path.join(__dirname, "../../bin/iln.js"), ...args], { encoding: "utf8", timeout: 30_000 });
+    const c = iln(["themes", "code", input, "--out", path.join(dir, "o.csv"), "--codebook", fifo]);
+    expect(c.status).toBe(1);
+    expect(c.stderr).toContain(`${fifo}:0:*: cannot read the codebook: it is not a regular file`);
+    const z = iln(["themes", "code", "/dev/zero", "--out", path.join(dir, "o.csv")]);
+    expect(z.status).toBe(1);
+    expect(z.stderr).toContain("/dev/zero:0:*: cannot read the CSV file: it is not a regular file");
+  }, 60_000);
 });

@@ -1,14 +1,16 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { Command } from "commander";
 import { describe, expect, it, vi } from "vitest";
 import { ingest } from "../../loaders/ingest";
 import { keyPathFor, loadOrCreateKey, pseudonymiser } from "../../src/privacy/pseudonym";
-
-const pseudonymiserFor = (db: string) => pseudonymiser(loadOrCreateKey(keyPathFor(db)));
 import { weightsCommand } from "../../src/cli/weights-command";
 import { openDatabase } from "../../src/db";
 import { UsageError } from "../../src/domain/errors";
 import { baseRound, tempDir, writeRound } from "../helpers/rounds";
+
+/** The pseudonymiser of the database at `db`, its key created when absent (a test database). */
+const pseudonymiserFor = (db: string) => pseudonymiser(loadOrCreateKey(keyPathFor(db)));
 
 describe("iln weights fit", () => {
   it("says that one small round has too few outcomes, as a usage error (exit 2)", async () => {
@@ -28,4 +30,17 @@ describe("iln weights fit", () => {
       err.mockRestore();
     }
   });
+
+  it("a weights file that is a FIFO or a device is refused at once (exit 1), by replay and match alike", () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, "w.json");
+    execFileSync("mkfifo", [fifo]);
+    const iln = (args: string[]) => spawnSync(process.execPath, [path.join(__dirname, "../../bin/iln.js"), ...args], { encoding: "utf8", timeout: 30_000 });
+    const r = iln(["replay", "--round", "T1", "--weights", fifo, "--db", path.join(dir, "none.duckdb")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${fifo}:0:: cannot read the weights file: it is not a regular file`);
+    const m = iln(["match", "--round", "T1", "--out", path.join(dir, "p.csv"), "--weights", "/dev/zero", "--db", path.join(dir, "none.duckdb")]);
+    expect(m.status).toBe(1);
+    expect(m.stderr).toContain("/dev/zero:0:: cannot read the weights file: it is not a regular file");
+  }, 60_000);
 });
