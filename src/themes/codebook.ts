@@ -88,20 +88,35 @@ export type Codebook = z.infer<typeof Codebook>;
 /** Path of the default codebook shipped with the toolkit. */
 export const DEFAULT_CODEBOOK_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "codebook.yaml");
 
+/** A YAML error as one line; the package's words for an alias bomb or deep nesting made plain. */
+function yamlMessage(message: string): string {
+  if (/Excessive alias count/i.test(message)) return "not valid YAML for a codebook: its aliases (*name) expand to too much (an alias bomb?); write the lists out";
+  if (/Maximum call stack size exceeded|too much recursion/i.test(message)) return "not valid YAML for a codebook: it is too deeply nested";
+  return `not valid YAML: ${message.split("\n")[0]}`;
+}
+
 /**
  * Parses and validates a codebook from YAML (or JSON) text.
  * @param file the name used in error messages.
  * @returns the codebook, themes in file order.
  * @throws {InputError} with one `FILE:LINE:PATH: message` problem per syntax or schema error
- *   (LINE is the line of the offending value, PATH the dotted path such as `themes.3.phrases`).
+ *   (LINE is the line of the offending value, PATH the dotted path such as `themes.3.phrases`),
+ *   and for aliases that expand to too much or nesting too deep to read (LINE 0).
  */
 export function parseCodebook(text: string, file: string): Codebook {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new InputError(doc.errors.map((e) => ({ file, row: e.linePos?.[0].line ?? 0, column: "*", message: `not valid YAML: ${e.message.split("\n")[0]}` })));
+    throw new InputError(doc.errors.map((e) => ({ file, row: e.linePos?.[0].line ?? 0, column: "*", message: yamlMessage(e.message) })));
   }
-  const res = Codebook.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    // maxAliasCount bounds what aliases may expand to (the yaml package's default, stated here).
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new InputError([{ file, row: 0, column: "*", message: yamlMessage((err as Error).message) }]);
+  }
+  const res = Codebook.safeParse(value);
   if (res.success) return res.data;
   const problems: Problem[] = res.error.issues.map((issue) => {
     const at = issue.path.length ? doc.getIn(issue.path as (string | number)[], true) : doc.contents;

@@ -54,3 +54,16 @@ describe("codebook", () => {
 function lineOf(text: string, needle: string): number {
   return text.slice(0, text.indexOf(needle)).split("\n").length;
 }
+
+describe("hostile codebooks", () => {
+  it("an alias bomb is a located input error, not an internal error", () => {
+    const bomb = "version: 1\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nthemes: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n";
+    expect(() => parseCodebook(bomb, "bomb.yaml")).toThrow(InputError);
+    expect(() => parseCodebook(bomb, "bomb.yaml")).toThrow("bomb.yaml:0:*: not valid YAML for a codebook: its aliases (*name) expand to too much (an alias bomb?); write the lists out");
+  });
+
+  it("deep nesting says so", () => {
+    const deep = `version: 1\nthemes: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`;
+    expect(() => parseCodebook(deep, "deep.yaml")).toThrow("deep.yaml:0:*: not valid YAML for a codebook: it is too deeply nested");
+  });
+});
