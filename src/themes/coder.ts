@@ -40,9 +40,12 @@ type Element =
   | { kind: "gap" }
   | { kind: "name" };
 
-interface CompiledPhrase {
+/** A phrase of the codebook compiled for matching. */
+export interface CompiledPhrase {
   text: string;
   elements: Element[];
+  /** Whether it has two `*` gaps or more: only then can matching revisit a position (see {@link matchAt}). */
+  gaps: boolean;
 }
 
 /**
@@ -164,9 +167,11 @@ function compileWord(w: string): Element {
   return { kind: "word", forms, fuzzy: lower.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(lower) ? lower : null };
 }
 
-function compilePhrase(text: string): CompiledPhrase {
+/** Compiles a codebook phrase (exported for tests). */
+export function compilePhrase(text: string): CompiledPhrase {
   const words = text.trim().split(/[\s-]+/).filter(Boolean);
-  return { text, elements: words.map(compileWord) };
+  const elements = words.map(compileWord);
+  return { text, elements, gaps: elements.filter((e) => e.kind === "gap").length >= 2 };
 }
 
 function wordMatches(e: Element, w: Word): boolean {
@@ -183,19 +188,38 @@ function wordMatches(e: Element, w: Word): boolean {
   }
 }
 
-/** End index (exclusive) of a match of `els` starting at word `i` of `clause`, or -1. */
-function matchAt(els: Element[], k: number, clause: Word[], i: number): number {
-  if (k === els.length) return i;
-  const e = els[k];
-  if (e.kind === "gap") {
-    for (let skip = 0; skip <= MAX_GAP && i + skip <= clause.length; skip++) {
-      const end = matchAt(els, k + 1, clause, i + skip);
-      if (end >= 0) return end;
+/**
+ * End index (exclusive) of the first match of `p` starting at word `i` of `clause`, or -1: the
+ * elements are matched in order, each `*` trying to skip 0, 1, 2, then 3 words, the first way
+ * that completes the phrase winning. The answer for one element and word depends on nothing else,
+ * so for a phrase with several gaps it is remembered per (gap, word): each is worked out once,
+ * and matching takes time polynomial in the phrase and the clause (without it, a phrase of 12
+ * gaps backtracked 4^12 ways on a clause that nearly matches).
+ */
+export function matchAt(p: CompiledPhrase, clause: readonly Word[], i: number): number {
+  return matchFrom(p.elements, 0, clause, i, p.gaps ? new Map() : null);
+}
+
+function matchFrom(els: readonly Element[], k: number, clause: readonly Word[], i: number, memo: Map<number, number> | null): number {
+  for (;;) {
+    if (k === els.length) return i;
+    const e = els[k];
+    if (e.kind === "gap") {
+      const key = k * (clause.length + 1) + i;
+      const known = memo?.get(key);
+      if (known !== undefined) return known;
+      let end = -1;
+      for (let skip = 0; skip <= MAX_GAP && i + skip <= clause.length; skip++) {
+        end = matchFrom(els, k + 1, clause, i + skip, memo);
+        if (end >= 0) break;
+      }
+      memo?.set(key, end);
+      return end;
     }
-    return -1;
+    if (i >= clause.length || !wordMatches(e, clause[i])) return -1;
+    k++;
+    i++;
   }
-  if (i >= clause.length || !wordMatches(e, clause[i])) return -1;
-  return matchAt(els, k + 1, clause, i + 1);
 }
 
 /** Splits a sentence into clauses at punctuation. */
@@ -260,7 +284,7 @@ export function createCoder(codebook: Codebook): Coder {
         for (const clause of clauses(sentence)) {
           for (let i = 0; i < clause.length; i++) {
             for (const { theme, phrase: p, negated } of rulesAt(index, clause[i])) {
-              const end = matchAt(p.elements, 0, clause, i);
+              const end = matchAt(p, clause, i);
               if (end <= i) continue;
               if (!negated) {
                 if (!cueBefore(clause, i)) add(theme, { phrase: p.text, words: surface(clause, i, end) });

@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCodebook, parseCodebook } from "../../src/themes/codebook";
-import { createCoder, type Coder } from "../../src/themes/coder";
+import { compilePhrase, createCoder, MAX_GAP, matchAt, type Coder, type CompiledPhrase } from "../../src/themes/coder";
+import { analyse, type Word } from "../../src/themes/nlp";
 
 let coder: Coder;
 beforeAll(() => {
@@ -79,4 +83,67 @@ describe("theme coder (default codebook)", () => {
     expect(c.code("Merci beaucoup").themes).toEqual(["gratitude"]);
     expect(c.code("Thank you").themes).toEqual([]);
   });
+});
+
+describe("phrase matching with many gaps", () => {
+  /** The matcher before memoisation: plain backtracking, the reference the memoised one must equal. */
+  function reference(els: CompiledPhrase["elements"], k: number, clause: readonly Word[], i: number): number {
+    if (k === els.length) return i;
+    const e = els[k];
+    if (e.kind === "gap") {
+      for (let skip = 0; skip <= MAX_GAP && i + skip <= clause.length; skip++) {
+        const end = reference(els, k + 1, clause, i + skip);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
+    if (i >= clause.length) return -1;
+    // A one-element phrase asks the real matcher whether this element matches this word.
+    const one: CompiledPhrase = { text: "", elements: [e], gaps: false };
+    if (matchAt(one, clause, i) !== i + 1) return -1;
+    return reference(els, k + 1, clause, i + 1);
+  }
+
+  it("a phrase of 12 gaps against 40 words that nearly match it finishes at once", () => {
+    const cb = loadCodebook();
+    cb.themes[0].phrases.push(`the ${"* ".repeat(12)}zzzqqq`);
+    const many = createCoder(cb);
+    const t0 = performance.now();
+    expect(many.code(Array(40).fill("the").join(" ")).themes).toEqual([]);
+    expect(many.code(`${Array(20).fill("the").join(" ")} zzzqqq`).themes).toContain(cb.themes[0].id);
+    expect(performance.now() - t0).toBeLessThan(3000); // 12 s before
+  });
+
+  it("finds the same ends as plain backtracking: the default codebook's phrases on the real comments, and random many-gap phrases", () => {
+    const comments = parse(readFileSync(path.join(__dirname, "../fixtures/themes/real-comments.csv"), "utf8"), { columns: true }) as { text: string }[];
+    const clauses = comments.slice(0, 15).flatMap((c) => analyse(c.text).sentences);
+    const cb = loadCodebook();
+    const phrases = cb.themes.flatMap((t) => [...t.phrases, ...(t.negated ?? []).flatMap((r) => r.phrases)]).map(compilePhrase);
+    let compared = 0;
+    let matched = 0;
+    for (const clause of clauses) {
+      for (const p of phrases) {
+        for (let i = 0; i < clause.length; i++) {
+          const end = matchAt(p, clause, i);
+          expect(end).toBe(reference(p.elements, 0, clause, i));
+          compared++;
+          if (end >= 0) matched++;
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(5);
+    // Many-gap phrases over a small vocabulary, where gaps compete.
+    const vocab = ["partner", "reply", "never", "the", "idea", "new"];
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let trial = 0; trial < 300; trial++) {
+      const words = Array.from({ length: 2 + rnd(5) }, () => (rnd(2) ? "*" : vocab[rnd(vocab.length)]));
+      if (words[0] === "*") words[0] = vocab[0];
+      const p = compilePhrase(words.join(" "));
+      const clause = analyse(Array.from({ length: 5 + rnd(15) }, () => vocab[rnd(vocab.length)]).join(" ")).sentences.flat();
+      for (let i = 0; i < clause.length; i++) expect(matchAt(p, clause, i)).toBe(reference(p.elements, 0, clause, i));
+      compared += clause.length;
+    }
+    expect(compared).toBeGreaterThan(5_000);
+  }, 120_000);
 });
