@@ -283,6 +283,7 @@ export function swapIn(built: string, target: string): void {
  */
 export async function buildSite(options: { dbPath?: string; outDir?: string; quiet?: boolean; assets?: Promise<void> } = {}): Promise<{ ms: number; bytes: number; outDir: string; audited: number }> {
   const t0 = Date.now();
+  minCellSize(); // a bad ILN_MIN_CELL fails here in one line, not in every data loader with a stack trace
   const outDir = path.resolve(options.outDir ?? (process.env.ILN_SITE_OUT || DIST));
   const dbPath = path.resolve(options.dbPath ?? (process.env.ILN_DB || path.join(PROJECT, "data", "iln.duckdb")));
   if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}: run \`npm run demo\` (or \`iln ingest\`) first`);

@@ -8,6 +8,7 @@ import type { Db } from "../db";
 import { defaultDbPath } from "../db/errors";
 import { UsageError } from "../domain/errors";
 import { pseudonymiser, type Pseudonymiser } from "../privacy/pseudonym";
+import { minCellSize } from "../privacy/suppress";
 import { keyForIngest, settleIngestKey } from "./pseudonym-key";
 
 /**
@@ -23,6 +24,20 @@ export function dbPathOf(opts: { db?: string }): string {
   const env = process.env.ILN_DB;
   if (env !== undefined && env.trim() === "") throw new UsageError("ILN_DB is set but empty: give it the database file, or unset it for data/iln.duckdb");
   return defaultDbPath();
+}
+
+/**
+ * The minimum cell size `ILN_MIN_CELL` (default 5), checked before a command that publishes or
+ * shows figures (`metrics`, `themes`, `slides`) does any work.
+ * @throws UsageError naming the variable when it is set but not a decimal integer >= 1.
+ */
+export function checkMinCell(): number {
+  try {
+    return minCellSize();
+  } catch (err) {
+    if (err instanceof RangeError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
 import type { AtRiskRow, MetricsDocument, Proportion, RoundMetrics, SurveyItem } from "../metrics";
-import { dbPathOf, withDb } from "./context";
+import { checkMinCell, dbPathOf, withDb } from "./context";
 import { checkOutputFile, writePrivateFileAtomically } from "./output-files";
 
 const AT_RISK_COLUMNS = ["partnership_id", "health", "reasons", "last_contact", "last_problem", "email_a", "name_a", "country_a", "email_b", "name_b", "country_b"] as const;
@@ -31,6 +31,7 @@ export function metricsCommand(program: Command): void {
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round?: string; json?: boolean; atRisk?: string; db?: string }) => {
       if (opts.atRisk && !opts.round) throw new UsageError("--at-risk needs --round");
+      checkMinCell(); // the figures here are internal and unsuppressed, but a bad value is the same mistake everywhere
       if (opts.atRisk) checkOutputFile(opts.atRisk, "--at-risk", { db: dbPathOf(opts) });
       const { atRiskList, metricsDocument } = await import("../metrics");
       const { toSafeCsv } = await import("../privacy/csv-safe");

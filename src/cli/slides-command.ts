@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../domain/errors";
 import type { DeckInput } from "../slides/deck";
-import { dbPathOf, withDb } from "./context";
+import { checkMinCell, dbPathOf, withDb } from "./context";
 import { checkOutputFile } from "./output-files";
 
 /** Registers the slides command. */
@@ -24,6 +24,7 @@ export function slidesCommand(program: Command): void {
     .action(async (opts: { out: string; round?: string; db?: string }) => {
       if (path.extname(opts.out).toLowerCase() !== ".pptx") throw new UsageError(`--out must name a .pptx file, got ${JSON.stringify(opts.out)}`);
       checkOutputFile(opts.out, "--out", { db: dbPathOf(opts) });
+      checkMinCell(); // the site's loaders read it: a bad value fails here, not in a child process
       const dbPath = dbPathOf(opts);
       // The deck's code (charts, pptxgenjs) loads only now, so `iln --help` starts without it.
       const { checkRound } = await import("../db/rounds");

@@ -10,11 +10,10 @@
 import { writePrivateFile } from "../db/files";
 import { InvalidArgumentError, type Command } from "commander";
 import { UsageError } from "../domain/errors";
-import { minCellSize } from "../privacy/suppress";
 import type { Agreement } from "../themes/agreement";
 import type { Coder } from "../themes/coder";
 import type { ThemeGroup, ThemesDocument } from "../themes/metrics";
-import { dbPathOf, withDb } from "./context";
+import { checkMinCell, dbPathOf, withDb } from "./context";
 import { checkOutputFile } from "./output-files";
 
 const pct = (x: number | null): string => (x === null ? "-" : `${(100 * x).toFixed(0)}%`);
@@ -95,10 +94,11 @@ export function themesCommand(program: Command): void {
     .option("--codebook <file>", "codebook (YAML or JSON) replacing src/themes/codebook.yaml")
     .option("--db <path>", "database file (default: ILN_DB or data/iln.duckdb)")
     .action(async (opts: { round?: string; json?: boolean; codebook?: string; db?: string }) => {
+      const min = checkMinCell();
       const coder = await coderOf(opts);
       const { themesDocument } = await import("../themes/metrics");
       const doc: ThemesDocument = await withDb(opts, true, (db) => themesDocument(db, coder, { round: opts.round }));
-      process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : formatThemes(doc, minCellSize()));
+      process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : formatThemes(doc, min));
     });
 
   themes

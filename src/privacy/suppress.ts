@@ -12,14 +12,16 @@
 export const DEFAULT_MIN_CELL = 5;
 
 /**
- * The minimum cell size: `ILN_MIN_CELL` from `env` when set, else 5.
- * @throws RangeError when `ILN_MIN_CELL` is set but is not an integer >= 1.
+ * The minimum cell size: `ILN_MIN_CELL` from `env` when set, else 5. Only a whole number written
+ * in decimal digits (surrounding spaces aside) is accepted: `0x10`, `1e1`, `5.0` and `abc` are not.
+ * @throws RangeError naming the variable when `ILN_MIN_CELL` is set but is not a decimal integer >= 1
+ *   (the CLI reports it as a usage error, src/cli/context.ts `checkMinCell`).
  */
 export function minCellSize(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const raw = env.ILN_MIN_CELL;
   if (raw === undefined || raw.trim() === "") return DEFAULT_MIN_CELL;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`ILN_MIN_CELL must be an integer >= 1, got ${JSON.stringify(raw)}`);
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`ILN_MIN_CELL must be a whole number of at least 1 written in digits (default ${DEFAULT_MIN_CELL}), got ${JSON.stringify(raw)}`);
   return n;
 }
 

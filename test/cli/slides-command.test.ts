@@ -91,5 +91,9 @@ describe("iln slides on the demo", () => {
     expect(slash.stderr).toContain("ends with a folder separator; give a file name");
     expect(slash.stderr).not.toContain("publishing the figures");
     expect(Date.now() - t0).toBeLessThan(10_000);
+    // A bad ILN_MIN_CELL is a usage error before the loaders run (it was exit 3 with no reason).
+    const min = spawnSync(process.execPath, [path.join(ROOT, "bin/iln.js"), "slides", "--out", path.join(tmp, "m.pptx"), "--db", db], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ILN_MIN_CELL: "abc" } });
+    expect(min.status).toBe(2);
+    expect(min.stderr).toBe('iln: ILN_MIN_CELL must be a whole number of at least 1 written in digits (default 5), got "abc"\n');
   });
 });

@@ -112,4 +112,19 @@ describe("iln themes", () => {
     expect(z.status).toBe(1);
     expect(z.stderr).toContain("/dev/zero:0:*: cannot read the CSV file: it is not a regular file");
   }, 60_000);
+
+  it("a bad ILN_MIN_CELL is a usage error (exit 2) naming the variable, in themes and metrics alike", async () => {
+    vi.stubEnv("ILN_MIN_CELL", "abc");
+    try {
+      for (const args of [["themes", "--db", dbPath], ["metrics", "--db", dbPath]]) {
+        const r = await run(args);
+        expect(r.code).toBe(2);
+        expect(r.err).toBe('iln: ILN_MIN_CELL must be a whole number of at least 1 written in digits (default 5), got "abc"\n');
+      }
+      vi.stubEnv("ILN_MIN_CELL", "0x10");
+      expect((await run(["themes", "--db", dbPath])).code).toBe(2);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });

@@ -11,6 +11,10 @@ describe("minCellSize", () => {
   it("refuses values that are not integers >= 1", () => {
     for (const bad of ["0", "-3", "2.5", "five"]) expect(() => minCellSize({ ILN_MIN_CELL: bad })).toThrow(RangeError);
   });
+  it("reads decimal digits only: hex, exponents, signs and fractions written as integers are refused, naming the variable", () => {
+    for (const bad of ["0x10", "1e1", "+5", "5.0", "0b11", "99999999999999999999"]) expect(() => minCellSize({ ILN_MIN_CELL: bad })).toThrow(/^ILN_MIN_CELL must be a whole number of at least 1 written in digits/);
+    expect(minCellSize({ ILN_MIN_CELL: " 07 " })).toBe(7);
+  });
 });
 
 describe("suppressCount", () => {
