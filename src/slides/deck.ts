@@ -9,6 +9,7 @@
  * rounds up to it, the round itself highlighted where a chart can.
  */
 import PptxGenJS from "pptxgenjs";
+import { xmlSafeDeep, xmlSafeText } from "./xml-safe";
 import {
   coverageFinding,
   healthFinding,
@@ -155,10 +156,16 @@ export function footerOf(f: Finding, source: string): string {
 }
 
 /**
- * Builds the deck (module doc).
+ * Builds the deck (module doc). Every string of the documents (and `options.round`) is made
+ * XML-safe first (`xmlSafeDeep`: control characters become spaces, lone surrogates U+FFFD), so the
+ * file is always well-formed.
  * @throws Error when `options.round` is not a round of the documents.
  */
-export async function buildDeck(input: DeckInput, options: DeckOptions = {}): Promise<Deck> {
+export async function buildDeck(rawInput: DeckInput, rawOptions: DeckOptions = {}): Promise<Deck> {
+  // Every text of the deck comes from these documents or from this file: made XML-safe once here,
+  // so no slide, note or chart can hold a character that makes the file ill-formed (xml-safe.ts).
+  const input = xmlSafeDeep(rawInput);
+  const options: DeckOptions = { ...rawOptions, round: rawOptions.round === undefined ? undefined : xmlSafeText(rawOptions.round) };
   const { metrics } = input;
   const order = metrics.rounds.map((r) => r.round);
   if (!order.length) throw new Error("the database has no rounds: nothing to present");

@@ -73,4 +73,18 @@ describe("the conference deck", () => {
     expect(footerOf({ id: "x", sentence: "", round: "R2", n: 1458, ci: [0.8287, 0.8783], method: "", available: true }, "Source: S")).toBe("n = 1,458, 95% CI 83–88%  ·  Source: S");
     expect(footerOf({ id: "x", sentence: "", round: null, n: null, ci: null, method: "", available: true }, "Source: S")).toBe("Source: S");
   });
+
+  it("writes well-formed XML whatever a round's name holds: control characters, lone surrogates and non-characters are replaced", async () => {
+    const docs = input(false);
+    const hostile = "Round\u000b2\u0001\u001b[2J \uD800x\uDFFF \uFFFE end";
+    docs.metrics.rounds[1].name = hostile;
+    const deck = await buildDeck(docs, { builtOn: "2026-01-31", round: "R2" });
+    const files = unzipSync(new Uint8Array(deck.pptx));
+    const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const parts = Object.keys(files).filter((f) => /\.(xml|rels)$/.test(f));
+    expect(parts.length).toBeGreaterThan(20);
+    for (const f of parts) expect(notXml.test(strFromU8(files[f])), f).toBe(false);
+    const title = strFromU8(files["ppt/slides/slide1.xml"]);
+    expect(title).toContain("Round 2  [2J \uFFFDx\uFFFD \uFFFD end");
+  });
 });
