@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { readInputFile } from "../db/input-file";
+import { terminalSafe } from "../domain/errors";
 import type { IngestOptions } from "../../loaders/ingest";
 import { dbPathOf, withIngestDb, withDryRunDb } from "./context";
 import { checkOutputFile } from "./output-files";
@@ -74,14 +75,15 @@ export function ingestCommand(program: Command): void {
         ? await withDryRunDb(opts, (db, pseudonymise) => ingest(db, target, { ...opts, pseudonymise, progress }))
         : await ingestInto(opts, target, progress);
       const shown = opts.verbose ? report.warnings : report.warnings.slice(0, MAX_WARNINGS);
-      for (const w of shown) process.stderr.write(`warning: ${w}\n`);
+      // Names and values in these lines come from the files: escaped, so none can drive the terminal.
+      for (const w of shown) process.stderr.write(`warning: ${terminalSafe(w)}\n`);
       if (shown.length < report.warnings.length) process.stderr.write(`... and ${report.warnings.length - shown.length} more warnings (--verbose shows them all)\n`);
-      for (const f of report.files) process.stdout.write(`${f.round}\t${f.kind}\t${f.status}\t${f.status === "unchanged" ? "-" : f.rows}\t${f.file}${f.anonymous ? "\tanonymous" : ""}\n`);
+      for (const f of report.files) process.stdout.write(`${terminalSafe(f.round)}\t${f.kind}\t${f.status}\t${f.status === "unchanged" ? "-" : f.rows}\t${terminalSafe(f.file)}${f.anonymous ? "\tanonymous" : ""}\n`);
       const written = report.files.filter((f) => f.status !== "unchanged").length;
       process.stderr.write(`${report.dryRun ? "dry run: nothing written; " : ""}${written} file(s) ${report.dryRun ? "valid" : "ingested"}, ${report.files.length - written} unchanged\n`);
       if (report.anonymousSurveys.length) {
-        process.stderr.write(`anonymous survey (no respondent key; counted in satisfaction and outcomes, linked to no partnership): ${report.anonymousSurveys.join(", ")}\n`);
+        process.stderr.write(`anonymous survey (no respondent key; counted in satisfaction and outcomes, linked to no partnership): ${terminalSafe(report.anonymousSurveys.join(", "))}\n`);
       }
-      if (report.ignored.length) process.stderr.write(`${report.ignored.length} file(s) ignored, not an export kind: ${report.ignored.join(", ")}\n`);
+      if (report.ignored.length) process.stderr.write(`${report.ignored.length} file(s) ignored, not an export kind: ${terminalSafe(report.ignored.join(", "))}\n`);
     });
 }

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, type Option } from "commander";
-import { formatProblem, InputError, UsageError } from "../domain/errors";
+import { formatProblem, InputError, terminalSafe, UsageError } from "../domain/errors";
 import { DatabaseBusyError, DatabaseInvalidError, DatabaseMissingError } from "../db/errors";
 import { KeyFileError, KeyMissingError } from "../privacy/pseudonym";
 import { EXIT } from "./exit-codes";
@@ -106,26 +106,27 @@ export async function main(argv: string[]): Promise<number> {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof InputError) {
-      for (const p of err.problems.slice(0, MAX_PROBLEMS)) process.stderr.write(`${formatProblem(p)}\n`);
+      // File names and messages may hold what a terminal acts on (a file named with escapes): escaped.
+      for (const p of err.problems.slice(0, MAX_PROBLEMS)) process.stderr.write(`${terminalSafe(formatProblem(p))}\n`);
       if (err.problems.length > MAX_PROBLEMS) process.stderr.write(`... and ${err.problems.length - MAX_PROBLEMS} more problem(s)\n`);
       process.stderr.write(`rejected: ${err.problems.length} problem(s); nothing was written\n`);
       return EXIT.rejected;
     }
     if (err instanceof UsageError || err instanceof DatabaseInvalidError) {
-      process.stderr.write(`iln: ${err.message}\n`);
+      process.stderr.write(`iln: ${terminalSafe(err.message)}\n`);
       return EXIT.usage;
     }
     if (err instanceof DatabaseBusyError || err instanceof DatabaseMissingError || err instanceof KeyMissingError || err instanceof KeyFileError) {
-      process.stderr.write(`iln: ${err.message}\n`);
+      process.stderr.write(`iln: ${terminalSafe(err.message)}\n`);
       return EXIT.rejected;
     }
     if (systemError(err) || (err instanceof Error && /^IO Error: /.test(err.message))) {
       // A path the machine (or DuckDB) refused: permission, full disk, a file that is not a
       // database. Say which, no stack.
-      process.stderr.write(`iln: ${err.message}\n`);
+      process.stderr.write(`iln: ${terminalSafe(err.message)}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`${internalErrorLine(err)}\n`);
+    process.stderr.write(`${terminalSafe(internalErrorLine(err))}\n`);
     if (process.env.ILN_DEBUG) process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
     return EXIT.internal;
   }

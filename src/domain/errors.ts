@@ -73,6 +73,20 @@ export function showValue(value: string): string {
   return `${JSON.stringify(value.slice(0, SHOWN_VALUE_CHARS) + "…")} (${value.length.toLocaleString("en-US")} characters)`;
 }
 
+/** Characters a terminal acts on or that reorder text: C0 and C1 controls, DEL, bidirectional overrides and isolates. */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * `text` safe to print on a terminal as one line: every control character (tab aside), DEL, C1
+ * control and bidirectional override or isolate is written as its JSON-style escape (`\u001b`),
+ * as `showValue` shows cell values, so a file name or a value read from stdin cannot clear the
+ * screen, retitle the window, start a new line or reverse the text around it. Other text is
+ * unchanged. Never throws.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /**
  * Thrown when input is rejected. Carries every problem found, not just the first; the CLI
  * prints one line per problem and exits with code 1. Nothing has been written when it is thrown.

@@ -9,3 +9,10 @@ describe("the lines of iln countries", () => {
     expect(countryLine("USA")).toEqual({ input: "USA", code: "US", suggestions: [] });
   });
 });
+
+describe("echoing stdin", () => {
+  it("escapes control characters in the input it echoes", () => {
+    expect(formatCountryLine(countryLine("Fr\u001b[2Jance"))).toMatch(/^Fr\\u001b\[2Jance -> \? /);
+    expect(formatCountryLine(countryLine("Spain\u0007"))).toMatch(/^Spain\\u0007 -> /);
+  });
+});

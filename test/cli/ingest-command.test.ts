@@ -3,7 +3,7 @@
  * device) are refused with exit 1 at once, before the database is opened or created.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, symlinkSync } from "node:fs";
+import { existsSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { baseRound, tempDir, writeRound } from "../helpers/rounds";
@@ -39,4 +39,16 @@ describe("iln ingest side inputs", () => {
     expect(existsSync(db)).toBe(false);
     expect(existsSync(`${db}.key`)).toBe(false);
   }, 120_000);
+});
+
+describe("iln ingest output", () => {
+  it("prints file names with terminal escapes escaped, in warnings and in the summary", () => {
+    const dir = tempDir();
+    const round = writeRound(dir, "T1", baseRound());
+    writeFileSync(path.join(round, "\u001b]0;PWNED\u0007\u001b[2Jx.csv"), "a\n");
+    const r = iln(["ingest", round, "--db", path.join(dir, "o.duckdb"), "--dry-run"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(r.stderr).toContain("1 file(s) ignored, not an export kind: " + path.join(round, "\\u001b]0;PWNED\\u0007\\u001b[2Jx.csv"));
+  }, 60_000);
 });

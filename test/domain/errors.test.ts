@@ -4,7 +4,7 @@
  * round is a usage error that lists the rounds the database holds.
  */
 import { describe, expect, it } from "vitest";
-import { collapseRepeats, formatProblem, InputError, showValue, UnknownRoundError, UsageError, type Problem } from "../../src/domain/errors";
+import { collapseRepeats, formatProblem, InputError, showValue, terminalSafe, UnknownRoundError, UsageError, type Problem } from "../../src/domain/errors";
 
 describe("errors", () => {
   it("formats a located problem and shows a value with its blanks", () => {
@@ -39,5 +39,13 @@ describe("errors", () => {
       'r.csv:3:Sector: not a valid library sector: "Museum"',
       'r.csv:5:Other column: not a valid library sector: "Museum"',
     ]);
+  });
+});
+
+describe("terminalSafe", () => {
+  it("escapes what a terminal acts on (escapes, bells, new lines, C1 controls, bidi overrides) and keeps the rest", () => {
+    expect(terminalSafe("\u001b]0;PWNED\u0007\u001b[2Jx.csv")).toBe("\\u001b]0;PWNED\\u0007\\u001b[2Jx.csv");
+    expect(terminalSafe("a\nb\rc\u009bd\u202Ee\u2066f\u007f")).toBe("a\\u000ab\\u000dc\\u009bd\\u202ee\\u2066f\\u007f");
+    expect(terminalSafe("Zoë\tSão Paulo 日本 😀 \"x\"")).toBe("Zoë\tSão Paulo 日本 😀 \"x\"");
   });
 });
