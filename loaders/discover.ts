@@ -7,7 +7,7 @@
  * as ignored in the ingest's summary.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { checkInputFile, inputFileProblem, MAX_EXPORT_BYTES } from "./input-file";
+import { MAX_EXPORT_BYTES } from "./formats/read-export";
 import path from "node:path";
 import { InputError, UsageError, type Problem } from "../src/domain/errors";
 import { readJson } from "./read-json";
@@ -109,9 +109,8 @@ function roundFolder(dir: string, mappingOverride?: MappingFile, respondents?: R
       problems.push({ file, row: 0, column: "*", message: `named like the round's ${named.kind} export but is ${what}; give the export file itself` });
       continue;
     }
-    const oversize = named ? inputFileProblem(file, MAX_EXPORT_BYTES, `the round's ${named.kind} export`) : null;
-    if (oversize) {
-      problems.push({ file, row: 0, column: "*", message: oversize });
+    if (named && st && st.size > MAX_EXPORT_BYTES) {
+      problems.push({ file, row: 0, column: "*", message: `the round's ${named.kind} export is ${Math.round(st.size / 1024 ** 2)} MiB, over the limit of ${MAX_EXPORT_BYTES / 1024 ** 2} MiB; is this the right file?` });
       continue;
     }
     if (named) {
@@ -148,9 +147,9 @@ export function discover(target: string, opts: { kind?: string; round?: string; 
   const override = opts.mapping ? readMapping(opts.mapping) : undefined;
   const respondents = opts.respondents ? readRespondents(opts.respondents) : undefined;
   const st = statSync(target);
-  if (!st.isFile() && !st.isDirectory()) throw new InputError([{ file: target, row: 0, column: "*", message: inputFileProblem(target, MAX_EXPORT_BYTES) ?? "not a file or folder" }]);
+  if (!st.isFile() && !st.isDirectory()) throw new InputError([{ file: target, row: 0, column: "*", message: "cannot read the file: it is not a regular file (a pipe, socket or device); give a file" }]);
   if (st.isFile()) {
-    checkInputFile(target, MAX_EXPORT_BYTES);
+    if (st.size > MAX_EXPORT_BYTES) throw new InputError([{ file: target, row: 0, column: "*", message: `the file is ${Math.round(st.size / 1024 ** 2)} MiB, over the limit of ${MAX_EXPORT_BYTES / 1024 ** 2} MiB; is this the right file?` }]);
     if (!opts.kind || !opts.round) throw new UsageError(`ingesting one file needs --kind (${KINDS.join("|")}) and --round`);
     if (!(KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`unknown --kind ${opts.kind}; expected one of ${KINDS.join(", ")}`);
     const kind = opts.kind as Kind;

@@ -7,7 +7,9 @@
  * header but no rows replaces nothing unless `allowEmpty` says to clear the round's rows.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { readInputFile } from "../src/db/input-file";
+import { MAX_EXPORT_BYTES } from "./formats/read-export";
 import path from "node:path";
 import { ident, sql, type Db } from "../src/db";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
@@ -219,7 +221,7 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
     }
     const pending: { input: FileInput; hash: string }[] = [];
     for (const f of input.files) {
-      const bytes = readFileSync(f.path);
+      const bytes = readInputFile(f.path, { maxBytes: MAX_EXPORT_BYTES });
       const hash = hashOf(bytes, f, roundWindow(f.kind, round));
       if ((await lastHash(db, round.id, f.kind)) === hash) {
         report.push({ file: f.path, kind: f.kind, round: round.id, rows: 0, status: "unchanged" });

@@ -26,8 +26,7 @@
  * No cell may be longer than
  * {@link MAX_CELL_CHARS} characters.
  */
-import { readFileSync } from "node:fs";
-import { checkInputFile, MAX_EXPORT_BYTES } from "../input-file";
+import { readInputFile } from "../../src/db/input-file";
 import { InputError, showValue, type Problem } from "../../src/domain/errors";
 import { delimiterName, isBlankRecord, isQuotedTsv, parseCsv, sniffDelimiter, type Delimiter } from "./csv";
 import { decodeBytes } from "./decode";
@@ -40,6 +39,9 @@ import type { Encoding, ExportFormat, RawTable } from "./raw-table";
 import { qualtrics, qualtricsLegacy, withoutNonResponses } from "./qualtrics";
 import { surveyMonkey } from "./surveymonkey";
 import { readXlsx } from "./xlsx";
+
+/** The largest export read, in bytes (1 GiB): ten times a 100,000-person history's largest file, under Node's 2 GiB read limit. */
+export const MAX_EXPORT_BYTES = 1024 ** 3;
 
 /** The longest cell read, in characters: Excel's own limit for a cell (32,767). */
 export const MAX_CELL_CHARS = 32_767;
@@ -60,15 +62,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
  *   everything `parseExport` rejects.
  */
 export function readExport(file: string, options?: { format?: ExportFormat }): RawTable {
-  checkInputFile(file, MAX_EXPORT_BYTES);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new InputError([{ file, row: 0, column: "*", message: `the file cannot be read (${reason})` }]);
-  }
-  return parseExport(file, bytes, options);
+  return parseExport(file, readInputFile(file, { maxBytes: MAX_EXPORT_BYTES }), options);
 }
 
 /**

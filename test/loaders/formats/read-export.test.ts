@@ -407,7 +407,7 @@ describe("parseExport on synthetic input", () => {
 
   it("turns unreadable paths into an InputError", () => {
     expect(problemsOf(() => readExport("/nonexistent/x.csv"))).toEqual([
-      { file: "/nonexistent/x.csv", row: 0, column: "*", message: "the file cannot be read (ENOENT)" },
+      { file: "/nonexistent/x.csv", row: 0, column: "*", message: "cannot read the file: ENOENT: no such file or directory, open '/nonexistent/x.csv'" },
     ]);
   });
 });
