@@ -76,9 +76,13 @@ export function ci(interval) {
   return interval ? `(95% CI ${pct(interval[0])}–${pct(interval[1])})` : "";
 }
 
-/** A whole number with thousands separators, or "fewer than N" when suppressed (null). */
-export function count(x, min = 5) {
-  return x == null ? `<${min}` : Number(x).toLocaleString("en-GB");
+/**
+ * A whole number with thousands separators, or "hidden" when suppressed (null): a null is either
+ * a small count or one hidden beside a small one so that it cannot be worked out, so "<5" was not
+ * always true. `_min` is kept for callers that pass the minimum cell.
+ */
+export function count(x, _min = 5) {
+  return x == null ? "hidden" : Number(x).toLocaleString("en-GB");
 }
 
 /** A number with `digits` decimals, or an en dash. */

@@ -28,10 +28,15 @@ export function range(ci: Interval | null | undefined): string {
   return `${(ci[0] * 100).toFixed(d)}–${(ci[1] * 100).toFixed(d)}%`;
 }
 
-/** A count with thousands separators ("1,458"); "fewer than min" when suppressed (null); "–" when undefined. */
-export function count(n: number | null | undefined, min = 5): string {
+/**
+ * A count with thousands separators ("1,458"); "a hidden number of" when suppressed (null), which
+ * is true whether it was small or hidden beside a small one so that it cannot be worked out ("fewer
+ * than 5" was false for the second: a round of 12 read "matched fewer than 5 people"); "–" when
+ * undefined. `_min` is kept for callers that pass the minimum cell.
+ */
+export function count(n: number | null | undefined, _min = 5): string {
   if (n === undefined || (n !== null && !Number.isFinite(n))) return "–";
-  return n === null ? `fewer than ${min}` : Math.round(n).toLocaleString("en-GB");
+  return n === null ? "a hidden number of" : Math.round(n).toLocaleString("en-GB");
 }
 
 /**
