@@ -527,6 +527,17 @@ export class DisclosureAudit {
     };
     const echelons = new Map<string, Echelon<T>>();
     const full = new Map<string, Echelon<T>>();
+    // A table's echelon with what the other tables say about the whole population (`extend`), built when first needed.
+    const fullOf = (extend: (t: TableSpec, values: string[], e: Echelon<T>) => void) => (t: TableSpec) => {
+      let e = full.get(t.dimension);
+      if (!e) {
+        const values = valuesOf.get(t.dimension)!;
+        e = echelons.get(t.dimension)!.clone();
+        extend(t, values, e);
+        full.set(t.dimension, e);
+      }
+      return e;
+    };
     let made: DerivationBase<T>;
     if (m === "count") {
       const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
@@ -544,16 +555,9 @@ export class DisclosureAudit {
       }
       made = {
         tables, valuesOf, project, vec,
-        full: (t) => {
-          let e = full.get(t.dimension);
-          if (!e) {
-            const values = valuesOf.get(t.dimension)!;
-            e = echelons.get(t.dimension)!.clone();
-            for (const p of pure) if (p.from !== t.dimension) e.add(project(t, values, hubVector(F, values.length, H, p.hubCoef)), p.how);
-            full.set(t.dimension, e);
-          }
-          return e;
-        },
+        full: fullOf((t, values, e) => {
+          for (const p of pure) if (p.from !== t.dimension) e.add(project(t, values, hubVector(F, values.length, H, p.hubCoef)), p.how);
+        }),
       };
     } else {
       const pure: { how: Vec<T>; from: string }[] = [];
@@ -568,17 +572,10 @@ export class DisclosureAudit {
       }
       made = {
         tables, valuesOf, project, vec,
-        full: (t) => {
-          let e = full.get(t.dimension);
-          if (!e) {
-            const values = valuesOf.get(t.dimension)!;
-            e = echelons.get(t.dimension)!.clone();
-            const ones = vec(t, values, hubOnly);
-            for (const p of pure) if (p.from !== t.dimension) e.add(ones, p.how);
-            full.set(t.dimension, e);
-          }
-          return e;
-        },
+        full: fullOf((t, values, e) => {
+          const ones = vec(t, values, hubOnly);
+          for (const p of pure) if (p.from !== t.dimension) e.add(ones, p.how);
+        }),
       };
     }
     this.derivations.set(key, { version, base: made });
