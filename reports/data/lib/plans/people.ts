@@ -7,8 +7,10 @@
  *   retained") are audited exactly.
  * - Registrants (path: the rounds they registered in): per-round and overall registrations.
  * The two are audited apart: the difference between a round's registrants and its matched
- * participants (the unmatched, and partners erased by `iln forget`) is not protected; it is a
- * count of the program's unmatched applicants that carries no attribute of anyone.
+ * participants (its unmatched applicants) is not protected as a count. It is not free of
+ * attributes: applicants' sectors minus matched participants' sectors can name the sector of a
+ * lone unmatched applicant (a known gap, docs/privacy.md). An erased person is in neither
+ * population (their tombstone is no participant).
  * Paths nobody took are taken as known to be empty (safe: the attacker is granted more).
  */
 import { sql, type Db } from "../../../../src/db";
