@@ -59,6 +59,11 @@ function zodProblems(file: string, issues: { path: PropertyKey[]; message: strin
   return issues.map((i) => ({ file, row: 0, column: i.path.map(String).join(".") || "*", message: i.message }));
 }
 
+/** The problem of an export over {@link MAX_EXPORT_BYTES}: `what` is "the file" or names its kind. */
+function tooLarge(what: string, bytes: number): string {
+  return `${what} is ${Math.round(bytes / 1024 ** 2)} MiB, over the limit of ${MAX_EXPORT_BYTES / 1024 ** 2} MiB; is this the right file?`;
+}
+
 /** Reads and validates a round.json. @throws InputError naming the file and field. */
 export function readRoundFile(file: string): RoundFile {
   const res = RoundFile.safeParse(readJson(file));
@@ -110,7 +115,7 @@ function roundFolder(dir: string, mappingOverride?: MappingFile, respondents?: R
       continue;
     }
     if (named && st && st.size > MAX_EXPORT_BYTES) {
-      problems.push({ file, row: 0, column: "*", message: `the round's ${named.kind} export is ${Math.round(st.size / 1024 ** 2)} MiB, over the limit of ${MAX_EXPORT_BYTES / 1024 ** 2} MiB; is this the right file?` });
+      problems.push({ file, row: 0, column: "*", message: tooLarge(`the round's ${named.kind} export`, st.size) });
       continue;
     }
     if (named) {
@@ -149,7 +154,7 @@ export function discover(target: string, opts: { kind?: string; round?: string; 
   const st = statSync(target);
   if (!st.isFile() && !st.isDirectory()) throw new InputError([{ file: target, row: 0, column: "*", message: "cannot read the file: it is not a regular file (a pipe, socket or device); give a file" }]);
   if (st.isFile()) {
-    if (st.size > MAX_EXPORT_BYTES) throw new InputError([{ file: target, row: 0, column: "*", message: `the file is ${Math.round(st.size / 1024 ** 2)} MiB, over the limit of ${MAX_EXPORT_BYTES / 1024 ** 2} MiB; is this the right file?` }]);
+    if (st.size > MAX_EXPORT_BYTES) throw new InputError([{ file: target, row: 0, column: "*", message: tooLarge("the file", st.size) }]);
     if (!opts.kind || !opts.round) throw new UsageError(`ingesting one file needs --kind (${KINDS.join("|")}) and --round`);
     if (!(KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`unknown --kind ${opts.kind}; expected one of ${KINDS.join(", ")}`);
     const kind = opts.kind as Kind;

@@ -41,18 +41,16 @@ await runLoader("matching.json", async (db, min, record) => {
   const all = await roundSummaries(db);
   const plan = new Plan(min);
   const reach = await addReach(db, plan, min);
-  const pending = all.filter((r) => r.partnerships === 0).map((r) => {
+  // A round's registrations as this page publishes them: the twin of the people plan's figure.
+  const registrations = (r: (typeof all)[number], what: string): number | null => {
     const ids = reach.people.perRound.get(r.round);
-    const id = ids ? plan.figure({ family: "matching.json", label: `${r.round}: registrations of a round not matched yet`, population: "registrants", dimension: "path", values: pathsOf(plan, ids.registered), value: r.registered }) : null;
-    if (ids && id !== null) plan.twins([ids.registered, id]);
-    return { r, id };
-  });
-  const pools = all.filter((r) => r.partnerships > 0).map((r) => {
-    const ids = reach.people.perRound.get(r.round);
-    const id = ids ? plan.figure({ family: "matching.json", label: `${r.round}: a replay's pool (registrations)`, population: "registrants", dimension: "path", values: pathsOf(plan, ids.registered), value: r.registered }) : null;
-    if (ids && id !== null) plan.twins([ids.registered, id]);
-    return { round: r.round, id };
-  });
+    if (!ids) return null;
+    const id = plan.figure({ family: "matching.json", label: `${r.round}: ${what}`, population: "registrants", dimension: "path", values: pathsOf(plan, ids.registered), value: r.registered });
+    plan.twins([ids.registered, id]);
+    return id;
+  };
+  const pending = all.filter((r) => r.partnerships === 0).map((r) => ({ r, id: registrations(r, "registrations of a round not matched yet") }));
+  const pools = all.filter((r) => r.partnerships > 0).map((r) => ({ round: r.round, id: registrations(r, "a replay's pool (registrations)") }));
   record(plan.protect());
   const shownPool = new Set(pools.filter((p) => p.id !== null && plan.shown(p.id)).map((p) => p.round));
   const rounds = all.filter((r) => r.partnerships > 0 && (r.registered === 0 || shownPool.has(r.round)));
