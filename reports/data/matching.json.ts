@@ -31,7 +31,7 @@ import { defaultWeights } from "../../src/matching/weights";
 import { livePolicy, livePoolRounds, publishPool, publishReplay, publishRoundReplays, type PublishedReplay } from "./lib/matching";
 import { ReplayCache } from "./lib/replay-cache";
 import { Plan } from "./lib/plan";
-import { addReach } from "./lib/plans/reach";
+import { addSurveyReach } from "./lib/plans/survey";
 import { runLoader } from "./lib/run";
 
 // Replays are audited one by one before they are cached (`publishReplay`); a round's number of
@@ -40,7 +40,7 @@ import { runLoader } from "./lib/run";
 await runLoader("matching.json", async (db, min, record) => {
   const all = await roundSummaries(db);
   const plan = new Plan(min);
-  const reach = await addReach(db, plan, min);
+  const reach = await addSurveyReach(db, plan, min);
   // A round's registrations as this page publishes them: the twin of the people plan's figure.
   const registrations = (r: (typeof all)[number], what: string): number | null => {
     const ids = reach.people.perRound.get(r.round);

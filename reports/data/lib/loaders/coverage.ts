@@ -8,7 +8,7 @@
 import { roundIds, type Db } from "../../../../src/db";
 import { displayName, mapId } from "../countries";
 import { Plan } from "../plan";
-import { addReach } from "../plans/reach";
+import { addSurveyReach } from "../plans/survey";
 
 /** Published count descending, hidden (null) last, then by key. */
 export function byPublished<T>(rows: T[], count: (r: T) => number | null, key: (r: T) => string): T[] {
@@ -18,8 +18,9 @@ export function byPublished<T>(rows: T[], count: (r: T) => number | null, key: (
 /** The coverage page's data (see module doc). */
 export async function coverageData(db: Db, min: number, record: (plan: Plan) => void) {
   const plan = new Plan(min);
-  // The people plan too: a round's participants are twinned with it (lib/plans/reach.ts).
-  const { matched } = await addReach(db, plan, min);
+  // The people plan and the respondents' too: a round's participants are twinned with the first
+  // (lib/plans/reach.ts), its respondents per country with the second (lib/plans/survey.ts).
+  const { matched } = await addSurveyReach(db, plan, min);
   record(plan.protect());
   const countries = [];
   const regions = [];

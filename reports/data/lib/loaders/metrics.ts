@@ -22,6 +22,7 @@ import type { SectorFigure } from "../plans/matched";
 import { addPartnerships } from "../plans/partnerships";
 import { addReach } from "../plans/reach";
 import { addRespondents, type SummaryFigures } from "../plans/respondents";
+import { tieRespondents } from "../plans/survey";
 import type { PublishedShare } from "../publish";
 
 /** Builds and protects the plans metrics.json publishes from (the same ones the other pages use for these populations). */
@@ -30,6 +31,7 @@ async function metricsPlan(db: Db, min: number) {
   const { people, ...matched } = await addReach(db, plan, min);
   const partnerships = await addPartnerships(db, plan, min);
   const respondents = await addRespondents(db, plan, min);
+  tieRespondents(plan, matched.matched, respondents);
   plan.protect();
   return { plan, people, matched, partnerships, respondents };
 }

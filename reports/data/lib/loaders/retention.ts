@@ -9,12 +9,12 @@ import { roundIds, type Db } from "../../../../src/db";
 import { cohortRetention, responseRateByCountry } from "../../../../src/metrics";
 import { displayName } from "../countries";
 import { Plan } from "../plan";
-import { addReach } from "../plans/reach";
+import { addSurveyReach } from "../plans/survey";
 
 /** The retention page's data (see module doc). */
 export async function retentionData(db: Db, min: number, record: (plan: Plan) => void) {
   const plan = new Plan(min);
-  const { people, matched } = await addReach(db, plan, min);
+  const { people, matched } = await addSurveyReach(db, plan, min);
   record(plan.protect());
   const v = (id: number | undefined) => (id === undefined ? null : plan.value(id));
   const cohorts = (await cohortRetention(db)).map((c) => {

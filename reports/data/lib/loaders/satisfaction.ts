@@ -16,7 +16,7 @@ import type { Db } from "../../../../src/db";
 import { LIKERT_ITEMS, fitBetaPrior, pooledShare, regionOrUnknown, segmentTest, UNKNOWN, type ItemSummary } from "../../../../src/metrics";
 import { displayName } from "../countries";
 import { Plan } from "../plan";
-import { addRespondents } from "../plans/respondents";
+import { addSurveyReach } from "../plans/survey";
 import { codedShare } from "../publish";
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -24,7 +24,8 @@ const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 /** The satisfaction page's data (see module doc). */
 export async function satisfactionData(db: Db, min: number, record: (plan: Plan) => void) {
   const plan = new Plan(min);
-  const rp = await addRespondents(db, plan, min);
+  // With the matched participants' plan, whose respondents per country are tied to the segments (lib/plans/survey.ts).
+  const { respondents: rp } = await addSurveyReach(db, plan, min);
   record(plan.protect());
   const v = (id: number) => plan.value(id);
   const distributions = rp.distributions.map((d) => ({

@@ -22,6 +22,8 @@ export interface MatchedRound {
   round: string;
   participants: number;
   respondents: number;
+  /** The round's true number of respondents (the figure `respondents` may be hidden). */
+  answered: number;
   countries: { country: string; region: string; id: number; respondents: number; n: number; answered: number }[];
   regions: { region: string; id: number }[];
   sectors: SectorFigure[];
@@ -106,7 +108,7 @@ export async function addMatched(
       plan.follow(n, [r]);
       return [status, { n, respondents: r }];
     }));
-    out.set(round, { round, participants, respondents, countries, regions, sectors, byStatus: byOutcome });
+    out.set(round, { round, participants, respondents, answered, countries, regions, sectors, byStatus: byOutcome });
   }
   const largest = new Map<string, LargestCountry>();
   const applicantSectors = new Map<string, SectorFigure[]>();

@@ -7,7 +7,8 @@
  * the total of the round's registrants that its applicants by sector add up to). When the people
  * plan hides one (it would give back a small overlap of rounds), the other is hidden too, and
  * complementary suppression hides more of the round's figures until none adds up to it.
- * Every data loader that publishes a figure of either builds this plan, so they agree.
+ * Every data loader that publishes a figure of either builds this plan (with the respondents'
+ * plan, tied to it: lib/plans/survey.ts), so they agree.
  */
 import type { Db } from "../../../../src/db";
 import type { Plan } from "../plan";

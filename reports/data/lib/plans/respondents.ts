@@ -9,7 +9,10 @@
  *   countries of the country table), and the groups of countries too small to publish alone;
  * - metrics.json: the Net Promoter Score (promoters − detractors as a sum over the hub
  *   promoter/passive/detractor) and the "participate again" share, per round.
- * Both loaders build this same plan and publish their part of it.
+ * Each item's segment population also holds copies of the other's counts of respondents, and of
+ * the matched participants' respondents per country (`mirror`), so neither can be subtracted from
+ * the other. Every loader that publishes a figure of it builds this same plan (with the reach
+ * plan: lib/plans/survey.ts) and publishes its part of it.
  */
 import type { Db } from "../../../../src/db";
 import { SEGMENTS, answersBySegment, itemSummaries, likertDistributions, npsByRound, participateAgainByRound, satisfactionBySegment, type ItemSummary, type LikertItem, type Segment } from "../../../../src/metrics";
@@ -47,6 +50,24 @@ export interface RespondentsPlan {
   nps: Map<string, { n: number; net: number; promoters: number; detractors: number }>;
   /** Per round: n and Yes answers to "participate again". */
   again: Map<string, { n: number; yes: number }>;
+  /**
+   * Declares a count of a round's respondents that another population publishes (lib/plans/survey.ts:
+   * the matched participants' respondents per country) in each satisfaction item's segment
+   * population where that item's respondents in the same set number the same, shown exactly when
+   * the original is (each hides the other).
+   */
+  mirror(round: string, figure: CountFigure): void;
+}
+
+/** A published count of respondents in a set of segment values (all: no dimension). */
+export interface CountFigure {
+  id: number;
+  family: string;
+  label: string;
+  dimension?: string;
+  values?: readonly string[];
+  /** The true count. */
+  value: number;
 }
 
 const popId = (round: string, item: string) => `answers ${round} ${item}`;
@@ -64,6 +85,10 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   const segments: RespondentsPlan["segments"] = [];
   const countryGroups: RespondentsPlan["countryGroups"] = [];
   const knownCountry: RespondentsPlan["knownCountry"] = new Map();
+  // Each item's segment tables (item -> round -> segment -> value -> [1-3, 4-5]) and the counts of
+  // respondents each publishes, for the twins between the two items (`mirror`, below).
+  const segmentTables = new Map<string, Map<string, Map<string, Map<string, [number, number]>>>>();
+  const published: (CountFigure & { round: string; item: LikertItem })[] = [];
   // Each breakdown is read once (the country one serves the segments and the groups of countries).
   const bySegment = new Map<string, ReturnType<typeof satisfactionBySegment>>();
   const segmentRows = (segment: Segment, item: (typeof SAT_ITEMS)[number]) => {
@@ -118,6 +143,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   // population hides one, no set of segment rows may add up to it.
   for (const item of SAT_ITEMS) {
     const tables = new Map<string, Map<string, Map<string, [number, number]>>>(); // round -> segment -> value -> [1-3, 4-5]
+    segmentTables.set(item, tables);
     for (const segment of TABLES) {
       for (const r of await answersBySegment(db, { segment, item })) {
         const bySeg = tables.get(r.round) ?? new Map();
@@ -147,6 +173,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
       // in a first round, or rows adding up to the whole round, would give it back).
       for (const k of ["n", "sum", "top"] as const) plan.twins([twin[k], m.ids[k]]);
       plan.follow(twin.n, [twin.sum, twin.top]);
+      published.push({ round, item, id: twin.n, family: "metrics.json", label: `${label}: n`, value: s.n });
     }
     for (const segment of SEGMENTS) {
       for (const row of await segmentRows(segment, item)) {
@@ -167,6 +194,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
           top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: top }, !shareAllowed(top, row.n, min)),
         };
         plan.follow(ids.n, [ids.sum, ids.top]);
+        published.push({ round: row.round, item, id: ids.n, family: "satisfaction.json", label: `${cell}: n`, dimension, values, value: row.n });
         segments.push({ round: row.round, item, segment, value: row.segment, ids, summary: row });
       }
     }
@@ -196,11 +224,15 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
         const base = { family: "satisfaction.json", population: P, dimension: "country", values: members, cell };
         const ids = { n: plan.figure({ ...base, label: `${cell}: n`, value: n }), top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: k }, !ok) };
         plan.follow(ids.n, [ids.top]);
+        published.push({ round, item, id: ids.n, family: "satisfaction.json", label: `${cell}: n`, dimension: "country", values: members, value: n });
         countryGroups.push({ round, item, key, label, countries: [...members].sort(), n, top: k, ids });
         return true;
       };
       const known = inRound.map((r) => r.segment);
-      knownCountry.set(`${round}|${item}`, plan.figure({ family: "satisfaction.json", label: `${round} ${item}: respondents with a known country`, population: P, dimension: "country", values: known, value: inRound.reduce((a, r) => a + r.n, 0), priority: 1 }));
+      const knownLabel = `${round} ${item}: respondents with a known country`;
+      const knownValue = inRound.reduce((a, r) => a + r.n, 0);
+      knownCountry.set(`${round}|${item}`, plan.figure({ family: "satisfaction.json", label: knownLabel, population: P, dimension: "country", values: known, value: knownValue, priority: 1 }));
+      published.push({ round, item, id: knownCountry.get(`${round}|${item}`)!, family: "satisfaction.json", label: knownLabel, dimension: "country", values: known, value: knownValue });
       const leftover: string[] = [];
       for (const [region, members] of [...small].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         if (!declareGroup(`small:${region}`, `${region}: countries with few respondents`, members)) leftover.push(...members);
@@ -208,6 +240,34 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
       if (leftover.length) declareGroup("small:all", "Other countries with few respondents", leftover);
     }
   }
+  // The two items' segment populations are mostly the same people: every count of respondents
+  // one item publishes (a segment row's n, a group of countries, the round's n) is, when the other
+  // item's respondents in the same set number the same, one number in both (an attacker may
+  // assume everyone answered both). So it is declared in the other item's population too, shown
+  // exactly when it is (each hides the other: `Plan.follow` both ways), and the other item's
+  // audit counts it among what is known: the partner item's groups of countries cannot be
+  // subtracted from the program item's. (Not `Plan.twins`: a figure hidden with its row, for its
+  // mean, need not be hidden from its own population's other figures; had it followed from them,
+  // its mirror would follow from theirs too.)
+  const mirror = (round: string, f: CountFigure, except?: LikertItem) => {
+    // A count of 1..min − 1 is hidden everywhere and no audit lets a group that small follow;
+    // a count of 0 discloses nothing.
+    if (f.value < min) return;
+    for (const item of SAT_ITEMS) {
+      if (item === except) continue;
+      const tables = segmentTables.get(item)?.get(round);
+      if (!tables) continue;
+      const table = f.dimension ? tables.get(f.dimension) : tables.values().next().value;
+      if (!table) continue;
+      const values = f.values ? f.values.filter((v) => table.has(v)) : [...table.keys()];
+      const units = values.reduce((a, v) => a + table.get(v)![0] + table.get(v)![1], 0);
+      if (units !== f.value) continue;
+      const population = `respondents ${round} ${item} by segment`;
+      const copy = plan.figure({ family: f.family, label: f.label, population, value: f.value, ...(f.dimension ? { dimension: f.dimension, values } : {}) }, !plan.audit.published(f.id));
+      plan.follow(f.id, [copy]).follow(copy, [f.id]);
+    }
+  };
+  for (const f of published) mirror(f.round, f, f.item);
   // Net Promoter Score and "participate again".
   const nps = new Map<string, { n: number; net: number; promoters: number; detractors: number }>();
   for (const r of await npsByRound(db)) {
@@ -234,5 +294,5 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     plan.follow(n, [yes]);
     again.set(r.round, { n, yes });
   }
-  return { margins, distributions, segments, countryGroups, knownCountry, nps, again };
+  return { margins, distributions, segments, countryGroups, knownCountry, nps, again, mirror };
 }
