@@ -42,6 +42,51 @@ export function publishable(n: number, min: number): boolean {
 }
 
 /**
+ * The share rule: a share of `count` out of `n` may be published when `n` >= `min` and neither
+ * `count` nor `n - count` is a small cell (1..min-1), since with `n` either would give the small
+ * count back.
+ * @throws RangeError when `min` < 1.
+ */
+export function shareAllowed(count: number, n: number, min: number): boolean {
+  checkMin(min);
+  const small = (c: number) => c > 0 && c < min;
+  return n >= min && !small(count) && !small(n - count);
+}
+
+/**
+ * Dominance: in a group of fewer than `2 × min` people, a share of 0% or 100% (the only ones the
+ * share rule lets through there) says what every member answered, so anyone who knows one member
+ * learns their answer. True when `count` is 0 or `n` and `0 < n < 2 × min`.
+ */
+export function dominated(count: number, n: number, min: number): boolean {
+  return n > 0 && n < 2 * min && (count === 0 || count === n);
+}
+
+/**
+ * The share rule for people's answers (survey answers, whether they answered): {@link shareAllowed}
+ * and not {@link dominated}.
+ * @throws RangeError when `min` < 1.
+ */
+export function answerShareAllowed(count: number, n: number, min: number): boolean {
+  return shareAllowed(count, n, min) && !dominated(count, n, min);
+}
+
+/**
+ * Whether a mean of `n` answers on the scale `low..high` (their total `sum`) may be published:
+ * `n` >= `min`, and, in a group of fewer than `2 × min`, the total is more than one point from
+ * either end of the scale (a mean at an end says what every member answered; one point from it,
+ * all but one, and the one who answered differently learns everyone else's answer).
+ * @throws RangeError when `min` < 1.
+ */
+export function meanAllowed(sum: number, n: number, min: number, low = 1, high = 5): boolean {
+  checkMin(min);
+  if (n < min) return false;
+  if (n >= 2 * min) return true;
+  const eps = 1e-9;
+  return sum - low * n > 1 + eps && high * n - sum > 1 + eps;
+}
+
+/**
  * Returns `value` when its base `n` is at least `min`, else `null` (for shares, means and
  * intervals computed from `n` people).
  * @throws RangeError when `min` < 1.

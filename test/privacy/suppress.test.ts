@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MIN_CELL, mergeSmallCells, suppressBreakdown, minCellSize, publishable, suppressCount, suppressStat } from "../../src/privacy/suppress";
+import { DEFAULT_MIN_CELL, answerShareAllowed, dominated, meanAllowed, mergeSmallCells, shareAllowed, suppressBreakdown, minCellSize, publishable, suppressCount, suppressStat } from "../../src/privacy/suppress";
 
 describe("minCellSize", () => {
   it("defaults to 5 and reads ILN_MIN_CELL", () => {
@@ -90,5 +90,26 @@ describe("suppressBreakdown", () => {
     expect(suppressBreakdown([18, 3, 8, 15], 5)).toEqual([18, null, null, 15]);
     expect(suppressBreakdown([18, 3, 4, 15], 5)).toEqual([18, null, null, 15]);
     expect(suppressBreakdown([0, 2, 40], 5)).toEqual([0, null, null]);
+  });
+});
+
+describe("dominance (review F5)", () => {
+  it("the share rule lets only 0% and 100% through below 2 x min, and dominance holds exactly those back", () => {
+    // By hand, min 5: of 7, counts 0..7; only 0 and 7 have no small count or complement.
+    expect([0, 1, 2, 3, 4, 5, 6, 7].filter((k) => shareAllowed(k, 7, 5))).toEqual([0, 7]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].filter((k) => answerShareAllowed(k, 7, 5))).toEqual([]);
+    expect([dominated(5, 5, 5), dominated(0, 9, 5), dominated(10, 10, 5), dominated(3, 9, 5), dominated(0, 0, 5)]).toEqual([true, true, false, false, false]);
+    // From 2 x min on, 100% is published (everyone of 10 answered 4-5).
+    expect(answerShareAllowed(10, 10, 5)).toBe(true);
+    expect(answerShareAllowed(5, 10, 5)).toBe(true);
+  });
+  it("hides a mean of fewer than 2 x min at an end of the scale or one point from it", () => {
+    // By hand, n = 5 on 1..5: totals 5 (all 1) and 6 (one 2) are at and one point from the bottom,
+    // 25 and 24 from the top; 7 and 23 are not. n = 10: any total. n = 4: never.
+    expect([5, 6, 7, 15, 23, 24, 25].map((sum) => meanAllowed(sum, 5, 5))).toEqual([false, false, true, true, true, false, false]);
+    expect([10, 50].map((sum) => meanAllowed(sum, 10, 5))).toEqual([true, true]);
+    expect(meanAllowed(12, 4, 5)).toBe(false);
+    // Net Promoter Score on -1..1 (promoters - detractors): 6 of 6 promoters, or 5 and a passive.
+    expect([6, 5, 4, -6].map((net) => meanAllowed(net, 6, 5, -1, 1))).toEqual([false, false, true, false]);
   });
 });

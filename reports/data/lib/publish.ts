@@ -12,7 +12,7 @@
  * - breakdowns (sectors, Likert answers) merge small cells with `mergeSmallCells`.
  */
 import type { Interval, ItemSummary, Nps, Proportion, SurveyItem } from "../../../src/metrics";
-import { mergeSmallCells, suppressCount } from "../../../src/privacy/suppress";
+import { dominated, mergeSmallCells, suppressCount } from "../../../src/privacy/suppress";
 
 /** A published share: `n` may be null (small), `share`/`ci`/`count` null when suppressed. */
 export interface PublishedShare {
@@ -74,9 +74,10 @@ export function publishBreakdown(
 }
 
 /**
- * A share whose count or complement is a small cell, published as a band instead of being hidden
+ * A share whose count or complement is a small cell, or a share of 0% or 100% of fewer than
+ * 2 × min (src/privacy/suppress.ts `dominated`), published as a band instead of being hidden
  * (top- and bottom-coding, docs/privacy.md): "`value` or more" when the complement n − count is
- * 1..min−1, "below `value`" when the count is. The bound lies on a 5-point grid and is chosen so
+ * 1..min−1 (or 0), "below `value`" when the count is. The bound lies on a 5-point grid and is chosen so
  * that every small count (0..min−1) falls inside the band, so the band says no more than
  * "a small cell" does, and no interval is published with it (its ends would give the count back).
  * Needs n >= min (the base itself is published).
@@ -85,8 +86,11 @@ export function publishBreakdown(
 export function codedShare(count: number, n: number, min: number): { bound: "at_least" | "below"; value: number } | null {
   if (n < min || n === 0) return null;
   const c = n - count;
-  if (small(c, min)) return { bound: "at_least", value: Math.floor(((n - (min - 1)) / n) * 20) / 20 };
-  if (small(count, min)) return { bound: "below", value: (Math.floor(((min - 1) / n) * 20) + 1) / 20 };
+  // A share of 100% (0%) of fewer than 2 × min answers is coded too (dominance): its band holds
+  // every small complement (count), so it no longer says that every member answered alike.
+  const dominant = dominated(count, n, min);
+  if (small(c, min) || (dominant && c === 0)) return { bound: "at_least", value: Math.floor(((n - (min - 1)) / n) * 20) / 20 };
+  if (small(count, min) || (dominant && count === 0)) return { bound: "below", value: (Math.floor(((min - 1) / n) * 20) + 1) / 20 };
   return null;
 }
 

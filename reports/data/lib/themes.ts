@@ -13,7 +13,7 @@ import type { Coder } from "../../../src/themes/coder";
 import { THEME_SEGMENTS, type CodedRespondent, type ThemeGroup, type ThemesDocument } from "../../../src/themes/metrics";
 import { redact } from "../../../src/themes/redact";
 import { Plan } from "./plan";
-import { shareAllowed } from "./plans/respondents";
+import { shareAllowed } from "../../../src/privacy/suppress";
 import type { PublishedShare } from "./publish";
 
 /** A published group: n and, per theme, its published share. */

@@ -11,9 +11,8 @@
  */
 import { sql, type Db } from "../../../../src/db";
 import { MATCHED, regionOrUnknown, UNKNOWN } from "../../../../src/metrics/base";
-import { mergeSmallCells } from "../../../../src/privacy/suppress";
+import { answerShareAllowed, mergeSmallCells } from "../../../../src/privacy/suppress";
 import type { Plan } from "../plan";
-import { shareAllowed } from "./respondents";
 
 const HUB = { name: "answered the survey", values: ["yes", "no"] };
 
@@ -84,14 +83,14 @@ export async function addMatched(
     const total = rows.reduce((a, p) => a + p.n, 0);
     const answered = rows.reduce((a, p) => a + (p.answered ? p.n : 0), 0);
     const participants = plan.figure({ family: "metrics.json", label: `${round}: matched participants`, population: P, value: total, priority: 3 });
-    const respondents = plan.figure({ family: "metrics.json", label: `${round}: respondents`, population: P, hub: ["yes"], value: answered, priority: 1 }, !shareAllowed(answered, total, min));
+    const respondents = plan.figure({ family: "metrics.json", label: `${round}: respondents`, population: P, hub: ["yes"], value: answered, priority: 1 }, !answerShareAllowed(answered, total, min));
     plan.follow(participants, [respondents]);
     const countries = Object.entries(byCountry).sort(([a], [b]) => (a < b ? -1 : 1)).map(([country, [yes, no]]) => {
       const base = { population: P, dimension: "country", values: [country] };
       const cov = plan.figure({ ...base, family: "coverage.json", label: `${round} country ${country}: participants` , value: yes + no });
       const cell = `${round} country ${country} response`;
-      const n = plan.figure({ ...base, family: "retention.json", label: `${cell}: participants`, value: yes + no, cell }, !shareAllowed(yes, yes + no, min));
-      const r = plan.figure({ ...base, family: "retention.json", label: `${cell}: respondents`, hub: ["yes"], value: yes, cell }, !shareAllowed(yes, yes + no, min));
+      const n = plan.figure({ ...base, family: "retention.json", label: `${cell}: participants`, value: yes + no, cell }, !answerShareAllowed(yes, yes + no, min));
+      const r = plan.figure({ ...base, family: "retention.json", label: `${cell}: respondents`, hub: ["yes"], value: yes, cell }, !answerShareAllowed(yes, yes + no, min));
       return { country, region: regionOfCountry(country), id: cov, respondents: r, n, answered: yes };
     });
     const regions = [...new Set(countries.map((c) => c.region))].sort().map((region) => {
@@ -104,7 +103,7 @@ export async function addMatched(
       const cell = `${round} last partnership ${status}`;
       const base = { family: "metrics.json", population: P, dimension: "status", values: [status], cell };
       const n = plan.figure({ ...base, label: `${cell}: participants`, value: yes + no });
-      const r = plan.figure({ ...base, label: `${cell}: respondents`, hub: ["yes"], value: yes }, !shareAllowed(yes, yes + no, min));
+      const r = plan.figure({ ...base, label: `${cell}: respondents`, hub: ["yes"], value: yes }, !answerShareAllowed(yes, yes + no, min));
       plan.follow(n, [r]);
       return [status, { n, respondents: r }];
     }));

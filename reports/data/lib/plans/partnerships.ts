@@ -13,7 +13,7 @@ import { sql, type Db } from "../../../../src/db";
 import { careerStageTable } from "../../../../src/metrics/base";
 import { HEALTH_CLASSES, partnershipHealth } from "../../../../src/metrics";
 import type { Plan } from "../plan";
-import { shareAllowed } from "./respondents";
+import { shareAllowed } from "../../../../src/privacy/suppress";
 
 interface Profile {
   round: string;

@@ -17,7 +17,7 @@
 import type { Db } from "../../../../src/db";
 import { SEGMENTS, answersBySegment, itemSummaries, likertDistributions, npsByRound, participateAgainByRound, satisfactionBySegment, type ItemSummary, type LikertItem, type Segment } from "../../../../src/metrics";
 import { regionOrUnknown, UNKNOWN } from "../../../../src/metrics/base";
-import { mergeSmallCells } from "../../../../src/privacy/suppress";
+import { answerShareAllowed, meanAllowed, mergeSmallCells } from "../../../../src/privacy/suppress";
 import { codedShare } from "../publish";
 import type { Plan } from "../plan";
 
@@ -72,12 +72,6 @@ export interface CountFigure {
 
 const popId = (round: string, item: string) => `answers ${round} ${item}`;
 
-/** Whether a share of `k` out of `n` passes the share rule (docs/privacy.md): n >= min, neither k nor n - k small. */
-export function shareAllowed(k: number, n: number, min: number): boolean {
-  const small = (c: number) => c > 0 && c < min;
-  return n >= min && !small(k) && !small(n - k);
-}
-
 /** Adds the respondents of every round and item (and the NPS and "participate again" answers) to `plan` (protect it afterwards). */
 export async function addRespondents(db: Db, plan: Plan, min: number): Promise<RespondentsPlan> {
   const margins: RespondentsPlan["margins"] = new Map();
@@ -114,11 +108,13 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     const top = c[3] + c[4];
     const label = `${s.round} ${s.item}`;
     const n = plan.figure({ family: "metrics.json", label: `${label}: n`, population: P, value: s.n, priority: 3 });
-    const sum = plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum", value: (s.mean ?? 0) * s.n, priority: 2 }, s.n < min);
-    const topId = plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: TOP, value: top, priority: 2 }, !shareAllowed(top, s.n, min));
+    const sum = plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum", value: (s.mean ?? 0) * s.n, priority: 2 }, !meanAllowed(Math.round((s.mean ?? 0) * s.n), s.n, min));
+    const topId = plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: TOP, value: top, priority: 2 }, !answerShareAllowed(top, s.n, min));
     plan.follow(n, [sum, topId]);
     margins.set(`${s.round}|${s.item}`, { ids: { n, sum, top: topId }, summary: s });
-    if (s.n < min) continue;
+    // Under 2 × min the answers can only be all merged into one hidden row or all in one answer
+    // (dominance: everyone's answer): no distribution.
+    if (s.n < 2 * min) continue;
     const rows = mergeSmallCells(c.map((count, i) => ({ answers: [i + 1], count })), (r) => r.count, min, (count, merged) => ({ answers: [], count: count ?? 0, merged }));
     // The merged row holds the answers no kept row holds (zeros stay rows of their own).
     const kept = new Set(rows.filter((r) => r.merged === undefined).flatMap((r) => r.answers));
@@ -165,8 +161,8 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
       const top = Math.round((s.top2 ?? 0) * s.n);
       const twin = {
         n: plan.figure({ family: "metrics.json", label: `${label}: n`, population: P, value: s.n, priority: 3 }),
-        sum: plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum:answer", value: (s.mean ?? 0) * s.n, priority: 2 }, s.n < min),
-        top: plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: ["yes"], value: top, priority: 2 }, !shareAllowed(top, s.n, min)),
+        sum: plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum:answer", value: (s.mean ?? 0) * s.n, priority: 2 }, !meanAllowed(Math.round((s.mean ?? 0) * s.n), s.n, min)),
+        top: plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: ["yes"], value: top, priority: 2 }, !answerShareAllowed(top, s.n, min)),
       };
       // The same numbers in both populations: hidden together, and a hidden one must not follow
       // from the segment rows either (a row covering every respondent, `returning = first_time`
@@ -190,8 +186,8 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
         const base = { family: "satisfaction.json", population: P, dimension, values, cell };
         const ids = {
           n: plan.figure({ ...base, label: `${cell}: n`, value: row.n }),
-          sum: plan.figure({ ...base, label: `${cell}: mean`, measure: "sum:answer", value: (row.mean ?? 0) * row.n }, row.n < min),
-          top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: top }, !shareAllowed(top, row.n, min)),
+          sum: plan.figure({ ...base, label: `${cell}: mean`, measure: "sum:answer", value: (row.mean ?? 0) * row.n }, !meanAllowed(Math.round((row.mean ?? 0) * row.n), row.n, min)),
+          top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: top }, !answerShareAllowed(top, row.n, min)),
         };
         plan.follow(ids.n, [ids.sum, ids.top]);
         published.push({ round: row.round, item, id: ids.n, family: "satisfaction.json", label: `${cell}: n`, dimension, values, value: row.n });
@@ -210,7 +206,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
       const count = (r: ItemSummary) => Math.round((r.top2 ?? 0) * r.n);
       const small = new Map<string, string[]>();
       for (const r of inRound) {
-        if (shareAllowed(count(r), r.n, min)) continue;
+        if (answerShareAllowed(count(r), r.n, min)) continue;
         const region = regionOrUnknown(r.segment);
         small.set(region, [...(small.get(region) ?? []), r.segment]);
       }
@@ -218,7 +214,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
         const mine = inRound.filter((r) => members.includes(r.segment));
         const n = mine.reduce((a, r) => a + r.n, 0);
         const k = mine.reduce((a, r) => a + count(r), 0);
-        const ok = shareAllowed(k, n, min);
+        const ok = answerShareAllowed(k, n, min);
         if (!ok && !codedShare(k, n, min)) return false;
         const cell = `${round} ${item} ${label}`;
         const base = { family: "satisfaction.json", population: P, dimension: "country", values: members, cell };
@@ -277,9 +273,9 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     plan.population({ id: P, unit: "respondent", hub: { name: "answer", values: ["promoter", "passive", "detractor"], weights: [1, 0, -1] } });
     plan.table({ population: P, dimension: "all", cells: { all: [pro, r.n - pro - det, det] } });
     const n = plan.figure({ family: "metrics.json", label: `${r.round} recommend: n`, population: P, value: r.n, priority: 1 });
-    const net = plan.figure({ family: "metrics.json", label: `${r.round} recommend: NPS`, population: P, measure: "sum", value: pro - det }, r.n < min);
-    const promoters = plan.figure({ family: "metrics.json", label: `${r.round} recommend: promoters`, population: P, hub: ["promoter"], value: pro }, !shareAllowed(pro, r.n, min));
-    const detractors = plan.figure({ family: "metrics.json", label: `${r.round} recommend: detractors`, population: P, hub: ["detractor"], value: det }, !shareAllowed(det, r.n, min));
+    const net = plan.figure({ family: "metrics.json", label: `${r.round} recommend: NPS`, population: P, measure: "sum", value: pro - det }, !meanAllowed(pro - det, r.n, min, -1, 1));
+    const promoters = plan.figure({ family: "metrics.json", label: `${r.round} recommend: promoters`, population: P, hub: ["promoter"], value: pro }, !answerShareAllowed(pro, r.n, min));
+    const detractors = plan.figure({ family: "metrics.json", label: `${r.round} recommend: detractors`, population: P, hub: ["detractor"], value: det }, !answerShareAllowed(det, r.n, min));
     plan.follow(n, [net, promoters, detractors]);
     nps.set(r.round, { n, net, promoters, detractors });
   }
@@ -290,7 +286,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     plan.population({ id: P, unit: "respondent", hub: { name: "answer", values: ["yes", "other"] } });
     plan.table({ population: P, dimension: "all", cells: { all: [r.count, r.n - r.count] } });
     const n = plan.figure({ family: "metrics.json", label: `${r.round} participate again: n`, population: P, value: r.n, priority: 1 });
-    const yes = plan.figure({ family: "metrics.json", label: `${r.round} participate again: yes`, population: P, hub: ["yes"], value: r.count }, !shareAllowed(r.count, r.n, min));
+    const yes = plan.figure({ family: "metrics.json", label: `${r.round} participate again: yes`, population: P, hub: ["yes"], value: r.count }, !answerShareAllowed(r.count, r.n, min));
     plan.follow(n, [yes]);
     again.set(r.round, { n, yes });
   }
