@@ -31,6 +31,9 @@
  *    list of suspects (`smallZeroOneVectors`).
  * 3. Each leak carries its derivation: the published figures and the coefficients that isolate
  *    the group, which the build prints when it fails.
+ * 4. In a population declared with `dominance`, a group of 1..2 × min − 1 units who all share one
+ *    hub value is a leak when the count of its other hub values (0) follows from the published
+ *    figures, searched without empty cells known (`dominanceLeaks`).
  *
  * Work saved, never a check (issue 15): step 2 for a table depends only on the span it searches,
  * that is its own published figures and the functions of the hub the other tables give (step
@@ -58,6 +61,13 @@ export interface PopulationSpec {
   unit: string;
   /** The variable every table of the population is crossed with; absent: none (one hub value). */
   hub?: { name: string; values: readonly string[]; weights?: readonly number[] };
+  /**
+   * Dominance is a leak too: a group of 1..2 × min − 1 units that all share one hub value (every
+   * respondent of a country answered 1-3) must not be shown to by the published figures, that is
+   * the count of its other hub values (0) must not follow from them, with empty cells not taken
+   * as known for this search (they are the very fact). For people's answers.
+   */
+  dominance?: boolean;
 }
 
 /** A table: the population split by a dimension, as true counts (never published). */
@@ -115,6 +125,8 @@ export interface Leak {
   unit: string;
   /** Published figures whose combination gives the group's count (or sum). */
   derivation: Term[];
+  /** A dominance leak (`PopulationSpec.dominance`): `units` (fewer than 2 × min) all share the hub value `group` names. */
+  kind?: "dominance";
 }
 
 /** Everything an audit needs, as JSON: what each data loader writes for the build's audit. */
@@ -154,6 +166,7 @@ export function formatLeak(l: Leak, min: number): string {
       return `${sign} ${k === 1 ? "" : `${+k.toFixed(6)} × `}${t.family} "${t.label}"`.trim();
     })
     .join(" ");
+  if (l.kind === "dominance") return `${l.population}, by ${l.dimension}: every one of ${l.group} (${l.units} ${l.unit}s, fewer than ${2 * min}): that none had another value follows from ${terms}`;
   return `${l.population}, by ${l.dimension}: ${what} of ${l.group} (${l.units} ${l.unit}${l.units === 1 ? "" : "s"}, fewer than ${min}) follows from ${terms}`;
 }
 
@@ -662,6 +675,9 @@ export class DisclosureAudit {
       const gens = live.filter((i) => measureClass(this.figs[i]) === m);
       leaks.push(...(m === "count" ? this.countLeaks(F, pop, tables, gens, limit) : this.namedSumLeaks(F, pop, tables, gens, m, limit)));
     }
+    if (pop.spec.dominance && leaks.length < limit) {
+      leaks.push(...this.dominanceLeaks(F, pop, tables, live.filter((i) => measureClass(this.figs[i]) === "count"), limit - leaks.length));
+    }
     return leaks.slice(0, limit);
   }
 
@@ -702,6 +718,85 @@ export class DisclosureAudit {
       });
     });
     return vecOf(F, entries);
+  }
+
+  /**
+   * Dominance leaks (`PopulationSpec.dominance`): in each table, every dimension value, and every
+   * set of values a figure covers, holding 1..2 × min − 1 units all of one hub value is a
+   * candidate; it leaks when the indicator of its cells of the other hub values (all empty) lies in
+   * the span of the published figures, cells of every value and hub value as unknowns (no empty
+   * cell taken as known), with what the other tables say about the hub alone, found the same way.
+   * Remembered per population until its published figures change.
+   */
+  private dominanceLeaks<T>(F: Field<T>, pop: Pop, tables: TableSpec[], gens: number[], limit: number): Leak[] {
+    const H = pop.hub.length;
+    if (H < 2) return [];
+    const field = F === (COMPACT_FIELD as unknown) ? "number" : "bigint";
+    const memoKey = `${field}\u0000dominance\u0000${pop.spec.id}`;
+    const sig = gens.join(",");
+    if (this.memo.get(memoKey)?.sig === sig) return [];
+    const valuesOf = new Map(tables.map((t) => [t.dimension, Object.keys(t.cells).sort()]));
+    const own = (t: TableSpec) => gens.filter((i) => !this.figs[i].dimension || this.figs[i].dimension === t.dimension);
+    const candidates = (t: TableSpec) => {
+      const sets: string[][] = valuesOf.get(t.dimension)!.map((v) => [v]);
+      for (const i of own(t)) if (this.figs[i].dimension === t.dimension && this.figs[i].values && this.figs[i].values!.length > 1) sets.push([...this.figs[i].values!].sort());
+      const seen = new Set<string>();
+      const out: { values: string[]; units: number; hub: number }[] = [];
+      for (const values of sets) {
+        const key = values.join("\u0000");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const byHub = pop.hub.map((_, k) => values.reduce((a, v) => a + (t.cells[v]?.[k] ?? 0), 0));
+        const units = byHub.reduce((a, c) => a + c, 0);
+        const hub = byHub.findIndex((c) => c === units);
+        if (units > 0 && units < 2 * this.min && hub >= 0) out.push({ values, units, hub });
+      }
+      return out;
+    };
+    const found = tables.map((t) => ({ t, c: candidates(t) }));
+    const leaks: Leak[] = [];
+    if (found.some((x) => x.c.length)) {
+      const ownEchelon = (t: TableSpec) => {
+        const values = valuesOf.get(t.dimension)!;
+        const e = new Echelon(F);
+        for (const i of own(t)) e.add(this.vector(F, pop, t, values, this.figs[i]), i);
+        return e;
+      };
+      const echelons = new Map(tables.map((t) => [t.dimension, ownEchelon(t)]));
+      // What each table says about the hub alone (step 1 of the module doc, without empty cells known).
+      const pure: { hubCoef: Vec<T>; how: Vec<T>; from: string }[] = [];
+      for (const t of tables) {
+        const values = valuesOf.get(t.dimension)!;
+        const e = echelons.get(t.dimension)!;
+        const reductions = pop.hub.map((_, k) => e.reduce(hubVector(F, values.length, H, new Map([[k, F.one]]))));
+        for (const mu of kernel(F, reductions.map((r) => r.left))) {
+          let how: Vec<T> = new Map();
+          for (const [k, c] of mu) how = axpy(F, how, c, reductions[k].how);
+          pure.push({ hubCoef: mu, how, from: t.dimension });
+        }
+      }
+      for (const { t, c } of found) {
+        if (!c.length || leaks.length >= limit) continue;
+        const values = valuesOf.get(t.dimension)!;
+        const e = echelons.get(t.dimension)!.clone();
+        for (const p of pure) if (p.from !== t.dimension) e.add(hubVector(F, values.length, H, p.hubCoef), p.how);
+        for (const cand of c) {
+          const index = new Set(cand.values.map((v) => values.indexOf(v)));
+          const other = vecOf(F, [...index].flatMap((d) => pop.hub.map((_, k) => k).filter((k) => k !== cand.hub).map((k) => [d * H + k, 1] as [number, number])));
+          const { left, how } = e.reduce(other);
+          if (left.size) continue;
+          leaks.push({
+            population: pop.spec.id, dimension: t.dimension, measure: "count", kind: "dominance",
+            group: `${t.dimension} ${cand.values.join(", ")} (${pop.spec.hub?.name ?? "hub"} ${pop.hub[cand.hub]})`,
+            units: cand.units, unit: pop.spec.unit,
+            derivation: [...how].filter(([, x]) => !F.isZero(x)).sort((a, b) => a[0] - b[0]).map(([i, x]) => ({ family: this.figs[i].family, label: this.figs[i].label, coefficient: F.toNumber(x) })),
+          });
+          if (leaks.length >= limit) break;
+        }
+      }
+    }
+    if (!leaks.length) this.memo.set(memoKey, { sig, value: true });
+    return leaks;
   }
 
   private countLeaks<T>(F: Field<T>, pop: Pop, tables: TableSpec[], gens: number[], limit: number): Leak[] {

@@ -284,3 +284,48 @@ describe("work kept between audits (derivations, same groups)", () => {
     expect(closed).toBeGreaterThan(30);
   });
 });
+
+describe("dominance (PopulationSpec.dominance, review F5)", () => {
+  // A round of 25 respondents by country with hub "answered 4-5": Germany's 5 all answered 1-3,
+  // Australia's and the United States' 10 all answered 4-5. Published: the round's n and top-2
+  // count, and Australia's and the United States' rows. Germany's top-2 count is 20 - 10 - 10 = 0
+  // of its 25 - 10 - 10 = 5 by subtraction: every German respondent was dissatisfied.
+  const declare = (dominance: boolean, rows: string[]) => {
+    const a = new DisclosureAudit(5);
+    a.population({ id: "R", unit: "respondent", dominance, hub: { name: "top-2", values: ["no", "yes"] } });
+    a.table({ population: "R", dimension: "country", cells: { DE: [5, 0], AU: [0, 10], US: [0, 10] } });
+    a.figure({ family: "metrics.json", label: "n", population: "R", value: 25 });
+    a.figure({ family: "metrics.json", label: "top-2", population: "R", hub: ["yes"], value: 20 });
+    const cells: Record<string, [number, number]> = { DE: [5, 0], AU: [0, 10], US: [0, 10] };
+    for (const c of rows) {
+      a.figure({ family: "satisfaction.json", label: `${c}: n`, population: "R", dimension: "country", values: [c], value: cells[c][0] + cells[c][1], cell: c });
+      a.figure({ family: "satisfaction.json", label: `${c}: top-2`, population: "R", dimension: "country", values: [c], hub: ["yes"], value: cells[c][1], cell: c });
+    }
+    return a;
+  };
+  it("finds the 5 who all answered alike by subtraction, where the count search (empty cells known) finds nothing", () => {
+    expect(declare(false, ["AU", "US"]).audit()).toEqual([]);
+    const leaks = declare(true, ["AU", "US"]).audit();
+    expect(leaks).toHaveLength(1);
+    expect(leaks[0]).toMatchObject({ kind: "dominance", dimension: "country", units: 5, group: "country DE (top-2 no)" });
+    expect(formatLeak(leaks[0], 5)).toMatch(/every one of country DE \(top-2 no\) \(5 respondents, fewer than 10\): that none had another value follows from metrics.json "top-2" − satisfaction.json "AU: top-2" − satisfaction.json "US: top-2"/);
+  });
+  it("with one row published, nothing follows; complementary suppression closes the two-row case", () => {
+    expect(declare(true, ["AU"]).audit()).toEqual([]);
+    const a = declare(true, ["AU", "US"]);
+    const { hidden, leaks } = a.protect();
+    expect(leaks).toEqual([]);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(a.audit()).toEqual([]);
+  });
+  it("a group of 2 x min all alike is no leak", () => {
+    const a = new DisclosureAudit(5);
+    a.population({ id: "R", unit: "respondent", dominance: true, hub: { name: "top-2", values: ["no", "yes"] } });
+    a.table({ population: "R", dimension: "country", cells: { DE: [10, 0], AU: [0, 10] } });
+    a.figure({ family: "m", label: "n", population: "R", value: 20 });
+    a.figure({ family: "m", label: "top-2", population: "R", hub: ["yes"], value: 10 });
+    a.figure({ family: "s", label: "AU: n", population: "R", dimension: "country", values: ["AU"], value: 10 });
+    a.figure({ family: "s", label: "AU: top-2", population: "R", dimension: "country", values: ["AU"], hub: ["yes"], value: 10 });
+    expect(a.audit()).toEqual([]);
+  });
+});

@@ -64,13 +64,16 @@ export async function satisfactionData(db: Db, min: number, record: (plan: Plan)
     const [round, item, segment] = key.split("|");
     const m = rp.margins.get(`${round}|${item}`);
     const rows = [...(shownRows.get(key) ?? [])];
+    let rest = false;
     if (m && v(m.ids.n) !== null && v(m.ids.top) !== null) {
       const n = m.summary.n - rows.reduce((a, r) => a + r.n, 0);
       const k = count(m.summary) - rows.reduce((a, r) => a + count(r), 0);
       if (n > 0) rows.push({ n, mean: null, top2: k / n, top2_ci: null });
+      rest = n > 0;
     }
     const t = segmentTest(rows);
-    tests.push({ round, segment, item, groups: rows.length, statistic: r4(t.statistic), df: t.df, p_value: t.p_value, method: t.method, test: t.test });
+    // `rest`: the last group is the respondents in no group with an exact share (hidden or banded).
+    tests.push({ round, segment, item, groups: rows.length, rest, statistic: r4(t.statistic), df: t.df, p_value: t.p_value, method: t.method, test: t.test });
   }
   // Countries, partially pooled (src/metrics/pooling.ts): the prior is fitted on every country of
   // the round; a country published on its own gets its own share and its pooled estimate; the

@@ -103,7 +103,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     const c = counts.get(`${s.round}|${s.item}`);
     if (!c || s.n === 0) continue;
     const P = popId(s.round, s.item);
-    plan.population({ id: P, unit: "respondent", hub: { name: "answer", values: ANSWERS, weights: [1, 2, 3, 4, 5] } });
+    plan.population({ id: P, unit: "respondent", dominance: true, hub: { name: "answer", values: ANSWERS, weights: [1, 2, 3, 4, 5] } });
     plan.table({ population: P, dimension: "all", cells: { all: c } });
     const top = c[3] + c[4];
     const label = `${s.round} ${s.item}`;
@@ -154,7 +154,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     for (const [round, bySeg] of tables) {
       const m = margins.get(`${round}|${item}`)!;
       const P = `respondents ${round} ${item} by segment`;
-      plan.population({ id: P, unit: "respondent", hub: { name: "top-2", values: ["no", "yes"] } });
+      plan.population({ id: P, unit: "respondent", dominance: true, hub: { name: "top-2", values: ["no", "yes"] } });
       for (const [segment, byValue] of bySeg) plan.table({ population: P, dimension: segment, cells: Object.fromEntries(byValue) });
       const label = `${round} ${item}`;
       const s = m.summary;
@@ -270,7 +270,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     const P = `recommenders ${r.round}`;
     const pro = Math.round(r.promoters * r.n);
     const det = Math.round(r.detractors * r.n);
-    plan.population({ id: P, unit: "respondent", hub: { name: "answer", values: ["promoter", "passive", "detractor"], weights: [1, 0, -1] } });
+    plan.population({ id: P, unit: "respondent", dominance: true, hub: { name: "answer", values: ["promoter", "passive", "detractor"], weights: [1, 0, -1] } });
     plan.table({ population: P, dimension: "all", cells: { all: [pro, r.n - pro - det, det] } });
     const n = plan.figure({ family: "metrics.json", label: `${r.round} recommend: n`, population: P, value: r.n, priority: 1 });
     const net = plan.figure({ family: "metrics.json", label: `${r.round} recommend: NPS`, population: P, measure: "sum", value: pro - det }, !meanAllowed(pro - det, r.n, min, -1, 1));
@@ -283,7 +283,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   for (const r of await participateAgainByRound(db)) {
     if (r.n === 0) continue;
     const P = `participate again ${r.round}`;
-    plan.population({ id: P, unit: "respondent", hub: { name: "answer", values: ["yes", "other"] } });
+    plan.population({ id: P, unit: "respondent", dominance: true, hub: { name: "answer", values: ["yes", "other"] } });
     plan.table({ population: P, dimension: "all", cells: { all: [r.count, r.n - r.count] } });
     const n = plan.figure({ family: "metrics.json", label: `${r.round} participate again: n`, population: P, value: r.n, priority: 1 });
     const yes = plan.figure({ family: "metrics.json", label: `${r.round} participate again: yes`, population: P, hub: ["yes"], value: r.count }, !answerShareAllowed(r.count, r.n, min));
