@@ -38,7 +38,7 @@ export interface DenseMatchingOptions {
    * then arrive only through several rounds of pricing.
    */
   relativeCandidatesPerVertex?: number;
-  /** Most violated pairs each person contributes per pricing round; default 2. */
+  /** Most violated pairs each person contributes per pricing round; default 4. */
   violatorsPerVertex?: number;
 }
 
