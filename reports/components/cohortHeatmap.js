@@ -23,8 +23,8 @@ export function CohortHeatmap(cells, {width, rounds, min = 5} = {}) {
     marks: [
       Plot.cell(cells.filter((c) => c.share != null), {x: "round", y: "cohort", fill: "share", tip: true,
         title: (d) => `Cohort ${d.cohort} in ${d.round}: ${(d.share * 100).toFixed(1)}% (${d.retained} of ${d.cohort_size})`}),
-      Plot.cell(cells.filter((c) => c.share == null), {x: "round", y: "cohort", fill: "#eee", stroke: "#bbb"}),
-      Plot.text(cells, {x: "round", y: "cohort", text: (d) => (d.share == null ? `<${min}` : `${Math.round(d.share * 100)}%`),
+      Plot.cell(cells.filter((c) => c.share == null), {x: "round", y: "cohort", fill: "#eee", stroke: "#bbb", title: (d) => `Cohort ${d.cohort} in ${d.round}: hidden (fewer than ${min} people, or hidden so that a small group cannot be worked out)`}),
+      Plot.text(cells, {x: "round", y: "cohort", text: (d) => (d.share == null ? "hidden" : `${Math.round(d.share * 100)}%`),
         fill: (d) => (d.share != null && d.share > 0.6 * Math.max(...cells.map((c) => c.share ?? 0)) ? "white" : "black")})
     ]
   });

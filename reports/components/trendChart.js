@@ -27,8 +27,9 @@ export function CountTrend(rows, {width, series, yLabel, xLabel = "Round", heigh
       Plot.line(long, {x: "round", y: "value", stroke: "series", strokeWidth: 3, defined: (d) => d.value != null}),
       Plot.dot(long, {x: "round", y: "value", fill: "series", r: 5, tip: true, title: (d) => `${d.series}, ${d.round}: ${d.value?.toLocaleString("en-GB") ?? "suppressed"}`}),
       series.length > 1 ? Plot.text(long.filter((d) => d.value != null), Plot.selectLast({x: "round", y: "value", z: "series", text: "series", fill: "series", dx: 10, textAnchor: "start", fontWeight: 600})) : null,
-      // A suppressed value is marked, not dropped: "<5" on the axis where its point would be.
-      Plot.text(missing, {x: "round", y: 0, text: () => `<${min}`, dy: -10, fill: "#777", fontSize: 12})
+      // A suppressed value is marked, not dropped: "hidden" on the axis where its point would be (it
+      // is small, or hidden beside a small one so that it cannot be worked out: "<5" would be false).
+      Plot.text(missing, {x: "round", y: 0, text: () => "hidden", dy: -10, fill: "#777", fontSize: 12, title: (d) => `${d.series}, ${d.round}: hidden (fewer than ${min} people, or hidden so that a small group cannot be worked out)`})
     ]
   });
 }
@@ -36,10 +37,10 @@ export function CountTrend(rows, {width, series, yLabel, xLabel = "Round", heigh
 /**
  * Shares per round with their 95% Wilson intervals (vertical rules), one colour per series.
  * @param {object[]} rows one row per round with `round` and, per series key, `{share, ci}` (share null = suppressed).
- * @param {{width: number, series: {key: string, label: string}[], yLabel: string, domain?: [number, number], rule?: number, min?: number}} options
+ * @param {{width: number, series: {key: string, label: string}[], yLabel: string, domain?: [number, number], rule?: number}} options
  *   `domain` defaults to {@link shareDomain} of the data.
  */
-export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domain, height = 360, rule, min = 5} = {}) {
+export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domain, height = 360, rule} = {}) {
   const n = series.length;
   const long = series.flatMap((s, i) =>
     rows
@@ -66,7 +67,7 @@ export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domai
     marks: [
       rule != null ? Plot.ruleY([rule], {stroke: "#555", strokeDasharray: "6,4"}) : null,
       ...series.map((s, i) => Plot.ruleX(long.filter((d) => d.series === s.label), {x: "round", y1: "lo", y2: "hi", stroke: "series", strokeWidth: 2, dx: (i - (n - 1) / 2) * 8, strokeOpacity: 0.6})),
-      Plot.text(missing, {x: "round", y: y[1], text: () => `<${min}`, dy: 10, fill: "#777", fontSize: 12, title: (d) => `${d.series}, ${d.round}: too few people to publish`}),
+      Plot.text(missing, {x: "round", y: y[1], text: () => "hidden", dy: 10, fill: "#777", fontSize: 12, title: (d) => `${d.series}, ${d.round}: hidden (too few people, or hidden so that a small group cannot be worked out)`}),
       ...series.map((s, i) => Plot.line(long.filter((d) => d.series === s.label), {x: "round", y: "share", stroke: "series", strokeWidth: 2.5, dx: (i - (n - 1) / 2) * 8})),
       ...series.map((s, i) => Plot.dot(long.filter((d) => d.series === s.label), {x: "round", y: "share", fill: "series", r: 5, dx: (i - (n - 1) / 2) * 8, tip: true, title: (d) => `${d.series}, ${d.round}: ${(d.share * 100).toFixed(1)}% (95% CI ${(d.lo * 100).toFixed(1)}–${(d.hi * 100).toFixed(1)}%, n = ${d.n})`})),
       // End labels, moved apart where two series end close together.
@@ -93,7 +94,7 @@ export function shareDomain(points) {
   return [+lo.toFixed(2), +hi.toFixed(2)];
 }
 
-/** Whether any round of `rows` has a published share in one of `series` (else a chart of them would hold only "<5" marks). */
+/** Whether any round of `rows` has a published share in one of `series` (else a chart of them would hold only "hidden" marks). */
 export function anyPublished(rows, series) {
   return rows.some((r) => series.some((s) => r[s.key]?.share != null));
 }
@@ -112,7 +113,7 @@ export function suppressedNote(rows, series, min = 5) {
     .map((s) => ({s, rounds: rows.filter((r) => suppressed(r[s.key])).map((r) => r.round)}))
     .filter((d) => d.rounds.length)
     .map((d) => `${d.s.label.toLowerCase()} in ${d.rounds.join(", ")}`);
-  return parts.length ? ` Marked “<${min}” (too few people to publish): ${parts.join("; ")}.` : "";
+  return parts.length ? ` Marked “hidden” (fewer than ${min} people, or hidden so that a small group cannot be worked out): ${parts.join("; ")}.` : "";
 }
 
 /**

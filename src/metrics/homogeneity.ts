@@ -88,7 +88,7 @@ export function homogeneityTest(groups: readonly GroupCount[], options: { replic
   const total = ns.reduce((a, b) => a + b, 0);
   const ones = counts.reduce((a, b) => a + b, 0);
   const df = used.length - 1;
-  const name = (m: string) => `Pearson's chi-squared test of equal shares across ${used.length} groups (${df} degrees of freedom), ${m}`;
+  const name = (m: string) => `Pearson's chi-squared test of equal shares across ${used.length} groups (${df} degree${df === 1 ? "" : "s"} of freedom), ${m}`;
   if (df < 1 || ones === 0 || ones === total) {
     return { statistic: 0, df: Math.max(df, 0), p_value: null, method: "asymptotic", min_expected: 0, replicates: 0, test: name("not computable: fewer than two groups or no variation") };
   }
