@@ -9,9 +9,11 @@
  */
 import type { RoundFiles } from "./rounds";
 
-const REG_HEADER =
+/** A Google Forms registration export's header row, as the small rounds write it. */
+export const REG_HEADER =
   "Timestamp,Email Address,Full name,Country where you work,Library sector,Your role,Years of experience in libraries,Professional interests,Partner sector preference,Partner career stage preference,Countries you would like a partner from (optional),Languages you can work in,Have you taken part in ILN before?";
-const SURVEY_HEADER =
+/** A Google Forms survey export's header row, as the small rounds write it. */
+export const SURVEY_HEADER =
   "Timestamp,Email Address,\"Overall, how satisfied are you with the ILN program?\",How satisfied were you with your partner?,How often were you in contact with your partner?,How did you communicate with your partner?,The ILN gave me new perspectives on librarianship,I gained new ideas for my work,I feel more confident working with international colleagues,I feel more motivated in my career,How likely are you to recommend the ILN to a colleague?,Would you participate in the ILN again?,Will you continue the partnership after the round?,Any other comments?";
 
 /** The lone person: her email (NFC), name, pseudonym-free identifiers and her own comment. */
@@ -50,7 +52,8 @@ export function smallRoundPeople(): Person[] {
   return people;
 }
 
-const LABELS = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"];
+/** The 1-5 satisfaction answers as the survey's form labels them. */
+export const LABELS = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"];
 
 /**
  * The round's files. `id` names the round (dates follow `year`); Zoë is partnered with the 24th

@@ -15,10 +15,8 @@ import { metricsData } from "../../../../../reports/data/lib/loaders/metrics";
 import { retentionData } from "../../../../../reports/data/lib/loaders/retention";
 import { satisfactionData } from "../../../../../reports/data/lib/loaders/satisfaction";
 import { MONTH_FIRST, freshDb, tempDir, testPseudonymiser, writeRound } from "../../../../helpers/rounds";
+import { LABELS, REG_HEADER, SURVEY_HEADER } from "../../../../helpers/small-round";
 
-const REG_HEADER = "Timestamp,Email Address,Full name,Country where you work,Library sector,Your role,Years of experience in libraries,Professional interests,Partner sector preference,Partner career stage preference,Countries you would like a partner from (optional),Languages you can work in,Have you taken part in ILN before?";
-const SURVEY_HEADER = "Timestamp,Email Address,\"Overall, how satisfied are you with the ILN program?\",How satisfied were you with your partner?,How often were you in contact with your partner?,How did you communicate with your partner?,The ILN gave me new perspectives on librarianship,I gained new ideas for my work,I feel more confident working with international colleagues,I feel more motivated in my career,How likely are you to recommend the ILN to a colleague?,Would you participate in the ILN again?,Will you continue the partnership after the round?,Any other comments?";
-const LABELS = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"];
 const AGREE = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"];
 
 /** The review's round "five": Mexico 5 (no respondent), Germany 5 (all answering 1), USA 10, Australia 10. */

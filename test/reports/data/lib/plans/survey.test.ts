@@ -20,10 +20,8 @@ import type { Plan } from "../../../../../reports/data/lib/plan";
 import { loaderAudit } from "../../../../../reports/data/lib/run";
 import { DisclosureAudit } from "../../../../../src/privacy/disclosure";
 import { MONTH_FIRST, freshDb, tempDir, testPseudonymiser, writeRound } from "../../../../helpers/rounds";
+import { LABELS, REG_HEADER, SURVEY_HEADER } from "../../../../helpers/small-round";
 
-const REG_HEADER = "Timestamp,Email Address,Full name,Country where you work,Library sector,Your role,Years of experience in libraries,Professional interests,Partner sector preference,Partner career stage preference,Countries you would like a partner from (optional),Languages you can work in,Have you taken part in ILN before?";
-const SURVEY_HEADER = "Timestamp,Email Address,\"Overall, how satisfied are you with the ILN program?\",How satisfied were you with your partner?,How often were you in contact with your partner?,How did you communicate with your partner?,The ILN gave me new perspectives on librarianship,I gained new ideas for my work,I feel more confident working with international colleagues,I feel more motivated in my career,How likely are you to recommend the ILN to a colleague?,Would you participate in the ILN again?,Will you continue the partnership after the round?,Any other comments?";
-const LABELS = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"];
 /** The review's round R1: USA 6, Australia 6, Canada 3, India 3, Kenya 1, Nigeria 1 (Nigeria did not answer). */
 const COUNTRIES = [...Array(6).fill("USA"), ...Array(6).fill("Australia"), ...Array(3).fill("Canada"), ...Array(3).fill("India"), "Kenya", "Nigeria"];
 const CODES: Record<string, string> = { USA: "US", Australia: "AU", Canada: "CA", India: "IN", Kenya: "KE", Nigeria: "NG" };
