@@ -11,7 +11,7 @@ import { existsSync, statSync } from "node:fs";
 import { readInputFile } from "../src/db/input-file";
 import { MAX_EXPORT_BYTES } from "./formats/read-export";
 import path from "node:path";
-import { ident, sql, type Db } from "../src/db";
+import { ident, roundIds, sql, type Db } from "../src/db";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
 import { headerLookup, type CanonicalRow, type RespondentKey } from "./canonicalise";
 import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } from "./consistency";
@@ -19,7 +19,7 @@ import { discover, type FileInput, type RoundInput } from "./discover";
 import { passTombstones, skipErased } from "./erased";
 import { markReal, provenSynthetic } from "./synthetic";
 import { KIND_TABLES } from "../src/db/schema";
-import { InputError, type Problem } from "../src/domain/errors";
+import { InputError, UnknownRoundError, type Problem } from "../src/domain/errors";
 import { KINDS, type Kind } from "./kinds";
 import { readMapping, writeSuggestedMapping } from "./mapping-file";
 import type { ParseJob } from "./parse-file";
@@ -202,7 +202,8 @@ async function stillActive(db: Db, round: RoundFile, parsed: Parsed[], today: st
 
 /**
  * Ingests `target` into `db`.
- * @throws UsageError (exit 2) for wrong usage; InputError (exit 1) listing every problem of
+ * @throws UsageError (exit 2) for wrong usage, UnknownRoundError (one, exit 2) when one file's
+ *   `round` is not in the database; InputError (exit 1) listing every problem of
  *   every file when anything is invalid, in which case nothing was written.
  */
 export async function ingest(db: Db, target: string, options: IngestOptions): Promise<IngestReport> {
@@ -215,10 +216,9 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
 
   for (const input of rounds) {
     const round = input.round ?? (await dbRound(db, input.roundId));
-    if (!round) {
-      problems.push({ file: input.files[0].path, row: 0, column: "*", message: `round ${JSON.stringify(input.roundId)} is not in the database; ingest its round folder (with round.json) first` });
-      continue;
-    }
+    // Only one file's --round can name a round without its round.json: a usage error (exit 2),
+    // as for every command given a round the database does not hold, found before any file is read.
+    if (!round) throw new UnknownRoundError(input.roundId, await roundIds(db), `--round names the round of ${input.files[0].path}: ingest its round folder (with round.json) first`);
     const pending: { input: FileInput; hash: string }[] = [];
     for (const f of input.files) {
       const bytes = readInputFile(f.path, { maxBytes: MAX_EXPORT_BYTES });

@@ -52,3 +52,25 @@ describe("iln ingest output", () => {
     expect(r.stderr).toContain("1 file(s) ignored, not an export kind: " + path.join(round, "\\u001b]0;PWNED\\u0007\\u001b[2Jx.csv"));
   }, 60_000);
 });
+
+describe("iln ingest FILE --round R for a round the database does not hold", () => {
+  it("is a usage error (exit 2) naming the rounds held, as for every command, and creates no database", () => {
+    const dir = tempDir();
+    const round = writeRound(dir, "T1", baseRound());
+    const one = path.join(dir, "survey-late.csv");
+    writeFileSync(one, String(baseRound()["survey.csv"]));
+    const db = path.join(dir, "r.duckdb");
+    const none = iln(["ingest", one, "--kind", "survey", "--round", "T9", "--db", db]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`iln: unknown round "T9"; the database holds: no rounds; --round names the round of ${one}: ingest its round folder (with round.json) first`);
+    expect(existsSync(db)).toBe(false);
+    expect(existsSync(`${db}.key`)).toBe(false);
+    expect(iln(["ingest", round, "--db", db]).code).toBe(0);
+    const held = iln(["ingest", one, "--kind", "survey", "--round", "T9", "--db", db]);
+    expect(held.code).toBe(2);
+    expect(held.stderr).toContain(`iln: unknown round "T9"; the database holds: T1;`);
+    expect(held.stderr).not.toContain("rejected");
+    const dry = iln(["ingest", one, "--kind", "survey", "--round", "T9", "--db", db, "--dry-run"]);
+    expect(dry.code).toBe(2);
+  }, 120_000);
+});
