@@ -6,7 +6,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { baseRound, tempDir, writeRound } from "../helpers/rounds";
+import { sql } from "../../src/db";
+import { baseRound, MONTH_FIRST, tempDir, writeRound } from "../helpers/rounds";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -72,5 +73,41 @@ describe("iln ingest FILE --round R for a round the database does not hold", () 
     expect(held.stderr).not.toContain("rejected");
     const dry = iln(["ingest", one, "--kind", "survey", "--round", "T9", "--db", db, "--dry-run"]);
     expect(dry.code).toBe(2);
+  }, 120_000);
+});
+
+describe("JSON side inputs giving a key twice", () => {
+  it("are refused with exit 1, located at the key, the database's data unchanged: round.json, mapping.json and a weights file", async () => {
+    const { openDatabase } = await import("../../src/db");
+    const { readFileSync } = await import("node:fs");
+    const dir = tempDir();
+    const db = path.join(dir, "j.duckdb");
+    expect(iln(["ingest", writeRound(dir, "T1", baseRound()), "--db", db]).code).toBe(0);
+    const rounds = async () => {
+      const h = await openDatabase(db, { readOnly: true });
+      try {
+        return await h.all<{ round_id: string; n: number }>(sql`SELECT round_id, (SELECT count(*) FROM registrations r WHERE r.round_id = rounds.round_id)::INTEGER AS n FROM rounds ORDER BY round_id`);
+      } finally {
+        h.close();
+      }
+    };
+    const before = await rounds();
+    const roundJson = '{\n  "id": "T2",\n  "name": "Test round 2",\n  "start": "2016-08-01",\n  "end": "2016-11-30",\n  "id": "T1"\n}\n';
+    const twice = writeRound(dir, "T2", { ...baseRound(), "round.json": roundJson, "mapping.json": MONTH_FIRST });
+    const r = iln(["ingest", twice, "--db", db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path.join(twice, "round.json")}:6:id: the key "id" is given twice in one object (lines 2 and 6); JSON would silently keep only the last: keep one`);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const mapped = writeRound(dir, "T3", { ...baseRound(), "mapping.json": '{"date_order": "month-first", "date_order": "day-first"}' });
+    const m = iln(["ingest", mapped, "--db", db]);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(`${path.join(mapped, "mapping.json")}:1:date_order: the key "date_order" is given twice in one object (both on line 1)`);
+    expect(await rounds()).toEqual(before);
+    const weights = JSON.parse(readFileSync(path.join(ROOT, "src/matching/weights.default.json"), "utf8")) as { base: number };
+    const wfile = path.join(dir, "w.json");
+    writeFileSync(wfile, JSON.stringify(weights, null, 2).replace('"base":', '"base": 1,\n  "base":'));
+    const w = iln(["replay", "--round", "T1", "--weights", wfile, "--db", db]);
+    expect(w.code).toBe(1);
+    expect(w.stderr).toMatch(new RegExp(`${wfile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:0:base: the key "base" is given twice in one object \\(lines \\d+ and \\d+\\)`));
   }, 120_000);
 });
