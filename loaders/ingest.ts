@@ -98,11 +98,18 @@ async function existingRows(db: Db, roundId: string, kind: Kind): Promise<number
 
 /**
  * Writes the unknown country values of a rejected run to `file` as a mapping to review (keeping
- * the mapping in use: `--mapping`, or a round folder's mapping.json) and says so.
+ * the mapping in use: `--mapping`, or a round folder's mapping.json) and says so; when there are
+ * none, says in one line that nothing needs mapping (or, when the values of the `unread` files were
+ * not read, unparseable or stopped at their headers, that none was found in the others) and
+ * writes nothing.
  */
-function suggestMapping(file: string, unknown: string[], target: string, opts: IngestOptions, progress: (line: string) => void): void {
+function suggestMapping(file: string, unknown: string[], unread: string[], target: string, opts: IngestOptions, progress: (line: string) => void): void {
   if (!unknown.length) {
-    progress(`no unknown country values; ${file} not written`);
+    progress(
+      unread.length
+        ? `--suggest-mapping: no unknown country value in the files whose values were read (not read, for the problems below: ${unread.join(", ")}); nothing to suggest, ${file} not written`
+        : `--suggest-mapping: every country value was recognised (or is mapped already); nothing needs mapping, ${file} not written`,
+    );
     return;
   }
   const own = existsSync(target) && statSync(target).isDirectory() ? path.join(target, "mapping.json") : undefined;
@@ -207,6 +214,19 @@ async function stillActive(db: Db, round: RoundFile, parsed: Parsed[], today: st
  *   every file when anything is invalid, in which case nothing was written.
  */
 export async function ingest(db: Db, target: string, options: IngestOptions): Promise<IngestReport> {
+  const progress = options.progress ?? (() => {});
+  let suggested = false;
+  try {
+    return await ingestRun(db, target, options, () => (suggested = true));
+  } catch (err) {
+    // --suggest-mapping always says what became of its file, also when the run stopped before reading a value.
+    if (options.suggestMapping && !suggested) progress(`--suggest-mapping: the run stopped before any country value was read (see below); nothing to suggest, ${options.suggestMapping} not written`);
+    throw err;
+  }
+}
+
+/** {@link ingest}'s work; `said` is called once `--suggest-mapping`'s outcome has been reported. */
+async function ingestRun(db: Db, target: string, options: IngestOptions, said: () => void): Promise<IngestReport> {
   const opts = { ...options, pseudonymise: passTombstones(options.pseudonymise) };
   const progress = opts.progress ?? (() => {});
   const { rounds, warnings, ignored } = discover(target, opts);
@@ -240,12 +260,14 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
   });
   let k = 0;
   const unknownCountries: string[] = [];
+  const unread: string[] = []; // files whose values were not read (unparseable, or stopped at the headers)
   for (const p of plan) {
     for (const x of p.parsed) {
       const r = results[k++];
       problems.push(...r.problems);
       warnings.push(...r.warnings);
       unknownCountries.push(...r.unknownCountries);
+      if (!r.valuesRead) unread.push(x.input.path);
       if (r.rows) {
         x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers), present: r.present, key: r.key };
         const late = windowWarning(x.input.path, x.input.kind, p.round, r.rows);
@@ -274,7 +296,10 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
     if (active) warnings.push(active);
   }
   progress(`checked consistency of ${plan.length} round(s)`);
-  if (opts.suggestMapping) suggestMapping(opts.suggestMapping, unknownCountries, target, opts, progress);
+  if (opts.suggestMapping) {
+    said(); // from here a failure (the file cannot be written) speaks for itself
+    suggestMapping(opts.suggestMapping, unknownCountries, unread, target, opts, progress);
+  }
   if (problems.length) throw new InputError(problems);
 
   const status = opts.dryRun ? "valid (dry run)" : "written";

@@ -111,3 +111,28 @@ describe("JSON side inputs giving a key twice", () => {
     expect(w.stderr).toMatch(new RegExp(`${wfile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:0:base: the key "base" is given twice in one object \\(lines \\d+ and \\d+\\)`));
   }, 120_000);
 });
+
+describe("iln ingest --suggest-mapping with no unknown country value", () => {
+  it("says so in one line and writes nothing: every value recognised, a file whose values were not read, a run stopped before reading", () => {
+    const dir = tempDir();
+    const db = path.join(dir, "s.duckdb");
+    const out = path.join(dir, "suggested.json");
+    const said = (r: { stderr: string }) => r.stderr.split("\n").filter((l) => l.includes("--suggest-mapping"));
+    const ok = iln(["ingest", writeRound(dir, "T1", baseRound()), "--dry-run", "--suggest-mapping", out, "--db", db]);
+    expect(ok.code).toBe(0);
+    expect(said(ok)).toEqual([`--suggest-mapping: every country value was recognised (or is mapped already); nothing needs mapping, ${out} not written`]);
+    // A registrations file without its country column: its values were never read, so "every value recognised" would be untrue.
+    const reg = String(baseRound()["registrations.csv"]).replace("Country where you work,", "Where,");
+    const headless = writeRound(dir, "T2", { ...baseRound(), "registrations.csv": reg });
+    const h = iln(["ingest", headless, "--dry-run", "--suggest-mapping", out, "--db", db]);
+    expect(h.code).toBe(1);
+    expect(said(h)).toEqual([`--suggest-mapping: no unknown country value in the files whose values were read (not read, for the problems below: ${path.join(headless, "registrations.csv")}); nothing to suggest, ${out} not written`]);
+    // A round folder refused before any file is read (a survey in a format not read).
+    const xls = writeRound(dir, "T3", { ...baseRound() });
+    writeFileSync(path.join(xls, "survey.xls"), "x");
+    const x = iln(["ingest", xls, "--dry-run", "--suggest-mapping", out, "--db", db]);
+    expect(x.code).toBe(1);
+    expect(said(x)).toEqual([`--suggest-mapping: the run stopped before any country value was read (see below); nothing to suggest, ${out} not written`]);
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
+});
