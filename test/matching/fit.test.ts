@@ -97,7 +97,27 @@ describe("fitOutcomes on the demo", () => {
     const noise = rows.map((x) => ({ ...x, completed: (r() < 0.85 ? 1 : 0) as 0 | 1 }));
     const f = fitOutcomes(noise);
     expect(f.summary.caution).toBe(true);
-    expect(f.summary.lines.at(-1)).toMatch(/^CAUTION: the model barely beats the baseline/);
+    // It says by how much, on how many held-out partnerships: the figures of the validation itself.
+    const v = f.timeOrdered;
+    const imp = v.improvement!;
+    const how = imp < 0 ? `does worse than the baseline (log-loss ${(-100 * imp).toFixed(2)}% higher)` : `barely beats the baseline (log-loss only ${(100 * imp).toFixed(2)}% lower, under 2.0%)`;
+    expect(f.summary.lines.at(-1)).toContain(`CAUTION: on ${v.n} partnerships of ${v.folds.length} held-out round(s), the model ${how}`);
+    expect(f.summary.lines.join(" ")).not.toMatch(/not validated|could not be checked/);
+  });
+
+  it("with no round to hold out, says the model was not validated and claims no comparison with the baseline", () => {
+    const one = rows.filter((x) => x.round === rows[rows.length - 1].round);
+    const f = fitOutcomes(one);
+    expect(f.timeOrdered.folds).toEqual([]);
+    expect(f.leaveOneOut.folds).toEqual([]);
+    expect(f.summary.caution).toBe(true);
+    const text = f.summary.lines.join("\n");
+    expect(f.summary.lines[0]).toMatch(/^Completion: not validated: no round could be held out and predicted from the others \(1 round\(s\) with outcomes;/);
+    expect(f.summary.lines.at(-1)).toBe(
+      "CAUTION: the model could not be checked on held-out rounds, so nothing shows that the fitted weights predict outcomes better than the baseline; the default weights (the program's stated principles) are the safer choice until more rounds have outcomes.",
+    );
+    // No figure or wording of a comparison that was not made.
+    expect(text).not.toMatch(/barely|beats|better;|worse;|held-out log-loss/);
   });
 
   it("drops a constant feature with a message instead of failing (nobody stated a country preference)", () => {
