@@ -136,3 +136,35 @@ describe("iln ingest --suggest-mapping with no unknown country value", () => {
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 });
+
+describe("a refused ingest leaves the database file as it was, byte for byte", () => {
+  it("after a bad value, a key given twice, an unknown round and an ingest of unchanged files; and creates none where there was none", async () => {
+    const { createHash } = await import("node:crypto");
+    const { readFileSync, statSync } = await import("node:fs");
+    const dir = tempDir();
+    const db = path.join(dir, "b.duckdb");
+    const fingerprint = () => ({ sha256: createHash("sha256").update(readFileSync(db)).digest("hex"), size: statSync(db).size, mtime: statSync(db).mtimeMs, wal: existsSync(`${db}.wal`) });
+    const ok = writeRound(dir, "T1", baseRound());
+    expect(iln(["ingest", ok, "--db", db]).code).toBe(0);
+    const before = fingerprint();
+    const reg = String(baseRound()["registrations.csv"]).replace("Academic,Librarian,3-5", "Academia,Librarian,3-5");
+    const bad = iln(["ingest", writeRound(dir, "T2", { ...baseRound(), "registrations.csv": reg }), "--db", db]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('registrations.csv:2:Library sector: not a valid library sector: "Academia"');
+    expect(fingerprint()).toEqual(before);
+    const twice = writeRound(dir, "T3", { ...baseRound(), "round.json": '{"id": "T3", "id": "T4", "name": "x", "start": "2016-08-01", "end": "2016-11-30"}' });
+    expect(iln(["ingest", twice, "--db", db]).code).toBe(1);
+    expect(fingerprint()).toEqual(before);
+    const one = path.join(dir, "late.csv");
+    writeFileSync(one, String(baseRound()["survey.csv"]));
+    expect(iln(["ingest", one, "--kind", "survey", "--round", "T9", "--db", db]).code).toBe(2);
+    expect(fingerprint()).toEqual(before);
+    expect(iln(["ingest", ok, "--db", db]).code).toBe(0); // every file unchanged: nothing to write
+    expect(fingerprint()).toEqual(before);
+    // No database before: a refused ingest leaves none (nor a key).
+    const none = path.join(dir, "none.duckdb");
+    expect(iln(["ingest", path.join(dir, "T2"), "--db", none]).code).toBe(1);
+    expect(existsSync(none)).toBe(false);
+    expect(existsSync(`${none}.key`)).toBe(false);
+  }, 120_000);
+});
