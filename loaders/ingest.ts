@@ -220,7 +220,7 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
     return await ingestRun(db, target, options, () => (suggested = true));
   } catch (err) {
     // --suggest-mapping always says what became of its file, also when the run stopped before reading a value.
-    if (options.suggestMapping && !suggested) progress(`--suggest-mapping: the run stopped before any country value was read (see below); nothing to suggest, ${options.suggestMapping} not written`);
+    if (options.suggestMapping && !suggested) progress(`--suggest-mapping: the run stopped (see below) before any suggestion could be made; ${options.suggestMapping} not written`);
     throw err;
   }
 }

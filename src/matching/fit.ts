@@ -715,11 +715,12 @@ export const MIN_IMPROVEMENT = 0.02;
 
 /**
  * The plain-language summary of a fit. It claims no comparison it did not make: with no held-out
- * round, it says the model was not validated and cautions for that reason; with one, it states
+ * round (or no validation run, `validated` false), it says the model was not validated and
+ * cautions for that reason; with one, it states
  * the held-out n and by how much the model beats (or trails) the baseline, and the caution says
  * which of the two tests failed (log-loss under {@link MIN_IMPROVEMENT} better, AUC under 0.6).
  */
-function summarise(fit: Omit<OutcomeFit, "summary">): { lines: string[]; caution: boolean } {
+function summarise(fit: Omit<OutcomeFit, "summary">, validated: boolean): { lines: string[]; caution: boolean } {
   const lines: string[] = [];
   const v = fit.timeOrdered.folds.length ? fit.timeOrdered : fit.leaveOneOut;
   const scheme = v.scheme === "time-ordered" ? "later rounds predicted from earlier ones" : "each round predicted from the others";
@@ -746,7 +747,9 @@ function summarise(fit: Omit<OutcomeFit, "summary">): { lines: string[]; caution
       : null;
   } else {
     lines.push(
-      `Completion: not validated: no round could be held out and predicted from the others (${fit.rounds.length} round(s) with outcomes; predicting later rounds from earlier ones needs 3, leaving one out needs 2 that can each be fitted), so the model was not compared with the baseline.`,
+      validated
+        ? `Completion: not validated: no round could be held out and predicted from the others (${fit.rounds.length} round(s) with outcomes; predicting later rounds from earlier ones needs 3, leaving one out needs 2 that can each be fitted), so the model was not compared with the baseline.`
+        : "Completion: not validated (this fit ran no validation), so the model was not compared with the baseline.",
     );
     cautionLine = "CAUTION: the model could not be checked on held-out rounds, so nothing shows that the fitted weights predict outcomes better than the baseline; the default weights (the program's stated principles) are the safer choice until more rounds have outcomes.";
   }
@@ -758,7 +761,7 @@ function summarise(fit: Omit<OutcomeFit, "summary">): { lines: string[]; caution
   );
   if (fit.satisfaction && v.satisfactionLogLoss !== null && v.satisfactionBaselineLogLoss !== null) {
     const imp = 1 - v.satisfactionLogLoss / v.satisfactionBaselineLogLoss;
-    lines.push(`Partner satisfaction (ordinal model): held-out log-loss ${v.satisfactionLogLoss.toFixed(3)} against ${v.satisfactionBaselineLogLoss.toFixed(3)} for the answers' overall distribution: ${pct1(imp)} better.`);
+    lines.push(`Partner satisfaction (ordinal model): held-out log-loss ${v.satisfactionLogLoss.toFixed(3)} against ${v.satisfactionBaselineLogLoss.toFixed(3)} for the answers' overall distribution: ${imp >= 0 ? `${pct1(imp)} better` : `${pct1(-imp)} worse`}.`);
   }
   if (fit.dropped.length) lines.push(`Left out: ${fit.dropped.map((d) => `${d.feature} (${d.model}: ${d.reason})`).join("; ")}.`);
   if (cautionLine) lines.push(cautionLine);
@@ -835,7 +838,7 @@ function fitGrouped(
     effects: effectsOf(c, s, names, completion, satisfaction),
     dropped,
   };
-  return { ...partial, summary: summarise(partial) };
+  return { ...partial, summary: summarise(partial, validateOn) };
 }
 
 /** A fitted logistic predictor as a utility term of a weights file (absent features weigh 0). */

@@ -132,7 +132,7 @@ describe("iln ingest --suggest-mapping with no unknown country value", () => {
     writeFileSync(path.join(xls, "survey.xls"), "x");
     const x = iln(["ingest", xls, "--dry-run", "--suggest-mapping", out, "--db", db]);
     expect(x.code).toBe(1);
-    expect(said(x)).toEqual([`--suggest-mapping: the run stopped before any country value was read (see below); nothing to suggest, ${out} not written`]);
+    expect(said(x)).toEqual([`--suggest-mapping: the run stopped (see below) before any suggestion could be made; ${out} not written`]);
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 });
