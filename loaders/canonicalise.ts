@@ -49,6 +49,8 @@ export interface Canonical<T> {
   key: RespondentKey;
   /** Distinct country values that neither the mapping file nor the normaliser resolved, in file order. */
   unknownCountries: string[];
+  /** Whether the rows' values were read (false when a problem with the headers stopped it first). */
+  valuesRead: boolean;
 }
 
 /** `headerOf` for a field -> header map. */
@@ -381,7 +383,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   const present = [...columns.keys()];
   const timeField = spec.onePerPerson?.time;
   if (timeField !== undefined && !columns.has(timeField)) warnings.push(`${table.file}: ${untimedNote(spec.fields.find((f) => f.name === timeField)!, key !== null)}`);
-  if (problems.length) return { rows: [], problems, warnings, extras, headers, present, key, unknownCountries: [] };
+  if (problems.length) return { rows: [], problems, warnings, extras, headers, present, key, unknownCountries: [], valuesRead: false };
 
   const dateOrder = dateOrders(table, spec, columns, opts, problems, warnings);
   problems.push(...sevenPointColumns(table, spec, columns));
@@ -433,7 +435,7 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
   const dedupe = spec.onePerPerson && key !== null && datesKnown;
   return {
     rows: dedupe ? latestPerPerson(rows, spec.onePerPerson!, table.file, warnings) : rows,
-    problems: collapseRepeats(problems), warnings, extras, headers, present, key, unknownCountries: [...unknownCountries],
+    problems: collapseRepeats(problems), warnings, extras, headers, present, key, unknownCountries: [...unknownCountries], valuesRead: true,
   };
 }
 

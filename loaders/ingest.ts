@@ -11,7 +11,7 @@ import { existsSync, statSync } from "node:fs";
 import { readInputFile } from "../src/db/input-file";
 import { MAX_EXPORT_BYTES } from "./formats/read-export";
 import path from "node:path";
-import { ident, sql, type Db } from "../src/db";
+import { ident, roundIds, sql, type Db } from "../src/db";
 import type { Pseudonymiser } from "../src/privacy/pseudonym";
 import { headerLookup, type CanonicalRow, type RespondentKey } from "./canonicalise";
 import { checkRound, type PartnershipFacts, type PersonFact, type RoundFacts } from "./consistency";
@@ -19,7 +19,7 @@ import { discover, type FileInput, type RoundInput } from "./discover";
 import { passTombstones, skipErased } from "./erased";
 import { markReal, provenSynthetic } from "./synthetic";
 import { KIND_TABLES } from "../src/db/schema";
-import { InputError, type Problem } from "../src/domain/errors";
+import { InputError, UnknownRoundError, type Problem } from "../src/domain/errors";
 import { KINDS, type Kind } from "./kinds";
 import { readMapping, writeSuggestedMapping } from "./mapping-file";
 import type { ParseJob } from "./parse-file";
@@ -98,11 +98,18 @@ async function existingRows(db: Db, roundId: string, kind: Kind): Promise<number
 
 /**
  * Writes the unknown country values of a rejected run to `file` as a mapping to review (keeping
- * the mapping in use: `--mapping`, or a round folder's mapping.json) and says so.
+ * the mapping in use: `--mapping`, or a round folder's mapping.json) and says so; when there are
+ * none, says in one line that nothing needs mapping (or, when the values of the `unread` files were
+ * not read, unparseable or stopped at their headers, that none was found in the others) and
+ * writes nothing.
  */
-function suggestMapping(file: string, unknown: string[], target: string, opts: IngestOptions, progress: (line: string) => void): void {
+function suggestMapping(file: string, unknown: string[], unread: string[], target: string, opts: IngestOptions, progress: (line: string) => void): void {
   if (!unknown.length) {
-    progress(`no unknown country values; ${file} not written`);
+    progress(
+      unread.length
+        ? `--suggest-mapping: no unknown country value in the files whose values were read (not read, for the problems below: ${unread.join(", ")}); nothing to suggest, ${file} not written`
+        : `--suggest-mapping: every country value was recognised (or is mapped already); nothing needs mapping, ${file} not written`,
+    );
     return;
   }
   const own = existsSync(target) && statSync(target).isDirectory() ? path.join(target, "mapping.json") : undefined;
@@ -202,10 +209,24 @@ async function stillActive(db: Db, round: RoundFile, parsed: Parsed[], today: st
 
 /**
  * Ingests `target` into `db`.
- * @throws UsageError (exit 2) for wrong usage; InputError (exit 1) listing every problem of
+ * @throws UsageError (exit 2) for wrong usage, UnknownRoundError (one, exit 2) when one file's
+ *   `round` is not in the database; InputError (exit 1) listing every problem of
  *   every file when anything is invalid, in which case nothing was written.
  */
 export async function ingest(db: Db, target: string, options: IngestOptions): Promise<IngestReport> {
+  const progress = options.progress ?? (() => {});
+  let suggested = false;
+  try {
+    return await ingestRun(db, target, options, () => (suggested = true));
+  } catch (err) {
+    // --suggest-mapping always says what became of its file, also when the run stopped before reading a value.
+    if (options.suggestMapping && !suggested) progress(`--suggest-mapping: the run stopped (see below) before any suggestion could be made; ${options.suggestMapping} not written`);
+    throw err;
+  }
+}
+
+/** {@link ingest}'s work; `said` is called once `--suggest-mapping`'s outcome has been reported. */
+async function ingestRun(db: Db, target: string, options: IngestOptions, said: () => void): Promise<IngestReport> {
   const opts = { ...options, pseudonymise: passTombstones(options.pseudonymise) };
   const progress = opts.progress ?? (() => {});
   const { rounds, warnings, ignored } = discover(target, opts);
@@ -215,10 +236,9 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
 
   for (const input of rounds) {
     const round = input.round ?? (await dbRound(db, input.roundId));
-    if (!round) {
-      problems.push({ file: input.files[0].path, row: 0, column: "*", message: `round ${JSON.stringify(input.roundId)} is not in the database; ingest its round folder (with round.json) first` });
-      continue;
-    }
+    // Only one file's --round can name a round without its round.json: a usage error (exit 2),
+    // as for every command given a round the database does not hold, found before any file is read.
+    if (!round) throw new UnknownRoundError(input.roundId, await roundIds(db), `--round names the round of ${input.files[0].path}: ingest its round folder (with round.json) first`);
     const pending: { input: FileInput; hash: string }[] = [];
     for (const f of input.files) {
       const bytes = readInputFile(f.path, { maxBytes: MAX_EXPORT_BYTES });
@@ -240,12 +260,14 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
   });
   let k = 0;
   const unknownCountries: string[] = [];
+  const unread: string[] = []; // files whose values were not read (unparseable, or stopped at the headers)
   for (const p of plan) {
     for (const x of p.parsed) {
       const r = results[k++];
       problems.push(...r.problems);
       warnings.push(...r.warnings);
       unknownCountries.push(...r.unknownCountries);
+      if (!r.valuesRead) unread.push(x.input.path);
       if (r.rows) {
         x.canonical = { rows: r.rows, headerOf: headerLookup(r.headers), present: r.present, key: r.key };
         const late = windowWarning(x.input.path, x.input.kind, p.round, r.rows);
@@ -274,7 +296,10 @@ export async function ingest(db: Db, target: string, options: IngestOptions): Pr
     if (active) warnings.push(active);
   }
   progress(`checked consistency of ${plan.length} round(s)`);
-  if (opts.suggestMapping) suggestMapping(opts.suggestMapping, unknownCountries, target, opts, progress);
+  if (opts.suggestMapping) {
+    said(); // from here a failure (the file cannot be written) speaks for itself
+    suggestMapping(opts.suggestMapping, unknownCountries, unread, target, opts, progress);
+  }
   if (problems.length) throw new InputError(problems);
 
   const status = opts.dryRun ? "valid (dry run)" : "written";

@@ -45,7 +45,26 @@ export type CountryValues = Readonly<Record<string, string>>;
 const CountryCode = z
   .string({ error: "write the ISO 3166-1 alpha-2 code this value means (a suggested mapping leaves null where it had no suggestion)" })
   .refine(isCountryCode, { message: 'not an ISO 3166-1 alpha-2 code this tool knows; write the code in capitals, e.g. "US", "GB", "NL"' });
-const CountrySection = z.record(z.string(), CountryCode, { error: 'expected an object of country value -> ISO code, e.g. {"Boston, MA": "US"}' });
+/**
+ * A check of a section whose keys are read normalised (`keyOf`): two keys that read as one with
+ * different values would be last-wins, silently, like a JSON key given twice; refused at the second.
+ */
+function oneValueEach(keyOf: (k: string) => string, aside: string) {
+  return (rec: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const seen = new Map<string, string>();
+    for (const [k, v] of Object.entries(rec)) {
+      if (k.startsWith("_")) continue;
+      const first = seen.get(keyOf(k));
+      if (first === undefined) seen.set(keyOf(k), k);
+      else if (rec[first] !== v) {
+        ctx.addIssue({ code: "custom", path: [k], message: `the same key as ${JSON.stringify(first)} (${aside}) with another value (${JSON.stringify(rec[first])}, here ${JSON.stringify(v)}): keep one` });
+      }
+    }
+  };
+}
+const CountrySection = z
+  .record(z.string(), CountryCode, { error: 'expected an object of country value -> ISO code, e.g. {"Boston, MA": "US"}' })
+  .superRefine(oneValueEach(countryValueKey, "case and spacing aside"));
 const Header = z.string({ error: "expected a canonical field name or null (ignore the column), or (under a kind) an object of header -> field" }).nullable();
 
 /** An email a respondent id stands for, normalised as every email is (`email` of kinds/cells.ts). */
@@ -55,7 +74,9 @@ const RespondentEmail = z.string({ error: "expected the email this respondent id
   ctx.addIssue({ code: "custom", message: "blank" in r ? "expected the email this respondent id stands for, not a blank" : r.message });
   return z.NEVER;
 });
-const RespondentSection = z.record(z.string(), RespondentEmail, { error: 'expected an object of respondent id -> email, e.g. {"R_1a2b": "ana@example.org"}' });
+const RespondentSection = z
+  .record(z.string(), RespondentEmail, { error: 'expected an object of respondent id -> email, e.g. {"R_1a2b": "ana@example.org"}' })
+  .superRefine(oneValueEach((id) => id.trim(), "spaces around it aside"));
 
 /** How slashed dates are written: `12/08/2017` is 12 August day-first, 8 December month-first. */
 const DateOrder = z.enum(["day-first", "month-first"], { error: 'expected "day-first" (12/08/2017 is 12 August) or "month-first" (12/08/2017 is 8 December)' });

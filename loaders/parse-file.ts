@@ -33,6 +33,8 @@ export interface ParsedFile {
   warnings: string[];
   /** Distinct country values nothing resolved (see `Canonical.unknownCountries`). */
   unknownCountries: string[];
+  /** Whether the rows' values were read: false when the file could not be parsed or its headers stopped it (see `Canonical.valuesRead`). */
+  valuesRead: boolean;
 }
 
 /**
@@ -45,10 +47,10 @@ export function parseFile(job: ParseJob, bytes: Uint8Array = readFileSync(job.pa
     const c = canonicalise<unknown>(table, KIND_SPECS[job.kind], { mapping: job.mapping, countries: job.countries, respondents: job.respondents, dateOrder: job.dateOrder, window: job.window });
     return {
       format: table.format, rowCount: table.rows.length, rows: c.problems.length ? null : c.rows, headers: c.headers, present: c.present, key: c.key,
-      problems: c.problems, warnings: c.warnings, unknownCountries: c.unknownCountries,
+      problems: c.problems, warnings: c.warnings, unknownCountries: c.unknownCountries, valuesRead: c.valuesRead,
     };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { format: null, rowCount: 0, rows: null, headers: {}, present: [], key: null, problems: err.problems, warnings: [], unknownCountries: [] };
+    return { format: null, rowCount: 0, rows: null, headers: {}, present: [], key: null, problems: err.problems, warnings: [], unknownCountries: [], valuesRead: false };
   }
 }

@@ -7,6 +7,9 @@
  *    while step 1 runs.
  * 3. Serves dist/ with a small static server bound to 127.0.0.1 and prints the address.
  *
+ * Before all that, `PORT` is checked (digits, 0-65535, and free on 127.0.0.1): a wrong or busy one
+ * exits with code 2 at once, naming it, with nothing generated or built.
+ *
  * Progress goes to stderr: a line as each step starts and as it ends with its duration, and
  * within the longer steps the lines of the CLI and of the site build as their parts finish.
  */
@@ -83,6 +86,55 @@ export function serveStatic(dir: string, port: number): Promise<{ server: http.S
   });
 }
 
+/**
+ * A `PORT` that `npm start` cannot serve on: not a port number, or in use or refused on
+ * 127.0.0.1. Found before any work (the demo, the build), and the process exits with code 2, as
+ * the CLI does for wrong usage.
+ */
+export class PortError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PortError";
+  }
+}
+
+/** The port `npm start` serves on when `PORT` is unset or empty. */
+export const DEFAULT_PORT = 3000;
+
+/**
+ * The port `npm start` serves on: `PORT` written in decimal digits, 0 to 65535 (0 picks a free
+ * port), or {@link DEFAULT_PORT} when it is unset or empty.
+ * @throws PortError naming the variable and its value for anything else (`abc`, `0x10`, `3e3`,
+ *   ` 80`, `70000`), which `Number` would partly accept.
+ * @example portFromEnv("8080") // 8080
+ */
+export function portFromEnv(value: string | undefined = process.env.PORT): number {
+  if (value === undefined || value === "") return DEFAULT_PORT;
+  const port = /^[0-9]{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new PortError(`PORT must be a port number from 1 to 65535 (or 0 for any free port), written in digits; got ${JSON.stringify(value)}. Unset it to serve on ${DEFAULT_PORT}`);
+  }
+  return port;
+}
+
+/**
+ * Checks that 127.0.0.1:`port` can be listened on now, by listening and closing at once, so a
+ * port in use is reported before minutes of work rather than after (another program could still
+ * take it meanwhile: `serveStatic` then fails as before).
+ * @throws PortError (rejects) when the port is in use or refused (a port below 1024 without the
+ *   right to it).
+ */
+export function checkPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = http.createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) => {
+      const why = err.code === "EADDRINUSE" ? "is in use by another program" : err.code === "EACCES" ? "needs rights this user lacks" : `cannot be listened on (${err.message})`;
+      reject(new PortError(`port ${port} on 127.0.0.1 ${why}; set PORT to another port (PORT=${port === 3001 ? 3002 : 3001} npm start)`));
+    });
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 /** Runs the iln CLI; its stdout (ingest's table of files) is not shown. @throws (rejects) Error when it exits non-zero. */
 function iln(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -129,6 +181,9 @@ async function step<T>(what: string, work: () => T | Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
   const t0 = Date.now();
+  // PORT first: a wrong or busy one fails at once, not after the demo and the build.
+  const port = portFromEnv();
+  await checkPortFree(port);
   watchOutput();
   const dbPath = path.resolve(PROJECT, process.env.ILN_DB || path.join("data", "iln.duckdb"));
   // The npm cache and the matcher bundle do not need the database: they are made meanwhile.
@@ -142,14 +197,16 @@ async function main(): Promise<void> {
   }
   const { bytes } = await step("building the dashboards into dist/", () => buildSite({ dbPath, assets }));
   console.error(`npm start: dist/ is ${(bytes / 1024 / 1024).toFixed(1)} MB; ready ${((Date.now() - t0) / 1000).toFixed(1)} s after start`);
-  const port = Number(process.env.PORT || 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const { url } = await serveStatic(path.join(PROJECT, "dist"), port);
   console.log(`ILN dashboards: ${url}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err: unknown) => {
+    if (err instanceof PortError) {
+      console.error(`npm start: ${err.message}; nothing was generated or built`);
+      process.exit(2);
+    }
     console.error(`start failed: ${(err as Error).message}`);
     process.exit(1);
   });

@@ -59,11 +59,15 @@ export async function withDb<T>(opts: { db?: string }, readOnly: boolean, fn: (d
  * (src/cli/pseudonym-key.ts: refused when missing or foreign beside a database that holds people,
  * created only for a new or empty one), then opens the database for writing and runs `fn` with
  * its pseudonymiser. Afterwards the database records the key's check value; a run that fails
- * leaves no key file it created.
+ * leaves no key file it created, and no database file either when there was none before it (`fn`
+ * writes in one transaction, committed last, as `ingest` does, so a failed `fn` committed nothing). A
+ * database that was there is left byte for byte as it was by a run that wrote nothing (opening
+ * writes nothing to a database of the current schema: src/db/connection.ts, `ensureSchema`).
  * @throws KeyMissingError / KeyFileError before anything is opened for writing; what `fn` and the open throw.
  */
 export async function withIngestDb<T>(opts: { db?: string }, fn: (db: Db, pseudonymise: Pseudonymiser) => Promise<T>): Promise<T> {
   const k = await keyForIngest(dbPathOf(opts), { create: true });
+  const existed = existsSync(dbPathOf(opts));
   let db: Db;
   try {
     const { openDatabase } = await import("../db/connection");
@@ -72,12 +76,20 @@ export async function withIngestDb<T>(opts: { db?: string }, fn: (db: Db, pseudo
     if (k.created) (await import("node:fs")).rmSync(k.keyPath, { force: true });
     throw err;
   }
+  let ran = false;
   try {
     const result = await fn(db, pseudonymiser(k.key));
+    ran = true;
     await settleIngestKey(db, k, true);
     return result;
   } catch (err) {
     await settleIngestKey(db, k, false);
+    if (!existed && !ran) {
+      // The run failed, so its transaction never committed: the database it created holds the
+      // schema alone, and is removed, as it was not there before.
+      db.close();
+      for (const f of [dbPathOf(opts), `${dbPathOf(opts)}.wal`]) (await import("node:fs")).rmSync(f, { force: true });
+    }
     throw err;
   } finally {
     db.close();

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { readInputFile } from "../db/input-file";
-import { terminalSafe } from "../domain/errors";
+import { terminalSafe, UnknownRoundError } from "../domain/errors";
 import type { IngestOptions } from "../../loaders/ingest";
 import { dbPathOf, withIngestDb, withDryRunDb } from "./context";
 import { checkOutputFile } from "./output-files";
@@ -43,10 +43,16 @@ export function checkIngestSideInputs(target: string, opts: { mapping?: string; 
 
 /**
  * Ingests for real: the key first (a damaged, foreign or lost one fails before the database is
- * opened for writing; README.md, "Privacy"), then the database.
+ * opened for writing; README.md, "Privacy"), then the database. One file whose `--round` names a
+ * round while there is no database yet is refused (exit 2) before anything is created.
  */
 async function ingestInto(opts: { db?: string } & Omit<IngestOptions, "pseudonymise" | "progress">, target: string, progress: (l: string) => void) {
   const { ingest } = await import("../../loaders/ingest");
+  if (opts.round && !existsSync(dbPathOf(opts))) {
+    const { discover } = await import("../../loaders/discover");
+    const [one] = discover(target, opts).rounds; // its usage errors first (a folder, a missing --kind)
+    if (one && !one.round) throw new UnknownRoundError(one.roundId, [], `--round names the round of ${one.files[0].path}: ingest its round folder (with round.json) first`);
+  }
   return withIngestDb(opts, (db, pseudonymise) => ingest(db, target, { ...opts, pseudonymise, progress }));
 }
 

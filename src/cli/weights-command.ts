@@ -41,7 +41,8 @@ function coefTable(title: string, coefficients: readonly Coefficient[], unit: st
   return lines.join("\n");
 }
 
-function foldLines(v: ValidationSummary): string[] {
+function foldLines(v: ValidationSummary, none: string): string[] {
+  if (!v.folds.length) return [`  none: ${none}`];
   return v.folds.map((h) =>
     `  ${h.round.padEnd(8)} n=${String(h.n).padStart(4)}  log-loss ${h.logLoss.toFixed(3)} (baseline ${h.baselineLogLoss.toFixed(3)})  AUC ${h.auc === null ? "-" : h.auc.toFixed(3)}` +
     (h.satisfactionLogLoss === null ? "" : `  satisfaction log-loss ${h.satisfactionLogLoss.toFixed(3)} (baseline ${h.satisfactionBaselineLogLoss?.toFixed(3)}, n=${h.satisfactionN})`),
@@ -62,10 +63,10 @@ export function formatFit(fit: OutcomeFit, weights: Weights): string {
       ? coefTable("Partner satisfaction (1-5): proportional-odds model", [...fit.satisfaction.coefficients, ...fit.satisfaction.thresholds], "log cumulative odds of a higher answer per unit; thresholds k|k+1", fit.satisfaction.n, fit.satisfaction.covariance)
       : "Partner satisfaction: too few answers to fit",
     "Time-ordered validation (fit on the earlier rounds, score the next; baseline = the earlier rounds' rate or answer distribution):",
-    ...foldLines(fit.timeOrdered),
+    ...foldLines(fit.timeOrdered, `it needs 3 rounds with outcomes (two to learn from, one to predict); ${fit.rounds.length === 1 ? "there is 1" : `there are ${fit.rounds.length}`}`),
     ...(cal ? [`  calibration: observed against predicted by tenth: ${cal.bins.map((b) => `${(100 * b.predicted).toFixed(0)}%->${(100 * b.observed).toFixed(0)}%`).join(" ")}`] : []),
     "Leave-one-round-out validation (fit on the other rounds, score the held-out one):",
-    ...foldLines(fit.leaveOneOut),
+    ...foldLines(fit.leaveOneOut, fit.rounds.length < 2 ? "it needs 2 rounds with outcomes; there is 1" : "no round's outcomes could be predicted from a model fitted on the others (too few outcomes to fit one without it)"),
     `Recommended weights: ${weights.description ?? ""}`,
   ].join("\n") + "\n";
 }

@@ -1,7 +1,7 @@
 /**
  * The one module that opens the database. Everything else receives a `Db`.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { isMainThread } from "node:worker_threads";
@@ -241,16 +241,42 @@ async function storedVersion(db: Db): Promise<number> {
 }
 
 /**
+ * What `ensureSchema` records in `meta` as `schema_digest`: a digest of `SCHEMA_VERSION` and the
+ * text of `SCHEMA_SQL`, so an open by the same code finds the schema as it would make it.
+ */
+const SCHEMA_DIGEST = createHash("sha256").update(`${SCHEMA_VERSION}\n${SCHEMA_SQL.map((q) => q.text).join(";\n")}`).digest("hex").slice(0, 32);
+
+/** The tables and views `SCHEMA_SQL` creates, read off its statements. */
+const SCHEMA_OBJECTS: readonly string[] = SCHEMA_SQL.map((q) => /^\s*CREATE (?:OR REPLACE )?(?:TABLE|VIEW)(?: IF NOT EXISTS)? (\w+)/i.exec(q.text)?.[1]).filter((n): n is string => n !== undefined);
+
+/**
+ * Whether the database holds the schema this code makes: its version and digest recorded, and
+ * every table and view there. Reads only.
+ */
+async function schemaCurrent(db: Db): Promise<boolean> {
+  const present = new Set((await db.all<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'`)).map((r) => r.name));
+  if (!SCHEMA_OBJECTS.every((t) => present.has(t))) return false;
+  const rows = await db.all<{ key: string; value: string }>(sql`SELECT key, value FROM meta WHERE key IN ('schema_version', 'schema_digest')`);
+  const recorded = new Map(rows.map((r) => [r.key, r.value]));
+  return recorded.get("schema_version") === String(SCHEMA_VERSION) && recorded.get("schema_digest") === SCHEMA_DIGEST;
+}
+
+/**
  * Creates what is missing of the schema and upgrades a database of an earlier version
- * (`MIGRATIONS` above its stored version), in one transaction, then records `SCHEMA_VERSION`.
+ * (`MIGRATIONS` above its stored version), in one transaction, then records `SCHEMA_VERSION` and
+ * the schema's digest. A database already holding this schema is left alone: nothing is written,
+ * so a writable open that then writes nothing (a rejected ingest) leaves the file's bytes as they
+ * were (a committed transaction, even of the same rows, would be checkpointed into it on close).
  */
 async function ensureSchema(db: Db): Promise<void> {
+  if (await schemaCurrent(db)) return;
   await db.transaction(async () => {
     const fresh = (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'`))[0].n === 0;
     for (const ddl of SCHEMA_SQL) await db.run(ddl);
     const from = fresh ? SCHEMA_VERSION : await storedVersion(db);
     for (let v = Math.max(from, 1) + 1; v <= SCHEMA_VERSION; v++) for (const q of MIGRATIONS[v] ?? []) await db.run(q);
     await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${String(SCHEMA_VERSION)})`);
+    await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_digest', ${SCHEMA_DIGEST})`);
   });
 }
 

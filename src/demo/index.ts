@@ -5,6 +5,7 @@
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../domain/errors";
+import { parseJson } from "../domain/json";
 import { syntheticProblem, type SyntheticMarker } from "../privacy/synthetic";
 import { simulateHistory, type RoundData } from "./history";
 import { defaultPlans, syntheticPlans, type RoundPlan } from "./rounds";
@@ -131,7 +132,8 @@ async function notReplaceable(dir: string): Promise<string | null> {
   }
   let round: { id?: unknown; name?: unknown; start?: unknown; end?: unknown; synthetic?: unknown };
   try {
-    round = JSON.parse((await readFile(path.join(dir, "round.json"), "utf8")).replace(/^\uFEFF/, ""));
+    // A key given twice is no round.json the demo wrote (and JSON.parse would keep the last silently).
+    round = parseJson((await readFile(path.join(dir, "round.json"), "utf8")).replace(/^\uFEFF/, "")) as typeof round;
   } catch {
     return "its round.json is not one iln demo wrote";
   }

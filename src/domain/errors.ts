@@ -110,16 +110,18 @@ export class UsageError extends Error {
 }
 
 /**
- * Thrown when a round is asked for (a metric, a replay, a fit, a proposal) that the database
- * does not hold. A usage error: the CLI exits with code 2 and prints the message, which lists the
- * rounds the database holds.
+ * Thrown when a round is asked for (a metric, a replay, a fit, a proposal, the `--round` of a
+ * single file to ingest) that the database does not hold. A usage error: the CLI exits with code
+ * 2 and prints the message, which lists the rounds the database holds, then `hint` when given
+ * (what to do instead).
  */
 export class UnknownRoundError extends UsageError {
   constructor(
     readonly round: string,
     readonly known: readonly string[],
+    hint?: string,
   ) {
-    super(`unknown round ${JSON.stringify(round)}; the database holds: ${known.length ? known.join(", ") : "no rounds"}`);
+    super(`unknown round ${JSON.stringify(round)}; the database holds: ${known.length ? known.join(", ") : "no rounds"}${hint ? `; ${hint}` : ""}`);
     this.name = "UnknownRoundError";
   }
 }

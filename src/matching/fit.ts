@@ -198,7 +198,10 @@ export interface OutcomeFit {
   validation: HeldOutRound[];
   leaveOneOut: ValidationSummary;
   effects: FeatureEffect[];
-  /** Plain-language summary, one sentence a line; `caution` when the model barely beats its baseline. */
+  /**
+   * Plain-language summary, one sentence a line; `caution` when the model is not shown to beat its
+   * baseline: it barely beats it (or trails it) on held-out rounds, or no round could be held out.
+   */
   summary: { lines: string[]; caution: boolean };
   /** Features left out of a model, with the reason. */
   dropped: { model: "completion" | "satisfaction"; feature: string; reason: string }[];
@@ -710,22 +713,45 @@ const pts = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(100 * x).toFixed(1
 /** Relative log-loss improvement below which the summary cautions that the model barely beats its baseline. */
 export const MIN_IMPROVEMENT = 0.02;
 
-function summarise(fit: Omit<OutcomeFit, "summary">): { lines: string[]; caution: boolean } {
+/**
+ * The plain-language summary of a fit. It claims no comparison it did not make: with no held-out
+ * round (or no validation run, `validated` false), it says the model was not validated and
+ * cautions for that reason; with one, it states
+ * the held-out n and by how much the model beats (or trails) the baseline, and the caution says
+ * which of the two tests failed (log-loss under {@link MIN_IMPROVEMENT} better, AUC under 0.6).
+ */
+function summarise(fit: Omit<OutcomeFit, "summary">, validated: boolean): { lines: string[]; caution: boolean } {
   const lines: string[] = [];
   const v = fit.timeOrdered.folds.length ? fit.timeOrdered : fit.leaveOneOut;
   const scheme = v.scheme === "time-ordered" ? "later rounds predicted from earlier ones" : "each round predicted from the others";
-  let caution = true;
+  const held = `${v.n} partnerships of ${v.folds.length} held-out round(s)`;
+  let cautionLine: string | null;
   if (v.logLoss !== null && v.baselineLogLoss !== null && v.improvement !== null) {
-    caution = v.improvement < MIN_IMPROVEMENT || (v.auc !== null && v.auc < 0.6);
+    const imp = v.improvement;
+    const versus = imp >= 0 ? `${pct1(imp)} better` : `${pct1(-imp)} worse`;
     lines.push(
-      `Completion: on ${scheme} (${v.n} partnerships), the model's log-loss is ${v.logLoss.toFixed(3)} against ${v.baselineLogLoss.toFixed(3)} for the baseline ` +
-        `(everyone gets the training rounds' completion rate): ${pct1(v.improvement)} better; AUC ${v.auc === null ? "-" : v.auc.toFixed(2)} (0.5 = no better than chance).`,
+      `Completion: on ${scheme} (${held}), the model's log-loss is ${v.logLoss.toFixed(3)} against ${v.baselineLogLoss.toFixed(3)} for the baseline ` +
+        `(everyone gets the training rounds' completion rate): ${versus}; AUC ${v.auc === null ? "-" : v.auc.toFixed(2)} (0.5 = no better than chance).`,
     );
     if (v.calibration?.slope != null) {
       lines.push(`Calibration: predicted ${pct1(v.calibration.mean_predicted)} completion against ${pct1(v.calibration.observed)} observed; calibration slope ${v.calibration.slope.toFixed(2)} (1 is ideal; below 1, predictions are too extreme).`);
     }
+    const weakLoss = imp < MIN_IMPROVEMENT;
+    const weakRank = v.auc !== null && v.auc < 0.6;
+    // Two decimals here, three for the AUC: a figure just under its threshold must not print as the threshold.
+    const pct2 = (x: number) => `${(100 * x).toFixed(2)}%`;
+    const loss = imp < 0 ? `does worse than the baseline (log-loss ${pct2(-imp)} higher)` : weakLoss ? `barely beats the baseline (log-loss only ${pct2(imp)} lower, under ${pct1(MIN_IMPROVEMENT)})` : `beats the baseline's log-loss by ${pct2(imp)}`;
+    const rank = weakRank ? `${weakLoss ? " and" : " but"} ranks partnerships little better than chance (AUC ${v.auc!.toFixed(3)}, under 0.6)` : "";
+    cautionLine = weakLoss || weakRank
+      ? `CAUTION: on ${held}, the model ${loss}${rank}, so the fitted weights rest on ${imp < 0 ? "no" : "little"} evidence: differences between matchings under them are mostly noise, and the default weights (the program's stated principles) are as good a choice.`
+      : null;
   } else {
-    lines.push("Completion: too few rounds to validate the model on held-out data.");
+    lines.push(
+      validated
+        ? `Completion: not validated: no round could be held out and predicted from the others (${fit.rounds.length} round(s) with outcomes; predicting later rounds from earlier ones needs 3, leaving one out needs 2 that can each be fitted), so the model was not compared with the baseline.`
+        : "Completion: not validated (this fit ran no validation), so the model was not compared with the baseline.",
+    );
+    cautionLine = "CAUTION: the model could not be checked on held-out rounds, so nothing shows that the fitted weights predict outcomes better than the baseline; the default weights (the program's stated principles) are the safer choice until more rounds have outcomes.";
   }
   const top = fit.effects.filter((e) => Math.abs(e.completion_per_sd) >= 0.005).slice(0, 4);
   lines.push(
@@ -735,15 +761,11 @@ function summarise(fit: Omit<OutcomeFit, "summary">): { lines: string[]; caution
   );
   if (fit.satisfaction && v.satisfactionLogLoss !== null && v.satisfactionBaselineLogLoss !== null) {
     const imp = 1 - v.satisfactionLogLoss / v.satisfactionBaselineLogLoss;
-    lines.push(`Partner satisfaction (ordinal model): held-out log-loss ${v.satisfactionLogLoss.toFixed(3)} against ${v.satisfactionBaselineLogLoss.toFixed(3)} for the answers' overall distribution: ${pct1(imp)} better.`);
+    lines.push(`Partner satisfaction (ordinal model): held-out log-loss ${v.satisfactionLogLoss.toFixed(3)} against ${v.satisfactionBaselineLogLoss.toFixed(3)} for the answers' overall distribution: ${imp >= 0 ? `${pct1(imp)} better` : `${pct1(-imp)} worse`}.`);
   }
   if (fit.dropped.length) lines.push(`Left out: ${fit.dropped.map((d) => `${d.feature} (${d.model}: ${d.reason})`).join("; ")}.`);
-  if (caution) {
-    lines.push(
-      "CAUTION: the model barely beats the baseline, so the fitted weights rest on little evidence: differences between matchings under them are mostly noise, and the default weights (the program's stated principles) are as good a choice.",
-    );
-  }
-  return { lines, caution };
+  if (cautionLine) lines.push(cautionLine);
+  return { lines, caution: cautionLine !== null };
 }
 
 /**
@@ -816,7 +838,7 @@ function fitGrouped(
     effects: effectsOf(c, s, names, completion, satisfaction),
     dropped,
   };
-  return { ...partial, summary: summarise(partial) };
+  return { ...partial, summary: summarise(partial, validateOn) };
 }
 
 /** A fitted logistic predictor as a utility term of a weights file (absent features weigh 0). */

@@ -8,11 +8,13 @@
 import { parse } from "csv-parse/sync";
 import { readInputText } from "../db/input-file";
 import { InputError, type Problem } from "../domain/errors";
+import { DuplicateKeyError, parseJson } from "../domain/json";
 
 /**
  * Reads a file of email pairs (see module doc).
  * @throws InputError naming the file, row and problem for a missing file, one that is not a regular
- *   file or is over 64 MiB (`readInputText`), bad JSON, or a row without two emails.
+ *   file or is over 64 MiB (`readInputText`), bad JSON, a JSON key given twice in one object (at
+ *   its line and path), or a row without two emails.
  */
 export function readPairsFile(file: string): [string, string][] {
   return readPairsWithPlaces(file).pairs;
@@ -43,8 +45,10 @@ export function readPairsWithPlaces(file: string): { pairs: [string, string][]; 
   if (/^\s*[[{]/.test(text)) {
     let doc: unknown;
     try {
-      doc = JSON.parse(text);
+      doc = parseJson(text);
     } catch (err) {
+      // A key given twice ({"email_a": ..., "email_a": ...}) is located at its line and path.
+      if (err instanceof DuplicateKeyError) throw new InputError([{ file, row: err.line, column: err.path, message: err.message }]);
       throw new InputError([{ file, row: 0, column: "", message: `not JSON: ${(err as Error).message}` }]);
     }
     if (!Array.isArray(doc)) throw new InputError([{ file, row: 0, column: "", message: "expected a JSON array of pairs" }]);

@@ -14,6 +14,7 @@
  * Pure (no Node imports): the dashboards bundle it. Reading a file is the caller's job.
  */
 import { z } from "zod";
+import { DuplicateKeyError, parseJson } from "../domain/json";
 import { FEATURE_NAMES, type FeatureName } from "./features";
 import defaultsJson from "./weights.default.json";
 
@@ -90,13 +91,16 @@ export function parseWeights(doc: unknown, source = "weights"): Weights {
 
 /**
  * Parses and validates the text of a weights file.
- * @throws WeightsError when the text is not JSON or not a valid weights document.
+ * @throws WeightsError when the text is not JSON, gives a key twice in one object (the problem is
+ *   `path: the key ... is given twice in one object (lines 3 and 9) ...`; JSON alone would keep the
+ *   last silently) or is not a valid weights document.
  */
 export function parseWeightsText(text: string, source = "weights"): Weights {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseJson(text);
   } catch (err) {
+    if (err instanceof DuplicateKeyError) throw new WeightsError(source, [`${err.path}: ${err.message}`]);
     throw new WeightsError(source, [`not JSON: ${(err as Error).message}`]);
   }
   return parseWeights(doc, source);

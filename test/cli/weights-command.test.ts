@@ -4,7 +4,7 @@ import { Command } from "commander";
 import { describe, expect, it, vi } from "vitest";
 import { ingest } from "../../loaders/ingest";
 import { keyPathFor, loadOrCreateKey, pseudonymiser } from "../../src/privacy/pseudonym";
-import { weightsCommand } from "../../src/cli/weights-command";
+import { formatFit, weightsCommand } from "../../src/cli/weights-command";
 import { openDatabase } from "../../src/db";
 import { UsageError } from "../../src/domain/errors";
 import { baseRound, tempDir, writeRound } from "../helpers/rounds";
@@ -43,4 +43,21 @@ describe("iln weights fit", () => {
     expect(m.status).toBe(1);
     expect(m.stderr).toContain("/dev/zero:0:: cannot read the weights file: it is not a regular file");
   }, 60_000);
+});
+
+describe("formatFit", () => {
+  it("with no round to hold out, says why each validation has no folds and claims no comparison with the baseline", async () => {
+    const { simulateHistory } = await import("../../src/demo/history");
+    const { defaultPlans } = await import("../../src/demo/rounds");
+    const { fitOutcomes, weightsFromFit } = await import("../../src/matching/fit");
+    const last = simulateHistory(defaultPlans(), 2013).at(-1)!;
+    const rows = last.partnerships.map((p) => ({ round: last.plan.id, features: p.features, completed: (p.status === "completed" ? 1 : 0) as 0 | 1, partnerSatisfaction: [] }));
+    const fit = fitOutcomes(rows);
+    const text = formatFit(fit, weightsFromFit(fit));
+    expect(text).toContain("Time-ordered validation (fit on the earlier rounds, score the next; baseline = the earlier rounds' rate or answer distribution):\n  none: it needs 3 rounds with outcomes (two to learn from, one to predict); there is 1\n");
+    expect(text).toContain("Leave-one-round-out validation (fit on the other rounds, score the held-out one):\n  none: it needs 2 rounds with outcomes; there is 1\n");
+    expect(text).toContain("  Completion: not validated: no round could be held out");
+    expect(text).toContain("  CAUTION: the model could not be checked on held-out rounds");
+    expect(text).not.toMatch(/barely beats|better;/);
+  });
 });

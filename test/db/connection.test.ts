@@ -40,3 +40,37 @@ describe("openDatabase", () => {
     expect(() => checkDatabaseFile(path.join(dir, "absent.duckdb"))).not.toThrow();
   });
 });
+
+describe("a writable open of a database that has the current schema", () => {
+  /** The file's bytes, hashed, with its modification time. */
+  const fingerprint = async (file: string) => {
+    const { createHash } = await import("node:crypto");
+    const { readFileSync, statSync } = await import("node:fs");
+    return { sha256: createHash("sha256").update(readFileSync(file)).digest("hex"), mtime: statSync(file).mtimeMs };
+  };
+
+  it("writes nothing: the file is byte-identical after opening, reading and closing (a rejected ingest rewrote it)", async () => {
+    const file = path.join(tempDir(), "same.duckdb");
+    (await openDatabase(file)).close(); // creates it with the schema
+    const before = await fingerprint(file);
+    const db = await openDatabase(file);
+    await db.all(sql`SELECT count(*) AS n FROM rounds`);
+    db.close();
+    expect(await fingerprint(file)).toEqual(before);
+  });
+
+  it("still brings the schema up to date once when its record differs, then writes nothing", async () => {
+    const file = path.join(tempDir(), "old.duckdb");
+    const db = await openDatabase(file);
+    await db.run(sql`DELETE FROM meta WHERE key = 'schema_digest'`); // as written before the digest was recorded
+    await db.run(sql`DROP VIEW participants`);
+    db.close();
+    const again = await openDatabase(file);
+    expect(await again.all(sql`SELECT count(*)::INTEGER AS n FROM participants`)).toEqual([{ n: 0 }]);
+    expect((await again.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM meta WHERE key = 'schema_digest'`))[0].n).toBe(1);
+    again.close();
+    const before = await fingerprint(file);
+    (await openDatabase(file)).close();
+    expect(await fingerprint(file)).toEqual(before);
+  });
+});

@@ -440,12 +440,19 @@ describe("replacing round folders", () => {
     await cp(path.join(dir, "2014A"), path.join(edited, "2014A"), { recursive: true });
     await writeFile(path.join(edited, "2014A", "notes.txt"), "mine");
     await expect(writeDemo(edited)).rejects.toThrow(/2014A exists and it is not as iln demo wrote it: the folder holds notes\.txt, which the generator did not write/);
+    // The demo's own folder whose round.json gives a key twice (the same value, so JSON.parse's
+    // last-wins would verify the signature): no round.json the demo wrote, refused.
+    const twice = await mkdtemp(path.join(os.tmpdir(), "iln-demo-twice-"));
+    await cp(path.join(dir, "2014A"), path.join(twice, "2014A"), { recursive: true });
+    const roundJson = await readFile(path.join(twice, "2014A", "round.json"), "utf8");
+    await writeFile(path.join(twice, "2014A", "round.json"), roundJson.replace("{", '{"id": "2014A", '));
+    await expect(writeDemo(twice)).rejects.toThrow(/2014A exists and its round\.json is not one iln demo wrote/);
     // A file where a round folder would go.
     const file = await mkdtemp(path.join(os.tmpdir(), "iln-demo-file-"));
     await writeFile(path.join(file, "2013P"), "x");
     await expect(writeDemo(file)).rejects.toThrow(/2013P exists and it is not a folder/);
     expect((await stat(path.join(file, "2013P"))).isFile()).toBe(true);
-    await Promise.all([real, edited, file].map((d) => rm(d, { recursive: true, force: true })));
+    await Promise.all([real, edited, twice, file].map((d) => rm(d, { recursive: true, force: true })));
   });
 
   it("replaces its own unchanged folders and empty ones", async () => {

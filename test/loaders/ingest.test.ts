@@ -97,7 +97,7 @@ describe("ingest of a valid round folder", () => {
     const r = await ingest(db, one, { pseudonymise, kind: "survey", round: "T1" });
     expect(r.files[0]).toMatchObject({ kind: "survey", round: "T1", rows: 3, status: "written" });
     expect(await count("survey_responses")).toBe(3);
-    await expect(ingest(db, one, { pseudonymise, kind: "survey", round: "T9" })).rejects.toThrow(/round "T9" is not in the database/);
+    await expect(ingest(db, one, { pseudonymise, kind: "survey", round: "T9" })).rejects.toThrow(/unknown round "T9"; the database holds: T1; --round names the round of/);
   });
 
   it("keeps awkward text intact: quotes, commas, line breaks, accents, blanks", async () => {

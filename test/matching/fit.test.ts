@@ -97,7 +97,34 @@ describe("fitOutcomes on the demo", () => {
     const noise = rows.map((x) => ({ ...x, completed: (r() < 0.85 ? 1 : 0) as 0 | 1 }));
     const f = fitOutcomes(noise);
     expect(f.summary.caution).toBe(true);
-    expect(f.summary.lines.at(-1)).toMatch(/^CAUTION: the model barely beats the baseline/);
+    // It says by how much, on how many held-out partnerships: the figures of the validation itself.
+    const v = f.timeOrdered;
+    const imp = v.improvement!;
+    const how = imp < 0 ? `does worse than the baseline (log-loss ${(-100 * imp).toFixed(2)}% higher)` : `barely beats the baseline (log-loss only ${(100 * imp).toFixed(2)}% lower, under 2.0%)`;
+    expect(f.summary.lines.at(-1)).toContain(`CAUTION: on ${v.n} partnerships of ${v.folds.length} held-out round(s), the model ${how}`);
+    expect(f.summary.lines.join(" ")).not.toMatch(/not validated|could not be checked/);
+    // Partner satisfaction answered at random: the ordinal model trails its baseline, and says "worse", never "-x% better".
+    const answered = noise.map((x) => ({ ...x, partnerSatisfaction: [1 + Math.floor(r() * 5)] }));
+    const g = fitOutcomes(answered);
+    const sat = g.summary.lines.find((l) => l.startsWith("Partner satisfaction (ordinal model)"))!;
+    const satImp = 1 - g.timeOrdered.satisfactionLogLoss! / g.timeOrdered.satisfactionBaselineLogLoss!;
+    expect(satImp).toBeLessThan(0);
+    expect(sat).toMatch(new RegExp(`: ${(-100 * satImp).toFixed(1)}% worse\\.$`));
+  });
+
+  it("with no round to hold out, says the model was not validated and claims no comparison with the baseline", () => {
+    const one = rows.filter((x) => x.round === rows[rows.length - 1].round);
+    const f = fitOutcomes(one);
+    expect(f.timeOrdered.folds).toEqual([]);
+    expect(f.leaveOneOut.folds).toEqual([]);
+    expect(f.summary.caution).toBe(true);
+    const text = f.summary.lines.join("\n");
+    expect(f.summary.lines[0]).toMatch(/^Completion: not validated: no round could be held out and predicted from the others \(1 round\(s\) with outcomes;/);
+    expect(f.summary.lines.at(-1)).toBe(
+      "CAUTION: the model could not be checked on held-out rounds, so nothing shows that the fitted weights predict outcomes better than the baseline; the default weights (the program's stated principles) are the safer choice until more rounds have outcomes.",
+    );
+    // No figure or wording of a comparison that was not made.
+    expect(text).not.toMatch(/barely|beats|better;|worse;|held-out log-loss/);
   });
 
   it("drops a constant feature with a message instead of failing (nobody stated a country preference)", () => {
@@ -105,6 +132,9 @@ describe("fitOutcomes on the demo", () => {
     const f = fitOutcomes(none, undefined, { validate: false });
     expect(f.dropped).toEqual([{ model: "completion", feature: "country_pref_met", reason: "constant in the data (every value 1)" }]);
     expect(f.summary.lines.join(" ")).toMatch(/Left out: country_pref_met/);
+    // No validation ran: it says so, not that there were too few rounds, and claims no comparison.
+    expect(f.summary.lines[0]).toBe("Completion: not validated (this fit ran no validation), so the model was not compared with the baseline.");
+    expect(f.summary.lines.join(" ")).not.toMatch(/barely|beats|better;|no round could be held out/);
     expect(parseWeights(weightsFromFit(f)).utility!.terms[0].coefficients.country_pref_met).toBe(0);
   });
 

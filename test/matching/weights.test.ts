@@ -33,6 +33,10 @@ describe("weights", () => {
     expect(msg).toContain("weights.shared_interests");
     expect(msg).toContain("weights.timezone_gap");
     expect(() => parseWeightsText("{", "w.json")).toThrow(/not JSON/);
+    // A key given twice is refused, not silently the last one (JSON.parse's way).
+    const twice = JSON.stringify(w, null, 2).replace('"weights": {', '"weights": {\n    "same_sector": 9,');
+    expect(() => parseWeightsText(twice, "w.json")).toThrow(WeightsError);
+    expect(() => parseWeightsText(twice, "w.json")).toThrow(/weights\.same_sector: the key "same_sector" is given twice in one object \(lines 5 and 6\)/);
     expect(() => parseWeights({ ...w, base: Infinity })).toThrow(WeightsError);
   });
 
