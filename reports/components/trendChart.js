@@ -37,10 +37,10 @@ export function CountTrend(rows, {width, series, yLabel, xLabel = "Round", heigh
 /**
  * Shares per round with their 95% Wilson intervals (vertical rules), one colour per series.
  * @param {object[]} rows one row per round with `round` and, per series key, `{share, ci}` (share null = suppressed).
- * @param {{width: number, series: {key: string, label: string}[], yLabel: string, domain?: [number, number], rule?: number}} options
- *   `domain` defaults to {@link shareDomain} of the data.
+ * @param {{width: number, series: {key: string, label: string}[], yLabel: string, yLabelNarrow?: string, domain?: [number, number], rule?: number}} options
+ *   `domain` defaults to {@link shareDomain} of the data; `yLabelNarrow` replaces `yLabel` on a phone (under 500 px), where a long one runs off the card.
  */
-export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domain, height = 360, rule} = {}) {
+export function ShareTrend(rows, {width, series, yLabel, yLabelNarrow, xLabel = "Round", domain, height = 360, rule} = {}) {
   const n = series.length;
   const long = series.flatMap((s, i) =>
     rows
@@ -62,7 +62,7 @@ export function ShareTrend(rows, {width, series, yLabel, xLabel = "Round", domai
     marginRight: labelled ? Math.min(200, width / 4) : 20,
     marginBottom: 50 + x.extra,
     x: {...x.options, type: "point", domain: rows.map((r) => r.round), label: xLabel, labelAnchor: "center", labelOffset: 40 + x.extra, padding: 0.3},
-    y: {grid: true, label: yLabel, labelAnchor: "top", domain: y, tickFormat: "%"},
+    y: {grid: true, label: width < 500 && yLabelNarrow ? yLabelNarrow : yLabel, labelAnchor: "top", domain: y, tickFormat: "%"},
     color: {domain: series.map((s) => s.label), range: CATEGORICAL, legend: n > 1 && !labelled, style: {fontSize: "13px"}},
     marks: [
       rule != null ? Plot.ruleY([rule], {stroke: "#555", strokeDasharray: "6,4"}) : null,
