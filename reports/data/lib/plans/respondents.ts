@@ -80,7 +80,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   const countryGroups: RespondentsPlan["countryGroups"] = [];
   const knownCountry: RespondentsPlan["knownCountry"] = new Map();
   // Each item's segment tables (item -> round -> segment -> value -> [1-3, 4-5]) and the counts of
-  // respondents each publishes, for the twins between the two items (`mirror`, below).
+  // respondents each publishes, for the copies between the two items (`mirror`, below).
   const segmentTables = new Map<string, Map<string, Map<string, Map<string, [number, number]>>>>();
   const published: (CountFigure & { round: string; item: LikertItem })[] = [];
   // Each breakdown is read once (the country one serves the segments and the groups of countries).

@@ -5,10 +5,11 @@
  * respondents); the respondents' plan (lib/plans/respondents.ts) splits the same people by
  * country among its segments. When the numbers agree (every respondent answered a satisfaction
  * item and was a matched participant, which is usual) they are one number: each item's
- * respondents' population gets a figure for it (the attacker knows it from retention.json),
- * declared as its twin (`RespondentsPlan.mirror`), so a country's respondents published on the retention page cannot be subtracted from the
- * satisfaction page's groups of countries, and a country the satisfaction page hides is hidden
- * on the retention page too. Where they differ they are different numbers, and nothing is tied.
+ * respondents' population gets a copy of it (the attacker knows it from retention.json), shown
+ * exactly when the original is (`RespondentsPlan.mirror`). So a country's respondents published
+ * on the retention page cannot be subtracted from the satisfaction page's groups of countries,
+ * and when the satisfaction page's audit hides a copy, the retention page hides the original.
+ * Where they differ they are different numbers, and nothing is tied.
  *
  * Every data loader that publishes a figure of either plan builds both and ties them with
  * {@link addSurveyReach} (or {@link tieRespondents} when it adds other plans in between), so the
