@@ -12,7 +12,7 @@
  * - breakdowns (sectors, Likert answers) merge small cells with `mergeSmallCells`.
  */
 import type { Interval, ItemSummary, Nps, Proportion, SurveyItem } from "../../../src/metrics";
-import { dominated, mergeSmallCells, suppressCount } from "../../../src/privacy/suppress";
+import { dominated, mergeSmallCells, shareAllowed, suppressCount } from "../../../src/privacy/suppress";
 
 /** A published share: `n` may be null (small), `share`/`ci`/`count` null when suppressed. */
 export interface PublishedShare {
@@ -29,7 +29,7 @@ const small = (c: number, min: number): boolean => c > 0 && c < min;
  * @throws RangeError when `min` < 1 or a count is negative.
  */
 export function publishShare(p: Proportion, min: number): PublishedShare {
-  const ok = p.n >= min && !small(p.count, min) && !small(p.n - p.count, min) && p.share !== null;
+  const ok = shareAllowed(p.count, p.n, min) && p.share !== null;
   return { n: suppressCount(p.n, min), count: ok ? p.count : null, share: ok ? p.share : null, ci: ok ? p.ci : null };
 }
 
@@ -41,7 +41,7 @@ export function publishSummary(item: ItemSummary | SurveyItem, min: number): Omi
   if ("asked" in item && !item.asked) return item;
   const s = item as ItemSummary;
   const top = s.top2 === null ? 0 : Math.round(s.top2 * s.n);
-  const shareOk = s.n >= min && s.top2 !== null && !small(top, min) && !small(s.n - top, min);
+  const shareOk = s.top2 !== null && shareAllowed(top, s.n, min);
   return {
     ...("asked" in item ? { asked: true } : {}),
     n: suppressCount(s.n, min) as number,

@@ -72,6 +72,9 @@ export interface CountFigure {
 
 const popId = (round: string, item: string) => `answers ${round} ${item}`;
 
+/** Whether a 1-5 summary's mean may be published (src/privacy/suppress.ts `meanAllowed`: n, and dominance under 2 × min). */
+const meanShownWith = (min: number) => (s: ItemSummary) => meanAllowed(Math.round((s.mean ?? 0) * s.n), s.n, min);
+
 /** Adds the respondents of every round and item (and the NPS and "participate again" answers) to `plan` (protect it afterwards). */
 export async function addRespondents(db: Db, plan: Plan, min: number): Promise<RespondentsPlan> {
   const margins: RespondentsPlan["margins"] = new Map();
@@ -79,6 +82,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
   const segments: RespondentsPlan["segments"] = [];
   const countryGroups: RespondentsPlan["countryGroups"] = [];
   const knownCountry: RespondentsPlan["knownCountry"] = new Map();
+  const meanShown = meanShownWith(min);
   // Each item's segment tables (item -> round -> segment -> value -> [1-3, 4-5]) and the counts of
   // respondents each publishes, for the copies between the two items (`mirror`, below).
   const segmentTables = new Map<string, Map<string, Map<string, Map<string, [number, number]>>>>();
@@ -108,7 +112,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
     const top = c[3] + c[4];
     const label = `${s.round} ${s.item}`;
     const n = plan.figure({ family: "metrics.json", label: `${label}: n`, population: P, value: s.n, priority: 3 });
-    const sum = plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum", value: (s.mean ?? 0) * s.n, priority: 2 }, !meanAllowed(Math.round((s.mean ?? 0) * s.n), s.n, min));
+    const sum = plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum", value: (s.mean ?? 0) * s.n, priority: 2 }, !meanShown(s));
     const topId = plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: TOP, value: top, priority: 2 }, !answerShareAllowed(top, s.n, min));
     plan.follow(n, [sum, topId]);
     margins.set(`${s.round}|${s.item}`, { ids: { n, sum, top: topId }, summary: s });
@@ -161,7 +165,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
       const top = Math.round((s.top2 ?? 0) * s.n);
       const twin = {
         n: plan.figure({ family: "metrics.json", label: `${label}: n`, population: P, value: s.n, priority: 3 }),
-        sum: plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum:answer", value: (s.mean ?? 0) * s.n, priority: 2 }, !meanAllowed(Math.round((s.mean ?? 0) * s.n), s.n, min)),
+        sum: plan.figure({ family: "metrics.json", label: `${label}: mean`, population: P, measure: "sum:answer", value: (s.mean ?? 0) * s.n, priority: 2 }, !meanShown(s)),
         top: plan.figure({ family: "metrics.json", label: `${label}: top-2`, population: P, hub: ["yes"], value: top, priority: 2 }, !answerShareAllowed(top, s.n, min)),
       };
       // The same numbers in both populations: hidden together, and a hidden one must not follow
@@ -186,7 +190,7 @@ export async function addRespondents(db: Db, plan: Plan, min: number): Promise<R
         const base = { family: "satisfaction.json", population: P, dimension, values, cell };
         const ids = {
           n: plan.figure({ ...base, label: `${cell}: n`, value: row.n }),
-          sum: plan.figure({ ...base, label: `${cell}: mean`, measure: "sum:answer", value: (row.mean ?? 0) * row.n }, !meanAllowed(Math.round((row.mean ?? 0) * row.n), row.n, min)),
+          sum: plan.figure({ ...base, label: `${cell}: mean`, measure: "sum:answer", value: (row.mean ?? 0) * row.n }, !meanShown(row)),
           top: plan.figure({ ...base, label: `${cell}: top-2`, hub: ["yes"], value: top }, !answerShareAllowed(top, row.n, min)),
         };
         plan.follow(ids.n, [ids.sum, ids.top]);
