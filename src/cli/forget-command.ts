@@ -46,7 +46,7 @@ export function forgetCommand(program: Command): void {
       } else {
         process.stderr.write(`erased: ${counts(report.rows)} (partnerships keep the partner's side, anonymised)\n`);
         const named = Object.values(report.redacted).reduce((a, b) => a + b, 0);
-        if (named) process.stderr.write(`redacted their name or email in ${counts(report.redacted)} row(s) of other people's notes and comments\n`);
+        if (named) process.stderr.write(`redacted their name or email in ${counts(report.redacted)} row(s) of other people's notes, comments and roles\n`);
       }
       process.stderr.write(`rewrote ${dbPath} into a new file${report.removed.length ? `; removed ${report.removed.join(", ")}` : ""}\n`);
       process.stderr.write("a site built before now still holds figures computed with this person: rebuild it (npm run build)\n");
