@@ -50,5 +50,6 @@ export function forgetCommand(program: Command): void {
       }
       process.stderr.write(`rewrote ${dbPath} into a new file${report.removed.length ? `; removed ${report.removed.join(", ")}` : ""}\n`);
       process.stderr.write("a site built before now still holds figures computed with this person: rebuild it (npm run build)\n");
+      process.stderr.write("publishing the rebuild beside the old site lets anyone holding both work out this person's figures by difference: publish it with the next round's results, not for this erasure alone (docs/privacy.md, \"Differencing across an erasure\")\n");
     });
 }
