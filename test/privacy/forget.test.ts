@@ -219,7 +219,7 @@ function roundsNamingZoe(): Record<"s1" | "s2", Record<keyof ReturnType<typeof s
   const s1 = smallRound("S1", 2016) as Record<keyof ReturnType<typeof smallRound>, string>;
   s1["survey.csv"] = withComment(withComment(s1["survey.csv"], "p23@example.org", "zoe\u0308 and I met weekly; Zoëlle sends her regards"), "p02@example.org", "Thanks to LONELY for the zine; I felt lonely at first");
   s1["registrations.csv"] = s1["registrations.csv"].replace(/(,p03@example\.org,[^\r]*?),Librarian,/, "$1,Librarian (covering for Zoë),");
-  const yara = (text: string) => text.replaceAll(ZOE.email.toUpperCase(), "YARA@EXAMPLE.ORG").replaceAll(ZOE.email, "yara@example.org").replaceAll(ZOE.name, "Yara Quill").replaceAll("Zoe\u0301 Lonely", "Yara Quill");
+  const yara = (text: string) => text.replaceAll(ZOE.email.toUpperCase(), "YARA@EXAMPLE.ORG").replaceAll(ZOE.email, "yara@example.org").replaceAll(ZOE.name, "Yara Quill").replaceAll("Zoe\u0301 Lonely", "Yara Quill").replaceAll(ZOE.given, "Yara");
   const s2 = Object.fromEntries(Object.entries(smallRound("S2", 2017, "yara@example.org")).map(([k, v]) => [k, yara(String(v))])) as typeof s1;
   s2["survey.csv"] = withComment(withComment(s2["survey.csv"], "p23@example.org", "I miss ZOË"), "p02@example.org", "I felt lonely at first");
   return { s1, s2 };
