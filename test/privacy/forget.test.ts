@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ident, openDatabase, PID_COLUMNS, sql, type Db } from "../../src/db";
+import { FREE_TEXT_COLUMNS, ident, openDatabase, PID_COLUMNS, sql, type Db } from "../../src/db";
 import { countryCoverage } from "../../src/metrics/coverage";
 import { retentionByRound } from "../../src/metrics/retention";
 import { forget } from "../../src/privacy/forget";
@@ -323,6 +323,17 @@ async function unlistedPidColumns(pids: readonly string[]): Promise<string[]> {
   }
   return out;
 }
+
+describe("FREE_TEXT_COLUMNS", () => {
+  it("names text columns of tables that have the round_id and pid deciding what is near an erased person", async () => {
+    for (const [t, columns] of Object.entries(FREE_TEXT_COLUMNS)) {
+      const have = new Map((await db.all<{ c: string; type: string }>(sql`SELECT column_name AS c, data_type AS type FROM information_schema.columns WHERE table_name = ${t}`)).map((r) => [r.c, r.type]));
+      expect(have.get("round_id"), `${t}.round_id`).toBe("VARCHAR");
+      expect(have.get("pid"), `${t}.pid`).toBe("VARCHAR");
+      for (const c of columns) expect(have.get(c), `${t}.${c}`).toBe("VARCHAR");
+    }
+  });
+});
 
 describe("PID_COLUMNS", () => {
   it("names every column of the schema that holds a pseudonym, and only columns that exist", async () => {
