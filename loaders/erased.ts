@@ -5,13 +5,16 @@
  * their side becomes a tombstone (`newTombstone`, one per person and round in this run) and the
  * row is kept, so the partner keeps their partnership and a round holding an erased person can
  * still be corrected. People are recognised by their erasure hash (src/privacy/pseudonym.ts),
- * the only trace the database keeps of them. Notes and comments of the rows kept have the erased
- * people's emails (any email-shaped text whose erasure hash is listed) and the full names their
- * skipped registration rows give replaced by `[erased]` (src/privacy/redact-names.ts).
+ * the only trace the database keeps of them. The free text of the rows kept (`FREE_TEXT_COLUMNS`:
+ * notes, comments, roles) has the erased people's emails (any email-shaped text whose erasure hash
+ * is listed) and the full names their skipped registration rows give replaced by `[erased]`
+ * (src/privacy/redact-names.ts), and, as `iln forget` does, their single names (`nameParts`) in
+ * the rows near them: every row of a round of the run that held them, and every row of a
+ * partner of theirs in the run's partnerships.
  */
-import { sql, type Db } from "../src/db";
+import { FREE_TEXT_COLUMNS, KIND_TABLES, sql, type Db } from "../src/db";
 import { isTombstone, newTombstone, type Pseudonymiser } from "../src/privacy/pseudonym";
-import { redactEmails, redactNeedles } from "../src/privacy/redact-names";
+import { nameParts, redactEmails, redactNeedles, redactWords } from "../src/privacy/redact-names";
 import type { CanonicalRow } from "./canonicalise";
 import type { Kind } from "./kinds";
 
@@ -45,6 +48,10 @@ export async function skipErased(db: Db, files: readonly ParsedFile[], pseudonym
   };
   const warnings: string[] = [];
   const needles = new Set<string>();
+  const names = new Set<string>();
+  // What is near an erased person of the run: the rounds that held them, their partners' pseudonyms.
+  const nearRounds = new Set<string>();
+  const partners = new Set<string>();
   for (const f of files) {
     const hit: number[] = [];
     if (f.kind === "partnerships") {
@@ -55,7 +62,10 @@ export async function skipErased(db: Db, files: readonly ParsedFile[], pseudonym
           r.value[side] = tombstoneOf(f.roundId, r.value[side]);
           erasedSide = true;
         }
-        if (erasedSide) hit.push(r.row);
+        if (!erasedSide) continue;
+        hit.push(r.row);
+        nearRounds.add(f.roundId);
+        for (const side of ["email_a", "email_b"] as const) if (!isTombstone(r.value[side])) partners.add(pseudonymise(r.value[side]));
       }
       if (hit.length) warnings.push(`${f.file}: ${rowList(hit)} ${hit.length === 1 ? "holds" : "hold"} a person erased by \`iln forget\`: their side of the partnership is kept as an anonymous tombstone`);
       continue;
@@ -64,8 +74,12 @@ export async function skipErased(db: Db, files: readonly ParsedFile[], pseudonym
     const kept = (f.rows as CanonicalRow<{ email: string | null; name?: string | null }>[]).filter((r) => {
       if (typeof r.value.email !== "string" || !isErased(r.value.email)) return true;
       hit.push(r.row);
+      nearRounds.add(f.roundId);
       needles.add(r.value.email);
-      if (f.kind === "registrations" && r.value.name) needles.add(r.value.name);
+      if (f.kind === "registrations" && r.value.name) {
+        needles.add(r.value.name);
+        names.add(r.value.name);
+      }
       return false;
     });
     if (hit.length) {
@@ -75,20 +89,28 @@ export async function skipErased(db: Db, files: readonly ParsedFile[], pseudonym
     }
   }
   let redacted = 0;
-  const clean = (text: string | null) => (text ? redactEmails(redactNeedles(text, [...needles]), isErased) : text);
+  const parts = [...new Set([...names].flatMap(nameParts))];
+  const clean = (text: string | null, near: boolean) => {
+    if (!text) return text;
+    const full = redactEmails(redactNeedles(text, [...needles]), isErased);
+    return near ? redactWords(full, parts) : full;
+  };
   for (const f of files) {
-    const field = f.kind === "events" ? "note" : f.kind === "survey" ? "comments" : null;
-    if (!field) continue;
+    const fields = FREE_TEXT_COLUMNS[KIND_TABLES[f.kind as keyof typeof KIND_TABLES]] ?? [];
     for (const r of f.rows as CanonicalRow<Record<string, string | null>>[]) {
-      const text = r.value[field];
-      const after = clean(text);
-      if (after !== text) {
-        r.value[field] = after;
-        redacted++;
+      const email = r.value.email;
+      const near = nearRounds.has(f.roundId) || (typeof email === "string" && partners.has(pseudonymise(email)));
+      for (const field of fields) {
+        const text = r.value[field];
+        const after = clean(text, near);
+        if (after !== text) {
+          r.value[field] = after;
+          redacted++;
+        }
       }
     }
   }
-  if (redacted) warnings.push(`${redacted} note(s) or comment(s) of other people named a person erased by \`iln forget\`: the name or email is replaced by [erased]`);
+  if (redacted) warnings.push(`${redacted} note(s), comment(s) or role(s) of other people named a person erased by \`iln forget\`: the name or email is replaced by [erased]`);
   return warnings;
 }
 

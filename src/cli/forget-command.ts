@@ -46,9 +46,10 @@ export function forgetCommand(program: Command): void {
       } else {
         process.stderr.write(`erased: ${counts(report.rows)} (partnerships keep the partner's side, anonymised)\n`);
         const named = Object.values(report.redacted).reduce((a, b) => a + b, 0);
-        if (named) process.stderr.write(`redacted their name or email in ${counts(report.redacted)} row(s) of other people's notes and comments\n`);
+        if (named) process.stderr.write(`redacted their name or email in ${counts(report.redacted)} row(s) of other people's notes, comments and roles\n`);
       }
       process.stderr.write(`rewrote ${dbPath} into a new file${report.removed.length ? `; removed ${report.removed.join(", ")}` : ""}\n`);
       process.stderr.write("a site built before now still holds figures computed with this person: rebuild it (npm run build)\n");
+      process.stderr.write("publishing the rebuild beside the old site lets anyone holding both work out this person's figures by difference: publish it with the next round's results, not for this erasure alone (docs/privacy.md, \"Differencing across an erasure\")\n");
     });
 }

@@ -105,13 +105,15 @@ export function replayCommand(program: Command): void {
       const weights = await readWeightsFile(opts.weights);
       if (opts.weights) checkNotFittedOn(weights, opts.round, opts.weights);
       const { replayRounds } = await import("../matching/replay-rounds");
-      process.stderr.write(`replaying round ${opts.round}...\n`);
-      // An unknown --round throws UnknownRoundError, a usage error (exit 2).
-      const [entry] = await withDb(opts, true, (db) =>
-        replayRounds(db, [opts.round], {
+      const { checkRound } = await import("../db/rounds");
+      const [entry] = await withDb(opts, true, async (db) => {
+        // An unknown --round is a usage error (UnknownRoundError, exit 2) before any progress is printed.
+        await checkRound(db, opts.round);
+        process.stderr.write(`replaying round ${opts.round}...\n`);
+        return replayRounds(db, [opts.round], {
           weights, include: opts.pool as "registered" | "matched", predictions: opts.predictions, fitted: opts.fitted === true, maxCardinality: opts.maxCardinality,
-        }),
-      );
+        });
+      });
       if (opts.fitted && !entry.fitted) throw new UsageError(`weights cannot be fitted on the rounds other than ${opts.round}: too few outcomes`);
       const rep = opts.fitted ? (entry.fitted as ReplayReport) : entry.given;
       if (rep.historical.pairs === 0) rep.notes.push(`round ${opts.round} is not matched yet: there is no historical matching to compare with; \`iln match --round ${opts.round}\` proposes its partnerships`);

@@ -193,11 +193,19 @@ export const PID_COLUMNS: Readonly<Record<string, { readonly columns: readonly s
 });
 
 /**
- * Free-text columns that may mention other people by name or email (a coordinator's note, a
- * survey comment). `iln forget` redacts the erased person's full name and email wherever they
- * occur in these columns of the rows that remain (src/privacy/forget.ts).
+ * Every column of the schema that holds text people typed freely and that may therefore mention
+ * other people by name or email: a coordinator's note, a survey comment, the role a registrant
+ * typed. `iln forget` redacts the erased person's full name and email wherever they occur in these
+ * columns of the rows that remain, and their single names in the rows near them
+ * (src/privacy/forget.ts); the ingest does the same to the rows of an old export
+ * (loaders/erased.ts). Every table listed has `round_id` and `pid` columns, which decide what is
+ * near the person. Not listed: names in `identities` (each person's own, deleted with them), lists
+ * of topics and languages (`interests`, `languages`: they match people and name nobody, and a
+ * family name such as "English" would break them), ids, dates and vocabulary values, and the
+ * coordinators' round names and file names.
  */
 export const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  registrations: ["role"],
   events: ["note"],
   survey_responses: ["comments"],
 });

@@ -20,7 +20,7 @@ export interface ShareDoc {
   ci: Interval | null;
 }
 
-/** A published 1-5 item summary (lib/publish.ts `publishSummary`). */
+/** A published 1-5 item summary (metrics.json's items, reports/data/lib/loaders/metrics.ts). */
 export interface SummaryDoc {
   n: number | null;
   mean: number | null;

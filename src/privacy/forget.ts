@@ -11,9 +11,13 @@
  *    round still counts them once while nothing links their rounds or leads back to them). The
  *    partner keeps their own record of having had a partnership.
  * 3. In the same transaction, the free-text columns of the rows that remain (`FREE_TEXT_COLUMNS`:
- *    coordinators' notes, others' survey comments) have every occurrence of the person's full
- *    name and email replaced by `[erased]` (case-insensitive, after Unicode NFC normalisation,
- *    any run of spaces in the name matching any other); and the person's erasure hash joins
+ *    coordinators' notes, others' survey comments, typed-in roles) have every occurrence of the
+ *    person's full name and email replaced by `[erased]` (case-insensitive, after Unicode NFC
+ *    normalisation, any run of spaces in the name matching any other). In the rows near the person
+ *    (`nearOf`: every row of a round they took part in, anonymous responses included, and every
+ *    row of anyone who was ever their partner, in any round) each of their single names
+ *    (`nameParts`: given and family names of two letters or more, no particles or titles) is
+ *    replaced too, as a whole word ("Maria and I met weekly"). The person's erasure hash joins
  *    `erased_people`, so a later ingest of an export that still holds them skips them.
  * 4. The database is rewritten into a new file and swapped in (`Db.rewriteAndClose`): no byte of
  *    what was deleted or overwritten survives in the database's free blocks or its write-ahead
@@ -25,8 +29,8 @@
  */
 import { ident, PID_COLUMNS, FREE_TEXT_COLUMNS, sql, stagingDirOf, type Db, type Sql } from "../db";
 import { leftoversOf, removeAll } from "./derived-files";
-import { newTombstone, normaliseEmail, type Pseudonymiser } from "./pseudonym";
-import { redactNeedles } from "./redact-names";
+import { isTombstone, newTombstone, normaliseEmail, type Pseudonymiser } from "./pseudonym";
+import { nameParts, redactNeedles, redactWords } from "./redact-names";
 
 /** What an erasure did. */
 export interface ForgetReport {
@@ -62,6 +66,41 @@ async function whoIs(db: Db, email: string, pseudonymise: Pseudonymiser): Promis
   return { pids: [...pids], names: [...names] };
 }
 
+/** `column` is one of `values` (false for none: DuckDB cannot bind an empty list of no type). */
+function among(values: readonly string[], column: string): Sql {
+  return values.length ? sql`list_contains(${values}::VARCHAR[], ${ident(column)})` : sql`false`;
+}
+
+/** The rounds the person took part in and the people who were ever their partners. */
+interface Near {
+  rounds: string[];
+  partners: string[];
+}
+
+/**
+ * What is near the person with pseudonyms `pids`, read before anything is erased: the rounds of
+ * every row of `PID_COLUMNS` that holds them (tables with a `round_id`), and the other pseudonyms
+ * of the shared rows (partnerships) that hold them, tombstones aside.
+ */
+async function nearOf(db: Db, pids: readonly string[]): Promise<Near> {
+  const rounds = new Set<string>();
+  const partners = new Set<string>();
+  const withRound = new Set((await db.all<{ t: string }>(sql`SELECT table_name AS t FROM information_schema.columns WHERE table_schema = 'main' AND column_name = 'round_id'`)).map((r) => r.t));
+  for (const [table, { columns, erase }] of Object.entries(PID_COLUMNS)) {
+    const holds = columns.map((c) => sql`list_contains(${pids}::VARCHAR[], ${ident(c)})`).reduce((a: Sql, b) => sql`${a} OR ${b}`);
+    if (withRound.has(table)) {
+      for (const r of await db.all<{ round_id: string }>(sql`SELECT DISTINCT round_id FROM ${ident(table)} WHERE ${holds}`)) rounds.add(r.round_id);
+    }
+    if (erase !== "tombstone") continue;
+    for (const c of columns) {
+      for (const r of await db.all<{ pid: string }>(sql`SELECT DISTINCT ${ident(c)} AS pid FROM ${ident(table)} WHERE ${holds}`)) {
+        if (!pids.includes(r.pid) && !isTombstone(r.pid)) partners.add(r.pid);
+      }
+    }
+  }
+  return { rounds: [...rounds], partners: [...partners] };
+}
+
 /**
  * Erases the person with `email` (any case, spacing or Unicode form) as the module doc says,
  * then rewrites the database into a new file and CLOSES `db` (reopen it to read on). Erasing
@@ -75,6 +114,7 @@ export async function forget(db: Db, email: string, pseudonymise: Pseudonymiser,
   const dbPath = db.path;
   const report = await db.transaction(async () => {
     const { pids, names } = await whoIs(db, email, pseudonymise);
+    const near = await nearOf(db, pids);
     const rows: Record<string, number> = {};
     for (const [table, { columns, erase }] of Object.entries(PID_COLUMNS)) {
       const holds = columns.map((c) => sql`list_contains(${pids}::VARCHAR[], ${ident(c)})`).reduce((a: Sql, b) => sql`${a} OR ${b}`);
@@ -95,12 +135,16 @@ export async function forget(db: Db, email: string, pseudonymise: Pseudonymiser,
     }
     const redacted: Record<string, number> = {};
     const needles = [normaliseEmail(email), ...names];
+    const parts = [...new Set(names.flatMap(nameParts))];
     for (const [table, columns] of Object.entries(FREE_TEXT_COLUMNS)) {
       redacted[table] = 0;
       for (const c of columns) {
-        const texts = await db.all<{ id: number; text: string }>(sql`SELECT rowid AS id, ${ident(c)} AS text FROM ${ident(table)} WHERE ${ident(c)} IS NOT NULL`);
-        for (const { id, text } of texts) {
-          const clean = redactNeedles(text, needles);
+        const texts = await db.all<{ id: number; text: string; near: boolean }>(sql`
+          SELECT rowid AS id, ${ident(c)} AS text, coalesce(${among(near.rounds, "round_id")} OR ${among(near.partners, "pid")}, false) AS near
+          FROM ${ident(table)} WHERE ${ident(c)} IS NOT NULL`);
+        for (const { id, text, near: isNear } of texts) {
+          const full = redactNeedles(text, needles);
+          const clean = isNear ? redactWords(full, parts) : full;
           if (clean === text) continue;
           await db.run(sql`UPDATE ${ident(table)} SET ${ident(c)} = ${clean} WHERE rowid = ${id}`);
           redacted[table]++;

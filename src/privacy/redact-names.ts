@@ -1,7 +1,8 @@
 /**
  * Redacting a person's name and email in free text (docs/privacy.md, "Erasure"): coordinators'
- * notes and survey comments can mention an erased person. Pure functions; `iln forget` applies
- * them to the rows that remain, the ingest to the notes and comments of an old export.
+ * notes, survey comments and typed-in roles can mention an erased person, by full name or by a
+ * single name ("Maria and I met weekly"). Pure functions; `iln forget` applies them to the rows
+ * that remain, the ingest to the free text of an old export.
  */
 
 /** Text that replaces a redacted name or email. */
@@ -37,4 +38,59 @@ const EMAIL_LIKE = /[^\s<>()[\]",;:]+@[^\s<>()[\]",;:]+\.[^\s<>()[\]",;:.]+/gu;
  */
 export function redactEmails(text: string, erased: (email: string) => boolean): string {
   return text.replace(EMAIL_LIKE, (m) => (erased(m) ? REDACTED : m));
+}
+
+/**
+ * Words of a name that are never redacted alone (they stay redacted inside the full name):
+ * particles and titles, which identify nobody and are common words of the comments' languages
+ * ("de", "la", "van", "Dr"). Lower case.
+ */
+const NOT_A_NAME_ALONE: ReadonlySet<string> = new Set([
+  "bin", "binti", "bint", "ibn", "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "el", "la", "le",
+  "van", "von", "den", "ten", "ter", "zu", "af", "av",
+  "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame",
+]);
+
+/** Letters (and their combining marks) of a word: a name part needs at least two letters. */
+const LETTER = /\p{L}/gu;
+
+/**
+ * The parts of a full name that are redacted alone (docs/privacy.md, "Erasure"): each word
+ * (split on whitespace) and each piece of a hyphenated word, in Unicode NFC, that has at least
+ * two letters and is not a particle or title. "Dr María-José de la Cruz" gives "María-José",
+ * "María", "José", "Cruz"; an initial ("J.") gives nothing.
+ * @returns the parts, without duplicates (case-insensitively), in the name's order.
+ */
+export function nameParts(name: string): string[] {
+  const out = new Map<string, string>();
+  for (const word of name.normalize("NFC").trim().split(/\s+/).filter(Boolean)) {
+    const pieces = word.includes("-") ? [word, ...word.split("-")] : [word];
+    for (const piece of pieces) {
+      const core = piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, "");
+      if ((core.match(LETTER) ?? []).length < 2 || NOT_A_NAME_ALONE.has(core.toLowerCase())) continue;
+      if (!out.has(core.toLowerCase())) out.set(core.toLowerCase(), core);
+    }
+  }
+  return [...out.values()];
+}
+
+/** No letter, mark, digit or underscore on either side: a whole word in any script. */
+const BEFORE = "(?<![\\p{L}\\p{M}\\p{N}_])";
+const AFTER = "(?![\\p{L}\\p{M}\\p{N}_])";
+
+/**
+ * Replaces every whole-word occurrence of each of `words` (name parts, see {@link nameParts}) in
+ * `text` by {@link REDACTED}: compared after Unicode NFC normalisation, case-insensitively, with
+ * diacritics as given ("Zoë" matches "ZOË" and "Zoe\u0308", not "Zoe"); a word inside another
+ * ("Ana" in "Banana", "Zoë" in "Zoëlle") is left alone.
+ * @returns the redacted text (NFC), or `text` itself when nothing matched.
+ */
+export function redactWords(text: string, words: readonly string[]): string {
+  const escaped = words.map((w) => w.normalize("NFC").trim()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (!escaped.length) return text;
+  // Longest first, so "María-José" is replaced whole rather than as "María" and "José".
+  escaped.sort((a, b) => b.length - a.length);
+  const nfc = text.normalize("NFC");
+  const out = nfc.replace(new RegExp(`${BEFORE}(?:${escaped.join("|")})${AFTER}`, "giu"), REDACTED);
+  return out === nfc ? text : out;
 }

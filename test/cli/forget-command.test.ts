@@ -1,6 +1,6 @@
 /**
  * `iln forget` through the real CLI process: it refuses (exit 1, nothing created or changed) when
- * the database or its key is missing, and erases otherwise.
+ * the database or its key is missing, and erases otherwise, saying how to publish the rebuild.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -65,6 +65,8 @@ describe("iln forget", () => {
     expect(r.stderr).toContain("erased: registrations 1, events 0, survey_responses 1, identities 1, partnerships 1");
     expect(r.stderr).toContain(`rewrote ${db} into a new file`);
     expect(r.stderr).toMatch(/rebuild it/);
+    // ... and warns that publishing the rebuild beside the old site lets the person be worked out by difference.
+    expect(r.stderr).toContain("by difference: publish it with the next round's results, not for this erasure alone");
     expect(readFileSync(db).includes(Buffer.from("ana@example.org"))).toBe(false);
   });
 });

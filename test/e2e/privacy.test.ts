@@ -6,8 +6,9 @@
  *   parts of it must not leave a group of 1 to min - 1 people (count or sum of answers);
  * - a build killed midway leaves the previous site as it was;
  * - after `iln forget` and a rebuild, no byte of her (email in several Unicode forms and cases,
- *   name, pseudonym, comment) is left in any file the toolkit keeps: the database, its write-ahead
- *   log, the staging folder, the replay cache, the built site, the build's leftovers.
+ *   name, given name alone in another's comment, pseudonym, comment) is left in any file the
+ *   toolkit keeps: the database, its write-ahead log, the staging folder, the replay cache, the
+ *   built site, the build's leftovers.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -200,12 +201,13 @@ describe("a small round, attacked", () => {
 
   it("after forget and a rebuild, no byte of her is left in any file the toolkit keeps", async () => {
     const pid = pseudonymiser(loadKey(keyPathFor(db)))(ZOE.email);
-    const needles = [ZOE.email, ZOE.email.normalize("NFD"), ZOE.email.toUpperCase(), ZOE.name, ZOE.name.normalize("NFD"), pid, pid.slice(2), ZOE.comment].map((n) => Buffer.from(n));
+    const given = [ZOE.given, ZOE.given.normalize("NFD"), ZOE.given.toUpperCase(), ZOE.given.toLowerCase()];
+    const needles = [ZOE.email, ZOE.email.normalize("NFD"), ZOE.email.toUpperCase(), ZOE.name, ZOE.name.normalize("NFD"), ...given, pid, pid.slice(2), ZOE.comment].map((n) => Buffer.from(n));
     // The coordinators' at-risk list is theirs to keep; it is written before the erasure.
     expect(iln(["metrics", "--round", "S1", "--at-risk", path.join(dir, "at-risk.csv"), "--db", db]).code).toBe(0);
     // Positive control: the database file holds her.
     const dbBytes = readFileSync(db);
-    for (const n of [ZOE.email, ZOE.name, pid, ZOE.comment]) expect(dbBytes.includes(Buffer.from(n)), n).toBe(true);
+    for (const n of [ZOE.email, ZOE.name, pid, ZOE.comment, `Say hi to ${ZOE.given} (`]) expect(dbBytes.includes(Buffer.from(n)), n).toBe(true);
     expect(files(replays).length).toBeGreaterThan(0);
     // Erase her by her email in another Unicode form and case.
     const r = iln(["forget", ` ${"ZOE\u0308.LONELY@EXAMPLE.ORG"} `, "--db", db]);
@@ -219,8 +221,9 @@ describe("a small round, attacked", () => {
       return needles.filter((n) => bytes.includes(n)).map((n) => `${path.relative(dir, f)}: ${n.toString()}`);
     });
     expect(found).toEqual([]);
-    // Her partner's comment stays, with her name redacted.
+    // Her partner's comment stays, with her name redacted; so does another's that named her by her given name alone.
     expect(readFileSync(db).includes(Buffer.from("My partner [erased] stopped replying"))).toBe(true);
+    expect(readFileSync(db).includes(Buffer.from("Say hi to [erased] ([erased])"))).toBe(true);
     // The rebuilt site no longer counts her registration; her partnership stays, with a tombstone.
     const s1 = data(dist, "metrics").rounds[0];
     expect([s1.registered, s1.partnerships]).toEqual([23, 12]);

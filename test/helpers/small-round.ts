@@ -5,7 +5,8 @@
  * dissolved) and a lone satisfaction segment. Program satisfaction is the issue's example:
  * Americas 13 answers (0, 2, 5, 3, 3 of 1..5: mean 3.538), Oceania 10 (0, 1, 4, 4, 1: mean 3.5),
  * Europe 1 (answer 1); overall 24, mean 3.4167, so 24 x 3.4167 - 13 x 3.538 - 10 x 3.5 = 1.
- * Other people's comments and a coordinator's note name Zoë by name and email.
+ * Other people's comments and a coordinator's note name Zoë by name and email, and by her given
+ * name alone (p01, in her round).
  */
 import type { RoundFiles } from "./rounds";
 
@@ -16,10 +17,11 @@ export const REG_HEADER =
 export const SURVEY_HEADER =
   "Timestamp,Email Address,\"Overall, how satisfied are you with the ILN program?\",How satisfied were you with your partner?,How often were you in contact with your partner?,How did you communicate with your partner?,The ILN gave me new perspectives on librarianship,I gained new ideas for my work,I feel more confident working with international colleagues,I feel more motivated in my career,How likely are you to recommend the ILN to a colleague?,Would you participate in the ILN again?,Will you continue the partnership after the round?,Any other comments?";
 
-/** The lone person: her email (NFC), name, pseudonym-free identifiers and her own comment. */
+/** The lone person: her email (NFC), name and given name, pseudonym-free identifiers and her own comment. */
 export const ZOE = {
   email: "zo\u00eb.lonely@example.org",
   name: "Zo\u00eb Lonely",
+  given: "Zo\u00eb",
   comment: "My partner and I wrote a zine about tidepools",
 };
 
@@ -76,7 +78,7 @@ export function smallRound(id = "S1", year = 2016, emailOfZoe: string = ZOE.emai
     ...people.slice(0, 22).map((p) => `${year}-09-01,${p.email},contact_logged,`),
   ];
   const survey = people.map((p, i) => {
-    const comment = i === 23 ? ZOE.comment : i === 22 ? `My partner ${ZOE.name} stopped replying` : i === 0 ? `Say hi to ${ZOE.email}` : "";
+    const comment = i === 23 ? ZOE.comment : i === 22 ? `My partner ${ZOE.name} stopped replying` : i === 0 ? `Say hi to ${ZOE.given} (${ZOE.email})` : "";
     const partnerSat = i === 23 || i === 22 ? 1 : 4;
     return `12/${1 + (i % 20)}/${year} 10:00:00,${p.email},${LABELS[p.program - 1]},${LABELS[partnerSat - 1]},${i >= 22 ? "Never" : "Weekly"},Email,Agree,Agree,Agree,Agree,${i % 11},Yes,${i === 23 ? "No" : "Yes"},${comment}`;
   });

@@ -7,23 +7,30 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ident, openDatabase, PID_COLUMNS, sql, type Db } from "../../src/db";
+import { FREE_TEXT_COLUMNS, ident, openDatabase, PID_COLUMNS, sql, type Db } from "../../src/db";
 import { countryCoverage } from "../../src/metrics/coverage";
 import { retentionByRound } from "../../src/metrics/retention";
 import { forget } from "../../src/privacy/forget";
 import { ingest } from "../../loaders/ingest";
 import { baseRound, freshDb, tempDir, testPseudonymiser, writeRound, type RoundFiles } from "../helpers/rounds";
+import { smallRound, ZOE } from "../helpers/small-round";
 
 const pseudonymise = testPseudonymiser();
 
-/** The base round with notes and comments of other people naming Ana (in another case and Unicode form). */
+/**
+ * The base round with notes, comments and a role of other people naming Ana: by full name (in
+ * another case and Unicode form), by email, and by her given name alone (Dev, in her round).
+ */
 function roundNamingAna(): Required<Omit<RoundFiles, "mapping.json">> {
   const r = baseRound();
   return {
     ...r,
+    "registrations.csv": (r["registrations.csv"] as string).replace(",Gus Weber,Germany,Public,Librarian,", ',Gus Weber,Germany,Public,"Librarian, job share with ANA LIMA",'),
     "events.csv": (r["events.csv"] as string).replace("2016-10-01,gus@example.org,withdrew,moved job", "2016-10-01,gus@example.org,withdrew,moved job; ANA   LIMA knew first (ana@example.org)"),
-    "survey.csv": (r["survey.csv"] as string).replace("12/2/2016 10:00:00,fay@example.org,Satisfied,Very satisfied,Fortnightly,Email,Agree,Agree,Strongly agree,Agree,9,Yes,Yes,",
-      "12/2/2016 10:00:00,fay@example.org,Satisfied,Very satisfied,Fortnightly,Email,Agree,Agree,Strongly agree,Agree,9,Yes,Yes,My partner ana lima was great"),
+    "survey.csv": (r["survey.csv"] as string)
+      .replace("12/2/2016 10:00:00,fay@example.org,Satisfied,Very satisfied,Fortnightly,Email,Agree,Agree,Strongly agree,Agree,9,Yes,Yes,",
+        "12/2/2016 10:00:00,fay@example.org,Satisfied,Very satisfied,Fortnightly,Email,Agree,Agree,Strongly agree,Agree,9,Yes,Yes,My partner ana lima was great")
+      .replace(",7,Yes,Undecided,", ",7,Yes,Undecided,Thanks to Ana's tips on cataloguing"),
   };
 }
 
@@ -93,10 +100,14 @@ describe("forget", () => {
 
   it("redacts the person's full name and email in the notes and comments of others, whatever the case and spacing", async () => {
     const report = await forget(db, "ana@example.org", pseudonymise, noCaches);
-    expect(report.redacted).toEqual({ events: 1, survey_responses: 1 });
+    expect(report.redacted).toEqual({ registrations: 1, events: 1, survey_responses: 2 });
     await reopen();
     expect(await db.all(sql`SELECT note FROM events WHERE type = 'withdrew'`)).toEqual([{ note: "moved job; [erased] knew first ([erased])" }]);
-    expect(await db.all(sql`SELECT comments FROM survey_responses WHERE comments IS NOT NULL ORDER BY ALL`)).toEqual([{ comments: "My partner [erased] was great" }]);
+    expect(await db.all(sql`SELECT comments FROM survey_responses WHERE comments IS NOT NULL ORDER BY ALL`)).toEqual([
+      { comments: "My partner [erased] was great" },
+      { comments: "Thanks to [erased]'s tips on cataloguing" },
+    ]);
+    expect(await db.all(sql`SELECT role FROM registrations WHERE role LIKE '%job share%'`)).toEqual([{ role: "Librarian, job share with [erased]" }]);
     // Others' text that does not name her is untouched.
     expect(await db.all(sql`SELECT note FROM events WHERE type = 'no_response_reported'`)).toEqual([{ note: "Emi has not replied" }]);
   });
@@ -130,7 +141,7 @@ describe("forget", () => {
   });
 
   it("leaves no byte of the person in the database file, its write-ahead log or the staging folder", async () => {
-    const needles = ["ana@example.org", "Ana Lima", pseudonymise("ana@example.org"), "Fay was wonderful", "Senior librarian"];
+    const needles = ["ana@example.org", "Ana Lima", pseudonymise("ana@example.org"), "Fay was wonderful", "Senior librarian", "Ana's tips", "Ana", "ANA LIMA"];
     db.close();
     // Positive control: the closed database file holds every needle as plain bytes.
     const before = readFileSync(dbPath);
@@ -193,6 +204,102 @@ describe("ingest after forget", () => {
   });
 });
 
+/** `csv` with the last cell (the comment) of the row holding `email` set to `comment` (no commas). */
+function withComment(csv: string, email: string, comment: string): string {
+  return csv.split("\n").map((l) => (l.includes(`,${email},`) ? l.replace(/,[^,]*$/, `,${comment}`) : l)).join("\n");
+}
+
+/**
+ * Two small real-looking rounds (test/helpers/small-round.ts): S1, where Zoë Lonely is partnered
+ * with p23, and S2 a year later without her, where p23 takes part again. Others name her by her
+ * given or family name alone: her partner (in both rounds), someone else of S1 (a comment and a
+ * typed-in role), and a word of S2 that is her family name ("lonely") in no relation to her.
+ */
+function roundsNamingZoe(): Record<"s1" | "s2", Record<keyof ReturnType<typeof smallRound>, string>> {
+  const s1 = smallRound("S1", 2016) as Record<keyof ReturnType<typeof smallRound>, string>;
+  s1["survey.csv"] = withComment(withComment(s1["survey.csv"], "p23@example.org", "zoe\u0308 and I met weekly; Zoëlle sends her regards"), "p02@example.org", "Thanks to LONELY for the zine; I felt lonely at first");
+  s1["registrations.csv"] = s1["registrations.csv"].replace(/(,p03@example\.org,[^\r]*?),Librarian,/, "$1,Librarian (covering for Zoë),");
+  const yara = (text: string) => text.replaceAll(ZOE.email.toUpperCase(), "YARA@EXAMPLE.ORG").replaceAll(ZOE.email, "yara@example.org").replaceAll(ZOE.name, "Yara Quill").replaceAll("Zoe\u0301 Lonely", "Yara Quill").replaceAll(ZOE.given, "Yara");
+  const s2 = Object.fromEntries(Object.entries(smallRound("S2", 2017, "yara@example.org")).map(([k, v]) => [k, yara(String(v))])) as typeof s1;
+  s2["survey.csv"] = withComment(withComment(s2["survey.csv"], "p23@example.org", "I miss ZOË"), "p02@example.org", "I felt lonely at first");
+  return { s1, s2 };
+}
+
+describe("forget: single names in others' free text", () => {
+  let d: string;
+  let h: Db;
+  beforeEach(async () => {
+    d = tempDir();
+    h = await freshDb(d);
+    const { s1, s2 } = roundsNamingZoe();
+    await ingest(h, writeRound(d, "S1", s1), { pseudonymise });
+    await ingest(h, writeRound(d, "S2", s2), { pseudonymise });
+  });
+  afterEach(() => h.close());
+
+  /** Every comment and role of `round`, by email of its writer. */
+  async function texts(db: Db, round: string): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const [email, pid] of [["p02", "p02@example.org"], ["p03", "p03@example.org"], ["p23", "p23@example.org"]].map(([k, e]) => [k, pseudonymise(e)])) {
+      const [c] = await db.all<{ c: string | null }>(sql`SELECT comments AS c FROM survey_responses WHERE round_id = ${round} AND pid = ${pid}`);
+      const [r] = await db.all<{ r: string | null }>(sql`SELECT role AS r FROM registrations WHERE round_id = ${round} AND pid = ${pid}`);
+      if (c?.c) out[`${email} comment`] = c.c;
+      if (r?.r && r.r !== "Librarian") out[`${email} role`] = r.r;
+    }
+    return out;
+  }
+
+  it("redacts her given and family names alone in her round and her partner's rows, whole words only, and leaves no byte of them", async () => {
+    expect(await texts(h, "S1")).toEqual({
+      "p02 comment": "Thanks to LONELY for the zine; I felt lonely at first",
+      "p03 role": "Librarian (covering for Zoë)",
+      "p23 comment": "zoe\u0308 and I met weekly; Zoëlle sends her regards",
+    });
+    h.close();
+    const needles = ["Zoë", "zoë", "ZOË", "Zoe\u0308", "zoe\u0308", "Lonely", "LONELY"];
+    // Positive control: the file holds her names in the forms the exports wrote them.
+    const before = readFileSync(path.join(d, "test.duckdb"));
+    expect(needles.filter((n) => before.includes(Buffer.from(n)))).toEqual(needles.filter((n) => n !== "Zoe\u0308"));
+    h = await openDatabase(path.join(d, "test.duckdb"));
+    const report = await forget(h, ZOE.email, pseudonymise, noCaches);
+    // Comments: p01's (her email), p02's and p23's of S1, p23's of S2; notes: p23's two; p03's role.
+    expect(report.redacted).toEqual({ registrations: 1, events: 2, survey_responses: 4 });
+    h = await openDatabase(path.join(d, "test.duckdb"));
+    expect(await texts(h, "S1")).toEqual({
+      "p02 comment": "Thanks to [erased] for the zine; I felt [erased] at first",
+      "p03 role": "Librarian (covering for [erased])",
+      "p23 comment": "[erased] and I met weekly; Zoëlle sends her regards",
+    });
+    // Her former partner's comment of a later round; someone else's "lonely" there is no name of hers.
+    expect(await texts(h, "S2")).toEqual({ "p02 comment": "I felt lonely at first", "p23 comment": "I miss [erased]" });
+    expect(await h.all(sql`SELECT note FROM events WHERE round_id = 'S1' AND note IS NOT NULL ORDER BY ALL`)).toEqual([
+      { note: "Met [erased] online" },
+      { note: "Zoé [erased] ([erased]) has not replied" },
+    ]);
+    h.close();
+    // Byte for byte (latin1 keeps every byte), once the one word that merely starts like her name is taken out.
+    const after = Buffer.from(readFileSync(path.join(d, "test.duckdb")).toString("latin1").replaceAll(Buffer.from("Zoëlle").toString("latin1"), ""), "latin1");
+    expect(needles.filter((n) => after.includes(Buffer.from(n)))).toEqual([]);
+    h = await openDatabase(path.join(d, "test.duckdb"));
+  });
+
+  it("does the same to an old export of her round ingested after the erasure", async () => {
+    await forget(h, ZOE.email, pseudonymise, noCaches);
+    h = await openDatabase(path.join(d, "test.duckdb"));
+    const { s1 } = roundsNamingZoe();
+    // Other bytes (a blank line at the end), so the files are not skipped as unchanged.
+    const old = writeRound(d, "S1-old", Object.fromEntries(Object.entries(s1).map(([k, v]) => [k, k.endsWith(".csv") ? `${v}\n` : v])));
+    const report = await ingest(h, old, { pseudonymise });
+    expect(report.warnings.some((w) => w.includes("named a person erased by `iln forget`"))).toBe(true);
+    expect(await texts(h, "S1")).toEqual({
+      "p02 comment": "Thanks to [erased] for the zine; I felt [erased] at first",
+      "p03 role": "Librarian (covering for [erased])",
+      "p23 comment": "[erased] and I met weekly; Zoëlle sends her regards",
+    });
+    expect(await texts(h, "S2")).toEqual({ "p02 comment": "I felt lonely at first", "p23 comment": "I miss [erased]" });
+  });
+});
+
 /**
  * Columns of the schema's tables that hold a pseudonym but are not named in PID_COLUMNS: by name
  * (`pid`, `pid_*`), or by content (a value that is one of `pids`, whatever the column's name).
@@ -216,6 +323,17 @@ async function unlistedPidColumns(pids: readonly string[]): Promise<string[]> {
   }
   return out;
 }
+
+describe("FREE_TEXT_COLUMNS", () => {
+  it("names text columns of tables that have the round_id and pid deciding what is near an erased person", async () => {
+    for (const [t, columns] of Object.entries(FREE_TEXT_COLUMNS)) {
+      const have = new Map((await db.all<{ c: string; type: string }>(sql`SELECT column_name AS c, data_type AS type FROM information_schema.columns WHERE table_name = ${t}`)).map((r) => [r.c, r.type]));
+      expect(have.get("round_id"), `${t}.round_id`).toBe("VARCHAR");
+      expect(have.get("pid"), `${t}.pid`).toBe("VARCHAR");
+      for (const c of columns) expect(have.get(c), `${t}.${c}`).toBe("VARCHAR");
+    }
+  });
+});
 
 describe("PID_COLUMNS", () => {
   it("names every column of the schema that holds a pseudonym, and only columns that exist", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactEmails, redactNeedles } from "../../src/privacy/redact-names";
+import { nameParts, redactEmails, redactNeedles, redactWords } from "../../src/privacy/redact-names";
 
 describe("redactNeedles", () => {
   it("matches case-insensitively across Unicode forms and spacing, and leaves other text alone", () => {
@@ -15,5 +15,45 @@ describe("redactEmails", () => {
     const erased = (e: string) => e.toLowerCase() === "ana@example.org";
     expect(redactEmails("write to ANA@example.org, or (ben@example.org).", erased)).toBe("write to [erased], or (ben@example.org).");
     expect(redactEmails("no address here", erased)).toBe("no address here");
+  });
+});
+
+describe("nameParts", () => {
+  it("gives each given and family name of two letters or more, hyphenated ones whole and in pieces, without particles, titles or initials", () => {
+    expect(nameParts("Dr María-José de la Cruz")).toEqual(["María-José", "María", "José", "Cruz"]);
+    expect(nameParts("  Ana   Lima ")).toEqual(["Ana", "Lima"]);
+    expect(nameParts("J. R. Okoro")).toEqual(["Okoro"]);
+    expect(nameParts("Jo Li")).toEqual(["Jo", "Li"]);
+    expect(nameParts("Ludwig van Beethoven")).toEqual(["Ludwig", "Beethoven"]);
+    // "al" stays a part: "Al" is a given name too.
+    expect(nameParts("Ahmed al-Sayed")).toEqual(["Ahmed", "al-Sayed", "al", "Sayed"]);
+    // Composed the same whatever form the name was stored in.
+    expect(nameParts("Zoe\u0308 Lonely")).toEqual(["Zo\u00eb", "Lonely"]);
+    expect(nameParts("Ana ANA ana")).toEqual(["Ana"]);
+    expect(nameParts("  ")).toEqual([]);
+  });
+});
+
+describe("redactWords", () => {
+  it("replaces whole words, case-insensitively, in any Unicode form, with diacritics as given", () => {
+    expect(redactWords("Maria and I met weekly; MARIA's ideas, maria.", ["Maria"])).toBe("[erased] and I met weekly; [erased]'s ideas, [erased].");
+    expect(redactWords("ZOE\u0308 and zoë wrote", ["Zoë"])).toBe("[erased] and [erased] wrote");
+    // Diacritics are compared as stored: "Zoe" is another word.
+    expect(redactWords("Zoe wrote", ["Zoë"])).toBe("Zoe wrote");
+    expect(redactWords("Μαρία και εγώ", ["ΜΑΡΊΑ"])).toBe("[erased] και εγώ");
+  });
+
+  it("leaves a name inside another word alone, and replaces a hyphenated name whole", () => {
+    expect(redactWords("Bananas with Anastasia", ["Ana"])).toBe("Bananas with Anastasia");
+    expect(redactWords("Zoëlle and Zoë_x", ["Zoë"])).toBe("Zoëlle and Zoë_x");
+    expect(redactWords("María-José said hi to José", ["María-José", "María", "José"])).toBe("[erased] said hi to [erased]");
+    expect(redactWords("O'Brien's desk (o'brien)", ["O'Brien"])).toBe("[erased]'s desk ([erased])");
+  });
+
+  it("returns the text itself when nothing matched or nothing is asked", () => {
+    const text = "Cafe\u0301 chat";
+    expect(redactWords(text, ["Maria"])).toBe(text);
+    expect(redactWords(text, [])).toBe(text);
+    expect(redactWords("a.b", ["."])).toBe("a.b");
   });
 });

@@ -1,18 +1,16 @@
 /**
- * What the dashboards publish: metric outputs of `src/metrics` turned into aggregates that are
- * safe on the open web (docs/privacy.md). Pure functions; the data loaders call them, the
- * pages only format what they get.
+ * How the dashboards publish a share (docs/privacy.md): pure functions the data loaders call (the
+ * network page's shares, the satisfaction page's bands); the pages only format what they get.
  *
  * Rules (the minimum cell size `min` comes from `minCellSize()`, default 5):
  * - a count of people (or partnerships) between 1 and min-1 is published as `null`;
  * - a share is published only when its base n >= min and neither the count it stands for nor
  *   its complement (n - count) is a small cell, since with n either would give the small count
  *   back; its interval goes with it;
- * - a mean is published only when its n >= min;
- * - breakdowns (sectors, Likert answers) merge small cells with `mergeSmallCells`.
+ * - a share the rule (or dominance) hides may be published as a band instead (`codedShare`).
  */
-import type { Interval, ItemSummary, Nps, Proportion, SurveyItem } from "../../../src/metrics";
-import { dominated, mergeSmallCells, shareAllowed, suppressCount } from "../../../src/privacy/suppress";
+import type { Interval, Proportion } from "../../../src/metrics";
+import { dominated, shareAllowed, suppressCount } from "../../../src/privacy/suppress";
 
 /** A published share: `n` may be null (small), `share`/`ci`/`count` null when suppressed. */
 export interface PublishedShare {
@@ -34,46 +32,6 @@ export function publishShare(p: Proportion, min: number): PublishedShare {
 }
 
 /**
- * A 1-5 item summary: n (null when small), mean when n >= min, top-2 share under the share rule.
- * An item the round's survey did not ask is published as such (`asked: false`, every figure null).
- */
-export function publishSummary(item: ItemSummary | SurveyItem, min: number): Omit<ItemSummary, "n"> & { n: number | null; asked?: boolean } {
-  if ("asked" in item && !item.asked) return item;
-  const s = item as ItemSummary;
-  const top = s.top2 === null ? 0 : Math.round(s.top2 * s.n);
-  const shareOk = s.top2 !== null && shareAllowed(top, s.n, min);
-  return {
-    ...("asked" in item ? { asked: true } : {}),
-    n: suppressCount(s.n, min) as number,
-    mean: s.n >= min ? s.mean : null,
-    top2: shareOk ? s.top2 : null,
-    top2_ci: shareOk ? s.top2_ci : null,
-  };
-}
-
-/** Net Promoter Score when at least `min` answered, else null. */
-export function publishNps(nps: Nps | null, min: number): { n: number; score: number } | null {
-  return nps && nps.n >= min ? { n: nps.n, score: nps.score } : null;
-}
-
-/**
- * A breakdown of people by category (sector, answer, reason) as rows in input order, small cells
- * merged into one row labelled `otherLabel` (its count null when even the merged cell is small).
- */
-export function publishBreakdown(
-  counts: readonly { key: string; count: number }[],
-  min: number,
-  otherLabel = "other (small groups merged)",
-): { key: string; count: number | null; merged?: number }[] {
-  return mergeSmallCells<{ key: string; count: number | null }>(
-    counts.map((c) => ({ key: c.key, count: c.count })),
-    (r) => r.count ?? 0,
-    min,
-    (count) => ({ key: otherLabel, count }),
-  );
-}
-
-/**
  * A share whose count or complement is a small cell, or a share of 0% or 100% of fewer than
  * 2 × min (src/privacy/suppress.ts `dominated`), published as a band instead of being hidden
  * (top- and bottom-coding, docs/privacy.md): "`value` or more" when the complement n − count is
@@ -92,34 +50,4 @@ export function codedShare(count: number, n: number, min: number): { bound: "at_
   if (small(c, min) || (dominant && c === 0)) return { bound: "at_least", value: Math.floor(((n - (min - 1)) / n) * 20) / 20 };
   if (small(count, min) || (dominant && count === 0)) return { bound: "below", value: (Math.floor(((min - 1) / n) * 20) + 1) / 20 };
   return null;
-}
-
-/** A 1-5 item summary of a segment: {@link publishSummary}, plus `top2_band` when the top-2 share is coded rather than hidden. */
-export function publishSegmentSummary(s: ItemSummary, min: number): ReturnType<typeof publishSummary> & { top2_band: { bound: "at_least" | "below"; value: number } | null } {
-  const top = s.top2 === null ? 0 : Math.round(s.top2 * s.n);
-  const p = publishSummary(s, min);
-  return { ...p, top2_band: p.top2 === null ? codedShare(top, s.n, min) : null };
-}
-
-/**
- * A share weighted for non-response, published under the rule of the respondents' share it
- * corrects (base, count and complement all >= min), else null; its effective n is rounded.
- */
-export function publishWeighted(w: { share: number | null; ci: Interval | null; n_eff: number } | null, s: ItemSummary | SurveyItem, min: number): { share: number | null; ci: Interval | null; n_eff: number } | null {
-  if (!w || w.share === null) return null;
-  if (publishSummary(s, min).top2 === null) return null;
-  return { share: w.share, ci: w.ci, n_eff: Math.round(w.n_eff) };
-}
-
-/**
- * Net Promoter Score with its delta-method interval and the promoter and detractor shares: the
- * score when at least `min` answered; the shares under the share rule; the score's interval only
- * when both shares are publishable (with the score, the interval's width gives both counts back).
- */
-export function publishNpsFull(nps: Nps | null, min: number): { n: number; score: number; ci: Interval | null; promoters: PublishedShare; detractors: PublishedShare } | null {
-  if (!nps || nps.n < min) return null;
-  const count = (share: number) => Math.round(share * nps.n);
-  const pro = publishShare({ n: nps.n, count: count(nps.promoters), share: nps.promoters, ci: nps.promoters_ci }, min);
-  const det = publishShare({ n: nps.n, count: count(nps.detractors), share: nps.detractors, ci: nps.detractors_ci }, min);
-  return { n: nps.n, score: nps.score, ci: pro.share !== null && det.share !== null ? nps.ci : null, promoters: pro, detractors: det };
 }
