@@ -78,19 +78,52 @@ export function nameParts(name: string): string[] {
 const BEFORE = "(?<![\\p{L}\\p{M}\\p{N}_])";
 const AFTER = "(?![\\p{L}\\p{M}\\p{N}_])";
 
+/** `text` without its diacritics, character by character: NFD, combining marks dropped. */
+const bare = (text: string): string => text.normalize("NFD").replace(/\p{M}/gu, "");
+
+/**
+ * `text` (NFC) without diacritics, with where each of its UTF-16 offsets starts in `text`
+ * (`from[k]` for offset k, and `from[length]` = `text.length`): each code point is folded on its
+ * own ("ë" to "e", a lone mark to nothing, a Hangul syllable to its letters), so a match in the
+ * folded text maps back to whole code points of `text`.
+ */
+function folded(text: string): { bare: string; from: number[] } {
+  let out = "";
+  const from: number[] = [];
+  let at = 0;
+  for (const cp of text) {
+    const b = bare(cp);
+    for (let k = 0; k < b.length; k++) from.push(at);
+    out += b;
+    at += cp.length;
+  }
+  from.push(at);
+  return { bare: out, from };
+}
+
 /**
  * Replaces every whole-word occurrence of each of `words` (name parts, see {@link nameParts}) in
- * `text` by {@link REDACTED}: compared after Unicode NFC normalisation, case-insensitively, with
- * diacritics as given ("Zoë" matches "ZOË" and "Zoe\u0308", not "Zoe"); a word inside another
- * ("Ana" in "Banana", "Zoë" in "Zoëlle") is left alone.
+ * `text` by {@link REDACTED}: compared after Unicode NFC normalisation, case-insensitively and
+ * without diacritics on either side ("Zoë" matches "ZOË", "Zoe\u0308" and "Zoe", as people type
+ * a partner's name without its accents); a word inside another ("Ana" in "Banana", "Zoë" in
+ * "Zoëlle") is left alone.
  * @returns the redacted text (NFC), or `text` itself when nothing matched.
  */
 export function redactWords(text: string, words: readonly string[]): string {
-  const escaped = words.map((w) => w.normalize("NFC").trim()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const escaped = [...new Set(words.map((w) => bare(w.normalize("NFC").trim())).filter(Boolean))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   if (!escaped.length) return text;
   // Longest first, so "María-José" is replaced whole rather than as "María" and "José".
   escaped.sort((a, b) => b.length - a.length);
   const nfc = text.normalize("NFC");
-  const out = nfc.replace(new RegExp(`${BEFORE}(?:${escaped.join("|")})${AFTER}`, "giu"), REDACTED);
-  return out === nfc ? text : out;
+  const { bare: plain, from } = folded(nfc);
+  let out = "";
+  let last = 0;
+  for (const m of plain.matchAll(new RegExp(`${BEFORE}(?:${escaped.join("|")})${AFTER}`, "giu"))) {
+    const start = from[m.index];
+    const end = from[m.index + m[0].length];
+    if (start < last) continue;
+    out += nfc.slice(last, start) + REDACTED;
+    last = end;
+  }
+  return last === 0 && !out ? text : out + nfc.slice(last);
 }
