@@ -39,10 +39,10 @@ async function ingestSurvey(file: string, mapping?: unknown) {
   return { report, stored, meta };
 }
 
-/** The problems of a rejected ingest of `file` as round T1's survey. */
-async function problemsOf(file: string): Promise<string[]> {
+/** The problems of a rejected ingest of `file` as round T1's survey (with `mapping` as the round's mapping.json). */
+async function problemsOf(file: string, mapping?: unknown): Promise<string[]> {
   try {
-    await ingestSurvey(file);
+    await ingestSurvey(file, mapping);
     return [];
   } catch (e) {
     if (e instanceof InputError) return e.problems.map(formatProblem);
@@ -64,6 +64,44 @@ describe("a Google Sheets TSV download (test/fixtures/real)", () => {
     expect(report.warnings.join("\n")).toContain("quotes as plain text");
     const [one] = await db.all<{ comments: string }>(sql`SELECT comments FROM survey_responses WHERE comments LIKE '%TRS jacks%'`);
     expect(one.comments).toContain('12 1/4" TRS jacks');
+  });
+});
+
+describe("Google Forms' own CSV download from a form in Central European Time (test/fixtures/real)", () => {
+  const csv = path.join(__dirname, "../fixtures/real/kobo_transfer_google_form_download.csv");
+
+  it("reads `2023/11/13 4:20:37 pm CET` as the local time written and ingests its 5 rows", async () => {
+    // python3 csv: 5 rows, Timestamp 2023/11/13 4:20:37 pm CET, 4:20:44, 4:20:51, 4:20:57, 4:21:09
+    // (pm: 16:20:37 ...); "Your fave fruit?" apple, orange, banana, banana, orange. The free-text
+    // answer stands in for comments: the form asked no ILN question.
+    const { report, stored, meta } = await ingestSurvey(csv, { survey: { "Your fave fruit?": "comments" } });
+    expect(stored).toEqual({ n: 5, linked: 0 });
+    expect(meta).toEqual({ anonymous: true, asked: ["comments"] });
+    const got = await db.all<{ t: string; c: string }>(sql`SELECT submitted_at::VARCHAR AS t, comments AS c FROM survey_responses WHERE round_id = 'T1' ORDER BY source_row`);
+    expect(got).toEqual([
+      { t: "2023-11-13 16:20:37", c: "apple" },
+      { t: "2023-11-13 16:20:44", c: "orange" },
+      { t: "2023-11-13 16:20:51", c: "banana" },
+      { t: "2023-11-13 16:20:57", c: "banana" },
+      { t: "2023-11-13 16:21:09", c: "orange" },
+    ]);
+    // Round T1 is 2016: a 2023 file is kept and warned about, as any file dated outside its round.
+    expect(report.warnings.join("\n")).toMatch(/5 of 5 rows submitted outside round T1's window/);
+  });
+
+  it("splits its checkbox answers on `;`, and refuses options that are no communication method, each located, the round's survey as it was", async () => {
+    // python3 csv, "Select all that apply" split on ";": Sunday in rows 2, 3, 5; Monday 2, 5, 6;
+    // Wednesday 3, 4, 5; Tuesday 5, 6.
+    await ingestSurvey(csv, { survey: { "Your fave fruit?": "comments" } });
+    const before = await dumpDb(db);
+    const problems = await problemsOf(csv, { survey: { "Select all that apply": "methods" } });
+    expect(problems.map((p) => p.replace(/^.*?:(\d+):/, "$1:"))).toEqual([
+      '2:Select all that apply: unknown option "Sunday"; expected one of Email, Video call, Social media, Phone, Messaging, Other (in 3 rows: 2, 3, 5)',
+      '2:Select all that apply: unknown option "Monday"; expected one of Email, Video call, Social media, Phone, Messaging, Other (in 3 rows: 2, 5, 6)',
+      '3:Select all that apply: unknown option "Wednesday"; expected one of Email, Video call, Social media, Phone, Messaging, Other (in 3 rows: 3, 4, 5)',
+      '5:Select all that apply: unknown option "Tuesday"; expected one of Email, Video call, Social media, Phone, Messaging, Other (in 2 rows: 5, 6)',
+    ]);
+    expect(await dumpDb(db)).toBe(before);
   });
 });
 
