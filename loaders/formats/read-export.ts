@@ -22,7 +22,9 @@
  * and data rows may carry extra empty cells past the last column. A `.tsv` file is tab-separated
  * whatever its header line shows, and a tab-separated text that quotes no cell (`isQuotedTsv`)
  * is read with quotes as plain text (Google Sheets' TSV download). In the two Qualtrics layouts,
- * previews, tests, spam and unfinished responses are dropped with a warning (`withoutNonResponses`).
+ * previews, tests, spam and unfinished responses are dropped with a warning (`withoutNonResponses`);
+ * in LimeSurvey's, responses never submitted, and the placeholder times of a survey with anonymized
+ * responses (`limeSurveyResponses`).
  * No cell may be longer than
  * {@link MAX_CELL_CHARS} characters.
  */
@@ -32,7 +34,7 @@ import { delimiterName, isBlankRecord, isQuotedTsv, parseCsv, sniffDelimiter, ty
 import { decodeBytes } from "./decode";
 import { googleForms } from "./google-forms";
 import type { Layout } from "./layout";
-import { limeSurvey } from "./limesurvey";
+import { limeSurvey, limeSurveyResponses } from "./limesurvey";
 import { microsoftForms } from "./microsoft-forms";
 import { plainCsv } from "./plain-csv";
 import type { Encoding, ExportFormat, RawTable } from "./raw-table";
@@ -156,7 +158,8 @@ export function parseExport(file: string, bytes: Uint8Array, options?: { format?
   }
   if (problems.length > 0) throw new InputError(problems);
   const table: RawTable = { file, format: isZip ? "xlsx" : layout.format, encoding, columns, rows, rowNumbers, warnings };
-  return layout === qualtrics || layout === qualtricsLegacy ? withoutNonResponses(table) : table;
+  if (layout === qualtrics || layout === qualtricsLegacy) return withoutNonResponses(table);
+  return layout === limeSurvey ? limeSurveyResponses(table) : table;
 }
 
 /**

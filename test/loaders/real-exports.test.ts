@@ -105,6 +105,38 @@ describe("Google Forms' own CSV download from a form in Central European Time (t
   });
 });
 
+describe("a raw LimeSurvey export with anonymized responses and incomplete ones (test/fixtures/real)", () => {
+  const csv = path.join(__dirname, "../fixtures/real/uu_name_face_limesurvey_results.csv");
+
+  it("skips the responses never submitted, reads the 1980-01-01 placeholder as an unknown time, and ingests the other 8", async () => {
+    // python3 csv: 11 rows; submitdate blank in rows 5, 9, 12 (lastpage 2, 1, 18) and
+    // "1980-01-01 00:00:00" in the other 8 (rows 2-4, 6-8, 10, 11); Eindvraag in those 8: Nee in
+    // rows 2, 3, 6, 7, 8, Ja in rows 4, 10, 11. Eindvraag stands in for comments.
+    const { report, stored, meta } = await ingestSurvey(csv, { survey: { Eindvraag: "comments" } });
+    expect(stored).toEqual({ n: 8, linked: 0 });
+    expect(meta).toEqual({ anonymous: true, asked: ["comments"] });
+    const got = await db.all<{ row: number; t: string | null; c: string }>(sql`SELECT source_row AS row, submitted_at::VARCHAR AS t, comments AS c FROM survey_responses WHERE round_id = 'T1' ORDER BY source_row`);
+    expect(got).toEqual([[2, "Nee"], [3, "Nee"], [4, "Ja"], [6, "Nee"], [7, "Nee"], [8, "Nee"], [10, "Ja"], [11, "Ja"]].map(([row, c]) => ({ row, t: null, c })));
+    const warnings = report.warnings.join("\n");
+    expect(warnings).toContain('skipped 3 LimeSurvey response(s) never submitted (blank "submitdate": incomplete responses, which an export of "All responses" includes), rows 5, 9, 12');
+    expect(warnings).toContain('every response\'s "submitdate" is 1980-01-01 00:00:00, the date LimeSurvey writes into every response of a survey with anonymized responses');
+    expect(warnings).toMatch(/no submission-time column .*every row's submission time is unknown and stored empty/);
+    // Never read as answered in 1980, so never warned about as outside the round.
+    expect(warnings).not.toContain("outside round");
+  });
+
+  it("refuses its Dutch yes/no (Ja, Nee) for participate_again, each value located, the round's survey as it was", async () => {
+    await ingestSurvey(csv, { survey: { Eindvraag: "comments" } });
+    const before = await dumpDb(db);
+    const problems = await problemsOf(csv, { survey: { Eindvraag: "participate_again" } });
+    expect(problems.map((p) => p.replace(/^.*?:(\d+):/, "$1:"))).toEqual([
+      '2:Eindvraag: not a valid answer: "Nee"; expected one of Yes, No, Maybe (in 5 rows: 2, 3, 6, 7, 8)',
+      '4:Eindvraag: not a valid answer: "Ja"; expected one of Yes, No, Maybe (in 3 rows: 4, 10, 11)',
+    ]);
+    expect(await dumpDb(db)).toBe(before);
+  });
+});
+
 describeShared("real exports in ../shared/fixtures/real-exports", () => {
   const real = (...p: string[]) => fixture("real-exports", ...p);
   const HOTDOG = "Do you believe that a hotdog falls under the category of a sandwich?";
