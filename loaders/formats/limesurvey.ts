@@ -136,5 +136,8 @@ export function limeSurveyResponses(table: RawTable): RawTable {
       `of a survey with anonymized responses: it says nothing of when anyone answered, so ${names.join(", ")} ${names.length > 1 ? "are" : "is"} not read`,
   );
   const keep = <T>(r: readonly T[]): T[] => r.filter((_, k) => !dropped.has(k));
-  return { ...table, columns: keep(table.columns), rows: rows.map(keep), rowNumbers, warnings };
+  const out: RawTable = { ...table, columns: keep(table.columns), rows: rows.map(keep), rowNumbers, warnings };
+  // Indexes of columns no row has a cell for move left past the columns left out.
+  if (table.missing) out.missing = table.missing.filter((k) => !dropped.has(k)).map((k) => k - [...dropped].filter((d) => d < k).length);
+  return out;
 }

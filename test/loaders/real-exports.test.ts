@@ -137,6 +137,37 @@ describe("a raw LimeSurvey export with anonymized responses and incomplete ones 
   });
 });
 
+describe("an ODK Central CSV export, every row a cell short of its header (test/fixtures/real)", () => {
+  const csv = path.join(__dirname, "../fixtures/real/ruodk_odk_central_flora_quadrat.csv");
+
+  it("reads SubmissionDate as the submission time and the missing Status as blank: 2 rows", async () => {
+    // python3 csv: a header of 14 columns and 2 rows of 13 cells (no cell for the last, Status);
+    // SubmissionDate 2019-05-23T03:12:16.012Z and 2019-05-23T03:07:34.385Z (ISO, the Z dropped as
+    // every zone is); vegetation_structure-vegclass_placeholder "Lanscaped native shrubs over red
+    // gravel" and "Planter box over concrete pavers", which stands in for comments.
+    const { report, stored, meta } = await ingestSurvey(csv, { survey: { "vegetation_structure-vegclass_placeholder": "comments" } });
+    expect(stored).toEqual({ n: 2, linked: 0 });
+    expect(meta).toEqual({ anonymous: true, asked: ["comments"] });
+    expect(await db.all(sql`SELECT submitted_at::VARCHAR AS t, comments AS c FROM survey_responses WHERE round_id = 'T1' ORDER BY source_row`)).toEqual([
+      { t: "2019-05-23 03:12:16", c: "Lanscaped native shrubs over red gravel" },
+      { t: "2019-05-23 03:07:34", c: "Planter box over concrete pavers" },
+    ]);
+    const warnings = report.warnings.join("\n");
+    expect(warnings).toContain('every row has 13 cells, 1 fewer than the 14 columns of the header: the header\'s last column "Status" is read as blank in every row');
+    expect(warnings).not.toContain("no submission-time column");
+  });
+
+  it("refuses to take a field from the column no row has a cell for, located at the header, the round's survey as it was", async () => {
+    await ingestSurvey(csv, { survey: { "vegetation_structure-vegclass_placeholder": "comments" } });
+    const before = await dumpDb(db);
+    const problems = await problemsOf(csv, { survey: { Status: "comments" } });
+    expect(problems.map((p) => p.replace(/^.*?:(\d+):/, "$1:"))).toEqual([
+      '1:Status: no row of the file has a cell for this column (each row stops 1 cell(s) short of the header), so it cannot feed "comments"; check the header line, or map the column to null',
+    ]);
+    expect(await dumpDb(db)).toBe(before);
+  });
+});
+
 describeShared("real exports in ../shared/fixtures/real-exports", () => {
   const real = (...p: string[]) => fixture("real-exports", ...p);
   const HOTDOG = "Do you believe that a hotdog falls under the category of a sandwich?";

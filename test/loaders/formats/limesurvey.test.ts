@@ -65,6 +65,12 @@ describe("limeSurveyResponses", () => {
     ]);
   });
 
+  it("keeps the index of a column no row has a cell for in step when columns are left out", () => {
+    const table = parse("id,submitdate,q1,Status\n1,1980-01-01 00:00:00,x\n2,1980-01-01 00:00:00,y\n");
+    expect(table.columns.map((c) => c.header)).toEqual(["id", "q1", "Status"]);
+    expect(table.missing).toEqual([2]);
+  });
+
   it("reads a submitdate holding the placeholder in some rows only as it is (not an anonymized survey)", () => {
     const table = parse("id,submitdate,q1\n1,1980-01-01 00:00:00,x\n2,2024-05-02 10:00:00,y\n");
     expect(table.columns.map((c) => c.header)).toEqual(["id", "submitdate", "q1"]);
