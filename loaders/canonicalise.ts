@@ -372,6 +372,17 @@ export function canonicalise<T>(table: RawTable, spec: KindSpec, opts: Canonical
     if (key !== "email" && columns.has(rk.email)) columns.delete(rk.email);
     if (key !== "respondent_id" && columns.has(rk.id)) columns.delete(rk.id);
   }
+  // A column no row has a cell for (every row short by the same count) feeds no field: the file
+  // holds nothing for it, or its header has more columns than its rows (a separator too many).
+  const missing = new Set(table.missing ?? []);
+  for (const [name, idx] of columns) {
+    for (const i of idx.filter((k) => missing.has(k))) {
+      problems.push({
+        file: table.file, row: 1, column: table.columns[i].header,
+        message: `no row of the file has a cell for this column (each row stops ${missing.size} cell(s) short of the header), so it cannot feed ${showValue(name)}; check the header line, or map the column to null`,
+      });
+    }
+  }
   if (extras.length) warnings.push(`${table.file}: ${extras.length} column(s) not used and kept out of the database: ${extras.map(showValue).join(", ")}`);
   if (ignored.length) warnings.push(`${table.file}: ${ignored.length} column(s) ignored as the mapping says: ${ignored.map(showValue).join(", ")}`);
   if (spec.questions && !spec.questions.some((q) => columns.has(q))) problems.push(noQuestion(table, spec));

@@ -66,4 +66,10 @@ export interface RawTable {
   rowNumbers: number[];
   /** Notes for the user, e.g. "decoded as Windows-1252 ...", "text looks double-encoded ...". */
   warnings: string[];
+  /**
+   * Indexes of the header's last columns for which no row of the file has a cell (every row is
+   * short by the same count, as ODK Central writes its empty `Status`): read as blank, they may
+   * feed no field. Absent when every row is as wide as the header.
+   */
+  missing?: number[];
 }

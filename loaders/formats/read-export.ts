@@ -22,7 +22,9 @@
  * and data rows may carry extra empty cells past the last column. A `.tsv` file is tab-separated
  * whatever its header line shows, and a tab-separated text that quotes no cell (`isQuotedTsv`)
  * is read with quotes as plain text (Google Sheets' TSV download). In the two Qualtrics layouts,
- * previews, tests, spam and unfinished responses are dropped with a warning (`withoutNonResponses`).
+ * previews, tests, spam and unfinished responses are dropped with a warning (`withoutNonResponses`);
+ * in LimeSurvey's, responses never submitted, and the placeholder times of a survey with anonymized
+ * responses (`limeSurveyResponses`).
  * No cell may be longer than
  * {@link MAX_CELL_CHARS} characters.
  */
@@ -32,7 +34,7 @@ import { delimiterName, isBlankRecord, isQuotedTsv, parseCsv, sniffDelimiter, ty
 import { decodeBytes } from "./decode";
 import { googleForms } from "./google-forms";
 import type { Layout } from "./layout";
-import { limeSurvey } from "./limesurvey";
+import { limeSurvey, limeSurveyResponses } from "./limesurvey";
 import { microsoftForms } from "./microsoft-forms";
 import { plainCsv } from "./plain-csv";
 import type { Encoding, ExportFormat, RawTable } from "./raw-table";
@@ -73,7 +75,9 @@ export function readExport(file: string, options?: { format?: ExportFormat }): R
  * @throws {InputError} listing every problem: empty file, binary content (NUL bytes), UTF-16,
  *   an unreadable XLSX workbook (or `format: "xlsx"` for a non-ZIP file), malformed CSV
  *   (unterminated quote, stray quote; the row where it starts), every row with fewer cells
- *   than the header has columns or with filled cells beyond them (column `"*"`, both counts given),
+ *   than the header has columns (unless every row is short by the same count: then the header's
+ *   last columns read as blank, are listed in `missing`, and a warning says so) or with filled
+ *   cells beyond them (column `"*"`, both counts given),
  *   and every cell longer than {@link MAX_CELL_CHARS} characters (its value cut in the message).
  */
 export function parseExport(file: string, bytes: Uint8Array, options?: { format?: ExportFormat }): RawTable {
@@ -116,6 +120,18 @@ export function parseExport(file: string, bytes: Uint8Array, options?: { format?
   const padded = header.map((h) => (h.length >= width ? h.slice(0, width) : [...h, ...Array<string>(width - h.length).fill("")]));
   const columns = layout.columns(padded, width);
 
+  // A tool that writes no cell for a last column no row fills (ODK Central's `Status`) leaves
+  // every row the same number of cells short: those columns read as blank, and feed no field.
+  const short = uniformShortRows(records, headerEnd, width);
+  const missing: number[] = [];
+  if (short !== null) {
+    for (let i = short; i < width; i++) missing.push(i);
+    const names = missing.map((i) => JSON.stringify(columns[i].header || `column ${i + 1}`)).join(", ");
+    warnings.push(
+      `every row has ${short} cells, ${width - short} fewer than the ${width} columns of the header: ` +
+        `the header's last column${missing.length > 1 ? "s" : ""} ${names} ${missing.length > 1 ? "are" : "is"} read as blank in every row (the file writes no cell for ${missing.length > 1 ? "them" : "it"})`,
+    );
+  }
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   const problems: Problem[] = [];
@@ -125,7 +141,7 @@ export function parseExport(file: string, bytes: Uint8Array, options?: { format?
     });
   }
   for (let r = headerEnd; r < records.length; r++) {
-    const rec = records[r];
+    const rec = short !== null && records[r].length === short && !isBlankRecord(records[r]) ? [...records[r], ...Array<string>(width - short).fill("")] : records[r];
     for (let i = 0; i < rec.length; i++) {
       if (rec[i].length > MAX_CELL_CHARS) problems.push({ file, row: r + 1, column: columns[i]?.header || `column ${i + 1}`, message: tooLong(rec[i]) });
     }
@@ -155,8 +171,25 @@ export function parseExport(file: string, bytes: Uint8Array, options?: { format?
     rowNumbers.push(r + 1);
   }
   if (problems.length > 0) throw new InputError(problems);
-  const table: RawTable = { file, format: isZip ? "xlsx" : layout.format, encoding, columns, rows, rowNumbers, warnings };
-  return layout === qualtrics || layout === qualtricsLegacy ? withoutNonResponses(table) : table;
+  const table: RawTable = { file, format: isZip ? "xlsx" : layout.format, encoding, columns, rows, rowNumbers, warnings, ...(missing.length ? { missing } : {}) };
+  if (layout === qualtrics || layout === qualtricsLegacy) return withoutNonResponses(table);
+  return layout === limeSurvey ? limeSurveyResponses(table) : table;
+}
+
+/**
+ * The number of cells of every non-blank data record (`records[headerEnd..]`) when they all have
+ * that same number and it is fewer than the header's `width` (but at least one); else null. A
+ * file whose rows are short by different counts, or only some of them, is ragged, not this.
+ */
+function uniformShortRows(records: readonly string[][], headerEnd: number, width: number): number | null {
+  let short: number | null = null;
+  for (let r = headerEnd; r < records.length; r++) {
+    const rec = records[r];
+    if (isBlankRecord(rec)) continue;
+    if (rec.length >= width || (short !== null && rec.length !== short)) return null;
+    short = rec.length;
+  }
+  return short !== null && short >= 1 ? short : null;
 }
 
 /**

@@ -52,7 +52,8 @@ export const surveyFields: readonly FieldSpec[] = [
   { name: "respondent_id", aliases: ["Respondent ID", "RespondentID", "Respondent", "Participant ID", "Respondent key", "ResponseId", "Response ID"], required: false },
   // Qualtrics exports both EndDate (when the respondent submitted) and RecordedDate (when Qualtrics
   // stored the response: later for a partial response closed when the survey expired); EndDate wins.
-  { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted"], fallbackAliases: ["Recorded Date", "RecordedDate"], required: false, date: true },
+  // ODK Central writes SubmissionDate (matched, case and spacing aside, as "Submission Date" too).
+  { name: "submitted", aliases: ["Timestamp", "End Date", "EndDate", "Completion time", "submitdate", "Submitted", "Date submitted", "SubmissionDate"], fallbackAliases: ["Recorded Date", "RecordedDate"], required: false, date: true },
   { name: "program_satisfaction", aliases: ["Overall, how satisfied are you with the ILN program?", "Program satisfaction", "Overall satisfaction"], required: false, likert: "satisfaction" },
   { name: "partner_satisfaction", aliases: ["How satisfied were you with your partner?", "Partner satisfaction"], required: false, likert: "satisfaction" },
   { name: "contact_frequency", aliases: ["How often were you in contact with your partner?", "Contact frequency"], required: false },

@@ -6,18 +6,24 @@
  * `A/B/YYYY` (Google Sheets, SurveyMonkey, Microsoft Forms, Excel re-saves) and year-first
  * `YYYY/MM/DD` (Google Forms' own "Download responses (.csv)": `2024/08/17 1:15:00 PM GMT+10`),
  * each with an optional time `H:MM[:SS][.fff]`, optional `AM`/`PM`, and an optional zone `GMT`,
- * `UTC`, `GMT+10`, `GMT-3`, `GMT+5:30`. Whether `A/B` is month/day or day/month depends on the
+ * `UTC`, `GMT+10`, `GMT-3`, `GMT+5:30`, or the zone's abbreviation in capitals, as Google Forms
+ * writes it for a form whose time zone has one (`2023/11/13 4:20:37 pm CET`; `EST`, `AEST`).
+ * Whether `A/B` is month/day or day/month depends on the
  * locale of the account that exported: `detectSlashOrder` reads it once per column from the
  * values themselves, and `orderByWindow` from the round's dates when every value reads both ways;
  * year-first dates are always year/month/day.
  *
- * A zone or offset (ISO's `Z` / `+10:00`, Google Forms' `GMT+10`) is checked and dropped: the
+ * A zone or offset (ISO's `Z` / `+10:00`, Google Forms' `GMT+10` or `CET`) is checked and dropped: the
  * time is stored as written, the local time of the export, as every tool without a zone writes it.
  */
 export type SlashOrder = "mdy" | "dmy";
 
-/** A time after a slashed date: `H:MM[:SS][.fff]`, `AM`/`PM`, a zone (`GMT`, `UTC`, `GMT+10`, `GMT-3`, `GMT+5:30`). */
-const SLASH_TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?)?)?`;
+/**
+ * A time after a slashed date: `H:MM[:SS][.fff]`, `AM`/`PM`, a zone (`GMT`, `UTC`, `GMT+10`,
+ * `GMT-3`, `GMT+5:30`, or an abbreviation of 2-5 letters, group 11, which `slashTime` accepts in
+ * capitals only: `CET`, `EST`, `AEST`).
+ */
+const SLASH_TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?(?:\s*(?:(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|([A-Z]{2,5})))?)?`;
 const SLASH = new RegExp(String.raw`^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})${SLASH_TIME}$`, "i");
 /** Year first, as Google Forms' own CSV download writes it: `2024/08/17 1:15:00 PM GMT+10`. */
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})\/(\d{1,2})\/(\d{1,2})${SLASH_TIME}$`, "i");
@@ -98,12 +104,14 @@ function valid(y: number, mo: number, d: number, h: number, mi: number, s: numbe
 }
 
 /**
- * The time of a SLASH or YEAR_FIRST match (groups 4-10): hours on a 24-hour clock, minutes and
+ * The time of a SLASH or YEAR_FIRST match (groups 4-11): hours on a 24-hour clock, minutes and
  * seconds, midnight when there is none; null when the 12-hour clock or the zone's offset is out of
- * range (the zone itself is dropped: the local time is kept).
+ * range, or a zone abbreviation is not in capitals (`est`, `Foo`: a word, not a zone). The zone
+ * itself is dropped: the local time is kept.
  */
 function slashTime(m: RegExpExecArray): [number, number, number] | null {
   if (m[4] === undefined) return [0, 0, 0];
+  if (m[11] !== undefined && m[11] !== m[11].toUpperCase()) return null;
   let h = Number(m[4]);
   const ampm = m[7]?.replace(/\./g, "").toLowerCase();
   if (ampm) {

@@ -376,7 +376,7 @@ describe("surveys: respondent keys, anonymous surveys, questions not asked", () 
     expect(report.files.find((f) => f.kind === "survey")).toMatchObject({ rows: 4, anonymous: false });
     const survey = path.join(folder, "survey.csv");
     expect(report.warnings.filter((w) => w.includes("submission-time"))).toEqual([
-      `${survey}: no submission-time column (accepted headers: Timestamp | End Date | EndDate | Completion time | submitdate | Submitted | Date submitted | Recorded Date | RecordedDate; or map one with --mapping): every row's submission time is unknown and stored empty, so a respondent who answered twice counts once by file order (the last row counts), and no row can be checked against the round's window`,
+      `${survey}: no submission-time column (accepted headers: Timestamp | End Date | EndDate | Completion time | submitdate | Submitted | Date submitted | SubmissionDate | Recorded Date | RecordedDate; or map one with --mapping): every row's submission time is unknown and stored empty, so a respondent who answered twice counts once by file order (the last row counts), and no row can be checked against the round's window`,
     ]);
     expect(report.warnings).toContain(`${survey}:2: ana@example.org submitted twice; row 6 (the last in the file: the times are unknown) counts, row 2 is ignored`);
     const rows = await db.all(sql`SELECT pid, submitted_at, program_satisfaction AS p, source_row FROM survey_responses ORDER BY source_row`);

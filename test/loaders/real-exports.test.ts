@@ -39,10 +39,10 @@ async function ingestSurvey(file: string, mapping?: unknown) {
   return { report, stored, meta };
 }
 
-/** The problems of a rejected ingest of `file` as round T1's survey. */
-async function problemsOf(file: string): Promise<string[]> {
+/** The problems of a rejected ingest of `file` as round T1's survey (with `mapping` as the round's mapping.json). */
+async function problemsOf(file: string, mapping?: unknown): Promise<string[]> {
   try {
-    await ingestSurvey(file);
+    await ingestSurvey(file, mapping);
     return [];
   } catch (e) {
     if (e instanceof InputError) return e.problems.map(formatProblem);
@@ -64,6 +64,107 @@ describe("a Google Sheets TSV download (test/fixtures/real)", () => {
     expect(report.warnings.join("\n")).toContain("quotes as plain text");
     const [one] = await db.all<{ comments: string }>(sql`SELECT comments FROM survey_responses WHERE comments LIKE '%TRS jacks%'`);
     expect(one.comments).toContain('12 1/4" TRS jacks');
+  });
+});
+
+describe("Google Forms' own CSV download from a form in Central European Time (test/fixtures/real)", () => {
+  const csv = path.join(__dirname, "../fixtures/real/kobo_transfer_google_form_download.csv");
+
+  it("reads `2023/11/13 4:20:37 pm CET` as the local time written and ingests its 5 rows", async () => {
+    // python3 csv: 5 rows, Timestamp 2023/11/13 4:20:37 pm CET, 4:20:44, 4:20:51, 4:20:57, 4:21:09
+    // (pm: 16:20:37 ...); "Your fave fruit?" apple, orange, banana, banana, orange. The free-text
+    // answer stands in for comments: the form asked no ILN question.
+    const { report, stored, meta } = await ingestSurvey(csv, { survey: { "Your fave fruit?": "comments" } });
+    expect(stored).toEqual({ n: 5, linked: 0 });
+    expect(meta).toEqual({ anonymous: true, asked: ["comments"] });
+    const got = await db.all<{ t: string; c: string }>(sql`SELECT submitted_at::VARCHAR AS t, comments AS c FROM survey_responses WHERE round_id = 'T1' ORDER BY source_row`);
+    expect(got).toEqual([
+      { t: "2023-11-13 16:20:37", c: "apple" },
+      { t: "2023-11-13 16:20:44", c: "orange" },
+      { t: "2023-11-13 16:20:51", c: "banana" },
+      { t: "2023-11-13 16:20:57", c: "banana" },
+      { t: "2023-11-13 16:21:09", c: "orange" },
+    ]);
+    // Round T1 is 2016: a 2023 file is kept and warned about, as any file dated outside its round.
+    expect(report.warnings.join("\n")).toMatch(/5 of 5 rows submitted outside round T1's window/);
+  });
+
+  it("splits its checkbox answers on `;`, and refuses options that are no communication method, each located, the round's survey as it was", async () => {
+    // python3 csv, "Select all that apply" split on ";": Sunday in rows 2, 3, 5; Monday 2, 5, 6;
+    // Wednesday 3, 4, 5; Tuesday 5, 6.
+    await ingestSurvey(csv, { survey: { "Your fave fruit?": "comments" } });
+    const before = await dumpDb(db);
+    const problems = await problemsOf(csv, { survey: { "Select all that apply": "methods" } });
+    expect(problems.map((p) => p.replace(/^.*?:(\d+):/, "$1:"))).toEqual([
+      '2:Select all that apply: unknown option "Sunday"; expected one of Email, Video call, Social media, Phone, Messaging, Other (in 3 rows: 2, 3, 5)',
+      '2:Select all that apply: unknown option "Monday"; expected one of Email, Video call, Social media, Phone, Messaging, Other (in 3 rows: 2, 5, 6)',
+      '3:Select all that apply: unknown option "Wednesday"; expected one of Email, Video call, Social media, Phone, Messaging, Other (in 3 rows: 3, 4, 5)',
+      '5:Select all that apply: unknown option "Tuesday"; expected one of Email, Video call, Social media, Phone, Messaging, Other (in 2 rows: 5, 6)',
+    ]);
+    expect(await dumpDb(db)).toBe(before);
+  });
+});
+
+describe("a raw LimeSurvey export with anonymized responses and incomplete ones (test/fixtures/real)", () => {
+  const csv = path.join(__dirname, "../fixtures/real/uu_name_face_limesurvey_results.csv");
+
+  it("skips the responses never submitted, reads the 1980-01-01 placeholder as an unknown time, and ingests the other 8", async () => {
+    // python3 csv: 11 rows; submitdate blank in rows 5, 9, 12 (lastpage 2, 1, 18) and
+    // "1980-01-01 00:00:00" in the other 8 (rows 2-4, 6-8, 10, 11); Eindvraag in those 8: Nee in
+    // rows 2, 3, 6, 7, 8, Ja in rows 4, 10, 11. Eindvraag stands in for comments.
+    const { report, stored, meta } = await ingestSurvey(csv, { survey: { Eindvraag: "comments" } });
+    expect(stored).toEqual({ n: 8, linked: 0 });
+    expect(meta).toEqual({ anonymous: true, asked: ["comments"] });
+    const got = await db.all<{ row: number; t: string | null; c: string }>(sql`SELECT source_row AS row, submitted_at::VARCHAR AS t, comments AS c FROM survey_responses WHERE round_id = 'T1' ORDER BY source_row`);
+    expect(got).toEqual([[2, "Nee"], [3, "Nee"], [4, "Ja"], [6, "Nee"], [7, "Nee"], [8, "Nee"], [10, "Ja"], [11, "Ja"]].map(([row, c]) => ({ row, t: null, c })));
+    const warnings = report.warnings.join("\n");
+    expect(warnings).toContain('skipped 3 LimeSurvey response(s) never submitted (blank "submitdate": incomplete responses, which an export of "All responses" includes), rows 5, 9, 12');
+    expect(warnings).toContain('every response\'s "submitdate" is 1980-01-01 00:00:00, the date LimeSurvey writes into every response of a survey with anonymized responses');
+    expect(warnings).toMatch(/no submission-time column .*every row's submission time is unknown and stored empty/);
+    // Never read as answered in 1980, so never warned about as outside the round.
+    expect(warnings).not.toContain("outside round");
+  });
+
+  it("refuses its Dutch yes/no (Ja, Nee) for participate_again, each value located, the round's survey as it was", async () => {
+    await ingestSurvey(csv, { survey: { Eindvraag: "comments" } });
+    const before = await dumpDb(db);
+    const problems = await problemsOf(csv, { survey: { Eindvraag: "participate_again" } });
+    expect(problems.map((p) => p.replace(/^.*?:(\d+):/, "$1:"))).toEqual([
+      '2:Eindvraag: not a valid answer: "Nee"; expected one of Yes, No, Maybe (in 5 rows: 2, 3, 6, 7, 8)',
+      '4:Eindvraag: not a valid answer: "Ja"; expected one of Yes, No, Maybe (in 3 rows: 4, 10, 11)',
+    ]);
+    expect(await dumpDb(db)).toBe(before);
+  });
+});
+
+describe("an ODK Central CSV export, every row a cell short of its header (test/fixtures/real)", () => {
+  const csv = path.join(__dirname, "../fixtures/real/ruodk_odk_central_flora_quadrat.csv");
+
+  it("reads SubmissionDate as the submission time and the missing Status as blank: 2 rows", async () => {
+    // python3 csv: a header of 14 columns and 2 rows of 13 cells (no cell for the last, Status);
+    // SubmissionDate 2019-05-23T03:12:16.012Z and 2019-05-23T03:07:34.385Z (ISO, the Z dropped as
+    // every zone is); vegetation_structure-vegclass_placeholder "Lanscaped native shrubs over red
+    // gravel" and "Planter box over concrete pavers", which stands in for comments.
+    const { report, stored, meta } = await ingestSurvey(csv, { survey: { "vegetation_structure-vegclass_placeholder": "comments" } });
+    expect(stored).toEqual({ n: 2, linked: 0 });
+    expect(meta).toEqual({ anonymous: true, asked: ["comments"] });
+    expect(await db.all(sql`SELECT submitted_at::VARCHAR AS t, comments AS c FROM survey_responses WHERE round_id = 'T1' ORDER BY source_row`)).toEqual([
+      { t: "2019-05-23 03:12:16", c: "Lanscaped native shrubs over red gravel" },
+      { t: "2019-05-23 03:07:34", c: "Planter box over concrete pavers" },
+    ]);
+    const warnings = report.warnings.join("\n");
+    expect(warnings).toContain('every row has 13 cells, 1 fewer than the 14 columns of the header: the header\'s last column "Status" is read as blank in every row');
+    expect(warnings).not.toContain("no submission-time column");
+  });
+
+  it("refuses to take a field from the column no row has a cell for, located at the header, the round's survey as it was", async () => {
+    await ingestSurvey(csv, { survey: { "vegetation_structure-vegclass_placeholder": "comments" } });
+    const before = await dumpDb(db);
+    const problems = await problemsOf(csv, { survey: { Status: "comments" } });
+    expect(problems.map((p) => p.replace(/^.*?:(\d+):/, "$1:"))).toEqual([
+      '1:Status: no row of the file has a cell for this column (each row stops 1 cell(s) short of the header), so it cannot feed "comments"; check the header line, or map the column to null',
+    ]);
+    expect(await dumpDb(db)).toBe(before);
   });
 });
 

@@ -304,6 +304,19 @@ describe("parseExport on synthetic input", () => {
     expect(problems[2].message).toMatch(/2 cells, fewer than the 3 columns/);
   });
 
+  it("reads the header's last columns as blank when every row stops the same number of cells short of them, and says so", () => {
+    // As ODK Central's CSV (test/fixtures/real/ruodk_odk_central_flora_quadrat.csv) writes no cell for its empty Status.
+    const t = parseText("a,b,c,d\n1,2\n\n3,4\n");
+    expect(t.rows).toEqual([["1", "2", "", ""], ["3", "4", "", ""]]);
+    expect(t.rowNumbers).toEqual([2, 4]);
+    expect(t.missing).toEqual([2, 3]);
+    expect(t.warnings).toEqual(['every row has 2 cells, 2 fewer than the 4 columns of the header: the header\'s last columns "c", "d" are read as blank in every row (the file writes no cell for them)']);
+    // as wide as the header: nothing is missing
+    expect(parseText("a,b\n1,2\n").missing).toBeUndefined();
+    // short by different counts, or only some rows short: ragged, refused (above)
+    expect(problemsOf(() => parseText("a,b,c\n1\n1,2\n")).map((p) => p.row)).toEqual([2, 3]);
+  });
+
   it("accepts extra empty cells past the last column and drops an all-empty trailing column", () => {
     const t = parseText("a,b,c,\n1,2,3,\n4,5,6,,\n");
     expect(t.columns.map((c) => c.header)).toEqual(["a", "b", "c"]);

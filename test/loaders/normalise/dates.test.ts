@@ -78,6 +78,17 @@ describe("parseTimestamp: Google Forms' own CSV download", () => {
     expect(detectSlashOrder(["2024/08/12 1:15:00 PM GMT+10", "2024/08/13 1:15:00 PM GMT+10"])).toMatchObject({ decided: false, undecided: false, sample: null });
   });
 
+  // Google Forms' download writes the form's time zone by its abbreviation where the zone has one
+  // (test/fixtures/real/kobo_transfer_google_form_download.csv, a form in Central European Time:
+  // `2023/11/13 4:20:37 pm CET`, lower-case pm); dropped like `GMT+10`, the local time kept.
+  it("reads a zone abbreviation in capitals (CET, CEST, EST, AEST) as the local time written", () => {
+    expect(parseTimestamp("2023/11/13 4:20:37 pm CET")).toBe("2023-11-13 16:20:37");
+    expect(parseTimestamp("2023/07/13 4:20:37 PM CEST")).toBe("2023-07-13 16:20:37");
+    expect(parseTimestamp("2024/08/17 1:15:00 PM EST")).toBe("2024-08-17 13:15:00");
+    expect(parseTimestamp("2024/08/17 13:15:00 AEST")).toBe("2024-08-17 13:15:00");
+    expect(parseTimestamp("11/13/2023 4:20:37 PM CET")).toBe("2023-11-13 16:20:37");
+  });
+
   it("reads a zone after a month/day/year date too", () => {
     expect(parseTimestamp("8/17/2024 1:15:00 PM GMT+10")).toBe("2024-08-17 13:15:00");
   });
@@ -87,7 +98,11 @@ describe("parseTimestamp: Google Forms' own CSV download", () => {
     expect(parseTimestamp("2024/08/17 13:15:00 PM GMT+10")).toBeNull();
     expect(parseTimestamp("2024/08/17 0:15:00 AM")).toBeNull();
     expect(parseTimestamp("2024/08/17 1:15:00 PM GMT+25")).toBeNull();
-    expect(parseTimestamp("2024/08/17 1:15:00 PM EST")).toBeNull();
+    // a zone abbreviation is written in capitals: a word after the time is no zone
+    expect(parseTimestamp("2024/08/17 1:15:00 PM est")).toBeNull();
+    expect(parseTimestamp("2024/08/17 1:15:00 PM Foo")).toBeNull();
+    expect(parseTimestamp("2024/08/17 1:15:00 PM ABCDEF")).toBeNull();
+    expect(parseTimestamp("2024/08/17 1:15:00 PM CET+1")).toBeNull();
     expect(parseTimestamp("2024/17/08 1:15:00 PM")).toBeNull();
   });
 });
