@@ -108,7 +108,7 @@ function suggestMapping(file: string, unknown: string[], unread: string[], targe
     progress(
       unread.length
         ? `--suggest-mapping: no unknown country value in the files whose values were read (not read, for the problems below: ${unread.join(", ")}); nothing to suggest, ${file} not written`
-        : `--suggest-mapping: every country value was recognised (or is mapped already); nothing needs mapping, ${file} not written`,
+        : `--suggest-mapping: no unknown country value (every one read was recognised or is mapped already; a file without a country column has none); nothing needs mapping, ${file} not written`,
     );
     return;
   }

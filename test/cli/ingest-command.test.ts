@@ -120,7 +120,7 @@ describe("iln ingest --suggest-mapping with no unknown country value", () => {
     const said = (r: { stderr: string }) => r.stderr.split("\n").filter((l) => l.includes("--suggest-mapping"));
     const ok = iln(["ingest", writeRound(dir, "T1", baseRound()), "--dry-run", "--suggest-mapping", out, "--db", db]);
     expect(ok.code).toBe(0);
-    expect(said(ok)).toEqual([`--suggest-mapping: every country value was recognised (or is mapped already); nothing needs mapping, ${out} not written`]);
+    expect(said(ok)).toEqual([`--suggest-mapping: no unknown country value (every one read was recognised or is mapped already; a file without a country column has none); nothing needs mapping, ${out} not written`]);
     // A registrations file without its country column: its values were never read, so "every value recognised" would be untrue.
     const reg = String(baseRound()["registrations.csv"]).replace("Country where you work,", "Where,");
     const headless = writeRound(dir, "T2", { ...baseRound(), "registrations.csv": reg });
