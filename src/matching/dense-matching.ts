@@ -143,7 +143,7 @@ export class TriangleScan {
         this.thr = this.rf.thr.subarray(0, this.n);
       }
     }
-    if (a instanceof Int32Array && this.rf) scanRowFiltered(this.rf, a, off, i, this.n, this.forbidden, this.width, this.topId, this.topW, this.thr, this.acc);
+    if (a instanceof Int32Array && this.rf) scanRowFiltered(this.rf, a, off, i, this.n, this.forbidden, 0, this.width, this.topId, this.topW, this.thr, this.acc);
     else scanRow(a, off, i, this.n, this.forbidden, this.width, this.topId, this.topW, this.thr, this.acc);
     this.next++;
     this.ms += now() - t0;
@@ -243,7 +243,7 @@ class DenseSource implements PairSource {
     if (rf) {
       rf.thr.set(thresholds(topW, n, K));
       const thr = rf.thr.subarray(0, n);
-      for (let i = 0; i < n; i++) scanRowFiltered(rf, w as Int32Array, this.rowOffset(i), i, n, this.forbidden, K, topId, topW, thr, acc);
+      for (let i = 0; i < n; i++) scanRowFiltered(rf, w as Int32Array, this.rowOffset(i), i, n, this.forbidden, 0, K, topId, topW, thr, acc);
     } else {
       const thr = thresholds(topW, n, K);
       for (let i = 0; i < n; i++) {
@@ -276,7 +276,7 @@ class DenseSource implements PairSource {
       rf.thr.set(thresholds(relKey, n, R));
       rf.e.set(h);
       const thr = rf.thr.subarray(0, n);
-      for (let i = 0; i < n; i++) relativeRowFiltered(rf, w as Int32Array, this.rowOffset(i), i, n, F, h, R, relId, relKey, thr);
+      for (let i = 0; i < n; i++) relativeRowFiltered(rf, w as Int32Array, this.rowOffset(i), i, n, F, 0, h, R, relId, relKey, thr);
       return;
     }
     const thr = thresholds(relKey, n, R);

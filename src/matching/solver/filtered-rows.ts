@@ -1,13 +1,15 @@
 /**
  * The dense solver's row loops (the first scan, the relative pass, pricing) on an Int32 weight
- * matrix, with the comparisons of every pair done by a {@link RowFilter} (WebAssembly SIMD) and
+ * matrix or triangle, or on packed codes (packed-triangle.ts: weight = code + base), with the comparisons of every pair done by a {@link RowFilter} (WebAssembly SIMD) and
  * only the columns it returns tested and offered here. Each makes the same offers, in the same
  * order, as its plain loop in dense-matching.ts (the filter returns a superset of the pairs that
  * beat a threshold, and each is tested again against the threshold of the moment), so the lists
  * and the solve are the same to the bit. The row is filtered in chunks of {@link CHUNK} columns,
  * each against the row's threshold as it stands, which rises as the row's own list fills.
  *
- * In each, `thr` must be `rf.thr` (its first n entries): the thresholds the filter reads are the
+ * In each, row i is the pairs (i, j), j > i, at `a[off + j]`, and `F` the entry of a forbidden
+ * pair (the Int32 sentinel or the missing code; NaN: none); the weight of an entry x is
+ * `x + base` (base 0 for weights stored as they are). `thr` must be `rf.thr` (its first n entries): the thresholds the filter reads are the
  * ones the offers keep current. The lists must be min-heaps (keep-best.ts: slots filled with one
  * value, or made by `offer` or `heapify`), whose thresholds only rise during a pass: a threshold
  * read before an offer is then never above the one of the moment, which is what makes the
@@ -29,28 +31,30 @@ export interface ScanAcc {
   checkInt: boolean;
 }
 
+/** A row of weights or codes. */
+export type RowArray = Int32Array | Uint16Array | Uint8Array;
+
 /**
- * The first scan of row i (pairs (i, j), j > i, at `a[off + j]`; `F` marks a forbidden pair): the
- * weight range into `acc`, each pair offered to both ends' heaviest lists (`topId` / `topW`, width
- * K). Int32 weights are integers: `acc.allInt` is left as it is.
+ * The first scan of row i: the weight range into `acc`, each pair offered to both ends' heaviest
+ * lists (`topId` / `topW`, width K). The weights are integers: `acc.allInt` is left as it is.
  * @throws never.
  */
-export function scanRowFiltered(rf: RowFilter, a: Int32Array, off: number, i: number, n: number, F: number, K: number, topId: Int32Array, topW: Float64Array, thr: Float64Array, acc: ScanAcc): void {
+export function scanRowFiltered(rf: RowFilter, a: RowArray, off: number, i: number, n: number, F: number, base: number, K: number, topId: Int32Array, topW: Float64Array, thr: Float64Array, acc: ScanAcc): void {
   if (i + 1 >= n) return;
   rf.load(a, off, i + 1);
   const [lo, hi] = rf.range(i + 1, F);
   if (lo <= hi) {
-    if (lo < acc.minW) acc.minW = lo;
-    if (hi > acc.maxW) acc.maxW = hi;
+    if (lo + base < acc.minW) acc.minW = lo + base;
+    if (hi + base > acc.maxW) acc.maxW = hi + base;
   }
-  const { out, x } = rf;
+  const { out, x: xs } = rf;
   let ti = thr[i];
   for (let j0 = i + 1; j0 < n; j0 += CHUNK) {
-    const m = rf.filter(false, j0, Math.min(n, j0 + CHUNK), 1, 0, ti);
+    const m = rf.filter(false, j0, Math.min(n, j0 + CHUNK), 1, base, ti);
     for (let q = 0; q < m; q++) {
       const j = out[q];
-      const w = x[j];
-      if (w === F) continue;
+      if (xs[j] === F) continue;
+      const w = xs[j] + base;
       if (w > ti) {
         offer(topId, topW, thr, i, K, i * n + j, w);
         ti = thr[i];
@@ -65,18 +69,18 @@ export function scanRowFiltered(rf: RowFilter, a: Int32Array, off: number, i: nu
  * `w - h[i]` (`relId` / `relKey`, width R). `rf.e` must hold h (its first n entries).
  * @throws never.
  */
-export function relativeRowFiltered(rf: RowFilter, a: Int32Array, off: number, i: number, n: number, F: number, h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array, thr: Float64Array): void {
+export function relativeRowFiltered(rf: RowFilter, a: RowArray, off: number, i: number, n: number, F: number, base: number, h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array, thr: Float64Array): void {
   if (i + 1 >= n) return;
   rf.load(a, off, i + 1);
   const { out, x: xs } = rf;
   const hi = h[i];
   let ti = thr[i];
   for (let j0 = i + 1; j0 < n; j0 += CHUNK) {
-    const m = rf.filterRelative(j0, Math.min(n, j0 + CHUNK), hi, ti);
+    const m = rf.filterRelative(j0, Math.min(n, j0 + CHUNK), base, hi, ti);
     for (let q = 0; q < m; q++) {
       const j = out[q];
-      const x = xs[j];
-      if (x === F) continue;
+      if (xs[j] === F) continue;
+      const x = xs[j] + base;
       const ki = x - h[j];
       if (ki > ti) {
         offer(relId, relKey, thr, i, R, i * n + j, ki);
@@ -89,22 +93,23 @@ export function relativeRowFiltered(rf: RowFilter, a: Int32Array, off: number, i
 }
 
 /**
- * Prices row i: -rc = 4x + base - e[j] with `base = 2 shift2 - u_i` and `e` = `rf.e`, kept by the
- * pricing walker (`u_j + 2 Z(lca(i, j))`); a pair enters an end's list (`worstId` / `worstKey`,
- * width c) when it beats that list's threshold.
+ * Prices row i: -rc = 4x + b - e[j] for an entry x, with `b = 4 base + 2 shift2 - u_i` (the
+ * caller's, in the order its plain loop computes it) and `e` = `rf.e`, kept by the pricing walker
+ * (`u_j + 2 Z(lca(i, j))`); a pair enters an end's list (`worstId` / `worstKey`, width c) when it
+ * beats that list's threshold.
  * @throws never.
  */
-export function priceRowFiltered(rf: RowFilter, a: Int32Array, off: number, i: number, n: number, F: number, base: number, c: number, worstId: Int32Array, worstKey: Float64Array, thr: Float64Array): void {
+export function priceRowFiltered(rf: RowFilter, a: RowArray, off: number, i: number, n: number, F: number, b: number, c: number, worstId: Int32Array, worstKey: Float64Array, thr: Float64Array): void {
   if (i + 1 >= n) return;
   rf.load(a, off, i + 1);
   const { out, x: xs, e } = rf;
   let ti = thr[i];
   for (let j0 = i + 1; j0 < n; j0 += CHUNK) {
-    const m = rf.filter(true, j0, Math.min(n, j0 + CHUNK), 4, base, ti);
+    const m = rf.filter(true, j0, Math.min(n, j0 + CHUNK), 4, b, ti);
     for (let q = 0; q < m; q++) {
       const j = out[q];
       const x = xs[j];
-      const nrc = 4 * x + base - e[j];
+      const nrc = 4 * x + b - e[j];
       if (nrc > ti && x !== F) {
         offer(worstId, worstKey, thr, i, c, i * n + j, nrc);
         ti = thr[i];

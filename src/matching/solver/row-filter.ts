@@ -22,8 +22,10 @@ import { ROW_FILTER_WASM } from "./row-filter-wasm";
 interface Exports {
   memory: WebAssembly.Memory;
   filter1(x: number, e: number, thr: number, out: number, j0: number, j1: number, m: number, b: number, ti: number): number;
-  filter2(x: number, h: number, thr: number, out: number, j0: number, j1: number, hi: number, ti: number): number;
+  filter2(x: number, h: number, thr: number, out: number, j0: number, j1: number, base: number, hi: number, ti: number): number;
   range(x: number, j0: number, j1: number, f: number, hasF: number, res: number): void;
+  widen16(raw: number, x: number, j0: number, j1: number): void;
+  widen8(raw: number, x: number, j0: number, j1: number): void;
 }
 
 /** The compiled module; null when it could not be compiled; undefined before the first try. */
@@ -55,8 +57,8 @@ function compileOnce(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** Entries past n that the last group of four may read. */
-const PAD = 8;
+/** Entries past n that the last group of four may read, or a widening of codes write. */
+const PAD = 16;
 
 /** `p` rounded up to a multiple of 64 bytes. */
 const align = (p: number): number => Math.ceil(p / 64) * 64;
@@ -78,7 +80,10 @@ export class RowFilter {
   /** Columns found by the last filter call. */
   readonly out: Int32Array;
   private readonly fx: Exports;
-  private readonly at: { x: number; e: number; thr: number; zero: number; out: number };
+  private readonly at: { x: number; e: number; thr: number; zero: number; out: number; raw: number };
+  /** Packed codes of the current row, before widening into x (the same bytes seen both ways). */
+  private readonly raw16: Uint16Array;
+  private readonly raw8: Uint8Array;
 
   private constructor(
     fx: Exports,
@@ -92,15 +97,18 @@ export class RowFilter {
     const thr = align(e + 8 * len);
     const zero = align(thr + 8 * len);
     const out = align(zero + 8 * len);
-    const need = out + 4 * len;
+    const raw = align(out + 4 * len);
+    const need = raw + 2 * len;
     const have = fx.memory.buffer.byteLength;
     if (need > have) fx.memory.grow(Math.ceil((need - have) / 65536));
-    this.at = { x, e, thr, zero, out };
+    this.at = { x, e, thr, zero, out, raw };
     const buf = fx.memory.buffer;
     this.x = new Int32Array(buf, x, len);
     this.e = new Float64Array(buf, e, len);
     this.thr = new Float64Array(buf, thr, len);
     this.out = new Int32Array(buf, out, len);
+    this.raw16 = new Uint16Array(buf, raw, len);
+    this.raw8 = new Uint8Array(buf, raw, 2 * len);
   }
 
   /**
@@ -116,9 +124,22 @@ export class RowFilter {
     return new RowFilter(new WebAssembly.Instance(m, {}).exports as unknown as Exports, n);
   }
 
-  /** Copies `a[off + j]` to `x[j]` for j0 <= j < n (a row of the matrix from column j0). @throws never for j0 in 0..n. */
-  load(a: Int32Array, off: number, j0: number): void {
-    this.x.set(a.subarray(off + j0, off + this.n), j0);
+  /**
+   * Copies `a[off + j]` to `x[j]` for j0 <= j < n (a row of the matrix from column j0; packed
+   * codes are widened to int32). @throws never for j0 in 0..n.
+   */
+  load(a: Int32Array | Uint16Array | Uint8Array, off: number, j0: number): void {
+    const row = a.subarray(off + j0, off + this.n);
+    if (a instanceof Int32Array) {
+      this.x.set(row, j0);
+    } else if (a instanceof Uint16Array) {
+      // copied as they are (a memory copy), then widened four at a time in the module
+      this.raw16.set(row, j0);
+      this.fx.widen16(this.at.raw, this.at.x, j0, this.n);
+    } else {
+      this.raw8.set(row, j0);
+      this.fx.widen8(this.at.raw, this.at.x, j0, this.n);
+    }
   }
 
   /**
@@ -132,13 +153,13 @@ export class RowFilter {
   }
 
   /**
-   * Writes to `out` the columns j in [j0, j1) with `x[j] - e[j] > ti` or `x[j] - hi > thr[j]`
-   * (the relative pass, `e` holding h), and returns how many.
+   * Writes to `out` the columns j in [j0, j1) with `w - e[j] > ti` or `w - hi > thr[j]`, where
+   * `w = x[j] + base` (the relative pass, `e` holding h), and returns how many.
    * @throws never for 0 <= j0 <= j1 <= n.
    */
-  filterRelative(j0: number, j1: number, hi: number, ti: number): number {
+  filterRelative(j0: number, j1: number, base: number, hi: number, ti: number): number {
     const at = this.at;
-    return this.fx.filter2(at.x, at.e, at.thr, at.out, j0, j1, hi, ti);
+    return this.fx.filter2(at.x, at.e, at.thr, at.out, j0, j1, base, hi, ti);
   }
 
   /**

@@ -98,12 +98,13 @@
     (i32.store (local.get $res) (local.get $lo))
     (i32.store offset=4 (local.get $res) (local.get $hi)))
 
-  ;; filter2 (the relative pass): writes to out the j in [j0, j1) with x[j] - h[j] > ti or
-  ;; x[j] - hi > thr[j]; returns how many.
+  ;; filter2 (the relative pass): with w = x[j] + base, writes to out the j in [j0, j1) with
+  ;; w - h[j] > ti or w - hi > thr[j]; returns how many.
   (func (export "filter2") (param $x i32) (param $h i32) (param $thr i32) (param $out i32)
-        (param $j0 i32) (param $j1 i32) (param $hi f64) (param $ti f64) (result i32)
+        (param $j0 i32) (param $j1 i32) (param $base f64) (param $hi f64) (param $ti f64) (result i32)
     (local $j i32) (local $n i32) (local $x4 v128) (local $ml v128) (local $mh v128)
-    (local $hv v128) (local $tv v128) (local $o i32) (local $xl v128) (local $xh v128)
+    (local $hv v128) (local $tv v128) (local $o i32) (local $xl v128) (local $xh v128) (local $bv v128)
+    (local.set $bv (f64x2.splat (local.get $base)))
     (local.set $hv (f64x2.splat (local.get $hi)))
     (local.set $tv (f64x2.splat (local.get $ti)))
     (local.set $j (local.get $j0))
@@ -113,9 +114,10 @@
         (br_if $done (i32.ge_s (local.get $j) (local.get $j1)))
         (local.set $x4 (v128.load (i32.add (local.get $x) (i32.shl (local.get $j) (i32.const 2)))))
         (local.set $o (i32.shl (local.get $j) (i32.const 3)))
-        (local.set $xl (f64x2.convert_low_i32x4_s (local.get $x4)))
-        (local.set $xh (f64x2.convert_low_i32x4_s
-                          (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x4) (local.get $x4))))
+        (local.set $xl (f64x2.add (f64x2.convert_low_i32x4_s (local.get $x4)) (local.get $bv)))
+        (local.set $xh (f64x2.add (f64x2.convert_low_i32x4_s
+                          (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x4) (local.get $x4)))
+                          (local.get $bv)))
         (local.set $ml
           (v128.or
             (f64x2.gt (f64x2.sub (local.get $xl) (v128.load (i32.add (local.get $h) (local.get $o)))) (local.get $tv))
@@ -141,4 +143,38 @@
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $next)))
     (local.get $n))
+
+  ;; widen16: x[j] = raw16[j] (unsigned 16-bit codes, at raw + 2j) for j in [j0, j1), eight at a
+  ;; time (may write up to 7 entries past j1 and read 7 past it).
+  (func (export "widen16") (param $raw i32) (param $x i32) (param $j0 i32) (param $j1 i32)
+    (local $j i32) (local $v v128) (local $d i32)
+    (local.set $j (local.get $j0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $j) (local.get $j1)))
+        (local.set $v (v128.load (i32.add (local.get $raw) (i32.shl (local.get $j) (i32.const 1)))))
+        (local.set $d (i32.add (local.get $x) (i32.shl (local.get $j) (i32.const 2))))
+        (v128.store (local.get $d) (i32x4.extend_low_i16x8_u (local.get $v)))
+        (v128.store offset=16 (local.get $d) (i32x4.extend_high_i16x8_u (local.get $v)))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))
+        (br $next))))
+
+  ;; widen8: x[j] = raw8[j] (unsigned bytes, at raw + j) for j in [j0, j1), sixteen at a time
+  ;; (may write up to 15 entries past j1 and read 15 past it).
+  (func (export "widen8") (param $raw i32) (param $x i32) (param $j0 i32) (param $j1 i32)
+    (local $j i32) (local $v v128) (local $lo v128) (local $hi v128) (local $d i32)
+    (local.set $j (local.get $j0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $j) (local.get $j1)))
+        (local.set $v (v128.load (i32.add (local.get $raw) (local.get $j))))
+        (local.set $lo (i16x8.extend_low_i8x16_u (local.get $v)))
+        (local.set $hi (i16x8.extend_high_i8x16_u (local.get $v)))
+        (local.set $d (i32.add (local.get $x) (i32.shl (local.get $j) (i32.const 2))))
+        (v128.store (local.get $d) (i32x4.extend_low_i16x8_u (local.get $lo)))
+        (v128.store offset=16 (local.get $d) (i32x4.extend_high_i16x8_u (local.get $lo)))
+        (v128.store offset=32 (local.get $d) (i32x4.extend_low_i16x8_u (local.get $hi)))
+        (v128.store offset=48 (local.get $d) (i32x4.extend_high_i16x8_u (local.get $hi)))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $next))))
 )

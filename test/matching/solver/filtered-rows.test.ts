@@ -6,6 +6,8 @@ import { RowFilter, useRowFilters } from "../../../src/matching/solver/row-filte
 import { priceRowFiltered, relativeRowFiltered, scanRowFiltered } from "../../../src/matching/solver/filtered-rows";
 import { heapify, offer, thresholds } from "../../../src/matching/solver/keep-best";
 import { triangleRowBase } from "../../../src/matching/solver/triangle";
+import { PackedTriangleSource } from "../../../src/matching/solver/packed-triangle";
+import { solveByPricing } from "../../../src/matching/solver/column-generation";
 import { mulberry32 } from "../../../src/demo/random";
 import { expectCertificate } from "../certificate";
 
@@ -59,10 +61,15 @@ function triangleOf(n: number, w: Int32Array): Int32Array {
 describe("the filtered row loops (WebAssembly SIMD)", () => {
   afterEach(() => useRowFilters(true));
 
-  it("make the plain loops' offers: the same lists, to the bit, for each pass", () => {
-    for (const [n, F, range, width] of [[1, -1, 10, 3], [9, -1, 10, 4], [300, I32_MIN, 50, 24], [700, -1, 100000, 48], [1100, I32_MIN, 2000, 8]] as const) {
+  it("make the plain loops' offers: the same lists, to the bit, for each pass (Int32 weights and packed codes)", () => {
+    const cases = [[1, -1, 10, 3, 0], [9, -1, 10, 4, 0], [300, I32_MIN, 50, 24, 0], [700, -1, 100000, 48, 0], [1100, I32_MIN, 2000, 8, 0], [400, 0xff, 60, 24, 1], [600, 0xffff, 30000, 48, 2]] as const;
+    for (const [n, F, range, width, packed] of cases) {
       const rand = mulberry32(n);
-      const w = matrix(n, 3 * n, F, range);
+      // packed: codes x (F the missing code), weight x + base; else weights as they are
+      const base = packed ? -(range >> 3) : 0;
+      const w0 = matrix(n, 3 * n, I32_MIN, range);
+      const w = packed === 0 ? matrix(n, 3 * n, F, range) : packed === 1 ? new Uint8Array(n * n) : new Uint16Array(n * n);
+      if (packed) for (let k = 0; k < n * n; k++) w[k] = w0[k] === I32_MIN ? F : w0[k] - base;
       const h = Float64Array.from({ length: n }, () => Math.floor(rand() * range) - range / 4);
       const u = Float64Array.from({ length: n }, () => Math.floor(rand() * 4 * range));
       // each list starts as a min-heap of floors (as the passes' lists do), so thresholds only rise
@@ -78,8 +85,8 @@ describe("the filtered row loops (WebAssembly SIMD)", () => {
         const thr = thresholds(keys, n, width);
         for (let i = 0; i < n; i++) {
           for (let j = i + 1; j < n; j++) {
-            const x = w[i * n + j];
-            if (x === F) continue;
+            if (w[i * n + j] === F) continue;
+            const x = w[i * n + j] + base;
             if (x > thr[i]) offer(ids, keys, thr, i, width, i * n + j, x);
             if (x > thr[j]) offer(ids, keys, thr, j, width, i * n + j, x);
           }
@@ -87,10 +94,10 @@ describe("the filtered row loops (WebAssembly SIMD)", () => {
         const f = filtered.scan;
         rf.thr.set(thresholds(f.keys, n, width));
         const acc = { minW: Infinity, maxW: -Infinity, allInt: true, checkInt: false };
-        for (let i = 0; i < n; i++) scanRowFiltered(rf, w, i * n, i, n, F, width, f.ids, f.keys, rf.thr.subarray(0, n), acc);
+        for (let i = 0; i < n; i++) scanRowFiltered(rf, w, i * n, i, n, F, base, width, f.ids, f.keys, rf.thr.subarray(0, n), acc);
         let lo = Infinity;
         let hi = -Infinity;
-        for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (w[i * n + j] !== F) [lo, hi] = [Math.min(lo, w[i * n + j]), Math.max(hi, w[i * n + j])];
+        for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (w[i * n + j] !== F) [lo, hi] = [Math.min(lo, w[i * n + j] + base), Math.max(hi, w[i * n + j] + base)];
         expect([acc.minW, acc.maxW], `scan range, n=${n}`).toEqual([lo, hi]);
       }
       {
@@ -98,8 +105,8 @@ describe("the filtered row loops (WebAssembly SIMD)", () => {
         const thr = thresholds(keys, n, width);
         for (let i = 0; i < n; i++) {
           for (let j = i + 1; j < n; j++) {
-            const x = w[i * n + j];
-            if (x === F) continue;
+            if (w[i * n + j] === F) continue;
+            const x = w[i * n + j] + base;
             if (x - h[j] > thr[i]) offer(ids, keys, thr, i, width, i * n + j, x - h[j]);
             if (x - h[i] > thr[j]) offer(ids, keys, thr, j, width, i * n + j, x - h[i]);
           }
@@ -107,7 +114,7 @@ describe("the filtered row loops (WebAssembly SIMD)", () => {
         const f = filtered.rel;
         rf.thr.set(thresholds(f.keys, n, width));
         rf.e.set(h);
-        for (let i = 0; i < n; i++) relativeRowFiltered(rf, w, i * n, i, n, F, h, width, f.ids, f.keys, rf.thr.subarray(0, n));
+        for (let i = 0; i < n; i++) relativeRowFiltered(rf, w, i * n, i, n, F, base, h, width, f.ids, f.keys, rf.thr.subarray(0, n));
       }
       {
         // rows in a shuffled order, as the pricing walker visits them; e[j] changes between rows
@@ -116,10 +123,10 @@ describe("the filtered row loops (WebAssembly SIMD)", () => {
         const { ids, keys } = plain.price;
         const thr = thresholds(keys, n, width);
         for (const i of order) {
-          const base = 2 * range - u[i];
+          const b = 4 * base + 2 * range - u[i];
           for (let j = i + 1; j < n; j++) {
             const x = w[i * n + j];
-            const nrc = 4 * x + base - e(i, j);
+            const nrc = 4 * x + b - e(i, j);
             if (nrc > thr[i] && x !== F) offer(ids, keys, thr, i, width, i * n + j, nrc);
             if (nrc > thr[j] && x !== F) offer(ids, keys, thr, j, width, i * n + j, nrc);
           }
@@ -128,12 +135,12 @@ describe("the filtered row loops (WebAssembly SIMD)", () => {
         rf.thr.set(thresholds(f.keys, n, width));
         for (const i of order) {
           for (let j = 0; j < n; j++) rf.e[j] = e(i, j);
-          priceRowFiltered(rf, w, i * n, i, n, F, 2 * range - u[i], width, f.ids, f.keys, rf.thr.subarray(0, n));
+          priceRowFiltered(rf, w, i * n, i, n, F, 4 * base + 2 * range - u[i], width, f.ids, f.keys, rf.thr.subarray(0, n));
         }
       }
       for (const pass of ["scan", "rel", "price"] as const) {
-        expect(filtered[pass].ids, `${pass}, n=${n}`).toEqual(plain[pass].ids);
-        expect(filtered[pass].keys, `${pass}, n=${n}`).toEqual(plain[pass].keys);
+        expect(filtered[pass].ids, `${pass}, n=${n}, packed ${packed}`).toEqual(plain[pass].ids);
+        expect(filtered[pass].keys, `${pass}, n=${n}, packed ${packed}`).toEqual(plain[pass].keys);
       }
     }
   });
@@ -193,6 +200,28 @@ describe("the filtered row loops (WebAssembly SIMD)", () => {
       useRowFilters(false);
       expect(on, `n=${n}`).toEqual(solve());
       useRowFilters(true);
+    }
+  });
+
+  it("a packed triangle (one- and two-byte codes) gives the plain loops' solve and the optimum", () => {
+    for (const [n, bytes, range] of [[2, 1, 100], [80, 1, 120], [150, 2, 30000], [211, 2, 900]] as const) {
+      const F = -1;
+      const w = matrix(n, 50 + n, F, range);
+      const base = -(range >> 3);
+      const M = bytes === 1 ? 0xff : 0xffff;
+      const codes = bytes === 1 ? new Uint8Array((n * (n - 1)) / 2) : new Uint16Array((n * (n - 1)) / 2);
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) codes[triangleRowBase(n, i) + j] = w[i * n + j] === F ? M : w[i * n + j] - base;
+      for (const options of [{}, { maxCardinality: true }]) {
+        useRowFilters(true);
+        const on = solveByPricing(new PackedTriangleSource(n, codes, base), options);
+        useRowFilters(false);
+        const off = solveByPricing(new PackedTriangleSource(n, codes, base), options);
+        useRowFilters(true);
+        expect(on.mate, `n=${n}`).toEqual(off.mate);
+        expect(on.total).toBe(off.total);
+        expect(on.candidates).toEqual(off.candidates);
+        if (!options.maxCardinality) expect(on.total, `n=${n}`).toBe(direct(n, w, F));
+      }
     }
   });
 });

@@ -55,7 +55,7 @@ describe("RowFilter", () => {
     }
   });
 
-  it("filterRelative returns exactly the columns with x - e[j] > ti or x - hi > thr[j]", () => {
+  it("filterRelative returns exactly the columns with x + base - e[j] > ti or x + base - hi > thr[j]", () => {
     for (let seed = 1; seed <= 40; seed++) {
       const n = 1 + (seed * 53) % 130;
       const { rf, rand } = setUp(n, 100 + seed);
@@ -64,9 +64,10 @@ describe("RowFilter", () => {
         const j1 = j0 + Math.floor(rand() * (n - j0 + 1));
         const hi = Math.floor(rand() * 400) - 200 + (t === 1 ? 0.5 : 0);
         const ti = t === 2 ? -Infinity : Math.floor(rand() * 2000) - 1000;
+        const base = t === 3 ? Math.floor(rand() * 600) - 300 : 0;
         const want: number[] = [];
-        for (let j = j0; j < j1; j++) if (rf.x[j] - rf.e[j] > ti || rf.x[j] - hi > rf.thr[j]) want.push(j);
-        expect(found(rf, rf.filterRelative(j0, j1, hi, ti)), `seed ${seed}, [${j0}, ${j1})`).toEqual(want);
+        for (let j = j0; j < j1; j++) if (rf.x[j] + base - rf.e[j] > ti || rf.x[j] + base - hi > rf.thr[j]) want.push(j);
+        expect(found(rf, rf.filterRelative(j0, j1, base, hi, ti)), `seed ${seed}, [${j0}, ${j1})`).toEqual(want);
       }
     }
   });
@@ -89,11 +90,14 @@ describe("RowFilter", () => {
     }
   });
 
-  it("load copies a row from column j0 on", () => {
+  it("load copies a row from column j0 on, widening packed codes", () => {
     const rf = RowFilter.make(5)!;
-    const a = Int32Array.of(9, 9, 9, 1, 2, 3, 4, 5, 9);
-    rf.load(a, 3, 2);
-    expect(Array.from(rf.x.subarray(2, 5))).toEqual([3, 4, 5]);
+    rf.load(Int32Array.of(9, 9, 9, 1, 2, -3, 4, 5, 9), 3, 2);
+    expect(Array.from(rf.x.subarray(2, 5))).toEqual([-3, 4, 5]);
+    rf.load(Uint16Array.of(9, 9, 65535, 40000, 7), 0, 2);
+    expect(Array.from(rf.x.subarray(2, 5))).toEqual([65535, 40000, 7]);
+    rf.load(Uint8Array.of(1, 1, 1, 255, 254), 0, 3);
+    expect(Array.from(rf.x.subarray(3, 5))).toEqual([255, 254]);
   });
 
   it("is off when turned off, and rejects a bad size", () => {
