@@ -34,6 +34,11 @@ describe("RowFilter", () => {
     expect(await rowFilterModule(wat)).toBe(ts);
   });
 
+  it("the module stays under the 4 KB a page's main thread may compile synchronously", async () => {
+    const { ROW_FILTER_WASM } = await import("../../../src/matching/solver/row-filter-wasm");
+    expect(Buffer.from(ROW_FILTER_WASM, "base64").length).toBeLessThan(4096);
+  });
+
   it("filter returns exactly the columns whose key beats min(thr[j], ti), in order", () => {
     for (let seed = 1; seed <= 40; seed++) {
       const n = 1 + (seed * 37) % 150;
