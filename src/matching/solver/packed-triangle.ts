@@ -7,6 +7,9 @@
  * that marks every tuple (typed arrays count as external memory, and V8 collects after some
  * 64 MiB of it).
  *
+ * Where WebAssembly SIMD is available, each pass compares the pairs of a row there
+ * (filtered-rows.ts), with the same offers and result as the plain loops below.
+ *
  * Pure TypeScript, no Node imports.
  */
 import type { PairSource, PairStats } from "./column-generation";
@@ -14,6 +17,8 @@ import { denseBestFree } from "./dense-best-free";
 import { offer, pairStats, thresholds } from "./keep-best";
 import { RowWalker, type Pricer } from "./pricer";
 import { triangleRowBase } from "./triangle";
+import { RowFilter } from "./row-filter";
+import { priceRowFiltered, relativeRowFiltered, scanRowFiltered } from "./filtered-rows";
 
 /** Codes of a packed triangle: one byte (missing pair 255) or two (missing pair 65535). */
 export type PackedCodes = Uint8Array | Uint16Array;
@@ -67,6 +72,14 @@ export class PackedTriangleSource implements PairSource {
   scan(K: number, topId: Int32Array, topW: Float64Array): PairStats {
     const { n, codes, base } = this;
     const M = this.missing;
+    const rf = RowFilter.make(n);
+    if (rf) {
+      rf.thr.set(thresholds(topW, n, K));
+      const thr = rf.thr.subarray(0, n);
+      const acc = { minW: Infinity, maxW: -Infinity, allInt: true, checkInt: false };
+      for (let i = 0; i < n; i++) scanRowFiltered(rf, codes, this.rowOffset(i), i, n, M, base, K, topId, topW, thr, acc);
+      return pairStats(topId, n, K, acc.minW, acc.maxW, true);
+    }
     const thr = thresholds(topW, n, K);
     let minC = Infinity;
     let maxC = -Infinity;
@@ -92,6 +105,14 @@ export class PackedTriangleSource implements PairSource {
   relative(h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array): void {
     const { n, codes, base } = this;
     const M = this.missing;
+    const rf = RowFilter.make(n);
+    if (rf) {
+      rf.thr.set(thresholds(relKey, n, R));
+      rf.e.set(h);
+      const thr = rf.thr.subarray(0, n);
+      for (let i = 0; i < n; i++) relativeRowFiltered(rf, codes, this.rowOffset(i), i, n, M, base, h, R, relId, relKey, thr);
+      return;
+    }
     const thr = thresholds(relKey, n, R);
     for (let i = 0; i < n; i++) {
       const off = this.rowOffset(i);
@@ -121,6 +142,17 @@ export class PackedTriangleSource implements PairSource {
     const M = this.missing;
     const thr = thresholds(worstKey, n, c);
     // -rc = 4 w + 2 shift2 - u_i - e[j] with w = code + base (see DenseSource.price and pricer.ts).
+    const rf = RowFilter.make(n);
+    if (rf) {
+      rf.thr.set(thr);
+      const t = rf.thr.subarray(0, n);
+      const walk = new RowWalker(pr, rf.e);
+      for (let r = 0; r < n; r++) {
+        const i = walk.next();
+        priceRowFiltered(rf, codes, this.rowOffset(i), i, n, M, 4 * this.base + 2 * shift2 - pr.u[i], c, worstId, worstKey, t);
+      }
+      return;
+    }
     const walk = new RowWalker(pr);
     const e = walk.e;
     for (let r = 0; r < n; r++) {

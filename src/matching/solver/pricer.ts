@@ -153,8 +153,15 @@ export class RowWalker {
   private readonly z: Float64Array;
   private at = -1;
 
-  constructor(private readonly p: Pricer) {
-    this.e = new Float64Array(p.n);
+  /**
+   * @param e where to keep the row's terms (at least n long; a row filter's memory, say);
+   *   a new array when omitted.
+   */
+  constructor(
+    private readonly p: Pricer,
+    e?: Float64Array,
+  ) {
+    this.e = e ?? new Float64Array(p.n);
     this.z = new Float64Array(p.n);
   }
 
