@@ -90,9 +90,10 @@ export async function skipErased(db: Db, files: readonly ParsedFile[], pseudonym
   }
   let redacted = 0;
   const parts = [...new Set([...names].flatMap(nameParts))];
+  const fullNeedles = [...needles];
   const clean = (text: string | null, near: boolean) => {
     if (!text) return text;
-    const full = redactEmails(redactNeedles(text, [...needles]), isErased);
+    const full = redactEmails(redactNeedles(text, fullNeedles), isErased);
     return near ? redactWords(full, parts) : full;
   };
   for (const f of files) {

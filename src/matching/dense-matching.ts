@@ -16,7 +16,7 @@ import { denseBestFree } from "./solver/dense-best-free";
 import { offer, pairStats, thresholds } from "./solver/keep-best";
 import { triangleRowBase } from "./solver/triangle";
 import { RowFilter } from "./solver/row-filter";
-import { priceRowFiltered, relativeRowFiltered, scanRowFiltered } from "./solver/filtered-rows";
+import { priceFiltered, relativeFiltered, scanFiltered, scanRowFiltered } from "./solver/filtered-rows";
 
 export { cardinalityShift };
 
@@ -241,9 +241,7 @@ class DenseSource implements PairSource {
     const w = this.weight;
     const rf = w instanceof Int32Array ? RowFilter.make(n) : null;
     if (rf) {
-      rf.thr.set(thresholds(topW, n, K));
-      const thr = rf.thr.subarray(0, n);
-      for (let i = 0; i < n; i++) scanRowFiltered(rf, w as Int32Array, this.rowOffset(i), i, n, this.forbidden, 0, K, topId, topW, thr, acc);
+      scanFiltered(rf, w as Int32Array, (i) => this.rowOffset(i), n, this.forbidden, 0, K, topId, topW, acc);
     } else {
       const thr = thresholds(topW, n, K);
       for (let i = 0; i < n; i++) {
@@ -273,10 +271,7 @@ class DenseSource implements PairSource {
     const w = this.weight;
     const rf = w instanceof Int32Array ? RowFilter.make(n) : null;
     if (rf) {
-      rf.thr.set(thresholds(relKey, n, R));
-      rf.e.set(h);
-      const thr = rf.thr.subarray(0, n);
-      for (let i = 0; i < n; i++) relativeRowFiltered(rf, w as Int32Array, this.rowOffset(i), i, n, F, 0, h, R, relId, relKey, thr);
+      relativeFiltered(rf, w as Int32Array, (i) => this.rowOffset(i), n, F, 0, h, R, relId, relKey);
       return;
     }
     const thr = thresholds(relKey, n, R);
@@ -299,13 +294,7 @@ class DenseSource implements PairSource {
     const w = this.weight;
     const rf = w instanceof Int32Array ? RowFilter.make(n) : null;
     if (rf) {
-      rf.thr.set(thr);
-      const t = rf.thr.subarray(0, n);
-      const walk = new RowWalker(pr, rf.e);
-      for (let r = 0; r < n; r++) {
-        const i = walk.next();
-        priceRowFiltered(rf, w as Int32Array, this.rowOffset(i), i, n, this.forbidden, 2 * shift2 - pr.u[i], c, worstId, worstKey, t);
-      }
+      priceFiltered(rf, w as Int32Array, (i) => this.rowOffset(i), n, this.forbidden, pr, 2 * shift2, c, worstId, worstKey, thr);
       return;
     }
     const walk = new RowWalker(pr);

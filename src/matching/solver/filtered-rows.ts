@@ -17,7 +17,8 @@
  *
  * Pure TypeScript, no Node imports.
  */
-import { offer } from "./keep-best";
+import { offer, thresholds } from "./keep-best";
+import { RowWalker, type Pricer } from "./pricer";
 import type { RowFilter } from "./row-filter";
 
 /** Columns filtered per call (about 2 KB of the row). */
@@ -116,5 +117,48 @@ export function priceRowFiltered(rf: RowFilter, a: RowArray, off: number, i: num
       }
       if (nrc > thr[j] && x !== F) offer(worstId, worstKey, thr, j, c, i * n + j, nrc);
     }
+  }
+}
+
+/** Where row i's pair (i, j) sits in a source's array: at `rowOffset(i) + j`. */
+export type RowOffset = (i: number) => number;
+
+/**
+ * The first scan of every row ({@link scanRowFiltered}): the lists' thresholds move into the
+ * filter's memory, then rows 0..n-1 in order.
+ * @throws never.
+ */
+export function scanFiltered(rf: RowFilter, a: RowArray, rowOffset: RowOffset, n: number, F: number, base: number, K: number, topId: Int32Array, topW: Float64Array, acc: ScanAcc): void {
+  rf.thr.set(thresholds(topW, n, K));
+  const thr = rf.thr.subarray(0, n);
+  for (let i = 0; i < n; i++) scanRowFiltered(rf, a, rowOffset(i), i, n, F, base, K, topId, topW, thr, acc);
+}
+
+/**
+ * The relative pass over every row ({@link relativeRowFiltered}): thresholds and h move into the
+ * filter's memory, then rows 0..n-1 in order.
+ * @throws never.
+ */
+export function relativeFiltered(rf: RowFilter, a: RowArray, rowOffset: RowOffset, n: number, F: number, base: number, h: Float64Array, R: number, relId: Int32Array, relKey: Float64Array): void {
+  rf.thr.set(thresholds(relKey, n, R));
+  rf.e.set(h);
+  const thr = rf.thr.subarray(0, n);
+  for (let i = 0; i < n; i++) relativeRowFiltered(rf, a, rowOffset(i), i, n, F, base, h, R, relId, relKey, thr);
+}
+
+/**
+ * A pricing pass ({@link priceRowFiltered}) over every row in the pricer's depth-first order, the
+ * walker keeping its terms in the filter's memory: row i is priced with `b = b0 - u_i` (`b0` the
+ * caller's part of the constant, so the sum is computed in its plain loop's order).
+ * @param thr the lists' thresholds (`thresholds(worstKey, n, c)`), copied into the filter.
+ * @throws never.
+ */
+export function priceFiltered(rf: RowFilter, a: RowArray, rowOffset: RowOffset, n: number, F: number, pr: Pricer, b0: number, c: number, worstId: Int32Array, worstKey: Float64Array, thr: Float64Array): void {
+  rf.thr.set(thr);
+  const t = rf.thr.subarray(0, n);
+  const walk = new RowWalker(pr, rf.e);
+  for (let r = 0; r < n; r++) {
+    const i = walk.next();
+    priceRowFiltered(rf, a, rowOffset(i), i, n, F, b0 - pr.u[i], c, worstId, worstKey, t);
   }
 }

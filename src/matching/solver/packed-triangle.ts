@@ -18,7 +18,7 @@ import { offer, pairStats, thresholds } from "./keep-best";
 import { RowWalker, type Pricer } from "./pricer";
 import { triangleRowBase } from "./triangle";
 import { RowFilter } from "./row-filter";
-import { priceRowFiltered, relativeRowFiltered, scanRowFiltered } from "./filtered-rows";
+import { priceFiltered, relativeFiltered, scanFiltered } from "./filtered-rows";
 
 /** Codes of a packed triangle: one byte (missing pair 255) or two (missing pair 65535). */
 export type PackedCodes = Uint8Array | Uint16Array;
@@ -74,10 +74,8 @@ export class PackedTriangleSource implements PairSource {
     const M = this.missing;
     const rf = RowFilter.make(n);
     if (rf) {
-      rf.thr.set(thresholds(topW, n, K));
-      const thr = rf.thr.subarray(0, n);
       const acc = { minW: Infinity, maxW: -Infinity, allInt: true, checkInt: false };
-      for (let i = 0; i < n; i++) scanRowFiltered(rf, codes, this.rowOffset(i), i, n, M, base, K, topId, topW, thr, acc);
+      scanFiltered(rf, codes, (i) => this.rowOffset(i), n, M, base, K, topId, topW, acc);
       return pairStats(topId, n, K, acc.minW, acc.maxW, true);
     }
     const thr = thresholds(topW, n, K);
@@ -107,10 +105,7 @@ export class PackedTriangleSource implements PairSource {
     const M = this.missing;
     const rf = RowFilter.make(n);
     if (rf) {
-      rf.thr.set(thresholds(relKey, n, R));
-      rf.e.set(h);
-      const thr = rf.thr.subarray(0, n);
-      for (let i = 0; i < n; i++) relativeRowFiltered(rf, codes, this.rowOffset(i), i, n, M, base, h, R, relId, relKey, thr);
+      relativeFiltered(rf, codes, (i) => this.rowOffset(i), n, M, base, h, R, relId, relKey);
       return;
     }
     const thr = thresholds(relKey, n, R);
@@ -144,13 +139,7 @@ export class PackedTriangleSource implements PairSource {
     // -rc = 4 w + 2 shift2 - u_i - e[j] with w = code + base (see DenseSource.price and pricer.ts).
     const rf = RowFilter.make(n);
     if (rf) {
-      rf.thr.set(thr);
-      const t = rf.thr.subarray(0, n);
-      const walk = new RowWalker(pr, rf.e);
-      for (let r = 0; r < n; r++) {
-        const i = walk.next();
-        priceRowFiltered(rf, codes, this.rowOffset(i), i, n, M, 4 * this.base + 2 * shift2 - pr.u[i], c, worstId, worstKey, t);
-      }
+      priceFiltered(rf, codes, (i) => this.rowOffset(i), n, M, pr, 4 * this.base + 2 * shift2, c, worstId, worstKey, thr);
       return;
     }
     const walk = new RowWalker(pr);
